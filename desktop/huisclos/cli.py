@@ -1,0 +1,69 @@
+"""The command line: ``huisclos scan|clean|log|demo|report …``.
+
+A thin face over the core, like the desktop app. Each sub-command lives in
+``huisclos.commands.<name>`` with ``add_arguments(parser)`` and ``run(args) -> int``.
+Exit codes: 0 the job completed (findings or not), 1 a failed check (``log verify``),
+2 unusable input or arguments, with one French line on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from . import __version__
+from .core.errors import HuisclosError
+
+logger = logging.getLogger(__name__)
+
+COMMANDS: dict[str, str] = {
+    "scan": "Repère les commentaires sensibles d'un export",
+    "clean": "Écrit une copie nettoyée et/ou la liste de corrections",
+    "log": "Consulte, vérifie ou exporte le journal chiffré",
+    "demo": "Analyse l'exemple fictif fourni (ou génère un fichier d'exercice)",
+    "report": "Produit le rapport d'autocontrôle (PDF ou HTML)",
+}
+
+
+class FrenchArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one French line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"huisclos : argument invalide — {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="huisclos",
+        description="Huis clos — autocontrôle des commentaires administratifs. "
+        "Sans argument : ouvre l'application.",
+    )
+    parser.add_argument("--version", action="version", version=f"huisclos {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module(f"huisclos.commands.{name}")
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except HuisclosError as error:
+        print(f"huisclos : {error.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("huisclos : interrompu.", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("huisclos : mémoire insuffisante pour ce fichier.", file=sys.stderr)
+        return 2

@@ -1,0 +1,72 @@
+"""Test fixtures shared by every test: no network, no real keyring, a fresh data folder.
+
+- Sockets are disabled for the whole session: Huis clos must never talk to a network.
+- An in-memory keyring replaces the OS keyring so no test ever prompts or writes a real secret.
+- ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import keyring
+import keyring.backend
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "tests" / "data"
+
+
+class _NoNetwork(socket.socket):
+    def __init__(self, family: int = -1, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        if family in (socket.AF_INET, socket.AF_INET6):
+            raise RuntimeError("Huis clos tests run without network: a socket was opened.")
+        super().__init__(family, *args, **kwargs)
+
+
+def _refuse_connection(*args, **kwargs):  # type: ignore[no-untyped-def]
+    raise RuntimeError("Huis clos tests run without network: a connection was attempted.")
+
+
+socket.socket = _NoNetwork  # type: ignore[misc]
+socket.create_connection = _refuse_connection  # type: ignore[assignment]
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in memory for one test."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def huisclos_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("huisclos-home")
+    monkeypatch.setenv("HUISCLOS_HOME", str(home))
+    monkeypatch.delenv("HUISCLOS_PASSPHRASE", raising=False)
+    return home
