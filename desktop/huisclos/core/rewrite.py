@@ -1,14 +1,66 @@
 """Finding → ranked suggestions (keep the need, remove the clause, mask); tidy French output.
 
-CONTRACT (the rewrites work fills in the bodies).
+For one cell and all its findings together, :func:`suggest` proposes, best first:
+
+1. ``rewrite`` — a neutral phrase that keeps the practical need, from the lexicon rule's
+   ``rewrite`` phrase or its ``keep`` patterns («malentendant – parler fort» → «Parler
+   distinctement, privilégier l'écrit»; «transgenre, se fait appeler Léa» → «Prénom d'usage :
+   Léa»), the other sensitive clauses removed;
+2. ``remove`` — the sensitive clauses removed with what depends on them («car ses 2 frères sont
+   suicidés», «d'après sa mère»), every benign clause kept («Préfère RDV le matin. Porteuse sida
+   !!! !!!!» → «Préfère RDV le matin.»);
+3. ``mask`` — the matched words replaced with «[retiré]».
+
+A suggestion is never flagged again: each candidate is re-scanned with the detector, and one that
+still holds a finding of medium or high severity (or of a rule it was meant to resolve) is
+repaired — more is removed or masked — or dropped. The ``remove`` suggestion always survives
+(at worst the emptied comment, ""), so a cell with findings always gets a suggestion.
+
+Threading: pure functions; the default detector is built once per data folder and shared (a
+Detector is immutable). Safe to call from a worker thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import os
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from .categories import SEVERITY_RANK
+from .clauses import Clauses, split_clauses
 from .findings import Finding
+from .tidy import has_words, tidy
+
+if TYPE_CHECKING:
+    from .detect import Detector
+    from .lexicon import Rule
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "MASK",
+    "Suggestion",
+    "first_suggestion",
+    "is_resolved",
+    "suggest",
+    "suggest_for_text",
+]
+
+MASK = "[retiré]"
+
+LABELS = {
+    "rewrite": "Reformuler en gardant le besoin",
+    "remove": "Retirer le passage sensible",
+    "empty": "Vider le commentaire",
+    "mask": "Masquer les mots sensibles",
+}
+
+_REPAIR_ROUNDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,12 +72,373 @@ class Suggestion:
     label: str  # French, shown on the button
 
 
-def suggest(text: str, findings: Sequence[Finding]) -> list[Suggestion]:
-    """Ranked suggestions resolving every finding of the cell together; best first."""
-    return []
+# --------------------------------------------------------------------------- detector access
+
+_detectors: dict[str, Detector | None] = {}
+_detectors_lock = threading.Lock()
 
 
-def first_suggestion(text: str, findings: Sequence[Finding]) -> str | None:
+def _default_detector() -> Detector | None:
+    """The bundled detector for the current data folder, built once; None if unavailable."""
+    home = os.environ.get("HUISCLOS_HOME", "")
+    with _detectors_lock:
+        if home not in _detectors:
+            try:
+                from .detect import Detector
+
+                _detectors[home] = Detector.default()
+            except NotImplementedError:
+                _detectors[home] = None
+        return _detectors[home]
+
+
+def _rule(detector: Detector | None, rule_id: str) -> Rule | None:
+    if detector is None:
+        return None
+    try:
+        return detector.lexicon.rule(rule_id)
+    except (KeyError, LookupError, NotImplementedError, AttributeError):
+        return None
+
+
+def _detect(detector: Detector | None, text: str) -> list[Finding] | None:
+    if detector is None:
+        return None
+    try:
+        return detector.detect(text)
+    except NotImplementedError:
+        return None
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def suggest(
+    text: str, findings: Sequence[Finding], *, detector: Detector | None = None
+) -> list[Suggestion]:
+    """Ranked suggestions resolving every finding of the cell together; best first.
+
+    ``findings`` are those of this one cell (offsets into ``text``); pass the ``detector`` that
+    found them when it is not the default one (practice terms), so the re-scan uses the same
+    rules. Returns [] only when there is nothing to resolve.
+    """
+    spans = _valid(text, findings)
+    if not spans or not text:
+        return []
+    detector = detector if detector is not None else _default_detector()
+    check = _Checker(detector, text, spans)
+    clauses = split_clauses(text)
+
+    candidates: list[tuple[str, str]] = []
+    rewritten = _rewrite(clauses, spans, detector, check.phrase_ok)
+    if rewritten is not None:
+        repaired = check.repair(rewritten, clauses_mode=True)
+        if repaired is not None and has_words(repaired):
+            candidates.append(("rewrite", repaired))
+    removed = check.repair(_remove(clauses, spans), clauses_mode=True)
+    candidates.append(("remove", removed if removed is not None else ""))
+    masked = check.repair(_mask(text, spans), clauses_mode=False)
+    if masked is not None and has_words(masked.replace(MASK, "")):
+        candidates.append(("mask", masked))
+
+    suggestions: list[Suggestion] = []
+    seen: set[str] = set()
+    for kind, candidate in candidates:
+        if candidate in seen or candidate == text:
+            continue
+        seen.add(candidate)
+        label = LABELS["empty"] if kind == "remove" and not candidate else LABELS[kind]
+        suggestions.append(Suggestion(kind, candidate, label))
+    if not suggestions:
+        suggestions.append(Suggestion("remove", "", LABELS["empty"]))
+    return suggestions
+
+
+def first_suggestion(
+    text: str, findings: Sequence[Finding], *, detector: Detector | None = None
+) -> str | None:
     """The text a single click (or ``huisclos clean``) puts in the cell; None if no suggestion."""
-    suggestions = suggest(text, findings)
+    suggestions = suggest(text, findings, detector=detector)
     return suggestions[0].text if suggestions else None
+
+
+def suggest_for_text(
+    text: str,
+    *,
+    detector: Detector | None = None,
+    categories: set[str] | None = None,
+    min_severity: str = "low",
+) -> tuple[list[Finding], list[Suggestion]]:
+    """Detect then suggest, for a cell the user has just edited by hand (re-suggest)."""
+    detector = detector if detector is not None else _default_detector()
+    found = _detect(detector, text) or []
+    found = [
+        finding
+        for finding in found
+        if (categories is None or finding.category in categories)
+        and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[min_severity]
+    ]
+    return found, suggest(text, found, detector=detector)
+
+
+def is_resolved(text: str, *, detector: Detector | None = None) -> bool:
+    """True when ``text`` holds no finding of medium or high severity."""
+    detector = detector if detector is not None else _default_detector()
+    found = _detect(detector, text) or []
+    return not any(SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["medium"] for finding in found)
+
+
+# --------------------------------------------------------------------------- the three kinds
+
+
+def _valid(text: str, findings: Sequence[Finding]) -> list[Finding]:
+    """Findings whose offsets fit the text (re-located by their match when they do not)."""
+    valid: list[Finding] = []
+    for finding in findings:
+        start, end = finding.start, finding.end
+        if not (0 <= start < end <= len(text)) or (
+            finding.match and text[start:end] != finding.match
+        ):
+            where = text.find(finding.match) if finding.match else -1
+            if where < 0:
+                continue
+            start, end = where, where + len(finding.match)
+        valid.append(
+            _moved(finding, start, end) if (start, end) != (finding.start, finding.end) else finding
+        )
+    return valid
+
+
+def _moved(finding: Finding, start: int, end: int) -> Finding:
+    return Finding(
+        finding.row,
+        finding.column,
+        start,
+        end,
+        finding.category,
+        finding.severity,
+        finding.rule,
+        finding.match,
+        finding.reasons,
+        finding.suggestion,
+        finding.sheet,
+    )
+
+
+def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
+    """Clause index → the findings it carries. An identifier (NIR, IBAN, password) takes its
+    whole sentence with it, so no half of a secret survives («mdp : toto123»)."""
+    carried: dict[int, list[Finding]] = {}
+    for finding in findings:
+        indexes = clauses.overlapping(finding.start, finding.end)
+        if finding.category == "identifier":
+            indexes = sorted({i for index in indexes for i in clauses.sentence_of(index)})
+        for index in indexes:
+            carried.setdefault(index, []).append(finding)
+    return carried
+
+
+def _remove(clauses: Clauses, findings: Sequence[Finding]) -> str:
+    carried = _sensitive(clauses, findings)
+    return clauses.rebuild(clauses.dependents(carried))
+
+
+def _rewrite(
+    clauses: Clauses,
+    findings: Sequence[Finding],
+    detector: Detector | None,
+    phrase_ok: Callable[[str], bool] = lambda phrase: True,
+) -> str | None:
+    """The need-keeping rewrite, or None when no finding's rule offers one."""
+    carried = _sensitive(clauses, findings)
+    replaced: dict[int, str] = {}
+    consumed: set[int] = set()
+    phrases_seen: set[str] = set()
+    ordered = sorted(findings, key=lambda finding: (finding.start, finding.end))
+    for finding in ordered:
+        rule = _rule(detector, finding.rule)
+        if rule is None:
+            continue
+        for pattern, template in rule.keep:
+            try:
+                match = re.search(pattern, clauses.text)
+            except re.error:
+                logger.warning("Motif « keep » invalide dans la règle %s", rule.id)
+                continue
+            if match is None:
+                continue
+            try:
+                phrase = match.expand(template).strip()
+            except (re.error, IndexError):
+                logger.warning("Modèle « keep » invalide dans la règle %s", rule.id)
+                continue
+            if not phrase_ok(phrase):
+                continue
+            indexes = clauses.overlapping(*match.span())
+            _place(phrase, indexes, replaced, consumed, phrases_seen)
+            break
+    for finding in ordered:
+        rule = _rule(detector, finding.rule)
+        phrase = (rule.rewrite or "").strip() if rule is not None else ""
+        if not phrase or not phrase_ok(phrase):
+            continue
+        indexes = sorted(
+            index for index, carried_findings in carried.items() if finding in carried_findings
+        )
+        free = [index for index in indexes if index not in replaced]
+        if not free and indexes:
+            continue
+        _place(phrase, free or indexes, replaced, consumed, phrases_seen)
+    if not replaced:
+        return None
+    gone = clauses.dependents(set(carried) | consumed | set(replaced)) - set(replaced)
+    gone |= _redundant(clauses, replaced, gone)
+    return clauses.rebuild(gone, replaced)
+
+
+def _place(
+    phrase: str,
+    indexes: Sequence[int],
+    replaced: dict[int, str],
+    consumed: set[int],
+    seen: set[str],
+) -> None:
+    if not indexes:
+        return
+    key = _fold(phrase)
+    target = min(indexes)
+    if key in seen:
+        consumed.update(indexes)
+        return
+    if target in replaced:
+        # Two needs in one clause: keep both phrases, in reading order.
+        replaced[target] = f"{replaced[target]}, {phrase[:1].lower() + phrase[1:]}"
+    else:
+        replaced[target] = phrase
+    seen.add(key)
+    consumed.update(index for index in indexes if index != target)
+
+
+_STOPWORDS = {
+    "avec", "sans", "pour", "dans", "plus", "tres", "voir", "fait", "faire", "etre", "avoir",
+    "cette", "tout", "tous", "toute", "elle", "lui", "leur", "nous", "vous", "chez", "depuis",
+    "apres", "avant",
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", _fold(text))
+    return {word[:5] for word in words if len(word) >= 4 and word not in _STOPWORDS}
+
+
+def _redundant(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:
+    """Clauses that say again, in the condition's words, the need a phrase now states
+    («parler fort» next to «Parler distinctement, privilégier l'écrit»)."""
+    extra: set[int] = set()
+    for index, phrase in replaced.items():
+        stems = _stems(phrase)
+        near = set(clauses.sentence_of(index)) | {index - 1, index + 1}
+        for other in near:
+            if (
+                other == index
+                or other in gone
+                or other in replaced
+                or not 0 <= other < len(clauses)
+            ):
+                continue
+            if stems & _stems(clauses.segment_text(other)):
+                extra.add(other)
+    return extra
+
+
+def _mask(text: str, findings: Sequence[Finding]) -> str:
+    spans = sorted(_mask_span(text, finding) for finding in findings)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    position = 0
+    for start, end in merged:
+        out.append(text[position:start])
+        out.append(MASK)
+        position = end
+    out.append(text[position:])
+    masked = "".join(out)
+    marker = re.escape(MASK)
+    masked = re.sub(rf"{marker}(?:[\s,;:/+&–—-]*(?:(?:et|ou)\s+)?{marker})+", MASK, masked)
+    return tidy(masked)
+
+
+def _mask_span(text: str, finding: Finding) -> tuple[int, int]:
+    """The characters to mask: the match, or for a secret its whole sentence («mdp : toto123»)."""
+    if finding.category != "identifier":
+        return (finding.start, finding.end)
+    clauses = split_clauses(text)
+    indexes = [
+        i
+        for index in clauses.overlapping(finding.start, finding.end)
+        for i in clauses.sentence_of(index)
+    ]
+    if not indexes:
+        return (finding.start, finding.end)
+    return (
+        min(finding.start, clauses.segments[min(indexes)][0]),
+        max(finding.end, clauses.segments[max(indexes)][1]),
+    )
+
+
+# --------------------------------------------------------------------------- never flagged again
+
+
+class _Checker:
+    """Re-scans a candidate; repairs it (removes or masks more) until nothing blocks."""
+
+    def __init__(self, detector: Detector | None, text: str, findings: Sequence[Finding]) -> None:
+        self.detector = detector
+        self.resolving = {finding.rule for finding in findings}
+        original = _detect(detector, text) or []
+        # Rules the caller chose not to resolve (other categories, lower severities) may stay.
+        self.tolerated = {finding.rule for finding in original} - self.resolving
+
+    def blocking(self, text: str) -> list[Finding] | None:
+        """Findings that forbid ``text`` as a suggestion; None when no detector is available."""
+        found = _detect(self.detector, text)
+        if found is None:
+            return None
+        return [
+            finding
+            for finding in found
+            if finding.rule not in self.tolerated
+            and (finding.rule in self.resolving or SEVERITY_RANK[finding.severity] >= 1)
+        ]
+
+    def phrase_ok(self, phrase: str) -> bool:
+        """A lexicon phrase may be used only if it is not itself flagged."""
+        blocking = self.blocking(phrase)
+        if blocking:
+            logger.warning("Réécriture du lexique signalée elle-même : %s", blocking[0].rule)
+        return not blocking
+
+    def repair(self, candidate: str, *, clauses_mode: bool) -> str | None:
+        """``candidate`` made safe (by removing — or masking — what is still flagged), or None."""
+        for _ in range(_REPAIR_ROUNDS):
+            if not candidate:
+                return candidate
+            blocking = self.blocking(candidate)
+            if not blocking:
+                return candidate
+            if clauses_mode:
+                candidate = _remove(split_clauses(candidate), blocking)
+            else:
+                candidate = _mask(candidate, blocking)
+        if not self.blocking(candidate):
+            return candidate
+        return "" if clauses_mode else None

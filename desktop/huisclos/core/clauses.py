@@ -1,0 +1,265 @@
+"""Cut a French admin comment into clauses, and put it back together without some of them.
+
+«Préfère RDV le matin. Porteuse sida !!! !!!!» is two clauses separated by a full stop;
+«catholique non pratiquante car ses 2 frères sont suicidés» two clauses linked by «car». A
+finding's clause is removed together with what depends on it («car …», «d'après sa mère») and the
+rest is joined again with the strongest punctuation that stood between the pieces, then tidied.
+
+Pure functions; safe from any thread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .tidy import capitalize_first, lower_first, tidy
+
+__all__ = ["Clauses", "Separator", "split_clauses"]
+
+_SEPARATOR = re.compile(
+    r"""
+     (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
+    |(?P<sentence>\s*(?:[!?…;]+|\.(?=\s|$|[!?]))(?:\s*(?:[!?…;]+|\.(?=\s|$)))*\s*)
+    |(?P<colon>\s*:(?!\d)\s*)
+    |(?P<dash>\s+[-–—]+\s+|\s*[–—]+\s*|^[-–—]+\s*|\s*[-–—]+$)
+    |(?P<paren>\s*[()\[\]{}]\s*)
+    |(?P<slash>\s+[/+&]+\s+|\s*//+\s*)
+    |(?P<comma>\s*,(?!\d)\s*)
+    |(?P<conj>\s+(?:car|mais|et|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|donc|
+        sauf\s+que|alors\s+que|d['’]où)(?:\s+|(?<=['’])))
+    |(?P<marker>\s+(?=(?:d['’]apr[eè]s|selon|suite\s+[àa]|[àa]\s+cause\s+d|dixit|
+        il\s+para[iî]t|on\s+(?:dit|raconte)|aux\s+dires|rapporté\s+par)\b))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_STRENGTH = {
+    "line": 6,
+    "sentence": 5,
+    "colon": 3,
+    "dash": 3,
+    "paren": 2,
+    "slash": 2,
+    "comma": 2,
+    "conj": 1,
+    "marker": 0,
+    "edge": 0,
+}
+
+_SUBORDINATE = re.compile(
+    r"^\s*(?:car|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|donc|d['’]où)",
+    re.IGNORECASE,
+)
+
+# A clause that only reports who said something depends on the clause it qualifies.
+_HEARSAY_START = re.compile(
+    r"^(?:d['’]apr[eè]s|selon|dixit|il\s+para[iî]t|on\s+(?:dit|raconte)|aux\s+dires|"
+    r"rapporté\s+par|suite\s+[àa]|[àa]\s+cause\s+d)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Separator:
+    """The punctuation (or link word) between two clauses, with its strength."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def strength(self) -> int:
+        return _STRENGTH[self.kind]
+
+    @property
+    def subordinate(self) -> bool:
+        """«car», «parce que»…: the clause after it explains the one before."""
+        return self.kind == "conj" and bool(_SUBORDINATE.match(self.text))
+
+    def terminator(self) -> str:
+        """The sentence mark this separator ends a comment with ("" if none)."""
+        stripped = self.text.strip()
+        if "?" in stripped:
+            return "?"
+        if "\n" in self.text or "\r" in self.text:
+            return ""
+        if any(mark in stripped for mark in ".!…;"):
+            return "."
+        if ")" in stripped:
+            return ")"
+        return ""
+
+    def joiner(self) -> str:
+        """Text used to join two clauses that were not next to each other."""
+        if self.kind == "marker" or self.kind == "edge":
+            return " "
+        if self.kind == "line":
+            return "\r\n" if "\r\n" in self.text else "\n"
+        if self.kind == "sentence":
+            mark = self.terminator() or "."
+            return f"{mark} " if mark != ")" else ". "
+        if self.kind == "paren":
+            return ", "
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Clauses:
+    """A comment cut into clauses: ``segments[i]`` is preceded by ``separators[i]`` and
+    followed by ``separators[i + 1]`` (so there is one more separator than segments)."""
+
+    text: str
+    segments: tuple[tuple[int, int], ...]
+    separators: tuple[Separator, ...]
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def segment_text(self, index: int) -> str:
+        start, end = self.segments[index]
+        return self.text[start:end]
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indexes of the clauses that overlap the character span [start, end)."""
+        hits = [
+            index
+            for index, (seg_start, seg_end) in enumerate(self.segments)
+            if seg_start < max(end, start + 1) and start < seg_end
+        ]
+        if hits or not self.segments:
+            return hits
+        # A span lying in punctuation only: attach it to the clause before it.
+        before = [index for index, (seg_start, _) in enumerate(self.segments) if seg_start <= start]
+        return [before[-1] if before else 0]
+
+    def sentence_of(self, index: int) -> list[int]:
+        """Indexes of the clauses in the same sentence as clause ``index``."""
+        first = index
+        while first > 0 and self.separators[first].strength < 5:
+            first -= 1
+        last = index
+        while last + 1 < len(self.segments) and self.separators[last + 1].strength < 5:
+            last += 1
+        return list(range(first, last + 1))
+
+    def dependents(self, gone: Iterable[int]) -> set[int]:
+        """``gone`` plus every clause that cannot stand once they are gone: «car …» after a
+        removed clause, «d'après sa mère» next to one (same sentence)."""
+        result = set(gone)
+        changed = True
+        while changed:
+            changed = False
+            for index in range(len(self.segments)):
+                if index in result:
+                    continue
+                before = self.separators[index]
+                after = self.separators[index + 1]
+                depends = index > 0 and before.subordinate and (index - 1) in result
+                if not depends and _HEARSAY_START.match(self.segment_text(index)):
+                    depends = (index > 0 and (index - 1) in result and before.strength < 5) or (
+                        (index + 1) in result and after.strength < 5
+                    )
+                if depends:
+                    result.add(index)
+                    changed = True
+        return result
+
+    def rebuild(self, removed: Iterable[int], replaced: Mapping[int, str] | None = None) -> str:
+        """The comment without the ``removed`` clauses, with ``replaced`` clauses swapped for
+        the given phrases, joined with the strongest punctuation between kept pieces, tidied."""
+        gone = set(removed)
+        replaced = dict(replaced or {})
+        kept = [index for index in range(len(self.segments)) if index not in gone]
+        if not kept:
+            return ""
+        if not gone and not replaced:
+            return tidy(self.text)
+        parts: list[str] = []
+        previous: int | None = None
+        for index in kept:
+            sentence_start = previous is None
+            rejoined = False
+            if previous is not None:
+                if index == previous + 1:
+                    separator = self.separators[index]
+                    parts.append(separator.text)
+                else:
+                    between = self.separators[previous + 1 : index + 1]
+                    separator = max(
+                        enumerate(between), key=lambda item: (item[1].strength, item[0])
+                    )[1]
+                    parts.append(separator.joiner())
+                    rejoined = True
+                sentence_start = separator.strength >= 5
+            if index in replaced:
+                phrase = replaced[index]
+                parts.append(capitalize_first(phrase) if sentence_start else lower_first(phrase))
+            else:
+                segment = self.segment_text(index)
+                if sentence_start and (rejoined or previous is None):
+                    segment = capitalize_first(segment)
+                parts.append(segment)
+            previous = index
+        last = kept[-1]
+        count = len(self.segments)
+        if last == count - 1:
+            parts.append(self.separators[count].text)
+        else:
+            ending = ""
+            for after in self.separators[last + 1 :]:
+                if after.strength >= 5:
+                    ending = after.terminator()
+                    break
+            if not ending:
+                ending = self.separators[count].terminator()
+            parts.append(ending)
+        return tidy("".join(parts))
+
+
+def split_clauses(text: str) -> Clauses:
+    """Cut ``text`` at sentence marks, line breaks, colons, dashes, commas, brackets, slashes
+    and link words («car», «mais», «et», «parce que»…), and before «d'après», «selon»…"""
+    separators: list[Separator] = []
+    segments: list[tuple[int, int]] = []
+    position = 0
+    pending: Separator = Separator(0, 0, "", "edge")
+    for match in _SEPARATOR.finditer(text):
+        if match.end() == match.start():
+            continue
+        start, end = match.span()
+        kind = match.lastgroup or "comma"
+        if kind == "sentence" and ("\n" in match.group() or "\r" in match.group()):
+            kind = "line"
+        piece = text[position:start]
+        separator = Separator(start, end, match.group(), kind)
+        if piece.strip():
+            separators.append(pending)
+            segments.append(_strip(text, position, start))
+            pending = separator
+        else:
+            # Two separators in a row («. (», «, et»): merge them, keep the stronger kind.
+            merged_kind = kind if separator.strength > pending.strength else pending.kind
+            pending = Separator(pending.start, end, text[pending.start : end], merged_kind)
+        position = end
+    tail = text[position:]
+    if tail.strip():
+        separators.append(pending)
+        segments.append(_strip(text, position, len(text)))
+        separators.append(Separator(len(text), len(text), "", "edge"))
+    elif not segments:
+        return Clauses(text, (), (Separator(0, len(text), text, "edge"),))
+    else:
+        separators.append(Separator(pending.start, len(text), text[pending.start :], pending.kind))
+    # Leading and trailing whitespace of each clause belongs to its separators.
+    return Clauses(text, tuple(segments), tuple(separators))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)

@@ -1,0 +1,162 @@
+"""Suggestions for one cell: keep the need, remove the sensitive clause, mask — tidy French.
+
+These tests use a small stand-in detector (tests/core/rewrite_fakes.py) so that they check the
+rewriting itself; tests/core/test_rewrite_corpus.py checks the real lexicon end to end.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rewrite_fakes import FakeDetector
+
+from huisclos.core.findings import Finding
+from huisclos.core.rewrite import MASK, Suggestion, first_suggestion, suggest
+from huisclos.core.tidy import tidy
+
+DETECTOR = FakeDetector()
+
+
+def suggestions(text: str) -> list[Suggestion]:
+    return suggest(text, DETECTOR.detect(text), detector=DETECTOR)
+
+
+def first(text: str) -> str | None:
+    return first_suggestion(text, DETECTOR.detect(text), detector=DETECTOR)
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("juif pratiquant, pas de RDV le samedi", "Pas de RDV le samedi"),
+        ("malentendant – parler fort", "Parler distinctement, privilégier l'écrit"),
+        ("transgenre, se fait appeler Léa", "Prénom d'usage : Léa"),
+        ("ramadan : RDV après 18h", "RDV après 18h"),
+        ("fauteuil roulant", "Accès de plain-pied nécessaire"),
+        ("TJ – refuse transfusion", "Refus de certains soins : voir le dossier médical"),
+        ("CMU", "Tiers payant intégral"),
+        ("Préfère RDV le matin. Porteuse sida !!! !!!!", "Préfère RDV le matin."),
+    ],
+)
+def test_the_first_suggestion_keeps_the_need(comment: str, expected: str) -> None:
+    assert first(comment) == expected
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "porteuse sida !!! !!!!",
+        "serait homosexuelle d'après sa mère",
+        "mère musulmane voilée",
+        "catholique non pratiquante car ses 2 frères sont suicidés",
+    ],
+)
+def test_the_four_leaked_comments_are_emptied(comment: str) -> None:
+    # Nothing in them is benign: the whole comment goes.
+    assert first(comment) == ""
+    assert suggestions(comment)[0].label == "Vider le commentaire"
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        (
+            "Préfère RDV le matin, catholique non pratiquante car ses 2 frères sont suicidés.",
+            "Préfère RDV le matin.",
+        ),
+        (
+            "Serait homosexuelle d'après sa mère. Ne pas laisser de message",
+            "Ne pas laisser de message",
+        ),
+        ("D'après sa mère, serait homosexuelle. RDV lundi", "RDV lundi"),
+        ("Appeler sur portable – mère musulmane voilée !!", "Appeler sur portable."),
+        ("RDV le matin (séropo), appeler avant", "RDV le matin, appeler avant"),
+        (
+            "Code porte 1234, porteuse sida et 3e étage sans ascenseur",
+            "Code porte 1234, 3e étage sans ascenseur",
+        ),
+        ("mdp : toto123. Appeler le soir", "Appeler le soir"),
+    ],
+)
+def test_benign_clauses_survive_the_removal(comment: str, expected: str) -> None:
+    assert first(comment) == expected
+
+
+def test_several_findings_are_resolved_in_one_rewrite() -> None:
+    text = "CMU. Malentendant, parler fort. Patient pénible"
+    result = first(text)
+    assert result == "Tiers payant intégral. Parler distinctement, privilégier l'écrit."
+    assert DETECTOR.detect(result) == []
+
+
+def test_ranking_rewrite_then_remove_then_mask() -> None:
+    kinds = [suggestion.kind for suggestion in suggestions("malentendant – parler fort")]
+    assert kinds == ["rewrite", "remove", "mask"]
+    found = suggestions("juif pratiquant, pas de RDV le samedi")
+    assert [suggestion.kind for suggestion in found] == ["remove", "mask"]
+    assert found[1].text == f"{MASK}, pas de RDV le samedi"
+    assert all(suggestion.label for suggestion in found)
+
+
+def test_a_password_is_masked_with_its_value() -> None:
+    masked = [s for s in suggestions("mdp : toto123. Appeler le soir") if s.kind == "mask"]
+    assert masked and "toto123" not in masked[0].text
+
+
+def test_no_suggestion_without_findings() -> None:
+    assert suggest("Préfère RDV le matin", []) == []
+    assert first_suggestion("Préfère RDV le matin", []) is None
+
+
+def test_findings_with_stale_offsets_are_relocated_by_their_match() -> None:
+    text = "RDV le matin, porteuse sida"
+    stale = Finding(1, "Commentaire", 0, 4, "health", "high", "health.hiv", "sida")
+    assert first_suggestion(text, [stale], detector=DETECTOR) == "RDV le matin, porteuse"[:12]
+
+
+def test_a_rewrite_phrase_that_would_be_flagged_is_not_offered() -> None:
+    from rewrite_fakes import RULES, rule
+
+    bad = FakeDetector(
+        [*RULES, rule("health.bad", "health", "low", "sourd", rewrite="Patient séropo")]
+    )
+    text = "sourd, RDV le matin"
+    result = suggest(text, bad.detect(text), detector=bad)
+    assert result[0].kind != "rewrite"
+    for suggestion in result:
+        assert not [f for f in bad.detect(suggestion.text) if f.severity != "low"]
+
+
+def test_rewrites_are_never_flagged_again_by_the_fake_detector() -> None:
+    comments = [
+        "porteuse sida !!! !!!!",
+        "séropo et CMU, chiant",
+        "TS en 2021 (suicidé ?) – voir Dr X",
+        "homo / vih / catholique",
+        "Pratiquant donc pas le vendredi mais le samedi ok",
+    ]
+    for comment in comments:
+        for suggestion in suggestions(comment):
+            assert not [f for f in DETECTOR.detect(suggestion.text) if f.severity != "low"], (
+                suggestion
+            )
+
+
+@pytest.mark.parametrize(
+    ("messy", "clean"),
+    [
+        ("  , et RDV le matin ,, car", "RDV le matin"),
+        ("Préfère RDV le matin.  !!! !!!!", "Préfère RDV le matin."),
+        ("RDV  le matin ( ) , appeler", "RDV le matin, appeler"),
+        ("voir dossier), RDV matin", "Voir dossier, RDV matin"),
+        ("RDV (voir Dr X", "RDV (voir Dr X)"),
+        (" : RDV après 18h", "RDV après 18h"),
+        ("mais pas le lundi", "Pas le lundi"),
+        ("RDV le matin et", "RDV le matin"),
+        ("!!! !!!!", ""),
+        ("   ", ""),
+        ("3e étage sans ascenseur", "3e étage sans ascenseur"),
+        ("Quoi ?? ok", "Quoi ? ok"),
+    ],
+)
+def test_tidy_french_punctuation(messy: str, clean: str) -> None:
+    assert tidy(messy) == clean
