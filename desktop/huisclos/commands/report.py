@@ -1,15 +1,115 @@
-"""``huisclos report`` — placeholder until its issue lands."""
+"""``huisclos report FILE -o rapport.pdf|rapport.html [--practice NOM] [--with-examples]``.
+
+Reads and scans the export, reads the log (corrections and integrity), and writes the
+self-check report. The PDF is drawn by Qt offscreen (no display needed, no PDF library added).
+The report holds figures only; ``--with-examples`` adds a few masked examples.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from ..core.errors import HuisclosError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument("file", metavar="FICHIER", help="l'export à vérifier (CSV ou XLSX)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="RAPPORT",
+        required=True,
+        help="le rapport à écrire : rapport.pdf ou rapport.html",
+    )
+    parser.add_argument(
+        "--practice",
+        metavar="NOM",
+        default="",
+        help="nom du cabinet affiché en tête du rapport",
+    )
+    parser.add_argument(
+        "--with-examples",
+        action="store_true",
+        help="ajoute quelques exemples masqués (catégorie à la place du passage sensible, "
+        "noms et chiffres cachés)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    print("huisclos : commande « report » pas encore disponible.", file=sys.stderr)
-    return 2
+    source = Path(args.file)
+    output = Path(args.output)
+    _check_output(source, output)
+
+    from ..core.export import read_export
+    from ..core.report import build_report, cells_with_findings, read_log
+    from ..core.scan import run_scan
+
+    export = read_export(source)
+    result = run_scan(export)
+    corrections, log_status = read_log(export.fingerprint)
+    examples = None
+    if args.with_examples:
+        tables = {table.name: table for table in export.tables}
+        examples = cells_with_findings(
+            result.findings, lambda sheet, row, column: tables[sheet].cell(row, column)
+        )
+    data = build_report(
+        file_name=source.name,
+        fingerprint=export.fingerprint,
+        rows=result.rows,
+        findings=result.findings,
+        columns=result.columns,
+        practice=args.practice,
+        corrections=corrections,
+        log=log_status,
+        examples_from=examples,
+    )
+
+    from ..ui.report_dialog import write_report
+
+    write_report(data, output)
+    _record(data, output)
+    print(
+        f"Rapport enregistré : {output} — {data.flagged_comments} commentaire(s) à revoir "
+        f"chez {data.flagged_patients} patient(s) sur {data.rows}."
+    )
+    return 0
+
+
+def _check_output(source: Path, output: Path) -> None:
+    if output.suffix.lower() not in (".pdf", ".html", ".htm"):
+        raise HuisclosError(
+            f"Format de rapport inconnu « {output.name} » : "
+            "choisissez un nom se terminant par .pdf ou .html."
+        )
+    if not source.exists():
+        raise HuisclosError(f"Le fichier « {source} » est introuvable.")
+    if output.exists() and output.resolve() == source.resolve():
+        raise HuisclosError("Le rapport ne peut pas remplacer l'export : choisissez un autre nom.")
+    if not output.parent.is_dir():
+        raise HuisclosError(
+            f"Le dossier « {output.parent} » n'existe pas : créez-le ou choisissez-en un autre."
+        )
+
+
+def _record(data, output: Path) -> None:  # type: ignore[no-untyped-def]
+    """Note in the log that a report was produced (figures only, never text)."""
+    from ..core.audit.log import record_event
+
+    payload = {
+        "fingerprint": data.fingerprint,
+        "rows": data.rows,
+        "flagged_comments": data.flagged_comments,
+        "flagged_patients": data.flagged_patients,
+        "counts": {line.category: dict(line.by_severity) for line in data.categories},
+        "format": output.suffix.lower().lstrip("."),
+        "with_examples": bool(data.examples),
+    }
+    try:
+        warning = record_event("report", payload)
+    except NotImplementedError:
+        warning = None
+    if warning:
+        print(f"huisclos : {warning}", file=sys.stderr)

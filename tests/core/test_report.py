@@ -1,0 +1,188 @@
+"""The self-check report: right figures, corrections from the log, the log's status, the rules,
+the next steps — and never a patient's words or names unless masked examples are asked for."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from huisclos.core.findings import Finding
+from huisclos.core.report import (
+    Corrections,
+    LogStatus,
+    build_report,
+    corrections_from_log,
+    mask_comment,
+    report_html,
+    summarise,
+)
+
+LEAKED = {
+    (1, "porteuse sida !!! !!!!"): [("health", "high", "sida")],
+    (2, "serait homosexuelle d'après sa mère"): [("sex_life", "high", "homosexuelle")],
+    (3, "mère musulmane voilée"): [
+        ("religion", "high", "musulmane"),
+        ("religion", "high", "voilée"),
+    ],
+    (4, "catholique non pratiquante car ses 2 frères sont suicidés"): [
+        ("religion", "high", "catholique"),
+        ("health", "high", "suicidés"),
+    ],
+    (5, "malentendant, parler fort, appeler Mme DURAND"): [("health", "low", "malentendant")],
+    (6, "CMU, RDV le matin"): [("social", "medium", "CMU")],
+}
+FINGERPRINT = "9c1e" * 16
+
+
+def _findings() -> list[Finding]:
+    found = []
+    for (row, text), spans in LEAKED.items():
+        for category, severity, word in spans:
+            start = text.index(word)
+            end = start + len(word)
+            found.append(
+                Finding(
+                    row=row,
+                    column="Commentaire",
+                    start=start,
+                    end=end,
+                    category=category,
+                    severity=severity,
+                    rule=f"{category}.test",
+                    match=text[start:end],
+                )
+            )
+    return found
+
+
+def _report(**options):  # type: ignore[no-untyped-def]
+    return build_report(
+        file_name="export_patients.csv",
+        fingerprint=FINGERPRINT,
+        rows=200,
+        findings=_findings(),
+        columns={"": ["Commentaire"]},
+        generated=datetime(2026, 11, 23, 17, 5),
+        **options,
+    )
+
+
+def test_figures_count_comments_once_per_category_at_their_worst_severity() -> None:
+    lines, comments, patients = summarise(_findings(), rows=200)
+    by_category = {line.category: line for line in lines}
+    assert comments == 6 and patients == 6
+    # row 3 has two religion findings: one comment, one patient
+    assert by_category["religion"].comments == 2
+    assert by_category["religion"].patients == 2
+    assert by_category["health"].by_severity == {"high": 2, "low": 1}
+    assert by_category["health"].patients == 3
+    assert by_category["health"].share == 3 / 200
+    assert lines[0].category == "health"  # most patients first
+
+
+def test_report_shows_date_practice_file_and_figures() -> None:
+    html = report_html(_report(practice="Cabinet du Dr Martin"))
+    assert "23 novembre 2026" in html
+    assert "Cabinet du Dr Martin" in html
+    assert "export_patients.csv" in html
+    assert FINGERPRINT in html
+    assert ">200<" in html  # rows
+    assert "Santé" in html and "Religion et convictions" in html
+    assert "1,5\u00a0%" in html  # 3 patients out of 200 for health
+    assert "RGPD, art. 9" in html and "L1111-7" in html
+    assert "Supprimer l'export" in html
+    assert "Former l'équipe" in html
+
+
+def test_report_never_contains_a_patients_words_or_names() -> None:
+    html = report_html(_report(practice="Cabinet Martin")).lower()
+    for (_row, text), spans in LEAKED.items():
+        assert text.lower() not in html
+        for _category, _severity, word in spans:
+            word = word.lower()
+            assert f">{word}<" not in html and f" {word} " not in html, word
+    assert "durand" not in html
+
+
+def test_masked_examples_hide_passages_names_and_digits() -> None:
+    findings = _findings()
+    cells = [(text, [f for f in findings if f.row == row]) for (row, text) in LEAKED]
+    html = report_html(_report(examples_from=cells))
+    assert "Exemples masqués" in html
+    assert "sida" not in html.lower()
+    assert "DURAND" not in html
+    assert "suicidés" not in html
+    assert "[santé]" in html
+    assert mask_comment(
+        "catholique non pratiquante car ses 2 frères sont suicidés", findings[4:6]
+    ) == ("[religion et convictions] non pratiquante car ses • frères sont [santé]")
+    assert (
+        mask_comment("RDV chez Mme DURAND 06 12 34 56 78", [])
+        == "RDV chez [nom] [nom] •• •• •• •• ••"
+    )
+
+
+def test_no_finding_says_so_plainly() -> None:
+    data = build_report(
+        file_name="propre.csv", fingerprint=FINGERPRINT, rows=50, findings=[], columns={}
+    )
+    html = report_html(data)
+    assert "Aucun commentaire sensible" in html
+
+
+def test_corrections_are_read_from_the_log_for_this_file_only() -> None:
+    events = [
+        {
+            "type": "save_copy",
+            "time": "2026-11-20T09:30:00+00:00",
+            "payload": {
+                "fingerprint": FINGERPRINT,
+                "edits": [
+                    {"row": 1, "rules": ["health.hiv"]},
+                    {"row": 3, "rules": ["religion.muslim", "religion.veil"]},
+                ],
+            },
+        },
+        {"type": "open", "time": "2026-11-20T09:00:00", "payload": {"fingerprint": FINGERPRINT}},
+        {
+            "type": "save_copy",
+            "time": "2026-11-22T10:00:00",
+            "payload": {"fingerprint": "other", "edits": [{"row": 9, "rules": ["social.cmu"]}]},
+        },
+        {
+            "type": "clean",
+            "time": "2026-11-21T15:45:00",
+            "fingerprint": FINGERPRINT,
+            "edited_cells": 3,
+            "edited_by_category": {"social": 3},
+        },
+    ]
+    corrections = corrections_from_log(events, FINGERPRINT)
+    assert corrections.saves == 2
+    assert corrections.cells == 5
+    assert corrections.by_category == {"health": 1, "religion": 1, "social": 3}
+    assert corrections.last == datetime(2026, 11, 21, 15, 45)
+    html = report_html(_report(corrections=corrections))
+    assert "5 commentaires corrigés" in html
+    assert "21 novembre 2026" in html
+    assert "Restent à traiter\u00a0: 1 commentaire sur 6" in html
+
+
+def test_log_status_is_shown_whether_intact_altered_or_unavailable() -> None:
+    ok = report_html(_report(log=LogStatus(True, "Journal intègre : 12 événements.", 12)))
+    assert "Journal intègre\u00a0: 12 événements." in ok
+    bad = report_html(
+        _report(log=LogStatus(False, "Journal altéré : l'événement 4 a été modifié.", 12))
+    )
+    assert "l'événement 4 a été modifié" in bad
+    assert "signalez-le" in bad
+    unknown = report_html(_report(log=LogStatus(None, "Journal non consulté : pas de clé.")))
+    assert "pas de clé" in unknown
+
+
+def test_the_report_comes_out_without_a_usable_log() -> None:
+    from huisclos.core.report import read_log
+
+    corrections, status = read_log(FINGERPRINT)
+    assert isinstance(corrections, Corrections)
+    assert status.ok in (True, None)
+    assert status.message
