@@ -1,12 +1,77 @@
-"""The encrypted, tamper-evident local log.
+"""The encrypted, tamper-evident local log (``journal.sqlite`` in the data folder).
 
-CONTRACT (the log work fills in the bodies).
+Each event is one row of an insert-only SQLite table (sqlite-utils; triggers refuse UPDATE and
+DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
+type, time, OS user, app version and payload (counts, row numbers, rule ids, fingerprints, keyed
+hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.records` for the
+associated data and the hash chain, :mod:`.head` for the head kept outside the database, and
+:mod:`.keys` for where the keys live.
+
+Concurrency: every writer holds the log's lock (``journal.lock``) and a ``BEGIN IMMEDIATE``
+transaction from reading the previous hash until the head file is replaced, so two processes
+appending at once keep one valid chain. ``verify`` reads the rows and the head under the same
+lock. An :class:`AuditLog` may be shared between threads.
+
+CONTRACT: ``AuditLog.append/events/verify``, ``open_log``, ``record_event`` (see DESIGN.md).
 """
 
 from __future__ import annotations
 
+import csv
+import enum
+import getpass
+import io
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
+
+import sqlite_utils
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from ... import __version__
+from ..datafolder import data_dir, private_file
+from ..errors import AuditError
+from . import keys as keys_mod
+from .events import (
+    EVENT_LABELS,
+    ClearTextError,
+    TextHasher,
+    check_payload,
+    describe,
+    edit_payload,
+    strip_payload,
+)
+from .head import Head, HeadError, read_head, write_head
+from .lock import exclusive
+from .records import FORMAT_VERSION, GENESIS, SealedRecord, chain_hash, seal, unseal
+
+logger = logging.getLogger(__name__)
+
+DB_NAME = "journal.sqlite"
+HEAD_NAME = "journal.head"
+LOCK_NAME = "journal.lock"
+TABLE = "records"
+TRIGGERS = ("records_refuse_update", "records_refuse_delete")
+
+_COLUMNS = "seq, version, key_id, nonce, ciphertext, hash"
+
+
+class Problem(enum.StrEnum):
+    """What ``verify`` found wrong (French words, shown to the user)."""
+
+    ALTERED = "altéré"
+    MISSING = "manquant"
+    REORDERED = "déplacé"
+    TRUNCATED = "tronqué"
+    WRONG_KEY = "mauvaise clé"
+    HEAD = "tête invalide"
 
 
 @dataclass
@@ -15,27 +80,604 @@ class VerifyResult:
     events: int
     first_bad_seq: int | None = None
     problem: str | None = None  # French: altered, missing, reordered, truncated, wrong key…
-    message: str = ""           # «journal intègre : N événements» or what went wrong
+    message: str = ""  # «journal intègre : N événements» or what went wrong
+
+
+def _events_word(count: int) -> str:
+    return f"{count} événement" if count <= 1 else f"{count} événements"
 
 
 class AuditLog:
+    """One practice's log. Obtain it with :func:`open_log`; close it when done."""
+
+    def __init__(self, folder: Path, store: keys_mod.KeyStore) -> None:
+        self.folder = folder
+        self.path = folder / DB_NAME
+        self.head_path = folder / HEAD_NAME
+        self.lock_path = folder / LOCK_NAME
+        self._store = store
+        self._aeads: dict[str, AESGCM] = {}
+        self._mutex = threading.RLock()
+        private_file(self.path)
+        self._conn = sqlite3.connect(
+            str(self.path), timeout=60, isolation_level=None, check_same_thread=False
+        )
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute("PRAGMA temp_store=MEMORY")
+        self._conn.execute("PRAGMA busy_timeout=60000")
+        self.db = sqlite_utils.Database(self._conn)
+        with exclusive(self.lock_path):
+            self._create_schema()
+        for suffix in ("-wal", "-shm"):
+            side = self.path.with_name(self.path.name + suffix)
+            if side.exists():
+                private_file(side)
+
+    # --- schema ------------------------------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        if self.db[TABLE].exists():
+            return
+        self.db[TABLE].create(  # type: ignore[union-attr]
+            {
+                "seq": int,
+                "version": int,
+                "key_id": str,
+                "nonce": bytes,
+                "ciphertext": bytes,
+                "hash": bytes,
+            },
+            pk="seq",
+            not_null={"version", "key_id", "nonce", "ciphertext", "hash"},
+        )
+        for name, action in zip(TRIGGERS, ("UPDATE", "DELETE"), strict=True):
+            self._conn.execute(
+                f"CREATE TRIGGER {name} BEFORE {action} ON {TABLE} "
+                "BEGIN SELECT RAISE(ABORT, 'journal en ajout seul'); END"
+            )
+
+    # --- keys --------------------------------------------------------------------------------
+
+    @property
+    def key_id(self) -> str:
+        """The id of the key that encrypts new records."""
+        return self._store.keyset.current
+
+    @property
+    def storage(self) -> str:
+        """Where the keys live: ``keyring`` or ``file``."""
+        return self._store.storage
+
+    def _aead(self, key_id: str) -> AESGCM | None:
+        aead = self._aeads.get(key_id)
+        if aead is None:
+            key = self._store.keyset.keys.get(key_id)
+            if key is None:
+                return None
+            aead = self._aeads[key_id] = AESGCM(key)
+        return aead
+
+    def text_hasher(self) -> TextHasher:
+        """Keyed hashes of texts under the current key (see :class:`events.TextHasher`)."""
+        return TextHasher(self._store.keyset.current_key, self.key_id)
+
+    def hash_texts(self, before: str, after: str) -> tuple[str, str]:
+        """The keyed hashes of a cell's text before and after an edit."""
+        return self.text_hasher().pair(before, after)
+
+    def edit_payload(self, edits: Iterable[Any], **options: Any) -> dict[str, Any]:
+        """An ``edit`` payload for a batch, texts turned into keyed hashes (no clear text)."""
+        return edit_payload(edits, self.text_hasher(), **options)
+
+    def rotate_key(self) -> str:
+        """Start using a new key; older records keep theirs. Records a ``key_rotated`` event."""
+        with self._mutex, exclusive(self.lock_path):
+            self._check_head_before_write()
+            old = self.key_id
+            self._store.save(self._store.keyset.rotated())
+            self._aeads.clear()
+            self.append("key_rotated", {"old_key_id": old, "new_key_id": self.key_id})
+            logger.info("Log key rotated")
+            return self.key_id
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def _envelope(self, event_type: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+        if event_type not in EVENT_LABELS:
+            raise ClearTextError(f"unknown log event type {event_type!r}")
+        return {
+            "v": FORMAT_VERSION,
+            "event": event_type,
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "user": _os_user(),
+            "app_version": __version__,
+            "payload": check_payload(payload),
+        }
+
     def append(self, event_type: str, payload: dict[str, Any]) -> int:
-        """Encrypt and chain one event; returns its sequence number."""
-        raise NotImplementedError
+        """Encrypt and chain one event; returns its sequence number.
+
+        Raises :class:`ClearTextError` (a ``ValueError``) for a payload that could carry clear
+        text, :class:`AuditError` when the log was tampered with (truncated head) or cannot be
+        written.
+        """
+        return self.append_many([(event_type, payload)])[-1]
+
+    def append_many(self, events: Iterable[tuple[str, Mapping[str, Any]]]) -> list[int]:
+        """Append several events in one transaction (imports, benchmarks)."""
+        envelopes = [self._envelope(kind, payload) for kind, payload in events]
+        if not envelopes:
+            return []
+        aead = self._aead(self.key_id)
+        assert aead is not None
+        with self._mutex, exclusive(self.lock_path):
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    last_seq, previous = self._check_head_before_write()
+                    rows = []
+                    for envelope in envelopes:
+                        last_seq += 1
+                        envelope["seq"] = last_seq
+                        plaintext = json.dumps(
+                            envelope, ensure_ascii=False, separators=(",", ":"), sort_keys=True
+                        ).encode("utf-8")
+                        record = seal(aead, self.key_id, last_seq, previous, plaintext)
+                        previous = record.hash
+                        rows.append(
+                            {
+                                "seq": record.seq,
+                                "version": record.version,
+                                "key_id": record.key_id,
+                                "nonce": record.nonce,
+                                "ciphertext": record.ciphertext,
+                                "hash": record.hash,
+                            }
+                        )
+                    self.db[TABLE].insert_all(rows, batch_size=500)  # type: ignore[union-attr]
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                    raise
+                write_head(
+                    self.head_path,
+                    Head(last_seq, previous, self.key_id),
+                    self._store.keyset.current_key,
+                )
+            except sqlite3.Error as error:
+                raise AuditError(
+                    f"Le journal ({self.path}) n'a pas pu être écrit : vérifiez l'espace disque "
+                    "et les droits du dossier de données."
+                ) from error
+            except OSError as error:
+                raise AuditError(
+                    f"La tête du journal ({self.head_path}) n'a pas pu être écrite : vérifiez "
+                    "l'espace disque et les droits du dossier de données."
+                ) from error
+        return list(range(last_seq - len(envelopes) + 1, last_seq + 1))
+
+    def _last(self) -> tuple[int, bytes]:
+        row = self._conn.execute(
+            f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return (int(row[0]), bytes(row[1])) if row else (0, GENESIS)
+
+    def _check_head_before_write(self) -> tuple[int, bytes]:
+        """The last (seq, hash), after checking the head agrees: never extend a cut log."""
+        last_seq, last_hash = self._last()
+        refused = (
+            "Le journal a été modifié ({}) : aucun événement n'y sera ajouté. Lancez « huisclos "
+            "log verify » et conservez les fichiers du dossier de données pour l'enquête."
+        )
+        try:
+            head = read_head(self.head_path, self._store.keyset.keys)
+        except HeadError as error:
+            raise AuditError(refused.format(error)) from error
+        if head is None:
+            if last_seq:
+                raise AuditError(refused.format("la tête du journal a disparu"))
+            return last_seq, last_hash
+        if head.seq > last_seq:
+            raise AuditError(refused.format(f"des événements après le n° {last_seq} manquent"))
+        row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = ?", (head.seq,)).fetchone()
+        if row is None or bytes(row[0]) != head.hash:
+            raise AuditError(refused.format(f"l'événement n° {head.seq} a changé"))
+        return last_seq, last_hash
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def _rows(self) -> list[SealedRecord]:
+        cursor = self._conn.execute(f"SELECT {_COLUMNS} FROM {TABLE} ORDER BY seq")
+        return [
+            SealedRecord(int(s), int(v), str(k), bytes(n), bytes(c), bytes(h))
+            for s, v, k, n, c, h in cursor
+        ]
+
+    def __len__(self) -> int:
+        return int(self._conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])
 
     def events(self, since: str | None = None) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """Decrypted events in order: ``seq, event, label, time, user, app_version, payload``.
+
+        ``since``: a date (``2026-01-31`` or ``31/01/2026``, local midnight) or an ISO date-time.
+        Raises :class:`AuditError` if a record cannot be decrypted (then run ``verify``).
+        """
+        threshold = parse_since(since) if since else None
+        with self._mutex:
+            rows = self._rows()
+        out: list[dict[str, Any]] = []
+        previous = GENESIS
+        for record in rows:
+            aead = self._aead(record.key_id)
+            try:
+                if aead is None:
+                    raise InvalidTag
+                data = json.loads(unseal(aead, record, previous))
+            except (InvalidTag, ValueError) as error:
+                raise AuditError(
+                    f"L'événement n° {record.seq} du journal ne peut pas être déchiffré : le "
+                    "journal a peut-être été modifié. Lancez « huisclos log verify »."
+                ) from error
+            previous = record.hash
+            when = datetime.fromisoformat(data["time"])
+            if threshold and when < threshold:
+                continue
+            out.append(
+                {
+                    "seq": record.seq,
+                    "event": data["event"],
+                    "label": EVENT_LABELS.get(data["event"], data["event"]),
+                    "time": data["time"],
+                    "user": data.get("user", ""),
+                    "app_version": data.get("app_version", ""),
+                    "key_id": record.key_id,
+                    "payload": data.get("payload", {}),
+                }
+            )
+        return out
+
+    # --- verifying ---------------------------------------------------------------------------
 
     def verify(self) -> VerifyResult:
-        raise NotImplementedError
+        """Check every record decrypts and chains, and that the head matches the end."""
+        with self._mutex, exclusive(self.lock_path):
+            rows = self._rows()
+            head_problem: str | None = None
+            head: Head | None = None
+            try:
+                head = read_head(self.head_path, self._store.keyset.keys)
+            except HeadError as error:
+                head_problem = str(error)
+            triggers = {
+                name
+                for (name,) in self._conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?",
+                    (TABLE,),
+                )
+            }
+        return _verify(rows, head, head_problem, triggers, self._aead)
+
+    def close(self) -> None:
+        with self._mutex:
+            try:
+                self._conn.close()
+            except sqlite3.Error:  # pragma: no cover
+                logger.warning("Closing the log failed", exc_info=True)
+
+    def __enter__(self) -> AuditLog:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _fail(seq: int | None, problem: Problem, detail: str, good: int) -> VerifyResult:
+    where = f"événement n° {seq} : " if seq is not None else ""
+    return VerifyResult(
+        ok=False,
+        events=good,
+        first_bad_seq=seq,
+        problem=str(problem),
+        message=f"journal non intègre ({problem.value}) — {where}{detail}",
+    )
+
+
+def _verify(
+    rows: list[SealedRecord],
+    head: Head | None,
+    head_problem: str | None,
+    triggers: set[str],
+    aead_for: Any,
+) -> VerifyResult:
+    previous = GENESIS
+    expected = 1
+    for index, record in enumerate(rows):
+        seq = record.seq
+        if seq != expected:
+            gap = (
+                f"l'événement n° {expected} a disparu"
+                if seq == expected + 1
+                else f"les événements n° {expected} à {seq - 1} ont disparu"
+            )
+            return _fail(expected, Problem.MISSING, gap, expected - 1)
+        if record.version != FORMAT_VERSION:
+            return _fail(seq, Problem.ALTERED, "format d'enregistrement inconnu", seq - 1)
+        computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
+        if computed != record.hash:
+            origin = _misplaced(rows, index)
+            if origin is not None:
+                return _fail(
+                    seq,
+                    Problem.REORDERED,
+                    f"il contient l'enregistrement n° {origin} : des événements ont été "
+                    "intervertis ou déplacés",
+                    seq - 1,
+                )
+            return _fail(seq, Problem.ALTERED, "son contenu a été modifié", seq - 1)
+        aead = aead_for(record.key_id)
+        if aead is None:
+            return _fail(
+                seq,
+                Problem.WRONG_KEY,
+                f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
+                seq - 1,
+            )
+        try:
+            unseal(aead, record, previous)
+        except InvalidTag:
+            return _fail(
+                seq,
+                Problem.ALTERED,
+                "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
+                seq - 1,
+            )
+        previous = record.hash
+        expected += 1
+    count = expected - 1
+    if head_problem:
+        return _fail(count + 1 if count else None, Problem.HEAD, head_problem, count)
+    if head is None:
+        if count:
+            return _fail(
+                count + 1,
+                Problem.HEAD,
+                "la tête du journal (journal.head) a disparu : impossible de prouver que la fin "
+                "du journal est complète",
+                count,
+            )
+    elif head.seq > count:
+        missing = (
+            f"l'événement n° {head.seq} a été supprimé"
+            if head.seq == count + 1
+            else f"les événements n° {count + 1} à {head.seq} ont été supprimés"
+        )
+        return _fail(
+            count + 1,
+            Problem.TRUNCATED,
+            f"le journal s'arrête au n° {count} alors que {head.seq} événements avaient été "
+            f"écrits : {missing}",
+            count,
+        )
+    elif head.seq and rows[head.seq - 1].hash != head.hash:
+        return _fail(
+            head.seq, Problem.ALTERED, "il ne correspond plus à la tête du journal", head.seq - 1
+        )
+    if set(TRIGGERS) - triggers:
+        return _fail(
+            None,
+            Problem.ALTERED,
+            "les protections du journal contre la modification et la suppression ont été retirées",
+            count,
+        )
+    return VerifyResult(ok=True, events=count, message=f"journal intègre : {_events_word(count)}")
+
+
+def _misplaced(rows: list[SealedRecord], index: int) -> int | None:
+    """The sequence number a record was written at, if it was moved from elsewhere in the log.
+
+    A record written at position t chains from the hash of record t-1; after two records are
+    swapped (whole rows, or only their contents) that hash is stored in the row at t-1 or t.
+    """
+    record = rows[index]
+    stored = {row.seq: row.hash for row in rows}
+    targets = set(stored.values())
+    for candidate in stored:
+        if candidate == record.seq:
+            continue
+        prevs = {stored.get(candidate - 1, GENESIS if candidate == 1 else b""), stored[candidate]}
+        for prev in prevs:
+            if prev and chain_hash(prev, candidate, record.nonce, record.ciphertext) in targets:
+                return candidate
+    return None
+
+
+# --- opening -----------------------------------------------------------------------------------
+
+
+def _count_records(path: Path) -> int:
+    if not path.exists() or path.stat().st_size == 0:
+        return 0
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60)
+        try:
+            row = conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone()
+            return int(row[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
 
 
 def open_log(passphrase: str | None = None) -> AuditLog:
-    """The practice's log in the data folder; raises AuditError with a French message."""
-    raise NotImplementedError
+    """The practice's log in the data folder; raises AuditError with a French message.
+
+    ``passphrase``: only needed without a usable system keyring (the desktop app's dialog);
+    otherwise the session passphrase (:func:`keys.unlock`) or ``$HUISCLOS_PASSPHRASE`` is used.
+    Nothing is written when the passphrase is wrong or missing.
+    """
+    folder = data_dir()
+    try:
+        store = keys_mod.load_keys(passphrase, create=False)
+    except keys_mod.KeyMissing:
+        with exclusive(folder / LOCK_NAME):
+            if _count_records(folder / DB_NAME):
+                raise
+            store = keys_mod.load_keys(passphrase, create=True)
+    try:
+        return AuditLog(folder, store)
+    except sqlite3.Error as error:
+        raise AuditError(
+            f"Le journal ({folder / DB_NAME}) ne peut pas être ouvert : il est abîmé ou n'est "
+            "pas un journal Huis clos."
+        ) from error
 
 
-def record_event(event_type: str, payload: dict[str, Any]) -> str | None:
+def record_event(
+    event_type: str, payload: dict[str, Any], *, passphrase: str | None = None
+) -> str | None:
     """Append an event for the CLI/GUI; returns a French warning instead of raising when the
-    log cannot be opened (no keyring and no passphrase), None on success."""
+    log cannot be opened (no keyring and no passphrase), None on success.
+
+    A payload key that could carry clear text is dropped (and logged), never written.
+    """
+    cleaned, dropped = strip_payload(payload)
+    if dropped:
+        logger.warning("Log payload fields dropped: %s", "; ".join(dropped))
+    return _record(lambda log: log.append(event_type, cleaned), passphrase)
+
+
+def record_edits(
+    edits: Iterable[Any], *, passphrase: str | None = None, **options: Any
+) -> str | None:
+    """Record an ``edit`` batch (texts become keyed hashes); like :func:`record_event`.
+
+    ``options``: ``action`` (apply/undo/redo/manual), ``label``, ``fingerprint``, ``file_name``,
+    ``rule_categories``.
+    """
+    edits = list(edits)
+    return _record(lambda log: log.append("edit", log.edit_payload(edits, **options)), passphrase)
+
+
+def _record(write: Any, passphrase: str | None) -> str | None:
+    try:
+        log = open_log(passphrase)
+        try:
+            write(log)
+        finally:
+            log.close()
+    except AuditError as error:
+        logger.warning("Event not logged: %s", error.message)
+        return f"Événement non journalisé : {error.message}"
+    except (ClearTextError, OSError, sqlite3.Error) as error:
+        logger.warning("Event not logged", exc_info=True)
+        return (
+            f"Événement non journalisé : le journal n'a pas pu être écrit ({type(error).__name__})."
+        )
     return None
+
+
+# --- helpers for the CLI and the app ------------------------------------------------------------
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # pragma: no cover - no login name
+        return ""
+
+
+def parse_since(text: str) -> datetime:
+    """A date or date-time typed by a user; naive values are local time. AuditError if bad."""
+    text = text.strip()
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            parsed: datetime = datetime.combine(date(year, month, day), time())
+        elif len(text) == 10:
+            parsed = datetime.combine(date.fromisoformat(text), time())
+        else:
+            parsed = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise AuditError(
+            f"Date « {text} » non reconnue : écrivez-la comme 2026-01-31 ou 31/01/2026."
+        ) from error
+    if parsed.tzinfo is None:
+        parsed = parsed.astimezone()  # local time
+    return parsed
+
+
+def local_time(iso: str) -> str:
+    """An event time as a French reader expects it: ``23/11/2026 17:38`` in local time."""
+    return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+EXPORT_FIELDS = (
+    "n°",
+    "date",
+    "événement",
+    "libellé",
+    "utilisateur",
+    "version",
+    "détails",
+    "données",
+)
+
+
+def export_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "n°": event["seq"],
+            "date": event["time"],
+            "événement": event["event"],
+            "libellé": event["label"],
+            "utilisateur": event["user"],
+            "version": event["app_version"],
+            "détails": describe(event),
+            "données": json.dumps(event["payload"], ensure_ascii=False, sort_keys=True),
+        }
+        for event in events
+    ]
+
+
+def export_events(log: AuditLog, path: str | Path, fmt: str | None = None) -> int:
+    """Write the decrypted log to ``path`` (CSV ``;`` UTF-8 with BOM for Excel, or JSON).
+
+    ``fmt`` defaults to the extension. Written through a temporary file then renamed, 0600.
+    Returns the number of events.
+    """
+    target = Path(path)
+    kind = (fmt or target.suffix.lstrip(".")).lower()
+    if kind not in ("csv", "json"):
+        raise AuditError(
+            f"Format d'export « {target.suffix or kind} » non pris en charge : choisissez un "
+            "fichier .csv ou .json."
+        )
+    events = log.events()
+    result = log.verify()
+    if kind == "json":
+        document = {
+            "format": "huisclos-log-export",
+            "version": 1,
+            "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "integrity": {"ok": result.ok, "message": result.message},
+            "events": events,
+        }
+        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    else:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(
+            buffer, fieldnames=EXPORT_FIELDS, delimiter=";", lineterminator="\r\n"
+        )
+        writer.writeheader()
+        writer.writerows(export_rows(events))
+        data = buffer.getvalue().encode("utf-8-sig")
+    try:
+        keys_mod.atomic_private_write(target, data)
+    except OSError as error:
+        raise AuditError(
+            f"L'export du journal n'a pas pu être écrit dans {target} : vérifiez le dossier et "
+            "l'espace disque."
+        ) from error
+    return len(events)

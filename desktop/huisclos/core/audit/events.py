@@ -1,0 +1,387 @@
+"""What goes into a log event — and what never does.
+
+A payload holds counts, row numbers, rule ids, categories, fingerprints and keyed hashes: never
+the text of a cell, a name or a word of the practice's lists. Three safeguards:
+
+- builders (:func:`scan_payload`, :func:`edit_payload`, :func:`save_copy_payload`,
+  :func:`worklist_payload`, :func:`settings_payload`) that take the app's objects and keep only
+  what may be kept — the UI and the CLI should use them rather than write dicts by hand;
+- :class:`TextHasher`: before/after texts become HMAC-SHA256 hashes under a key derived from the
+  log key, so the same text gives different hashes in two practices (no dictionary matching
+  across logs) while a practice can still check «was this the text of row 12?»;
+- :func:`check_payload`: refuses keys that carry text (``before``, ``after``, ``text``, ``match``,
+  ``comment``, ``name``, ``terms``…) and strings that do not look like identifiers, except in a
+  few structural fields (file name, column header, sheet, batch label) that are stored encrypted.
+  :func:`strip_payload` is the lenient variant ``record_event`` uses: it drops what is refused.
+
+Plain functions; safe from any thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
+from .records import TEXT_HASH_INFO, derive
+
+EVENT_TYPES: tuple[str, ...] = (
+    "scan",
+    "edit",
+    "save_copy",
+    "worklist",
+    "settings_changed",
+    "key_rotated",
+    "verify",
+)
+
+EVENT_LABELS: dict[str, str] = {
+    "scan": "Analyse",
+    "edit": "Corrections",
+    "save_copy": "Copie nettoyée",
+    "worklist": "Liste de corrections",
+    "settings_changed": "Réglages modifiés",
+    "key_rotated": "Nouvelle clé",
+    "verify": "Vérification du journal",
+}
+
+FORBIDDEN_KEYS: frozenset[str] = frozenset(
+    {
+        "text", "texts", "before", "after", "old", "new", "match", "matches", "matched",
+        "suggestion", "suggestions", "comment", "comments", "cell", "cells_text", "value",
+        "values", "name", "names", "patient", "patients", "word", "words", "term", "terms",
+        "allowlist", "extra_terms", "path", "paths", "file_path", "content", "snippet",
+        "excerpt", "context", "line", "raw",
+    }
+)  # fmt: skip
+"""Keys that would carry clear text; a payload holding one is refused (or stripped)."""
+
+FREE_TEXT_KEYS: frozenset[str] = frozenset(
+    {"file_name", "target_name", "source_name", "column", "columns", "sheet", "label", "problem"}
+)
+"""Structural labels allowed in any spelling: a file's base name, headers, sheet, batch label."""
+
+_IDENT = re.compile(r"^[\w.:/+@\-]{0,128}$")
+_MAX_FREE = 255
+_MAX_DEPTH = 6
+
+
+class ClearTextError(ValueError):
+    """A payload would put clear text in the log (a programming error, not a user error)."""
+
+
+def check_payload(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON-ready copy of ``payload``; raises :class:`ClearTextError` on anything refused."""
+    problems: list[str] = []
+    cleaned = _clean(payload, "", problems, depth=0)
+    if problems:
+        raise ClearTextError("payload refused for the log: " + "; ".join(problems))
+    return cleaned
+
+
+def strip_payload(payload: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Like :func:`check_payload` but drops what is refused; returns (payload, what was dropped)."""
+    problems: list[str] = []
+    return _clean(payload, "", problems, depth=0), problems
+
+
+def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
+    if depth > _MAX_DEPTH:
+        problems.append(f"{where or 'payload'}: nested too deep")
+        return None
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            key_s = str(key)
+            here = f"{where}.{key_s}" if where else key_s
+            if key_s.lower() in FORBIDDEN_KEYS:
+                problems.append(f"{here}: key may carry clear text")
+                continue
+            if not _IDENT.match(key_s):
+                problems.append(f"{here}: key is not an identifier")
+                continue
+            if key_s in FREE_TEXT_KEYS:
+                cleaned = _free(item, here, problems)
+            else:
+                cleaned = _clean(item, here, problems, depth + 1)
+            if cleaned is not _DROP:
+                out[key_s] = cleaned
+        return out
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        kept = [_clean(item, where, problems, depth + 1) for item in items]
+        return [item for item in kept if item is not _DROP]
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        if _IDENT.match(value):
+            return value
+        problems.append(f"{where}: string is not an identifier (clear text?)")
+        return _DROP
+    problems.append(f"{where}: unsupported type {type(value).__name__}")
+    return _DROP
+
+
+def _free(value: Any, where: str, problems: list[str]) -> Any:
+    values = value if isinstance(value, (list, tuple)) else [value]
+    for item in values:
+        if item is not None and not (isinstance(item, str) and len(item) <= _MAX_FREE):
+            problems.append(f"{where}: expected short strings")
+            return _DROP
+    return list(values) if isinstance(value, (list, tuple)) else value
+
+
+class _Drop:
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return "<dropped>"
+
+
+_DROP: Any = _Drop()
+
+
+# --- keyed hashes of texts ---------------------------------------------------------------------
+
+
+class TextHasher:
+    """HMAC-SHA256 of texts under a key derived from one log key (128-bit hex digests)."""
+
+    def __init__(self, log_key: bytes, key_id: str) -> None:
+        self._key = derive(log_key, TEXT_HASH_INFO)
+        self.key_id = key_id
+
+    def hash(self, text: str) -> str:
+        return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+    def pair(self, before: str, after: str) -> tuple[str, str]:
+        """``hash_texts``: the keyed hashes of a cell's text before and after an edit."""
+        return self.hash(before), self.hash(after)
+
+
+# --- builders ----------------------------------------------------------------------------------
+
+
+def file_fingerprint(path: str | Path) -> str:
+    """SHA-256 of a file's bytes (hex), the way the log names a file without its name."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def category_of(rule_id: str) -> str | None:
+    """The category a rule id belongs to when it starts with a category id (``health.vih``)."""
+    for category in CATEGORIES:
+        if rule_id == category or (
+            rule_id.startswith(category) and rule_id[len(category) : len(category) + 1] in ".:/-"
+        ):
+            return category
+    return None
+
+
+def _get(item: Any, name: str, default: Any = None) -> Any:
+    if isinstance(item, Mapping):
+        return item.get(name, default)
+    return getattr(item, name, default)
+
+
+def edit_payload(
+    edits: Iterable[Any],
+    hasher: TextHasher,
+    *,
+    action: str = "apply",
+    label: str = "",
+    fingerprint: str | None = None,
+    file_name: str | None = None,
+    rule_categories: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """An ``edit`` event for a batch of :class:`~huisclos.core.edits.Edit` (or dicts alike).
+
+    Keeps per cell: row, column header, sheet, rule ids, and the keyed hashes of the texts before
+    and after; plus counts per rule and per category. ``action`` is ``apply``, ``undo``,
+    ``redo`` or ``manual``; ``rule_categories`` maps rule ids to categories when rule ids do not
+    start with a category id.
+    """
+    cells: list[dict[str, Any]] = []
+    rules: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    rows: set[tuple[str, int]] = set()
+    for edit in edits:
+        before, after = str(_get(edit, "before", "")), str(_get(edit, "after", ""))
+        rule_ids = [str(rule) for rule in (_get(edit, "rule_ids", ()) or ())]
+        sheet = str(_get(edit, "sheet", "") or "")
+        row = int(_get(edit, "row", 0))
+        before_hash, after_hash = hasher.pair(before, after)
+        cell: dict[str, Any] = {
+            "row": row,
+            "column": str(_get(edit, "column", "")),
+            "rules": rule_ids,
+            "before_hash": before_hash,
+            "after_hash": after_hash,
+        }
+        if sheet:
+            cell["sheet"] = sheet
+        cells.append(cell)
+        rows.add((sheet, row))
+        rules.update(rule_ids)
+        for rule in set(rule_ids):
+            category = (rule_categories or {}).get(rule) or category_of(rule)
+            if category:
+                categories[category] += 1
+    payload: dict[str, Any] = {
+        "action": action,
+        "cells": len(cells),
+        "rows": len(rows),
+        "rules": dict(sorted(rules.items())),
+        "categories": dict(sorted(categories.items())),
+        "hash_key_id": hasher.key_id,
+        "edits": cells,
+    }
+    if label:
+        payload["label"] = label
+    if fingerprint:
+        payload["fingerprint"] = fingerprint
+    if file_name:
+        payload["file_name"] = Path(file_name).name
+    return payload
+
+
+def scan_payload(
+    findings: Iterable[Any],
+    *,
+    fingerprint: str | None = None,
+    file_name: str | None = None,
+    rows: int | None = None,
+    duration_s: float | None = None,
+    cancelled: bool = False,
+) -> dict[str, Any]:
+    """A ``scan`` event: counts per category, severity and rule, and the rows flagged."""
+    by_category: Counter[str] = Counter()
+    by_severity: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    flagged: set[tuple[str, int]] = set()
+    total = 0
+    for finding in findings:
+        total += 1
+        by_category[str(_get(finding, "category", ""))] += 1
+        by_severity[str(_get(finding, "severity", ""))] += 1
+        by_rule[str(_get(finding, "rule", ""))] += 1
+        flagged.add((str(_get(finding, "sheet", "") or ""), int(_get(finding, "row", 0))))
+    payload: dict[str, Any] = {
+        "findings": total,
+        "rows_flagged": len(flagged),
+        "by_category": dict(sorted(by_category.items())),
+        "by_severity": dict(sorted(by_severity.items())),
+        "by_rule": dict(sorted(by_rule.items())),
+    }
+    if rows is not None:
+        payload["rows"] = rows
+    if fingerprint:
+        payload["fingerprint"] = fingerprint
+    if file_name:
+        payload["file_name"] = Path(file_name).name
+    if duration_s is not None:
+        payload["duration_s"] = round(float(duration_s), 3)
+    if cancelled:
+        payload["cancelled"] = True
+    return payload
+
+
+def save_copy_payload(
+    *,
+    source_fingerprint: str | None,
+    target_fingerprint: str | None,
+    target_name: str | None = None,
+    cells_changed: int = 0,
+    rows_changed: int = 0,
+) -> dict[str, Any]:
+    """A ``save_copy`` event: which file, which copy (fingerprints), how many cells changed."""
+    payload: dict[str, Any] = {
+        "fingerprint": source_fingerprint,
+        "target_fingerprint": target_fingerprint,
+        "cells_changed": cells_changed,
+        "rows_changed": rows_changed,
+    }
+    if target_name:
+        payload["target_name"] = Path(target_name).name
+    return payload
+
+
+def worklist_payload(
+    *,
+    source_fingerprint: str | None,
+    target_fingerprint: str | None = None,
+    target_name: str | None = None,
+    entries: int = 0,
+    fmt: str | None = None,
+) -> dict[str, Any]:
+    """A ``worklist`` event: the correction list written for the practice software."""
+    payload: dict[str, Any] = {
+        "fingerprint": source_fingerprint,
+        "target_fingerprint": target_fingerprint,
+        "entries": entries,
+    }
+    if fmt:
+        payload["format"] = fmt
+    if target_name:
+        payload["target_name"] = Path(target_name).name
+    return payload
+
+
+def settings_payload(**counts: int) -> dict[str, Any]:
+    """A ``settings_changed`` event: counts only (``allowlist_added=2, terms_removed=1``)."""
+    return {key: int(value) for key, value in sorted(counts.items())}
+
+
+# --- reading events back -----------------------------------------------------------------------
+
+
+def _counts(mapping: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    parts = [f"{labels.get(key, key).lower()} {value}" for key, value in mapping.items() if value]
+    return ", ".join(parts)
+
+
+def describe(event: Mapping[str, Any]) -> str:
+    """One French line summing up an event, for ``log show`` and the app's log view."""
+    kind = event.get("event")
+    data: Mapping[str, Any] = event.get("payload") or {}
+    name = data.get("file_name") or data.get("target_name")
+    prefix = f"{name} — " if name else ""
+    if kind == "scan":
+        text = f"{prefix}{data.get('findings', 0)} repérage(s)"
+        if data.get("rows") is not None:
+            text += f" sur {data['rows']} ligne(s)"
+        detail = _counts(data.get("by_category") or {}, CATEGORY_LABELS)
+        severity = _counts(data.get("by_severity") or {}, SEVERITY_LABELS)
+        if detail:
+            text += f" ({detail})"
+        if severity:
+            text += f" ; gravité : {severity}"
+        if data.get("cancelled"):
+            text += " ; analyse interrompue"
+        return text
+    if kind == "edit":
+        action = {"undo": "annulée(s)", "redo": "rétablie(s)"}.get(
+            str(data.get("action")), "corrigée(s)"
+        )
+        text = (
+            f"{prefix}{data.get('cells', 0)} cellule(s) {action} sur {data.get('rows', 0)} ligne(s)"
+        )
+        detail = _counts(data.get("categories") or {}, CATEGORY_LABELS)
+        return text + (f" ({detail})" if detail else "")
+    if kind == "save_copy":
+        return f"{prefix}{data.get('cells_changed', 0)} cellule(s) modifiée(s) dans la copie"
+    if kind == "worklist":
+        return f"{prefix}{data.get('entries', 0)} correction(s) à reporter"
+    if kind == "key_rotated":
+        return f"clé {data.get('old_key_id', '?')} remplacée par {data.get('new_key_id', '?')}"
+    if kind == "verify":
+        if data.get("ok", True):
+            return f"journal intègre : {data.get('events', 0)} événement(s)"
+        return f"anomalie : {data.get('problem', '?')} (n° {data.get('first_bad_seq', '?')})"
+    return ", ".join(f"{key} {value}" for key, value in data.items() if not isinstance(value, dict))
