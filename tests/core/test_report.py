@@ -129,42 +129,68 @@ def test_no_finding_says_so_plainly() -> None:
     assert "Aucun commentaire sensible" in html
 
 
+def _edit(when: str, rules: list[list[str]], action: str = "apply", fingerprint: str = FINGERPRINT):  # type: ignore[no-untyped-def]
+    categories: dict[str, int] = {}
+    for cell in rules:
+        for category in {rule.split(".")[0] for rule in cell}:
+            categories[category] = categories.get(category, 0) + 1
+    return {
+        "event": "edit",
+        "time": when,
+        "payload": {
+            "action": action,
+            "cells": len(rules),
+            "categories": categories,
+            "fingerprint": fingerprint,
+            "edits": [{"row": i + 1, "rules": cell} for i, cell in enumerate(rules)],
+        },
+    }
+
+
+def _save(when: str, cells: int, fingerprint: str = FINGERPRINT):  # type: ignore[no-untyped-def]
+    return {
+        "event": "save_copy",
+        "time": when,
+        "payload": {
+            "fingerprint": fingerprint,
+            "target_fingerprint": "ab" * 32,
+            "cells_changed": cells,
+        },
+    }
+
+
 def test_corrections_are_read_from_the_log_for_this_file_only() -> None:
     events = [
         {
-            "type": "save_copy",
-            "time": "2026-11-20T09:30:00+00:00",
-            "payload": {
-                "fingerprint": FINGERPRINT,
-                "edits": [
-                    {"row": 1, "rules": ["health.hiv"]},
-                    {"row": 3, "rules": ["religion.muslim", "religion.veil"]},
-                ],
-            },
+            "event": "scan",
+            "time": "2026-11-20T09:00:00",
+            "payload": {"fingerprint": FINGERPRINT, "findings": 7},
         },
-        {"type": "open", "time": "2026-11-20T09:00:00", "payload": {"fingerprint": FINGERPRINT}},
-        {
-            "type": "save_copy",
-            "time": "2026-11-22T10:00:00",
-            "payload": {"fingerprint": "other", "edits": [{"row": 9, "rules": ["social.cmu"]}]},
-        },
-        {
-            "type": "clean",
-            "time": "2026-11-21T15:45:00",
-            "fingerprint": FINGERPRINT,
-            "edited_cells": 3,
-            "edited_by_category": {"social": 3},
-        },
+        _edit("2026-11-20T09:10:00+00:00", [["health.hiv"], ["religion.muslim", "religion.veil"]]),
+        _edit("2026-11-20T09:11:00", [["social.cmu"], ["social.cmu"], ["judgement.insult"]]),
+        _edit("2026-11-20T09:12:00", [["judgement.insult"]], action="undo"),
+        _save("2026-11-20T09:15:00", 4),
+        _edit("2026-11-21T15:40:00", [["health.cancer"]]),
+        _save("2026-11-21T15:45:00", 5),
+        _edit("2026-11-22T10:00:00", [["social.cmu"]] * 9, fingerprint="another-file"),
+        _save("2026-11-22T10:05:00", 9, fingerprint="another-file"),
     ]
     corrections = corrections_from_log(events, FINGERPRINT)
     assert corrections.saves == 2
-    assert corrections.cells == 5
-    assert corrections.by_category == {"health": 1, "religion": 1, "social": 3}
+    assert corrections.cells == 5  # the latest copy holds every correction
+    assert corrections.by_category == {"health": 2, "religion": 1, "social": 2}
     assert corrections.last == datetime(2026, 11, 21, 15, 45)
     html = report_html(_report(corrections=corrections))
     assert "5 commentaires corrigés" in html
+    assert "2 enregistrements" in html
     assert "21 novembre 2026" in html
     assert "Restent à traiter\u00a0: 1 commentaire sur 6" in html
+
+
+def test_corrections_not_yet_saved_are_counted_from_the_edits() -> None:
+    events = [_edit("2026-11-20T09:10:00", [["health.hiv"], ["religion.veil"]])]
+    corrections = corrections_from_log(events, FINGERPRINT)
+    assert corrections.saves == 0 and corrections.cells == 2
 
 
 def test_log_status_is_shown_whether_intact_altered_or_unavailable() -> None:

@@ -172,29 +172,52 @@ def summarise(findings: Iterable[Finding], rows: int) -> tuple[list[CategoryLine
 def corrections_from_log(
     events: Iterable[Mapping[str, Any]], fingerprint: str, *, unsaved: int = 0
 ) -> Corrections:
-    """Sum the corrections the log records for the file whose fingerprint is ``fingerprint``.
+    """What the log says was corrected in the file whose fingerprint is ``fingerprint``.
 
-    The log keeps counts, row numbers and rule ids — never text — so this is all we show.
-    Tolerant by design: an event that does not concern this file or carries no edit is skipped.
+    The log keeps counts, row numbers and rule ids — never text — so this is all we show:
+    ``save_copy`` events give the cleaned copies written (each holds every correction made so
+    far, so the latest one's count is the number of comments corrected); ``edit`` events give
+    the categories (undo subtracts). Events about other files are skipped.
     """
     saves = 0
-    cells = 0
+    saved_cells: int | None = None
+    latest_save: datetime | None = None
+    edited_cells = 0
     by_category: Counter[str] = Counter()
     last: datetime | None = None
     for event in events:
+        kind = str(event.get("event") or event.get("type") or "")
         payload = _payload(event)
         if fingerprint and fingerprint not in _fingerprints(payload):
             continue
-        edited = _edited_cells(payload)
-        if edited is None:
-            continue
-        saves += 1
-        cells += edited
-        by_category.update(_edit_categories(payload))
         when = _event_time(event, payload)
+        if kind == "save_copy":
+            saves += 1
+            cells = _int(payload, "cells_changed", "edited_cells", "cells")
+            if latest_save is None or (when is not None and when >= latest_save):
+                saved_cells = cells
+                latest_save = when or latest_save
+        elif kind == "edit":
+            sign = -1 if payload.get("action") == "undo" else 1
+            edited_cells += sign * _int(payload, "cells")
+            by_category.update({k: sign * v for k, v in _edit_categories(payload).items()})
+        else:
+            continue
         if when and (last is None or when > last):
             last = when
-    return Corrections(saves, cells, dict(by_category), last, unsaved)
+    cells = saved_cells if saved_cells is not None else max(0, edited_cells)
+    categories = {k: v for k, v in by_category.items() if v > 0}
+    return Corrections(saves, cells, categories, last, unsaved)
+
+
+def _int(payload: Mapping[str, Any], *keys: str) -> int:
+    for key in keys:
+        value = payload.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, list):
+            return len(value)
+    return 0
 
 
 def _payload(event: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -206,48 +229,26 @@ def _payload(event: Mapping[str, Any]) -> Mapping[str, Any]:
 
 def _fingerprints(payload: Mapping[str, Any]) -> set[str]:
     found: set[str] = set()
-    for key in ("fingerprint", "source_fingerprint", "file_fingerprint", "original_fingerprint"):
+    for key in ("fingerprint", "source_fingerprint"):
         value = payload.get(key)
         if isinstance(value, str):
             found.add(value)
-    source = payload.get("source")
-    if isinstance(source, Mapping) and isinstance(source.get("fingerprint"), str):
-        found.add(source["fingerprint"])
     return found
 
 
-def _edited_cells(payload: Mapping[str, Any]) -> int | None:
-    """Cells corrected by this event, or None when the event is not a correction."""
-    edits = payload.get("edits")
-    if isinstance(edits, list):
-        return len(edits)
-    for key in ("edited_cells", "cells_changed", "changed_cells", "edit_count"):
-        value = payload.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    return None
-
-
 def _edit_categories(payload: Mapping[str, Any]) -> Counter[str]:
+    """Cells per category of an ``edit`` event (its ``categories`` counts, or its rule ids)."""
     counts: Counter[str] = Counter()
-    edits = payload.get("edits")
-    if isinstance(edits, list):
-        for edit in edits:
-            if not isinstance(edit, Mapping):
-                continue
-            rules = edit.get("rules") or edit.get("rule_ids") or [edit.get("rule")]
-            categories = {
-                str(rule).split(".", 1)[0] for rule in rules if isinstance(rule, str) and rule
-            }
-            counts.update(category for category in categories if category in CATEGORIES)
-    if not counts:
-        for key in ("edited_by_category", "corrected", "edit_counts"):
-            value = payload.get(key)
-            if isinstance(value, Mapping):
-                counts.update(
-                    {str(k): int(v) for k, v in value.items() if isinstance(v, int) and v > 0}
-                )
-                break
+    declared = payload.get("categories")
+    if isinstance(declared, Mapping):
+        for key, value in declared.items():
+            if isinstance(value, int) and key in CATEGORIES:
+                counts[key] += value
+        return counts
+    for edit in payload.get("edits") or ():
+        if isinstance(edit, Mapping):
+            rules = edit.get("rules") or ()
+            counts.update({str(rule).split(".", 1)[0] for rule in rules} & set(CATEGORIES))
     return counts
 
 
@@ -593,11 +594,12 @@ def _corrections_block(data: ReportData) -> str:
     if c.cells:
         when = f", la dernière fois le {french_date(c.last)}" if c.last else ""
         corrected = plural(c.cells, "commentaire corrigé", "commentaires corrigés")
-        text = (
-            f"<p>D'après le journal, {corrected}"
-            f" dans ce fichier, en {plural(c.saves, 'enregistrement')} d'une copie nettoyée{when}."
-            "</p>"
+        how = (
+            f"en {plural(c.saves, 'enregistrement')} d'une copie nettoyée"
+            if c.saves
+            else "dans l'application (aucune copie nettoyée enregistrée pour l'instant)"
         )
+        text = f"<p>D'après le journal, {corrected} dans ce fichier, {how}{when}.</p>"
         if c.by_category:
             items = "".join(
                 f"<li>{escape(CATEGORY_LABELS.get(k, k))} : {number(v)}</li>"
