@@ -27,12 +27,13 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .categories import SEVERITY_RANK
+from .categories import CATEGORIES, SEVERITY_RANK
 from .clauses import Clauses, split_clauses
+from .edits import CellKey, Edit
 from .findings import Finding
 from .tidy import has_words, tidy
 
@@ -44,9 +45,11 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "MASK",
+    "CleaningPlan",
     "Suggestion",
     "first_suggestion",
     "is_resolved",
+    "plan_cleaning",
     "suggest",
     "suggest_for_text",
 ]
@@ -186,6 +189,53 @@ def is_resolved(text: str, *, detector: Detector | None = None) -> bool:
     detector = detector if detector is not None else _default_detector()
     found = _detect(detector, text) or []
     return not any(SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["medium"] for finding in found)
+
+
+@dataclass
+class CleaningPlan:
+    """The first suggestion of every flagged cell, as edits ready for ``Export.write_copy``."""
+
+    edits: list[Edit] = field(default_factory=list)
+    categories: dict[CellKey, tuple[str, ...]] = field(default_factory=dict)
+    cells_flagged: int = 0
+
+    def counts_by_category(self) -> dict[str, int]:
+        """Comments changed per category id (a comment counts once in each of its categories)."""
+        counts: dict[str, int] = {}
+        for edit in self.edits:
+            for category in self.categories.get(edit.key, ()):
+                counts[category] = counts.get(category, 0) + 1
+        return {category: counts[category] for category in CATEGORIES if category in counts}
+
+
+def plan_cleaning(
+    findings: Iterable[Finding],
+    text_of: Callable[[CellKey], str],
+    *,
+    detector: Detector | None = None,
+) -> CleaningPlan:
+    """Group ``findings`` by cell, resolve each cell with its first suggestion, return the edits
+    (in file order) — what «Tout appliquer» and ``huisclos clean`` do.
+
+    ``text_of((sheet, row, column))`` returns a cell's current text. A finding's own
+    ``suggestion`` is not trusted blindly: it is recomputed from the cell's findings so that a
+    filtered set of findings (categories, severity) gets a matching rewrite.
+    """
+    by_cell: dict[CellKey, list[Finding]] = {}
+    for finding in findings:
+        by_cell.setdefault((finding.sheet, finding.row, finding.column), []).append(finding)
+    plan = CleaningPlan(cells_flagged=len(by_cell))
+    for key in sorted(by_cell):
+        cell_findings = sorted(by_cell[key], key=lambda finding: (finding.start, finding.end))
+        text = text_of(key)
+        after = first_suggestion(text, cell_findings, detector=detector)
+        if after is None or after == text:
+            continue
+        rules = tuple(dict.fromkeys(finding.rule for finding in cell_findings))
+        plan.edits.append(Edit(key[1], key[2], text, after, rules, key[0]))
+        found = {finding.category for finding in cell_findings}
+        plan.categories[key] = tuple(category for category in CATEGORIES if category in found)
+    return plan
 
 
 # --------------------------------------------------------------------------- the three kinds

@@ -1,0 +1,309 @@
+"""The correction list: what a secretary changes, comment by comment, in the practice software.
+
+The practice software stays the source of truth: Huis clos never writes back into it. The list
+has one line per comment to change — the row number, the columns that identify the patient in the
+export (dossier number, name, first name, birth date when present), the proposed new comment, the
+categories found (in French) and, only when asked, the current comment. It is written with the
+same encoding and delimiter as the source CSV so it opens cleanly in Excel (UTF-8 with BOM and
+«;» for an Excel source, or an .xlsx file when the list's name ends in .xlsx).
+
+Threading: plain functions; safe from a worker thread.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .categories import CATEGORIES, CATEGORY_LABELS
+from .edits import CellKey, Edit
+from .errors import ExportError
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "IDENTITY_ROLES",
+    "Worklist",
+    "WorklistEntry",
+    "build_worklist",
+    "categories_of_rules",
+    "write_worklist",
+]
+
+IDENTITY_ROLES: tuple[str, ...] = ("dossier", "nom", "prenom", "naissance")
+"""Identity roles repeated in the list, in this order (see ``columns.identity_columns``)."""
+
+HEADER_ROW = "Ligne"
+HEADER_SHEET = "Feuille"
+HEADER_COLUMN = "Colonne"
+HEADER_PROPOSED = "Commentaire proposé"
+HEADER_CATEGORIES = "Catégories"
+HEADER_CURRENT = "Commentaire actuel"
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistEntry:
+    """One comment to change in the practice software."""
+
+    sheet: str
+    row: int
+    column: str
+    identity: tuple[
+        str, ...
+    ]  # values of the identity columns, in ``Worklist.identity_headers`` order
+    current: str
+    proposed: str
+    categories: tuple[str, ...]  # category ids
+
+    @property
+    def category_labels(self) -> str:
+        return ", ".join(CATEGORY_LABELS.get(category, category) for category in self.categories)
+
+
+@dataclass
+class Worklist:
+    """The list's columns and lines; ``rows()`` gives what is written, header first."""
+
+    identity_headers: list[str] = field(default_factory=list)
+    entries: list[WorklistEntry] = field(default_factory=list)
+    with_original: bool = False
+    show_sheet: bool = False
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def header(self) -> list[str]:
+        names = [HEADER_ROW]
+        if self.show_sheet:
+            names.append(HEADER_SHEET)
+        names += [*self.identity_headers, HEADER_COLUMN, HEADER_PROPOSED, HEADER_CATEGORIES]
+        if self.with_original:
+            names.append(HEADER_CURRENT)
+        return names
+
+    def rows(self) -> list[list[str]]:
+        lines = [self.header()]
+        for entry in self.entries:
+            line = [str(entry.row)]
+            if self.show_sheet:
+                line.append(entry.sheet)
+            line += [*entry.identity, entry.column, entry.proposed, entry.category_labels]
+            if self.with_original:
+                line.append(entry.current)
+            lines.append(line)
+        return lines
+
+
+def categories_of_rules(rule_ids: Iterable[str]) -> tuple[str, ...]:
+    """Category ids of rule ids («health.hiv» → «health»), in the contract's order."""
+    found = {rule.split(".", 1)[0] for rule in rule_ids}
+    return tuple(category for category in CATEGORIES if category in found)
+
+
+def _identity_columns(table: Any) -> dict[str, str]:
+    try:
+        from .columns import identity_columns
+
+        return dict(identity_columns(table))
+    except NotImplementedError:
+        return {}
+
+
+def build_worklist(
+    export: Any,
+    edits: Iterable[Edit],
+    *,
+    categories: Mapping[CellKey, Sequence[str]] | None = None,
+    with_original: bool = False,
+) -> Worklist:
+    """The correction list for ``edits`` (one entry per changed cell, in file order).
+
+    ``categories`` gives the category ids of each cell; by default they come from the edits'
+    rule ids. The identity columns are those of the export's main table (or of each edit's sheet).
+    """
+    changed = [edit for edit in edits if edit.before != edit.after]
+    changed.sort(key=lambda edit: (_sheet_order(export, edit.sheet), edit.row, edit.column))
+    tables: dict[str, Any] = {}
+    roles_by_sheet: dict[str, dict[str, str]] = {}
+    for edit in changed:
+        if edit.sheet not in tables:
+            table = export.table_named(edit.sheet) if edit.sheet else export.table
+            tables[edit.sheet] = table
+            roles_by_sheet[edit.sheet] = _identity_columns(table)
+    # One set of identity headers for the whole list: the roles present in any sheet.
+    roles = [
+        role for role in IDENTITY_ROLES if any(role in found for found in roles_by_sheet.values())
+    ]
+    headers: list[str] = []
+    for role in roles:
+        header = next(found[role] for found in roles_by_sheet.values() if role in found)
+        headers.append(header)
+    entries: list[WorklistEntry] = []
+    for edit in changed:
+        table = tables[edit.sheet]
+        found = roles_by_sheet[edit.sheet]
+        identity = tuple(
+            _cell(table, edit.row, found[role]) if role in found else "" for role in roles
+        )
+        cell_categories = (
+            tuple(categories[edit.key]) if categories and edit.key in categories else None
+        )
+        if cell_categories is None:
+            cell_categories = categories_of_rules(edit.rule_ids)
+        entries.append(
+            WorklistEntry(
+                edit.sheet,
+                edit.row,
+                edit.column,
+                identity,
+                edit.before,
+                edit.after,
+                tuple(category for category in CATEGORIES if category in cell_categories),
+            )
+        )
+    several_sheets = len(getattr(export, "tables", ())) > 1
+    show_sheet = len({entry.sheet for entry in entries}) > 1 or (
+        several_sheets and any(entry.sheet for entry in entries)
+    )
+    return Worklist(headers, entries, with_original, show_sheet)
+
+
+def _sheet_order(export: Any, sheet: str) -> int:
+    names = [getattr(table, "name", "") for table in getattr(export, "tables", ())]
+    return names.index(sheet) if sheet in names else len(names)
+
+
+def _cell(table: Any, row: int, column: str) -> str:
+    try:
+        return table.cell(row, column)
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass(frozen=True, slots=True)
+class CsvFormat:
+    """How the list is written: the source's encoding (with its BOM), delimiter and newline."""
+
+    encoding: str = "utf-8"
+    bom: bool = True
+    delimiter: str = ";"
+    newline: str = "\r\n"
+
+
+def csv_format_of(export: Any) -> CsvFormat:
+    """The source CSV's encoding, BOM, delimiter and line ending; Excel-friendly UTF-8 with BOM
+    and «;» for an Excel source."""
+    if getattr(export, "kind", "csv") != "csv":
+        return CsvFormat()
+    encoding = getattr(export, "encoding", None)
+    dialect = getattr(export, "dialect", None)
+    name = getattr(encoding, "name", None) or (encoding if isinstance(encoding, str) else None)
+    bom = bool(getattr(encoding, "bom", b""))
+    delimiter = getattr(dialect, "delimiter", None) or getattr(export, "delimiter", None) or ";"
+    newline = getattr(dialect, "newline", None) or getattr(export, "newline", None) or "\r\n"
+    name = name or "utf-8"
+    if codecs.lookup(name).name.replace("-", "_") in ("utf_8_sig",):
+        name, bom = "utf-8", True
+    return CsvFormat(name, bom, delimiter, newline)
+
+
+def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
+    """The list as bytes; second value False when the source encoding could not hold every
+    character and UTF-8 with BOM was used instead."""
+    buffer = io.StringIO()
+    writer = csv.writer(
+        buffer, delimiter=fmt.delimiter, lineterminator=fmt.newline, quoting=csv.QUOTE_MINIMAL
+    )
+    writer.writerows(worklist.rows())
+    text = buffer.getvalue()
+    codec = codecs.lookup(fmt.encoding).name
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        logger.warning("Worklist not encodable in %s; written in UTF-8 with BOM", codec)
+        return codecs.BOM_UTF8 + text.encode("utf-8"), False
+    if fmt.bom and codec.startswith("utf"):
+        data = codecs.BOM_UTF8 + data
+    return data, True
+
+
+def render_xlsx(worklist: Worklist) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Corrections"
+    for index, line in enumerate(worklist.rows()):
+        sheet.append([_excel_safe(value) for value in line] if index else line)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    widths = {HEADER_PROPOSED: 60, HEADER_CURRENT: 60, HEADER_CATEGORIES: 30}
+    for index, name in enumerate(worklist.header(), start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = widths.get(name, max(12, len(name) + 2))
+        if name in (HEADER_PROPOSED, HEADER_CURRENT):
+            for cell in sheet[letter][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _excel_safe(value: str) -> str:
+    # A text cell in an .xlsx is never evaluated, but openpyxl would turn «=…» into a formula.
+    if value.startswith("="):
+        return "'" + value
+    return value
+
+
+def write_worklist(path: Path | str, worklist: Worklist, export: Any) -> bool:
+    """Write the list next to nothing else: a temporary file in the target folder, then a rename,
+    private permissions. Returns False when UTF-8 replaced an encoding too narrow for the text.
+    Raises ``ExportError`` with a French message when the file cannot be written."""
+    target = Path(path)
+    if target.suffix.lower() == ".xlsx":
+        data, same_encoding = render_xlsx(worklist), True
+    else:
+        data, same_encoding = render_csv(worklist, csv_format_of(export))
+    atomic_write(target, data)
+    return same_encoding
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the same folder (0600)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".huisclos-", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise ExportError(
+            f"Impossible d'écrire dans le dossier {folder} : vérifiez qu'il existe et que vous "
+            "avez le droit d'y écrire."
+        ) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(
+            f"La liste de corrections n'a pas pu être écrite dans {target} : vérifiez que le "
+            "fichier n'est pas ouvert dans Excel et qu'il reste de la place sur le disque."
+        ) from error
