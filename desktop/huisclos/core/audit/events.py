@@ -38,6 +38,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "settings_changed",
     "key_rotated",
     "verify",
+    "report",
 )
 
 EVENT_LABELS: dict[str, str] = {
@@ -48,6 +49,7 @@ EVENT_LABELS: dict[str, str] = {
     "settings_changed": "Réglages modifiés",
     "key_rotated": "Nouvelle clé",
     "verify": "Vérification du journal",
+    "report": "Rapport d'autocontrôle",
 }
 
 FORBIDDEN_KEYS: frozenset[str] = frozenset(

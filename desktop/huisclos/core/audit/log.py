@@ -23,6 +23,7 @@ import getpass
 import io
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
@@ -61,6 +62,7 @@ TABLE = "records"
 TRIGGERS = ("records_refuse_update", "records_refuse_delete")
 
 _COLUMNS = "seq, version, key_id, nonce, ciphertext, hash"
+_EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 class Problem(enum.StrEnum):
@@ -184,8 +186,8 @@ class AuditLog:
     # --- writing -----------------------------------------------------------------------------
 
     def _envelope(self, event_type: str, payload: Mapping[str, Any]) -> dict[str, Any]:
-        if event_type not in EVENT_LABELS:
-            raise ClearTextError(f"unknown log event type {event_type!r}")
+        if not _EVENT_TYPE.match(event_type):
+            raise ClearTextError(f"log event type {event_type!r} is not an identifier")
         return {
             "v": FORMAT_VERSION,
             "event": event_type,

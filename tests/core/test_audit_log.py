@@ -1,0 +1,319 @@
+"""The encrypted log: what a practice writes can be read back, checked, and holds no clear text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import stat
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+from faker import Faker
+
+from huisclos.core.audit import keys
+from huisclos.core.audit.events import (
+    ClearTextError,
+    edit_payload,
+    file_fingerprint,
+    save_copy_payload,
+    scan_payload,
+    settings_payload,
+)
+from huisclos.core.audit.log import (
+    DB_NAME,
+    AuditLog,
+    export_events,
+    open_log,
+    record_edits,
+    record_event,
+)
+from huisclos.core.edits import Edit
+from huisclos.core.errors import AuditError
+
+LEAKED = [
+    "porteuse sida !!! !!!!",
+    "serait homosexuelle d'après sa mère",
+    "mère musulmane voilée",
+    "catholique non pratiquante car ses 2 frères sont suicidés",
+]
+
+
+@pytest.fixture(autouse=True)
+def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
+    keys.forget_passphrase()
+    yield
+    keys.forget_passphrase()
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_events_come_back_in_order_with_who_when_and_version() -> None:
+    with open_log() as log:
+        first = log.append("scan", {"findings": 4, "by_category": {"health": 2, "religion": 2}})
+        second = log.append("save_copy", {"cells_changed": 3, "fingerprint": "ab" * 32})
+        events = log.events()
+    assert (first, second) == (1, 2)
+    assert [e["event"] for e in events] == ["scan", "save_copy"]
+    assert events[0]["payload"]["by_category"] == {"health": 2, "religion": 2}
+    assert events[0]["app_version"] and events[0]["user"] is not None
+    assert events[0]["time"].endswith("+00:00")
+
+
+def test_a_fresh_log_verifies_with_the_french_message() -> None:
+    with open_log() as log:
+        for count in range(3):
+            log.append("scan", {"findings": count})
+        result = log.verify()
+    assert result.ok
+    assert result.events == 3
+    assert result.message == "journal intègre : 3 événements"
+
+
+def test_database_and_side_files_are_private(huisclos_home: Path) -> None:
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+        side_files = [p for p in huisclos_home.iterdir() if p.name.startswith("journal")]
+        assert huisclos_home / DB_NAME in side_files
+        for path in side_files:  # database, WAL, shared memory, head, lock
+            assert _mode(path) == 0o600, path.name
+    assert _mode(huisclos_home / DB_NAME) == 0o600
+
+
+def test_key_file_is_private_and_never_holds_the_clear_key(
+    huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "cheval agrafe pile")
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+        raw_key = log._store.keyset.current_key
+    key_file = huisclos_home / keys.KEY_FILE_NAME
+    document = json.loads(key_file.read_text())
+    assert _mode(key_file) == 0o600
+    assert document["scheme"] == "huisclos-keyfile" and document["version"] == 1
+    assert document["kdf"] == "scrypt" and document["salt"]
+    everything = b"".join(p.read_bytes() for p in huisclos_home.iterdir() if p.is_file())
+    assert raw_key not in everything
+    assert keys._b64(raw_key).encode() not in everything
+    assert raw_key.hex().encode() not in everything
+
+
+def test_the_table_refuses_update_and_delete(huisclos_home: Path) -> None:
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+    conn = sqlite3.connect(huisclos_home / DB_NAME)
+    with pytest.raises(sqlite3.DatabaseError, match="ajout seul"):
+        conn.execute("UPDATE records SET key_id = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="ajout seul"):
+        conn.execute("DELETE FROM records")
+    conn.close()
+    with open_log() as log:
+        assert log.verify().ok
+
+
+def test_key_rotation_keeps_old_events_readable() -> None:
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+        old = log.key_id
+        new = log.rotate_key()
+        log.append("scan", {"findings": 2})
+        events = log.events()
+        result = log.verify()
+    assert new != old
+    assert [e["key_id"] for e in events] == [old, new, new]
+    assert events[1]["event"] == "key_rotated"
+    assert events[1]["payload"] == {"old_key_id": old, "new_key_id": new}
+    assert [e["payload"].get("findings") for e in events] == [1, None, 2]
+    assert result.ok and result.events == 3
+    with open_log() as again:  # a later session still reads both keys' records
+        assert len(again.events()) == 3
+        assert again.key_id == new
+
+
+def test_key_rotation_with_a_key_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "cheval agrafe pile")
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+        log.rotate_key()
+        log.append("scan", {"findings": 2})
+    with open_log() as log:
+        assert log.verify().ok
+        assert [e["payload"].get("findings") for e in log.events()] == [1, None, 2]
+
+
+def test_since_keeps_only_later_events() -> None:
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+        assert len(log.events(since="2000-01-01")) == 1
+        assert log.events(since="31/12/2999") == []
+        with pytest.raises(AuditError, match="non reconnue"):
+            log.events(since="hier")
+
+
+def test_payload_keys_that_carry_text_are_refused() -> None:
+    with open_log() as log:
+        for payload in (
+            {"before": "porteuse sida"},
+            {"edits": [{"row": 2, "after": "RAS"}]},
+            {"comment": "x"},
+            {"rule": "sida !!!"},  # a sentence where an identifier is expected
+        ):
+            with pytest.raises(ClearTextError):
+                log.append("edit", payload)
+        assert len(log) == 0
+
+
+def test_record_event_strips_clear_text_and_still_records() -> None:
+    warning = record_event("scan", {"findings": 2, "match": "porteuse sida"})
+    assert warning is None
+    with open_log() as log:
+        (event,) = log.events()
+    assert event["payload"] == {"findings": 2}
+
+
+def test_record_event_accepts_other_helpers_event_types() -> None:
+    assert record_event("report", {"format": "pdf", "counts": {"health": {"high": 2}}}) is None
+    with open_log() as log:
+        assert log.events()[0]["event"] == "report"
+
+
+def test_record_event_without_backend_or_passphrase_returns_a_warning(
+    huisclos_home: Path,
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    warning = record_event("scan", {"findings": 1})
+    assert warning is not None
+    assert "HUISCLOS_PASSPHRASE" in warning
+    assert not (huisclos_home / DB_NAME).exists()
+
+
+def test_edit_batches_are_logged_as_rows_rules_and_keyed_hashes() -> None:
+    batch = [
+        Edit(3, "Commentaire", LEAKED[0], "", ("health.vih",)),
+        Edit(7, "Commentaire", LEAKED[2], "", ("religion.islam", "ethnic_origin.x")),
+    ]
+    assert record_edits(batch, label="Tout appliquer", fingerprint="cd" * 32) is None
+    with open_log() as log:
+        (event,) = log.events()
+        expected = log.hash_texts(LEAKED[0], "")
+    payload = event["payload"]
+    assert payload["cells"] == 2 and payload["rows"] == 2
+    assert payload["categories"] == {"ethnic_origin": 1, "health": 1, "religion": 1}
+    assert [cell["row"] for cell in payload["edits"]] == [3, 7]
+    assert payload["edits"][0]["rules"] == ["health.vih"]
+    assert (payload["edits"][0]["before_hash"], payload["edits"][0]["after_hash"]) == expected
+    assert LEAKED[0] not in json.dumps(payload, ensure_ascii=False)
+
+
+def test_equal_texts_hash_differently_in_two_practices(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_log() as log:
+        here = log.hash_texts(LEAKED[1], "RAS")
+        assert log.hash_texts(LEAKED[1], "RAS") == here  # stable within one practice
+    monkeypatch.setenv("HUISCLOS_HOME", str(tmp_path / "other-practice"))
+    keyring.get_keyring().secrets.clear()  # type: ignore[attr-defined]
+    with open_log() as other:
+        assert other.hash_texts(LEAKED[1], "RAS")[0] != here[0]
+
+
+def _synthetic_export(path: Path) -> tuple[list[str], list[str]]:
+    fake = Faker("fr_FR")
+    Faker.seed(5)
+    names: list[str] = []
+    comments = [*LEAKED, "juif pratiquant, pas de RDV le samedi", "ancien détenu, RSA, SDF"]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Nom", "Prénom", "Commentaire"])
+        for comment in comments:
+            last, first = fake.last_name(), fake.first_name()
+            names += [last, first]
+            writer.writerow([last, first, comment])
+    return comments, names
+
+
+def test_no_comment_or_name_appears_in_any_log_file(tmp_path: Path, huisclos_home: Path) -> None:
+    export = tmp_path / "export_patients.csv"
+    comments, names = _synthetic_export(export)
+    fingerprint = file_fingerprint(export)
+    findings = [
+        {"row": row, "category": "health", "severity": "high", "rule": "health.vih"}
+        for row in range(1, len(comments) + 1)
+    ]
+    edits = [
+        Edit(row, "Commentaire", text, "Pas de RDV le samedi", ("religion.judaisme",))
+        for row, text in enumerate(comments, start=1)
+    ]
+    log = open_log()
+    try:
+        log.append("scan", scan_payload(findings, fingerprint=fingerprint, rows=len(comments)))
+        log.append("edit", log.edit_payload(edits, fingerprint=fingerprint))
+        log.append(
+            "save_copy",
+            save_copy_payload(
+                source_fingerprint=fingerprint, target_fingerprint="0" * 64, cells_changed=6
+            ),
+        )
+        log.append("settings_changed", settings_payload(allowlist_added=2, terms_added=1))
+        log.rotate_key()
+        log.append("verify", {"ok": True, "events": 5})
+        # read while the connection is open: the WAL and shared-memory files exist now
+        files = [p for p in huisclos_home.iterdir() if p.is_file()]
+        assert any(p.name.endswith("-wal") for p in files)
+        raw_open = b"".join(p.read_bytes() for p in files)
+    finally:
+        log.close()
+    raw_closed = b"".join(p.read_bytes() for p in huisclos_home.iterdir() if p.is_file())
+    secrets = [
+        *comments,
+        *names,
+        "export_patients",
+        *(w for c in comments for w in c.split() if len(w) >= 5),
+    ]
+    for raw in (raw_open, raw_closed):
+        for secret in secrets:
+            for encoded in (secret.encode("utf-8"), secret.encode("utf-16-le")):
+                assert encoded not in raw, secret
+
+
+def test_record_event_stores_the_file_name_only_encrypted(huisclos_home: Path) -> None:
+    assert record_event("scan", {"file_name": "dossiers_Durand.csv", "findings": 1}) is None
+    raw = b"".join(p.read_bytes() for p in huisclos_home.iterdir() if p.is_file())
+    assert b"Durand" not in raw
+    with open_log() as log:
+        assert log.events()[0]["payload"]["file_name"] == "dossiers_Durand.csv"
+
+
+def test_export_writes_csv_and_json(tmp_path: Path) -> None:
+    with open_log() as log:
+        log.append("scan", {"findings": 3, "by_category": {"health": 3}})
+        log.append("edit", edit_payload([], log.text_hasher()))
+        assert export_events(log, tmp_path / "registre.csv") == 2
+        assert export_events(log, tmp_path / "registre.json") == 2
+        with pytest.raises(AuditError, match=r"\.csv ou \.json"):
+            export_events(log, tmp_path / "registre.txt")
+    rows = list(
+        csv.DictReader((tmp_path / "registre.csv").open(encoding="utf-8-sig"), delimiter=";")
+    )
+    assert [row["événement"] for row in rows] == ["scan", "edit"]
+    assert "santé 3" in rows[0]["détails"]
+    document = json.loads((tmp_path / "registre.json").read_text(encoding="utf-8"))
+    assert document["integrity"]["ok"] is True
+    assert [e["seq"] for e in document["events"]] == [1, 2]
+    assert not (tmp_path / "registre.txt").exists()
+
+
+def test_open_log_is_an_auditlog() -> None:
+    log = open_log()
+    try:
+        assert isinstance(log, AuditLog)
+        assert log.storage == "keyring"
+    finally:
+        log.close()
