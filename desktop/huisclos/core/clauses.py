@@ -145,6 +145,17 @@ class Clauses:
             last += 1
         return list(range(first, last + 1))
 
+    def labelled(self, index: int) -> list[int]:
+        """Clause ``index`` with the clauses joined to it by colons: a label and its value
+        («mdp : Roux1985», «NIR : 1 84 …»)."""
+        first = index
+        while first > 0 and self.separators[first].kind == "colon":
+            first -= 1
+        last = index
+        while last + 1 < len(self.segments) and self.separators[last + 1].kind == "colon":
+            last += 1
+        return list(range(first, last + 1))
+
     def dependents(self, gone: Iterable[int]) -> set[int]:
         """``gone`` plus every clause that cannot stand once they are gone: «car …» after a
         removed clause, «d'après sa mère» next to one (same sentence)."""

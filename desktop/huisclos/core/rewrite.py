@@ -276,13 +276,13 @@ def _moved(finding: Finding, start: int, end: int) -> Finding:
 
 
 def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
-    """Clause index → the findings it carries. An identifier (NIR, IBAN, password) takes its
-    whole sentence with it, so no half of a secret survives («mdp : toto123»)."""
+    """Clause index → the findings it carries. An identifier (NIR, IBAN, password) takes the
+    clauses joined to it by a colon, so no half of a secret survives («mdp : toto123»)."""
     carried: dict[int, list[Finding]] = {}
     for finding in findings:
         indexes = clauses.overlapping(finding.start, finding.end)
         if finding.category == "identifier":
-            indexes = sorted({i for index in indexes for i in clauses.sentence_of(index)})
+            indexes = sorted({i for index in indexes for i in clauses.labelled(index)})
         for index in indexes:
             carried.setdefault(index, []).append(finding)
     return carried
@@ -428,14 +428,14 @@ def _mask(text: str, findings: Sequence[Finding]) -> str:
 
 
 def _mask_span(text: str, finding: Finding) -> tuple[int, int]:
-    """The characters to mask: the match, or for a secret its whole sentence («mdp : toto123»)."""
+    """The characters to mask: the match, or for a secret its label and value («mdp : toto123»)."""
     if finding.category != "identifier":
         return (finding.start, finding.end)
     clauses = split_clauses(text)
     indexes = [
         i
         for index in clauses.overlapping(finding.start, finding.end)
-        for i in clauses.sentence_of(index)
+        for i in clauses.labelled(index)
     ]
     if not indexes:
         return (finding.start, finding.end)
