@@ -279,8 +279,13 @@ def read_log(fingerprint: str, *, unsaved: int = 0) -> tuple[Corrections, LogSta
         from .audit.log import open_log
 
         log = open_log()
-        result = log.verify()
-        events = log.events()
+        try:
+            result = log.verify()
+            events = log.events() if result.ok else []
+        finally:
+            close = getattr(log, "close", None)
+            if close:
+                close()
     except NotImplementedError:
         return Corrections(unsaved=unsaved), LogStatus(None, "Journal indisponible.")
     except Exception as error:  # a report must come out even when the log cannot be read
