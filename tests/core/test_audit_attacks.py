@@ -1,0 +1,198 @@
+"""Someone edits the log behind Huis clos's back: ``verify`` must say where and what."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from huisclos.core.audit import keys
+from huisclos.core.audit.keys import KeySet
+from huisclos.core.audit.log import DB_NAME, HEAD_NAME, Problem, open_log, record_event
+from huisclos.core.errors import AuditError
+
+
+@pytest.fixture(autouse=True)
+def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
+    keys.forget_passphrase()
+    yield
+    keys.forget_passphrase()
+
+
+def _write_events(count: int) -> None:
+    with open_log() as log:
+        for index in range(1, count + 1):
+            log.append("scan", {"findings": index, "by_category": {"health": index}})
+
+
+def _tamper(home: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
+    """Run SQL on the database with its triggers dropped, then put the triggers back."""
+    conn = sqlite3.connect(home / DB_NAME, isolation_level=None)
+    triggers = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'records'"
+    ).fetchall()
+    conn.execute("DROP TRIGGER records_refuse_update")
+    conn.execute("DROP TRIGGER records_refuse_delete")
+    for sql, params in statements:
+        conn.execute(sql, params)
+    for (sql,) in triggers:
+        conn.execute(sql)
+    conn.close()
+
+
+def _verify():  # type: ignore[no-untyped-def]
+    with open_log() as log:
+        return log.verify()
+
+
+def test_flipping_one_byte_of_a_ciphertext_in_the_file_names_that_record(
+    huisclos_home: Path,
+) -> None:
+    _write_events(5)
+    conn = sqlite3.connect(huisclos_home / DB_NAME)
+    (ciphertext,) = conn.execute("SELECT ciphertext FROM records WHERE seq = 3").fetchone()
+    conn.close()
+    database = huisclos_home / DB_NAME
+    raw = bytearray(database.read_bytes())
+    offset = raw.find(ciphertext)
+    assert offset > 0 and raw.count(ciphertext) == 1
+    raw[offset + len(ciphertext) // 2] ^= 0x01  # edit the file itself, triggers untouched
+    database.write_bytes(bytes(raw))
+
+    result = _verify()
+    assert not result.ok
+    assert result.first_bad_seq == 3
+    assert result.problem == Problem.ALTERED
+    assert "n° 3" in result.message
+
+
+def test_deleting_the_last_record_is_detected_as_truncation(huisclos_home: Path) -> None:
+    _write_events(4)
+    _tamper(huisclos_home, ("DELETE FROM records WHERE seq = 4", ()))
+    result = _verify()
+    assert not result.ok
+    assert result.problem == Problem.TRUNCATED
+    assert result.first_bad_seq == 4
+    assert "supprimé" in result.message
+
+
+def test_deleting_the_database_is_detected_as_truncation(huisclos_home: Path) -> None:
+    _write_events(2)
+    (huisclos_home / DB_NAME).unlink()
+    result = _verify()
+    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.TRUNCATED, 1)
+
+
+def test_a_cut_log_is_never_extended(huisclos_home: Path) -> None:
+    _write_events(3)
+    _tamper(huisclos_home, ("DELETE FROM records WHERE seq = 3", ()))
+    with open_log() as log, pytest.raises(AuditError, match="aucun événement n'y sera ajouté"):
+        log.append("scan", {"findings": 1})
+    warning = record_event("scan", {"findings": 1})
+    assert warning and "modifié" in warning
+    assert _verify().problem == Problem.TRUNCATED  # still detected afterwards
+
+
+def test_swapping_two_records_is_detected(huisclos_home: Path) -> None:
+    _write_events(5)
+    conn = sqlite3.connect(huisclos_home / DB_NAME)
+    two, three = (
+        conn.execute(
+            "SELECT key_id, nonce, ciphertext, hash FROM records WHERE seq = ?", (seq,)
+        ).fetchone()
+        for seq in (2, 3)
+    )
+    conn.close()
+    update = "UPDATE records SET key_id = ?, nonce = ?, ciphertext = ?, hash = ? WHERE seq = ?"
+    _tamper(huisclos_home, (update, (*three, 2)), (update, (*two, 3)))
+    result = _verify()
+    assert not result.ok
+    assert result.problem == Problem.REORDERED
+    assert result.first_bad_seq == 2
+    assert "n° 3" in result.message
+
+
+def test_deleting_a_middle_record_is_reported_missing(huisclos_home: Path) -> None:
+    _write_events(5)
+    _tamper(huisclos_home, ("DELETE FROM records WHERE seq = 2", ()))
+    result = _verify()
+    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.MISSING, 2)
+
+
+def test_records_under_an_unknown_key_are_reported_as_wrong_key(
+    memory_keyring: keyring.backend.KeyringBackend,
+) -> None:
+    _write_events(2)
+    keyring.set_password(keys.SERVICE, keys.KEYRING_ENTRY, KeySet.new().to_json())
+    result = _verify()
+    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.WRONG_KEY, 1)
+
+
+def test_a_forged_or_missing_head_is_reported(huisclos_home: Path) -> None:
+    _write_events(3)
+    head_path = huisclos_home / HEAD_NAME
+    document = json.loads(head_path.read_text())
+    document["seq"] = 2  # pretend the log ended earlier
+    head_path.write_text(json.dumps(document))
+    result = _verify()
+    assert (result.ok, result.problem) == (False, Problem.HEAD)
+    assert "modifiée" in result.message
+    head_path.unlink()
+    result = _verify()
+    assert (result.ok, result.problem) == (False, Problem.HEAD)
+    assert "disparu" in result.message
+
+
+def test_dropped_triggers_are_reported(huisclos_home: Path) -> None:
+    _write_events(2)
+    conn = sqlite3.connect(huisclos_home / DB_NAME)
+    conn.execute("DROP TRIGGER records_refuse_delete")
+    conn.close()
+    result = _verify()
+    assert not result.ok and "protections" in result.message
+
+
+_WRITER = """
+import sys
+from huisclos.core.audit.log import open_log
+log = open_log()
+for index in range(int(sys.argv[1])):
+    log.append("scan", {"findings": index, "writer": sys.argv[2]})
+log.close()
+"""
+
+
+def test_two_processes_appending_at_once_keep_the_chain_valid(
+    huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "deux secrétaires")
+    with open_log() as log:  # creates the (cheap) key file before the writers start
+        log.append("scan", {"findings": 0, "writer": "parent"})
+    env = dict(
+        os.environ,
+        HUISCLOS_HOME=str(huisclos_home),
+        HUISCLOS_PASSPHRASE="deux secrétaires",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, "40", name], env=env)
+        for name in ("a", "b")
+    ]
+    assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
+    with open_log() as log:
+        result = log.verify()
+        events = log.events()
+    assert result.ok, result.message
+    assert result.events == 81
+    assert [e["seq"] for e in events] == list(range(1, 82))
+    by_writer = [e["payload"]["writer"] for e in events]
+    assert by_writer.count("a") == by_writer.count("b") == 40
