@@ -1,16 +1,65 @@
 """Read a practice's patient-list export (CSV/TSV or XLSX) exactly as written, and write a copy
 that differs from it only in the cells the user changed.
 
-Threading: pure functions and immutable-after-open objects; safe to read from a worker thread.
-CONTRACT (other modules rely on these names; the export work fills in the bodies).
+``read_export(path)`` recognises the kind of file from its bytes (not its name) and returns an
+:class:`Export`: its tables, the SHA-256 fingerprint of the bytes that were read, and, for each
+cell, where it came from (:meth:`Table.source_of`: a byte span for CSV, a sheet coordinate for
+XLSX), so that :meth:`Export.write_copy` can splice changed cells into an otherwise identical
+copy. The CSV reader lives in :mod:`csv_export`, the workbook reader in :mod:`xlsx_export`.
+
+A rewritten cell whose text would start with ``=``, ``+``, ``-`` or ``@`` is neutralised so that
+spreadsheet software cannot run it as a formula: in a CSV copy the text gets a leading apostrophe
+(``'=…``, the convention Excel and LibreOffice show as plain text); in an XLSX copy the cell is
+stored as text (never as a formula) with Excel's «quote prefix» flag, and its text is unchanged.
+:func:`neutralise_formula` tells callers what a CSV copy will hold.
+
+Threading: an ``Export`` does not change after it is opened; reading it from a worker thread
+while the UI reads it too is safe. Writing a copy only reads the export.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .edits import Edit
+from .errors import ExportError
+
+logger = logging.getLogger(__name__)
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+XLSX_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+MAX_CELL_CHARS = 131_072
+"""The largest cell accepted (the csv module's own limit; Excel's is 32,767 characters)."""
+
+
+def neutralise_formula(text: str) -> str:
+    """The text a CSV copy holds for a rewritten cell: a leading apostrophe when the text
+    would start with ``=``, ``+``, ``-`` or ``@`` (spreadsheets then show it as plain text)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+@dataclass(frozen=True, slots=True)
+class CellSource:
+    """Where a cell came from: a byte span of a CSV file, or a sheet coordinate of a workbook.
+
+    For CSV, ``start``–``end`` covers the field as written (quotes included); ``present`` is
+    False for a cell missing from a short row (the span is then empty, at the end of the row).
+    For XLSX, ``sheet`` and ``coordinate`` (e.g. ``"D12"``) name the cell.
+    """
+
+    kind: str
+    start: int = -1
+    end: int = -1
+    quoted: bool = False
+    present: bool = True
+    sheet: str = ""
+    coordinate: str = ""
 
 
 class Table:
@@ -18,10 +67,16 @@ class Table:
 
     ``name`` is the sheet name ("" for CSV); ``header`` the column headers as text; rows are
     numbered from 1 (first data row after the header). Cell texts are what the user sees.
+    Headers are unique and never empty: a blank header cell is named «Colonne N» and a repeated
+    one gets « (2) », « (3) »…; ``raw_header`` keeps the header cells as written.
+    ``header_line`` is the 1-based line (CSV record) or sheet row of the header, 0 when the
+    table has no header row.
     """
 
-    name: str
+    name: str = ""
     header: list[str]
+    raw_header: list[str]
+    header_line: int = 0
 
     def __len__(self) -> int:
         """Number of data rows."""
@@ -41,7 +96,40 @@ class Table:
 
     def cell(self, row: int, column: str) -> str:
         """Text of one cell; "" for a cell missing from a short (ragged) row."""
+        index = self.column_index(column)
+        cells = self.row(row)
+        return cells[index] if index < len(cells) else ""
+
+    def source_of(self, row: int, column: str) -> CellSource:
+        """Where the cell ``row``/``column`` came from in the file."""
         raise NotImplementedError
+
+    def column_index(self, column: str) -> int:
+        """0-based position of a column; raises ``ExportError`` for an unknown header."""
+        positions = self.__dict__.get("_positions")
+        if positions is None or len(positions) != len(self.header):
+            positions = {name: index for index, name in enumerate(self.header)}
+            self.__dict__["_positions"] = positions
+        if column in positions:
+            return positions[column]
+        where = f" de la feuille « {self.name} »" if self.name else ""
+        raise ExportError(
+            f"La colonne « {column} » n'existe pas dans le fichier{where}. "
+            "Vérifiez le nom de la colonne (en-tête exact)."
+        )
+
+    def check_row(self, row: int) -> None:
+        """Raise ``ExportError`` unless ``row`` is a data row of this table."""
+        if not 1 <= row <= len(self):
+            raise ExportError(
+                f"La ligne {row} n'existe pas : le tableau compte {len(self)} lignes de données."
+            )
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r} {len(self)} lignes × {len(self.header)}>"
+
+
+ProgressCallback = Callable[[int, int], None]
 
 
 class Export:
@@ -51,20 +139,173 @@ class Export:
     kind: str  # "csv" or "xlsx"
     tables: list[Table]
     fingerprint: str  # SHA-256 hex of the file's bytes
+    size: int = 0  # bytes
 
     @property
     def table(self) -> Table:
         """The main table (the first table with a header and data)."""
-        raise NotImplementedError
+        for table in self.tables:
+            if table.header and len(table):
+                return table
+        for table in self.tables:
+            if table.header:
+                return table
+        return self.tables[0]
 
     def table_named(self, name: str) -> Table:
-        raise NotImplementedError
+        for table in self.tables:
+            if table.name == name:
+                return table
+        if self.kind == "csv" and name == "" and self.tables:
+            return self.tables[0]
+        raise ExportError(
+            f"La feuille « {name} » n'existe pas dans « {self.path.name} ». "
+            "Vérifiez le nom de la feuille."
+        )
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         """Write a copy with ``edits`` spliced in; the original file is never written."""
         raise NotImplementedError
 
+    @property
+    def description(self) -> str:
+        """One French line describing the file's format, for the UI and the CLI."""
+        return self.kind.upper()
 
-def read_export(path: Path | str) -> Export:
-    """Open an export; raises ``ExportError`` with a French message on unusable input."""
-    raise NotImplementedError
+    # Helpers shared by the CSV and XLSX writers -------------------------------------------
+
+    def _check_target(self, target: Path) -> Path:
+        target = Path(target)
+        same = os.path.realpath(target) == os.path.realpath(self.path)
+        if not same and target.exists():
+            try:
+                same = os.path.samefile(target, self.path)
+            except OSError:
+                same = False
+        if same:
+            raise ExportError(
+                "La copie ne peut pas remplacer le fichier d'origine : choisissez un autre nom "
+                f"que « {self.path.name} » (par exemple « {self.path.stem}-nettoye"
+                f"{self.path.suffix} »)."
+            )
+        return target
+
+    def _current_bytes(self) -> bytes:
+        """The original's bytes, after checking that it has not changed since it was read."""
+        try:
+            data = self.path.read_bytes()
+        except OSError as error:
+            raise ExportError(
+                f"Le fichier d'origine « {self.path.name} » n'est plus lisible : la copie n'a pas "
+                "été écrite. Vérifiez qu'il n'a pas été déplacé, puis rouvrez-le."
+            ) from error
+        if hashlib.sha256(data).hexdigest() != self.fingerprint:
+            raise ExportError(
+                f"Le fichier « {self.path.name} » a été modifié depuis son ouverture : la copie "
+                "n'a pas été écrite. Rouvrez le fichier puis refaites l'analyse."
+            )
+        return data
+
+    def _net_changes(self, edits: Iterable[Edit]) -> dict[tuple[str, int, str], str]:
+        """Final text of every changed cell, after checking each edit against the file."""
+        current: dict[tuple[str, int, str], str] = {}
+        for edit in edits:
+            table = self.table_named(edit.sheet)
+            table.check_row(edit.row)
+            table.column_index(edit.column)
+            key = (table.name, edit.row, edit.column)
+            text = current[key] if key in current else table.cell(edit.row, edit.column)
+            if text != edit.before:
+                raise ExportError(
+                    f"La ligne {edit.row} (colonne « {edit.column} ») ne contient plus le texte "
+                    "attendu : la copie n'a pas été écrite. Rouvrez le fichier et refaites "
+                    "l'analyse."
+                )
+            current[key] = edit.after
+        return {
+            key: text
+            for key, text in current.items()
+            if text != self.table_named(key[0]).cell(key[1], key[2])
+        }
+
+
+def _missing(path: Path) -> ExportError:
+    return ExportError(
+        f"Le fichier « {path} » est introuvable. Vérifiez son nom et le dossier où il a été "
+        "enregistré."
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise _missing(path)
+    if path.is_dir():
+        raise ExportError(
+            f"« {path.name} » est un dossier, pas un fichier. Choisissez le fichier exporté "
+            "(.csv ou .xlsx) à l'intérieur."
+        )
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise _missing(path) from error
+    except PermissionError as error:
+        raise ExportError(
+            f"Huis clos n'a pas le droit de lire « {path.name} ». Fermez-le s'il est ouvert "
+            "dans un autre logiciel, ou copiez-le dans vos Documents, puis réessayez."
+        ) from error
+    except OSError as error:
+        raise ExportError(
+            f"Le fichier « {path.name} » n'a pas pu être lu ({error.strerror or error}). "
+            "Copiez-le sur le poste puis réessayez."
+        ) from error
+
+
+def read_export(path: Path | str, progress: ProgressCallback | None = None) -> Export:
+    """Open an export; raises ``ExportError`` with a French message on unusable input.
+
+    ``progress`` (optional) is called with (bytes done, bytes total) while opening.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    total = len(data)
+    if progress:
+        progress(0, total)
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise ExportError(
+            f"Le fichier « {path.name} » est vide. Exportez de nouveau la liste des patients "
+            "depuis le logiciel du cabinet."
+        )
+    fingerprint = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if data.startswith(XLSX_MAGIC):
+        from .xlsx_export import read_xlsx
+
+        export: Export = read_xlsx(path, data, fingerprint)
+    elif data.startswith(CFB_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ExportError(
+                f"Le classeur « {path.name} » est protégé par un mot de passe. Ouvrez-le dans "
+                "Excel, enregistrez une copie sans mot de passe, puis ouvrez cette copie."
+            )
+        raise ExportError(
+            f"« {path.name} » est un classeur Excel ancien (.xls, Excel 97-2003). Ouvrez-le dans "
+            "Excel ou LibreOffice et enregistrez-le au format .xlsx ou .csv."
+        )
+    elif suffix in (".xlsx", ".xlsm"):
+        raise ExportError(
+            f"Le classeur « {path.name} » est incomplet ou abîmé (ce n'est pas un fichier Excel "
+            "valide). Exportez-le de nouveau ou demandez une nouvelle copie."
+        )
+    elif suffix in (".ods", ".xls", ".numbers", ".pdf", ".doc", ".docx"):
+        raise ExportError(
+            f"Huis clos ne lit pas les fichiers « {suffix} ». Enregistrez la liste au format "
+            ".csv ou .xlsx."
+        )
+    else:
+        from .csv_export import read_csv
+
+        export = read_csv(path, data, fingerprint)
+    if progress:
+        progress(total, total)
+    logger.info("opened %s (%s, %d bytes)", path.name, export.kind, total)
+    return export

@@ -1,0 +1,311 @@
+"""CSV/TSV exports: open without copying the text, read cells lazily, splice a copy.
+
+The file's bytes stay in memory as read (they are the fingerprinted bytes), with an array of
+record start offsets. Iterating rows runs the ``csv`` module over a decoding stream of those
+bytes, as fast as a plain ``csv.reader`` over the file; random access decodes one record.
+Writing a copy reuses every untouched byte and re-encodes only the changed fields.
+
+Threading: a :class:`CsvTable` never changes after opening; each iteration uses its own stream.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import logging
+import os
+from array import array
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
+from pathlib import Path
+
+from .csv_dialect import QUOTE, Encoding, detect_encoding, records_of, sniff_delimiter
+from .csv_index import (
+    encode_field,
+    field_spans,
+    field_value,
+    first_records,
+    record_body_end,
+    record_bounds,
+    records_longer_than,
+)
+from .edits import Edit
+from .errors import ExportError
+from .export import MAX_CELL_CHARS, CellSource, Export, Table, neutralise_formula
+from .header_row import column_names, find_header
+from .safe_write import write_atomically
+
+logger = logging.getLogger(__name__)
+
+_SAMPLE_BYTES = 1 << 16
+_SAMPLE_RECORDS = 40
+_NEWLINE_NAMES = {"\r\n": "Windows (CRLF)", "\n": "Unix (LF)", "\r": "Mac (CR)"}
+_DELIMITER_NAMES = {";": "point-virgule", ",": "virgule", "\t": "tabulation", "|": "barre « | »"}
+
+
+class CsvTable(Table):
+    """The single table of a CSV file."""
+
+    def __init__(
+        self,
+        data: bytes,
+        encoding: Encoding,
+        delimiter: str,
+        raw_header: list[str],
+        header_line: int,
+        bounds: array,
+        width: int,
+    ) -> None:
+        self.name = ""
+        self._data = data
+        self._codec = encoding.name
+        self.delimiter = delimiter
+        self.raw_header = raw_header
+        self.header_line = header_line
+        self.header = column_names(raw_header, width)
+        self._bounds = bounds
+
+    @property
+    def data_start(self) -> int:
+        """Byte offset of the first data record."""
+        return self._bounds[0]
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def _parse(self, text: str) -> list[str]:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
+        return next(reader, [])
+
+    def record_span(self, row: int) -> tuple[int, int]:
+        """Bytes of data row ``row`` in the file, line break included."""
+        self.check_row(row)
+        return self._bounds[row - 1], self._bounds[row]
+
+    def row(self, row: int) -> list[str]:
+        start, end = self.record_span(row)
+        cells = self._parse(self._data[start:end].decode(self._codec))
+        if len(cells) < len(self.header):
+            cells.extend([""] * (len(self.header) - len(cells)))
+        return cells
+
+    def _reader(self) -> Iterator[list[str]]:
+        stream = io.BytesIO(self._data)
+        stream.seek(self.data_start)
+        text = io.TextIOWrapper(stream, encoding=self._codec, newline="")
+        return csv.reader(text, delimiter=self.delimiter, quotechar=QUOTE)
+
+    def iter_rows(self) -> Iterator[tuple[int, list[str]]]:
+        width = len(self.header)
+        padding = [""] * width
+        for number, cells in enumerate(self._reader(), 1):
+            if len(cells) < width:
+                cells.extend(padding[len(cells) :])
+            yield number, cells
+
+    def iter_column_values(self, columns: list[str]) -> Iterator[tuple[int, list[str]]]:
+        indexes = [self.column_index(column) for column in columns]
+        if not indexes:
+            for number in range(1, len(self) + 1):
+                yield number, []
+            return
+        needed = max(indexes) + 1
+        reader = self._reader()
+        if len(indexes) == 1:
+            (only,) = indexes
+            for number, cells in enumerate(reader, 1):
+                if len(cells) >= needed:
+                    yield number, [cells[only]]
+                else:
+                    yield number, [""]
+            return
+        pick = itemgetter(*indexes)
+        for number, cells in enumerate(reader, 1):
+            if len(cells) >= needed:
+                yield number, list(pick(cells))
+            else:
+                yield number, [cells[i] if i < len(cells) else "" for i in indexes]
+
+    def source_of(self, row: int, column: str) -> CellSource:
+        index = self.column_index(column)
+        start, end = self.record_span(row)
+        spans = field_spans(self._data, start, end, self.delimiter)
+        if index < len(spans):
+            span = spans[index]
+            return CellSource("csv", span.start, span.end, span.quoted)
+        body_end = record_body_end(self._data, start, end)
+        return CellSource("csv", body_end, body_end, False, present=False)
+
+
+class CsvExport(Export):
+    """A CSV/TSV export and how it is written (encoding, BOM, delimiter, quoting, line ends)."""
+
+    def __init__(
+        self,
+        path: Path,
+        data: bytes,
+        fingerprint: str,
+        encoding: Encoding,
+        table: CsvTable,
+        newline: str,
+        quote_all: bool,
+    ) -> None:
+        self.path = path
+        self.kind = "csv"
+        self.fingerprint = fingerprint
+        self.size = len(data)
+        self.tables = [table]
+        self.encoding = encoding.name
+        self.encoding_label = encoding.label
+        self.bom = encoding.bom
+        self.delimiter = table.delimiter
+        self.newline = newline
+        self.quote_all = quote_all
+        self._encoding = encoding
+        self._data = data
+
+    @property
+    def description(self) -> str:
+        delimiter = _DELIMITER_NAMES.get(self.delimiter, self.delimiter)
+        newline = _NEWLINE_NAMES.get(self.newline, "")
+        return f"CSV, séparateur {delimiter}, codage {self.encoding_label}, fins de ligne {newline}"
+
+    def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
+        target = self._check_target(path)
+        changes = self._net_changes(edits)
+        data = self._current_bytes()
+        pieces = self._splice(data, changes) if changes else [data]
+        try:
+            mode = os.stat(self.path).st_mode & 0o777
+        except OSError:
+            mode = None
+
+        def write(handle: io.BufferedWriter) -> None:  # type: ignore[type-arg]
+            handle.writelines(pieces)
+
+        write_atomically(target, write, mode)
+        logger.info("wrote %s with %d changed cells", target.name, len(changes))
+
+    def _splice(self, data: bytes, changes: dict[tuple[str, int, str], str]) -> list[bytes]:
+        table = self.tables[0]
+        assert isinstance(table, CsvTable)
+        by_row: dict[int, dict[int, str]] = {}
+        for (_sheet, row, column), text in changes.items():
+            by_row.setdefault(row, {})[table.column_index(column)] = text
+        pieces: list[bytes] = []
+        previous = 0
+        for row in sorted(by_row):
+            start, end = table.record_span(row)
+            spans = field_spans(data, start, end, self.delimiter)
+            body_end = record_body_end(data, start, end)
+            fields = [data[span.start : span.end] for span in spans]
+            quoted = [span.quoted for span in spans]
+            for index, text in sorted(by_row[row].items()):
+                while len(fields) <= index:
+                    fields.append(b"")
+                    quoted.append(False)
+                fields[index] = self._encode(
+                    neutralise_formula(text), self.quote_all or quoted[index], row, index
+                )
+            pieces.append(data[previous:start])
+            pieces.append(self.delimiter.encode("ascii").join(fields))
+            previous = body_end
+        pieces.append(data[previous:])
+        return pieces
+
+    def _encode(self, text: str, quote: bool, row: int, index: int) -> bytes:
+        try:
+            return encode_field(text, self.delimiter, quote=quote, codec=self.encoding)
+        except UnicodeEncodeError as error:
+            char = text[error.start]
+            column = self.tables[0].header[index]
+            raise ExportError(
+                f"Le caractère « {char} » (ligne {row}, colonne « {column} ») ne peut pas être "
+                f"écrit dans ce fichier, enregistré en {self.encoding_label}. Remplacez-le par "
+                "un caractère simple, puis enregistrez de nouveau : rien n'a été écrit."
+            ) from error
+
+
+def _decode_sample(data: bytes, start: int, codec: str) -> str:
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    return decoder.decode(data[start : start + _SAMPLE_BYTES], final=False)
+
+
+def _check_cell_sizes(
+    data: bytes, bounds: array, delimiter: str, codec: str, lines_before: int
+) -> None:
+    """Refuse a cell larger than the csv module accepts, naming its line."""
+    for index in records_longer_than(bounds, MAX_CELL_CHARS):
+        start, end = bounds[index], bounds[index + 1]
+        for column, span in enumerate(field_spans(data, start, end, delimiter), 1):
+            if span.end - span.start <= MAX_CELL_CHARS:
+                continue
+            size = len(field_value(data, span, delimiter, codec))
+            if size > MAX_CELL_CHARS:
+                raise ExportError(
+                    f"La cellule de la ligne {lines_before + index + 1} (colonne {column}) "
+                    f"contient {size:,} caractères".replace(",", " ")
+                    + " : ce n'est pas une liste de patients ordinaire (un commentaire dépasse "
+                    "rarement quelques lignes). Vérifiez que c'est le bon fichier ou exportez "
+                    "de nouveau la liste depuis le logiciel du cabinet."
+                )
+
+
+def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
+    """Open a CSV/TSV export from its bytes."""
+    if b"\x00" in data:
+        raise ExportError(
+            f"« {path.name} » n'est pas un fichier texte (il contient des données binaires) : "
+            "ce n'est ni un export CSV ni un classeur Excel. Choisissez le fichier exporté "
+            "par le logiciel du cabinet."
+        )
+    encoding = detect_encoding(data)
+    start = len(encoding.bom)
+    delimiter = sniff_delimiter(_decode_sample(data, start, encoding.name))
+    head = first_records(data, start, delimiter, _SAMPLE_RECORDS)
+    rows = []
+    for record_start, record_end in head:
+        text = data[record_start:record_end].decode(encoding.name)
+        parsed = records_of(text, delimiter)
+        rows.append(parsed[0] if parsed else [])
+    header_index = find_header(rows)
+    if header_index is None:
+        raw_header: list[str] = []
+        header_line = 0
+        data_start = start
+        width = max((len(row) for row in rows), default=1)
+    else:
+        raw_header = rows[header_index]
+        header_line = header_index + 1
+        data_start = head[header_index][1]
+        width = len(raw_header)
+    bounds = record_bounds(data, data_start, delimiter)
+    if head:
+        head_bounds = array("q", [head[0][0]] + [end for _start, end in head])
+        _check_cell_sizes(data, head_bounds, delimiter, encoding.name, 0)
+    _check_cell_sizes(data, bounds, delimiter, encoding.name, header_line)
+    table = CsvTable(data, encoding, delimiter, raw_header, header_line, bounds, width)
+    newline = _newline_of(data, head)
+    quote_all = _quotes_everything(data, head[header_index or 0 :], delimiter)
+    return CsvExport(path, data, fingerprint, encoding, table, newline, quote_all)
+
+
+def _newline_of(data: bytes, head: list[tuple[int, int]]) -> str:
+    for start, end in head:
+        body_end = record_body_end(data, start, end)
+        if body_end < end:
+            return data[body_end:end].decode("ascii")
+    return "\r\n"
+
+
+def _quotes_everything(data: bytes, head: list[tuple[int, int]], delimiter: str) -> bool:
+    seen = False
+    for start, end in head[:-1] or head:
+        spans = field_spans(data, start, end, delimiter)
+        if len(spans) == 1 and spans[0].start == spans[0].end:
+            continue  # blank line
+        if not all(span.quoted for span in spans):
+            return False
+        seen = True
+    return seen

@@ -1,0 +1,201 @@
+"""Where each record and each field of a CSV file starts and ends, in bytes.
+
+The reader keeps the file's bytes and only an array of record start offsets, so a
+million-row export opens in a fraction of a second and costs little memory; a record's fields
+are located (and decoded) only when someone asks for that record.
+
+Records follow exactly the rules of Python's ``csv`` module (``strict=False``, ``"`` quoting
+with doubled quotes, line breaks ``\\r\\n``, ``\\n`` or a lone ``\\r``): a quote opens a quoted
+field only at the start of a field, a quoted field may hold line breaks, and text after a
+closing quote is kept. The encodings accepted by :mod:`csv_dialect` never use the bytes of
+``"``, the delimiter, ``\\r`` or ``\\n`` inside another character, so working on bytes is safe.
+
+Threading: pure functions, safe anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+QUOTE_BYTE = ord('"')
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpan:
+    """One field of a record: bytes ``start``–``end`` (quotes included) and whether it is quoted."""
+
+    start: int
+    end: int
+    quoted: bool
+
+
+@lru_cache(maxsize=8)
+def _patterns(delimiter: str) -> tuple[re.Pattern[bytes], ...]:
+    d = re.escape(delimiter.encode("ascii"))
+    field = rb'(?:"[^"]*+(?:""[^"]*+)*+"?+[^' + d + rb"\r\n]*+|[^" + d + rb"\r\n]*+)"
+    record = re.compile(field + rb"(?:" + d + field + rb")*+(?:\r\n|\n|\r|\Z)")
+    opening = rb"(?<![^" + d + rb'\r\n"])"'
+    closing_ok = rb"(?=[" + d + rb'\r\n"]|\Z)'
+    # Quoted runs without a line break, paired from the start; then optionally one quoted run
+    # that does hold a line break (group 1 is its inside).
+    pair = rb'[^"]*+' + opening + rb'[^"\r\n]*+"' + closing_ok
+    multiline = re.compile(
+        rb"(?>" + pair + rb')*+[^"]*+(?:' + opening + rb'([^"]*+)"?+' + closing_ok + rb")?"
+    )
+    quoted = re.compile(rb'"([^"]*+(?:""[^"]*+)*+)("?+)([^' + d + rb"\r\n]*+)")
+    unquoted = re.compile(rb"[^" + d + rb"\r\n]*+")
+    return record, multiline, quoted, unquoted
+
+
+_LF = re.compile(rb"\n")
+_CR = re.compile(rb"\r")
+_ANY_BREAK = re.compile(rb"\r\n|\n|\r")
+
+
+def _line_ends(data: bytes, start: int) -> array:
+    """Offsets just after every line break from ``start`` (CRLF, LF or lone CR)."""
+    if data.count(b"\r", start) == data.count(b"\r\n", start):
+        pattern = _LF
+    elif data.find(b"\n", start) < 0:
+        pattern = _CR
+    else:
+        pattern = _ANY_BREAK
+    return array("q", map(re.Match.end, pattern.finditer(data, start)))
+
+
+def _multiline_runs(data: bytes, start: int, delimiter: str) -> list[tuple[int, int]] | None:
+    """Insides of quoted fields that contain a line break, or None when quotes are irregular
+    (a quote inside an unquoted field, text after a closing quote): then use the exact scan."""
+    if data.find(b'"', start) < 0:
+        return []
+    pattern = _patterns(delimiter)[1]
+    runs: list[tuple[int, int]] = []
+    pos, size = start, len(data)
+    while pos < size:
+        match = pattern.match(data, pos)
+        if match is None:  # pragma: no cover - the pattern always matches (possibly empty)
+            return None
+        if match.group(1) is None:
+            return runs if match.end() == size else None
+        inner_start, inner_end = match.span(1)
+        chunk = data[inner_start:inner_end]
+        if b"\n" not in chunk and b"\r" not in chunk:
+            return None
+        runs.append((inner_start, inner_end))
+        if match.end() == pos:  # pragma: no cover - defensive: no progress
+            return None
+        pos = match.end()
+    return runs
+
+
+def _exact_ends(data: bytes, start: int, delimiter: str) -> array:
+    record = _patterns(delimiter)[0]
+    size = len(data)
+    return array("q", (m.end() for m in record.finditer(data, start) if m.start() < size))
+
+
+def record_bounds(data: bytes, start: int, delimiter: str) -> array:
+    """``[start, end of record 1, end of record 2, …]``: record *i* is ``bounds[i]:bounds[i+1]``
+    (line break included). An empty line is a record (with no cells)."""
+    size = len(data)
+    bounds = array("q", [start])
+    if start >= size:
+        return bounds
+    runs = _multiline_runs(data, start, delimiter)
+    if runs is None:
+        ends = _exact_ends(data, start, delimiter)
+    else:
+        ends = _line_ends(data, start)
+        if runs:
+            kept = array("q")
+            previous = 0
+            for inner_start, inner_end in runs:
+                lo = bisect_right(ends, inner_start, previous)
+                hi = bisect_right(ends, inner_end, lo)
+                kept.extend(ends[previous:lo])
+                previous = hi
+            kept.extend(ends[previous:])
+            ends = kept
+        if not ends or ends[-1] != size:
+            ends.append(size)
+    bounds.extend(ends)
+    return bounds
+
+
+def first_records(data: bytes, start: int, delimiter: str, count: int) -> list[tuple[int, int]]:
+    """Spans of the first ``count`` records from ``start`` (exact scan; for the header sample)."""
+    record = _patterns(delimiter)[0]
+    spans: list[tuple[int, int]] = []
+    pos, size = start, len(data)
+    while pos < size and len(spans) < count:
+        match = record.match(data, pos)
+        if match is None or match.end() == pos:  # pragma: no cover - defensive
+            break
+        spans.append((pos, match.end()))
+        pos = match.end()
+    return spans
+
+
+def record_body_end(data: bytes, start: int, end: int) -> int:
+    """End of a record without its line break."""
+    if end > start and data[end - 1] == 0x0A:
+        end -= 1
+    if end > start and data[end - 1] == 0x0D:
+        end -= 1
+    return end
+
+
+def field_spans(data: bytes, start: int, end: int, delimiter: str) -> list[FieldSpan]:
+    """The fields of the record ``data[start:end]`` (line break excluded from the last one)."""
+    _record, _multi, quoted, unquoted = _patterns(delimiter)
+    delim = ord(delimiter)
+    body_end = record_body_end(data, start, end)
+    spans: list[FieldSpan] = []
+    pos = start
+    while True:
+        if pos < body_end and data[pos] == QUOTE_BYTE:
+            match = quoted.match(data, pos, end)
+            field_end = min(match.end(), body_end) if match else body_end
+            spans.append(FieldSpan(pos, field_end, True))
+        else:
+            match = unquoted.match(data, pos, body_end)
+            field_end = match.end() if match else pos
+            spans.append(FieldSpan(pos, field_end, False))
+        pos = field_end
+        if pos < body_end and data[pos] == delim:
+            pos += 1
+            continue
+        return spans
+
+
+def field_value(data: bytes, span: FieldSpan, delimiter: str, codec: str) -> str:
+    """The text of one field, as the csv module reads it."""
+    if not span.quoted:
+        return data[span.start : span.end].decode(codec)
+    match = _patterns(delimiter)[2].match(data, span.start, span.end)
+    assert match is not None
+    inside = match.group(1).decode(codec).replace('""', '"')
+    return inside + match.group(3).decode(codec)
+
+
+def encode_field(
+    text: str, delimiter: str, *, quote: bool, codec: str
+) -> bytes:  # raises UnicodeEncodeError
+    """A field written as the file's dialect requires: quoted when asked (the file or the old
+    cell quoted it) or when the text holds the delimiter, a quote or a line break."""
+    if quote or any(char in text for char in (delimiter, '"', "\r", "\n")):
+        text = '"' + text.replace('"', '""') + '"'
+    return text.encode(codec)
+
+
+def records_longer_than(bounds: array, limit: int) -> list[int]:
+    """Indexes of records longer than ``limit`` bytes (usually none: checked with one max())."""
+    if len(bounds) < 2:
+        return []
+    if max(map(int.__rsub__, bounds[:-1], bounds[1:])) <= limit:
+        return []
+    return [i for i in range(len(bounds) - 1) if bounds[i + 1] - bounds[i] > limit]
