@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import keyring
@@ -161,9 +162,14 @@ def test_dropped_triggers_are_reported(huisclos_home: Path) -> None:
 
 
 _WRITER = """
-import sys
+import sys, time
+from pathlib import Path
 from huisclos.core.audit.log import open_log
 log = open_log()
+start = Path(sys.argv[3])
+(start.parent / ("ready-" + sys.argv[2])).touch()
+while not start.exists():  # both writers start appending at the same moment
+    time.sleep(0.005)
 for index in range(int(sys.argv[1])):
     log.append("scan", {"findings": index, "writer": sys.argv[2]})
 log.close()
@@ -171,7 +177,7 @@ log.close()
 
 
 def test_two_processes_appending_at_once_keep_the_chain_valid(
-    huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
+    huisclos_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     keyring.set_keyring(keyring.backends.fail.Keyring())
     monkeypatch.setenv("HUISCLOS_PASSPHRASE", "deux secrétaires")
@@ -183,10 +189,16 @@ def test_two_processes_appending_at_once_keep_the_chain_valid(
         HUISCLOS_PASSPHRASE="deux secrétaires",
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
+    go = tmp_path / "go"
     writers = [
-        subprocess.Popen([sys.executable, "-c", _WRITER, "40", name], env=env)
+        subprocess.Popen([sys.executable, "-c", _WRITER, "40", name, str(go)], env=env)
         for name in ("a", "b")
     ]
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{name}").exists() for name in "ab"):
+        assert time.monotonic() < deadline and all(w.poll() is None for w in writers)
+        time.sleep(0.01)
+    go.touch()
     assert [writer.wait(timeout=120) for writer in writers] == [0, 0]
     with open_log() as log:
         result = log.verify()
