@@ -1,0 +1,143 @@
+"""``huisclos log show|verify|export`` as a practice secretary or a script uses it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from huisclos.cli import main
+from huisclos.core.audit import keys
+from huisclos.core.audit.log import DB_NAME, open_log
+
+
+@pytest.fixture(autouse=True)
+def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
+    keys.forget_passphrase()
+    yield
+    keys.forget_passphrase()
+
+
+def _write(count: int = 3) -> None:
+    with open_log() as log:
+        for index in range(1, count + 1):
+            log.append(
+                "scan",
+                {"findings": index, "by_category": {"health": index}, "file_name": "export.csv"},
+            )
+
+
+def test_show_prints_a_french_table(capsys: pytest.CaptureFixture[str]) -> None:
+    _write(2)
+    assert main(["log", "show"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == ["n°", "date", "événement", "détails"]
+    assert len(out) == 3
+    assert "Analyse" in out[1] and "santé 1" in out[1] and "export.csv" in out[1]
+
+
+def test_show_jsonl_and_since(capsys: pytest.CaptureFixture[str]) -> None:
+    _write(2)
+    assert main(["log", "show", "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["seq"] for line in lines] == [1, 2]
+    assert lines[1]["payload"]["findings"] == 2
+    assert main(["log", "show", "--since", "31/12/2999"]) == 0
+    assert "Aucun événement" in capsys.readouterr().out
+    assert main(["log", "show", "--since", "bientôt"]) == 2
+    assert "non reconnue" in capsys.readouterr().err
+
+
+def test_show_on_an_empty_log(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["log", "show"]) == 0
+    assert "Le journal est vide." in capsys.readouterr().out
+
+
+def test_verify_an_intact_log(capsys: pytest.CaptureFixture[str]) -> None:
+    _write(3)
+    assert main(["log", "verify"]) == 0
+    assert capsys.readouterr().out.strip() == "journal intègre : 3 événements"
+    with open_log() as log:  # the check itself is logged
+        assert log.events()[-1]["event"] == "verify"
+
+
+def test_verify_names_the_first_bad_record(
+    capsys: pytest.CaptureFixture[str], huisclos_home: Path
+) -> None:
+    _write(4)
+    conn = sqlite3.connect(huisclos_home / DB_NAME, isolation_level=None)
+    conn.execute("DROP TRIGGER records_refuse_delete")
+    conn.execute("DELETE FROM records WHERE seq = 4")
+    conn.close()
+    assert main(["log", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "tronqué" in out and "n° 4" in out
+
+
+def test_export_csv_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(2)
+    assert main(["log", "export", "-o", str(tmp_path / "registre.csv")]) == 0
+    assert "2 événements exportés" in capsys.readouterr().out
+    with (tmp_path / "registre.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert [row["n°"] for row in rows] == ["1", "2"]
+    assert json.loads(rows[0]["données"])["findings"] == 1
+    assert main(["log", "export", "-o", str(tmp_path / "registre.json")]) == 0
+    document = json.loads((tmp_path / "registre.json").read_text(encoding="utf-8"))
+    assert len(document["events"]) == 2
+
+
+def test_no_backend_and_no_passphrase_says_what_to_do(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    assert main(["log", "export", "-o", str(tmp_path / "registre.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "HUISCLOS_PASSPHRASE" in err and "Traceback" not in err
+    assert not (tmp_path / "registre.csv").exists()
+
+
+def test_wrong_passphrase_exits_2_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    huisclos_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "la bonne phrase")
+    _write(2)
+    before = {p.name: p.read_bytes() for p in huisclos_home.iterdir()}
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "la mauvaise phrase")
+    for argv in (["log", "verify"], ["log", "export", "-o", str(tmp_path / "r.json")]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert "Phrase de passe incorrecte" in err
+    assert not (tmp_path / "r.json").exists()
+    assert {p.name: p.read_bytes() for p in huisclos_home.iterdir()} == before
+
+
+def test_the_real_command_without_keyring(tmp_path: Path, huisclos_home: Path) -> None:
+    """As a script runs it: a separate process, no keyring backend, the passphrase variable."""
+    env = dict(
+        os.environ,
+        HUISCLOS_HOME=str(huisclos_home),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    env.pop("HUISCLOS_PASSPHRASE", None)
+    command = [sys.executable, "-m", "huisclos", "log", "verify"]
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert "HUISCLOS_PASSPHRASE" in run.stderr and "Traceback" not in run.stderr
+    env["HUISCLOS_PASSPHRASE"] = "phrase du script"
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "journal intègre : 0 événement"
