@@ -1,12 +1,99 @@
-"""Desktop app entry point (placeholder until the desktop issue lands)."""
+"""Desktop app entry point: the QApplication, translations, style, and the main window.
+
+``huisclos`` with no argument calls :func:`run_app`. Tests use :func:`create_window` with
+pytest-qt's own QApplication.
+
+Threading: GUI thread only.
+"""
 
 from __future__ import annotations
 
+import logging
+import sys
 
-def run_app() -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
 
-    app = QApplication([])
-    label = QLabel("Huis clos")
-    label.show()
+from ..core import resources
+from ..core.errors import HuisclosError
+from . import settings
+from .errors import install_excepthook, show_error
+from .main_window import MainWindow
+from .style import apply_style
+
+logger = logging.getLogger(__name__)
+
+_translators: list[QTranslator] = []  # kept alive as long as the application
+
+
+def install_translations(app: QCoreApplication, language: str | None = None) -> str:
+    """Load the interface language (French is the source: no file needed). Returns it."""
+    language = language or settings.language.value()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    loaded = "fr"
+    if language != "fr":
+        try:
+            folder = resources.resource("i18n")
+        except HuisclosError:  # pragma: no cover - incomplete installation
+            folder = None
+        translator = QTranslator(app)
+        if folder is not None and translator.load(f"huisclos_{language}", str(folder)):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            loaded = language
+        else:
+            logger.warning("No translation for %s; the interface stays in French", language)
+    qt_translator = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(QLocale(loaded), "qtbase", "_", qt_folder):
+        app.installTranslator(qt_translator)  # standard buttons («Annuler», «Oui»…)
+        _translators.append(qt_translator)
+    app.setProperty("huisclos_language", loaded)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if loaded == "fr" else QLocale.Language.English)
+    )
+    return loaded
+
+
+def configure_application(app: QApplication) -> None:
+    """Names, icon, translations, style and the French excepthook."""
+    app.setApplicationName("Huis clos")
+    app.setOrganizationName("huisclos")
+    app.setApplicationDisplayName("Huis clos")
+    try:
+        icon = resources.resource("icons", "huisclos.svg")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    except HuisclosError:  # pragma: no cover
+        pass
+    install_translations(app)
+    apply_style(app)
+    install_excepthook()
+
+
+def create_window() -> MainWindow:
+    """The main window, restored to its last size when known."""
+    window = MainWindow()
+    geometry = settings.window_geometry.value()
+    if geometry:
+        window.restoreGeometry(geometry)  # type: ignore[arg-type]
+    return window
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Start the desktop app; returns the exit code."""
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv if argv is None else argv)
+    configure_application(app)  # type: ignore[arg-type]
+    try:
+        window = create_window()
+    except HuisclosError as error:
+        show_error(None, error)
+        return 2
+    window.show()
     return app.exec()

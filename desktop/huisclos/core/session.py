@@ -1,0 +1,343 @@
+"""A review session: one opened export, its findings per cell, and the user's edits.
+
+This is the logic behind the desktop review screen, kept free of Qt so the command line (or a
+test) can drive exactly the same decisions: which cells still need review, what a single click
+writes into a cell, what «Tout appliquer» changes, what happens after a manual edit (the cell
+is re-scanned), and what the cleaned copy contains.
+
+Edits go through :class:`~huisclos.core.edits.EditBatch` objects on a
+:class:`~huisclos.core.edits.CellOverlay`; the caller keeps the batches for undo
+(``session.apply(batch.inverted())`` undoes one).
+
+Threading: a session is not thread-safe. Build it on the GUI thread and feed it the findings
+that a worker's scan yields (``add_findings``); only the scan itself runs on the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import rewrite
+from . import worklist as worklist_mod
+from .categories import CATEGORIES, SEVERITY_RANK, at_least
+from .detect import Detector
+from .edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
+from .errors import ExportError
+from .export import Export, Table
+from .findings import Finding
+
+logger = logging.getLogger(__name__)
+
+COPY_SUFFIX = "-nettoye"
+
+
+@dataclass(frozen=True, slots=True)
+class CategorySummary:
+    """What the findings list shows for one category."""
+
+    category: str
+    findings: int  # findings still to review
+    cells: int  # comments concerned
+    severity: str  # the most serious severity among them
+
+
+def cell_key(finding: Finding) -> CellKey:
+    """The cell a finding belongs to."""
+    return (finding.sheet, finding.row, finding.column)
+
+
+def default_copy_path(original: Path) -> Path:
+    """``<nom>-nettoye.<ext>`` beside the original (never the original itself)."""
+    return original.with_name(f"{original.stem}{COPY_SUFFIX}{original.suffix}")
+
+
+class ReviewSession:
+    """Current texts and findings of one export while the user reviews it."""
+
+    def __init__(
+        self,
+        export: Export,
+        *,
+        detector: Detector | None = None,
+        columns: dict[str, list[str]] | None = None,
+        categories: set[str] | None = None,
+        min_severity: str = "low",
+    ) -> None:
+        self.export = export
+        self._detector = detector
+        self.columns: dict[str, list[str]] = dict(columns or {})
+        self.categories = set(categories) if categories else set(CATEGORIES)
+        self.min_severity = min_severity
+        self._tables: dict[str, Table] = {table.name: table for table in export.tables}
+        self.overlay = CellOverlay(self._original_text)
+        self._findings: dict[CellKey, list[Finding]] = {}
+        self._ignored: set[tuple[CellKey, str, str]] = set()
+        self._edited_categories: dict[CellKey, set[str]] = {}
+        self.rows_scanned = 0
+        self.scan_complete = False
+
+    # --- reading -------------------------------------------------------------------------
+    @property
+    def detector(self) -> Detector:
+        if self._detector is None:
+            self._detector = Detector.default()
+        return self._detector
+
+    def set_detector(self, detector: Detector) -> None:
+        self._detector = detector
+
+    @property
+    def path(self) -> Path:
+        return Path(self.export.path)
+
+    @property
+    def table(self) -> Table:
+        return self.export.table
+
+    def table_named(self, name: str) -> Table:
+        return self._tables[name]
+
+    def patient_count(self) -> int:
+        """Data rows of every table (the patients of the export)."""
+        return sum(len(table) for table in self.export.tables)
+
+    def _original_text(self, key: CellKey) -> str:
+        sheet, row, column = key
+        return self._tables[sheet].cell(row, column)
+
+    def text(self, key: CellKey) -> str:
+        """The cell's current text (after the user's edits)."""
+        return self.overlay[key]
+
+    def is_changed(self, key: CellKey) -> bool:
+        return self.overlay.is_changed(key)
+
+    def original(self, key: CellKey) -> str:
+        return self._original_text(key)
+
+    # --- findings ------------------------------------------------------------------------
+    def _keep(self, finding: Finding) -> bool:
+        return finding.category in self.categories and at_least(finding.severity, self.min_severity)
+
+    def add_findings(self, findings: Iterable[Finding]) -> set[CellKey]:
+        """Record findings yielded by a scan; returns the cells that got new findings."""
+        touched: set[CellKey] = set()
+        for finding in findings:
+            if not self._keep(finding):
+                continue
+            key = cell_key(finding)
+            if self.overlay.is_changed(key):
+                continue  # the scan read the file's text; this cell is re-scanned at the end
+            self._findings.setdefault(key, []).append(finding)
+            touched.add(key)
+        return touched
+
+    def restart_scan(self, columns: dict[str, list[str]] | None = None) -> None:
+        """Forget the findings before a new scan (other columns, new settings); the user's
+        edits are kept and their cells re-scanned by :meth:`finish_scan`."""
+        self._findings.clear()
+        if columns is not None:
+            self.columns = dict(columns)
+        self.rows_scanned = 0
+        self.scan_complete = False
+
+    def finish_scan(self, columns: dict[str, list[str]] | None = None) -> list[CellKey]:
+        """The scan is over: re-scan the cells the user already changed; returns them."""
+        if columns:
+            self.columns = dict(columns)
+        changed = list(self.overlay)
+        self.rescan(changed)
+        self.scan_complete = True
+        return changed
+
+    def findings(self, key: CellKey) -> list[Finding]:
+        """Findings of a cell still to review (ignored occurrences left out)."""
+        return [
+            finding
+            for finding in self._findings.get(key, ())
+            if (key, finding.rule, finding.match) not in self._ignored
+        ]
+
+    def has_findings(self, key: CellKey) -> bool:
+        return bool(self.findings(key))
+
+    def pending_keys(self) -> list[CellKey]:
+        """Cells that still need review, in file order."""
+        order = {table.name: index for index, table in enumerate(self.export.tables)}
+        keys = [key for key in self._findings if self.has_findings(key)]
+        return sorted(keys, key=lambda k: (order.get(k[0], 0), k[1], self._column_rank(k)))
+
+    def _column_rank(self, key: CellKey) -> int:
+        header = self._tables[key[0]].header
+        return header.index(key[2]) if key[2] in header else len(header)
+
+    def all_findings(self) -> list[Finding]:
+        return [finding for key in self.pending_keys() for finding in self.findings(key)]
+
+    def review_count(self) -> int:
+        """Comments still to review."""
+        return sum(1 for key in self._findings if self.has_findings(key))
+
+    def corrected_count(self) -> int:
+        """Comments whose text differs from the file."""
+        return len(self.overlay)
+
+    def category_summaries(self) -> list[CategorySummary]:
+        """Per category: findings, comments, worst severity — most serious first."""
+        findings: Counter[str] = Counter()
+        cells: dict[str, set[CellKey]] = {}
+        worst: dict[str, str] = {}
+        for key in self._findings:
+            for finding in self.findings(key):
+                findings[finding.category] += 1
+                cells.setdefault(finding.category, set()).add(key)
+                current = worst.get(finding.category, "low")
+                if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[current]:
+                    worst[finding.category] = finding.severity
+        summaries = [
+            CategorySummary(category, findings[category], len(cells[category]), worst[category])
+            for category in CATEGORIES
+            if findings[category]
+        ]
+        summaries.sort(key=lambda s: (-SEVERITY_RANK[s.severity], -s.findings))
+        return summaries
+
+    def detect(self, key: CellKey, text: str) -> list[Finding]:
+        """Findings the current settings would report for ``text`` in this cell."""
+        sheet, row, column = key
+        found = self.detector.detect(text, row=row, column=column, sheet=sheet)
+        return [finding for finding in found if self._keep(finding)]
+
+    def rescan(self, keys: Iterable[CellKey]) -> None:
+        """Re-detect the given cells from their current text (after an edit)."""
+        for key in keys:
+            text = self.text(key)
+            found = self.detect(key, text) if text.strip() else []
+            if found:
+                self._findings[key] = found
+            else:
+                self._findings.pop(key, None)
+
+    def ignore(self, finding: Finding) -> None:
+        """Leave this occurrence as it is (for this session)."""
+        self._ignored.add((cell_key(finding), finding.rule, finding.match))
+
+    def unignore(self, finding: Finding) -> None:
+        self._ignored.discard((cell_key(finding), finding.rule, finding.match))
+
+    # --- suggestions and edits -----------------------------------------------------------
+    def suggestions(
+        self, key: CellKey, findings: Sequence[Finding] | None = None
+    ) -> list[rewrite.Suggestion]:
+        """Ranked whole-cell rewrites resolving ``findings`` (default: all of the cell's)."""
+        chosen = self.findings(key) if findings is None else list(findings)
+        if not chosen:
+            return []
+        return rewrite.suggest(self.text(key), chosen)
+
+    def edit(self, key: CellKey, new_text: str, rule_ids: Sequence[str] = ()) -> Edit:
+        """The edit that puts ``new_text`` in the cell."""
+        sheet, row, column = key
+        return Edit(row, column, self.text(key), new_text, tuple(rule_ids), sheet)
+
+    def suggestion_batch(self, key: CellKey, index: int = 0, label: str = "") -> EditBatch:
+        """The one-click edit: the cell's ``index``-th suggestion (empty batch if none)."""
+        suggestions = self.suggestions(key)
+        if index >= len(suggestions):
+            return EditBatch((), label)
+        rules = tuple(dict.fromkeys(f.rule for f in self.findings(key)))
+        return batch_from([self.edit(key, suggestions[index].text, rules)], label)
+
+    def manual_batch(self, key: CellKey, new_text: str, label: str = "") -> EditBatch:
+        """A hand-written text for the cell."""
+        rules = tuple(dict.fromkeys(f.rule for f in self.findings(key)))
+        return batch_from([self.edit(key, new_text, rules)], label)
+
+    def bulk_batch(self, category: str | None = None, label: str = "") -> EditBatch:
+        """«Tout appliquer»: the first suggestion of every comment to review (only the findings
+        of ``category`` when given), as one batch, hence one undo step."""
+        edits: list[Edit] = []
+        for key in self.pending_keys():
+            chosen = self.findings(key)
+            if category is not None:
+                chosen = [f for f in chosen if f.category == category]
+            if not chosen:
+                continue
+            text = self.text(key)
+            new_text = rewrite.first_suggestion(text, chosen)
+            if new_text is None or new_text == text:
+                continue
+            rules = tuple(dict.fromkeys(f.rule for f in chosen))
+            edits.append(self.edit(key, new_text, rules))
+        return batch_from(edits, label)
+
+    def apply(self, batch: EditBatch) -> list[CellKey]:
+        """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""
+        for edit in batch:
+            found = {finding.category for finding in self._findings.get(edit.key, ())}
+            self._edited_categories.setdefault(edit.key, set()).update(found)
+        batch.apply(self.overlay)
+        keys = list(dict.fromkeys(edit.key for edit in batch))
+        self.rescan(keys)
+        return keys
+
+    def batch_categories(self, batch: EditBatch) -> dict[str, int]:
+        """Categories resolved by a batch, counted per edited comment (for the log)."""
+        counts: Counter[str] = Counter()
+        for edit in batch:
+            for category in {
+                f.category for f in self.findings(edit.key) if f.rule in edit.rule_ids
+            }:
+                counts[category] += 1
+        return dict(counts)
+
+    # --- saving --------------------------------------------------------------------------
+    def net_edits(self) -> list[Edit]:
+        return self.overlay.net_edits()
+
+    def changed_categories(self) -> dict[CellKey, list[str]]:
+        """For each changed cell, the categories it was flagged for before the user's edits."""
+        return {
+            key: [c for c in CATEGORIES if c in self._edited_categories.get(key, set())]
+            for key in self.overlay
+        }
+
+    def worklist(self, with_original: bool = False) -> worklist_mod.Worklist:
+        """The correction list: one line per changed comment, to report in the practice
+        software (the source of truth)."""
+        return worklist_mod.build_worklist(
+            self.export,
+            self.net_edits(),
+            categories=self.changed_categories(),
+            with_original=with_original,
+        )
+
+    def write_worklist(self, path: Path, with_original: bool = False) -> tuple[int, bool]:
+        """Write the correction list; returns (lines, same encoding as the export)."""
+        worklist = self.worklist(with_original)
+        same_encoding = worklist_mod.write_worklist(Path(path), worklist, self.export)
+        return len(worklist), same_encoding
+
+    def default_copy_path(self) -> Path:
+        return default_copy_path(self.path)
+
+    def write_copy(self, path: Path) -> None:
+        """Write the cleaned copy; refuses to overwrite the original export."""
+        target = Path(path)
+        if _same_file(target, self.path):
+            raise ExportError(
+                "Le fichier d'origine n'est jamais modifié : choisissez un autre nom pour la "
+                "copie nettoyée."
+            )
+        self.export.write_copy(self.net_edits(), target)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False

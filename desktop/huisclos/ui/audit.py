@@ -1,0 +1,60 @@
+"""Writes the app's events to the encrypted log without blocking the window.
+
+Events go through the core's ``record_event`` (the same call as the CLI), one at a time and
+in order on a private single-thread pool, so a slow keyring never freezes the review screen.
+Payloads carry counts, row numbers, rule ids and fingerprints — never a patient's words.
+A French warning (log unavailable) is emitted once through ``warning``.
+
+Threading: create and call on the GUI thread; the writes happen on the private pool.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from ..core.audit import log as audit_log
+from .workers import CallJob
+
+logger = logging.getLogger(__name__)
+
+
+class AuditRecorder(QObject):
+    """Ordered, non-blocking ``record_event`` calls."""
+
+    warning = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # one writer: events keep their order
+        self._jobs: set[CallJob] = set()
+        self._warned = False
+
+    def record(self, event_type: str, payload: dict[str, Any]) -> None:
+        job = CallJob(audit_log.record_event, event_type, payload)
+        job.signals.done.connect(lambda result, job=job: self._done(job, result))
+        job.signals.failed.connect(lambda message, job=job: self._done(job, message))
+        self._jobs.add(job)
+        self.pool.start(job)
+
+    def record_edits(self, edits: list, **options: Any) -> None:
+        """An ``edit`` event: texts become keyed hashes in the core (``record_edits``)."""
+        job = CallJob(lambda: audit_log.record_edits(list(edits), **options))
+        job.signals.done.connect(lambda result, job=job: self._done(job, result))
+        job.signals.failed.connect(lambda message, job=job: self._done(job, message))
+        self._jobs.add(job)
+        self.pool.start(job)
+
+    def _done(self, job: CallJob, result: object) -> None:
+        self._jobs.discard(job)
+        if isinstance(result, str) and result and not self._warned:
+            self._warned = True
+            logger.warning("Log unavailable: %s", result)
+            self.warning.emit(result)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until every queued event is written (closing the app, tests)."""
+        return self.pool.waitForDone(msecs)

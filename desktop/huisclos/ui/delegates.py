@@ -1,0 +1,119 @@
+"""Draws comment cells with each sensitive passage highlighted (after Picard's
+``formattedtextdelegate``): a tint of the category colour behind the words, a solid underline,
+and a short text marker («SAN», «REL»…) so the highlight never relies on colour alone.
+
+Threading: GUI thread only (painting).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ..core.findings import Finding
+from .models import CHANGED_ROLE, FINDINGS_ROLE
+from .theme import CATEGORY_MARKERS, category_colour, highlight_background
+
+PADDING = 4
+
+
+def segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:
+    """Split ``text`` into plain and highlighted runs (overlapping findings merged into the
+    first one)."""
+    runs: list[tuple[str, Finding | None]] = []
+    position = 0
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        start = max(finding.start, position)
+        end = min(finding.end, len(text))
+        if end <= start:
+            continue
+        if start > position:
+            runs.append((text[position:start], None))
+        runs.append((text[start:end], finding))
+        position = end
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a comment cell with its findings highlighted."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        findings = index.data(FINDINGS_ROLE) or []
+        changed = bool(index.data(CHANGED_ROLE))
+        if not findings and not changed:
+            super().paint(painter, option, index)
+            return
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        option_text = option.text
+        option.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = option_text
+
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
+        metrics = QFontMetrics(option.font)
+        marker_font = QFont(option.font)
+        marker_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.72))
+        marker_font.setBold(True)
+        marker_metrics = QFontMetrics(marker_font)
+        x = rect.left()
+        baseline = rect.top() + (rect.height() + metrics.ascent() - metrics.descent()) // 2
+        ellipsis = "…"
+        limit = rect.right() - metrics.horizontalAdvance(ellipsis)
+        if changed and not findings:
+            mark = "✓ "
+            painter.setPen(text_colour)
+            painter.drawText(x, baseline, mark)
+            x += metrics.horizontalAdvance(mark)
+        for run, finding in segments(text, findings):
+            width = metrics.horizontalAdvance(run)
+            clipped = False
+            if x + width > limit:
+                run = metrics.elidedText(run, Qt.TextElideMode.ElideRight, max(0, rect.right() - x))
+                width = metrics.horizontalAdvance(run)
+                clipped = True
+            if finding is not None and width > 0:
+                box = QRect(x, rect.top() + 3, width, rect.height() - 6)
+                painter.fillRect(box, highlight_background(finding.category, palette))
+                pen = QPen(category_colour(finding.category))
+                pen.setWidth(2)
+                painter.setPen(pen)
+                painter.drawLine(box.bottomLeft(), box.bottomRight())
+            painter.setFont(option.font)
+            painter.setPen(text_colour)
+            painter.drawText(x, baseline, run)
+            x += width
+            if clipped or x >= rect.right():
+                break
+            if finding is not None:
+                marker = CATEGORY_MARKERS.get(finding.category, "?")
+                marker_width = marker_metrics.horizontalAdvance(marker) + 4
+                if x + marker_width + 2 < rect.right():
+                    painter.setFont(marker_font)
+                    painter.setPen(
+                        category_colour(finding.category) if not selected else text_colour
+                    )
+                    painter.drawText(x + 2, rect.top() + marker_metrics.ascent() + 3, marker)
+                    x += marker_width + 2
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 40, max(size.height(), QFontMetrics(option.font).height() + 10))

@@ -1,0 +1,1 @@
+"""Dialogs of the desktop app (columns, manual edit, journal, settings, passphrase)."""

@@ -1,0 +1,223 @@
+"""«Journal»: the decrypted events of the practice's log, «Vérifier l'intégrité» and export.
+
+Reading and verifying run on the thread pool (decryption, a keyring that may be slow); the
+dialog shows the result. The passphrase is asked first when the computer has no keyring.
+
+Threading: GUI thread; the work is done by :class:`~huisclos.ui.workers.CallJob`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.audit import events as audit_events
+from ...core.audit import log as audit_log
+from ..workers import CallJob
+from .passphrase import ensure_log_unlocked
+
+logger = logging.getLogger(__name__)
+
+
+def _load() -> list[dict[str, Any]]:
+    log = audit_log.open_log()
+    try:
+        return log.events()
+    finally:
+        log.close()
+
+
+def _verify() -> audit_log.VerifyResult:
+    log = audit_log.open_log()
+    try:
+        return log.verify()
+    finally:
+        log.close()
+
+
+def _export(path: Path) -> int:
+    log = audit_log.open_log()
+    try:
+        return audit_log.export_events(log, path)
+    finally:
+        log.close()
+
+
+def event_time(event: dict[str, Any]) -> str:
+    """«23/11/2026 14:05» in local time."""
+    try:
+        return audit_log.local_time(str(event.get("time", "")))
+    except ValueError:
+        return str(event.get("time", ""))
+
+
+class JournalDialog(QDialog):
+    """Lists the log's events; verifies and exports it."""
+
+    def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Journal chiffré"))
+        self.resize(900, 560)
+        self.pool = pool or QThreadPool.globalInstance()
+        self.events: list[dict[str, Any]] = []
+        self._jobs: set[CallJob] = set()
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Ce journal garde la trace de vos analyses et corrections, sans aucun texte de "
+                "patient. Il est chiffré et toute modification est détectée."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("N°"), self.tr("Date"), self.tr("Événement"), self.tr("Détail")]
+        )
+        self.table.setAccessibleName(self.tr("Événements du journal"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel(self.tr("Lecture du journal…"))
+        self.status.setObjectName("journalStatus")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("État du journal"))
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.verify_button = QPushButton(self.tr("Vérifier l'intégrité"))
+        self.verify_button.setToolTip(
+            self.tr("Contrôler que chaque événement est intact et à sa place")
+        )
+        self.verify_button.clicked.connect(self.verify)
+        self.export_button = QPushButton(self.tr("Exporter…"))
+        self.export_button.setToolTip(
+            self.tr("Enregistrer le journal déchiffré (CSV ou JSON) pour votre registre RGPD")
+        )
+        self.export_button.clicked.connect(self.export)
+        self.close_button = QPushButton(self.tr("Fermer"))
+        self.close_button.clicked.connect(self.accept)
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.verify_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.last_result: audit_log.VerifyResult | None = None
+
+    # --- background calls ------------------------------------------------------------------
+    def _run(self, function, on_done, *args) -> CallJob:  # type: ignore[no-untyped-def]
+        job = CallJob(function, *args)
+        job.signals.done.connect(lambda value, job=job: (self._jobs.discard(job), on_done(value)))
+        job.signals.failed.connect(
+            lambda message, job=job: (self._jobs.discard(job), self._failed(message))
+        )
+        self._jobs.add(job)
+        self.pool.start(job)
+        return job
+
+    def load(self) -> CallJob | None:
+        """Read the events (asks the passphrase first if needed)."""
+        if not ensure_log_unlocked(self):
+            self._failed(
+                self.tr("Le journal reste verrouillé : la phrase de passe n'a pas été donnée.")
+            )
+            return None
+        self.status.setText(self.tr("Lecture du journal…"))
+        return self._run(_load, self._loaded)
+
+    def _loaded(self, events: list[dict[str, Any]]) -> None:
+        self.events = list(events)
+        self.table.setRowCount(len(self.events))
+        for row, event in enumerate(self.events):
+            kind = str(event.get("event", ""))
+            values = [
+                str(event.get("seq", row + 1)),
+                event_time(event),
+                str(event.get("label") or audit_events.EVENT_LABELS.get(kind, kind)),
+                audit_events.describe(event),
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 3:
+                    item.setToolTip(value)
+                self.table.setItem(row, column, item)
+        self.status.setText(
+            self.tr(
+                "{0} événement(s). Cliquez sur « Vérifier l'intégrité » pour contrôler le journal."
+            ).format(len(self.events))
+            if self.events
+            else self.tr("Le journal est vide : aucune analyse n'a encore été enregistrée.")
+        )
+        self.verify_button.setEnabled(True)
+        self.export_button.setEnabled(bool(self.events))
+
+    def verify(self) -> CallJob:
+        self.status.setText(self.tr("Vérification en cours…"))
+        self.verify_button.setEnabled(False)
+        return self._run(_verify, self._verified)
+
+    def _verified(self, result: audit_log.VerifyResult) -> None:
+        self.last_result = result
+        self.verify_button.setEnabled(True)
+        message = result.message or (
+            self.tr("Journal intègre : {0} événement(s).").format(result.events)
+            if result.ok
+            else (result.problem or self.tr("Le journal a été modifié."))
+        )
+        prefix = "✓ " if result.ok else "⚠ "
+        self.status.setText(prefix + message)
+        self.status.setProperty("ok", result.ok)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText("⚠ " + message)
+        self.verify_button.setEnabled(True)
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Exporter le journal"),
+            str(Path.home() / "journal-huisclos.csv"),
+            self.tr("Tableur CSV (*.csv);;JSON (*.json)"),
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> CallJob:
+        """Write the decrypted log (CSV or JSON by extension) in the background."""
+        self.status.setText(self.tr("Export en cours…"))
+        return self._run(_export, lambda count: self._exported(path, count), path)
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.status.setText(
+            self.tr("Journal exporté : {0} ({1} événement(s)).").format(path.name, count)
+        )
+
+    def wait(self) -> None:
+        self.pool.waitForDone(10_000)

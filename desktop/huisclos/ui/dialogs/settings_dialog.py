@@ -1,0 +1,325 @@
+"""«Réglages»: practice name and language, what the analysis reports (categories, minimum
+severity, columns), and the practice's own terms (allowed terms, extra terms).
+
+Nothing is saved until «Enregistrer»; :meth:`SettingsDialog.apply` writes the options and the
+practice's files through the core and says what changed (so the window re-scans and logs a
+``settings_changed`` event with counts only).
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import practice
+from ...core.categories import CATEGORIES, SEVERITIES
+from ...core.errors import HuisclosError
+from ...core.session import ReviewSession
+from .. import settings
+from ..errors import show_error
+from ..labels import category_label, severity_label
+
+SPECIAL = {"health", "sex_life", "religion", "ethnic_origin", "political", "union", "criminal",
+           "identifier"}  # fmt: skip
+RULE_PREFIX = "cabinet.terme-"
+
+
+def _slug(term: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")[:40] or "terme"
+
+
+def add_rule_block(text: str, term: str, category: str, existing_ids: set[str]) -> str:
+    """The practice's rules text with one more rule flagging ``term`` in ``category``."""
+    base = f"{RULE_PREFIX}{_slug(term)}"
+    rule_id, number = base, 2
+    while rule_id in existing_ids:
+        rule_id, number = f"{base}-{number}", number + 1
+    severity = "high" if category in SPECIAL else "medium"
+    block = (
+        "\n[[rule]]\n"
+        f"id = {json.dumps(rule_id)}\n"
+        f"category = {json.dumps(category)}\n"
+        f"severity = {json.dumps(severity)}\n"
+        f"label = {json.dumps(term, ensure_ascii=False)}\n"
+        f"terms = [{json.dumps(term, ensure_ascii=False)}]\n"
+        'explanation = "Terme signalé par le cabinet : il ne doit pas figurer dans un '
+        'commentaire administratif."\n'
+    )
+    return text.rstrip("\n") + "\n" + block
+
+
+def remove_rule_block(text: str, rule_id: str) -> str:
+    """The practice's rules text without the ``[[rule]]`` block whose id is ``rule_id``."""
+    parts = re.split(r"(?m)^(?=\[\[rule\]\])", text)
+    pattern = re.compile(rf'(?m)^id\s*=\s*"{re.escape(rule_id)}"\s*$')
+    return "".join(part for part in parts if not pattern.search(part))
+
+
+class SettingsDialog(QDialog):
+    """The settings, in three tabs."""
+
+    def __init__(self, parent: QWidget | None = None, session: ReviewSession | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Réglages"))
+        self.setMinimumSize(620, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), self.tr("Général"))
+        self.tabs.addTab(self._analysis_tab(), self.tr("Analyse"))
+        self.tabs.addTab(self._terms_tab(), self.tr("Termes du cabinet"))
+        layout.addWidget(self.tabs, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    # --- tabs ------------------------------------------------------------------------------
+    def _general_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.practice_edit = QLineEdit(settings.practice.value())
+        self.practice_edit.setPlaceholderText(self.tr("ex. : Cabinet médical des Tilleuls"))
+        self.practice_edit.setAccessibleName(self.tr("Nom du cabinet"))
+        form.addRow(self.tr("&Nom du cabinet :"), self.practice_edit)
+        hint = QLabel(self.tr("Il apparaît sur le rapport d'autocontrôle."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("Français", "fr")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(settings.language.value()))
+        )
+        self.language_combo.setAccessibleName(self.tr("Langue de l'interface"))
+        form.addRow(self.tr("&Langue :"), self.language_combo)
+        note = QLabel(self.tr("Le changement de langue prend effet au prochain démarrage."))
+        note.setWordWrap(True)
+        form.addRow("", note)
+        return tab
+
+    def _analysis_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        group = QGroupBox(self.tr("Catégories signalées"))
+        grid = QGridLayout(group)
+        enabled = settings.enabled_categories()
+        self.category_boxes: dict[str, QCheckBox] = {}
+        for index, category in enumerate(CATEGORIES):
+            box = QCheckBox(category_label(category))
+            box.setChecked(category in enabled)
+            box.setAccessibleName(self.tr("Signaler : {0}").format(category_label(category)))
+            grid.addWidget(box, index // 2, index % 2)
+            self.category_boxes[category] = box
+        layout.addWidget(group)
+        form = QFormLayout()
+        self.severity_combo = QComboBox()
+        for severity in SEVERITIES:
+            self.severity_combo.addItem(severity_label(severity).capitalize(), severity)
+        self.severity_combo.setCurrentIndex(
+            max(0, self.severity_combo.findData(settings.min_severity.value()))
+        )
+        self.severity_combo.setAccessibleName(self.tr("Gravité minimale"))
+        form.addRow(self.tr("&Gravité minimale signalée :"), self.severity_combo)
+        layout.addLayout(form)
+        columns = QGroupBox(self.tr("Colonnes analysées"))
+        columns_layout = QVBoxLayout(columns)
+        if self.session is not None:
+            names = [n for c in self.session.columns.values() for n in c]
+            text = self.tr("Fichier ouvert : {0}").format(
+                ", ".join(f"« {n} »" for n in names) or self.tr("aucune")
+            )
+        else:
+            text = self.tr("Aucun fichier ouvert.")
+        label = QLabel(
+            text
+            + "\n"
+            + self.tr(
+                "Les colonnes de commentaires sont reconnues à l'ouverture de chaque fichier ; "
+                "changez-les avec Revue ▸ Colonnes analysées…"
+            )
+        )
+        label.setWordWrap(True)
+        columns_layout.addWidget(label)
+        layout.addWidget(columns)
+        layout.addStretch(1)
+        return tab
+
+    def _terms_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        allowed = QGroupBox(self.tr("Termes autorisés (jamais signalés)"))
+        allowed_layout = QVBoxLayout(allowed)
+        self.allow_list = QListWidget()
+        self.allow_list.setAccessibleName(self.tr("Termes autorisés"))
+        self.original_allowlist = practice.load_allowlist()
+        self.allow_list.addItems(self.original_allowlist)
+        row = QHBoxLayout()
+        self.allow_edit = QLineEdit()
+        self.allow_edit.setPlaceholderText(self.tr("Terme à autoriser"))
+        self.allow_edit.setAccessibleName(self.tr("Terme à autoriser"))
+        add = QPushButton(self.tr("Ajouter"))
+        add.clicked.connect(self._add_allowed)
+        self.allow_edit.returnPressed.connect(self._add_allowed)
+        remove = QPushButton(self.tr("Retirer"))
+        remove.setAccessibleName(self.tr("Retirer le terme autorisé sélectionné"))
+        remove.clicked.connect(lambda: self._remove_selected(self.allow_list))
+        row.addWidget(self.allow_edit, 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        allowed_layout.addWidget(self.allow_list, 1)
+        allowed_layout.addLayout(row)
+        layout.addWidget(allowed, 1)
+
+        extra = QGroupBox(self.tr("Termes propres au cabinet (signalés en plus)"))
+        extra_layout = QVBoxLayout(extra)
+        self.extra_list = QListWidget()
+        self.extra_list.setAccessibleName(self.tr("Termes propres au cabinet"))
+        self.extra_text = practice.load_extra_terms_text()
+        self.original_extra_text = self.extra_text
+        try:
+            rules = practice.load_extra_rules()
+        except HuisclosError as error:
+            rules = []
+            extra_layout.addWidget(QLabel(error.message))
+        for rule in rules:
+            self._add_extra_item(rule.id, ", ".join(rule.terms), rule.category)
+        row = QHBoxLayout()
+        self.extra_edit = QLineEdit()
+        self.extra_edit.setPlaceholderText(self.tr("Terme à signaler"))
+        self.extra_edit.setAccessibleName(self.tr("Terme à signaler"))
+        self.extra_category = QComboBox()
+        for category in CATEGORIES:
+            self.extra_category.addItem(category_label(category), category)
+        self.extra_category.setCurrentIndex(self.extra_category.findData("judgement"))
+        self.extra_category.setAccessibleName(self.tr("Catégorie du terme"))
+        add = QPushButton(self.tr("Ajouter"))
+        add.clicked.connect(self._add_extra)
+        self.extra_edit.returnPressed.connect(self._add_extra)
+        remove = QPushButton(self.tr("Retirer"))
+        remove.setAccessibleName(self.tr("Retirer le terme du cabinet sélectionné"))
+        remove.clicked.connect(self._remove_extra)
+        row.addWidget(self.extra_edit, 1)
+        row.addWidget(self.extra_category)
+        row.addWidget(add)
+        row.addWidget(remove)
+        extra_layout.addWidget(self.extra_list, 1)
+        extra_layout.addLayout(row)
+        layout.addWidget(extra, 1)
+        self.terms_added = 0
+        self.terms_removed = 0
+        return tab
+
+    # --- term lists ------------------------------------------------------------------------
+    def _add_allowed(self) -> None:
+        term = " ".join(self.allow_edit.text().split())
+        if term and not self.allow_list.findItems(term, Qt.MatchFlag.MatchExactly):
+            self.allow_list.addItem(term)
+        self.allow_edit.clear()
+
+    def _remove_selected(self, widget: QListWidget) -> None:
+        for item in widget.selectedItems():
+            widget.takeItem(widget.row(item))
+
+    def allowlist(self) -> list[str]:
+        return [self.allow_list.item(i).text() for i in range(self.allow_list.count())]
+
+    def _add_extra_item(self, rule_id: str, terms: str, category: str) -> None:
+        item = QListWidgetItem(f"{terms} — {category_label(category)}")
+        item.setData(Qt.ItemDataRole.UserRole, rule_id)
+        self.extra_list.addItem(item)
+
+    def _extra_ids(self) -> set[str]:
+        return {
+            str(self.extra_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.extra_list.count())
+        }
+
+    def _add_extra(self) -> None:
+        term = " ".join(self.extra_edit.text().split())
+        if not term:
+            return
+        category = str(self.extra_category.currentData())
+        text = add_rule_block(self.extra_text, term, category, self._extra_ids())
+        new_ids = set(re.findall(r'(?m)^id\s*=\s*"([^"]+)"', text)) - set(
+            re.findall(r'(?m)^id\s*=\s*"([^"]+)"', self.extra_text)
+        )
+        self.extra_text = text
+        self._add_extra_item(next(iter(new_ids), ""), term, category)
+        self.terms_added += 1
+        self.extra_edit.clear()
+
+    def _remove_extra(self) -> None:
+        for item in self.extra_list.selectedItems():
+            rule_id = str(item.data(Qt.ItemDataRole.UserRole))
+            self.extra_text = remove_rule_block(self.extra_text, rule_id)
+            self.extra_list.takeItem(self.extra_list.row(item))
+            self.terms_removed += 1
+
+    # --- saving ----------------------------------------------------------------------------
+    def _accept(self) -> None:
+        if self.extra_text != self.original_extra_text:
+            try:
+                practice.save_extra_terms_text(self.extra_text)
+            except HuisclosError as error:
+                show_error(self, error)
+                return
+            self.original_extra_text = self.extra_text
+        self.accept()
+
+    def apply(self) -> dict:
+        """Save the options and the practice's lists; returns what changed."""
+        changes: dict = {}
+        settings.practice.set(self.practice_edit.text().strip())
+        language = str(self.language_combo.currentData())
+        if language != settings.language.value():
+            settings.language.set(language)
+            changes["language"] = True
+        disabled = [c for c, box in self.category_boxes.items() if not box.isChecked()]
+        severity = str(self.severity_combo.currentData())
+        if (
+            set(disabled) != set(settings.disabled_categories.value())
+            or severity != settings.min_severity.value()
+        ):
+            settings.disabled_categories.set(disabled)
+            settings.min_severity.set(severity)
+            changes["scan"] = True
+        allowlist = self.allowlist()
+        before = set(self.original_allowlist)
+        terms: dict[str, int] = {}
+        if allowlist != self.original_allowlist:
+            practice.save_allowlist(allowlist)
+            terms["allowlist_added"] = len(set(allowlist) - before)
+            terms["allowlist_removed"] = len(before - set(allowlist))
+        if self.terms_added or self.terms_removed:
+            terms["terms_added"] = self.terms_added
+            terms["terms_removed"] = self.terms_removed
+        if terms:
+            changes["terms"] = terms
+        return changes

@@ -1,0 +1,366 @@
+"""Item models of the review screen.
+
+- :class:`PatientTableModel`: one lazy ``QAbstractTableModel`` over a table of the export; cells
+  are fetched from the core only when the view paints them, and the comment columns show the
+  session's current text (after edits).
+- :class:`ReviewFilterProxy`: «seulement les commentaires à revoir» and the category filter.
+- :class:`CategoryModel`: the findings list grouped by category (counts, severity).
+
+Threading: GUI thread only; the models read the :class:`ReviewSession`, which the GUI thread
+alone mutates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont
+
+from ..core.edits import CellKey
+from ..core.session import CategorySummary, ReviewSession
+from .labels import category_label, format_number, severity_label
+from .theme import CATEGORY_MARKERS, severity_colour
+
+FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Finding] of a cell
+KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # CellKey of a cell
+ROW_CATEGORIES_ROLE = Qt.ItemDataRole.UserRole + 3  # categories still to review in the row
+CHANGED_ROLE = Qt.ItemDataRole.UserRole + 4  # the cell differs from the file
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 5  # category id of a CategoryModel row
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Models", text)
+
+
+def display_text(text: str) -> str:
+    """One line for a table cell, keeping character offsets (one character for one)."""
+    return text.replace("\r\n", "⏎ ").replace("\n", "⏎").replace("\r", "⏎").replace("\t", " ")
+
+
+class PatientTableModel(QAbstractTableModel):
+    """Rows of one table of the export; comment cells show the current (edited) text."""
+
+    COL_STATE = 0  # first column: «À revoir» / «Corrigé»
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self.sheet = ""
+        self.header: list[str] = []
+        self.comment_columns: list[str] = []
+        self._rows = 0
+        self._row_categories: dict[int, frozenset[str]] = {}
+        self._row_cache: tuple[int, list[str]] | None = None
+
+    # --- setup -----------------------------------------------------------------------------
+    def set_session(self, session: ReviewSession | None, sheet: str | None = None) -> None:
+        self.beginResetModel()
+        self.session = session
+        self._row_categories = {}
+        self._row_cache = None
+        if session is None:
+            self.sheet, self.header, self.comment_columns, self._rows = "", [], [], 0
+        else:
+            table = session.table if sheet is None else session.table_named(sheet)
+            self.sheet = table.name
+            self.header = list(table.header)
+            self.comment_columns = [
+                column for column in session.columns.get(table.name, []) if column in self.header
+            ]
+            self._rows = len(table)
+            self._recompute_all()
+        self.endResetModel()
+
+    def _recompute_all(self) -> None:
+        self._row_categories = {}
+        if self.session is None:
+            return
+        rows = {key[1] for key in self.session.pending_keys() if key[0] == self.sheet}
+        for row in rows:
+            self._update_row(row)
+
+    def _update_row(self, row: int) -> None:
+        categories: set[str] = set()
+        if self.session is not None:
+            for column in self.comment_columns:
+                for finding in self.session.findings((self.sheet, row, column)):
+                    categories.add(finding.category)
+        if categories:
+            self._row_categories[row] = frozenset(categories)
+        else:
+            self._row_categories.pop(row, None)
+
+    def refresh_cells(self, keys: Iterable[CellKey]) -> None:
+        """The session changed these cells (findings arrived, an edit, an undo)."""
+        rows = sorted({key[1] for key in keys if key[0] == self.sheet})
+        if not rows:
+            return
+        self._row_cache = None
+        for row in rows:
+            self._update_row(row)
+        # contiguous runs → few dataChanged signals; the proxy re-filters only these rows
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            self.dataChanged.emit(
+                self.index(start - 1, 0), self.index(previous - 1, self.columnCount() - 1)
+            )
+            if row is not None:
+                start = previous = row
+
+    def refresh_all(self) -> None:
+        self._row_cache = None
+        self._recompute_all()
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._rows - 1, self.columnCount() - 1)
+            )
+
+    # --- lookups ---------------------------------------------------------------------------
+    def row_number(self, index: AnyIndex) -> int:
+        """The 1-based data row of an index of this model."""
+        return index.row() + 1
+
+    def column_name(self, column: int) -> str | None:
+        if column == self.COL_STATE or column > len(self.header):
+            return None
+        return self.header[column - 1]
+
+    def column_of(self, header: str) -> int:
+        return self.header.index(header) + 1
+
+    def cell_key(self, index: AnyIndex) -> CellKey | None:
+        name = self.column_name(index.column())
+        return None if name is None else (self.sheet, index.row() + 1, name)
+
+    def row_categories(self, row: int) -> frozenset[str]:
+        return self._row_categories.get(row, frozenset())
+
+    def rows_to_review(self) -> int:
+        return len(self._row_categories)
+
+    def _row(self, row: int) -> list[str]:
+        if self._row_cache is None or self._row_cache[0] != row:
+            assert self.session is not None
+            self._row_cache = (row, self.session.table_named(self.sheet).row(row))
+        return self._row_cache[1]
+
+    # --- Qt model API ----------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.session is None else len(self.header) + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # type: ignore[no-untyped-def]
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section == self.COL_STATE:
+            return _t("État")
+        name = self.column_name(section)
+        return name
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid() or self.session is None:
+            return None
+        row = index.row() + 1
+        column = index.column()
+        if role == ROW_CATEGORIES_ROLE:
+            return sorted(self.row_categories(row))
+        if column == self.COL_STATE:
+            return self._state_data(row, role)
+        name = self.header[column - 1]
+        key: CellKey = (self.sheet, row, name)
+        is_comment = name in self.comment_columns
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if is_comment:
+                text = self.session.text(key)
+            else:
+                values = self._row(row)
+                index_in_row = column - 1
+                text = values[index_in_row] if index_in_row < len(values) else ""
+            return display_text(text) if role == Qt.ItemDataRole.DisplayRole else (text or None)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == FINDINGS_ROLE:
+            return self.session.findings(key) if is_comment else []
+        if role == KEY_ROLE:
+            return key
+        if role == CHANGED_ROLE:
+            return is_comment and self.session.is_changed(key)
+        return None
+
+    def _state_data(self, row: int, role: int):  # type: ignore[no-untyped-def]
+        assert self.session is not None
+        categories = self.row_categories(row)
+        changed = any(
+            self.session.is_changed((self.sheet, row, column)) for column in self.comment_columns
+        )
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if categories:
+                markers = " ".join(CATEGORY_MARKERS[c] for c in sorted(categories))
+                return _t("À revoir") + f" · {markers}"
+            if changed:
+                return _t("Corrigé")
+            return ""
+        if role == Qt.ItemDataRole.ToolTipRole and categories:
+            return ", ".join(category_label(c) for c in sorted(categories))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if categories:
+                return QBrush(severity_colour("high"))
+            if changed:
+                return QBrush(severity_colour("low"))
+        if role == Qt.ItemDataRole.FontRole and categories:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ReviewFilterProxy(QSortFilterProxyModel):
+    """Shows only the rows to review (default) and, optionally, one category."""
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._only_to_review = True
+        self._category: str | None = None
+        self.setDynamicSortFilter(True)
+
+    @property
+    def only_to_review(self) -> bool:
+        return self._only_to_review
+
+    @property
+    def category(self) -> str | None:
+        return self._category
+
+    def set_only_to_review(self, value: bool) -> None:
+        if value != self._only_to_review:
+            self._change(lambda: setattr(self, "_only_to_review", value))
+
+    def set_category(self, category: str | None) -> None:
+        if category != self._category:
+            self._change(lambda: setattr(self, "_category", category))
+
+    def _change(self, apply) -> None:  # type: ignore[no-untyped-def]
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            apply()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt < 6.10
+            apply()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._only_to_review and self._category is None:
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, PatientTableModel):
+            return True
+        categories = model.row_categories(source_row + 1)
+        if self._category is not None:
+            return self._category in categories
+        return bool(categories)
+
+
+class CategoryModel(QAbstractTableModel):
+    """The findings list grouped by category: first «Toutes les catégories», then one row per
+    category with comments to review, most serious first."""
+
+    COL_CATEGORY, COL_COUNT, COL_SEVERITY = range(3)
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.summaries: list[CategorySummary] = []
+
+    def set_summaries(self, summaries: list[CategorySummary]) -> None:
+        if [s.category for s in summaries] == [s.category for s in self.summaries]:
+            self.summaries = summaries
+            if summaries:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(summaries), 2))
+            return
+        self.beginResetModel()
+        self.summaries = summaries
+        self.endResetModel()
+
+    def category_at(self, row: int) -> str | None:
+        return None if row <= 0 or row > len(self.summaries) else self.summaries[row - 1].category
+
+    def row_of(self, category: str | None) -> int:
+        for row, summary in enumerate(self.summaries, start=1):
+            if summary.category == category:
+                return row
+        return 0
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.summaries) + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 3
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # type: ignore[no-untyped-def]
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (_t("Catégorie"), _t("À revoir"), _t("Gravité"))[section]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if row == 0:
+            total = sum(s.findings for s in self.summaries)
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return (_t("Toutes les catégories"), format_number(total), "")[column]
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == CATEGORY_ROLE:
+                return ""
+            return None
+        summary = self.summaries[row - 1]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == self.COL_CATEGORY:
+                return category_label(summary.category)
+            if column == self.COL_COUNT:
+                return format_number(summary.findings)
+            return severity_label(summary.severity)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _t("{n} passage(s) dans {c} commentaire(s)").format(
+                n=format_number(summary.findings), c=format_number(summary.cells)
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_SEVERITY:
+            return QBrush(severity_colour(summary.severity))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == CATEGORY_ROLE:
+            return summary.category
+        return None

@@ -1,0 +1,382 @@
+"""The review screen: summary bar and chart, scan progress, findings grouped by category,
+the patients table and the detail panel.
+
+The page lays out widgets and forwards the user's intentions; the main window owns the
+session, the undo stack and the background jobs.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.session import ReviewSession
+from .chart import CategoryChart
+from .delegates import HighlightDelegate
+from .detail_panel import DetailPanel
+from .labels import category_label, format_number, format_rate
+from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilterProxy
+
+
+def summary_text(to_review: int, patients: int, corrected: int) -> str:
+    """«238 commentaires à revoir sur 12 431 patients · 112 corrigés»."""
+    tr = QCoreApplication.translate
+    review = (
+        tr("Review", "{n} commentaire à revoir")
+        if to_review == 1
+        else tr("Review", "{n} commentaires à revoir")
+    ).format(n=format_number(to_review))
+    people = (
+        tr("Review", "sur {n} patient") if patients == 1 else tr("Review", "sur {n} patients")
+    ).format(n=format_number(patients))
+    fixed = (
+        tr("Review", "{n} corrigé") if corrected <= 1 else tr("Review", "{n} corrigés")
+    ).format(n=format_number(corrected))
+    return f"{review} {people} · {fixed}"
+
+
+class ProgressStrip(QFrame):
+    """«Analyse en cours…» with a progress bar, rows per second and «Annuler»."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressStrip")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        self.label = QLabel(self.tr("Lecture du fichier…"))
+        self.bar = QProgressBar()
+        self.bar.setAccessibleName(self.tr("Progression de l'analyse"))
+        self.bar.setRange(0, 0)
+        self.bar.setMinimumWidth(240)
+        self.rate = QLabel()
+        self.cancel_button = QPushButton(self.tr("Annuler"))
+        self.cancel_button.setToolTip(self.tr("Arrêter l'analyse (Échap)"))
+        self.cancel_button.setAccessibleName(self.tr("Annuler l'analyse"))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar, 1)
+        layout.addWidget(self.rate)
+        layout.addWidget(self.cancel_button)
+
+    def reset(self) -> None:
+        self.label.setText(self.tr("Lecture du fichier…"))
+        self.bar.setRange(0, 0)
+        self.rate.setText("")
+
+    def set_progress(self, done: int, total: int, seconds: float) -> None:
+        self.label.setText(self.tr("Analyse des commentaires…"))
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+            self.bar.setFormat(
+                self.tr("{0} / {1} lignes").format(format_number(done), format_number(total))
+            )
+        rate = done / seconds if seconds > 0 else 0
+        if rate:
+            self.rate.setText(self.tr("{0} lignes/s").format(format_rate(rate)))
+
+
+class ReviewPage(QWidget):
+    """What the window shows once a file is open."""
+
+    apply_category_requested = Signal(object)  # category id, or None for everything
+    change_columns_requested = Signal()
+    current_cell_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(10, 8, 10, 6)
+        outer.setSpacing(6)
+
+        # summary bar
+        summary = QFrame()
+        summary.setObjectName("summaryBar")
+        summary_layout = QHBoxLayout(summary)
+        summary_layout.setContentsMargins(12, 6, 12, 6)
+        texts = QVBoxLayout()
+        self.file_label = QLabel()
+        self.file_label.setObjectName("fileLabel")
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("summaryLabel")
+        self.summary_label.setAccessibleName(self.tr("Résumé"))
+        columns_row = QHBoxLayout()
+        self.columns_label = QLabel()
+        self.columns_label.setWordWrap(True)
+        self.columns_button = QPushButton(self.tr("Changer les colonnes…"))
+        self.columns_button.setToolTip(
+            self.tr("Choisir les colonnes de commentaires à analyser, puis relancer l'analyse")
+        )
+        self.columns_button.setAccessibleName(self.tr("Changer les colonnes analysées"))
+        self.columns_button.clicked.connect(self.change_columns_requested)
+        columns_row.addWidget(self.columns_label, 1)
+        columns_row.addWidget(self.columns_button)
+        texts.addWidget(self.file_label)
+        texts.addWidget(self.summary_label)
+        texts.addLayout(columns_row)
+        self.chart = CategoryChart()
+        summary_layout.addLayout(texts, 1)
+        summary_layout.addWidget(self.chart)
+        outer.addWidget(summary)
+
+        self.progress = ProgressStrip()
+        self.progress.hide()
+        outer.addWidget(self.progress)
+
+        # left: categories
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        categories_title = QLabel(self.tr("À revoir par catégorie"))
+        categories_title.setObjectName("sectionTitle")
+        self.category_model = CategoryModel(self)
+        self.category_view = QTableView()
+        self.category_view.setModel(self.category_model)
+        self.category_view.setAccessibleName(self.tr("Catégories à revoir"))
+        self.category_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.category_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.category_view.verticalHeader().hide()
+        self.category_view.setShowGrid(False)
+        self.category_view.setWordWrap(False)
+        header = self.category_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.category_view.selectionModel().currentRowChanged.connect(self._category_changed)
+        self.apply_category_button = QPushButton(self.tr("Tout appliquer"))
+        self.apply_category_button.setAccessibleName(
+            self.tr("Appliquer toutes les propositions de la catégorie choisie")
+        )
+        self.apply_category_button.clicked.connect(
+            lambda: self.apply_category_requested.emit(self.proxy.category)
+        )
+        left_layout.addWidget(categories_title)
+        left_layout.addWidget(self.category_view, 1)
+        left_layout.addWidget(self.apply_category_button)
+
+        # middle: the table
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        self.only_to_review = QCheckBox(self.tr("Seulement les commentaires à revoir"))
+        self.only_to_review.setChecked(True)
+        self.only_to_review.setAccessibleName(self.tr("Seulement les commentaires à revoir"))
+        self.model = PatientTableModel(self)
+        self.proxy = ReviewFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.only_to_review.toggled.connect(self.proxy.set_only_to_review)
+        self.table = QTableView()
+        self.table.setObjectName("patientsTable")
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.delegate = HighlightDelegate(self.table)
+        self.table.selectionModel().currentChanged.connect(
+            lambda *_: self.current_cell_changed.emit()
+        )
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("placeholder")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        middle_layout.addWidget(self.only_to_review)
+        middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.empty_label)
+
+        self.detail = DetailPanel()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([250, 620, 440])
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+
+        QWidget.setTabOrder(self.category_view, self.apply_category_button)
+        QWidget.setTabOrder(self.apply_category_button, self.only_to_review)
+        QWidget.setTabOrder(self.only_to_review, self.table)
+        QWidget.setTabOrder(self.table, self.detail.apply_button)
+        QWidget.setTabOrder(self.detail.apply_button, self.detail.other_button)
+        QWidget.setTabOrder(self.detail.other_button, self.detail.edit_button)
+
+    # --- setup -----------------------------------------------------------------------------
+    def set_session(self, session: ReviewSession | None) -> None:
+        self.model.set_session(session)
+        for column in range(self.model.columnCount()):
+            self.table.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+        if session is None:
+            self.detail.show_nothing()
+            return
+        self.file_label.setText(session.path.name)
+        self.file_label.setToolTip(str(session.path))
+        for name in self.model.comment_columns:
+            self.table.setItemDelegateForColumn(self.model.column_of(name), self.delegate)
+        self._size_columns()
+        self.refresh_columns_label(session)
+        self.refresh_summary(session)
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.setColumnWidth(0, 150)
+        comment_columns = {self.model.column_of(name) for name in self.model.comment_columns}
+        for column in range(1, self.model.columnCount()):
+            if column in comment_columns:
+                self.table.setColumnWidth(column, 420)
+            else:
+                name = self.model.column_name(column) or ""
+                width = self.table.fontMetrics().horizontalAdvance(name) + 32
+                self.table.setColumnWidth(column, min(max(width, 90), 170))
+
+    def refresh_columns_label(self, session: ReviewSession) -> None:
+        names = [name for columns in session.columns.values() for name in columns]
+        if names:
+            text = self.tr("Colonnes analysées : {0}").format(", ".join(f"« {n} »" for n in names))
+        else:
+            text = self.tr("Aucune colonne de commentaires trouvée : choisissez-en une.")
+        self.columns_label.setText(text)
+
+    def refresh_summary(self, session: ReviewSession) -> None:
+        summaries = session.category_summaries()
+        self.summary_label.setText(
+            summary_text(session.review_count(), session.patient_count(), session.corrected_count())
+        )
+        current = self.proxy.category
+        self.category_model.set_summaries(summaries)
+        self.chart.set_summaries(summaries)
+        row = self.category_model.row_of(current)
+        if current is not None and row == 0:
+            self.proxy.set_category(None)
+        selection = self.category_view.selectionModel()
+        if selection.currentIndex().row() != row:
+            selection.blockSignals(True)
+            selection.setCurrentIndex(
+                self.category_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            selection.blockSignals(False)
+        self._update_apply_button()
+        self._update_empty_state(session)
+
+    def _update_apply_button(self) -> None:
+        category = self.proxy.category
+        if category is None:
+            self.apply_category_button.setText(self.tr("Tout appliquer"))
+            self.apply_category_button.setToolTip(
+                self.tr("Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)")
+            )
+        else:
+            self.apply_category_button.setText(
+                self.tr("Tout appliquer : {0}").format(category_label(category))
+            )
+            self.apply_category_button.setToolTip(
+                self.tr("Appliquer les propositions de cette catégorie — une seule annulation")
+            )
+        self.apply_category_button.setEnabled(bool(self.category_model.summaries))
+
+    def _update_empty_state(self, session: ReviewSession) -> None:
+        empty = session.scan_complete and session.review_count() == 0 and self.proxy.only_to_review
+        if empty:
+            self.empty_label.setText(
+                self.tr(
+                    "Plus aucun commentaire à revoir. Enregistrez la copie nettoyée "
+                    "(Ctrl+S) et la liste de corrections."
+                )
+            )
+        self.empty_label.setVisible(empty)
+
+    def _category_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        category = current.data(CATEGORY_ROLE) if current.isValid() else None
+        self.proxy.set_category(category or None)
+        self._update_apply_button()
+
+    # --- navigation ------------------------------------------------------------------------
+    def current_key(self):  # type: ignore[no-untyped-def]
+        """The comment cell the user is on (the row's first comment with findings)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        source = self.proxy.mapToSource(index)
+        key = self.model.cell_key(source)
+        if key is not None and key[2] in self.model.comment_columns:
+            return key
+        return self.row_comment_key(source.row() + 1)
+
+    def row_comment_key(self, row: int):  # type: ignore[no-untyped-def]
+        session = self.model.session
+        if session is None or not self.model.comment_columns:
+            return None
+        keys = [(self.model.sheet, row, column) for column in self.model.comment_columns]
+        for key in keys:
+            if session.findings(key):
+                return key
+        for key in keys:
+            if session.is_changed(key):
+                return key
+        return keys[0]
+
+    def select_row(self, proxy_row: int) -> None:
+        """Make ``proxy_row`` current, on its comment column."""
+        if proxy_row < 0 or proxy_row >= self.proxy.rowCount():
+            return
+        source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row() + 1
+        key = self.row_comment_key(source_row)
+        column = self.model.column_of(key[2]) if key else 0
+        index = self.proxy.index(proxy_row, column)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+
+    def step(self, forward: bool) -> bool:
+        """Move to the next (or previous) row with something to review; False at the end."""
+        count = self.proxy.rowCount()
+        if not count:
+            return False
+        current = self.table.currentIndex().row()
+        rows = range(current + 1, count) if forward else range(current - 1, -1, -1)
+        if current < 0:
+            rows = range(0, count) if forward else range(count - 1, -1, -1)
+        for proxy_row in rows:
+            source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row() + 1
+            if self.model.row_categories(source_row):
+                self.select_row(proxy_row)
+                return True
+        return False
+
+    def set_progress_visible(self, visible: bool) -> None:
+        self.progress.setVisible(visible)
+
+    def show_rate(self, done: int, total: int, seconds: float) -> None:
+        self.progress.set_progress(done, total, seconds)
+
+
+__all__ = ["ReviewPage", "format_rate", "summary_text"]

@@ -1,0 +1,218 @@
+"""The start page: a large drop zone, «Ouvrir un fichier…», the fictional example, recent
+files (names only) and the reassurance that nothing leaves the computer.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+
+
+def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The first local file of a drag, if it looks like an export."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                return path
+    return None
+
+
+class DropZone(QFrame):
+    """A big dashed frame that accepts a dropped export (and opens the file dialog on click)."""
+
+    file_dropped = Signal(Path)
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropZone")
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(190)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(self.tr("Zone de dépôt du fichier"))
+        self.setAccessibleDescription(
+            self.tr("Déposez ici l'export de vos patients, ou appuyez sur Entrée pour le choisir.")
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addStretch(1)
+        self.icon = QLabel("⇩")
+        self.icon.setObjectName("dropIcon")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel(self.tr("Déposez l'export de vos patients — CSV ou Excel"))
+        self.title.setObjectName("dropTitle")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.hint = QLabel(
+            self.tr("Le fichier est seulement lu : l'original n'est jamais modifié.")
+        )
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        for widget in (self.icon, self.title, self.hint):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self._set_hover(False)
+
+    def _set_hover(self, hover: bool) -> None:
+        self.setProperty("hover", hover)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_file(event) is not None:
+            event.acceptProposedAction()
+            self._set_hover(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self._set_hover(False)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_hover(False)
+        path = dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.file_dropped.emit(path)
+
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class StartPage(QWidget):
+    """What the window shows before a file is open."""
+
+    open_requested = Signal()
+    demo_requested = Signal()
+    file_chosen = Signal(Path)
+    clear_recent_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 28, 48, 20)
+        outer.setSpacing(16)
+
+        title = QLabel(self.tr("Huis clos"))
+        title.setObjectName("startTitle")
+        subtitle = QLabel(
+            self.tr(
+                "Vérifiez les commentaires administratifs de vos patients : repérez ce qui ne "
+                "doit pas y figurer et corrigez-le en un clic."
+            )
+        )
+        subtitle.setWordWrap(True)
+        subtitle.setObjectName("startSubtitle")
+        outer.addWidget(title)
+        outer.addWidget(subtitle)
+
+        self.drop_zone = DropZone()
+        self.drop_zone.file_dropped.connect(self.file_chosen)
+        self.drop_zone.clicked.connect(self.open_requested)
+
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("Ouvrir un fichier…"))
+        self.open_button.setObjectName("primaryButton")
+        self.open_button.setToolTip(self.tr("Choisir l'export CSV ou Excel (Ctrl+O)"))
+        self.open_button.setAccessibleName(self.tr("Ouvrir un fichier"))
+        self.open_button.clicked.connect(self.open_requested)
+        self.demo_button = QPushButton(self.tr("Essayer avec un exemple fictif"))
+        self.demo_button.setToolTip(
+            self.tr("Ouvre une liste de patients inventés, pour découvrir le logiciel")
+        )
+        self.demo_button.setAccessibleName(self.tr("Essayer avec un exemple fictif"))
+        self.demo_button.clicked.connect(self.demo_requested)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.drop_zone, 1)
+        left.addLayout(buttons)
+
+        recent_box = QVBoxLayout()
+        recent_title = QLabel(self.tr("Fichiers récents"))
+        recent_title.setObjectName("sectionTitle")
+        self.recent_list = QListWidget()
+        self.recent_list.setAccessibleName(self.tr("Fichiers récents"))
+        self.recent_list.setMinimumWidth(260)
+        self.recent_list.itemActivated.connect(self._recent_activated)
+        self.recent_empty = QLabel(self.tr("Aucun fichier ouvert récemment."))
+        self.recent_empty.setWordWrap(True)
+        self.clear_button = QPushButton(self.tr("Effacer la liste"))
+        self.clear_button.setAccessibleName(self.tr("Effacer la liste des fichiers récents"))
+        self.clear_button.clicked.connect(self.clear_recent_requested)
+        recent_box.addWidget(recent_title)
+        recent_box.addWidget(self.recent_list, 1)
+        recent_box.addWidget(self.recent_empty)
+        recent_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addLayout(left, 3)
+        middle.addLayout(recent_box, 1)
+        outer.addLayout(middle, 1)
+
+        self.banner = QLabel(
+            "🔒  " + self.tr("Tout reste sur cet ordinateur. Aucune donnée n'est envoyée.")
+        )
+        self.banner.setObjectName("privacyBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setAccessibleName(
+            self.tr("Tout reste sur cet ordinateur. Aucune donnée n'est envoyée.")
+        )
+        outer.addWidget(self.banner)
+
+        QWidget.setTabOrder(self.drop_zone, self.open_button)
+        QWidget.setTabOrder(self.open_button, self.demo_button)
+        QWidget.setTabOrder(self.demo_button, self.recent_list)
+        QWidget.setTabOrder(self.recent_list, self.clear_button)
+        self.set_recent_files([])
+
+    def set_recent_files(self, files: list[str]) -> None:
+        """Show recent files by name only (the full path is in the tooltip)."""
+        self.recent_list.clear()
+        for file in files:
+            item = QListWidgetItem(Path(file).name)
+            item.setData(Qt.ItemDataRole.UserRole, file)
+            item.setToolTip(file)
+            self.recent_list.addItem(item)
+        has_files = bool(files)
+        self.recent_list.setVisible(has_files)
+        self.recent_empty.setVisible(not has_files)
+        self.clear_button.setEnabled(has_files)
+
+    def _recent_activated(self, item: QListWidgetItem) -> None:
+        self.file_chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

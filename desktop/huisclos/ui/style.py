@@ -1,0 +1,72 @@
+"""The app's style sheet: a few touches on top of the system style, written with ``palette()``
+colours so a dark or high-contrast system theme stays readable.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+STYLE = """
+#startTitle { font-size: 22pt; font-weight: 600; }
+#startSubtitle { font-size: 11.5pt; }
+#dropZone {
+    border: 2px dashed palette(mid);
+    border-radius: 14px;
+    background: palette(base);
+}
+#dropZone[hover="true"], #dropZone:focus { border: 2px solid palette(highlight); }
+#dropIcon { font-size: 40pt; color: palette(highlight); }
+#dropTitle { font-size: 15pt; font-weight: 600; }
+#sectionTitle { font-weight: 600; font-size: 10.5pt; }
+#privacyBanner {
+    padding: 8px 14px;
+    border-radius: 8px;
+    border: 1px solid rgba(0, 158, 115, 0.55);
+    background: rgba(0, 158, 115, 0.12);
+    font-weight: 600;
+}
+QPushButton { padding: 5px 14px; }
+QPushButton#primaryButton {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border: 1px solid palette(highlight);
+    border-radius: 4px;
+    font-weight: 600;
+    padding: 6px 16px;
+}
+QPushButton#primaryButton:disabled {
+    background: palette(button);
+    color: palette(mid);
+    border: 1px solid palette(mid);
+}
+QPushButton#primaryButton:focus { border: 2px solid palette(text); }
+#summaryBar, #progressStrip {
+    border: 1px solid palette(mid);
+    border-radius: 8px;
+    background: palette(base);
+}
+#fileLabel { font-size: 10pt; }
+#summaryLabel { font-size: 13.5pt; font-weight: 600; }
+#detailHeading { font-size: 11.5pt; font-weight: 600; }
+#commentView, #beforeView, #afterView {
+    border: 1px solid palette(mid);
+    border-radius: 6px;
+    padding: 8px;
+    background: palette(base);
+}
+#afterView { border: 2px solid rgba(0, 158, 115, 0.8); }
+#findingCard {
+    border: 1px solid palette(mid);
+    border-radius: 6px;
+    background: palette(alternate-base);
+}
+#placeholder { padding: 12px; font-size: 10.5pt; }
+#errorLabel { color: #B3261E; font-weight: 600; }
+#journalStatus { font-weight: 600; padding: 4px; }
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(STYLE)

@@ -1,0 +1,165 @@
+"""Colours, markers and palette checks for the review screen.
+
+Each category gets a colour from the Okabe-Ito palette (safe for the common colour-vision
+deficiencies) AND a short text marker («SAN», «REL»…), so a highlight never relies on colour
+alone. Highlights are drawn as a light tint of the colour behind the text (a dark tint on a
+dark palette), underlined in the full colour; :func:`highlight_contrast` lets a test prove the
+text stays readable (WCAG AA, 4.5:1) on both palettes and in high-contrast mode.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from ..core.categories import CATEGORIES
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#999999",
+}
+
+CATEGORY_COLOURS: dict[str, str] = {
+    "health": OKABE_ITO["vermillion"],
+    "sex_life": OKABE_ITO["reddish_purple"],
+    "religion": OKABE_ITO["blue"],
+    "ethnic_origin": OKABE_ITO["orange"],
+    "political": OKABE_ITO["sky_blue"],
+    "union": OKABE_ITO["bluish_green"],
+    "criminal": OKABE_ITO["black"],
+    "social": OKABE_ITO["yellow"],
+    "judgement": OKABE_ITO["grey"],
+    "identifier": OKABE_ITO["black"],
+}
+
+CATEGORY_MARKERS: dict[str, str] = {
+    "health": "SAN",
+    "sex_life": "SEX",
+    "religion": "REL",
+    "ethnic_origin": "ORI",
+    "political": "POL",
+    "union": "SYN",
+    "criminal": "JUS",
+    "social": "SOC",
+    "judgement": "JUG",
+    "identifier": "ID",
+}
+
+SEVERITY_COLOURS = {"high": "#B3261E", "medium": "#8A5A00", "low": "#3B6E3B"}
+SEVERITY_COLOURS_DARK = {"high": "#FF8A80", "medium": "#FFCC66", "low": "#9CD69C"}
+
+assert set(CATEGORY_COLOURS) == set(CATEGORIES) == set(CATEGORY_MARKERS)
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the window background is darker than its text (dark system theme)."""
+    palette = palette or QGuiApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    return window.lightnessF() < text.lightnessF()
+
+
+def category_colour(category: str) -> QColor:
+    """The solid colour of a category (underlines, chart bars, swatches)."""
+    colour = QColor(CATEGORY_COLOURS.get(category, OKABE_ITO["grey"]))
+    if is_dark() and colour.lightnessF() < 0.2:
+        colour = QColor("#E0E0E0")  # black categories become light grey on a dark theme
+    return colour
+
+
+def highlight_background(category: str, palette: QPalette | None = None) -> QColor:
+    """A tint of the category colour mixed into the base colour, readable under the text."""
+    palette = palette or QGuiApplication.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    colour = QColor(CATEGORY_COLOURS.get(category, OKABE_ITO["grey"]))
+    if is_dark(palette) and colour.lightnessF() < 0.2:
+        colour = QColor("#BBBBBB")
+    share = 0.28 if not is_dark(palette) else 0.35
+    return _mix(colour, base, share)
+
+
+def severity_colour(severity: str) -> QColor:
+    table = SEVERITY_COLOURS_DARK if is_dark() else SEVERITY_COLOURS
+    return QColor(table.get(severity, "#666666"))
+
+
+def _mix(colour: QColor, base: QColor, share: float) -> QColor:
+    return QColor.fromRgbF(
+        colour.redF() * share + base.redF() * (1 - share),
+        colour.greenF() * share + base.greenF() * (1 - share),
+        colour.blueF() * share + base.blueF() * (1 - share),
+    )
+
+
+def relative_luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    a, b = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def highlight_contrast(category: str, palette: QPalette | None = None) -> float:
+    """Contrast of the palette's text on the category's highlight."""
+    palette = palette or QGuiApplication.palette()
+    return contrast_ratio(
+        palette.color(QPalette.ColorRole.Text), highlight_background(category, palette)
+    )
+
+
+def dark_palette() -> QPalette:
+    """A dark palette (used by tests to check the colours on a dark theme)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#202124"),
+        (roles.WindowText, "#E8EAED"),
+        (roles.Base, "#17181A"),
+        (roles.AlternateBase, "#222326"),
+        (roles.Text, "#E8EAED"),
+        (roles.Button, "#2D2E31"),
+        (roles.ButtonText, "#E8EAED"),
+        (roles.Highlight, "#8AB4F8"),
+        (roles.HighlightedText, "#202124"),
+        (roles.ToolTipBase, "#2D2E31"),
+        (roles.ToolTipText, "#E8EAED"),
+        (roles.PlaceholderText, "#9AA0A6"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def high_contrast_palette() -> QPalette:
+    """Black on white with a strong selection, for the high-contrast check."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#FFFFFF"),
+        (roles.WindowText, "#000000"),
+        (roles.Base, "#FFFFFF"),
+        (roles.Text, "#000000"),
+        (roles.Button, "#FFFFFF"),
+        (roles.ButtonText, "#000000"),
+        (roles.Highlight, "#000080"),
+        (roles.HighlightedText, "#FFFFFF"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette

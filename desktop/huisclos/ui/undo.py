@@ -1,0 +1,41 @@
+"""Undo as data: each user action that changes text is a core ``EditBatch`` wrapped in a
+``QUndoCommand`` (after orange-canvas-core's ``commands.py``). «Tout appliquer» is one batch,
+hence one undo step. The command calls the session; the window refreshes through ``on_change``.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from ..core.edits import CellKey, EditBatch
+from ..core.session import ReviewSession
+
+ChangeCallback = Callable[[list[CellKey], EditBatch, str], None]
+"""Called after each change with the cells touched, the batch and «apply», «undo» or «redo»."""
+
+
+class EditBatchCommand(QUndoCommand):
+    """Apply ``batch`` on redo, its inverse on undo."""
+
+    def __init__(
+        self, session: ReviewSession, batch: EditBatch, text: str, on_change: ChangeCallback
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.batch = batch
+        self.on_change = on_change
+        self._applied_once = False
+
+    def redo(self) -> None:
+        keys = self.session.apply(self.batch)
+        action = "redo" if self._applied_once else "apply"
+        self._applied_once = True
+        self.on_change(keys, self.batch, action)
+
+    def undo(self) -> None:
+        keys = self.session.apply(self.batch.inverted())
+        self.on_change(keys, self.batch, "undo")

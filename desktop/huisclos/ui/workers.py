@@ -1,0 +1,148 @@
+"""Background work: reading and scanning an export on the Qt thread pool.
+
+The core's ``scan_export`` is a plain generator; :class:`ScanJob` runs it on a worker thread
+and turns each yield into a queued signal. Cancel is a flag checked between batches of rows
+(the generator is then closed). Like Anki's ``CollectionOp``: the job never touches a widget
+or the review session — it only emits data, and the GUI thread decides what to do with it.
+
+Threading: construct and connect on the GUI thread; ``run`` executes on a pool thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from ..core.columns import free_text_columns
+from ..core.detect import Detector
+from ..core.errors import HuisclosError
+from ..core.export import Export, read_export
+from ..core.scan import ScanProgress, ScanResult, scan_export
+from .errors import error_message
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_ROWS = 2_000  # rows per batch: small enough that first findings show quickly
+
+
+class ScanSignals(QObject):
+    """Signals of a :class:`ScanJob` (queued to the GUI thread)."""
+
+    opened = Signal(object, object, object)  # Export, Detector, columns per table
+    progress = Signal(int, int, float)  # rows done, rows total (-1 unknown), seconds
+    findings = Signal(list)  # findings of the last batch
+    finished = Signal(object)  # ScanResult
+    failed = Signal(str)  # French message
+    cancelled = Signal()
+
+
+class ScanJob(QRunnable):
+    """Read ``path`` (unless an Export is given) and scan it batch by batch."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        export: Export | None = None,
+        detector: Detector | None = None,
+        columns: dict[str, list[str]] | None = None,
+        categories: set[str] | None = None,
+        min_severity: str = "low",
+        batch_rows: int = PROGRESS_ROWS,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = ScanSignals()
+        self.path = path
+        self.export = export
+        self.detector = detector
+        self.columns = columns
+        self.categories = categories
+        self.min_severity = min_severity
+        self.batch_rows = batch_rows
+        self._cancel = False
+        self.started_at = time.perf_counter()
+
+    def cancel(self) -> None:
+        """Ask the job to stop after the current batch."""
+        self._cancel = True
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel
+
+    def run(self) -> None:  # pool thread
+        try:
+            self._run()
+        except HuisclosError as error:
+            self.signals.failed.emit(error.message)
+        except Exception as error:  # never let an exception die silently on a pool thread
+            logger.exception("Scan failed")
+            self.signals.failed.emit(error_message(error))
+
+    def _run(self) -> None:
+        export = self.export if self.export is not None else read_export(self.path)  # type: ignore[arg-type]
+        detector = self.detector or Detector.default()
+        columns = self.columns
+        if columns is None:
+            columns = {table.name: free_text_columns(table) for table in export.tables}
+        self.signals.opened.emit(export, detector, columns)
+        if self._cancel:
+            self.signals.cancelled.emit()
+            return
+        generator = scan_export(
+            export,
+            detector,
+            columns,
+            categories=self.categories,
+            min_severity=self.min_severity,
+            batch_rows=self.batch_rows,
+        )
+        result: ScanResult | None = None
+        try:
+            while True:
+                if self._cancel:
+                    self.signals.cancelled.emit()
+                    return
+                try:
+                    progress: ScanProgress = next(generator)
+                except StopIteration as stop:
+                    result = stop.value
+                    break
+                if progress.findings:
+                    self.signals.findings.emit(list(progress.findings))
+                total = progress.rows_total if progress.rows_total is not None else -1
+                self.signals.progress.emit(progress.rows_done, total, progress.seconds)
+        finally:
+            generator.close()
+        self.signals.finished.emit(result)
+
+
+class CallSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class CallJob(QRunnable):
+    """Run one plain function on the pool (log writes, log reading, verification)."""
+
+    def __init__(self, function, *args) -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = CallSignals()
+        self.function = function
+        self.args = args
+
+    def run(self) -> None:  # pool thread
+        try:
+            value = self.function(*self.args)
+        except HuisclosError as error:
+            self.signals.failed.emit(error.message)
+        except Exception as error:
+            logger.exception("Background call failed")
+            self.signals.failed.emit(error_message(error))
+        else:
+            self.signals.done.emit(value)
