@@ -1,15 +1,79 @@
-"""``huisclos demo`` — placeholder until its issue lands."""
+"""``huisclos demo`` — scan the bundled fictional export and print the summary.
+
+``huisclos demo --generate N -o FICHIER`` writes a workshop file of N fictional patients (when the
+workshop module, ``core/synthetic.py``, is installed).
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+import time
+from pathlib import Path
+
+from ..core.errors import HuisclosError
+
+DEMO_FILE = ("demo", "patients-demo.csv")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument(
+        "--generate",
+        metavar="N",
+        type=int,
+        help="génère un fichier d'exercice de N patients fictifs au lieu d'analyser l'exemple",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FICHIER", help="fichier à écrire (avec --generate)"
+    )
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="affiche aussi chaque commentaire signalé après le résumé",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    print("huisclos : commande « demo » pas encore disponible.", file=sys.stderr)
-    return 2
+    if args.generate is not None:
+        return _generate(args)
+    if args.output:
+        raise HuisclosError("-o s'utilise avec --generate N.")
+    from ..core.export import read_export
+    from ..core.resources import resource
+    from ..core.scan import run_scan
+    from .scan import print_findings, print_summary
+
+    path = resource(*DEMO_FILE)
+    if not path.is_file():
+        raise HuisclosError(
+            "L'exemple fictif (resources/demo/patients-demo.csv) est introuvable : réinstallez "
+            "Huis clos."
+        )
+    began = time.perf_counter()
+    result = run_scan(read_export(path))
+    result.seconds = time.perf_counter() - began
+    print("Exemple fictif fourni avec Huis clos (aucun vrai patient).")
+    print_summary(result, path.name, sys.stdout)
+    if args.details:
+        print_findings(result.findings, sys.stdout)
+    else:
+        print("Pour voir chaque commentaire signalé : huisclos demo --details")
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    if args.generate < 1:
+        raise HuisclosError("--generate : indiquez un nombre de patients (1 ou plus).")
+    if not args.output:
+        raise HuisclosError("--generate : indiquez le fichier à écrire avec -o FICHIER.")
+    try:
+        synthetic = importlib.import_module("huisclos.core.synthetic")
+    except ImportError:
+        raise HuisclosError(
+            "La génération de fichiers d'exercice n'est pas encore disponible dans cette version."
+        ) from None
+    output = Path(args.output)
+    synthetic.write_export(output, args.generate)
+    print(f"Fichier d'exercice écrit : {output} ({args.generate} patients fictifs).")
+    return 0

@@ -1,15 +1,181 @@
-"""``huisclos scan`` — placeholder until its issue lands."""
+"""``huisclos scan FILE [--columns A,B] [--format text|jsonl]`` — find the sensitive comments.
+
+Text mode prints a French summary (rows scanned, comments to review per category and severity,
+time) then each flagged comment; ``jsonl`` prints one Finding per line, exactly the DESIGN.md
+object. A ``scan`` event (fingerprint, counts, duration — never text) goes to the log.
+Exit 0 when the scan completed, 2 with one French line on unusable input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from ..core.categories import (
+    CATEGORIES,
+    CATEGORY_LABELS,
+    REASON_LABELS,
+    SEVERITIES,
+    SEVERITY_LABELS,
+)
+from ..core.errors import HuisclosError
+from ..core.findings import Finding
+from ..core.scan import ScanResult, scan_export
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*")
+    parser.add_argument("file", metavar="FICHIER", help="export CSV ou Excel à analyser")
+    parser.add_argument(
+        "--columns",
+        metavar="A,B",
+        help="colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "
+        "commentaires détectées)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text : résumé en français (par défaut) ; jsonl : un signalement JSON par ligne",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    print("huisclos : commande « scan » pas encore disponible.", file=sys.stderr)
-    return 2
+    from ..core.export import read_export
+
+    began = time.perf_counter()
+    export = read_export(Path(args.file))
+    columns = _columns(export, args.columns)
+    out = sys.stdout
+    generator = scan_export(export, columns=columns)
+    jsonl = args.format == "jsonl"
+    while True:
+        try:
+            progress = next(generator)
+        except StopIteration as stop:
+            result: ScanResult = stop.value
+            break
+        if jsonl and progress.findings:
+            out.write(
+                "".join(
+                    json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in progress.findings
+                )
+            )
+    result.seconds = time.perf_counter() - began
+    if not jsonl:
+        print_summary(result, Path(args.file).name, out)
+        print_findings(result.findings, out)
+    _record(result, Path(args.file))
+    return 0
+
+
+def _columns(export, wanted: str | None) -> dict[str, list[str]] | None:  # type: ignore[no-untyped-def]
+    if not wanted:
+        return None
+    names = [name.strip() for name in wanted.split(",") if name.strip()]
+    if not names:
+        raise HuisclosError("--columns : indiquez au moins un nom de colonne.")
+    chosen: dict[str, list[str]] = {}
+    for table in export.tables:
+        folded = {header.casefold(): header for header in table.header}
+        present = [folded[name.casefold()] for name in names if name.casefold() in folded]
+        if present:
+            chosen[table.name] = present
+    if not chosen:
+        available = ", ".join(export.table.header) if export.tables else ""
+        raise HuisclosError(
+            f"colonne introuvable : {', '.join(names)}. Colonnes du fichier : {available}."
+        )
+    return chosen
+
+
+def _n(number: int) -> str:
+    """12 431 — French thousands separator (narrow no-break space)."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def print_summary(result: ScanResult, name: str, out: TextIO) -> None:
+    """The French summary a secretary reads: rows, comments to review, by category, time."""
+    scanned = [c for headers in result.columns.values() for c in headers]
+    flagged = result.flagged_cells
+    seconds = f"{result.seconds:.2f}".replace(".", ",")
+    lines = [f"Fichier : {name}"]
+    lines.append(f"Lignes analysées : {_n(result.rows)}")
+    lines.append(
+        "Colonnes analysées : "
+        + (", ".join(scanned) if scanned else "aucune colonne de texte libre")
+    )
+    if flagged == 0:
+        lines.append("Aucun commentaire à revoir.")
+    else:
+        plural = "s" if flagged > 1 else ""
+        lines.append(f"Commentaire{plural} à revoir : {_n(flagged)}")
+        for category in CATEGORIES:
+            per = result.counts.get(category)
+            if not per:
+                continue
+            detail = ", ".join(
+                f"{SEVERITY_LABELS[s]} : {_n(per[s])}" for s in reversed(SEVERITIES) if per.get(s)
+            )
+            lines.append(f"  {CATEGORY_LABELS[category]} : {_n(sum(per.values()))} ({detail})")
+    lines.append(f"Durée : {seconds} s")
+    out.write("\n".join(lines) + "\n")
+
+
+def print_findings(findings: list[Finding], out: TextIO) -> None:
+    """Each flagged comment once, with what was found and why."""
+    if not findings:
+        return
+    out.write("\nCommentaires signalés :\n")
+    cells: dict[tuple[str, int, str], list[Finding]] = {}
+    for finding in findings:
+        cells.setdefault((finding.sheet, finding.row, finding.column), []).append(finding)
+    chunks = []
+    for (sheet, row, column), items in cells.items():
+        where = f"feuille {sheet}, " if sheet else ""
+        chunks.append(f"- {where}ligne {row}, {column}\n")
+        for f in items:
+            reasons = ", ".join(REASON_LABELS.get(r, r) for r in f.reasons)
+            extra = f" — {reasons}" if reasons else ""
+            chunks.append(
+                f"    « {f.match} » : {CATEGORY_LABELS.get(f.category, f.category)}, "
+                f"gravité {SEVERITY_LABELS.get(f.severity, f.severity)}{extra}\n"
+            )
+        suggestion = items[0].suggestion
+        if suggestion is not None:
+            chunks.append(
+                f"    Proposition : « {suggestion} »\n"
+                if suggestion
+                else "    Proposition : vider le commentaire\n"
+            )
+    out.write("".join(chunks))
+
+
+def scan_payload(result: ScanResult, path: Path) -> dict:  # type: ignore[type-arg]
+    """The log's ``scan`` event: figures only, never a word of a comment."""
+    try:
+        from ..core.audit.events import scan_payload as build
+    except ImportError:  # pragma: no cover - log module without builders
+        payload: dict = {"rows": result.rows, "fingerprint": result.fingerprint}  # type: ignore[type-arg]
+    else:
+        payload = build(
+            result.findings,
+            fingerprint=result.fingerprint,
+            file_name=path.name,
+            rows=result.rows,
+            duration_s=round(result.seconds, 3),
+        )
+    payload["cells_flagged"] = result.flagged_cells
+    payload["counts"] = result.counts  # category → severity → comments
+    return payload
+
+
+def _record(result: ScanResult, path: Path) -> None:
+    from ..core.audit.log import record_event
+
+    warning = record_event("scan", scan_payload(result, path))
+    if warning:
+        print(f"huisclos : {warning}", file=sys.stderr)

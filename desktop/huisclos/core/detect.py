@@ -1,23 +1,532 @@
 """The Detector: text → findings, with qualifiers (hearsay, third party, emphasis) as reasons.
 
 CONTRACT (the detector work fills in the bodies).
-Threading: a Detector is immutable after construction and safe to share between threads.
+Threading: a Detector is immutable after construction and safe to share between threads (its
+only mutable part is a memo of already-seen comments, a plain dict used atomically).
+
+How it works:
+
+1. Every term of the lexicon is folded by :func:`normalize.key_fold` (ASCII, lower case,
+   punctuation as spaces) with a few generated variants (plural «s», «s i d a» spelt letter by
+   letter, a doubled letter written single, «œ»/«oe») and put, padded with one space on each
+   side, into ONE Aho-Corasick automaton. The padding gives word boundaries for free.
+2. A comment is key-folded (same length, so offsets stay valid), padded, and run through the
+   automaton; runs of three identical letters («SIDAAA») are squeezed first on a copy.
+3. Each hit is checked only where it was found: exact case for sigles (AME ≠ «l'âme»), context
+   words for short abbreviations (K, TS, OH…), ``unless`` traps, surnames after a civility,
+   street names, and the practice allowlist.
+4. Qualifiers found in the same sentence become reasons and raise the severity by one level;
+   they never remove a finding, and negation is not looked at.
+5. NIR, IBAN and card numbers are found by checksum (core/identifiers.py).
+
+For a whole export, :meth:`Detector.candidates` folds and matches a batch of thousands of cells
+in one pass, so cells without any candidate hit cost no Python work at all.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+from .categories import CATEGORIES, SEVERITIES, SEVERITY_RANK
 from .findings import Finding
-from .lexicon import Lexicon
+from .identifiers import BATCH_PREFILTER, find_identifiers
+from .lexicon import Lexicon, Rule, load_lexicon
+from .normalize import fold, key_fold, key_fold_bytes, squeeze_repeats
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Detector", "RawFinding"]
+
+CIVILITIES = frozenset(
+    [
+        "m",
+        "mr",
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "monsieur",
+        "madame",
+        "mademoiselle",
+        "dr",
+        "docteur",
+        "pr",
+        "professeur",
+        "me",
+    ]
+)
+ADDRESS_WORDS = frozenset(
+    [
+        "rue",
+        "avenue",
+        "av",
+        "bd",
+        "boulevard",
+        "place",
+        "pl",
+        "impasse",
+        "imp",
+        "allee",
+        "chemin",
+        "route",
+        "quai",
+        "square",
+        "residence",
+        "cours",
+        "faubourg",
+        "chaussee",
+        "lotissement",
+        "hameau",
+        "lieudit",
+        "parvis",
+        "passage",
+        "sentier",
+        "ruelle",
+    ]
+)
+_CLAUSE_BREAK = re.compile(r"[;!?\n\r|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:")
+_NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
+_SECRET_AFTER = re.compile(r"\s*(?:\S{0,20}\s*)?[:=]\s*(\S+)")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_CATEGORY_ORDER = {name: index for index, name in enumerate(CATEGORIES)}
+
+BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
+    kind: Rule(
+        id=f"identifier.{kind}",
+        category="identifier",
+        severity="high",
+        label=label,
+        explanation=explanation,
+        terms=(),
+        validator=kind,
+    )
+    for kind, label, explanation in (
+        (
+            "nir",
+            "Numéro de sécurité sociale",
+            "Un numéro de sécurité sociale (NIR) n'a pas sa place dans un commentaire : il a "
+            "son propre champ, protégé (CNIL, zones commentaires).",
+        ),
+        (
+            "iban",
+            "IBAN",
+            "Des coordonnées bancaires dans un commentaire peuvent être lues par toute personne "
+            "qui consulte la fiche (RGPD art. 5, minimisation).",
+        ),
+        (
+            "card",
+            "Numéro de carte bancaire",
+            "Un numéro de carte bancaire ne doit jamais être noté dans un commentaire (RGPD "
+            "art. 32, sécurité).",
+        ),
+    )
+}
+
+RawFinding = tuple[int, int, int, str, tuple[str, ...]]  # start, end, rule index, severity, reasons
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    rule: int
+    term: str
+    stripped: str  # the term without punctuation, for case-sensitive comparison
+
+
+def _norm_key(text: str) -> str:
+    return " ".join(key_fold(text).split())
+
+
+def _term_variants(term: str, case_sensitive: bool) -> set[str]:
+    """The key-folded surface forms one lexicon term is matched under."""
+    base = _norm_key(term)
+    if not base:
+        return set()
+    variants = {base}
+    lower = term.lower()
+    if "oe" in lower or "œ" in lower:
+        variants.add(_norm_key(lower.replace("œ", "oe")))
+        variants.add(_norm_key(lower.replace("oe", "œ")))
+    words = base.split()
+    single = len(words) == 1 and base.isalpha()
+    if single and 2 <= len(base) <= 6:
+        variants.add(" ".join(base))  # «s.i.d.a», «V I H»
+    if case_sensitive:
+        return variants
+    if single and len(base) >= 4 and base[-1] not in "sxz":
+        variants.add(base + "s")
+    if single and len(base) >= 5:  # feminine forms: malentendant·e, séropositif/ve, anxieux/se
+        if base[-1] in "tndlr" and not base.endswith("er"):
+            variants.update({base + "e", base + "es"})
+        elif base.endswith("if"):
+            variants.update({base[:-1] + "ve", base[:-1] + "ves"})
+        elif base.endswith("eux"):
+            variants.update({base[:-1] + "se", base[:-1] + "ses"})
+    for variant in list(variants):
+        letters = variant.replace(" ", "")
+        if len(letters) >= 6 and " " not in variant.strip():
+            for match in re.finditer(r"([a-z])\1", variant):
+                variants.add(variant[: match.start()] + variant[match.start() + 1 :])
+    return variants
 
 
 class Detector:
     lexicon: Lexicon
 
-    @classmethod
-    def default(cls) -> Detector:
-        """Bundled lexicon + the practice's extra terms and allowlist from the data folder."""
-        raise NotImplementedError
+    _default_lock = threading.Lock()
+    _default_cache: tuple[tuple, Detector] | None = None
 
-    def detect(self, text: str, *, row: int = 0, column: str = "", sheet: str = "") -> list[Finding]:
+    def __init__(self, lexicon: Lexicon, allowlist: Iterable[str] = ()) -> None:
+        """Compile ``lexicon``; terms in ``allowlist`` (accepted by the practice) never fire."""
+        self.lexicon = lexicon
+        self.allowlist = tuple(term for term in (t.strip() for t in allowlist) if term)
+        self._allow_keys = tuple(sorted({_norm_key(t) for t in self.allowlist} - {""}))
+        self.rules: list[Rule] = [rule for rule in lexicon.rules if rule.validator is None]
+        validators = {}
+        for rule in lexicon.rules:
+            if rule.validator and rule.validator not in validators:
+                validators[rule.validator] = rule
+        for kind, rule in BUILTIN_IDENTIFIER_RULES.items():
+            validators.setdefault(kind, rule)
+        self._validator_rules: dict[str, int] = {}
+        for kind, rule in validators.items():
+            self._validator_rules[kind] = len(self.rules)
+            self.rules.append(rule)
+        self._forms: list[_Form] = []
+        keys: dict[str, list[int]] = {}
+        for index, rule in enumerate(self.rules):
+            for term in rule.terms if rule.validator is None else ():
+                form_id = len(self._forms)
+                self._forms.append(_Form(index, term, _NON_ALNUM.sub("", term)))
+                for variant in _term_variants(term, rule.case_sensitive):
+                    keys.setdefault(variant, []).append(form_id)
+        self._contexts = [
+            (
+                tuple(" " + _norm_key(c) for c in rule.context_before),
+                tuple(" " + _norm_key(c) for c in rule.context_after),
+            )
+            for rule in self.rules
+        ]
+        self._unless = [tuple(self._unless_forms(u) for u in rule.unless) for rule in self.rules]
+        self._hearsay = tuple(" " + _norm_key(t) + " " for t in lexicon.hearsay if _norm_key(t))
+        self._third = tuple(" " + _norm_key(t) + " " for t in lexicon.third_party if _norm_key(t))
+        self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
+        self._automaton = ahocorasick.Automaton()
+        for key, form_ids in keys.items():
+            self._automaton.add_word(f" {key} ", (len(key), tuple(form_ids)))
+        for letter in "abcdefghijklmnopqrstuvwxyz":  # «SIDAAA»: a cell worth squeezing
+            self._automaton.add_word(letter * 3, (0, ()))
+        self._automaton.make_automaton()
+        self.term_count = len(keys)
+        self._memo: dict[str, tuple[RawFinding, ...]] = {}
+
+    # ----------------------------------------------------------------------------- building
+    @staticmethod
+    def _unless_forms(unless: str) -> tuple[str, str | None]:
+        folded = fold(unless).strip()
+        key = _norm_key(unless)
+        # The key form drops punctuation: only safe when the trap has none that matters («K+»).
+        plain = re.fullmatch(r"[\w\s'’\-]+", unless) is not None
+        return folded, (key if plain and key else None)
+
+    @classmethod
+    def default(cls, *, refresh: bool = False) -> Detector:
+        """Bundled lexicon + the practice's extra terms and allowlist from the data folder.
+
+        Built once and cached; rebuilt automatically when a lexicon file or one of the
+        practice's files changes (so the desktop settings only need to save them).
+        """
+        from . import practice
+        from .lexicon import default_lexicon_dir
+
+        folder = default_lexicon_dir()
+        watched = [
+            *sorted(folder.glob("*.toml")),
+            practice.extra_terms_path(create=False),
+            practice.allowlist_path(create=False),
+        ]
+        stamp = tuple((str(p), _mtime(p)) for p in watched)
+        with cls._default_lock:
+            cached = cls._default_cache
+            if cached and cached[0] == stamp and not refresh:
+                return cached[1]
+            extra = practice.extra_terms_path(create=False)
+            lexicon = load_lexicon(folder, extra_files=[extra] if extra.is_file() else [])
+            detector = cls(lexicon, allowlist=practice.load_allowlist())
+            cls._default_cache = (stamp, detector)
+            return detector
+
+    def with_allowlist(self, allowlist: Iterable[str]) -> Detector:
+        """The same lexicon with another allowlist (e.g. after «Toujours autoriser ce terme»)."""
+        return Detector(self.lexicon, allowlist)
+
+    # ----------------------------------------------------------------------------- detection
+    def detect(
+        self, text: str, *, row: int = 0, column: str = "", sheet: str = ""
+    ) -> list[Finding]:
         """Every sensitive passage of ``text``, sorted by start offset (suggestion left None)."""
-        raise NotImplementedError
+        if not text:
+            return []
+        return self.findings_from(text, self.detect_raw(text), row=row, column=column, sheet=sheet)
+
+    def findings_from(
+        self,
+        text: str,
+        raw: Sequence[RawFinding],
+        *,
+        row: int = 0,
+        column: str = "",
+        sheet: str = "",
+    ) -> list[Finding]:
+        """Findings built from :meth:`detect_raw` output (the scan's fast path)."""
+        rules = self.rules
+        out = []
+        for start, end, rule_index, severity, reasons in raw:
+            rule = rules[rule_index]
+            out.append(
+                Finding(
+                    row=row,
+                    column=column,
+                    start=start,
+                    end=end,
+                    category=rule.category,
+                    severity=severity,
+                    rule=rule.id,
+                    match=text[start:end],
+                    reasons=reasons,
+                    sheet=sheet,
+                    explanation=rule.explanation,
+                )
+            )
+        return out
+
+    def detect_raw(self, text: str) -> tuple[RawFinding, ...]:
+        """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export."""
+        memo = self._memo
+        hit = memo.get(text)
+        if hit is not None:
+            return hit
+        result = self._detect(text)
+        if len(memo) > 200_000:
+            memo.clear()
+        memo[text] = result
+        return result
+
+    def _detect(self, text: str) -> tuple[RawFinding, ...]:
+        key = key_fold(text)
+        padded = f" {key} "
+        spans: dict[tuple[int, int, int], None] = {}
+        for start, end, form_ids in self._hits(padded):
+            self._check(text, key, start - 1, end - 1, form_ids, spans)
+        squeezed = squeeze_repeats(padded)
+        if squeezed is not None:
+            short, origin = squeezed
+            for start, end, form_ids in self._hits(short):
+                self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
+        for match in find_identifiers(text):
+            spans[(match.start, match.end, self._validator_rules[match.kind])] = None
+        if not spans:
+            return ()
+        kept = self._drop_nested(list(spans))
+        return tuple(self._qualify(text, key, kept))
+
+    def _hits(self, padded: str) -> Iterable[tuple[int, int, tuple[int, ...]]]:
+        for last, (length, form_ids) in self._automaton.iter(padded):
+            if form_ids:
+                end = last  # the trailing space
+                yield end - length, end, form_ids
+
+    def _check(
+        self,
+        text: str,
+        key: str,
+        start: int,
+        end: int,
+        form_ids: tuple[int, ...],
+        spans: dict[tuple[int, int, int], None],
+    ) -> None:
+        raw = text[start:end]
+        for form_id in form_ids:
+            form = self._forms[form_id]
+            index = form.rule
+            rule = self.rules[index]
+            if rule.case_sensitive and _NON_ALNUM.sub("", raw) != form.stripped:
+                continue
+            if (rule.context_before or rule.context_after) and not self._in_context(
+                index, key, start, end
+            ):
+                continue
+            if self._unless[index] and self._trapped(index, text, key, start, end):
+                continue
+            if self._looks_like_name_or_place(text, key, start):
+                continue
+            if self._allow_keys and self._allowed(key, start, end):
+                continue
+            stop = end
+            if rule.category == "identifier":  # «mdp : Azerty2024» — the secret goes too
+                secret = _SECRET_AFTER.match(text, end)
+                if secret:
+                    stop = secret.end(1)
+            spans[(start, stop, index)] = None
+
+    def _in_context(self, index: int, key: str, start: int, end: int) -> bool:
+        rule = self.rules[index]
+        before, after = self._contexts[index]
+        if before:
+            words = " " + " ".join(key[:start].split()[-rule.window :]) + " "
+            if any(c in words for c in before):
+                return True
+        if after:
+            words = " " + " ".join(key[end:].split()[: rule.window]) + " "
+            if any(c in words for c in after):
+                return True
+        return False
+
+    def _trapped(self, index: int, text: str, key: str, start: int, end: int) -> bool:
+        folded = fold(text)
+        for trap, trap_key in self._unless[index]:
+            if _covers(folded, trap, start, end) or (
+                trap_key and _covers(key, trap_key, start, end)
+            ):
+                return True
+        return False
+
+    def _allowed(self, key: str, start: int, end: int) -> bool:
+        return any(_covers(key, allowed, start, end) for allowed in self._allow_keys)
+
+    @staticmethod
+    def _looks_like_name_or_place(text: str, key: str, start: int) -> bool:
+        """«M. Gay», «Dr NOIR» (a surname after a civility), «rue de l'Église» (a street)."""
+        head = text[:start]
+        clause_start = max((m.end() for m in _NAME_BREAK.finditer(head)), default=0)
+        words = key[clause_start:start].split()
+        if text[start : start + 1].isupper() and words and words[-1] in CIVILITIES:
+            return True
+        return any(word in ADDRESS_WORDS for word in words[-3:])
+
+    def _drop_nested(self, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """One finding per passage and category: drop a span lying inside a longer one of the
+        same category («cancer» inside «cancer du sein»); a slur keeps both its categories."""
+        if len(spans) == 1:
+            return spans
+        rules = self.rules
+        kept = []
+        for span in spans:
+            start, end, index = span
+            category = rules[index].category
+            inside = False
+            for other in spans:
+                o_start, o_end, o_index = other
+                if other is span or rules[o_index].category != category:
+                    continue
+                if (
+                    o_start <= start
+                    and end <= o_end
+                    and ((o_end - o_start) > (end - start) or o_index < index)
+                ):
+                    inside = True
+                    break
+            if not inside:
+                kept.append(span)
+        return kept
+
+    def _qualify(
+        self, text: str, key: str, spans: list[tuple[int, int, int]]
+    ) -> Iterable[RawFinding]:
+        emphasis_cell = bool(self._exclaim.search(text))
+        breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+        clause_cache: dict[int, tuple[str, ...]] = {}
+        minimum_caps = self.lexicon.min_capital_letters
+        out = []
+        for start, end, index in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+            rule = self.rules[index]
+            clause = _clause_index(breaks, start)
+            reasons = clause_cache.get(clause)
+            if reasons is None:
+                words = [
+                    w for w in key[breaks[clause] : breaks[clause + 1]].split() if not w.isdigit()
+                ]
+                joined = " " + " ".join(words) + " "
+                found = []
+                if any(term in joined for term in self._hearsay):
+                    found.append("hearsay")
+                if any(term in joined for term in self._third):
+                    found.append("third_party")
+                reasons = tuple(found)
+                clause_cache[clause] = reasons
+            matched = text[start:end]
+            letters = sum(char.isalpha() for char in matched)
+            shouting = (
+                matched.isupper() and letters > minimum_caps and rule.category != "identifier"
+            )
+            if emphasis_cell or shouting:
+                reasons = (*reasons, "emphasis")
+            severity = rule.severity
+            if reasons:
+                severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
+            out.append((start, end, index, severity, reasons))
+        return out
+
+    # ----------------------------------------------------------------------------- batches
+    def candidates(self, texts: Sequence[str]) -> list[int]:
+        """Indices of ``texts`` that may hold a finding; every other text certainly has none.
+
+        One fold and one automaton pass over the whole batch joined with NUL separators, plus one
+        regex pass for long digit runs (identifiers): no Python work per clean cell.
+        """
+        if not texts:
+            return []
+        joined = " " + " \x00 ".join(texts) + " "
+        data = key_fold_bytes(joined)
+        positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+        positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
+        if not positions:
+            return []
+        positions.sort()
+        indices: list[int] = []
+        cell = 0
+        previous = 0
+        count = data.count
+        for position in positions:
+            cell += count(b"\x00", previous, position)
+            previous = position
+            if not indices or indices[-1] != cell:
+                indices.append(cell)
+        return indices
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _covers(haystack: str, needle: str, start: int, end: int) -> bool:
+    """True if an occurrence of ``needle`` starting on a word boundary covers [start, end)."""
+    size = len(needle)
+    if size < end - start:
+        return False
+    position = haystack.find(needle, max(0, end - size), end)
+    while position != -1 and position <= start:
+        if position == 0 or not haystack[position - 1].isalnum():
+            return True
+        position = haystack.find(needle, position + 1, end)
+    return False
+
+
+def _clause_index(breaks: list[int], position: int) -> int:
+    low, high = 0, len(breaks) - 1
+    while low < high - 1:
+        middle = (low + high) // 2
+        if breaks[middle] <= position:
+            low = middle
+        else:
+            high = middle
+    return low

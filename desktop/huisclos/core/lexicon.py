@@ -1,11 +1,44 @@
 """Load the lexicon (resources/lexicon/fr/*.toml, plus the practice's own terms) into rules.
 
 CONTRACT: see resources/lexicon/README.md for the file format.
+
+The lexicon is data a trainer or a practice can read and extend; this module only checks it and
+turns it into :class:`Rule` objects. A malformed file raises :class:`LexiconError` with a French
+message naming the file and what is wrong. Pure functions; the result is immutable in practice.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .categories import CATEGORIES, SEVERITIES
+from .errors import LexiconError
+
+logger = logging.getLogger(__name__)
+
+VALIDATORS: tuple[str, ...] = ("nir", "iban", "card")
+
+DEFAULT_HEARSAY: tuple[str, ...] = (
+    "serait",
+    "il paraît",
+    "d'après sa mère",
+    "selon son fils",
+    "on dit que",
+    "aurait",
+)
+DEFAULT_THIRD_PARTY: tuple[str, ...] = (
+    "sa mère",
+    "son père",
+    "son fils",
+    "ses frères",
+    "le mari",
+    "la voisine",
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +59,8 @@ class Rule:
     window: int = 3
     unless: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
+    validator: str | None = None  # "nir" | "iban" | "card": found by pattern + checksum
+    origin: str = "bundled"  # "bundled" or "practice" (the practice's termes-cabinet.toml)
 
 
 @dataclass
@@ -33,6 +68,183 @@ class Lexicon:
     rules: list[Rule] = field(default_factory=list)
     hearsay: tuple[str, ...] = ()
     third_party: tuple[str, ...] = ()
+    min_exclamations: int = 2
+    min_capital_letters: int = 4
+    files: tuple[str, ...] = ()  # names of the files read, for messages and the log
 
     def rule(self, rule_id: str) -> Rule:
-        raise NotImplementedError
+        """The rule with this id; ``KeyError`` if none."""
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.rules):
+            index = {rule.id: rule for rule in self.rules}
+            self.__dict__["_index"] = index
+        return index[rule_id]
+
+
+def default_lexicon_dir() -> Path:
+    """The bundled French lexicon folder."""
+    from .resources import resource
+
+    return resource("lexicon", "fr")
+
+
+def load_lexicon(
+    folder: Path | str | None = None,
+    *,
+    extra_files: Sequence[Path | str] = (),
+) -> Lexicon:
+    """Every category file of ``folder`` (the bundled lexicon by default), ``qualifiers.toml``,
+    then ``extra_files`` (the practice's own rules, same format)."""
+    folder = Path(folder) if folder is not None else default_lexicon_dir()
+    rules: list[Rule] = []
+    files: list[str] = []
+    lexicon = Lexicon(hearsay=DEFAULT_HEARSAY, third_party=DEFAULT_THIRD_PARTY)
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.toml")):
+            if path.name == "qualifiers.toml":
+                _load_qualifiers(path, lexicon)
+            else:
+                rules.extend(load_rules_file(path))
+            files.append(path.name)
+    _check_unique(rules)
+    taken = {rule.id for rule in rules}
+    for extra in extra_files:
+        extra = Path(extra)
+        if extra.is_file():
+            for rule in load_rules_file(extra, origin="practice"):
+                if rule.id in taken:  # a practice rule never shadows a bundled one
+                    rule = replace(rule, id=f"cabinet.{rule.id}")
+                if rule.id not in taken:
+                    rules.append(rule)
+                    taken.add(rule.id)
+            files.append(extra.name)
+    lexicon.rules = rules
+    lexicon.files = tuple(files)
+    return lexicon
+
+
+def load_rules_file(path: Path | str, *, origin: str = "bundled") -> list[Rule]:
+    """The rules of one category file; raises LexiconError with a French message."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(
+            f"Le fichier de lexique « {path.name} » est illisible ({error})."
+        ) from error
+    return parse_rules(text, name=path.name, origin=origin)
+
+
+def parse_rules(
+    text: str, *, name: str = "termes-cabinet.toml", origin: str = "practice"
+) -> list[Rule]:
+    """Rules from TOML text (a category file, or the practice's own terms)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"Le fichier de lexique « {name} » est mal formé : {error}.") from error
+    default_category = data.get("category")
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise LexiconError(f"« {name} » : la section [defaults] est mal formée.")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        raise LexiconError(f"« {name} » : les règles doivent s'écrire [[rule]].")
+    rules = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise LexiconError(f"« {name} » : la règle n° {number} est mal formée.")
+        rules.append(_rule_from(entry, defaults, default_category, name, number, origin))
+    return rules
+
+
+def _rule_from(
+    entry: dict[str, Any],
+    defaults: dict[str, Any],
+    default_category: Any,
+    name: str,
+    number: int,
+    origin: str,
+) -> Rule:
+    def get(key: str, fallback: Any = None) -> Any:
+        return entry.get(key, defaults.get(key, fallback))
+
+    where = f"« {name} », règle n° {number}"
+    category = entry.get("category", default_category)
+    if category not in CATEGORIES:
+        raise LexiconError(f"{where} : catégorie inconnue « {category} ».")
+    rule_id = (
+        entry.get("id") or f"{category}.{'cabinet' if origin == 'practice' else 'regle'}_{number}"
+    )
+    where = f"« {name} », règle « {rule_id} »"
+    severity = get("severity", "high")
+    if severity not in SEVERITIES:
+        raise LexiconError(f"{where} : gravité « {severity} » inconnue (low, medium ou high).")
+    validator = get("validator")
+    if validator is not None and validator not in VALIDATORS:
+        raise LexiconError(f"{where} : vérification « {validator} » inconnue (nir, iban ou card).")
+    terms = _strings(entry.get("terms", []), where, "terms")
+    if not terms and validator is None:
+        raise LexiconError(f"{where} : la liste « terms » est vide.")
+    keep = []
+    for item in entry.get("keep", []) or []:
+        if not isinstance(item, dict) or "pattern" not in item or "template" not in item:
+            raise LexiconError(f"{where} : chaque « keep » doit avoir pattern et template.")
+        keep.append((str(item["pattern"]), str(item["template"])))
+    window = get("window", 3)
+    if not isinstance(window, int) or window < 1:
+        raise LexiconError(f"{where} : « window » doit être un nombre de mots (1 ou plus).")
+    rewrite = get("rewrite")
+    return Rule(
+        id=str(rule_id),
+        category=category,
+        severity=severity,
+        label=str(entry.get("label") or (terms[0] if terms else rule_id)),
+        explanation=str(get("explanation", "")),
+        terms=terms,
+        rewrite=str(rewrite) if rewrite else None,
+        keep=tuple(keep),
+        case_sensitive=bool(get("case_sensitive", False)),
+        context_before=_strings(entry.get("context_before", []), where, "context_before"),
+        context_after=_strings(entry.get("context_after", []), where, "context_after"),
+        window=window,
+        unless=_strings(entry.get("unless", []), where, "unless"),
+        examples=_strings(entry.get("examples", []), where, "examples"),
+        validator=validator,
+        origin=origin,
+    )
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise LexiconError(f"{where} : « {key} » doit être une liste de textes.")
+    return tuple(item.strip() for item in value if item.strip())
+
+
+def _load_qualifiers(path: Path, lexicon: Lexicon) -> None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise LexiconError(f"Le fichier « {path.name} » est mal formé : {error}.") from error
+    where = f"« {path.name} »"
+    if "hearsay" in data:
+        lexicon.hearsay = _strings(data["hearsay"].get("terms", []), where, "hearsay.terms")
+    if "third_party" in data:
+        lexicon.third_party = _strings(
+            data["third_party"].get("terms", []), where, "third_party.terms"
+        )
+    emphasis = data.get("emphasis", {})
+    lexicon.min_exclamations = int(emphasis.get("min_exclamations", lexicon.min_exclamations))
+    lexicon.min_capital_letters = int(
+        emphasis.get("min_capital_letters", lexicon.min_capital_letters)
+    )
+
+
+def _check_unique(rules: Iterable[Rule]) -> None:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in seen:
+            raise LexiconError(f"L'identifiant de règle « {rule.id} » est utilisé deux fois.")
+        seen[rule.id] = rule

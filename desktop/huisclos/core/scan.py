@@ -2,16 +2,29 @@
 simply not asking for the next batch (close the generator).
 
 CONTRACT (the detector work fills in the bodies).
+Threading: plain generator, no shared state; the desktop app runs it on a worker thread and
+cancels by closing it between batches (``cancelled`` is then reported by :func:`run_scan`
+callers that stop early, see ``ScanResult.cancelled``).
+
+Speed: rows are gathered in batches; :meth:`Detector.candidates` finds, in one pass over the
+whole batch, the few cells that may hold something; only those cells get Python work. Equal
+comments (they repeat a lot) are analysed once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from dataclasses import dataclass, field
+import logging
+import time
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import islice
 
+from .categories import SEVERITY_RANK, at_least
 from .detect import Detector
-from .export import Export
+from .export import Export, Table
 from .findings import Finding
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -36,6 +49,11 @@ class ScanResult:
     cancelled: bool = False
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # category → severity → cells
 
+    @property
+    def flagged_cells(self) -> int:
+        """Number of distinct cells with at least one finding."""
+        return len({(f.sheet, f.row, f.column) for f in self.findings})
+
 
 def scan_export(
     export: Export,
@@ -47,10 +65,185 @@ def scan_export(
     suggest: bool = True,
     batch_rows: int = 20_000,
 ) -> Generator[ScanProgress, None, ScanResult]:
-    """Scan the free-text columns; the generator's return value is the ScanResult."""
-    raise NotImplementedError
+    """Scan the free-text columns; the generator's return value is the ScanResult.
+
+    ``columns`` maps a sheet name ("" for CSV) to the headers to scan; by default the free-text
+    columns found by ``core.columns.free_text_columns``. ``categories``/``min_severity`` keep
+    only some findings; ``suggest`` fills ``Finding.suggestion`` with the first rewrite.
+    """
+    began = time.perf_counter()
+    detector = detector or Detector.default()
+    chosen = _choose_columns(export, columns)
+    total = _total_rows(export, chosen)
+    all_findings: list[Finding] = []
+    counts: dict[str, dict[str, int]] = {}
+    rows_done = 0
+    tables = {table.name: table for table in export.tables}
+    for sheet, headers in chosen.items():
+        table = tables[sheet]
+        if not headers:
+            rows_done += _safe_len(table) or 0
+            continue
+        rows = iter(table.iter_column_values(list(headers)))
+        while True:
+            batch = list(islice(rows, batch_rows))
+            if not batch:
+                break
+            found = _scan_batch(detector, batch, headers, sheet, categories, min_severity, suggest)
+            _count(found, counts)
+            all_findings.extend(found)
+            rows_done += len(batch)
+            yield ScanProgress(rows_done, total, found, time.perf_counter() - began)
+    return ScanResult(
+        rows=rows_done,
+        findings=all_findings,
+        columns={sheet: list(headers) for sheet, headers in chosen.items()},
+        seconds=time.perf_counter() - began,
+        fingerprint=getattr(export, "fingerprint", ""),
+        counts=counts,
+    )
 
 
 def run_scan(export: Export, **options) -> ScanResult:  # type: ignore[no-untyped-def]
     """Scan to the end without progress (CLI, tests)."""
-    raise NotImplementedError
+    generator = scan_export(export, **options)
+    while True:
+        try:
+            next(generator)
+        except StopIteration as stop:
+            return stop.value
+
+
+def rescan_cell(
+    text: str,
+    *,
+    row: int,
+    column: str,
+    sheet: str = "",
+    detector: Detector | None = None,
+    suggest: bool = True,
+) -> list[Finding]:
+    """Findings of one (edited) cell, with the suggestion filled like the scan does."""
+    detector = detector or Detector.default()
+    found = detector.detect(text, row=row, column=column, sheet=sheet)
+    return _with_suggestion(text, found, detector) if suggest and found else found
+
+
+def counts_of(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
+    """Category → severity → number of cells (a cell counts once per category, at its most
+    serious severity in that category)."""
+    counts: dict[str, dict[str, int]] = {}
+    _count(list(findings), counts)
+    return counts
+
+
+# --------------------------------------------------------------------------------- internals
+def _scan_batch(
+    detector: Detector,
+    batch: list[tuple[int, list[str]]],
+    headers: Sequence[str],
+    sheet: str,
+    categories: set[str] | None,
+    min_severity: str,
+    suggest: bool,
+) -> list[Finding]:
+    width = len(headers)
+    if width == 1:
+        texts = [values[0] if values else "" for _, values in batch]
+    else:
+        texts = [
+            (values[j] if j < len(values) else "") for _, values in batch for j in range(width)
+        ]
+    found: list[Finding] = []
+    detect_raw = detector.detect_raw
+    rules = detector.rules
+    filtering = categories is not None or min_severity != "low"
+    memo = detector.__dict__.setdefault("_suggestion_memo", {})
+    for index in detector.candidates(texts):
+        text = texts[index]
+        raw = detect_raw(text)
+        if not raw:
+            continue
+        if filtering:
+            raw = tuple(
+                item
+                for item in raw
+                if (categories is None or rules[item[2]].category in categories)
+                and at_least(item[3], min_severity)
+            )
+            if not raw:
+                continue
+        row = batch[index // width][0]
+        cell = detector.findings_from(
+            text, raw, row=row, column=headers[index % width], sheet=sheet
+        )
+        found.extend(_with_suggestion(text, cell, detector, memo) if suggest else cell)
+    return found
+
+
+def _with_suggestion(
+    text: str,
+    findings: list[Finding],
+    detector: Detector | None = None,
+    memo: dict[tuple, str | None] | None = None,
+) -> list[Finding]:
+    """Every finding of the cell gets the same suggestion: the cell as one click leaves it."""
+    key = (text, tuple((f.start, f.end, f.rule) for f in findings))
+    if memo is not None and key in memo:
+        suggestion = memo[key]
+    else:
+        try:
+            from .rewrite import first_suggestion
+
+            suggestion = first_suggestion(text, findings, detector=detector)
+        except NotImplementedError:  # pragma: no cover - rewrites not there yet
+            suggestion = None
+        if memo is not None:
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[key] = suggestion
+    if suggestion is None:
+        return findings
+    return [replace(finding, suggestion=suggestion) for finding in findings]
+
+
+def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
+    worst: dict[tuple[str, int, str, str], str] = {}
+    for f in findings:
+        key = (f.sheet, f.row, f.column, f.category)
+        previous = worst.get(key)
+        if previous is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[previous]:
+            worst[key] = f.severity
+    for (_, _, _, category), severity in worst.items():
+        per = counts.setdefault(category, {})
+        per[severity] = per.get(severity, 0) + 1
+
+
+def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    if columns is not None:
+        return {sheet: list(headers) for sheet, headers in columns.items()}
+    from .columns import free_text_columns
+
+    chosen: dict[str, list[str]] = {}
+    for table in export.tables:
+        chosen[table.name] = list(free_text_columns(table))
+    return chosen
+
+
+def _safe_len(table: Table) -> int | None:
+    try:
+        return len(table)
+    except Exception:  # a streaming table may not know its length
+        return None
+
+
+def _total_rows(export: Export, chosen: dict[str, list[str]]) -> int | None:
+    total = 0
+    for table in export.tables:
+        if table.name not in chosen:
+            continue
+        size = _safe_len(table)
+        if size is None:
+            return None
+        total += size
+    return total

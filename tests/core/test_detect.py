@@ -1,0 +1,273 @@
+"""The Detector on a small lexicon written for the test: what a secretary would see flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huisclos.core.detect import Detector
+from huisclos.core.errors import LexiconError
+from huisclos.core.lexicon import load_lexicon
+
+FILES = {
+    "health.toml": """
+category = "health"
+[defaults]
+severity = "high"
+explanation = "Donnée de santé (RGPD art. 9)."
+[[rule]]
+id = "health.hiv"
+label = "VIH / sida"
+terms = ["vih", "sida", "séropositif", "séropositive", "séropo"]
+[[rule]]
+id = "health.cancer_k"
+terms = ["K"]
+case_sensitive = true
+context_after = ["sein", "du sein", "poumon"]
+context_before = ["suivi pour"]
+unless = ["K+"]
+[[rule]]
+id = "health.ts"
+terms = ["TS"]
+case_sensitive = true
+context_after = ["en 20", "en 19"]
+[[rule]]
+id = "health.oh"
+terms = ["OH"]
+case_sensitive = true
+context_before = ["sevrage"]
+unless = ["25-OH"]
+[[rule]]
+id = "health.cancer"
+terms = ["cancer", "cancer du sein"]
+[[rule]]
+id = "health.hearing"
+severity = "low"
+terms = ["malentendant"]
+rewrite = "Parler distinctement, privilégier l'écrit"
+""",
+    "sex_life.toml": """
+category = "sex_life"
+[defaults]
+explanation = "Orientation sexuelle (RGPD art. 9)."
+[[rule]]
+id = "sex_life.orientation"
+terms = ["homosexuel", "homosexuelle", "gay"]
+""",
+    "religion.toml": """
+category = "religion"
+[defaults]
+explanation = "Religion (RGPD art. 9)."
+[[rule]]
+id = "religion.islam"
+terms = ["musulman", "musulmane", "voilée"]
+[[rule]]
+id = "religion.christian"
+terms = ["catholique", "église"]
+unless = ["rue de l'église"]
+""",
+    "political.toml": """
+category = "political"
+[defaults]
+explanation = "Opinion politique (RGPD art. 9)."
+[[rule]]
+id = "political.rn"
+terms = ["RN"]
+case_sensitive = true
+context_before = ["vote", "militant"]
+unless = ["RN 7"]
+""",
+    "social.toml": """
+category = "social"
+[defaults]
+severity = "medium"
+explanation = "Précarité."
+[[rule]]
+id = "social.ame"
+terms = ["AME"]
+case_sensitive = true
+""",
+    "judgement.toml": """
+category = "judgement"
+[defaults]
+severity = "medium"
+explanation = "Jugement."
+[[rule]]
+id = "judgement.insult"
+terms = ["pénible", "hystérique"]
+""",
+    "identifier.toml": """
+category = "identifier"
+[defaults]
+explanation = "Secret."
+[[rule]]
+id = "identifier.password"
+terms = ["mdp", "mot de passe"]
+""",
+    "qualifiers.toml": """
+[hearsay]
+terms = ["serait", "d'après sa mère"]
+[third_party]
+terms = ["sa mère", "mère", "ses frères"]
+[emphasis]
+min_exclamations = 2
+min_capital_letters = 4
+""",
+}
+
+
+def write_lexicon(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def detector(tmp_path: Path) -> Detector:
+    return Detector(load_lexicon(write_lexicon(tmp_path / "fr")))
+
+
+def found(detector: Detector, text: str) -> list[tuple[str, str]]:
+    return [(f.match, f.category) for f in detector.detect(text)]
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("SIDAAA", "SIDAAA"),
+        ("s.i.d.a", "s.i.d.a"),
+        ("séropo, RDV en fin de journée", "séropo"),
+        ("seropositif", "seropositif"),
+        ("SéroPositive", "SéroPositive"),
+        ("Pas de VIH", "VIH"),
+        ("K du sein en 2019", "K"),
+        ("TS en 2021", "TS"),
+        ("sevrage OH", "OH"),
+        ("vote RN", "RN"),
+        ("AME en cours", "AME"),
+        ("Cancers multiples", "Cancers"),
+    ],
+)
+def test_sensitive_spellings_are_found(detector: Detector, text: str, match: str) -> None:
+    assert match in [m for m, _ in found(detector, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "25-OH vitamine D à contrôler",
+        "K+ à 5,2",
+        "vitamine K",
+        "habite RN 7 sortie 3",
+        "TS",
+        "prend soin de l'âme",
+        "12 rue de l'Église",
+        "homonyme : ne pas confondre avec M. Gay",
+        "dossier de Mme GAY",
+        "préfère RDV le matin, ordonnance à renouveler",
+        "sidaction",  # word boundary
+    ],
+)
+def test_traps_stay_quiet(detector: Detector, text: str) -> None:
+    assert found(detector, text) == []
+
+
+def test_offsets_point_at_the_original_characters(detector: Detector) -> None:
+    text = "Préfère le matin. Porteuse SÉROPO !!"
+    (finding,) = detector.detect(text, row=4, column="Commentaire")
+    assert text[finding.start : finding.end] == "SÉROPO" == finding.match
+    assert (finding.row, finding.column, finding.rule) == (4, "Commentaire", "health.hiv")
+
+
+def test_the_four_leaked_comments(detector: Detector) -> None:
+    sida = detector.detect("porteuse sida !!! !!!!")
+    assert [(f.category, f.match) for f in sida] == [("health", "sida")]
+    assert "emphasis" in sida[0].reasons
+    (homo,) = detector.detect("serait homosexuelle d'après sa mère")
+    assert homo.category == "sex_life"
+    assert {"hearsay", "third_party"} <= set(homo.reasons)
+    voilee = detector.detect("mère musulmane voilée")
+    assert {f.category for f in voilee} == {"religion"}
+    assert all("third_party" in f.reasons for f in voilee)
+    catho = detector.detect("catholique non pratiquante car ses 2 frères sont suicidés")
+    assert "religion" in {f.category for f in catho}
+
+
+def test_qualifiers_raise_severity_and_never_remove(detector: Detector) -> None:
+    (alone,) = detector.detect("malentendant")
+    (relative,) = detector.detect("sa mère serait malentendante")
+    assert alone.severity == "low"
+    assert relative.severity == "medium"
+    assert set(relative.reasons) == {"hearsay", "third_party"}
+
+
+def test_longest_passage_wins_within_a_category(detector: Detector) -> None:
+    assert found(detector, "cancer du sein") == [("cancer du sein", "health")]
+
+
+def test_identifiers_are_checked_by_checksum(detector: Detector) -> None:
+    assert found(detector, "NIR 1 85 05 78 006 084 91") == [("1 85 05 78 006 084 91", "identifier")]
+    assert found(detector, "NIR 1 85 05 78 006 084 92") == []
+    assert found(detector, "tél 06 12 34 56 78") == []
+    password = detector.detect("portail mdp : Azerty2024 merci")
+    assert [f.match for f in password] == ["mdp : Azerty2024"]
+
+
+def test_several_categories_sorted_by_position(detector: Detector) -> None:
+    result = found(detector, "hystérique, musulmane, séropo")
+    assert result == [("hystérique", "judgement"), ("musulmane", "religion"), ("séropo", "health")]
+
+
+def test_allowlist_silences_only_that_term(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write_lexicon(tmp_path / "fr"))
+    detector = Detector(lexicon, allowlist=["Pénible"])
+    assert found(detector, "pénible, séropo") == [("séropo", "health")]
+
+
+def test_practice_terms_use_the_same_format(tmp_path: Path) -> None:
+    extra = tmp_path / "termes-cabinet.toml"
+    extra.write_text(
+        'category = "judgement"\n[[rule]]\nid = "cabinet.surnom"\nterms = ["le râleur"]\n'
+        'explanation = "Surnom."\nseverity = "medium"\n',
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(write_lexicon(tmp_path / "fr"), extra_files=[extra])
+    result = Detector(lexicon).detect("c'est le RÂLEUR du quartier")
+    assert [(f.rule, f.match) for f in result] == [("cabinet.surnom", "le RÂLEUR")]
+
+
+def test_a_malformed_lexicon_file_gives_a_french_message(tmp_path: Path) -> None:
+    folder = write_lexicon(tmp_path / "fr")
+    (folder / "union.toml").write_text(
+        'category = "union"\n[[rule]]\nid = "x"\nterms = [\n', "utf-8"
+    )
+    with pytest.raises(LexiconError, match=r"union\.toml"):
+        load_lexicon(folder)
+    (folder / "union.toml").write_text('category = "syndicat"\n[[rule]]\nterms=["CGT"]\n', "utf-8")
+    with pytest.raises(LexiconError, match="catégorie inconnue"):
+        load_lexicon(folder)
+
+
+def test_lexicon_rule_lookup(tmp_path: Path) -> None:
+    lexicon = load_lexicon(write_lexicon(tmp_path / "fr"))
+    assert lexicon.rule("health.hiv").label == "VIH / sida"
+    with pytest.raises(KeyError):
+        lexicon.rule("health.nope")
+
+
+def test_candidates_are_a_superset_of_cells_with_findings(detector: Detector) -> None:
+    texts = [
+        "RDV le matin",
+        "porteuse sida",
+        "",
+        "prend soin de l'âme",
+        "SIDAAA",
+        "NIR 1 85 05 78 006 084 91",
+        "tiers payant",
+    ]
+    picked = detector.candidates(texts)
+    with_findings = [i for i, text in enumerate(texts) if detector.detect(text)]
+    assert set(with_findings) <= set(picked)
+    assert 0 not in picked and 6 not in picked

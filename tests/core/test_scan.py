@@ -1,0 +1,132 @@
+"""Scanning a whole export: every flagged cell, the right rows, progress, counts, suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huisclos.core.detect import Detector
+from huisclos.core.lexicon import load_lexicon
+from huisclos.core.scan import ScanProgress, counts_of, rescan_cell, run_scan, scan_export
+
+LEXICON = {
+    "health.toml": 'category = "health"\n[defaults]\nseverity = "high"\n'
+    '[[rule]]\nid = "health.hiv"\nterms = ["vih", "sida", "séropo"]\n',
+    "social.toml": 'category = "social"\n[defaults]\nseverity = "medium"\n'
+    '[[rule]]\nid = "social.cmu"\nterms = ["CMU"]\nrewrite = "Tiers payant intégral"\n',
+    "judgement.toml": 'category = "judgement"\n[defaults]\nseverity = "medium"\n'
+    '[[rule]]\nid = "judgement.insult"\nterms = ["pénible"]\n',
+}
+
+
+class FakeTable:
+    """The part of core.export.Table the scan uses."""
+
+    def __init__(self, name: str, header: list[str], rows: list[list[str]]) -> None:
+        self.name = name
+        self.header = header
+        self.rows = rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def iter_column_values(self, columns: list[str]):  # type: ignore[no-untyped-def]
+        positions = [self.header.index(c) for c in columns]
+        for number, row in enumerate(self.rows, start=1):
+            yield number, [row[p] if p < len(row) else "" for p in positions]
+
+
+class FakeExport:
+    def __init__(self, *tables: FakeTable) -> None:
+        self.tables = list(tables)
+        self.fingerprint = "ab" * 32
+        self.path = Path("patients.csv")
+        self.kind = "csv"
+
+    @property
+    def table(self) -> FakeTable:
+        return self.tables[0]
+
+
+@pytest.fixture
+def detector(tmp_path: Path) -> Detector:
+    for name, text in LEXICON.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return Detector(load_lexicon(tmp_path))
+
+
+def export_of(comments: list[str], notes: list[str] | None = None) -> FakeExport:
+    notes = notes or [""] * len(comments)
+    rows = [[f"NOM{i}", c, n] for i, (c, n) in enumerate(zip(comments, notes, strict=True))]
+    return FakeExport(FakeTable("", ["Nom", "Commentaire", "Notes"], rows))
+
+
+def test_findings_carry_row_column_and_shared_suggestion(detector: Detector) -> None:
+    export = export_of(
+        ["RDV le matin", "CMU, pénible", "", "porteuse sida"],
+        ["", "", "séropo", "ras"],
+    )
+    result = run_scan(export, detector=detector, columns={"": ["Commentaire", "Notes"]})
+    where = [(f.row, f.column, f.match) for f in result.findings]
+    assert where == [
+        (2, "Commentaire", "CMU"),
+        (2, "Commentaire", "pénible"),
+        (3, "Notes", "séropo"),
+        (4, "Commentaire", "sida"),
+    ]
+    cmu, penible = result.findings[:2]
+    assert cmu.suggestion == penible.suggestion
+    assert result.rows == 4
+    assert result.flagged_cells == 3
+    assert result.counts == {
+        "social": {"medium": 1},
+        "judgement": {"medium": 1},
+        "health": {"high": 2},
+    }
+    assert result.fingerprint == "ab" * 32
+
+
+def test_progress_is_reported_batch_by_batch_and_can_stop(detector: Detector) -> None:
+    export = export_of(["sida"] * 25 + ["ok"] * 25)
+    scan = scan_export(export, detector=detector, columns={"": ["Commentaire"]}, batch_rows=10)
+    first = next(scan)
+    assert isinstance(first, ScanProgress)
+    assert (first.rows_done, first.rows_total, len(first.findings)) == (10, 50, 10)
+    scan.close()  # the user pressed Cancel: nothing more is read
+    progress = list(
+        scan_export(export, detector=detector, columns={"": ["Commentaire"]}, batch_rows=10)
+    )
+    assert [p.rows_done for p in progress] == [10, 20, 30, 40, 50]
+
+
+def test_filters_and_no_suggestion(detector: Detector) -> None:
+    export = export_of(["CMU, pénible, sida"])
+    result = run_scan(
+        export,
+        detector=detector,
+        columns={"": ["Commentaire"]},
+        categories={"social", "health"},
+        min_severity="high",
+        suggest=False,
+    )
+    assert [(f.category, f.suggestion) for f in result.findings] == [("health", None)]
+
+
+def test_short_rows_and_equal_comments(detector: Detector) -> None:
+    table = FakeTable("", ["Nom", "Commentaire"], [["A", "sida"], ["B"], ["C", "sida"]])
+    result = run_scan(FakeExport(table), detector=detector, columns={"": ["Commentaire"]})
+    assert [f.row for f in result.findings] == [1, 3]
+
+
+def test_rescan_one_edited_cell(detector: Detector) -> None:
+    (finding,) = rescan_cell("CMU", row=7, column="Commentaire", detector=detector)
+    assert (finding.row, finding.rule) == (7, "social.cmu")
+    assert (
+        rescan_cell("Tiers payant intégral", row=7, column="Commentaire", detector=detector) == []
+    )
+
+
+def test_counts_count_cells_at_their_worst_severity(detector: Detector) -> None:
+    findings = detector.detect("sida sida", row=1) + detector.detect("CMU", row=2)
+    assert counts_of(findings) == {"health": {"high": 1}, "social": {"medium": 1}}
