@@ -23,7 +23,7 @@ _SEPARATOR = re.compile(
      (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
     |(?P<sentence>\s*(?:[!?…;]+|\.(?=\s|$|[!?]))(?:\s*(?:[!?…;]+|\.(?=\s|$)))*\s*)
     |(?P<colon>\s*:(?!\d)\s*)
-    |(?P<dash>\s+[-–—]+\s+|\s*[–—]+\s*|^[-–—]+\s*|\s*[-–—]+$)
+    |(?P<dash>\s*(?:-+>|=+>|→|⇒)\s*|\s+[-–—]+\s+|\s*[–—]+\s*|^[-–—]+\s*|\s*[-–—]+$)
     |(?P<paren>\s*[()\[\]{}]\s*)
     |(?P<slash>\s+[/+&]+\s+|\s*//+\s*)
     |(?P<comma>\s*,(?!\d)\s*)
@@ -51,6 +51,23 @@ _STRENGTH = {
 _SUBORDINATE = re.compile(
     r"^\s*(?:car|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|donc|d['’]où)",
     re.IGNORECASE,
+)
+
+# Abbreviations whose full stop does not end a sentence («hosp. clinique», «Dr. Martin»).
+_ABBREVIATIONS = frozenset(
+    {
+        "hosp", "hôp", "hop", "tél", "tel", "dr", "pr", "mme", "mlle", "mr", "m", "méd", "med",
+        "ttt", "trt", "cf", "env", "ex", "st", "ste", "nb", "no", "vol", "av", "bd", "pl",
+        "tx", "consult", "kiné", "kine", "ophtalmo", "gyn", "gynéco", "cardio", "psy", "réf",
+        "ref", "cons", "ordo", "sem", "éq", "eq", "cab", "apt", "bât", "bat", "esc", "ét",
+    }
+)  # fmt: skip
+_WORD_BEFORE = re.compile(r"(\w+)$")
+
+# Short fragments joined by «et»/«ou» to a removed clause belong to the same noun phrase
+# («sourde et muette», «sa mère et sa tante BRCA2»).
+_DETERMINER_START = re.compile(
+    r"^(?:sa|son|ses|le|la|les|l['’]|leur|leurs|mon|ma|mes|un|une|des)\b", re.IGNORECASE
 )
 
 # A clause that only reports who said something depends on the clause it qualifies.
@@ -173,10 +190,54 @@ class Clauses:
                     depends = (index > 0 and (index - 1) in result and before.strength < 5) or (
                         (index + 1) in result and after.strength < 5
                     )
+                if not depends:
+                    depends = self._part_of_removed(index, result)
                 if depends:
                     result.add(index)
                     changed = True
         return result
+
+    def _opening_bracket(self, index: int) -> int | None:
+        """Index of the first clause inside the bracket that clause ``index`` sits in, if any."""
+        depth = 0
+        for position in range(index, 0, -1):
+            text = self.separators[position].text
+            for char in reversed(text):
+                if char in ")]":
+                    depth += 1
+                elif char in "([":
+                    if depth == 0:
+                        return position
+                    depth -= 1
+            if self.separators[position].strength >= 5:
+                return None
+        return None
+
+    def _part_of_removed(self, index: int, gone: set[int]) -> bool:
+        """Brackets that gloss a removed clause («TS x2 (2019 et 2022)»), what continues it
+        after the brackets («en HP (Sainte-Anne) l'an dernier»), and one-word or «sa mère»
+        fragments joined to it by «et»/«ou»."""
+        before = self.separators[index]
+        opening = self._opening_bracket(index)
+        if opening is not None and opening > 0 and (opening - 1) in gone:
+            return True
+        if index > 0 and before.kind == "paren" and before.text.strip() == ")":
+            closed = self._opening_bracket(index - 1)
+            if closed is not None and closed > 0 and (closed - 1) in gone and (index - 1) in gone:
+                return True
+        words = self.segment_text(index).split()
+        short = len(words) == 1 or (len(words) == 2 and bool(_DETERMINER_START.match(words[0])))
+        if short and not any(char.isdigit() for char in self.segment_text(index)):
+            after = self.separators[index + 1] if index + 1 < len(self.separators) else None
+            joined_before = index > 0 and re.fullmatch(
+                r"\s+(?:et|ou)\s+", before.text, re.IGNORECASE
+            )
+            joined_after = after is not None and re.fullmatch(
+                r"\s+(?:et|ou)\s+", after.text, re.IGNORECASE
+            )
+            if (joined_before and (index - 1) in gone) or (joined_after and (index + 1) in gone):
+                return True
+        return False
 
     def rebuild(self, removed: Iterable[int], replaced: Mapping[int, str] | None = None) -> str:
         """The comment without the ``removed`` clauses, with ``replaced`` clauses swapped for
@@ -242,6 +303,10 @@ def split_clauses(text: str) -> Clauses:
             continue
         start, end = match.span()
         kind = match.lastgroup or "comma"
+        if kind == "sentence" and match.group().strip() == ".":
+            word = _WORD_BEFORE.search(text, 0, start)
+            if word and word.group(1).casefold() in _ABBREVIATIONS:
+                continue
         if kind == "sentence" and ("\n" in match.group() or "\r" in match.group()):
             kind = "line"
         piece = text[position:start]

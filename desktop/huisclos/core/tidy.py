@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["capitalize_first", "has_words", "lower_first", "tidy"]
+__all__ = ["calm_shouting", "capitalize_first", "has_words", "lower_first", "tidy"]
 
 _WORD = re.compile(r"\w", re.UNICODE)
 
@@ -152,12 +152,34 @@ def _tidy_clause(piece: str, *, first: bool) -> str:
     return lead + body if body else ""
 
 
+# Acronyms kept in capitals when a shouted comment is calmed down.
+_ACRONYMS = frozenset(
+    {
+        "RDV", "SMS", "CB", "RIB", "CPAM", "AMO", "AMC", "VSL", "EHPAD", "IRM", "ECG", "RDC",
+        "TP", "NB", "OK", "SAMU", "CHU", "PMI", "MSA", "CAF", "ADMR", "SSIAD", "IDE", "DMP",
+        "TEL", "TÉL", "FAX", "PDF", "MME", "MR", "DR",
+    }
+)  # fmt: skip
+_SHOUTED_WORD = re.compile(r"\b[^\W\d_]+\b")
+
+
+def calm_shouting(text: str) -> str:
+    """A comment typed in capitals («TOUJOURS UN SUCRE A L'ACCUEIL») in lower case, keeping
+    the usual acronyms; a comment must never be excessive (CNIL)."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 8 or sum(char.isupper() for char in letters) < 0.8 * len(letters):
+        return text
+    return _SHOUTED_WORD.sub(
+        lambda match: match.group() if match.group() in _ACRONYMS else match.group().lower(), text
+    )
+
+
 def tidy(text: str) -> str:
     """The comment with its punctuation tidied; "" when nothing meaningful is left.
 
     Line breaks are kept (a comment may span several lines); blank lines collapse.
     """
-    lines = [_tidy_line(line) for line in re.split(r"\r\n|\r|\n", text)]
+    lines = [_tidy_line(calm_shouting(line)) for line in re.split(r"\r\n|\r|\n", text)]
     kept = [line for line in lines if line]
     if not kept:
         return ""

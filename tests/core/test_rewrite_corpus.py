@@ -1,0 +1,140 @@
+"""A rewrite is never flagged again — checked over the whole labelled corpus and the demo export
+with the real detector and the bundled lexicon — and the examples of DOMAIN.md come out right.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from huisclos.core.categories import SEVERITY_RANK
+from huisclos.core.detect import Detector
+from huisclos.core.rewrite import first_suggestion, suggest
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "tests" / "data" / "corpus" / "comments.csv"
+DEMO = REPO / "resources" / "demo" / "patients-demo.csv"
+
+LEAKED = [
+    "porteuse sida !!! !!!!",
+    "serait homosexuelle d'après sa mère",
+    "mère musulmane voilée",
+    "catholique non pratiquante car ses 2 frères sont suicidés",
+]
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector.default()
+
+
+def corpus_comments() -> list[str]:
+    with CORPUS.open(encoding="utf-8", newline="") as stream:
+        return [row["text"] for row in csv.DictReader(stream, delimiter=";")]
+
+
+def demo_comments() -> list[str]:
+    from huisclos.core.columns import free_text_columns
+    from huisclos.core.export import read_export
+
+    export = read_export(DEMO)
+    comments: list[str] = []
+    for table in export.tables:
+        columns = free_text_columns(table)
+        for _, values in table.iter_column_values(columns):
+            comments.extend(value for value in values if value.strip())
+    return comments
+
+
+def blocking(detector: Detector, text: str) -> list:
+    return [
+        finding
+        for finding in detector.detect(text)
+        if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK["medium"]
+    ]
+
+
+def check_never_flagged_again(detector: Detector, comments: list[str]) -> tuple[int, int]:
+    flagged = suggestions = 0
+    failures: list[str] = []
+    for text in comments:
+        findings = detector.detect(text)
+        if not findings:
+            continue
+        flagged += 1
+        proposed = suggest(text, findings, detector=detector)
+        assert proposed, f"no suggestion for {text!r}"
+        for suggestion in proposed:
+            suggestions += 1
+            left = blocking(detector, suggestion.text)
+            if left:
+                failures.append(f"{text!r} → {suggestion.kind} {suggestion.text!r}: {left[0].rule}")
+    assert not failures, "\n".join(failures[:20])
+    return flagged, suggestions
+
+
+def test_no_suggestion_of_the_corpus_is_flagged_again(detector: Detector) -> None:
+    flagged, suggestions = check_never_flagged_again(detector, corpus_comments())
+    print(
+        f"\ncorpus: {flagged} flagged comments, {suggestions} suggestions re-scanned, "
+        "0 flagged again"
+    )
+    assert flagged >= 300
+
+
+def test_no_suggestion_of_the_demo_export_is_flagged_again(detector: Detector) -> None:
+    if not DEMO.exists():
+        pytest.fail(f"demo export missing: {DEMO}")
+    flagged, suggestions = check_never_flagged_again(detector, demo_comments())
+    print(
+        f"\ndemo: {flagged} flagged comments, {suggestions} suggestions re-scanned, 0 flagged again"
+    )
+    assert flagged > 0
+
+
+@pytest.mark.parametrize("comment", LEAKED)
+def test_the_leaked_comments_keep_nothing_sensitive(detector: Detector, comment: str) -> None:
+    result = first_suggestion(comment, detector.detect(comment), detector=detector)
+    assert result is not None
+    assert detector.detect(result) == []
+
+
+@pytest.mark.parametrize(
+    ("comment", "benign"),
+    [
+        ("Préfère RDV le matin. Porteuse sida !!! !!!!", "Préfère RDV le matin."),
+        (
+            "Serait homosexuelle d'après sa mère. Ne pas laisser de message",
+            "Ne pas laisser de message",
+        ),
+        ("Mère musulmane voilée, appeler sur portable", "Appeler sur portable"),
+        (
+            "RDV longs. Catholique non pratiquante car ses 2 frères sont suicidés.",
+            "RDV longs.",
+        ),
+    ],
+)
+def test_the_leaked_comments_keep_the_benign_part(
+    detector: Detector, comment: str, benign: str
+) -> None:
+    assert first_suggestion(comment, detector.detect(comment), detector=detector) == benign
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("juif pratiquant, pas de RDV le samedi", "Pas de RDV le samedi"),
+        ("malentendant – parler fort", "Parler distinctement, privilégier l'écrit"),
+        ("transgenre, se fait appeler Léa", "Prénom d'usage : Léa"),
+        ("ramadan : RDV après 18h", "RDV après 18h"),
+        ("fauteuil roulant", "Accès de plain-pied nécessaire"),
+        ("TJ – refuse transfusion", "Refus de certains soins : voir le dossier médical"),
+        ("CMU", "Tiers payant intégral"),
+    ],
+)
+def test_domain_examples_keep_the_need(detector: Detector, comment: str, expected: str) -> None:
+    findings = detector.detect(comment)
+    assert findings, f"the detector does not flag {comment!r}"
+    assert first_suggestion(comment, findings, detector=detector) == expected
