@@ -28,6 +28,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o", "--output", metavar="FICHIER", help="fichier à écrire (avec --generate)"
     )
     parser.add_argument(
+        "--share",
+        metavar="PART",
+        type=float,
+        default=0.1,
+        help="avec --generate : part de commentaires sensibles, de 0 à 1 (défaut : 0.1)",
+    )
+    parser.add_argument(
+        "--format",
+        dest="file_format",
+        choices=("csv-cp1252", "csv-utf8", "xlsx"),
+        default=None,
+        help="avec --generate : csv-cp1252 (« ; », Windows-1252, par défaut), csv-utf8 ou xlsx "
+        "(déduit de l'extension .xlsx si absent)",
+    )
+    parser.add_argument(
         "--details",
         action="store_true",
         help="affiche aussi chaque commentaire signalé après le résumé",
@@ -73,7 +88,13 @@ def _generate(args: argparse.Namespace) -> int:
         raise HuisclosError(
             "La génération de fichiers d'exercice n'est pas encore disponible dans cette version."
         ) from None
+    if not 0 <= args.share <= 1:
+        raise HuisclosError("--share : indiquez une part entre 0 et 1 (par exemple 0.1).")
     output = Path(args.output)
-    synthetic.write_export(output, args.generate)
-    print(f"Fichier d'exercice écrit : {output} ({args.generate} patients fictifs).")
+    file_format = args.file_format or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv-cp1252")
+    synthetic.write_export(output, args.generate, args.share, file_format)
+    print(
+        f"Fichier d'exercice écrit : {output} ({args.generate} patients fictifs, "
+        f"{round(args.share * 100)} % de commentaires sensibles, {file_format})."
+    )
     return 0
