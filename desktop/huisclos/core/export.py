@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 FORMULA_STARTS = ("=", "+", "-", "@")
 XLSX_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_BLANK = b" \t\r\n\xef\xbb\xbf"
 MAX_CELL_CHARS = 131_072
 """The largest cell accepted (the csv module's own limit; Excel's is 32,767 characters)."""
 
@@ -270,7 +271,7 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
     total = len(data)
     if progress:
         progress(0, total)
-    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+    if not data[:4096].strip(_BLANK) and not data.strip(_BLANK):
         raise ExportError(
             f"Le fichier « {path.name} » est vide. Exportez de nouveau la liste des patients "
             "depuis le logiciel du cabinet."
