@@ -27,7 +27,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -125,44 +125,60 @@ def suggest(
     found them when it is not the default one (practice terms), so the re-scan uses the same
     rules. Returns [] only when there is nothing to resolve.
     """
-    spans = _valid(text, findings)
-    if not spans or not text:
-        return []
-    detector = detector if detector is not None else _default_detector()
-    check = _Checker(detector, text, spans)
-    clauses = split_clauses(text)
-
-    candidates: list[tuple[str, str]] = []
-    rewritten = _rewrite(clauses, spans, detector, check.phrase_ok)
-    if rewritten is not None:
-        repaired = check.repair(rewritten, clauses_mode=True)
-        if repaired is not None and has_words(repaired):
-            candidates.append(("rewrite", repaired))
-    removed = check.repair(_remove(clauses, spans), clauses_mode=True)
-    candidates.append(("remove", removed if removed is not None else ""))
-    masked = check.repair(_mask(text, spans), clauses_mode=False)
-    if masked is not None and has_words(masked.replace(MASK, "")):
-        candidates.append(("mask", masked))
-
-    suggestions: list[Suggestion] = []
-    seen: set[str] = set()
-    for kind, candidate in candidates:
-        if candidate in seen or candidate == text:
-            continue
-        seen.add(candidate)
-        label = LABELS["empty"] if kind == "remove" and not candidate else LABELS[kind]
-        suggestions.append(Suggestion(kind, candidate, label))
-    if not suggestions:
-        suggestions.append(Suggestion("remove", "", LABELS["empty"]))
-    return suggestions
+    return list(_suggestions(text, findings, detector))
 
 
 def first_suggestion(
     text: str, findings: Sequence[Finding], *, detector: Detector | None = None
 ) -> str | None:
-    """The text a single click (or ``huisclos clean``) puts in the cell; None if no suggestion."""
-    suggestions = suggest(text, findings, detector=detector)
-    return suggestions[0].text if suggestions else None
+    """The text a single click (or ``huisclos clean``) puts in the cell; None if no suggestion.
+
+    Computes only what the first suggestion needs (the scan calls this for every flagged cell).
+    """
+    first = next(_suggestions(text, findings, detector), None)
+    return first.text if first is not None else None
+
+
+def _suggestions(
+    text: str, findings: Sequence[Finding], detector: Detector | None
+) -> Iterator[Suggestion]:
+    """The suggestions, best first, each computed only when asked for."""
+    spans = _valid(text, findings)
+    if not spans or not text:
+        return
+    detector = detector if detector is not None else _default_detector()
+    check = _Checker(detector, text, spans)
+    clauses = split_clauses(text)
+    seen: set[str] = {text}
+
+    def offer(kind: str, candidate: str | None) -> Suggestion | None:
+        if candidate is None or candidate in seen:
+            return None
+        seen.add(candidate)
+        label = LABELS["empty"] if kind == "remove" and not candidate else LABELS[kind]
+        return Suggestion(kind, candidate, label)
+
+    offered = 0
+    rewritten = _rewrite(clauses, spans, detector, check.phrase_ok)
+    if rewritten is not None:
+        repaired = check.repair(rewritten, clauses_mode=True)
+        suggestion = offer("rewrite", repaired if repaired and has_words(repaired) else None)
+        if suggestion is not None:
+            offered += 1
+            yield suggestion
+    removed = check.repair(_remove(clauses, spans), clauses_mode=True)
+    suggestion = offer("remove", removed if removed is not None else "")
+    if suggestion is not None:
+        offered += 1
+        yield suggestion
+    masked = check.repair(_mask(text, spans), clauses_mode=False)
+    if masked is not None and has_words(masked.replace(MASK, "")):
+        suggestion = offer("mask", masked)
+        if suggestion is not None:
+            offered += 1
+            yield suggestion
+    if not offered:
+        yield Suggestion("remove", "", LABELS["empty"])
 
 
 def suggest_for_text(

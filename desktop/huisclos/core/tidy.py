@@ -86,35 +86,46 @@ def _balance_parentheses(text: str) -> str:
     return "".join(out)
 
 
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def _sub(pattern: str, replacement: str, text: str) -> str:
+    """``re.sub`` with the pattern compiled once (tidying runs for every flagged cell)."""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        compiled = _COMPILED[pattern] = re.compile(pattern, re.IGNORECASE)
+    return compiled.sub(replacement, text)
+
+
 def _tidy_line(line: str) -> str:
-    text = re.sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
+    text = _sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
     # Leftover emphasis: runs of «!» (and «?»), possibly spaced, collapse to one mark.
-    text = re.sub(r"!(?:\s*!)+", "!", text)
-    text = re.sub(r"\?(?:\s*\?)+", "?", text)
-    text = re.sub(r"(?:\s*!\s*\?|\s*\?\s*!)+", " ?", text)
+    text = _sub(r"!(?:\s*!)+", "!", text)
+    text = _sub(r"\?(?:\s*\?)+", "?", text)
+    text = _sub(r"(?:\s*!\s*\?|\s*\?\s*!)+", " ?", text)
     # A lone «!» after a word becomes a plain full stop: a comment is never emphatic.
-    text = re.sub(r"\s*!", ".", text)
+    text = _sub(r"\s*!", ".", text)
     # Empty brackets, then unbalanced ones.
     for _ in range(3):
-        text = re.sub(r"\(\s*[,;:.\-–—]*\s*\)|\[\s*\]", "", text)
+        text = _sub(r"\(\s*[,;:.\-–—]*\s*\)|\[\s*\]", "", text)
     text = _balance_parentheses(text)
-    text = re.sub(r"\(\s+", "(", text)
-    text = re.sub(r"\s+\)", ")", text)
-    text = re.sub(r" {2,}", " ", text)
+    text = _sub(r"\(\s+", "(", text)
+    text = _sub(r"\s+\)", ")", text)
+    text = _sub(r" {2,}", " ", text)
     # Punctuation runs left by removals: «, ,», «, .», «: ,» …
     for _ in range(4):
         before = text
-        text = re.sub(r"\s*,(?:\s*,)+", ",", text)
-        text = re.sub(r"\s*[,:–—-]\s*([.?;])", r"\1", text)
-        text = re.sub(r"\s*,\s*([:–—])", r" \1", text)
-        text = re.sub(r"\s+([–—])\s*,", r" \1", text)
-        text = re.sub(r"([.?;])(?:\s*[.;])+", r"\1", text)
-        text = re.sub(r"\s+,", ",", text)
-        text = re.sub(r",(?=[^\s\d])", ", ", text)
-        text = re.sub(r"\s+\.(?!\.)", ".", text)
-        text = re.sub(r"\(\s*[,;:]\s*", "(", text)
-        text = re.sub(r"\s*[,;:]\s*\)", ")", text)
-        text = re.sub(r" {2,}", " ", text)
+        text = _sub(r"\s*,(?:\s*,)+", ",", text)
+        text = _sub(r"\s*[,:–—-]\s*([.?;])", r"\1", text)
+        text = _sub(r"\s*,\s*([:–—])", r" \1", text)
+        text = _sub(r"\s+([–—])\s*,", r" \1", text)
+        text = _sub(r"([.?;])(?:\s*[.;])+", r"\1", text)
+        text = _sub(r"\s+,", ",", text)
+        text = _sub(r",(?=[^\s\d])", ", ", text)
+        text = _sub(r"\s+\.(?!\.)", ".", text)
+        text = _sub(r"\(\s*[,;:]\s*", "(", text)
+        text = _sub(r"\s*[,;:]\s*\)", ")", text)
+        text = _sub(r" {2,}", " ", text)
         if text == before:
             break
     # Dangling link words and punctuation at the start and end of each sentence.
@@ -130,9 +141,9 @@ def _tidy_line(line: str) -> str:
             continue
         tidied.append(_tidy_clause(piece, first=not tidied))
     text = "".join(tidied)
-    text = re.sub(r" {2,}", " ", text).strip()
-    text = re.sub(r"^[\s,;:.!?…–—\-/)]+", "", text)
-    text = re.sub(r"[\s,:–—\-/(]+$", "", text)
+    text = _sub(r" {2,}", " ", text).strip()
+    text = _sub(r"^[\s,;:.!?…–—\-/)]+", "", text)
+    text = _sub(r"[\s,:–—\-/(]+$", "", text)
     return text
 
 
@@ -141,8 +152,8 @@ def _tidy_clause(piece: str, *, first: bool) -> str:
     body = piece.strip()
     for _ in range(4):
         before = body
-        body = re.sub(r"^[,;:–—\-/]+\s*", "", body)
-        body = re.sub(r"\s*[,;:–—\-/]+$", "", body)
+        body = _sub(r"^[,;:–—\-/]+\s*", "", body)
+        body = _sub(r"\s*[,;:–—\-/]+$", "", body)
         body = _LEADING_DANGLING.sub("", body).strip()
         body = _TRAILING_DANGLING.sub("", body).strip()
         if body == before:
