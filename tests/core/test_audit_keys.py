@@ -173,3 +173,18 @@ def test_plaintext_keyrings_are_not_trusted() -> None:
     keyring.set_keyring(PlaintextKeyring())
     assert not keys.keyring_usable()
     assert keys.key_status().state is KeyState.UNAVAILABLE
+
+
+def test_changing_the_passphrase_keeps_the_history(
+    huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_backend()
+    with open_log(passphrase="ancienne phrase") as log:
+        log.append("scan", {"findings": 1})
+    with pytest.raises(AuditError, match="incorrecte"):
+        keys.change_passphrase("pas la bonne", "nouvelle phrase")
+    keys.change_passphrase("ancienne phrase", "nouvelle phrase")
+    with pytest.raises(AuditError, match="incorrecte"):
+        open_log(passphrase="ancienne phrase")
+    with open_log(passphrase="nouvelle phrase") as log:
+        assert log.verify().ok and len(log.events()) == 1

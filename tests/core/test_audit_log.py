@@ -16,6 +16,7 @@ from faker import Faker
 from huisclos.core.audit import keys
 from huisclos.core.audit.events import (
     ClearTextError,
+    describe,
     edit_payload,
     file_fingerprint,
     save_copy_payload,
@@ -317,3 +318,24 @@ def test_open_log_is_an_auditlog() -> None:
         assert log.storage == "keyring"
     finally:
         log.close()
+
+
+def test_scan_events_count_by_category_and_severity_and_read_in_french() -> None:
+    findings = [
+        {"row": 1, "category": "health", "severity": "high", "rule": "health.vih"},
+        {"row": 1, "category": "religion", "severity": "high", "rule": "religion.islam"},
+        {"row": 4, "category": "social", "severity": "medium", "rule": "social.rsa"},
+    ]
+    payload = scan_payload(findings, rows=10, duration_s=0.25, file_name="/tmp/x/export.csv")
+    assert payload["by_category_severity"] == {
+        "health": {"high": 1},
+        "religion": {"high": 1},
+        "social": {"medium": 1},
+    }
+    assert payload["rows_flagged"] == 2 and payload["file_name"] == "export.csv"
+    record_event("scan", payload)
+    with open_log() as log:
+        (event,) = log.events()
+    line = describe(event)
+    assert line.startswith("export.csv — 3 repérage(s) sur 10 ligne(s)")
+    assert "santé 1" in line and "élevée 2" in line

@@ -266,12 +266,16 @@ def scan_payload(
     by_category: Counter[str] = Counter()
     by_severity: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
+    matrix: dict[str, Counter[str]] = {}
     flagged: set[tuple[str, int]] = set()
     total = 0
     for finding in findings:
         total += 1
-        by_category[str(_get(finding, "category", ""))] += 1
-        by_severity[str(_get(finding, "severity", ""))] += 1
+        category = str(_get(finding, "category", ""))
+        severity = str(_get(finding, "severity", ""))
+        by_category[category] += 1
+        by_severity[severity] += 1
+        matrix.setdefault(category, Counter())[severity] += 1
         by_rule[str(_get(finding, "rule", ""))] += 1
         flagged.add((str(_get(finding, "sheet", "") or ""), int(_get(finding, "row", 0))))
     payload: dict[str, Any] = {
@@ -279,6 +283,9 @@ def scan_payload(
         "rows_flagged": len(flagged),
         "by_category": dict(sorted(by_category.items())),
         "by_severity": dict(sorted(by_severity.items())),
+        "by_category_severity": {
+            category: dict(sorted(counts.items())) for category, counts in sorted(matrix.items())
+        },
         "by_rule": dict(sorted(by_rule.items())),
     }
     if rows is not None:

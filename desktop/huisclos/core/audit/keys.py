@@ -45,12 +45,14 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from ..datafolder import data_dir, private_file
 from ..errors import AuditError
+from .lock import exclusive
 
 logger = logging.getLogger(__name__)
 
 SERVICE = "huisclos"
 KEYRING_ENTRY = "log-keys"
 KEY_FILE_NAME = "journal.key"
+LOCK_FILE_NAME = "journal.lock"
 PASSPHRASE_ENV = "HUISCLOS_PASSPHRASE"
 
 KEYSET_FORMAT = "huisclos-log-keys"
@@ -192,6 +194,27 @@ def unlock(passphrase: str) -> KeyState:
         read_key_file(path, passphrase)  # raises on a wrong passphrase
     _session_passphrase = passphrase
     return key_status().state
+
+
+def change_passphrase(old: str, new: str) -> None:
+    """Re-wrap the key file with a new passphrase (keys and history unchanged).
+
+    Raises :class:`AuditError` when the old passphrase is wrong or there is no key file (the
+    keys are in the system keyring, which needs no passphrase).
+    """
+    global _session_passphrase
+    path = key_file_path()
+    if not path.exists():
+        raise AuditError(
+            "La clé du journal est dans le trousseau du système : il n'y a pas de phrase de "
+            "passe à changer."
+        )
+    if not new:
+        raise AuditError("La nouvelle phrase de passe est vide : choisissez-en une.")
+    with exclusive(path.with_name(LOCK_FILE_NAME)):
+        write_key_file(path, read_key_file(path, old), new)
+    if _session_passphrase is not None:
+        _session_passphrase = new
 
 
 def forget_passphrase() -> None:

@@ -57,7 +57,7 @@ logger = logging.getLogger(__name__)
 
 DB_NAME = "journal.sqlite"
 HEAD_NAME = "journal.head"
-LOCK_NAME = "journal.lock"
+LOCK_NAME = keys_mod.LOCK_FILE_NAME
 TABLE = "records"
 TRIGGERS = ("records_refuse_update", "records_refuse_delete")
 
@@ -572,7 +572,7 @@ def _record(write: Any, passphrase: str | None) -> str | None:
     except AuditError as error:
         logger.warning("Event not logged: %s", error.message)
         return f"Événement non journalisé : {error.message}"
-    except (ClearTextError, OSError, sqlite3.Error) as error:
+    except Exception as error:  # the log is a witness: its failure must never stop the work
         logger.warning("Event not logged", exc_info=True)
         return (
             f"Événement non journalisé : le journal n'a pas pu être écrit ({type(error).__name__})."
