@@ -141,3 +141,42 @@ def test_the_real_command_without_keyring(tmp_path: Path, huisclos_home: Path) -
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "journal intègre : 0 événement"
+
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "patients-demo.csv"
+
+
+def _demo_rows() -> list[dict[str, str]]:
+    raw = DEMO.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    return list(csv.DictReader(text.splitlines(), delimiter=";"))
+
+
+def test_scan_and_clean_leave_no_comment_or_name_in_the_log_files(
+    tmp_path: Path, huisclos_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = _demo_rows()
+    comment_column = next(name for name in rows[0] if name.startswith("Commentaire"))
+    name_columns = [name for name in rows[0] if name.upper() in ("NOM", "PRÉNOM", "PRENOM")]
+    comments = {row[comment_column] for row in rows if len(row[comment_column]) >= 6}
+    names = {row[col] for row in rows for col in name_columns if len(row[col]) >= 6}
+    assert len(comments) > 50 and len(names) > 100
+    snapshots: list[bytes] = []
+    assert main(["scan", str(DEMO)]) == 0
+    snapshots.append(b"".join(p.read_bytes() for p in huisclos_home.iterdir() if p.is_file()))
+    argv = ["clean", str(DEMO), "-o", str(tmp_path / "copie.csv")]
+    assert main([*argv, "--worklist", str(tmp_path / "liste.csv")]) == 0
+    snapshots.append(b"".join(p.read_bytes() for p in huisclos_home.iterdir() if p.is_file()))
+    capsys.readouterr()
+    with open_log() as log:
+        kinds = [event["event"] for event in log.events()]
+        assert log.verify().ok
+    assert {"scan", "edit", "save_copy", "worklist"} <= set(kinds)
+    for raw in snapshots:
+        for secret in (*comments, *names, "patients-demo"):
+            for encoding in ("utf-8", "cp1252", "utf-16-le"):
+                encoded = secret.encode(encoding, errors="ignore")
+                assert encoded not in raw, secret
