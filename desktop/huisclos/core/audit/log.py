@@ -519,20 +519,26 @@ def open_log(passphrase: str | None = None) -> AuditLog:
     otherwise the session passphrase (:func:`keys.unlock`) or ``$HUISCLOS_PASSPHRASE`` is used.
     Nothing is written when the passphrase is wrong or missing.
     """
-    folder = data_dir()
     try:
-        store = keys_mod.load_keys(passphrase, create=False)
-    except keys_mod.KeyMissing:
-        with exclusive(folder / LOCK_NAME):
-            if _count_records(folder / DB_NAME):
-                raise
-            store = keys_mod.load_keys(passphrase, create=True)
-    try:
+        folder = data_dir()
+        try:
+            store = keys_mod.load_keys(passphrase, create=False)
+        except keys_mod.KeyMissing:
+            with exclusive(folder / LOCK_NAME):
+                if _count_records(folder / DB_NAME):
+                    raise
+                store = keys_mod.load_keys(passphrase, create=True)
         return AuditLog(folder, store)
     except sqlite3.Error as error:
         raise AuditError(
-            f"Le journal ({folder / DB_NAME}) ne peut pas être ouvert : il est abîmé ou n'est "
-            "pas un journal Huis clos."
+            f"Le journal ({data_dir(create=False) / DB_NAME}) ne peut pas être ouvert : il est "
+            "abîmé ou n'est pas un journal Huis clos."
+        ) from error
+    except OSError as error:
+        raise AuditError(
+            f"Le dossier de données ({data_dir(create=False)}) n'est pas accessible en écriture "
+            ": le journal ne peut pas être ouvert. Vérifiez ses droits ou la variable "
+            "HUISCLOS_HOME."
         ) from error
 
 
