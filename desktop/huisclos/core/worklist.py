@@ -1,11 +1,12 @@
 """The correction list: what a secretary changes, comment by comment, in the practice software.
 
 The practice software stays the source of truth: Huis clos never writes back into it. The list
-has one line per comment to change — the row number, the columns that identify the patient in the
-export (dossier number, name, first name, birth date when present), the proposed new comment, the
-categories found (in French) and, only when asked, the current comment. It is written with the
-same encoding and delimiter as the source CSV so it opens cleanly in Excel (UTF-8 with BOM and
-«;» for an Excel source, or an .xlsx file when the list's name ends in .xlsx).
+has one line per comment to change — the row number, the columns that identify the patient in
+the export (dossier number, name, first name, birth date when present), the action («Remplacer»
+or «Effacer le commentaire»), the proposed new comment, the categories found (in French) and,
+only when asked, the current comment. It is written with the same encoding and delimiter as the
+source CSV so it opens cleanly in Excel (UTF-8 with BOM and «;» for an Excel source, or an .xlsx
+file when the list's name ends in .xlsx).
 
 Threading: plain functions; safe from a worker thread.
 """
@@ -45,7 +46,10 @@ IDENTITY_ROLES: tuple[str, ...] = ("dossier", "nom", "prenom", "naissance")
 HEADER_ROW = "Ligne"
 HEADER_SHEET = "Feuille"
 HEADER_COLUMN = "Colonne"
+HEADER_ACTION = "Action"
 HEADER_PROPOSED = "Commentaire proposé"
+ACTION_REPLACE = "Remplacer"
+ACTION_CLEAR = "Effacer le commentaire"
 HEADER_CATEGORIES = "Catégories"
 HEADER_CURRENT = "Commentaire actuel"
 
@@ -63,6 +67,11 @@ class WorklistEntry:
     current: str
     proposed: str
     categories: tuple[str, ...]  # category ids
+
+    @property
+    def action(self) -> str:
+        """«Remplacer», or «Effacer le commentaire» when nothing of it is kept."""
+        return ACTION_REPLACE if self.proposed.strip() else ACTION_CLEAR
 
     @property
     def category_labels(self) -> str:
@@ -85,7 +94,13 @@ class Worklist:
         names = [HEADER_ROW]
         if self.show_sheet:
             names.append(HEADER_SHEET)
-        names += [*self.identity_headers, HEADER_COLUMN, HEADER_PROPOSED, HEADER_CATEGORIES]
+        names += [
+            *self.identity_headers,
+            HEADER_COLUMN,
+            HEADER_ACTION,
+            HEADER_PROPOSED,
+            HEADER_CATEGORIES,
+        ]
         if self.with_original:
             names.append(HEADER_CURRENT)
         return names
@@ -96,7 +111,13 @@ class Worklist:
             line = [str(entry.row)]
             if self.show_sheet:
                 line.append(entry.sheet)
-            line += [*entry.identity, entry.column, entry.proposed, entry.category_labels]
+            line += [
+                *entry.identity,
+                entry.column,
+                entry.action,
+                entry.proposed,
+                entry.category_labels,
+            ]
             if self.with_original:
                 line.append(entry.current)
             lines.append(line)
@@ -210,7 +231,7 @@ def csv_format_of(export: Any) -> CsvFormat:
     encoding = getattr(export, "encoding", None)
     dialect = getattr(export, "dialect", None)
     name = getattr(encoding, "name", None) or (encoding if isinstance(encoding, str) else None)
-    bom = bool(getattr(encoding, "bom", b""))
+    bom = bool(getattr(encoding, "bom", b"") or getattr(export, "bom", b""))
     delimiter = getattr(dialect, "delimiter", None) or getattr(export, "delimiter", None) or ";"
     newline = getattr(dialect, "newline", None) or getattr(export, "newline", None) or "\r\n"
     name = name or "utf-8"
@@ -226,7 +247,8 @@ def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
     writer = csv.writer(
         buffer, delimiter=fmt.delimiter, lineterminator=fmt.newline, quoting=csv.QUOTE_MINIMAL
     )
-    writer.writerows(worklist.rows())
+    lines = worklist.rows()
+    writer.writerows([lines[0], *([_csv_safe(value) for value in line] for line in lines[1:])])
     text = buffer.getvalue()
     codec = codecs.lookup(fmt.encoding).name
     try:
@@ -261,6 +283,16 @@ def render_xlsx(worklist: Worklist) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _csv_safe(value: str) -> str:
+    """A cell Excel would run as a formula («=», «+», «-», «@») starts with an apostrophe, as in
+    the cleaned copy."""
+    try:
+        from .export import neutralise_formula
+    except ImportError:  # pragma: no cover - older export module
+        return value
+    return neutralise_formula(value)
 
 
 def _excel_safe(value: str) -> str:
