@@ -339,3 +339,19 @@ def test_scan_events_count_by_category_and_severity_and_read_in_french() -> None
     line = describe(event)
     assert line.startswith("export.csv — 3 repérage(s) sur 10 ligne(s)")
     assert "santé 1" in line and "élevée 2" in line
+
+
+def test_a_session_opened_before_another_rotated_the_key_keeps_writing() -> None:
+    """The app stays open while a script rotates the key: both keep one valid chain."""
+    app, script = open_log(), open_log()
+    try:
+        app.append("scan", {"findings": 1})
+        new = script.rotate_key()
+        app.append("scan", {"findings": 2})  # picks up the new key instead of refusing
+        script.append("scan", {"findings": 3})
+        events = app.events()
+        assert [e["key_id"] for e in events][-2:] == [new, new]
+        assert app.verify().ok and script.verify().ok
+    finally:
+        app.close()
+        script.close()

@@ -33,6 +33,10 @@ class Head:
 class HeadError(Exception):
     """The head file exists but is unreadable or its HMAC does not match (French message)."""
 
+    def __init__(self, message: str, *, unknown_key: bool = False) -> None:
+        super().__init__(message)
+        self.unknown_key = unknown_key
+
 
 def _message(head: Head) -> bytes:
     return f"{HEAD_FORMAT}|1|{head.seq}|{head.hash.hex()}|{head.key_id}".encode("ascii")
@@ -66,7 +70,8 @@ def read_head(path: Path, keys: dict[str, bytes]) -> Head | None:
     key = keys.get(head.key_id)
     if key is None:
         raise HeadError(
-            "la tête du journal (journal.head) est signée par une clé inconnue de ce poste"
+            "la tête du journal (journal.head) est signée par une clé inconnue de ce poste",
+            unknown_key=True,
         )
     if not hmac.compare_digest(tag, mac(derive(key, HEAD_INFO), _message(head))):
         raise HeadError("la tête du journal (journal.head) a été modifiée")

@@ -151,9 +151,32 @@ class AuditLog:
         """Where the keys live: ``keyring`` or ``file``."""
         return self._store.storage
 
+    def _refresh_keys(self) -> bool:
+        """Re-read the stored keys (another process may have rotated); True if any was new."""
+        try:
+            stored = keys_mod.load_keys(self._store.passphrase, create=False).keyset
+        except AuditError:
+            return False
+        new = set(stored.keys) - set(self._store.keyset.keys)
+        if new:
+            merged = {**self._store.keyset.keys, **stored.keys}
+            self._store.keyset = keys_mod.KeySet(stored.current, merged)
+            self._aeads.clear()
+        return bool(new)
+
+    def _read_head(self) -> Head | None:
+        try:
+            return read_head(self.head_path, self._store.keyset.keys)
+        except HeadError as error:
+            if error.unknown_key and self._refresh_keys():
+                return read_head(self.head_path, self._store.keyset.keys)
+            raise
+
     def _aead(self, key_id: str) -> AESGCM | None:
         aead = self._aeads.get(key_id)
         if aead is None:
+            if key_id not in self._store.keyset.keys:
+                self._refresh_keys()
             key = self._store.keyset.keys.get(key_id)
             if key is None:
                 return None
@@ -211,13 +234,14 @@ class AuditLog:
         envelopes = [self._envelope(kind, payload) for kind, payload in events]
         if not envelopes:
             return []
-        aead = self._aead(self.key_id)
-        assert aead is not None
         with self._mutex, exclusive(self.lock_path):
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
                     last_seq, previous = self._check_head_before_write()
+                    key_id = self.key_id  # after the check, which may load a newer key
+                    aead = self._aead(key_id)
+                    assert aead is not None
                     rows = []
                     for envelope in envelopes:
                         last_seq += 1
@@ -225,7 +249,7 @@ class AuditLog:
                         plaintext = json.dumps(
                             envelope, ensure_ascii=False, separators=(",", ":"), sort_keys=True
                         ).encode("utf-8")
-                        record = seal(aead, self.key_id, last_seq, previous, plaintext)
+                        record = seal(aead, key_id, last_seq, previous, plaintext)
                         previous = record.hash
                         rows.append(
                             {
@@ -245,8 +269,8 @@ class AuditLog:
                     raise
                 write_head(
                     self.head_path,
-                    Head(last_seq, previous, self.key_id),
-                    self._store.keyset.current_key,
+                    Head(last_seq, previous, key_id),
+                    self._store.keyset.keys[key_id],
                 )
             except sqlite3.Error as error:
                 raise AuditError(
@@ -274,7 +298,7 @@ class AuditLog:
             "log verify » et conservez les fichiers du dossier de données pour l'enquête."
         )
         try:
-            head = read_head(self.head_path, self._store.keyset.keys)
+            head = self._read_head()
         except HeadError as error:
             raise AuditError(refused.format(error)) from error
         if head is None:
@@ -349,7 +373,7 @@ class AuditLog:
             head_problem: str | None = None
             head: Head | None = None
             try:
-                head = read_head(self.head_path, self._store.keyset.keys)
+                head = self._read_head()
             except HeadError as error:
                 head_problem = str(error)
             triggers = {
