@@ -144,8 +144,16 @@ def run(args: argparse.Namespace) -> int:
                 "la copie nettoyée et la liste de corrections doivent avoir deux noms différents."
             )
 
+    from ..core.detect import Detector
+
     export = read_export(source)
-    options: dict = {"categories": categories, "min_severity": min_severity, "suggest": False}
+    detector = Detector.default()
+    options: dict = {
+        "detector": detector,
+        "categories": categories,
+        "min_severity": min_severity,
+        "suggest": False,
+    }
     if args.columns:
         wanted = [name.strip() for name in args.columns.split(",") if name.strip()]
         options["columns"] = _columns_option(export, wanted)
@@ -156,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
         if (categories is None or finding.category in categories)
         and _at_least(finding.severity, min_severity)
     ]
-    plan = plan_cleaning(findings, lambda key: _cell_text(export, key))
+    plan = plan_cleaning(findings, lambda key: _cell_text(export, key), detector=detector)
     warnings: list[str] = []
 
     if output is not None:
