@@ -355,3 +355,18 @@ def test_a_session_opened_before_another_rotated_the_key_keeps_writing() -> None
     finally:
         app.close()
         script.close()
+
+
+def test_two_sessions_rotating_keep_every_key() -> None:
+    first, second = open_log(), open_log()
+    try:
+        first.append("scan", {"findings": 1})
+        first.rotate_key()
+        second.rotate_key()  # must not forget the key the first session just added
+        first.append("scan", {"findings": 2})
+    finally:
+        first.close()
+        second.close()
+    with open_log() as log:
+        assert log.verify().ok
+        assert len({event["key_id"] for event in log.events()}) == 3

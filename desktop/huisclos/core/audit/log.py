@@ -198,6 +198,7 @@ class AuditLog:
     def rotate_key(self) -> str:
         """Start using a new key; older records keep theirs. Records a ``key_rotated`` event."""
         with self._mutex, exclusive(self.lock_path):
+            self._refresh_keys()  # never drop a key another process added meanwhile
             self._check_head_before_write()
             old = self.key_id
             self._store.save(self._store.keyset.rotated())
