@@ -1,0 +1,184 @@
+"""The correction list a secretary works through in the practice software (core, no CLI)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from huisclos.core.edits import Edit
+from huisclos.core.errors import ExportError
+from huisclos.core.export import read_export
+from huisclos.core.worklist import (
+    build_worklist,
+    categories_of_rules,
+    csv_format_of,
+    render_csv,
+    write_worklist,
+)
+
+HEADER = ["N° dossier", "NOM", "Prénom", "Date de naissance", "Téléphone", "Commentaire"]
+ROWS = [
+    ["1001", "MARTIN", "Hélène", "12/03/1958", "06 11 22 33 44", "Porteuse sida !!!"],
+    ["1002", "DUPONT", "Jérôme", "01/01/1970", "06 55 66 77 88", "appeler sur portable"],
+    ["1003", "LEFÈVRE", "Zoé", "23/07/1990", "", "CMU, RDV le matin"],
+]
+COMMENT = "Commentaire"
+
+
+def write(
+    path: Path, delimiter: str = ";", encoding: str = "cp1252", newline: str = "\r\n"
+) -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, lineterminator=newline).writerows([HEADER, *ROWS])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+EDITS = [
+    Edit(3, COMMENT, "CMU, RDV le matin", "Tiers payant intégral, RDV le matin", ("social.cmu",)),
+    Edit(1, COMMENT, "Porteuse sida !!!", "", ("health.hiv",)),
+    Edit(2, COMMENT, "appeler sur portable", "appeler sur portable", ()),  # no change: no line
+]
+
+
+def test_one_line_per_changed_comment_in_file_order_with_identity(tmp_path: Path) -> None:
+    export = read_export(write(tmp_path / "patients.csv"))
+    worklist = build_worklist(export, EDITS)
+    rows = worklist.rows()
+    assert rows[0] == [
+        "Ligne", "N° dossier", "NOM", "Prénom", "Date de naissance", "Colonne", "Action",
+        "Commentaire proposé", "Catégories",
+    ]  # fmt: skip
+    assert rows[1] == [
+        "1", "1001", "MARTIN", "Hélène", "12/03/1958", COMMENT, "Effacer le commentaire", "",
+        "Santé",
+    ]  # fmt: skip
+    assert rows[2][0] == "3" and rows[2][6:] == [
+        "Remplacer",
+        "Tiers payant intégral, RDV le matin",
+        "Précarité sociale",
+    ]
+    assert len(worklist) == 2
+    # The phone number is not an identity column: it is not repeated.
+    assert all("06 11 22 33 44" not in line for line in rows)
+
+
+def test_current_comment_only_when_asked(tmp_path: Path) -> None:
+    export = read_export(write(tmp_path / "patients.csv"))
+    rows = build_worklist(export, EDITS, with_original=True).rows()
+    assert rows[0][-1] == "Commentaire actuel"
+    assert rows[1][-1] == "Porteuse sida !!!"
+
+
+def test_categories_given_per_cell_win_over_rule_prefixes(tmp_path: Path) -> None:
+    export = read_export(write(tmp_path / "patients.csv"))
+    categories = {("", 1, COMMENT): ("health", "judgement")}
+    rows = build_worklist(export, EDITS, categories=categories).rows()
+    assert rows[1][-1] == "Santé, Jugement ou propos déplacé"
+    assert categories_of_rules(["religion.islam", "health.hiv", "health.cancer"]) == (
+        "health",
+        "religion",
+    )
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding", "newline", "bom"),
+    [
+        (";", "cp1252", "\r\n", b""),
+        (",", "utf-8", "\n", b""),
+        ("\t", "utf-8-sig", "\r\n", b"\xef\xbb\xbf"),
+    ],
+)
+def test_written_with_the_source_encoding_and_delimiter(
+    tmp_path: Path, delimiter: str, encoding: str, newline: str, bom: bytes
+) -> None:
+    export = read_export(write(tmp_path / "patients.csv", delimiter, encoding, newline))
+    target = tmp_path / "corrections.csv"
+    assert write_worklist(target, build_worklist(export, EDITS), export) is True
+    data = target.read_bytes()
+    assert data.startswith(bom) if bom else not data.startswith(b"\xef\xbb\xbf")
+    text = data[len(bom) :].decode(encoding.replace("-sig", ""))
+    assert newline in text and (newline == "\r\n" or "\r" not in text)
+    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert lines[1][2] == "MARTIN" and lines[2][3] == "Zoé"
+
+
+def test_an_excel_source_gives_an_excel_friendly_csv(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(HEADER)
+    for row in ROWS:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "patients.xlsx")
+    export = read_export(tmp_path / "patients.xlsx")
+    fmt = csv_format_of(export)
+    assert (fmt.encoding, fmt.bom, fmt.delimiter) == ("utf-8", True, ";")
+    sheet = export.table.name
+    edits = [Edit(1, COMMENT, "Porteuse sida !!!", "", ("health.hiv",), sheet)]
+    target = tmp_path / "corrections.csv"
+    write_worklist(target, build_worklist(export, edits), export)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_text_the_source_encoding_cannot_hold_falls_back_to_utf8(tmp_path: Path) -> None:
+    export = read_export(write(tmp_path / "patients.csv", ";", "latin-1", "\n"))
+    edits = [Edit(1, COMMENT, "Porteuse sida !!!", "Tension ≥ 14 – voir dossier", ("health.hiv",))]
+    data, same = render_csv(build_worklist(export, edits), csv_format_of(export))
+    assert same is False
+    assert data.startswith(b"\xef\xbb\xbf") and "Tension ≥ 14".encode() in data
+
+
+def test_a_comment_excel_would_run_as_a_formula_is_neutralised(tmp_path: Path) -> None:
+    export = read_export(write(tmp_path / "patients.csv"))
+    edits = [Edit(1, COMMENT, "Porteuse sida !!!", '=HYPERLINK("x")', ("health.hiv",))]
+    data, _ = render_csv(build_worklist(export, edits), csv_format_of(export))
+    assert b"'=HYPERLINK" in data and b";=HYPERLINK" not in data
+
+
+def test_xlsx_list(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    export = read_export(write(tmp_path / "patients.csv"))
+    target = tmp_path / "corrections.xlsx"
+    write_worklist(target, build_worklist(export, EDITS, with_original=True), export)
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Ligne" and rows[0][-1] == "Commentaire actuel"
+    assert rows[2][7] == "Tiers payant intégral, RDV le matin"
+
+
+def test_an_unwritable_folder_is_a_french_error(tmp_path: Path) -> None:
+    export = read_export(write(tmp_path / "patients.csv"))
+    with pytest.raises(ExportError) as error:
+        write_worklist(
+            tmp_path / "absent" / "corrections.csv", build_worklist(export, EDITS), export
+        )
+    assert "Impossible d'écrire dans le dossier" in error.value.message
+    assert list(tmp_path.iterdir()) == [tmp_path / "patients.csv"]
+
+
+def test_several_sheets_name_the_sheet(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    first = workbook.active
+    first.title = "Cabinet A"
+    second = workbook.create_sheet("Cabinet B")
+    for sheet in (first, second):
+        sheet.append(HEADER)
+        for row in ROWS:
+            sheet.append(row)
+    workbook.save(tmp_path / "patients.xlsx")
+    export = read_export(tmp_path / "patients.xlsx")
+    edits = [
+        Edit(1, COMMENT, "Porteuse sida !!!", "", ("health.hiv",), "Cabinet B"),
+        Edit(
+            3, COMMENT, "CMU, RDV le matin", "Tiers payant intégral", ("social.cmu",), "Cabinet A"
+        ),
+    ]
+    rows = build_worklist(export, edits).rows()
+    assert rows[0][:2] == ["Ligne", "Feuille"]
+    assert [row[1] for row in rows[1:]] == ["Cabinet A", "Cabinet B"]
