@@ -347,6 +347,13 @@ def settings_payload(**counts: int) -> dict[str, Any]:
     return {key: int(value) for key, value in sorted(counts.items())}
 
 
+SETTING_LABELS: dict[str, str] = {
+    "allowlist_added": "exceptions ajoutées :",
+    "allowlist_removed": "exceptions retirées :",
+    "terms_added": "termes ajoutés :",
+    "terms_removed": "termes retirés :",
+}
+
 # --- reading events back -----------------------------------------------------------------------
 
 
@@ -393,4 +400,16 @@ def describe(event: Mapping[str, Any]) -> str:
         if data.get("ok", True):
             return f"journal intègre : {data.get('events', 0)} événement(s)"
         return f"anomalie : {data.get('problem', '?')} (n° {data.get('first_bad_seq', '?')})"
-    return ", ".join(f"{key} {value}" for key, value in data.items() if not isinstance(value, dict))
+    if kind == "report":
+        text = f"rapport {str(data.get('format') or '').upper()}".rstrip()
+        if data.get("flagged_comments") is not None:
+            text += f" : {data['flagged_comments']} commentaire(s) signalé(s)"
+        if data.get("rows") is not None:
+            text += f" sur {data['rows']} ligne(s)"
+        return text
+    parts = [
+        f"{SETTING_LABELS.get(key, key)} {value}"
+        for key, value in data.items()
+        if isinstance(value, (int, float, bool)) or (isinstance(value, str) and len(value) < 40)
+    ]
+    return ", ".join(parts)

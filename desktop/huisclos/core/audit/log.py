@@ -524,17 +524,22 @@ def _misplaced(rows: list[SealedRecord], index: int) -> int | None:
 
 
 def _count_records(path: Path) -> int:
+    """Records already in the log; when unsure (unreadable file), assume some — so a lost key
+    is reported rather than silently replaced by a new one."""
     if not path.exists() or path.stat().st_size == 0:
         return 0
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=60)
+        conn = sqlite3.connect(str(path), timeout=60)
         try:
-            row = conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone()
-            return int(row[0])
+            if not conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+            ).fetchone():
+                return 0
+            return int(conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])
         finally:
             conn.close()
     except sqlite3.Error:
-        return 0
+        return 1
 
 
 def open_log(passphrase: str | None = None) -> AuditLog:
