@@ -624,12 +624,12 @@ def _corrections_block(data: ReportData) -> str:
             "<p>Le journal ne contient encore aucune correction enregistrée pour ce fichier. "
             "Les corrections apparaissent ici dès qu'une copie nettoyée est enregistrée.</p>"
         )
-    if c.unsaved:
+    if c.unsaved == 1:
+        text += "<p>1 correction faite dans l'application n'est pas encore enregistrée.</p>"
+    elif c.unsaved > 1:
         text += (
-            f"<p>{plural(c.unsaved, 'correction')} faite(s) dans l'application "
-            "n'a (n'ont) pas encore été enregistrée(s).</p>"
-            if c.unsaved > 1
-            else "<p>1 correction faite dans l'application n'a pas encore été enregistrée.</p>"
+            f"<p>{number(c.unsaved)} corrections faites dans l'application ne sont pas encore "
+            "enregistrées.</p>"
         )
     return "<h2>Corrections</h2>" + text
 
@@ -750,3 +750,57 @@ def cells_with_findings(
     for finding in findings:
         grouped[(finding.sheet, finding.row, finding.column)].append(finding)
     return [(cell_text(*key), found) for key, found in grouped.items()]
+
+
+def report_from_session(
+    session: Any,
+    *,
+    practice: str = "",
+    with_examples: bool = False,
+    read_the_log: bool = True,
+) -> ReportData:
+    """ReportData for a review session of the desktop app (``core.session.ReviewSession``).
+
+    The figures describe the file as it was opened: cells the user already corrected are
+    re-detected on their original text, so correcting does not make the problems vanish from
+    the report — they move to «Corrections».
+    """
+    changed = set(session.overlay)
+    findings: list[Finding] = [
+        finding
+        for key in session.pending_keys()
+        if key not in changed
+        for finding in session.findings(key)
+    ]
+    for key in sorted(changed):
+        findings.extend(session.detect(key, session.original(key)))
+    fingerprint = session.export.fingerprint
+    if read_the_log:
+        corrections, log_status = read_log(fingerprint)
+    else:
+        corrections, log_status = Corrections(), LogStatus(None, "Journal non consulté.")
+    unsaved = max(0, session.corrected_count() - corrections.cells)
+    if unsaved:
+        corrections = Corrections(
+            corrections.saves,
+            corrections.cells,
+            corrections.by_category,
+            corrections.last,
+            unsaved,
+        )
+    examples = None
+    if with_examples:
+        examples = cells_with_findings(
+            findings, lambda sheet, row, column: session.original((sheet, row, column))
+        )
+    return build_report(
+        file_name=session.path.name,
+        fingerprint=fingerprint,
+        rows=session.patient_count(),
+        findings=findings,
+        columns=session.columns,
+        practice=practice,
+        corrections=corrections,
+        log=log_status,
+        examples_from=examples,
+    )

@@ -14,6 +14,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -26,11 +27,26 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..core.errors import HuisclosError
-from ..core.report import ReportData, report_html
+from ..core.report import ReportData, report_from_session, report_html
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +119,7 @@ def _paint(html: str, writer: QPdfWriter) -> int:
     footer_height = writer.resolution() * 0.35  # about 9 mm for the page number
     body = QSizeF(page_rect.width(), page_rect.height() - footer_height)
     document.setPageSize(body)
+    _keep_paragraphs_whole(document, body.height())
     pages = max(1, document.pageCount())
     painter = QPainter()
     if not painter.begin(writer):
@@ -138,6 +155,41 @@ def _paint(html: str, writer: QPdfWriter) -> int:
     return pages
 
 
+def _keep_paragraphs_whole(document: QTextDocument, page_height: float) -> None:
+    """Move a paragraph split across two pages wholly onto the next page.
+
+    Qt breaks between lines; but when it draws a page it emits the whole paragraph and clips
+    it, so the PDF would carry the clipped lines as invisible text (copied twice by a reader or
+    a text extractor). The report's paragraphs are short: moving one costs a few lines at most.
+    """
+    layout = document.documentLayout()
+    cursor = QTextCursor(document)
+    for _attempt in range(500):
+        document.pageCount()  # the layout is lazy: lay the whole document out first
+        block = document.begin()
+        moved = False
+        while block.isValid():
+            top = layout.blockBoundingRect(block).top()
+            text_layout = block.layout()
+            count = text_layout.lineCount() if text_layout is not None else 0
+            if count > 1:
+                first = top + text_layout.lineAt(0).y()
+                last_line = text_layout.lineAt(count - 1)
+                last = top + last_line.y() + last_line.height()
+                page = int(first // page_height)
+                if page != int((last - 0.5) // page_height):
+                    shift = (page + 1) * page_height - first + 1
+                    block_format = QTextBlockFormat()
+                    block_format.setTopMargin(block.blockFormat().topMargin() + shift)
+                    cursor.setPosition(block.position())
+                    cursor.mergeBlockFormat(block_format)
+                    moved = True
+                    break
+            block = block.next()
+        if not moved:
+            return
+
+
 def write_report(data: ReportData, path: Path | str) -> Path:
     """Write the report as PDF or HTML depending on the file's extension."""
     target = Path(path)
@@ -164,4 +216,141 @@ def write_report(data: ReportData, path: Path | str) -> Path:
     return target
 
 
-ReportBuilder = Callable[[bool], ReportData]
+ReportBuilder = Callable[[str, bool], ReportData]
+"""(practice name, with masked examples) → the report's data."""
+
+
+class ReportDialog(QDialog):
+    """Preview the report, set the practice name, opt into masked examples, save PDF/HTML."""
+
+    def __init__(
+        self, build: ReportBuilder, practice: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Rapport d'autocontrôle"))
+        self.setObjectName("reportDialog")
+        self._build = build
+        self.data: ReportData | None = None
+        self.saved: Path | None = None
+
+        self.practice = QLineEdit(practice, self)
+        self.practice.setPlaceholderText(self.tr("Nom du cabinet (facultatif)"))
+        self.practice.setAccessibleName(self.tr("Nom du cabinet"))
+        self.examples = QCheckBox(self.tr("Ajouter quelques exemples masqués"), self)
+        self.examples.setToolTip(
+            self.tr(
+                "Par défaut, le rapport ne contient aucun mot ni nom de patient. Cette option "
+                "ajoute quelques commentaires dont les passages sensibles, les noms et les "
+                "chiffres sont masqués."
+            )
+        )
+        self.preview = QTextBrowser(self)
+        self.preview.setAccessibleName(self.tr("Aperçu du rapport"))
+        self.preview.setOpenLinks(False)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_pdf = self.buttons.addButton(
+            self.tr("Enregistrer en PDF…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_html = self.buttons.addButton(
+            self.tr("Enregistrer en HTML…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Fermer"))
+        self.save_pdf.clicked.connect(lambda: self.save_as(".pdf"))
+        self.save_html.clicked.connect(lambda: self.save_as(".html"))
+        close.clicked.connect(self.reject)
+
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Cabinet :"), self))
+        options.addWidget(self.practice, 1)
+        options.addWidget(self.examples)
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(820, 700)
+
+        self.practice.editingFinished.connect(self.refresh)
+        self.examples.toggled.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the report (the practice name or the examples option changed)."""
+        try:
+            self.data = self._build(self.practice.text().strip(), self.examples.isChecked())
+        except HuisclosError as error:
+            self.data = None
+            self.preview.clear()
+            self.status.setText(error.message)
+            self.save_pdf.setEnabled(False)
+            self.save_html.setEnabled(False)
+            return
+        self.preview.setHtml(report_html(self.data))
+        self.save_pdf.setEnabled(True)
+        self.save_html.setEnabled(True)
+
+    def default_name(self, suffix: str) -> str:
+        stem = Path(self.data.file_name).stem if self.data else "export"
+        return f"rapport-autocontrole-{stem}{suffix}"
+
+    def save_as(self, suffix: str, path: Path | str | None = None) -> Path | None:
+        """Ask where to save (unless ``path`` is given) and write the report."""
+        if self.data is None:
+            return None
+        if path is None:
+            pattern = "PDF (*.pdf)" if suffix == ".pdf" else "HTML (*.html)"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Enregistrer le rapport"),
+                str(Path.home() / self.default_name(suffix)),
+                pattern,
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+            if path.suffix.lower() != suffix and not (suffix == ".html" and path.suffix == ".htm"):
+                path = path.with_name(path.name + suffix)
+        try:
+            target = write_report(self.data, path)
+        except HuisclosError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return None
+        self.saved = target
+        self.status.setText(self.tr("Rapport enregistré : {path}").format(path=target))
+        return target
+
+
+def show_report_dialog(
+    parent: QWidget | None, session: Any, practice: str | None = None
+) -> ReportDialog:
+    """Open «Rapport…» for the review session shown in the main window.
+
+    ``practice`` defaults to the name typed in the settings. The dialog is modal to its window
+    and returned (already shown) so the caller may keep a reference.
+    """
+    if practice is None:
+        practice = _settings_practice_name()
+
+    def build(name: str, with_examples: bool) -> ReportData:
+        return report_from_session(session, practice=name, with_examples=with_examples)
+
+    dialog = ReportDialog(build, practice, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    return dialog
+
+
+def _settings_practice_name() -> str:
+    try:
+        from .settings import practice_name
+    except ImportError:  # pragma: no cover - settings module missing in a partial build
+        return ""
+    try:
+        return practice_name()
+    except Exception:  # a damaged settings file must not block the report
+        logger.warning("Practice name unavailable from the settings", exc_info=True)
+        return ""

@@ -1,0 +1,183 @@
+"""``huisclos report``: a PDF (drawn by Qt offscreen) or HTML report a GP can file, with the
+figures of the scan and the log — and no patient's words or names in it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from huisclos.cli import main
+from huisclos.core.export import read_export
+from huisclos.core.report import percent
+from huisclos.core.scan import run_scan
+
+PATIENTS = [
+    ("1001", "LEFEBVRE", "Ginette", "porteuse sida !!! !!!!"),
+    ("1002", "BERTRAND", "Solange", "serait homosexuelle d'après sa mère"),
+    ("1003", "CHEVALIER", "Yasmina", "mère musulmane voilée"),
+    ("1004", "ROUSSEL", "Armand", "catholique non pratiquante car ses 2 frères sont suicidés"),
+    ("1005", "GAUTHIER", "Lucienne", "préfère RDV le matin"),
+    ("1006", "PERRIN", "Marcel", "ne pas laisser de message, appeler sur portable"),
+    ("1007", "MOREL", "Huguette", "tiers payant intégral"),
+    ("1008", "FAURE", "Gaston", ""),
+]
+SENSITIVE_WORDS = ("sida", "homosexuelle", "musulmane", "voilée", "catholique", "suicidés")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.fixture
+def export(tmp_path: Path) -> Path:
+    path = tmp_path / "export_patients.csv"
+    lines = ["N° dossier;NOM;Prénom;Commentaire administratif"]
+    lines += [";".join(patient) for patient in PATIENTS]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "phrase de passe du cabinet")
+
+
+def _pdf_text(path: Path) -> str:
+    result = subprocess.run(
+        [PDFTOTEXT, "-enc", "UTF-8", str(path), "-"],  # type: ignore[list-item]
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode("utf-8")
+
+
+def _assert_no_patient_words(text: str) -> None:
+    lowered = text.lower()
+    for number, surname, first_name, comment in PATIENTS:
+        assert surname.lower() not in lowered, surname
+        assert first_name.lower() not in lowered, first_name
+        if comment:
+            assert comment.lower() not in lowered, comment
+        assert f"{number}" not in lowered
+    for word in SENSITIVE_WORDS:
+        assert word not in lowered, word
+
+
+def test_the_pdf_report_shows_the_figures_and_nothing_of_the_patients(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run_scan(read_export(export))
+    flagged_rows = {(f.sheet, f.row) for f in result.findings}
+    assert {("", 1), ("", 2)} <= flagged_rows  # at least «sida» and «homosexuelle»
+
+    output = tmp_path / "rapport.pdf"
+    assert (
+        main(["report", str(export), "-o", str(output), "--practice", "Cabinet des Tilleuls"]) == 0
+    )
+    assert "Rapport enregistré" in capsys.readouterr().out
+    data = output.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    assert 1 <= pages <= 3  # one to three pages
+    assert not list(tmp_path.glob(".*.tmp"))
+    if PDFTOTEXT is None:
+        pytest.skip("pdftotext (poppler-utils) absent: the PDF text is not checked here")
+    text = _pdf_text(output)
+    assert "Rapport d'autocontrôle" in text
+    assert "Cabinet des Tilleuls" in text
+    assert "export_patients.csv" in text
+    assert result.fingerprint in text.replace("\n", "")
+    assert "Santé" in text and "Vie sexuelle" in text
+    share = percent(len(flagged_rows) / len(PATIENTS)).replace("\u00a0", " ")
+    assert f"patients concernés ({share})" in " ".join(text.replace("\u00a0", " ").split())
+    assert "Journal" in text and "intègre" in text
+    assert "Supprimer l'export" in text.replace("’", "'")
+    _assert_no_patient_words(text)
+    # no paragraph is printed twice (a line split across pages leaves clipped copies)
+    assert text.count("Former l'équipe") == 1
+
+
+def test_the_html_report_carries_the_same_figures_and_no_patient_words(
+    export: Path, tmp_path: Path
+) -> None:
+    output = tmp_path / "rapport.html"
+    assert main(["report", str(export), "-o", str(output)]) == 0
+    html = output.read_text(encoding="utf-8")
+    assert "<html" in html and "Rapport d'autocontrôle" in html
+    flagged = {(f.sheet, f.row) for f in run_scan(read_export(export)).findings}
+    assert f"({percent(len(flagged) / len(PATIENTS))})" in html
+    _assert_no_patient_words(html)
+
+
+def test_corrections_made_with_clean_appear_in_the_next_report(
+    export: Path, tmp_path: Path
+) -> None:
+    result = run_scan(read_export(export))
+    corrected = len(
+        {(f.sheet, f.row, f.column) for f in result.findings if f.suggestion is not None}
+    )
+    assert corrected >= 2
+    cleaned = tmp_path / "export_patients-nettoye.csv"
+    assert main(["clean", str(export), "-o", str(cleaned)]) == 0
+    output = tmp_path / "rapport.html"
+    assert main(["report", str(export), "-o", str(output)]) == 0
+    html = output.read_text(encoding="utf-8")
+    assert f"D'après le journal, {corrected} commentaires corrigés" in html
+    assert "1 enregistrement d'une copie nettoyée" in html
+    assert "Tous les commentaires signalés ont été traités" in html
+
+
+def test_masked_examples_are_added_only_on_request(export: Path, tmp_path: Path) -> None:
+    plain = tmp_path / "sans.html"
+    assert main(["report", str(export), "-o", str(plain)]) == 0
+    assert "Exemples masqués" not in plain.read_text(encoding="utf-8")
+    with_examples = tmp_path / "avec.html"
+    assert main(["report", str(export), "-o", str(with_examples), "--with-examples"]) == 0
+    html = with_examples.read_text(encoding="utf-8").lower()
+    assert "exemples masqués" in html
+    assert "[santé]" in html
+    for finding in run_scan(read_export(export)).findings:
+        assert finding.match.lower() not in html, finding.match  # every flagged passage masked
+    for number, surname, first_name, _comment in PATIENTS:
+        assert surname.lower() not in html and first_name.lower() not in html
+        assert number not in html
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("rapport.docx", "Format de rapport inconnu"),
+        ("absent/rapport.pdf", "n'existe pas"),
+    ],
+)
+def test_unusable_output_is_refused_in_french(
+    export: Path,
+    tmp_path: Path,
+    output: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["report", str(export), "-o", str(tmp_path / output)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+    assert not (tmp_path / output).exists()
+
+
+def test_the_report_never_overwrites_the_export(
+    export: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    html_named = export.with_suffix(".html")
+    html_named.write_bytes(export.read_bytes())
+    before = html_named.read_bytes()
+    assert main(["report", str(html_named), "-o", str(html_named)]) == 2
+    assert "ne peut pas remplacer l'export" in capsys.readouterr().err
+    assert html_named.read_bytes() == before
+
+
+def test_a_missing_export_is_a_french_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(tmp_path / "absent.csv"), "-o", str(tmp_path / "r.pdf")]) == 2
+    assert "introuvable" in capsys.readouterr().err
