@@ -1,0 +1,553 @@
+"""«Mode atelier»: a quiz for projection, and «Générer un fichier d'exercice…».
+
+The quiz shows one fictional comment at a time in large type. The room answers «sensible ?»,
+the trainer notes the room's answer (S / N), reveals with the space bar (categories, reason,
+suggested rewrite) and moves with the arrows; after the last comment, a score. Everything works
+from the keyboard, so the trainer can drive it from a presentation remote.
+
+The exercise-file dialog writes N fictional patients (Faker fr_FR) with a chosen share of
+sensitive comments, as CSV «;» Windows-1252, CSV UTF-8 or XLSX, through
+:func:`huisclos.core.synthetic.write_export`.
+
+Entry points for the main window (menu «Atelier»):
+- :func:`open_workshop(parent)` — the quiz window (F11: full screen, Échap: leave);
+- :func:`generate_exercise_file(parent)` — the exercise-file dialog.
+Threading: GUI thread only; generating a file of a few thousand rows takes well under a second.
+"""
+
+from __future__ import annotations
+
+import logging
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import HuisclosError
+from ..core.quiz import Quiz, Reveal, draw
+
+logger = logging.getLogger(__name__)
+
+HIGHLIGHT = "#fde2c8"
+HIGHLIGHT_LINE = "#c0392b"
+KEY_HELP = (
+    "S : la salle dit « sensible »  ·  N : « rien à redire »  ·  Espace : révéler  ·  "
+    "← → : commentaire précédent / suivant  ·  F11 : plein écran  ·  Échap : quitter"
+)
+
+FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("csv-cp1252", "CSV « ; » Windows-1252 (logiciels de cabinet)", ".csv"),
+    ("csv-utf8", "CSV UTF-8", ".csv"),
+    ("xlsx", "Excel (.xlsx)", ".xlsx"),
+)
+
+
+class QuizView(QWidget):
+    """One quiz on screen: the comment, the room's answer, the reveal; then the score."""
+
+    finished = Signal()
+
+    def __init__(self, quiz: Quiz, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.quiz = quiz
+        self.setObjectName("quizView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+        self.progress = QLabel(self)
+        self.progress.setObjectName("quizProgress")
+        self.comment = QLabel(self)
+        self.comment.setObjectName("quizComment")
+        self.comment.setWordWrap(True)
+        self.comment.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.comment.setTextFormat(Qt.TextFormat.RichText)
+        self.comment.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.comment.setAccessibleName(self.tr("Commentaire fictif"))
+        self.answer = QLabel(self)
+        self.answer.setObjectName("quizAnswer")
+        self.answer.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("quizVerdict")
+        self.verdict.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.categories = QLabel(self)
+        self.categories.setObjectName("quizCategories")
+        self.categories.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.categories.setWordWrap(True)
+        self.explanation = QLabel(self)
+        self.explanation.setObjectName("quizExplanation")
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("quizSuggestion")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reveal_box = QFrame(self)
+        self.reveal_box.setObjectName("quizReveal")
+        policy = self.reveal_box.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the comment does not jump when revealed
+        self.reveal_box.setSizePolicy(policy)
+        reveal_layout = QVBoxLayout(self.reveal_box)
+        for label in (self.verdict, self.categories, self.explanation, self.suggestion):
+            reveal_layout.addWidget(label)
+
+        self.keys = QLabel(self.tr(KEY_HELP), self)
+        self.keys.setObjectName("quizKeys")
+        self.keys.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keys.setWordWrap(True)
+
+        self.score_label = QLabel(self)
+        self.score_label.setObjectName("quizScore")
+        self.score_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.score_label.setWordWrap(True)
+        self.score_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 16)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.comment, 3)
+        layout.addWidget(self.answer)
+        layout.addWidget(self.reveal_box, 3)
+        layout.addWidget(self.score_label, 6)
+        layout.addWidget(self.keys)
+        self._apply_scale()
+        self.refresh()
+
+    # --- keyboard ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space:
+            self.reveal()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Down):
+            self.next()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up):
+            self.previous()
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_O):
+            self.record_answer(True)
+        elif key == Qt.Key.Key_N:
+            self.record_answer(False)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    # --- actions -----------------------------------------------------------------------------
+    def record_answer(self, sensitive: bool) -> None:
+        if self.score_label.isVisible():
+            return
+        self.quiz.answer(sensitive)
+        self.refresh()
+
+    def reveal(self) -> None:
+        if self.score_label.isVisible():
+            return
+        self.quiz.reveal()
+        self.refresh()
+
+    def next(self) -> None:
+        if self.score_label.isVisible():
+            return
+        if self.quiz.next():
+            self.refresh()
+        elif self.quiz.is_revealed():
+            self.show_score()
+        else:
+            self.reveal()
+
+    def previous(self) -> None:
+        if self.score_label.isVisible():
+            self.score_label.hide()
+            self._set_quiz_visible(True)
+            self.refresh()
+            return
+        if self.quiz.previous():
+            self.refresh()
+
+    def show_score(self) -> None:
+        score = self.quiz.score()
+        if score.answered:
+            headline = f"{score.correct} / {score.answered}"
+            detail = self.tr("bonnes réponses de la salle")
+        else:
+            headline = f"{score.total}"
+            detail = self.tr("commentaires passés en revue (réponses non notées)")
+        self.score_label.setText(
+            f'<p style="font-size: {self._px(96)}px; font-weight: bold; color: #1f4e79;">'
+            f"{headline}</p>"
+            f'<p style="font-size: {self._px(28)}px;">{escape(detail)}</p>'
+            f'<p style="font-size: {self._px(20)}px; color: #566573;">'
+            + escape(
+                self.tr(
+                    "À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, "
+                    "ni jugement. ← pour revenir."
+                )
+            )
+            + "</p>"
+        )
+        self._set_quiz_visible(False)
+        self.score_label.show()
+        self.finished.emit()
+
+    def _set_quiz_visible(self, visible: bool) -> None:
+        for widget in (self.progress, self.comment, self.answer, self.reveal_box):
+            widget.setVisible(visible)
+
+    # --- drawing -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        quiz = self.quiz
+        item = quiz.current
+        revealed = quiz.is_revealed()
+        reveal = quiz.reveal() if revealed else None
+        self.progress.setText(
+            self.tr("Commentaire {n} sur {total} — fictif").format(
+                n=quiz.index + 1, total=len(quiz)
+            )
+        )
+        self.comment.setText(_comment_html(item.text, reveal))
+        answered = quiz.answers.get(quiz.index)
+        if answered is None:
+            self.answer.setText(self.tr("La salle : sensible ? (S = oui, N = non)"))
+        else:
+            said = self.tr("sensible") if answered else self.tr("rien à redire")
+            self.answer.setText(self.tr("La salle a répondu : {said}").format(said=said))
+        self.reveal_box.setVisible(reveal is not None)
+        if reveal is not None:
+            self._show_reveal(reveal, quiz.is_correct())
+
+    def _show_reveal(self, reveal: Reveal, correct: bool | None) -> None:
+        if reveal.sensitive:
+            verdict = self.tr("Sensible")
+            colour = "#a93226"
+        else:
+            verdict = self.tr("Rien à redire")
+            colour = "#1e8449"
+        mark = {True: " ✓", False: " ✗", None: ""}[correct]
+        self.verdict.setText(f'<span style="color: {colour};">{escape(verdict)}{mark}</span>')
+        self.categories.setText(" · ".join(reveal.labels))
+        self.categories.setVisible(bool(reveal.labels))
+        lines = [reveal.explanation, *reveal.reasons]
+        if reveal.note:
+            lines.append(reveal.note)
+        self.explanation.setText("<br>".join(escape(line) for line in lines if line))
+        if reveal.suggestion:
+            self.suggestion.setText(
+                escape(self.tr("Plutôt : ")) + f"<b>« {escape(reveal.suggestion)} »</b>"
+            )
+        elif reveal.sensitive:
+            self.suggestion.setText(escape(self.tr("Plutôt : supprimer ce passage.")))
+        else:
+            self.suggestion.setText("")
+        self.suggestion.setVisible(bool(self.suggestion.text()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_scale()
+
+    def _px(self, size: float) -> int:
+        """A size designed for 1366×768, scaled to the window."""
+        scale = min(max(self.width(), 1) / 1366, max(self.height(), 1) / 768)
+        return max(8, round(size * max(scale, 0.5)))
+
+    def _apply_scale(self) -> None:
+        self.setStyleSheet(
+            f"#quizView {{ background: #fbfcfc; }}"
+            f"#quizProgress {{ font-size: {self._px(18)}px; color: #566573; }}"
+            f"#quizComment {{ font-size: {self._px(44)}px; color: #1c2833;"
+            f" background: white; border: 2px solid #d5dbdb; border-radius: 12px;"
+            f" padding: {self._px(24)}px; }}"
+            f"#quizAnswer {{ font-size: {self._px(20)}px; color: #1f4e79; }}"
+            f"#quizVerdict {{ font-size: {self._px(34)}px; font-weight: bold; }}"
+            f"#quizCategories {{ font-size: {self._px(24)}px; color: #1f4e79;"
+            f" font-weight: bold; }}"
+            f"#quizExplanation {{ font-size: {self._px(20)}px; color: #1c2833; }}"
+            f"#quizSuggestion {{ font-size: {self._px(24)}px; color: #1e8449; }}"
+            f"#quizKeys {{ font-size: {self._px(13)}px; color: #808b96; }}"
+        )
+        if self.score_label.isVisible():
+            self.show_score()
+
+
+def _comment_html(text: str, reveal: Reveal | None) -> str:
+    """The comment, with the sensitive passages highlighted once revealed."""
+    if reveal is None or not reveal.spans:
+        return f"« {escape(text)} »"
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(reveal.spans):
+        if start < position:
+            continue
+        pieces.append(escape(text[position:start]))
+        pieces.append(
+            f'<span style="background-color: {HIGHLIGHT}; color: {HIGHLIGHT_LINE};'
+            f' text-decoration: underline;">{escape(text[start:end])}</span>'
+        )
+        position = end
+    pieces.append(escape(text[position:]))
+    return "« " + "".join(pieces) + " »"
+
+
+class WorkshopWindow(QWidget):
+    """The workshop: choose the quiz length, run it, or generate an exercise file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Huis clos — Mode atelier"))
+        self.setObjectName("workshopWindow")
+        self.resize(1366, 768)
+        self.stack = QStackedWidget(self)
+        self.setup = self._setup_page()
+        self.stack.addWidget(self.setup)
+        self.view: QuizView | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
+
+    def _setup_page(self) -> QWidget:
+        outer = QWidget(self)
+        page = QWidget(outer)
+        page.setMaximumWidth(860)
+        page.setStyleSheet("font-size: 15px;")
+        centred = QHBoxLayout(outer)
+        centred.addStretch(1)
+        centred.addWidget(page, 4)
+        centred.addStretch(1)
+        title = QLabel(self.tr("Mode atelier"), page)
+        title.setStyleSheet("font-size: 34px; font-weight: bold; color: #1f4e79;")
+        intro = QLabel(
+            self.tr(
+                "Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s'il "
+                "est sensible, vous révélez la réponse, la raison et une formulation neutre. "
+                "Aucun patient réel : les commentaires viennent du lexique et d'une liste "
+                "d'exemples inventés."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        self.count = QSpinBox(page)
+        self.count.setRange(3, 60)
+        self.count.setValue(10)
+        self.count.setAccessibleName(self.tr("Nombre de commentaires"))
+        self.count.setMaximumWidth(140)
+        self.share = QSpinBox(page)
+        self.share.setRange(0, 100)
+        self.share.setSingleStep(10)
+        self.share.setValue(60)
+        self.share.setSuffix(" %")
+        self.share.setAccessibleName(self.tr("Part de commentaires sensibles"))
+        self.share.setMaximumWidth(140)
+        form = QFormLayout()
+        form.addRow(self.tr("Nombre de commentaires :"), self.count)
+        form.addRow(self.tr("Part de commentaires sensibles :"), self.share)
+        self.start_button = QPushButton(self.tr("Commencer le quiz"), page)
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_quiz)
+        self.generate_button = QPushButton(self.tr("Générer un fichier d'exercice…"), page)
+        self.generate_button.clicked.connect(lambda: generate_exercise_file(self))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.generate_button)
+        buttons.addStretch(1)
+        keys = QLabel(self.tr(KEY_HELP), page)
+        keys.setWordWrap(True)
+        keys.setStyleSheet("color: #566573; font-size: 13px;")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 72, 0, 48)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addSpacing(16)
+        layout.addLayout(form)
+        layout.addSpacing(16)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        layout.addWidget(keys)
+        return outer
+
+    def start_quiz(self, quiz: Quiz | None = None) -> QuizView:
+        """Start a quiz (a fresh draw with the chosen length and share by default)."""
+        if not isinstance(quiz, Quiz):
+            items = draw(self.count.value(), self.share.value() / 100)
+            quiz = Quiz(items)
+        if self.view is not None:
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+        self.view = QuizView(quiz, self)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.view.setFocus()
+        return self.view
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def _escape(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        elif self.stack.currentWidget() is not self.setup:
+            self.stack.setCurrentWidget(self.setup)
+        else:
+            self.close()
+
+
+def open_workshop(parent: QWidget | None = None) -> WorkshopWindow:
+    """Open the workshop window (a separate top-level window, ready to be projected)."""
+    window = WorkshopWindow(parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.show()
+    return window
+
+
+# --- «Générer un fichier d'exercice…» ---------------------------------------------------------
+
+
+class GenerateExerciseDialog(QDialog):
+    """Choose how many fictional patients, the share of sensitive comments and the format."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Générer un fichier d'exercice"))
+        self.setObjectName("generateExerciseDialog")
+        intro = QLabel(
+            self.tr(
+                "Un export fictif pour s'entraîner : patients inventés (noms, adresses, "
+                "téléphones), commentaires tirés du lexique et d'exemples étiquetés. Aucun "
+                "patient réel."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.patients = QSpinBox(self)
+        self.patients.setRange(10, 200_000)
+        self.patients.setSingleStep(100)
+        self.patients.setValue(500)
+        self.patients.setAccessibleName(self.tr("Nombre de patients"))
+        self.share = QSpinBox(self)
+        self.share.setRange(0, 100)
+        self.share.setValue(10)
+        self.share.setSuffix(" %")
+        self.share.setAccessibleName(self.tr("Part de commentaires sensibles"))
+        self.format = QComboBox(self)
+        for key, label, _suffix in FORMATS:
+            self.format.addItem(self.tr(label), key)
+        self.format.setAccessibleName(self.tr("Format du fichier"))
+        self.path = QLineEdit(self)
+        self.path.setAccessibleName(self.tr("Fichier à créer"))
+        self.path.setText(str(Path.home() / "exercice-huisclos.csv"))
+        browse = QPushButton(self.tr("Parcourir…"), self)
+        browse.clicked.connect(self._browse)
+        self.format.currentIndexChanged.connect(self._sync_suffix)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Patients fictifs :"), self.patients)
+        form.addRow(self.tr("Commentaires sensibles :"), self.share)
+        form.addRow(self.tr("Format :"), self.format)
+        form.addRow(self.tr("Fichier :"), where)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Générer"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        self.buttons.accepted.connect(self.generate)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.written: Path | None = None
+        self.resize(560, self.sizeHint().height())
+
+    def format_key(self) -> str:
+        return str(self.format.currentData())
+
+    def _suffix(self) -> str:
+        return next(suffix for key, _label, suffix in FORMATS if key == self.format_key())
+
+    def _sync_suffix(self) -> None:
+        text = self.path.text().strip()
+        if text:
+            self.path.setText(str(Path(text).with_suffix(self._suffix())))
+
+    def _browse(self) -> None:
+        suffix = self._suffix()
+        pattern = "Excel (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Enregistrer le fichier d'exercice"), self.path.text(), pattern
+        )
+        if chosen:
+            self.path.setText(str(Path(chosen).with_suffix(suffix)))
+
+    def generate(self) -> None:
+        """Write the file; errors are shown in French and the dialog stays open."""
+        text = self.path.text().strip()
+        if not text:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Choisissez où enregistrer."))
+            return
+        target = Path(text)
+        try:
+            write_exercise(
+                target, self.patients.value(), self.share.value() / 100, self.format_key()
+            )
+        except HuisclosError as error:
+            QMessageBox.warning(self, self.windowTitle(), error.message)
+            return
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("Le fichier n'a pas pu être écrit : {error}").format(
+                    error=error.strerror or error
+                ),
+            )
+            return
+        self.written = target
+        self.accept()
+
+
+def write_exercise(path: Path, patients: int, share: float, fmt: str) -> Path:
+    """Write an exercise export through the synthetic generator (same as ``demo --generate``)."""
+    try:
+        from ..core.synthetic import write_export
+    except ImportError as error:
+        raise HuisclosError(
+            "Le générateur de fichiers d'exercice n'est pas disponible dans cette version."
+        ) from error
+    write_export(path, patients, share, fmt)
+    return path
+
+
+def generate_exercise_file(parent: QWidget | None = None) -> Path | None:
+    """Show «Générer un fichier d'exercice…»; returns the written file, or None if cancelled."""
+    dialog = GenerateExerciseDialog(parent)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written is not None:
+        QMessageBox.information(
+            parent,
+            dialog.windowTitle(),
+            dialog.tr("Fichier d'exercice enregistré :\n{path}").format(path=dialog.written),
+        )
+        return dialog.written
+    return None
