@@ -75,6 +75,9 @@ def test_the_four_leaked_comments_are_emptied(comment: str) -> None:
             "Code porte 1234, 3e étage sans ascenseur",
         ),
         ("mdp : toto123. Appeler le soir", "Appeler le soir"),
+        ("sida -> pas de RDV le vendredi", "Pas de RDV le vendredi"),
+        ("RDV avec le Dr. Martin, porteuse sida", "RDV avec le Dr. Martin"),
+        ("!!!! SIDA !!!! TOUJOURS UN SUCRE A L'ACCUEIL", "Toujours un sucre a l'accueil"),
     ],
 )
 def test_benign_clauses_survive_the_removal(comment: str, expected: str) -> None:
@@ -160,3 +163,28 @@ def test_rewrites_are_never_flagged_again_by_the_fake_detector() -> None:
 )
 def test_tidy_french_punctuation(messy: str, clean: str) -> None:
     assert tidy(messy) == clean
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        # Brackets glossing a removed clause go with it, and so does what continues it.
+        ("TS x2 (2019 et 2022), surveiller les quantités", "Surveiller les quantités"),
+        ("sida (Sainte-Anne) l'an dernier. RDV lundi", "RDV lundi"),
+        # An acronym glossed by a removed bracket goes too.
+        ("SEP (séropo), fatigue, RDV courts", "Fatigue, RDV courts"),
+        # A complement of time cannot stand alone.
+        ("VIH + depuis 2005, suivi en ville", "Suivi en ville"),
+        # Fragments joined by «et» belong to the removed noun phrase.
+        ("frère et soeur séropo, RDV lundi", "RDV lundi"),
+        ("sa mère et sa tante séropo, RDV lundi", "RDV lundi"),
+        # …but a benign clause joined by «et» stays.
+        ("RDV le matin et porteuse du VIH", "RDV le matin"),
+        # A clause that explains a removed one («car …») goes with it.
+        ("RDV lundi. Juif car sa mère l'est", "RDV lundi."),
+        # Reported speech next to a removed clause goes with it.
+        ("Homo, selon la voisine, RDV le soir", "RDV le soir"),
+    ],
+)
+def test_what_depends_on_a_sensitive_clause_goes_with_it(comment: str, expected: str) -> None:
+    assert first(comment) == expected

@@ -70,6 +70,10 @@ _DETERMINER_START = re.compile(
     r"^(?:sa|son|ses|le|la|les|l['’]|leur|leurs|mon|ma|mes|un|une|des)\b", re.IGNORECASE
 )
 
+# A complement of time or cause cannot stand alone once its clause is gone («HIV + depuis 2005»).
+_COMPLEMENT_START = re.compile(r"^(?:depuis|pendant|sous|suite)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-ZÉÈ0-9]{2,6}$")
+
 # A clause that only reports who said something depends on the clause it qualifies.
 _HEARSAY_START = re.compile(
     r"^(?:d['’]apr[eè]s|selon|dixit|il\s+para[iî]t|on\s+(?:dit|raconte)|aux\s+dires|"
@@ -190,8 +194,17 @@ class Clauses:
                     depends = (index > 0 and (index - 1) in result and before.strength < 5) or (
                         (index + 1) in result and after.strength < 5
                     )
+                if not depends and index > 0 and (index - 1) in result:
+                    depends = before.strength <= 2 and bool(
+                        _COMPLEMENT_START.match(self.segment_text(index))
+                    )
                 if not depends:
                     depends = self._part_of_removed(index, result)
+                if not depends and index + 1 < len(self.segments) and (index + 1) in result:
+                    # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
+                    depends = (
+                        bool(_ACRONYM.match(self.segment_text(index))) and after.text.strip() == "("
+                    )
                 if depends:
                     result.add(index)
                     changed = True
