@@ -13,6 +13,8 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from huisclos.core.audit import keys
 from huisclos.core.audit.keys import KeySet
@@ -208,3 +210,36 @@ def test_two_processes_appending_at_once_keep_the_chain_valid(
     assert [e["seq"] for e in events] == list(range(1, 82))
     by_writer = [e["payload"]["writer"] for e in events]
     assert by_writer.count("a") == by_writer.count("b") == 40
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    seq=st.integers(min_value=1, max_value=6),
+    column=st.sampled_from(["nonce", "ciphertext", "hash", "key_id"]),
+    position=st.integers(min_value=0, max_value=10_000),
+    bit=st.integers(min_value=0, max_value=7),
+)
+def test_any_flipped_bit_is_pinned_on_its_record(
+    huisclos_home: Path, seq: int, column: str, position: int, bit: int
+) -> None:
+    if not (huisclos_home / DB_NAME).exists():
+        _write_events(6)
+    conn = sqlite3.connect(huisclos_home / DB_NAME, isolation_level=None)
+    conn.execute("DROP TRIGGER IF EXISTS records_refuse_update")
+    (original,) = conn.execute(f"SELECT {column} FROM records WHERE seq = ?", (seq,)).fetchone()
+    data = bytearray(original.encode() if isinstance(original, str) else original)
+    data[position % len(data)] ^= 1 << bit
+    changed = data.decode("latin-1") if isinstance(original, str) else bytes(data)
+    conn.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (changed, seq))
+    try:
+        result = _verify()
+    finally:
+        conn.execute(f"UPDATE records SET {column} = ? WHERE seq = ?", (original, seq))
+        conn.close()
+    assert not result.ok
+    assert result.first_bad_seq == seq, result.message
+    assert f"n° {seq}" in result.message
