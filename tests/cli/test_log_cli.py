@@ -180,3 +180,16 @@ def test_scan_and_clean_leave_no_comment_or_name_in_the_log_files(
             for encoding in ("utf-8", "cp1252", "utf-16-le"):
                 encoded = secret.encode(encoding, errors="ignore")
                 assert encoded not in raw, secret
+
+
+def test_export_never_overwrites_the_log_itself(
+    huisclos_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(1)
+    before = (huisclos_home / DB_NAME).read_bytes()
+    assert main(["log", "export", "-o", str(huisclos_home / DB_NAME), "--format", "json"]) == 2
+    assert "fichier du journal" in capsys.readouterr().err
+    assert (huisclos_home / DB_NAME).read_bytes() == before
+    assert main(["log", "export", "-o", str(tmp_path / "absent" / "r.csv")]) == 2
+    assert "n'existe pas" in capsys.readouterr().err
+    assert not (tmp_path / "absent").exists()

@@ -686,6 +686,17 @@ def export_events(log: AuditLog, path: str | Path, fmt: str | None = None) -> in
     Returns the number of events.
     """
     target = Path(path)
+    if not target.parent.is_dir():
+        raise AuditError(
+            f"Le dossier « {target.parent} » n'existe pas : créez-le ou choisissez-en un autre."
+        )
+    protected = {
+        p.resolve() for p in (log.path, log.head_path, log.lock_path, keys_mod.key_file_path())
+    } | {log.path.with_name(log.path.name + s).resolve() for s in ("-wal", "-shm")}
+    if target.resolve() in protected:
+        raise AuditError(
+            "L'export ne peut pas remplacer un fichier du journal : choisissez un autre nom."
+        )
     kind = (fmt or target.suffix.lstrip(".")).lower()
     if kind not in ("csv", "json"):
         raise AuditError(
