@@ -4,6 +4,7 @@ the next steps — and never a patient's words or names unless masked examples a
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from huisclos.core.findings import Finding
 from huisclos.core.report import (
@@ -212,3 +213,36 @@ def test_the_report_comes_out_without_a_usable_log() -> None:
     assert isinstance(corrections, Corrections)
     assert status.ok in (True, None)
     assert status.message
+
+
+def test_a_report_from_the_review_screen_counts_corrected_cells_as_found_and_unsaved(
+    tmp_path: Path,
+) -> None:
+    from huisclos.core.export import read_export
+    from huisclos.core.report import report_from_session
+    from huisclos.core.scan import run_scan
+    from huisclos.core.session import ReviewSession
+
+    path = tmp_path / "export.csv"
+    path.write_bytes(
+        "NOM;Commentaire\r\nLEFEBVRE;porteuse sida !!! !!!!\r\nBERTRAND;serait homosexuelle "
+        "d'après sa mère\r\nGAUTHIER;préfère RDV le matin\r\n".encode("cp1252")
+    )
+    export = read_export(path)
+    result = run_scan(export)
+    session = ReviewSession(export, columns=result.columns)
+    session.add_findings(result.findings)
+    session.finish_scan()
+    before = report_from_session(session, practice="Cabinet Test", read_the_log=False)
+    assert (before.flagged_comments, before.flagged_patients, before.rows) == (2, 2, 3)
+
+    key = ("", 1, "Commentaire")
+    session.apply(session.manual_batch(key, "RDV en fin de journée"))
+    after = report_from_session(session, read_the_log=False, with_examples=True)
+    # the corrected comment still counts as found: it moved to «Corrections»
+    assert (after.flagged_comments, after.flagged_patients) == (2, 2)
+    assert after.corrections.unsaved == 1
+    html = report_html(after)
+    assert "1 correction faite dans l'application n'est pas encore enregistrée" in html
+    assert "LEFEBVRE" not in html and "BERTRAND" not in html
+    assert "sida" not in html.lower() and "homosexuelle" not in html.lower()

@@ -237,18 +237,22 @@ def _fingerprints(payload: Mapping[str, Any]) -> set[str]:
 
 
 def _edit_categories(payload: Mapping[str, Any]) -> Counter[str]:
-    """Cells per category of an ``edit`` event (its ``categories`` counts, or its rule ids)."""
+    """Cells per category of an ``edit`` event: from its cells' rule ids when present (a cell
+    counts once per category), else from its ``categories`` counts."""
     counts: Counter[str] = Counter()
+    edits = payload.get("edits")
+    if isinstance(edits, list) and edits:
+        for edit in edits:
+            if isinstance(edit, Mapping):
+                rules = edit.get("rules") or edit.get("rule_ids") or ()
+                counts.update({str(rule).split(".", 1)[0] for rule in rules} & set(CATEGORIES))
+        if counts:
+            return counts
     declared = payload.get("categories")
     if isinstance(declared, Mapping):
         for key, value in declared.items():
             if isinstance(value, int) and key in CATEGORIES:
                 counts[key] += value
-        return counts
-    for edit in payload.get("edits") or ():
-        if isinstance(edit, Mapping):
-            rules = edit.get("rules") or ()
-            counts.update({str(rule).split(".", 1)[0] for rule in rules} & set(CATEGORIES))
     return counts
 
 
@@ -639,9 +643,10 @@ def _log_block(data: ReportData) -> str:
     css, mark = {True: ("ok", "&#10003;"), False: ("bad", "&#10007;")}.get(
         status.ok, ("unknown", "?")
     )
+    message = status.message[:1].upper() + status.message[1:]
     return (
         "<h2>Journal chiffré</h2>"
-        f'<p><span class="{css}">{mark} {escape(status.message)}</span></p>'
+        f'<p><span class="{css}">{mark} {escape(message)}</span></p>'
         '<p class="small muted">Le journal garde, chiffrés et chaînés, la date, l\'empreinte du '
         "fichier et le nombre de corrections par catégorie — jamais le texte d'un commentaire. "
         "Toute modification ou suppression d'un événement est détectée.</p>"
