@@ -157,22 +157,22 @@ def records_of(text: str, delimiter: str) -> list[list[str]]:
     return records
 
 
-def sniff_delimiter(sample: str) -> str:
-    """The delimiter among ; , tab | that splits the sample into the most regular rows."""
+def sniff_delimiter(sample: str, complete: bool = False) -> str:
+    """The delimiter among ; , tab | that splits the sample into the most regular rows.
+
+    ``complete`` says the sample is the whole file (otherwise its last record may be cut)."""
     best: tuple[float, int, int] | None = None
     chosen = ";"
     for preference, delimiter in enumerate(DELIMITERS):
         if delimiter not in sample:
             continue
-        records = [r for r in records_of(sample, delimiter) if any(cell.strip() for cell in r)]
-        if len(records) > 2:
+        records = [r for r in records_of(sample, delimiter) if len(r) > 1 or (r and r[0])]
+        if not complete and len(records) > 2:
             records = records[:-1]  # the sample may cut the last record
-        if not records:
+        widths = Counter(len(r) for r in records if len(r) > 1)
+        if not widths:
             continue
-        widths = Counter(len(r) for r in records)
-        width, count = widths.most_common(1)[0]
-        if width < 2:
-            continue
+        count, width = max((count, width) for width, count in widths.items())
         score = (count / len(records), width, -preference)
         if best is None or score > best:
             best, chosen = score, delimiter

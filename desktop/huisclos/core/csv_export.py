@@ -262,7 +262,8 @@ def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
         )
     encoding = detect_encoding(data)
     start = len(encoding.bom)
-    delimiter = sniff_delimiter(_decode_sample(data, start, encoding.name))
+    complete = start + _SAMPLE_BYTES >= len(data)
+    delimiter = sniff_delimiter(_decode_sample(data, start, encoding.name), complete)
     head = first_records(data, start, delimiter, _SAMPLE_RECORDS)
     rows = []
     for record_start, record_end in head:

@@ -1,0 +1,103 @@
+"""Property tests: random tables written in every supported CSV dialect read back exactly, copy
+byte for byte, and take one edited cell without disturbing anything else."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from huisclos.core.edits import Edit
+from huisclos.core.export import neutralise_formula, read_export
+
+HEADER = ["N° dossier", "NOM", "Prénom", "Commentaire", "Ville"]
+SINGLE_BYTE = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .;,|\t\"'\r\n-=+@!éèàçÉÀù"
+)
+UTF8_EXTRA = "œ’€✓ßŒ"
+ENCODINGS = [
+    ("utf-8", b"", SINGLE_BYTE + UTF8_EXTRA),
+    ("utf-8", b"\xef\xbb\xbf", SINGLE_BYTE + UTF8_EXTRA),
+    ("cp1252", b"", SINGLE_BYTE),
+    ("latin-1", b"", SINGLE_BYTE),
+    ("iso8859_15", b"", SINGLE_BYTE),
+]
+
+
+def _record(cells: list[str], delimiter: str, quote_all: bool) -> str:
+    """A record as spreadsheet software writes it (quotes around special characters)."""
+    fields = []
+    for cell in cells:
+        if quote_all or any(char in cell for char in (delimiter, '"', "\r", "\n")):
+            cell = '"' + cell.replace('"', '""') + '"'
+        fields.append(cell)
+    return delimiter.join(fields)
+
+
+@st.composite
+def exports(draw):  # type: ignore[no-untyped-def]
+    encoding, bom, alphabet = draw(st.sampled_from(ENCODINGS))
+    delimiter = draw(st.sampled_from([";", ",", "\t", "|"]))
+    newline = draw(st.sampled_from(["\r\n", "\n", "\r"]))
+    quote_all = draw(st.booleans())
+    final_newline = draw(st.booleans())
+    cell = st.text(alphabet=alphabet, max_size=25)
+    row_of_cells = st.lists(cell, min_size=len(HEADER), max_size=len(HEADER))
+    rows = draw(st.lists(row_of_cells, min_size=1, max_size=12))
+    text = "".join(_record(cells, delimiter, quote_all) + newline for cells in [HEADER, *rows])
+    if draw(st.booleans()):  # a title line before the header, as some software writes
+        text = "Liste des patients au 12/03/2025" + newline + newline + text
+    if not final_newline:
+        text = text[: -len(newline)]
+    new_text = draw(st.text(alphabet=alphabet, max_size=30))
+    row = draw(st.integers(1, len(rows)))
+    column = draw(st.sampled_from(HEADER))
+    return {
+        "content": bom + text.encode(encoding),
+        "rows": rows,
+        "edit": (row, column, new_text),
+        "delimiter": delimiter,
+        "newline": newline,
+    }
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(exports())
+def test_read_copy_and_edit_one_cell(case):  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "export.csv"
+        source.write_bytes(case["content"])
+        export = read_export(source)
+        table = export.table
+        assert export.delimiter == case["delimiter"]
+        assert table.header == HEADER
+        assert len(table) == len(case["rows"])
+        assert [cells for _, cells in table.iter_rows()] == case["rows"]
+        assert [table.row(n) for n in range(1, len(table) + 1)] == case["rows"]
+        assert [values for _, values in table.iter_column_values(["Commentaire", "NOM"])] == [
+            [r[3], r[1]] for r in case["rows"]
+        ]
+
+        copy = Path(folder) / "copie.csv"
+        export.write_copy([], copy)
+        assert copy.read_bytes() == case["content"]
+
+        row, column, new_text = case["edit"]
+        before = table.cell(row, column)
+        edited = Path(folder) / "modifie.csv"
+        export.write_copy([Edit(row, column, before, new_text)], edited)
+        reread = read_export(edited).table
+        expected = [list(r) for r in case["rows"]]
+        if new_text != before:
+            expected[row - 1][HEADER.index(column)] = neutralise_formula(new_text)
+        assert reread.header == HEADER
+        assert [cells for _, cells in reread.iter_rows()] == expected
+        # Bytes outside the edited record are untouched.
+        start, end = table.record_span(row)
+        data = edited.read_bytes()
+        assert data[:start] == case["content"][:start]
+        tail = case["content"][end:]
+        assert data.endswith(tail)
+        assert source.read_bytes() == case["content"]
