@@ -185,12 +185,22 @@ def calm_shouting(text: str) -> str:
     )
 
 
+def _stable(line: str) -> str:
+    """Tidy until nothing changes (one removal can reveal another: «( ,)» then «()»)."""
+    for _ in range(4):
+        tidied = _tidy_line(line)
+        if tidied == line:
+            break
+        line = tidied
+    return line
+
+
 def tidy(text: str) -> str:
     """The comment with its punctuation tidied; "" when nothing meaningful is left.
 
     Line breaks are kept (a comment may span several lines); blank lines collapse.
     """
-    lines = [_tidy_line(calm_shouting(line)) for line in re.split(r"\r\n|\r|\n", text)]
+    lines = [_stable(calm_shouting(line)) for line in re.split(r"\r\n|\r|\n", text)]
     kept = [line for line in lines if line]
     if not kept:
         return ""

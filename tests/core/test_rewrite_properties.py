@@ -1,0 +1,115 @@
+"""Property tests of the rewrites: whatever way benign and sensitive clauses are mixed and
+punctuated, the first suggestion keeps every benign clause, keeps nothing sensitive, and reads as
+tidy French."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rewrite_fakes import FakeDetector
+
+from huisclos.core.rewrite import MASK, suggest
+from huisclos.core.tidy import tidy
+
+DETECTOR = FakeDetector()
+
+BENIGN = [
+    "préfère RDV le matin",
+    "appeler sur portable",
+    "ne pas laisser de message",
+    "carte vitale à mettre à jour",
+    "3e étage sans ascenseur",
+    "code porte 4521B",
+    "tiers payant AMO",
+    "RDV longs",
+    "indisponible le mercredi",
+    "courrier revenu, adresse à vérifier",
+]
+SENSITIVE = [
+    "porteuse sida !!! !!!!",
+    "serait homosexuelle d'après sa mère",
+    "mère musulmane voilée",
+    "catholique non pratiquante car ses 2 frères sont suicidés",
+    "séropo",
+    "juif pratiquant",
+    "patient chiant",
+    "SIDA !!!",
+    "TS en 2021",
+    "mdp : Roux1985",
+]
+SENTENCE_SEPARATORS = [". ", ".\n", " ! ", "\n", " ; "]
+CLAUSE_SEPARATORS = [", ", " – ", " - ", " / "]
+
+
+@st.composite
+def comments(draw: st.DrawFn, separators: list[str]) -> tuple[str, list[str]]:
+    benign = draw(st.lists(st.sampled_from(BENIGN), min_size=0, max_size=3, unique=True))
+    sensitive = draw(st.lists(st.sampled_from(SENSITIVE), min_size=1, max_size=3, unique=True))
+    pieces = draw(st.permutations([*benign, *sensitive]))
+    text = pieces[0]
+    for piece in pieces[1:]:
+        text += draw(st.sampled_from(separators)) + piece
+    if draw(st.booleans()):
+        text += draw(st.sampled_from([".", " !!", "", " "]))
+    if draw(st.booleans()):
+        text = text[:1].upper() + text[1:]
+    return text, benign
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text.casefold())
+
+
+def check_tidy(text: str) -> None:
+    assert tidy(text) == text, f"not tidy: {text!r}"
+    assert "  " not in text and " ," not in text and ",," not in text
+    assert "!!" not in text and "()" not in text and "( )" not in text
+    assert not re.search(r"^[\s,;:.!?–-]", text)
+    assert not re.search(r"(?:^|\s)(?:et|car|mais)$", text, re.IGNORECASE)
+    if text and text[0].isalpha():
+        assert text[0].isupper()
+
+
+def check(text: str, benign: list[str]) -> None:
+    findings = DETECTOR.detect(text)
+    assert findings
+    proposed = suggest(text, findings, detector=DETECTOR)
+    assert proposed
+    for suggestion in proposed:
+        assert not [f for f in DETECTOR.detect(suggestion.text) if f.severity != "low"], suggestion
+        if suggestion.kind != "mask":
+            assert MASK not in suggestion.text
+            check_tidy(suggestion.text)
+    first = proposed[0].text
+    for clause in benign:
+        assert folded(clause) in folded(first), f"{clause!r} lost from {text!r} → {first!r}"
+
+
+@settings(max_examples=150, deadline=None)
+@given(comments(SENTENCE_SEPARATORS))
+def test_benign_sentences_survive_and_nothing_sensitive_stays(case: tuple[str, list[str]]) -> None:
+    check(*case)
+
+
+@settings(max_examples=150, deadline=None)
+@given(comments(CLAUSE_SEPARATORS))
+def test_benign_clauses_survive_commas_and_dashes(case: tuple[str, list[str]]) -> None:
+    check(*case)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60), st.data())
+def test_any_text_and_any_span_gives_a_tidy_safe_suggestion(text: str, data: st.DataObject) -> None:
+    from huisclos.core.findings import Finding
+
+    if not text.strip():
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    finding = Finding(1, "Commentaire", start, end, "health", "high", "health.hiv", text[start:end])
+    proposed = suggest(text, [finding], detector=DETECTOR)
+    assert proposed
+    for suggestion in proposed:
+        assert tidy(suggestion.text) == suggestion.text
