@@ -1,0 +1,202 @@
+"""Workshop mode, «Pourquoi ?» and «Rapport…» as a trainer or a GP uses them: keyboard-only quiz
+with a score, exercise files in three formats, help on every rule, a report saved as PDF/HTML."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from huisclos.core.findings import Finding
+from huisclos.core.quiz import Quiz, QuizItem
+from huisclos.core.report import build_report
+from huisclos.ui.help_dialog import HelpDialog, show_help, show_help_for_finding
+from huisclos.ui.report_dialog import ReportDialog
+from huisclos.ui.workshop import GenerateExerciseDialog, QuizView, WorkshopWindow
+
+
+class FakeDetector:
+    def detect(self, text: str, **_: object) -> list[Finding]:
+        start = text.find("sida")
+        if start < 0:
+            return []
+        return [
+            Finding(0, "", start, start + 4, "health", "high", "health.hiv", "sida", ("emphasis",))
+        ]
+
+
+def _quiz() -> Quiz:
+    items = [
+        QuizItem("porteuse sida !!! !!!!", True, ("health",)),
+        QuizItem("préfère RDV le matin", False),
+        QuizItem("mère musulmane voilée", True, ("religion",)),
+    ]
+    return Quiz(items, detector=FakeDetector())
+
+
+@pytest.fixture
+def view(qtbot) -> QuizView:  # type: ignore[no-untyped-def]
+    widget = QuizView(_quiz())
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    widget.setFocus()
+    return widget
+
+
+def test_the_quiz_runs_from_the_keyboard_and_ends_with_a_score(qtbot, view: QuizView) -> None:  # type: ignore[no-untyped-def]
+    assert "porteuse sida" in view.comment.text()
+    assert view.progress.text().startswith("Commentaire 1 sur 3")
+    assert not view.reveal_box.isVisible()
+
+    qtbot.keyClick(view, Qt.Key.Key_S)  # the room says «sensible»
+    assert "sensible" in view.answer.text()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert view.reveal_box.isVisible()
+    assert view.categories.text() == "Santé"
+    assert "✓" in view.verdict.text()
+    assert "background-color" in view.comment.text()  # the passage is highlighted
+    assert "insistance" in view.explanation.text() or "excessif" in view.explanation.text()
+
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.progress.text().startswith("Commentaire 2 sur 3")
+    assert not view.reveal_box.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_S)  # wrong: it is benign
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert "Rien à redire" in view.verdict.text() and "✗" in view.verdict.text()
+
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # back to the first one, still revealed
+    assert view.progress.text().startswith("Commentaire 1 sur 3")
+    assert view.reveal_box.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_N)  # wrong again
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # the last comment: Right reveals first
+    assert view.reveal_box.isVisible()
+    with qtbot.waitSignal(view.finished, timeout=1000):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.score_label.isVisible()
+    assert "1 / 3" in view.score_label.text()
+    assert not view.comment.isVisible()
+
+    qtbot.keyClick(view, Qt.Key.Key_Left)  # back from the score to the last comment
+    assert not view.score_label.isVisible()
+    assert view.comment.isVisible()
+
+
+def test_the_quiz_view_fits_a_projector_screen(view: QuizView) -> None:
+    """At 1366×768 the comment is large and nothing spills out of the window."""
+    assert view.comment.font().pixelSize() >= 40
+    assert view.explanation.font().pixelSize() >= 18
+    view.reveal()
+    for label in (view.comment, view.verdict, view.explanation, view.keys):
+        bottom = label.mapTo(view, label.rect().bottomLeft()).y()
+        assert bottom <= view.height(), label.objectName()
+
+
+def test_the_type_follows_the_window_size(qtbot, view: QuizView) -> None:  # type: ignore[no-untyped-def]
+    large = view.comment.font().pixelSize()
+    view.resize(1920, 1080)
+    qtbot.wait(10)
+    assert view.comment.font().pixelSize() > large
+
+
+def test_the_workshop_starts_a_quiz_of_the_chosen_length_and_escape_goes_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = WorkshopWindow()
+    qtbot.addWidget(window)
+    window.show()
+    window.count.setValue(5)
+    window.share.setValue(40)
+    view = window.start_quiz()
+    assert len(view.quiz) == 5
+    assert sum(item.sensitive for item in view.quiz.items) == 2
+    assert window.stack.currentWidget() is view
+    window._escape()
+    assert window.stack.currentWidget() is window.setup
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("csv-cp1252", "exercice.csv"), ("csv-utf8", "exercice.csv"), ("xlsx", "exercice.xlsx")],
+)
+def test_an_exercise_file_is_generated_in_the_chosen_format(
+    qtbot,
+    tmp_path: Path,
+    fmt: str,
+    name: str,  # type: ignore[no-untyped-def]
+) -> None:
+    from huisclos.core.export import read_export
+
+    dialog = GenerateExerciseDialog()
+    qtbot.addWidget(dialog)
+    dialog.patients.setValue(40)
+    dialog.share.setValue(25)
+    dialog.format.setCurrentIndex(dialog.format.findData(fmt))
+    dialog.path.setText(str(tmp_path / name))
+    dialog.generate()
+    target = tmp_path / name
+    assert dialog.written == target and target.is_file()
+    export = read_export(target)
+    assert len(export.table) == 40
+    if fmt == "csv-cp1252":
+        with target.open(encoding="cp1252", newline="") as handle:
+            header = next(csv.reader(handle, delimiter=";"))
+        assert "Commentaire administratif" in header
+    if fmt == "csv-utf8":
+        assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_choosing_xlsx_changes_the_file_extension(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = GenerateExerciseDialog()
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "atelier.csv"))
+    dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
+    assert dialog.path.text().endswith("atelier.xlsx")
+
+
+def test_why_help_opens_on_the_rule_of_a_finding(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = show_help(None, "gdpr_art10")
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, HelpDialog)
+    assert "article 10" in dialog.text.toPlainText()
+    hearsay = Finding(1, "C", 0, 6, "sex_life", "high", "sex_life.x", "serait", ("hearsay",))
+    same = show_help_for_finding(None, hearsay)
+    assert same is dialog  # one help window, brought forward
+    assert "L1111-7" in dialog.text.toPlainText()
+    condition = {"category": "health", "severity": "low", "reasons": []}
+    show_help_for_finding(None, condition)
+    assert "plain-pied" in dialog.text.toPlainText()
+    dialog.close()
+
+
+def test_the_report_dialog_previews_and_saves_pdf_and_html(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    calls: list[tuple[str, bool]] = []
+    finding = Finding(1, "Commentaire", 9, 13, "health", "high", "health.hiv", "sida")
+
+    def build(practice: str, with_examples: bool):  # type: ignore[no-untyped-def]
+        calls.append((practice, with_examples))
+        return build_report(
+            file_name="export.csv",
+            fingerprint="ab" * 32,
+            rows=10,
+            findings=[finding],
+            practice=practice,
+            examples_from=[("porteuse sida !!! !!!!", [finding])] if with_examples else None,
+        )
+
+    dialog = ReportDialog(build, "Cabinet des Tilleuls")
+    qtbot.addWidget(dialog)
+    assert "Cabinet des Tilleuls" in dialog.preview.toPlainText()
+    assert "sida" not in dialog.preview.toPlainText()
+    dialog.examples.setChecked(True)
+    assert calls[-1] == ("Cabinet des Tilleuls", True)
+    assert "[santé]" in dialog.preview.toPlainText()
+    assert "sida" not in dialog.preview.toPlainText()
+
+    pdf = dialog.save_as(".pdf", tmp_path / "rapport.pdf")
+    assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
+    html = dialog.save_as(".html", tmp_path / "rapport.html")
+    assert html is not None and "Exemples masqués" in html.read_text(encoding="utf-8")
+    assert "Rapport enregistré" in dialog.status.text()
