@@ -193,3 +193,14 @@ def test_export_never_overwrites_the_log_itself(
     assert main(["log", "export", "-o", str(tmp_path / "absent" / "r.csv")]) == 2
     assert "n'existe pas" in capsys.readouterr().err
     assert not (tmp_path / "absent").exists()
+
+
+def test_rotate_key_keeps_history_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    _write(2)
+    assert main(["log", "rotate-key"]) == 0
+    assert "nouvelle clé du journal" in capsys.readouterr().out
+    _write(1)
+    assert main(["log", "verify"]) == 0
+    assert capsys.readouterr().out.strip() == "journal intègre : 4 événements"
+    with open_log() as log:
+        assert len({event["key_id"] for event in log.events()}) == 2

@@ -3,7 +3,8 @@
 - ``show [--since DATE] [--format table|jsonl]``: the decrypted events, a French table by default;
 - ``verify``: exit 0 and «journal intègre : N événements», or exit 1 naming the first bad
   sequence number and what is wrong (altéré, manquant, déplacé, tronqué, mauvaise clé);
-- ``export -o FILE [--format csv|json]``: a decrypted copy for the practice's GDPR register.
+- ``export -o FILE [--format csv|json]``: a decrypted copy for the practice's GDPR register;
+- ``rotate-key``: new events use a new key; older ones keep theirs (nothing is re-encrypted).
 
 Without a system keyring the log's key file needs ``$HUISCLOS_PASSPHRASE``; a missing or wrong
 passphrase is a French message and exit 2, with nothing written.
@@ -53,6 +54,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--format", choices=("csv", "json"), help="par défaut : d'après l'extension du fichier"
     )
+    actions.add_parser(
+        "rotate-key",
+        help="Passe à une nouvelle clé de chiffrement (l'historique reste lisible)",
+        description="Les prochains événements utiliseront une nouvelle clé ; les anciens gardent "
+        "la leur et restent lisibles. Rien n'est rechiffré.",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
             return _show(log, args.since, args.format)
         if action == "verify":
             return _verify(log)
+        if action == "rotate-key":
+            print(f"nouvelle clé du journal : {log.rotate_key()} (l'historique reste lisible)")
+            return 0
         return _export(log, args.output, args.format)
     finally:
         log.close()
