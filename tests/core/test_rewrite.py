@@ -188,3 +188,13 @@ def test_tidy_french_punctuation(messy: str, clean: str) -> None:
 )
 def test_what_depends_on_a_sensitive_clause_goes_with_it(comment: str, expected: str) -> None:
     assert first(comment) == expected
+
+
+def test_a_rewrite_always_fits_the_export_encoding() -> None:
+    from huisclos.core.tidy import fit_to_encoding
+
+    assert (
+        fit_to_encoding("Prénom d’usage : Zoé – cœur", "latin-1") == "Prénom d'usage : Zoé - coeur"
+    )
+    assert fit_to_encoding("Prénom d’usage", "cp1252") == "Prénom d’usage"
+    assert fit_to_encoding("RDV ☎ matin", "latin-1") == "RDV ? matin"

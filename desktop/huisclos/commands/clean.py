@@ -164,7 +164,13 @@ def run(args: argparse.Namespace) -> int:
         if (categories is None or finding.category in categories)
         and _at_least(finding.severity, min_severity)
     ]
-    plan = plan_cleaning(findings, lambda key: _cell_text(export, key), detector=detector)
+    codec = getattr(export, "encoding", None) if export.kind == "csv" else None
+    plan = plan_cleaning(
+        findings,
+        lambda key: _cell_text(export, key),
+        detector=detector,
+        codec=codec if isinstance(codec, str) else None,
+    )
     warnings: list[str] = []
 
     if output is not None:

@@ -35,7 +35,7 @@ from .categories import CATEGORIES, SEVERITY_RANK
 from .clauses import Clauses, split_clauses
 from .edits import CellKey, Edit
 from .findings import Finding
-from .tidy import has_words, tidy
+from .tidy import fit_to_encoding, has_words, tidy
 
 if TYPE_CHECKING:
     from .detect import Detector
@@ -229,13 +229,15 @@ def plan_cleaning(
     text_of: Callable[[CellKey], str],
     *,
     detector: Detector | None = None,
+    codec: str | None = None,
 ) -> CleaningPlan:
     """Group ``findings`` by cell, resolve each cell with its first suggestion, return the edits
     (in file order) — what «Tout appliquer» and ``huisclos clean`` do.
 
-    ``text_of((sheet, row, column))`` returns a cell's current text. A finding's own
-    ``suggestion`` is not trusted blindly: it is recomputed from the cell's findings so that a
-    filtered set of findings (categories, severity) gets a matching rewrite.
+    ``text_of((sheet, row, column))`` returns a cell's current text; ``codec`` (the CSV's
+    encoding) replaces characters it cannot write («’» → «'») so the copy can always be saved.
+    A finding's own ``suggestion`` is not trusted blindly: it is recomputed from the cell's
+    findings so that a filtered set of findings (categories, severity) gets a matching rewrite.
     """
     by_cell: dict[CellKey, list[Finding]] = {}
     for finding in findings:
@@ -245,6 +247,8 @@ def plan_cleaning(
         cell_findings = sorted(by_cell[key], key=lambda finding: (finding.start, finding.end))
         text = text_of(key)
         after = first_suggestion(text, cell_findings, detector=detector)
+        if after is not None and codec:
+            after = fit_to_encoding(after, codec)
         if after is None or after == text:
             continue
         rules = tuple(dict.fromkeys(finding.rule for finding in cell_findings))
