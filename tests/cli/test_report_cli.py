@@ -181,3 +181,22 @@ def test_a_missing_export_is_a_french_message(
 ) -> None:
     assert main(["report", str(tmp_path / "absent.csv"), "-o", str(tmp_path / "r.pdf")]) == 2
     assert "introuvable" in capsys.readouterr().err
+
+
+def test_producing_a_report_is_noted_in_the_log_with_figures_only(
+    export: Path, tmp_path: Path
+) -> None:
+    from huisclos.core.audit.log import open_log
+
+    assert main(["report", str(export), "-o", str(tmp_path / "rapport.html")]) == 0
+    log = open_log()
+    try:
+        events = [e for e in log.events() if e["event"] == "report"]
+    finally:
+        log.close()
+    assert len(events) == 1
+    payload = events[0]["payload"]
+    assert payload["fingerprint"] == read_export(export).fingerprint
+    assert payload["rows"] == len(PATIENTS)
+    assert payload["format"] == "html"
+    assert "LEFEBVRE" not in str(events[0]) and "sida" not in str(events[0])

@@ -60,6 +60,13 @@ def test_the_quiz_runs_from_the_keyboard_and_ends_with_a_score(qtbot, view: Quiz
     assert "background-color" in view.comment.text()  # the passage is highlighted
     assert "insistance" in view.explanation.text() or "excessif" in view.explanation.text()
 
+    qtbot.keyClick(view, Qt.Key.Key_P)  # «Pourquoi ?» on the rule of this comment
+    help_window = view.window().findChild(HelpDialog)
+    assert help_window is not None and help_window.isVisible()
+    assert help_window.current_topic() == "gdpr_art9"  # health: a special category
+    help_window.close()
+    view.setFocus()
+
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.progress.text().startswith("Commentaire 2 sur 3")
     assert not view.reveal_box.isVisible()

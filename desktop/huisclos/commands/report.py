@@ -96,20 +96,8 @@ def _check_output(source: Path, output: Path) -> None:
 
 def _record(data, output: Path) -> None:  # type: ignore[no-untyped-def]
     """Note in the log that a report was produced (figures only, never text)."""
-    from ..core.audit.log import record_event
+    from ..core.report import record_report
 
-    payload = {
-        "fingerprint": data.fingerprint,
-        "rows": data.rows,
-        "flagged_comments": data.flagged_comments,
-        "flagged_patients": data.flagged_patients,
-        "counts": {line.category: dict(line.by_severity) for line in data.categories},
-        "format": output.suffix.lower().lstrip("."),
-        "with_examples": bool(data.examples),
-    }
-    try:
-        warning = record_event("report", payload)
-    except NotImplementedError:
-        warning = None
+    warning = record_report(data, output.suffix)
     if warning:
         print(f"huisclos : {warning}", file=sys.stderr)

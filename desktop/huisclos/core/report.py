@@ -809,3 +809,23 @@ def report_from_session(
         log=log_status,
         examples_from=examples,
     )
+
+
+def report_payload(data: ReportData, fmt: str) -> dict[str, Any]:
+    """The ``report`` log event: which file, the figures, the format — never text."""
+    return {
+        "fingerprint": data.fingerprint,
+        "rows": data.rows,
+        "flagged_comments": data.flagged_comments,
+        "flagged_patients": data.flagged_patients,
+        "counts": {line.category: dict(line.by_severity) for line in data.categories},
+        "format": fmt.lower().lstrip("."),
+        "with_examples": bool(data.examples),
+    }
+
+
+def record_report(data: ReportData, fmt: str) -> str | None:
+    """Note in the log that a report was produced; a French warning if the log is unusable."""
+    from .audit.log import record_event
+
+    return record_event("report", report_payload(data, fmt))

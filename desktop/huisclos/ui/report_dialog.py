@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import HuisclosError
-from ..core.report import ReportData, report_from_session, report_html
+from ..core.report import ReportData, record_report, report_from_session, report_html
 
 logger = logging.getLogger(__name__)
 
@@ -320,7 +320,11 @@ class ReportDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return None
         self.saved = target
-        self.status.setText(self.tr("Rapport enregistré : {path}").format(path=target))
+        message = self.tr("Rapport enregistré : {path}").format(path=target)
+        warning = record_report(self.data, target.suffix)
+        if warning:
+            message += "\n" + warning
+        self.status.setText(message)
         return target
 
 

@@ -51,7 +51,8 @@ HIGHLIGHT = "#fde2c8"
 HIGHLIGHT_LINE = "#c0392b"
 KEY_HELP = (
     "S : la salle dit « sensible »  ·  N : « rien à redire »  ·  Espace : révéler  ·  "
-    "← → : commentaire précédent / suivant  ·  F11 : plein écran  ·  Échap : quitter"
+    "← → : commentaire précédent / suivant  ·  P : pourquoi ?  ·  F11 : plein écran  ·  "
+    "Échap : quitter"
 )
 
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -145,6 +146,8 @@ class QuizView(QWidget):
             self.record_answer(True)
         elif key == Qt.Key.Key_N:
             self.record_answer(False)
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_Question, Qt.Key.Key_F1):
+            self.explain_rule()
         else:
             super().keyPressEvent(event)
             return
@@ -162,6 +165,13 @@ class QuizView(QWidget):
             return
         self.quiz.reveal()
         self.refresh()
+
+    def explain_rule(self) -> None:
+        """«Pourquoi ?»: the rule behind the current comment (the CNIL overview before reveal)."""
+        from .help_dialog import show_help
+
+        topic = self.quiz.reveal().topic if self.quiz.is_revealed() else "cnil_comments"
+        show_help(self.window(), topic)
 
     def next(self) -> None:
         if self.score_label.isVisible():
