@@ -34,6 +34,11 @@ from pathlib import Path
 
 import ahocorasick
 
+try:  # the fastest exact matcher for whole batches (tests/benchmarks/bench_matcher.py)
+    import hyperscan
+except ImportError:  # pragma: no cover - falls back to pyahocorasick
+    hyperscan = None
+
 from .categories import CATEGORIES, SEVERITIES, SEVERITY_RANK
 from .findings import Finding
 from .identifiers import BATCH_PREFILTER, find_identifiers
@@ -92,6 +97,7 @@ ADDRESS_WORDS = frozenset(
     ]
 )
 _CLAUSE_BREAK = re.compile(r"[;!?\n\r|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:")
+_DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as BATCH_PREFILTER
 _NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
 _SECRET_AFTER = re.compile(r"\s*(?:\S{0,20}\s*)?[:=]\s*(\S+)")
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -214,8 +220,8 @@ class Detector:
             for rule in self.rules
         ]
         self._unless = [tuple(self._unless_forms(u) for u in rule.unless) for rule in self.rules]
-        self._hearsay = tuple(" " + _norm_key(t) + " " for t in lexicon.hearsay if _norm_key(t))
-        self._third = tuple(" " + _norm_key(t) + " " for t in lexicon.third_party if _norm_key(t))
+        self._hearsay = _phrase_regex(lexicon.hearsay)
+        self._third = _phrase_regex(lexicon.third_party)
         self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
         self._automaton = ahocorasick.Automaton()
         for key, form_ids in keys.items():
@@ -224,6 +230,8 @@ class Detector:
             self._automaton.add_word(letter * 3, (0, ()))
         self._automaton.make_automaton()
         self.term_count = len(keys)
+        self._batch_db = _batch_database(keys) if hyperscan is not None else None
+        self._batch_lock = threading.Lock()
         self._memo: dict[str, tuple[RawFinding, ...]] = {}
 
     # ----------------------------------------------------------------------------- building
@@ -329,7 +337,7 @@ class Detector:
             short, origin = squeezed
             for start, end, form_ids in self._hits(short):
                 self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
-        for match in find_identifiers(text):
+        for match in find_identifiers(text) if _DIGIT_RUN.search(key) else ():
             spans[(match.start, match.end, self._validator_rules[match.kind])] = None
         if not spans:
             return ()
@@ -454,9 +462,9 @@ class Detector:
                 ]
                 joined = " " + " ".join(words) + " "
                 found = []
-                if any(term in joined for term in self._hearsay):
+                if self._hearsay.search(joined):
                     found.append("hearsay")
-                if any(term in joined for term in self._third):
+                if self._third.search(joined):
                     found.append("third_party")
                 reasons = tuple(found)
                 clause_cache[clause] = reasons
@@ -484,8 +492,14 @@ class Detector:
             return []
         joined = " " + " \x00 ".join(texts) + " "
         data = key_fold_bytes(joined)
-        positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
-        positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
+        if self._batch_db is not None:
+            positions: list[int] = []
+            add = positions.append
+            with self._batch_lock:
+                self._batch_db.scan(data, match_event_handler=lambda _i, _f, end, _fl, _c: add(end))
+        else:
+            positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+            positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
         if not positions:
             return []
         positions.sort()
@@ -499,6 +513,24 @@ class Detector:
             if not indices or indices[-1] != cell:
                 indices.append(cell)
         return indices
+
+
+def _batch_database(keys: Iterable[str]):  # type: ignore[no-untyped-def]
+    """One hyperscan database: every padded key, stretched letters, and long digit runs."""
+    expressions = [re.escape(f" {key} ").encode("ascii") for key in keys]
+    expressions += [(letter * 3).encode("ascii") for letter in "abcdefghijklmnopqrstuvwxyz"]
+    expressions.append(BATCH_PREFILTER.pattern)
+    database = hyperscan.Database()
+    database.compile(expressions=expressions, ids=list(range(len(expressions))))
+    return database
+
+
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    """One regex finding any of ``phrases`` (key-folded) as whole words in a padded string."""
+    keys = sorted({_norm_key(p) for p in phrases} - {""}, key=len, reverse=True)
+    if not keys:
+        return re.compile(r"(?!x)x")
+    return re.compile(" (?:" + "|".join(re.escape(k) for k in keys) + ")(?= )")
 
 
 def _mtime(path: Path) -> float:

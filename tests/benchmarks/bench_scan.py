@@ -1,0 +1,185 @@
+"""Benchmark: ``huisclos scan`` end to end on a 1,000,000-row (~90 MB) cp1252 ';' export.
+
+Run by hand (not collected by pytest)::
+
+    /work/venv/bin/python tests/benchmarks/bench_scan.py [--rows 1000000] [--keep]
+
+Generates the export once in ``tests/benchmarks/_data/`` (git-ignored): patient columns plus a
+«Commentaire administratif» column, ~45 % empty, ~45 % benign and ~10 % sensitive comments
+drawn from the labelled corpus; half of the non-empty comments get a random date or amount
+appended so that memoising equal comments does not make the figure look better than a real
+export. Then, each in a fresh process (same conditions):
+
+1. a bare ``csv.reader`` pass over the same file (decode cp1252, split every field);
+2. ``huisclos scan FILE --format jsonl > findings.jsonl`` — read + detect + suggestions + JSON out
+   (the ``scan`` log event included);
+3. the same with ``--format text``.
+
+Prints rows/s, the ratio to the bare csv.reader pass and peak memory (maximum resident size of
+the child process). Targets (issue 3): ≥ 300,000 rows/s, ≤ 3× csv.reader, ≤ 1 GB.
+The machine is shared: run it two or three times and keep the best.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "_data"
+CORPUS = HERE.parent / "data" / "corpus" / "comments.csv"
+PYTHON = sys.executable
+
+HEADER = [
+    "N° dossier",
+    "NOM",
+    "Prénom",
+    "Date de naissance",
+    "Sexe",
+    "Téléphone",
+    "Code postal",
+    "Ville",
+    "Commentaire administratif",
+]
+SURNAMES = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "PETIT", "DURAND", "LEFÈBVRE"]
+FIRST = ["Émilie", "Jean", "Marie", "Hélène", "François", "Zoé", "Loïc", "Chloé", "Noël", "Inès"]
+CITIES = ["Paris", "Lyon", "Besançon", "Nîmes", "Orléans", "Évry", "Saint-Étienne", "Brest"]
+FALLBACK_BENIGN = ["préfère RDV le matin", "tiers payant intégral", "appeler sur portable",
+                   "carte Vitale à mettre à jour", "ne pas laisser de message"]  # fmt: skip
+FALLBACK_SENSITIVE = ["porteuse sida !!! !!!!", "serait homosexuelle d'après sa mère",
+                      "mère musulmane voilée", "CMU", "fils en prison"]  # fmt: skip
+
+
+def corpus_comments() -> tuple[list[str], list[str]]:
+    """(benign, sensitive) comments of the labelled corpus that cp1252 can hold."""
+    benign, sensitive = [], []
+    if CORPUS.is_file():
+        with CORPUS.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter=";"):
+                text = row["text"].replace("\n", " ")
+                try:
+                    text.encode("cp1252")
+                except UnicodeEncodeError:
+                    continue
+                (sensitive if row["sensitive"].strip() == "1" else benign).append(text)
+    return benign or FALLBACK_BENIGN, sensitive or FALLBACK_SENSITIVE
+
+
+def generate(path: Path, rows: int, seed: int = 3) -> None:
+    rng = random.Random(seed)
+    benign, sensitive = corpus_comments()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_suffix(".tmp")
+    with temp.open("w", encoding="cp1252", errors="replace", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(HEADER)
+        for number in range(1, rows + 1):
+            draw = rng.random()
+            if draw < 0.45:
+                comment = ""
+            else:
+                comment = rng.choice(sensitive if draw > 0.90 else benign)
+                if rng.random() < 0.5:
+                    comment += rng.choice(
+                        (
+                            f" (RDV du {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d})",
+                            f" - vu le {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/2024",
+                            f", relance {rng.randint(2, 90)} €",
+                        )
+                    )
+            writer.writerow(
+                [
+                    f"{number:07d}",
+                    rng.choice(SURNAMES),
+                    rng.choice(FIRST),
+                    f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1930, 2020)}",
+                    rng.choice("MF"),
+                    f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
+                    f"{rng.randint(10, 99)}",
+                    f"{rng.randint(1000, 95999):05d}",
+                    rng.choice(CITIES),
+                    comment,
+                ]
+            )
+    temp.replace(path)
+
+
+BARE_CSV = """
+import csv, sys, time
+began = time.perf_counter()
+rows = 0
+with open(sys.argv[1], encoding="cp1252", newline="") as handle:
+    for row in csv.reader(handle, delimiter=";"):
+        rows += 1
+print(rows - 1, time.perf_counter() - began)
+"""
+
+
+def timed(command: list[str], stdout: Path | None = None) -> tuple[float, float, str]:
+    """(seconds, peak resident MB, stdout text or '') of a child process run to the end."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    began = time.perf_counter()
+    out = stdout.open("w", encoding="utf-8") if stdout else subprocess.PIPE
+    try:
+        done = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, text=True)
+    finally:
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+    seconds = time.perf_counter() - began
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode != 0:
+        raise SystemExit(f"{command} failed ({done.returncode}): {done.stderr[-2000:]}")
+    return seconds, max(peak, before) / 1024, done.stdout if not stdout else ""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--regenerate", action="store_true")
+    args = parser.parse_args()
+    path = DATA / f"scan_{args.rows}.csv"
+    if args.regenerate or not path.is_file():
+        began = time.perf_counter()
+        generate(path, args.rows)
+        print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
+    size = path.stat().st_size / 1e6
+    print(f"file: {path.name}, {args.rows:,} rows, {size:.1f} MB, cp1252, ';'")
+
+    seconds, peak, out = timed([PYTHON, "-c", BARE_CSV, str(path)])
+    bare = float(out.split()[1])
+    print(f"bare csv.reader:  {bare:6.2f} s in-process ({seconds:.2f} s with start-up)")
+
+    env = dict(os.environ)
+    with tempfile.TemporaryDirectory() as home:
+        env["HUISCLOS_HOME"] = home
+        env.setdefault("HUISCLOS_PASSPHRASE", "benchmark passphrase")
+        os.environ.update(env)
+        jsonl = Path(home) / "findings.jsonl"
+        command = [PYTHON, "-m", "huisclos", "scan", str(path), "--format", "jsonl"]
+        seconds, peak, _ = timed(command, stdout=jsonl)
+        lines = sum(1 for _ in jsonl.open(encoding="utf-8"))
+        print(
+            f"huisclos scan --format jsonl: {seconds:6.2f} s, {args.rows / seconds:,.0f} rows/s, "
+            f"{seconds / bare:.2f}x csv.reader, peak {peak:,.0f} MB, {lines:,} findings"
+        )
+        text = Path(home) / "summary.txt"
+        seconds, peak, _ = timed(
+            [PYTHON, "-m", "huisclos", "scan", str(path), "--format", "text"], stdout=text
+        )
+        print(
+            f"huisclos scan --format text:  {seconds:6.2f} s, {args.rows / seconds:,.0f} rows/s, "
+            f"{seconds / bare:.2f}x csv.reader, peak {peak:,.0f} MB"
+        )
+        print("".join(text.open(encoding="utf-8").readlines()[:16]))
+
+
+if __name__ == "__main__":
+    main()
