@@ -69,6 +69,14 @@ def test_iso_8859_15_oe_ligature_is_recognised(tmp_path):
     assert export.table.cell(3, "Commentaire administratif") == "sœur à prévenir, cœur fragile"
 
 
+def test_old_dos_code_page_is_recognised(tmp_path):
+    export = read_export(write(tmp_path, sample().encode("cp850")))
+    assert export.encoding == "cp850"
+    assert export.table.cell(2, "NOM") == "LEFÈVRE"
+    assert export.table.cell(1, "Commentaire administratif") == LEAKED[0]
+    assert export.table.header[2] == "Prénom"
+
+
 @pytest.mark.parametrize("delimiter", [";", ",", "\t", "|"])
 @pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
 def test_delimiters_and_line_endings(tmp_path, delimiter, newline):

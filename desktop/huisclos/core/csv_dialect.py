@@ -38,6 +38,9 @@ _C1 = bytes(range(0x80, 0xA0))
 _LATIN9_ONLY = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
 _LATIN9_IN_WORD = re.compile(rb"[A-Za-z\xc0-\xff][\xa6\xa8\xb4\xb8\xbc\xbd\xbe][A-Za-z\xc0-\xff]")
 _LATIN9_EURO = re.compile(rb"[0-9] ?\xa4")
+# é â à ç ê ë è ï î ô û ù in code page 850, and ’ œ in Windows-1252, between two letters.
+_DOS_IN_WORD = re.compile(rb"[A-Za-z][\x82\x83\x85\x87\x88\x89\x8a\x8b\x8c\x93\x96\x97][a-z]")
+_WINDOWS_IN_WORD = re.compile(rb"[A-Za-z][\x92\x9c][a-z]")
 # Encodings whose bytes below 0x80 are always ASCII: delimiter and quote bytes are unambiguous.
 _ASCII_SAFE = {
     "utf_8", "ascii", "latin_1", "iso8859_15", "cp1252", "cp850", "cp437", "cp858", "mac_roman",
@@ -118,6 +121,8 @@ def detect_encoding(data: bytes) -> Encoding:
     has_c1 = _has_any(data, _C1)
     undefined = any(byte in data for byte in _CP1252_UNDEFINED)
     if has_c1 and not undefined:
+        if _looks_like_dos(data):
+            return Encoding("cp850", b"", "DOS (CP850)")
         return Encoding("cp1252", b"", "Windows-1252")
     if not has_c1:
         if _LATIN9_ONLY.search(data) and (
@@ -126,6 +131,23 @@ def detect_encoding(data: bytes) -> Encoding:
             return Encoding("iso8859_15", b"", "ISO-8859-15")
         return Encoding("cp1252", b"", "Windows-1252 (ISO-8859-1)")
     return _guess_encoding(data)
+
+
+def _looks_like_dos(data: bytes) -> bool:
+    """True when bytes that are accented letters in DOS code page 850 (é è à ç ê â ô…) sit
+    inside words more often than Windows-1252 punctuation (’ œ …) does: old DOS software."""
+    dos_letters = len(_DOS_IN_WORD.findall(data, 0, 1 << 22))
+    windows_marks = len(_WINDOWS_IN_WORD.findall(data, 0, 1 << 22))
+    return dos_letters > windows_marks and _strict_decodes(data, "cp850")
+
+
+def _plausible(text: str) -> bool:
+    """Most non-ASCII characters of a real French export are letters, not symbols."""
+    others = [char for char in text if ord(char) > 127]
+    if not others:
+        return True
+    letters = sum(1 for char in others if char.isalpha())
+    return letters / len(others) >= 0.8
 
 
 def _guess_encoding(data: bytes) -> Encoding:
@@ -138,7 +160,11 @@ def _guess_encoding(data: bytes) -> Encoding:
         sample = data[: 1 << 20]
         for match in from_bytes(sample, cp_isolation=sorted(_ASCII_SAFE)):
             codec = codecs.lookup(match.encoding).name.replace("-", "_")
-            if codec in _ASCII_SAFE and _strict_decodes(data, codec):
+            if (
+                codec in _ASCII_SAFE
+                and _plausible(sample.decode(codec, "replace"))
+                and _strict_decodes(data, codec)
+            ):
                 logger.info("encoding guessed by charset-normalizer: %s", codec)
                 return Encoding(codec, b"", codec.upper().replace("_", "-"))
     raise ExportError(

@@ -254,6 +254,8 @@ def _check_cell_sizes(
 
 def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
     """Open a CSV/TSV export from its bytes."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        detect_encoding(data)  # explains that UTF-16 is not read
     if b"\x00" in data:
         raise ExportError(
             f"« {path.name} » n'est pas un fichier texte (il contient des données binaires) : "
