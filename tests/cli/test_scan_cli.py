@@ -1,0 +1,119 @@
+"""``huisclos scan`` and ``huisclos demo`` as a secretary or a script would run them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from huisclos.cli import main
+from huisclos.core.audit.log import open_log
+
+NIR = "1 85 05 78 006 084 91"
+ROWS = [
+    ("0001", "DURAND", "préfère RDV le matin"),
+    ("0002", "MARTIN", "porteuse sida !!! !!!!"),
+    ("0003", "PETIT", ""),
+    ("0004", "LEROY", f"n° sécu {NIR}, rappeler"),
+]
+
+
+def write_export(folder: Path, encoding: str = "cp1252") -> Path:
+    path = folder / "patients.csv"
+    lines = ["Dossier;Nom;Commentaire administratif"] + [";".join(row) for row in ROWS]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+def test_text_summary_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["scan", str(write_export(tmp_path))])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Lignes analysées : 4" in out
+    assert "Commentaires à revoir : 2" in out
+    assert "Santé : 1 (élevée : 1)" in out
+    assert "Identifiant ou secret : 1 (élevée : 1)" in out
+    assert "Durée :" in out
+    assert "ligne 2, Commentaire administratif" in out
+    assert "« sida » : Santé, gravité élevée — insistance" in out
+    assert "préfère RDV" not in out  # benign comments are not listed
+
+
+def test_jsonl_is_one_finding_per_line_as_in_design(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["scan", str(write_export(tmp_path)), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    objects = [json.loads(line) for line in lines]
+    assert [set(o) for o in objects] == [
+        {
+            "row",
+            "column",
+            "start",
+            "end",
+            "category",
+            "severity",
+            "rule",
+            "match",
+            "reasons",
+            "suggestion",
+        }
+    ] * 2
+    sida, nir = objects
+    assert (sida["row"], sida["column"], sida["category"], sida["match"]) == (
+        2,
+        "Commentaire administratif",
+        "health",
+        "sida",
+    )
+    assert ROWS[1][2][sida["start"] : sida["end"]] == "sida"
+    assert "emphasis" in sida["reasons"]
+    assert (nir["row"], nir["category"], nir["rule"], nir["match"]) == (
+        4,
+        "identifier",
+        "identifier.nir",
+        NIR,
+    )
+    assert NIR not in (nir["suggestion"] or "")
+
+
+def test_columns_option_and_unknown_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_export(tmp_path)
+    assert main(["scan", str(path), "--columns", "Nom", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["scan", str(path), "--columns", "Remarques"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "colonne introuvable" in err and "Traceback" not in err
+
+
+def test_unusable_input_exits_2_with_one_french_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["scan", str(tmp_path / "absent.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("huisclos : ") and err.count("\n") == 1
+
+
+def test_scan_is_logged_with_figures_and_no_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "une phrase de passe de test")
+    assert main(["scan", str(write_export(tmp_path))]) == 0
+    capsys.readouterr()
+    events = [e for e in open_log().events() if e["event"] == "scan"]
+    assert len(events) == 1
+    payload = events[0]["payload"]
+    assert payload["rows"] == 4
+    assert payload["counts"] == {"health": {"high": 1}, "identifier": {"high": 1}}
+    dumped = json.dumps(events)
+    assert "sida" not in dumped and "006 084" not in dumped
+
+
+def test_demo_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Lignes analysées" in out
+    assert "Commentaires à revoir" in out
