@@ -194,3 +194,25 @@ def test_placeholders_of_the_labelled_lists_become_fictional_values(tmp_path: Pa
     assert "{" not in sensitive.text
     assert sensitive.categories == ("identifier",)
     assert "identifiant" in explain(sensitive, FakeDetector()).note
+
+
+def test_with_the_real_detector_the_leaked_comments_reveal_their_categories_and_a_rewrite() -> None:
+    from huisclos.core.detect import Detector
+
+    detector = Detector.default()
+    expected = {
+        LEAKED[0]: {"health"},
+        LEAKED[1]: {"sex_life"},
+        LEAKED[2]: {"religion"},
+        LEAKED[3]: {"religion", "health"},
+    }
+    for text, categories in expected.items():
+        reveal = explain(QuizItem(text, True, tuple(categories)), detector)
+        assert set(reveal.categories) == categories, text
+        assert reveal.spans, text  # the passages are highlighted
+        assert reveal.suggestion is not None, text
+        for start, end in reveal.spans:
+            assert text[start:end].lower() not in reveal.suggestion.lower()
+    jewish = explain(QuizItem("juif pratiquant, pas de RDV le samedi", True), detector)
+    assert jewish.suggestion == "Pas de RDV le samedi"
+    assert not explain(QuizItem("préfère RDV le matin", False), detector).sensitive

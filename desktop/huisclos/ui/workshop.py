@@ -262,8 +262,12 @@ class QuizView(QWidget):
             self.suggestion.setText(
                 escape(self.tr("Plutôt : ")) + f"<b>« {escape(reveal.suggestion)} »</b>"
             )
+        elif reveal.suggestion == "":
+            self.suggestion.setText(
+                escape(self.tr("Plutôt : effacer le commentaire — rien d'utile à garder."))
+            )
         elif reveal.sensitive:
-            self.suggestion.setText(escape(self.tr("Plutôt : supprimer ce passage.")))
+            self.suggestion.setText(escape(self.tr("Plutôt : retirer le passage signalé.")))
         else:
             self.suggestion.setText("")
         self.suggestion.setVisible(bool(self.suggestion.text()))
