@@ -58,6 +58,7 @@ def test_the_quiz_runs_from_the_keyboard_and_ends_with_a_score(qtbot, view: Quiz
     assert view.categories.text() == "Santé"
     assert "✓" in view.verdict.text()
     assert "background-color" in view.comment.text()  # the passage is highlighted
+    assert "l'orientation" in view.explanation.text()  # apostrophes shown as typed
     assert "insistance" in view.explanation.text() or "excessif" in view.explanation.text()
 
     qtbot.keyClick(view, Qt.Key.Key_P)  # «Pourquoi ?» on the rule of this comment

@@ -18,7 +18,7 @@ Threading: GUI thread only; generating a file of a few thousand rows takes well 
 from __future__ import annotations
 
 import logging
-from html import escape
+from html import escape as _escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -46,6 +46,12 @@ from ..core.errors import HuisclosError
 from ..core.quiz import Quiz, Reveal, draw
 
 logger = logging.getLogger(__name__)
+
+
+def escape(text: str) -> str:
+    """Text for a rich-text label (apostrophes kept as they are)."""
+    return _escape(text, quote=False)
+
 
 HIGHLIGHT = "#fde2c8"
 HIGHLIGHT_LINE = "#c0392b"
@@ -109,6 +115,7 @@ class QuizView(QWidget):
         self.reveal_box.setSizePolicy(policy)
         reveal_layout = QVBoxLayout(self.reveal_box)
         for label in (self.verdict, self.categories, self.explanation, self.suggestion):
+            label.setTextFormat(Qt.TextFormat.RichText)
             reveal_layout.addWidget(label)
 
         self.keys = QLabel(self.tr(KEY_HELP), self)
