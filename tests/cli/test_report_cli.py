@@ -200,3 +200,17 @@ def test_producing_a_report_is_noted_in_the_log_with_figures_only(
     assert payload["rows"] == len(PATIENTS)
     assert payload["format"] == "html"
     assert "LEFEBVRE" not in str(events[0]) and "sida" not in str(events[0])
+
+
+def test_the_practice_name_comes_from_the_settings_unless_given(
+    export: Path, tmp_path: Path
+) -> None:
+    from huisclos.ui.settings import practice
+
+    practice.set("Maison de santé du Port")
+    output = tmp_path / "rapport.html"
+    assert main(["report", str(export), "-o", str(output)]) == 0
+    assert "Maison de santé du Port" in output.read_text(encoding="utf-8")
+    assert main(["report", str(export), "-o", str(output), "--practice", "Cabinet B"]) == 0
+    html = output.read_text(encoding="utf-8")
+    assert "Cabinet B" in html and "Maison de santé du Port" not in html

@@ -26,8 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--practice",
         metavar="NOM",
-        default="",
-        help="nom du cabinet affiché en tête du rapport",
+        default=None,
+        help="nom du cabinet affiché en tête du rapport (par défaut : celui des réglages)",
     )
     parser.add_argument(
         "--with-examples",
@@ -45,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
     from ..core.export import read_export
     from ..core.report import build_report, cells_with_findings, read_log
     from ..core.scan import run_scan
+    from ..ui.report_dialog import settings_practice_name, write_report
 
+    practice = args.practice if args.practice is not None else settings_practice_name()
     export = read_export(source)
     result = run_scan(export)
     corrections, log_status = read_log(export.fingerprint)
@@ -61,13 +63,11 @@ def run(args: argparse.Namespace) -> int:
         rows=result.rows,
         findings=result.findings,
         columns=result.columns,
-        practice=args.practice,
+        practice=practice,
         corrections=corrections,
         log=log_status,
         examples_from=examples,
     )
-
-    from ..ui.report_dialog import write_report
 
     write_report(data, output)
     _record(data, output)

@@ -337,7 +337,7 @@ def show_report_dialog(
     and returned (already shown) so the caller may keep a reference.
     """
     if practice is None:
-        practice = _settings_practice_name()
+        practice = settings_practice_name()
 
     def build(name: str, with_examples: bool) -> ReportData:
         return report_from_session(session, practice=name, with_examples=with_examples)
@@ -348,7 +348,8 @@ def show_report_dialog(
     return dialog
 
 
-def _settings_practice_name() -> str:
+def settings_practice_name() -> str:
+    """The practice name typed in the settings, «» when none (or the settings are unreadable)."""
     try:
         from .settings import practice_name
     except ImportError:  # pragma: no cover - settings module missing in a partial build
