@@ -63,6 +63,11 @@ explanation = "Religion (RGPD art. 9)."
 id = "religion.islam"
 terms = ["musulman", "musulmane", "voilée"]
 [[rule]]
+id = "religion.building"
+terms = ["mosquée"]
+unless_near = ["derrière", "près", "habite"]
+window = 3
+[[rule]]
 id = "religion.christian"
 terms = ["catholique", "église"]
 unless = ["rue de l'église"]
@@ -148,6 +153,8 @@ def found(detector: Detector, text: str) -> list[tuple[str, str]]:
         ("vote RN", "RN"),
         ("AME en cours", "AME"),
         ("Cancers multiples", "Cancers"),
+        ("va à la mosquée le vendredi", "mosquée"),
+        ("PORTEUSE SIDA", "SIDA"),
     ],
 )
 def test_sensitive_spellings_are_found(detector: Detector, text: str, match: str) -> None:
@@ -166,8 +173,13 @@ def test_sensitive_spellings_are_found(detector: Detector, text: str, match: str
         "12 rue de l'Église",
         "homonyme : ne pas confondre avec M. Gay",
         "dossier de Mme GAY",
+        "NOIR Sandrine, nouvelle adresse",
+        "Gay Laurent, 47 ans, adressé par le Dr Gay",
+        "famille GAY : 4 dossiers",
+        "Mme BLANC-GAY (nom composé)",
         "préfère RDV le matin, ordonnance à renouveler",
         "sidaction",  # word boundary
+        "habite derrière la mosquée, bât C",
     ],
 )
 def test_traps_stay_quiet(detector: Detector, text: str) -> None:

@@ -65,6 +65,11 @@ CIVILITIES = frozenset(
         "pr",
         "professeur",
         "me",
+        "famille",
+        "epoux",
+        "epouse",
+        "veuve",
+        "nee",
     ]
 )
 ADDRESS_WORDS = frozenset(
@@ -98,6 +103,9 @@ ADDRESS_WORDS = frozenset(
 )
 _CLAUSE_BREAK = re.compile(r"[;!?\n\r|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:")
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as BATCH_PREFILTER
+_COMPOUND_NAME = re.compile(r"-[A-ZÀ-Ý]{2,}")
+_COMPOUND_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}-$")
+_FIRST_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?![\w'-])")
 _NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
 _SECRET_AFTER = re.compile(r"\s*(?:\S{0,20}\s*)?[:=]\s*(\S+)")
 _NON_ALNUM = re.compile(r"[\W_]+")
@@ -220,6 +228,7 @@ class Detector:
             for rule in self.rules
         ]
         self._unless = [tuple(self._unless_forms(u) for u in rule.unless) for rule in self.rules]
+        self._near = [tuple(" " + _norm_key(u) for u in rule.unless_near) for rule in self.rules]
         self._hearsay = _phrase_regex(lexicon.hearsay)
         self._third = _phrase_regex(lexicon.third_party)
         self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
@@ -372,7 +381,9 @@ class Detector:
                 continue
             if self._unless[index] and self._trapped(index, text, key, start, end):
                 continue
-            if self._looks_like_name_or_place(text, key, start):
+            if self._near[index] and self._near_trap(index, key, start, end):
+                continue
+            if self._looks_like_name_or_place(text, key, start, end):
                 continue
             if self._allow_keys and self._allowed(key, start, end):
                 continue
@@ -396,6 +407,14 @@ class Detector:
                 return True
         return False
 
+    def _near_trap(self, index: int, key: str, start: int, end: int) -> bool:
+        window = self.rules[index].window
+        around = (
+            " " + " ".join(key[:start].split()[-window:]) + " "
+            + " ".join(key[end:].split()[:window]) + " "
+        )  # fmt: skip
+        return any(word in around for word in self._near[index])
+
     def _trapped(self, index: int, text: str, key: str, start: int, end: int) -> bool:
         folded = fold(text)
         for trap, trap_key in self._unless[index]:
@@ -409,13 +428,19 @@ class Detector:
         return any(_covers(key, allowed, start, end) for allowed in self._allow_keys)
 
     @staticmethod
-    def _looks_like_name_or_place(text: str, key: str, start: int) -> bool:
-        """«M. Gay», «Dr NOIR» (a surname after a civility), «rue de l'Église» (a street)."""
+    def _looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
+        """A surname, not a word: «M. Gay», «Dr NOIR», «famille GAY», «NOIR Sandrine», «Gay
+        Laurent», «BLANC-NOIR»; or a street: «rue de l'Église»."""
         head = text[:start]
         clause_start = max((m.end() for m in _NAME_BREAK.finditer(head)), default=0)
         words = key[clause_start:start].split()
-        if text[start : start + 1].isupper() and words and words[-1] in CIVILITIES:
-            return True
+        if text[start : start + 1].isupper() and " " not in text[start:end]:
+            if words and words[-1] in CIVILITIES:
+                return True
+            if _COMPOUND_NAME.match(text, end) or _COMPOUND_NAME_BEFORE.search(head[-30:]):
+                return True
+            if _FIRST_NAME_AFTER.match(text, end):
+                return True
         return any(word in ADDRESS_WORDS for word in words[-3:])
 
     def _drop_nested(self, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -2,6 +2,10 @@
 
 CONTRACT: see resources/lexicon/README.md for the file format.
 
+Beyond the README, a rule may carry ``unless_near = ["parle", "interprète"]``: trap words that,
+within ``window`` words before or after the term, mean it is not sensitive here («parle arabe»,
+«derrière la mosquée», «manteau noir»). Like ``unless``, never a way to hide a sensitive fact.
+
 The lexicon is data a trainer or a practice can read and extend; this module only checks it and
 turns it into :class:`Rule` objects. A malformed file raises :class:`LexiconError` with a French
 message naming the file and what is wrong. Pure functions; the result is immutable in practice.
@@ -60,6 +64,7 @@ class Rule:
     unless: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     validator: str | None = None  # "nir" | "iban" | "card": found by pattern + checksum
+    unless_near: tuple[str, ...] = ()  # trap words within ``window`` words («parle» + «arabe»)
     origin: str = "bundled"  # "bundled" or "practice" (the practice's termes-cabinet.toml)
 
 
@@ -212,6 +217,7 @@ def _rule_from(
         examples=_strings(entry.get("examples", []), where, "examples"),
         validator=validator,
         origin=origin,
+        unless_near=_strings(entry.get("unless_near", []), where, "unless_near"),
     )
 
 
