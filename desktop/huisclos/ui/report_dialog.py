@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -60,7 +61,11 @@ class ReportError(HuisclosError):
 
 
 def ensure_gui_application() -> QGuiApplication:
-    """A Q(Gui)Application for rendering; offscreen when there is no display (CLI, CI)."""
+    """A Qt application for rendering; offscreen when there is no display (CLI, CI).
+
+    A QApplication rather than a bare QGuiApplication, so that widgets created later in the
+    same process (the desktop app, GUI tests after CLI tests) still find the one they need.
+    """
     app = QGuiApplication.instance()
     if app is not None:
         return app  # type: ignore[return-value]
@@ -71,7 +76,7 @@ def ensure_gui_application() -> QGuiApplication:
         and not os.environ.get("QT_QPA_PLATFORM")
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    return QGuiApplication(["huisclos"])
+    return QApplication(["huisclos"])
 
 
 def report_document(html: str) -> QTextDocument:
