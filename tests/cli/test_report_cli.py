@@ -214,3 +214,41 @@ def test_the_practice_name_comes_from_the_settings_unless_given(
     assert main(["report", str(export), "-o", str(output), "--practice", "Cabinet B"]) == 0
     html = output.read_text(encoding="utf-8")
     assert "Cabinet B" in html and "Maison de santé du Port" not in html
+
+
+# --- huisclos demo --generate: the workshop's exercise files -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "options", "encoding_check"),
+    [
+        ("exercice.csv", [], "cp1252"),
+        ("exercice.csv", ["--format", "csv-utf8"], "utf-8-sig"),
+        ("exercice.xlsx", [], None),
+    ],
+)
+def test_demo_generate_writes_an_exercise_file_with_the_chosen_share_and_format(
+    tmp_path: Path, name: str, options: list[str], encoding_check: str | None
+) -> None:
+    output = tmp_path / name
+    args = ["demo", "--generate", "200", "-o", str(output), "--share", "0.25", *options]
+    assert main(args) == 0
+    export = read_export(output)
+    assert export.kind == ("xlsx" if name.endswith(".xlsx") else "csv")
+    assert len(export.table) == 200
+    if encoding_check == "utf-8-sig":
+        assert output.read_bytes().startswith(b"\xef\xbb\xbf")
+    elif encoding_check == "cp1252":
+        assert not output.read_bytes().startswith(b"\xef\xbb\xbf")
+        output.read_bytes().decode("cp1252")
+    flagged = {(f.sheet, f.row) for f in run_scan(export).findings}
+    assert 30 <= len(flagged) <= 70  # about a quarter of 200 patients
+
+
+def test_demo_generate_refuses_a_share_outside_zero_to_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "exercice.csv"
+    assert main(["demo", "--generate", "10", "-o", str(output), "--share", "1.5"]) == 2
+    assert "entre 0 et 1" in capsys.readouterr().err
+    assert not output.exists()
