@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 
 from huisclos.core.findings import Finding
@@ -208,3 +209,12 @@ def test_the_report_dialog_previews_and_saves_pdf_and_html(qtbot, tmp_path: Path
     html = dialog.save_as(".html", tmp_path / "rapport.html")
     assert html is not None and "Exemples masqués" in html.read_text(encoding="utf-8")
     assert "Rapport enregistré" in dialog.status.text()
+
+
+def test_help_opens_again_after_its_window_was_destroyed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    first = show_help(None, "judgement")
+    first.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first))
+    second = show_help(None, "functional_need")
+    qtbot.addWidget(second)
+    assert second.current_topic() == "functional_need"

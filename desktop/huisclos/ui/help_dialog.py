@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -94,11 +95,11 @@ def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDi
             HelpDialog, "helpDialog", Qt.FindChildOption.FindDirectChildrenOnly
         )
     else:
-        dialog = _orphan[0] if _orphan else None
+        dialog = _orphan[0] if _orphan and shiboken6.isValid(_orphan[0]) else None
     if dialog is None:
         dialog = HelpDialog(parent)
         if parent is None:
-            _orphan.append(dialog)
+            _orphan[:] = [dialog]
     if topic:
         dialog.show_topic(topic)
     dialog.show()
