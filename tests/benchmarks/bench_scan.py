@@ -4,7 +4,7 @@ Run by hand (not collected by pytest)::
 
     /work/venv/bin/python tests/benchmarks/bench_scan.py [--rows 1000000] [--keep]
 
-Generates the export once in ``tests/benchmarks/_data/`` (git-ignored): patient columns plus a
+Generates the export once in the temporary folder (``huisclos-bench-scan/``): patient columns plus a
 «Commentaire administratif» column, ~45 % empty, ~45 % benign and ~10 % sensitive comments
 drawn from the labelled corpus; half of the non-empty comments get a random date or amount
 appended so that memoising equal comments does not make the figure look better than a real
@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE / "_data"
+DATA = Path(tempfile.gettempdir()) / "huisclos-bench-scan"  # not the shared _data/
 CORPUS = HERE.parent / "data" / "corpus" / "comments.csv"
 PYTHON = sys.executable
 

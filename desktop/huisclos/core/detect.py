@@ -227,7 +227,9 @@ class Detector:
             )
             for rule in self.rules
         ]
-        self._unless = [tuple(self._unless_forms(u) for u in rule.unless) for rule in self.rules]
+        self._unless = [
+            _index_traps(self._unless_forms(u) for u in rule.unless) for rule in self.rules
+        ]
         self._near = [tuple(" " + _norm_key(u) for u in rule.unless_near) for rule in self.rules]
         self._hearsay = _phrase_regex(lexicon.hearsay)
         self._third = _phrase_regex(lexicon.third_party)
@@ -416,8 +418,12 @@ class Detector:
         return any(word in around for word in self._near[index])
 
     def _trapped(self, index: int, text: str, key: str, start: int, end: int) -> bool:
+        words = key[start:end].split()
+        traps = self._unless[index].get(words[0], ()) if words else ()
+        if not traps:
+            return False
         folded = fold(text)
-        for trap, trap_key in self._unless[index]:
+        for trap, trap_key in traps:
             if _covers(folded, trap, start, end) or (
                 trap_key and _covers(key, trap_key, start, end)
             ):
@@ -548,6 +554,18 @@ def _batch_database(keys: Iterable[str]):  # type: ignore[no-untyped-def]
     database = hyperscan.Database()
     database.compile(expressions=expressions, ids=list(range(len(expressions))))
     return database
+
+
+def _index_traps(
+    traps: Iterable[tuple[str, str | None]],
+) -> dict[str, tuple[tuple[str, str | None], ...]]:
+    """``unless`` traps by each of their words: a trap can only cover a match whose first word
+    it contains, so a check looks at a handful of traps instead of hundreds."""
+    index: dict[str, list[tuple[str, str | None]]] = {}
+    for trap in traps:
+        for word in set(key_fold(trap[0]).split()):
+            index.setdefault(word, []).append(trap)
+    return {word: tuple(items) for word, items in index.items()}
 
 
 def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
