@@ -218,3 +218,56 @@ def test_help_opens_again_after_its_window_was_destroyed(qtbot) -> None:  # type
     second = show_help(None, "functional_need")
     qtbot.addWidget(second)
     assert second.current_topic() == "functional_need"
+
+
+# --- hooks into the main window --------------------------------------------------------------
+
+
+def test_the_main_window_hooks_add_report_workshop_help_and_the_location_warning(
+    qtbot,
+    window,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from ui_helpers import ROWS, open_and_wait
+
+    from huisclos.ui.help_dialog import add_help_action, add_workstation_check
+    from huisclos.ui.report_dialog import add_report_action
+    from huisclos.ui.workshop import add_workshop_actions
+
+    report = add_report_action(window)
+    workshop, exercise = add_workshop_actions(window)
+    rules = add_help_action(window)
+    add_workstation_check(window)
+    assert report in window.tools_menu.actions() and workshop in window.tools_menu.actions()
+    assert exercise in window.tools_menu.actions()
+    assert window.help_menu.actions()[0] is rules
+    assert not report.isEnabled()  # nothing opened yet
+
+    downloads = tmp_path / "Téléchargements"
+    downloads.mkdir()
+    path = downloads / "patients.csv"
+    lines = ["Dossier;Nom;Prénom;Date de naissance;Commentaire administratif"]
+    lines += [";".join(row) for row in ROWS]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    open_and_wait(qtbot, window, path)
+    warnings = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(warnings) == 1 and "Téléchargements" in warnings[0].text()
+    assert "supprimez-le" in warnings[0].text()
+    warnings[0].close()
+    window.session_changed.emit()  # the same file again: no second warning
+    assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+    assert report.isEnabled()
+    report.trigger()
+    dialog = window.findChild(ReportDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.preview.toPlainText()
+    assert "patients.csv" in text and "Santé" in text
+    for _number, surname, first_name, _born, comment in ROWS:
+        assert surname not in text and first_name not in text and comment not in text
+    dialog.close()
+
+    rules.trigger()
+    assert window.findChild(HelpDialog) is not None
+    window.findChild(HelpDialog).close()

@@ -4,7 +4,8 @@ Also holds :func:`render_pdf`, the one place where the report's HTML becomes a P
 (QTextDocument laid out on a QPdfWriter, A4, page numbers in the footer). The command line
 (``huisclos report``) uses it too, with an offscreen QGuiApplication — no PDF library added.
 
-Entry point for the main window: :func:`show_report_dialog(parent, session, practice=...)`.
+Entry points for the main window: :func:`show_report_dialog(parent, session, practice=...)`,
+and the hook :func:`add_report_action` (``main_window.TOOL_HOOKS.append(add_report_action)``).
 Threading: GUI thread only.
 """
 
@@ -19,9 +20,11 @@ from typing import Any
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QAction,
     QColor,
     QFont,
     QGuiApplication,
+    QKeySequence,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -364,3 +367,39 @@ def settings_practice_name() -> str:
     except Exception:  # a damaged settings file must not block the report
         logger.warning("Practice name unavailable from the settings", exc_info=True)
         return ""
+
+
+def add_report_action(window: Any) -> QAction:
+    """Main-window hook: «Rapport d'autocontrôle…» in «Outils», enabled once a file is opened.
+
+    ``window`` is the desktop ``MainWindow`` (``session``, ``session_changed``,
+    ``add_tool_action``); register with ``main_window.TOOL_HOOKS.append(add_report_action)``.
+    """
+    action = QAction(window.tr("Rapport d'autocontrôle…"), window)
+    action.setObjectName("reportAction")
+    action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+    action.setStatusTip(
+        window.tr("Produire le rapport d'autocontrôle (PDF ou HTML) du fichier ouvert")
+    )
+
+    def update() -> None:
+        action.setEnabled(getattr(window, "session", None) is not None)
+
+    def trigger() -> None:
+        session = getattr(window, "session", None)
+        if session is None:
+            return
+        if not getattr(session, "scan_complete", True):
+            QMessageBox.information(
+                window,
+                window.tr("Rapport d'autocontrôle"),
+                window.tr("Attendez la fin de l'analyse pour produire le rapport."),
+            )
+            return
+        show_report_dialog(window, session)
+
+    action.triggered.connect(lambda _checked=False: trigger())
+    window.session_changed.connect(update)
+    window.add_tool_action(action)
+    update()
+    return action

@@ -9,9 +9,10 @@ The exercise-file dialog writes N fictional patients (Faker fr_FR) with a chosen
 sensitive comments, as CSV «;» Windows-1252, CSV UTF-8 or XLSX, through
 :func:`huisclos.core.synthetic.write_export`.
 
-Entry points for the main window (menu «Atelier»):
+Entry points for the main window:
 - :func:`open_workshop(parent)` — the quiz window (F11: full screen, Échap: leave);
-- :func:`generate_exercise_file(parent)` — the exercise-file dialog.
+- :func:`generate_exercise_file(parent)` — the exercise-file dialog;
+- :func:`add_workshop_actions` — a ``main_window.TOOL_HOOKS`` hook adding both to «Outils».
 Threading: GUI thread only; generating a file of a few thousand rows takes well under a second.
 """
 
@@ -20,9 +21,10 @@ from __future__ import annotations
 import logging
 from html import escape as _escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -572,3 +574,21 @@ def generate_exercise_file(parent: QWidget | None = None) -> Path | None:
         )
         return dialog.written
     return None
+
+
+def add_workshop_actions(window: Any) -> list[QAction]:
+    """Main-window hook: «Mode atelier…» and «Générer un fichier d'exercice…» in «Outils».
+
+    Register with ``main_window.TOOL_HOOKS.append(add_workshop_actions)``.
+    """
+    workshop = QAction(window.tr("Mode atelier…"), window)
+    workshop.setObjectName("workshopAction")
+    workshop.setStatusTip(window.tr("Quiz à projeter en formation, sans aucun patient réel"))
+    workshop.triggered.connect(lambda _checked=False: open_workshop(window))
+    exercise = QAction(window.tr("Générer un fichier d'exercice…"), window)
+    exercise.setObjectName("exerciseAction")
+    exercise.setStatusTip(window.tr("Créer un export fictif pour s'entraîner"))
+    exercise.triggered.connect(lambda _checked=False: generate_exercise_file(window))
+    for action in (workshop, exercise):
+        window.add_tool_action(action)
+    return [workshop, exercise]
