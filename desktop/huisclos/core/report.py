@@ -313,7 +313,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 def mask_comment(text: str, findings: Sequence[Finding], limit: int = 90) -> str:
     """The comment with each sensitive passage replaced by its category in brackets, every
-    capitalised word after the first (a possible name) by «[nom]» and every digit by «•».
+    capitalised word after the first (a possible name) by «[nom]», e-mail addresses by
+    «[courriel]» and every digit by «•».
 
     Used only when the user explicitly asks for examples in the report.
     """
@@ -333,7 +334,16 @@ def mask_comment(text: str, findings: Sequence[Finding], limit: int = 90) -> str
     return masked
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _mask_plain(text: str, *, first: bool) -> str:
+    if "@" in text:
+        text = _EMAIL.sub("\x00", text)
+    return _mask_words(text, first=first).replace("\x00", "[courriel]")
+
+
+def _mask_words(text: str, *, first: bool) -> str:
     out: list[str] = []
     position = 0
     for index, match in enumerate(_WORD.finditer(text)):
