@@ -13,7 +13,8 @@ export. Then, each in a fresh process (same conditions):
 1. a bare ``csv.reader`` pass over the same file (decode cp1252, split every field);
 2. ``huisclos scan FILE --format jsonl > findings.jsonl`` — read + detect + suggestions + JSON out
    (the ``scan`` log event included);
-3. the same with ``--format text``.
+3. the same with ``--no-suggestions`` (detection only: ``suggestion`` is null);
+4. ``--format text`` (summary + every flagged comment with its suggestion).
 
 Prints rows/s, the ratio to the bare csv.reader pass and peak memory (maximum resident size of
 the child process). Targets (issue 3): ≥ 300,000 rows/s, ≤ 3× csv.reader, ≤ 1 GB.
@@ -169,6 +170,11 @@ def main() -> None:
         print(
             f"huisclos scan --format jsonl: {seconds:6.2f} s, {args.rows / seconds:,.0f} rows/s, "
             f"{seconds / bare:.2f}x csv.reader, peak {peak:,.0f} MB, {lines:,} findings"
+        )
+        seconds, peak, _ = timed([*command, "--no-suggestions"], stdout=jsonl)
+        print(
+            f"  same, --no-suggestions:     {seconds:6.2f} s, {args.rows / seconds:,.0f} rows/s, "
+            f"{seconds / bare:.2f}x csv.reader, peak {peak:,.0f} MB"
         )
         text = Path(home) / "summary.txt"
         seconds, peak, _ = timed(

