@@ -271,3 +271,21 @@ def test_the_main_window_hooks_add_report_workshop_help_and_the_location_warning
     rules.trigger()
     assert window.findChild(HelpDialog) is not None
     window.findChild(HelpDialog).close()
+
+
+def test_an_exercise_file_in_a_missing_folder_is_refused_in_french(
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    dialog = GenerateExerciseDialog()
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "absent" / "exercice.csv"))
+    dialog.generate()
+    assert shown and "n'existe pas" in shown[0]
+    assert dialog.written is None
+    assert QApplication.overrideCursor() is None  # the wait cursor is gone
