@@ -158,7 +158,8 @@ def test_rewrites_are_never_flagged_again_by_the_fake_detector() -> None:
         ("!!! !!!!", ""),
         ("   ", ""),
         ("3e étage sans ascenseur", "3e étage sans ascenseur"),
-        ("Quoi ?? ok", "Quoi ? ok"),
+        ("Quoi ?? ok", "Quoi ? Ok"),
+        ("Témoin. carte à jour", "Témoin. Carte à jour"),
     ],
 )
 def test_tidy_french_punctuation(messy: str, clean: str) -> None:

@@ -345,6 +345,10 @@ def _rewrite(
             if not phrase_ok(phrase):
                 continue
             indexes = clauses.overlapping(*match.span())
+            if _already_said(clauses, indexes, carried, phrase):
+                # The benign clause already states the need in full («pas de RDV avant 17h le
+                # vendredi» holds «RDV avant 17h»): keep it as written.
+                break
             _place(phrase, indexes, replaced, consumed, phrases_seen)
             break
     for finding in ordered:
@@ -364,6 +368,16 @@ def _rewrite(
     gone = clauses.dependents(set(carried) | consumed | set(replaced)) - set(replaced)
     gone |= _redundant(clauses, replaced, gone)
     return clauses.rebuild(gone, replaced)
+
+
+def _already_said(
+    clauses: Clauses, indexes: Sequence[int], carried: dict[int, list[Finding]], phrase: str
+) -> bool:
+    """True when ``phrase`` is only a piece of benign clauses that will be kept anyway."""
+    if not indexes or any(index in carried for index in indexes):
+        return False
+    kept = " ".join(clauses.segment_text(index) for index in indexes)
+    return _fold(phrase).strip(" .") in _fold(kept)
 
 
 def _place(

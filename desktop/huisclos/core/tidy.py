@@ -34,6 +34,7 @@ _TAIL_ONLY = (
 )
 _LEADING_DANGLING = re.compile(rf"^{_LINKS}(?:\s+|(?<=['’]))", re.IGNORECASE)
 _TRAILING_DANGLING = re.compile(rf"(?:^|(?<=\s))(?:{_LINKS}|{_TAIL_ONLY})$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"([.?!…] )([a-zàâäçéèêëîïôöùûüÿœæ])")
 _SENTENCE_END = re.compile(r"([.?!…;])")
 
 
@@ -148,6 +149,8 @@ def _tidy_line(line: str) -> str:
             continue
         tidied.append(_tidy_clause(piece, first=not tidied))
     text = "".join(tidied)
+    # A sentence starts with a capital («… dossier médical. Carte "pas de sang" …»).
+    text = _SENTENCE_START.sub(lambda match: match.group(1) + match.group(2).upper(), text)
     text = _sub(r" {2,}", " ", text).strip()
     text = _sub(r"^[\s,;:.!?…–—\-/)]+", "", text)
     text = _sub(r"[\s,:–—\-/(]+$", "", text)
