@@ -162,6 +162,14 @@ def test_categories_and_severity_limit_what_is_changed(
     after = cells(out2)
     assert after[("", 1, "Commentaire administratif")] == ROWS[0][4]
     assert after[("", 7, "Commentaire administratif")] != ROWS[6][4]
+    out3 = tmp_path / "copie3.csv"
+    code = main(
+        ["clean", str(source), "-o", str(out3), "--categories", "Santé", "--categories", "sex_life"]
+    )
+    assert code == 0
+    after = cells(out3)
+    assert after[("", 1, "Commentaire administratif")] == "Préfère RDV le matin."
+    assert after[("", 7, "Commentaire administratif")] != ROWS[6][4]
 
 
 @pytest.mark.parametrize(

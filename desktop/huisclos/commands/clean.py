@@ -43,7 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--categories",
         metavar="CAT,CAT",
-        help="ne corriger que ces catégories (" + ", ".join(CATEGORIES) + ")",
+        action="append",
+        help="ne corriger que ces catégories, séparées par des virgules ou en répétant l'option ("
+        + ", ".join(CATEGORIES)
+        + ")",
     )
     parser.add_argument(
         "--min-severity",
@@ -59,10 +62,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def parse_categories(value: str | None) -> set[str] | None:
+def parse_categories(value: str | list[str] | None) -> set[str] | None:
     """Category ids from «health,religion» (ids or French labels, any case)."""
     if not value:
         return None
+    if isinstance(value, list):
+        value = ",".join(value)
     by_name = {category: category for category in CATEGORIES}
     by_name.update({label.casefold(): category for category, label in CATEGORY_LABELS.items()})
     chosen: set[str] = set()
