@@ -310,3 +310,15 @@ def test_clean_writes_edit_save_copy_and_worklist_events(
     assert "sida" not in dump and "Préfère" not in dump and "MARTIN" not in dump
     edit = next(event for event in events if event["event"] == "edit")
     assert "health.hiv" in json.dumps(edit["payload"])
+
+
+def test_columns_option_limits_and_checks_the_headers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
+    out = tmp_path / "copie.csv"
+    assert main(["clean", str(source), "-o", str(out), "--columns", "Remarques"]) == 2
+    assert "colonne « Remarques » absente" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["clean", str(source), "-o", str(out), "--columns", "NOM"]) == 0
+    assert out.read_bytes() == source.read_bytes()
