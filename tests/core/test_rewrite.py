@@ -199,3 +199,15 @@ def test_a_rewrite_always_fits_the_export_encoding() -> None:
     )
     assert fit_to_encoding("Prénom d’usage", "cp1252") == "Prénom d’usage"
     assert fit_to_encoding("RDV ☎ matin", "latin-1") == "RDV ? matin"
+
+
+def test_a_bug_in_the_rewrites_never_stops_a_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    from huisclos.core import rewrite
+
+    def broken(*args: object) -> None:
+        raise ValueError("bug")
+
+    monkeypatch.setattr(rewrite, "_suggestions", broken)
+    text = "porteuse sida"
+    assert rewrite.first_suggestion(text, DETECTOR.detect(text), detector=DETECTOR) == ""
+    assert [s.text for s in rewrite.suggest(text, DETECTOR.detect(text), detector=DETECTOR)] == [""]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rewrite_fakes import FakeDetector
 
-from huisclos.core.rewrite import MASK, suggest
+from huisclos.core.rewrite import MASK, _suggestions, suggest
 from huisclos.core.tidy import tidy
 
 DETECTOR = FakeDetector()
@@ -106,10 +106,17 @@ def test_any_text_and_any_span_gives_a_tidy_safe_suggestion(text: str, data: st.
 
     if not text.strip():
         return
-    start = data.draw(st.integers(0, len(text) - 1))
-    end = data.draw(st.integers(start + 1, len(text)))
-    finding = Finding(1, "Commentaire", start, end, "health", "high", "health.hiv", text[start:end])
-    proposed = suggest(text, [finding], detector=DETECTOR)
+    findings = []
+    for _ in range(data.draw(st.integers(1, 3))):
+        start = data.draw(st.integers(0, len(text) - 1))
+        end = data.draw(st.integers(start + 1, len(text)))
+        category = data.draw(st.sampled_from(["health", "identifier", "religion"]))
+        rule = data.draw(st.sampled_from(["health.hiv", "health.hearing", "sex_life.gender"]))
+        findings.append(
+            Finding(1, "Commentaire", start, end, category, "high", rule, text[start:end])
+        )
+    # The private generator, so that a bug is not hidden by the public functions' safety net.
+    proposed = list(_suggestions(text, findings, DETECTOR))
     assert proposed
     for suggestion in proposed:
         assert tidy(suggestion.text) == suggestion.text

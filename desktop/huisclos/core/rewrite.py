@@ -125,7 +125,11 @@ def suggest(
     found them when it is not the default one (practice terms), so the re-scan uses the same
     rules. Returns [] only when there is nothing to resolve.
     """
-    return list(_suggestions(text, findings, detector))
+    try:
+        return list(_suggestions(text, findings, detector))
+    except Exception:  # a bug here must never stop a scan: fall back to the safe choice
+        logger.exception("Suggestion failed; offering to empty the comment")
+        return [Suggestion("remove", "", LABELS["empty"])] if findings else []
 
 
 def first_suggestion(
@@ -135,7 +139,11 @@ def first_suggestion(
 
     Computes only what the first suggestion needs (the scan calls this for every flagged cell).
     """
-    first = next(_suggestions(text, findings, detector), None)
+    try:
+        first = next(_suggestions(text, findings, detector), None)
+    except Exception:  # a bug here must never stop a scan: fall back to the safe choice
+        logger.exception("Suggestion failed; offering to empty the comment")
+        return "" if findings else None
     return first.text if first is not None else None
 
 
