@@ -27,9 +27,10 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "_data"
 
 HEADER = (
-    "N° dossier;NOM;Prénom;Date de naissance;Sexe;Téléphone;Code postal;Ville;"
+    "N° dossier;NOM;Prénom;Date de naissance;Sexe;Téléphone;Adresse;Code postal;Ville;"
     "Commentaire administratif"
 )
+STREETS = ["rue Haute", "av. Foch", "bd Carnot", "pl. du Marché", "rue Neuve"]
 SURNAMES = [
     "MARTIN",
     "BERNARD",
@@ -70,12 +71,16 @@ COMMENTS = [
 ]
 
 
-def make_file(path: Path, rows: int, quoted: bool) -> None:
-    """Write a synthetic export: title-less, CRLF, cp1252, ';'."""
+def _quote_all(line: str) -> str:
+    return ";".join(f'"{field}"' for field in line.split(";"))
+
+
+def make_file(path: Path, rows: int, quoted: bool, quote_all: bool, encoding: str) -> None:
+    """Write a synthetic export: CRLF, ';', in ``encoding`` (Windows-1252 by default)."""
     rng = random.Random(42)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="cp1252", newline="") as out:
-        out.write(HEADER + "\r\n")
+    with path.open("w", encoding=encoding, newline="") as out:
+        out.write((_quote_all(HEADER) if quote_all else HEADER) + "\r\n")
         lines = []
         for n in range(1, rows + 1):
             comment = rng.choice(COMMENTS)
@@ -83,12 +88,14 @@ def make_file(path: Path, rows: int, quoted: bool) -> None:
                 if n % 97 == 0:
                     comment += "\r\nsuite; sur deux lignes"
                 comment = '"' + comment.replace('"', '""') + '"'
-            lines.append(
+            line = (
                 f"{100000 + n};{rng.choice(SURNAMES)};{rng.choice(FIRST)};"
                 f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1930, 2020)};"
                 f"{rng.choice('FM')};06{rng.randint(0, 99999999):08d};"
-                f"{rng.randint(1000, 95999):05d};{rng.choice(CITIES)};{comment}\r\n"
+                f"{rng.randint(1, 99)} {rng.choice(STREETS)};"
+                f"{rng.randint(1000, 95999):05d};{rng.choice(CITIES)};{comment}"
             )
+            lines.append((_quote_all(line) if quote_all and not quoted else line) + "\r\n")
             if len(lines) == 50_000:
                 out.write("".join(lines))
                 lines.clear()
@@ -98,11 +105,14 @@ def make_file(path: Path, rows: int, quoted: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--quoted", action="store_true")
+    parser.add_argument("--quoted", action="store_true", help="comments quoted, some on 2 lines")
+    parser.add_argument("--quote-all", action="store_true", help="every field quoted")
+    parser.add_argument("--encoding", default="cp1252", help="cp1252 (default) or utf-8")
     args = parser.parse_args()
-    path = DATA / f"export_{args.rows}{'_quoted' if args.quoted else ''}.csv"
+    variant = ("_quoted" if args.quoted else "") + ("_quoteall" if args.quote_all else "")
+    path = DATA / f"export_{args.rows}{variant}_{args.encoding}.csv"
     if not path.exists():
-        make_file(path, args.rows, args.quoted)
+        make_file(path, args.rows, args.quoted, args.quote_all, args.encoding)
     size = path.stat().st_size
     print(f"fichier : {path.name}, {size / 1e6:.1f} Mo, {args.rows} lignes")
 
@@ -144,12 +154,12 @@ def main() -> int:
     assert count == rows, (count, rows)
 
     t0 = time.perf_counter()
-    with path.open(encoding="cp1252", newline="") as handle:
+    with path.open(encoding=args.encoding, newline="") as handle:
         reader = csv.reader(handle, delimiter=";")
         next(reader)
         bare = 0
         for record in reader:
-            record[8]
+            record[9]
             bare += 1
     t_bare = time.perf_counter() - t0
 

@@ -3,12 +3,15 @@ byte for byte, and take one edited cell without disturbing anything else."""
 
 from __future__ import annotations
 
+import csv
+import io
 import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from huisclos.core.csv_index import field_spans, field_value, record_bounds
 from huisclos.core.edits import Edit
 from huisclos.core.export import neutralise_formula, read_export
 
@@ -101,3 +104,23 @@ def test_read_copy_and_edit_one_cell(case):  # type: ignore[no-untyped-def]
         tail = case["content"][end:]
         assert data.endswith(tail)
         assert source.read_bytes() == case["content"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet='a;"\r\n ', max_size=80), st.sampled_from([";", ","]))
+def test_record_index_agrees_with_the_csv_module(raw, delimiter):  # type: ignore[no-untyped-def]
+    """Any text at all — stray quotes, unclosed quotes, lone CRs — splits into the same records
+    and fields as the csv module reads (the reader iterates with csv, random access uses the
+    index: they must never disagree)."""
+    raw = raw.replace(";", delimiter)
+    prefix = f"H1{delimiter}H2\n"
+    data = (prefix + raw).encode("ascii")
+    start = len(prefix)
+    expected = list(csv.reader(io.StringIO(raw, newline=""), delimiter=delimiter))
+    bounds = record_bounds(data, start, delimiter)
+    assert len(bounds) - 1 == len(expected)
+    for index, record in enumerate(expected):
+        begin, end = bounds[index], bounds[index + 1]
+        spans = field_spans(data, begin, end, delimiter)
+        values = [field_value(data, span, delimiter, "ascii") for span in spans]
+        assert values == (record or [""])

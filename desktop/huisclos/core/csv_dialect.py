@@ -136,8 +136,8 @@ def detect_encoding(data: bytes) -> Encoding:
 def _looks_like_dos(data: bytes) -> bool:
     """True when bytes that are accented letters in DOS code page 850 (é è à ç ê â ô…) sit
     inside words more often than Windows-1252 punctuation (’ œ …) does: old DOS software."""
-    dos_letters = len(_DOS_IN_WORD.findall(data, 0, 1 << 22))
-    windows_marks = len(_WINDOWS_IN_WORD.findall(data, 0, 1 << 22))
+    dos_letters = len(_DOS_IN_WORD.findall(data, 0, 1 << 20))
+    windows_marks = len(_WINDOWS_IN_WORD.findall(data, 0, 1 << 20))
     return dos_letters > windows_marks and _strict_decodes(data, "cp850")
 
 

@@ -210,7 +210,7 @@ class CsvExport(Export):
                 )
             pieces.append(data[previous:start])
             pieces.append(self.delimiter.encode("ascii").join(fields))
-            previous = body_end
+            previous = max(body_end, spans[-1].end)
         pieces.append(data[previous:])
         return pieces
 

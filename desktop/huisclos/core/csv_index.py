@@ -53,12 +53,18 @@ def _patterns(delimiter: str) -> tuple[re.Pattern[bytes], ...]:
 
 _LF = re.compile(rb"\n")
 _CR = re.compile(rb"\r")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _ANY_BREAK = re.compile(rb"\r\n|\n|\r")
+_CHUNK = 1 << 22
+_NOT_SPECIAL = {
+    delimiter: bytes(b for b in range(256) if b not in b'"\r\n' + delimiter.encode("ascii"))
+    for delimiter in (";", ",", "\t", "|")
+}
 
 
 def _line_ends(data: bytes, start: int) -> array:
     """Offsets just after every line break from ``start`` (CRLF, LF or lone CR)."""
-    if data.count(b"\r", start) == data.count(b"\r\n", start):
+    if data.find(b"\r", start) < 0 or _LONE_CR.search(data, start) is None:
         pattern = _LF
     elif data.find(b"\n", start) < 0:
         pattern = _CR
@@ -67,10 +73,33 @@ def _line_ends(data: bytes, start: int) -> array:
     return array("q", map(re.Match.end, pattern.finditer(data, start)))
 
 
+def _quotes_stay_on_their_line(data: bytes, start: int, delimiter: str) -> bool:
+    """A fast, sound test that no quoted field spans a line break.
+
+    Keep only quotes, delimiters and line breaks (a «skeleton»), remove every pair of adjacent
+    quotes: a quoted field opens at a field start, so it can only stay open across a line
+    break if its run of quotes has odd length, which leaves a quote behind. (A quote left
+    behind may also be harmless; then the slower exact scans decide.) Works chunk by chunk,
+    cut at line feeds, so memory stays small.
+    """
+    delete = _NOT_SPECIAL.get(delimiter)
+    if delete is None:  # pragma: no cover - only the four supported delimiters
+        return False
+    pos, size = start, len(data)
+    while pos < size:
+        cut = data.find(b"\n", min(pos + _CHUNK, size) - 1)
+        cut = size if cut < 0 else cut + 1
+        skeleton = data[pos:cut].translate(None, delete)
+        if b'"' in skeleton.replace(b'""', b""):
+            return False
+        pos = cut
+    return True
+
+
 def _multiline_runs(data: bytes, start: int, delimiter: str) -> list[tuple[int, int]] | None:
     """Insides of quoted fields that contain a line break, or None when quotes are irregular
     (a quote inside an unquoted field, text after a closing quote): then use the exact scan."""
-    if data.find(b'"', start) < 0:
+    if data.find(b'"', start) < 0 or _quotes_stay_on_their_line(data, start, delimiter):
         return []
     pattern = _patterns(delimiter)[1]
     runs: list[tuple[int, int]] = []
@@ -159,7 +188,12 @@ def field_spans(data: bytes, start: int, end: int, delimiter: str) -> list[Field
     while True:
         if pos < body_end and data[pos] == QUOTE_BYTE:
             match = quoted.match(data, pos, end)
-            field_end = min(match.end(), body_end) if match else body_end
+            if match is None:  # pragma: no cover - the pattern always matches a quote
+                field_end = body_end
+            elif match.group(2):
+                field_end = min(match.end(), body_end)
+            else:  # never closed: the field runs to the end of the file, line break included
+                field_end = match.end()
             spans.append(FieldSpan(pos, field_end, True))
         else:
             match = unquoted.match(data, pos, body_end)
