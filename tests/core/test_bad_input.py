@@ -74,6 +74,12 @@ def test_old_excel_format(tmp_path):
     assert ".xls" in _message(path)
 
 
+def test_web_page_named_xls(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_bytes(b"<html><body><table><tr><td>NOM</td></tr></table></body></html>")
+    assert "page web (HTML)" in _message(path)
+
+
 def test_undecodable_bytes(tmp_path):
     path = tmp_path / "illisible.csv"
     # Bytes undefined in Windows-1252, invalid in UTF-8, symbols in any other code page.

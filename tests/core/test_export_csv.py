@@ -133,6 +133,22 @@ def test_quoted_fields_newlines_doubled_quotes_ragged_rows_and_title_line(tmp_pa
     ]
 
 
+def test_padded_title_line_from_a_spreadsheet_is_skipped(tmp_path):
+    content = "Liste des patients;;;\r\n;;;\r\nNOM;Prénom;Ville;Notes\r\nDUPONT;Jean;Lyon;\r\n"
+    table = read_export(write(tmp_path, content.encode("cp1252"))).table
+    assert table.header == ["NOM", "Prénom", "Ville", "Notes"]
+    assert table.header_line == 3
+    assert table.row(1) == ["DUPONT", "Jean", "Lyon", ""]
+
+
+def test_text_export_named_xls_is_read_as_csv(tmp_path):
+    # Some practice software writes tab-separated text and names it .xls.
+    content = "NOM\tCommentaire\r\nDUPONT\tmère musulmane voilée\r\n"
+    export = read_export(write(tmp_path, content.encode("cp1252"), "export.xls"))
+    assert export.kind == "csv" and export.delimiter == "\t"
+    assert export.table.cell(1, "Commentaire") == "mère musulmane voilée"
+
+
 def test_iter_rows_matches_random_access(tmp_path):
     lines = ["NOM;Commentaire"] + [f'P{i};"note {i}\nsuite"' for i in range(50)]
     table = read_export(write(tmp_path, "\n".join(lines).encode("utf-8"))).table

@@ -261,6 +261,13 @@ def _read_bytes(path: Path) -> bytes:
         ) from error
 
 
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip(b" \t\r\n\xef\xbb\xbf").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or (
+        head.startswith(b"<") and b"<table" in data[:65536].lower()
+    )
+
+
 def read_export(path: Path | str, progress: ProgressCallback | None = None) -> Export:
     """Open an export; raises ``ExportError`` with a French message on unusable input.
 
@@ -297,7 +304,13 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
             f"Le classeur « {path.name} » est incomplet ou abîmé (ce n'est pas un fichier Excel "
             "valide). Exportez-le de nouveau ou demandez une nouvelle copie."
         )
-    elif suffix in (".ods", ".xls", ".numbers", ".pdf", ".doc", ".docx"):
+    elif _looks_like_html(data):
+        raise ExportError(
+            f"« {path.name} » est une page web (HTML), pas un tableau CSV ou Excel, même si son "
+            "nom le laisse croire. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au "
+            "format .xlsx ou .csv."
+        )
+    elif suffix in (".ods", ".numbers", ".pdf", ".doc", ".docx"):
         raise ExportError(
             f"Huis clos ne lit pas les fichiers « {suffix} ». Enregistrez la liste au format "
             ".csv ou .xlsx."
