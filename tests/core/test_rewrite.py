@@ -211,3 +211,20 @@ def test_a_bug_in_the_rewrites_never_stops_a_scan(monkeypatch: pytest.MonkeyPatc
     text = "porteuse sida"
     assert rewrite.first_suggestion(text, DETECTOR.detect(text), detector=DETECTOR) == ""
     assert [s.text for s in rewrite.suggest(text, DETECTOR.detect(text), detector=DETECTOR)] == [""]
+
+
+@pytest.mark.parametrize(
+    ("comment", "secret", "expected"),
+    [
+        ("mdp oublié, nouveau : Bebe2024", "Bebe2024", ""),
+        ("Mutuelle Alan, mdp Roux1985", "Roux1985", "Mutuelle Alan"),
+        ("Roux1985, c'est son mdp. RDV lundi", "Roux1985", "RDV lundi"),
+        ("mdp noté par la fille : Rose!1948. Appeler le soir", "1948", "Appeler le soir"),
+        ("mdp : p.roux@gmail.com / Xy12", "Xy12", ""),
+    ],
+)
+def test_no_part_of_a_password_survives(comment: str, secret: str, expected: str) -> None:
+    proposed = suggestions(comment)
+    assert proposed[0].text == expected
+    for suggestion in proposed:
+        assert secret not in suggestion.text

@@ -43,10 +43,16 @@ SENTENCE_SEPARATORS = [". ", ".\n", " ! ", "\n", " ; "]
 CLAUSE_SEPARATORS = [", ", " – ", " - ", " / "]
 
 
+# A password named by a context word takes the rest of its sentence with it (its value may be
+# anywhere after the word), so it is mixed with benign clauses only across sentences.
+SENSITIVE_IN_CLAUSES = [text for text in SENSITIVE if not text.startswith("mdp")]
+
+
 @st.composite
 def comments(draw: st.DrawFn, separators: list[str]) -> tuple[str, list[str]]:
+    pool = SENSITIVE if separators is SENTENCE_SEPARATORS else SENSITIVE_IN_CLAUSES
     benign = draw(st.lists(st.sampled_from(BENIGN), min_size=0, max_size=3, unique=True))
-    sensitive = draw(st.lists(st.sampled_from(SENSITIVE), min_size=1, max_size=3, unique=True))
+    sensitive = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
     pieces = draw(st.permutations([*benign, *sensitive]))
     text = pieces[0]
     for piece in pieces[1:]:

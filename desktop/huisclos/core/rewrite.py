@@ -303,14 +303,39 @@ def _moved(finding: Finding, start: int, end: int) -> Finding:
     )
 
 
+# A token that looks like a secret: letters and digits mixed, a long number, an e-mail address.
+_SECRET_TOKEN = re.compile(r"\S*\d\S*[^\W\d_]\S*|\S*[^\W\d_]\S*\d\S*|\d{4,}|\S+@\S+", re.UNICODE)
+
+
+def _secret_clauses(clauses: Clauses, finding: Finding) -> list[int]:
+    """The clauses an identifier takes with it, so that no part of a secret survives.
+
+    A number found by its checksum (NIR, IBAN, card) goes with its label («n° sécu : …»). A login
+    or password found by its context word («mdp», «mot de passe», «identifiant») hides its value
+    somewhere after the word — «mot de passe oublié, nouveau : Bebe2024» — so everything from
+    that word to the end of the sentence goes, and so does an earlier clause of the sentence that
+    holds a secret-looking token («Roux1985, c'est son mdp»).
+    """
+    indexes = clauses.overlapping(finding.start, finding.end)
+    if sum(char.isdigit() for char in finding.match) >= 4:
+        return sorted({i for index in indexes for i in clauses.labelled(index)})
+    taken: set[int] = set()
+    for index in indexes:
+        for other in clauses.sentence_of(index):
+            if other >= index or _SECRET_TOKEN.search(clauses.segment_text(other)):
+                taken.add(other)
+        taken.update(clauses.labelled(index))
+    return sorted(taken)
+
+
 def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
-    """Clause index → the findings it carries. An identifier (NIR, IBAN, password) takes the
-    clauses joined to it by a colon, so no half of a secret survives («mdp : toto123»)."""
+    """Clause index → the findings it carries (an identifier carries its secret's clauses)."""
     carried: dict[int, list[Finding]] = {}
     for finding in findings:
-        indexes = clauses.overlapping(finding.start, finding.end)
         if finding.category == "identifier":
-            indexes = sorted({i for index in indexes for i in clauses.labelled(index)})
+            indexes = _secret_clauses(clauses, finding)
+        else:
+            indexes = clauses.overlapping(finding.start, finding.end)
         for index in indexes:
             carried.setdefault(index, []).append(finding)
     return carried
@@ -474,11 +499,7 @@ def _mask_span(text: str, finding: Finding) -> tuple[int, int]:
     if finding.category != "identifier":
         return (finding.start, finding.end)
     clauses = split_clauses(text)
-    indexes = [
-        i
-        for index in clauses.overlapping(finding.start, finding.end)
-        for i in clauses.labelled(index)
-    ]
+    indexes = _secret_clauses(clauses, finding)
     if not indexes:
         return (finding.start, finding.end)
     return (

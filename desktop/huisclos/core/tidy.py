@@ -112,7 +112,7 @@ def _tidy_line(line: str) -> str:
     text = _sub(r"\?(?:\s*\?)+", "?", text)
     text = _sub(r"(?:\s*!\s*\?|\s*\?\s*!)+", " ?", text)
     # A lone «!» after a word becomes a plain full stop: a comment is never emphatic.
-    text = _sub(r"\s*!", ".", text)
+    text = _sub(r"\s*!(?=\s|$)", ".", text)
     # Empty brackets, then unbalanced ones.
     for _ in range(3):
         text = _sub(r"\(\s*[,;:.\-–—]*\s*\)|\[\s*\]", "", text)
