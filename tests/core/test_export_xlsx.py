@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,24 @@ def test_refuses_to_overwrite_the_original_workbook(tmp_path):
     source = make_workbook(tmp_path)
     with pytest.raises(ExportError, match="fichier d'origine"):
         read_export(source).write_copy([], source)
+
+
+def test_wrong_sheet_size_written_by_an_exporter_does_not_hide_rows(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["NOM", COMMENT])
+    for index in range(5):
+        sheet.append([f"PATIENT{index}", f"commentaire {index}"])
+    good = tmp_path / "bon.xlsx"
+    workbook.save(good)
+    bad = tmp_path / "taille-fausse.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*" ?/>', b'<dimension ref="A1"/>', data)
+                assert b'<dimension ref="A1"/>' in data
+            target.writestr(name, data)
+    table = read_export(bad).table
+    assert len(table) == 5
+    assert table.cell(5, COMMENT) == "commentaire 4"

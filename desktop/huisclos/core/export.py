@@ -35,6 +35,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 XLSX_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _BLANK = b" \t\r\n\xef\xbb\xbf"
+MAX_FILE_BYTES = 2_000_000_000
 MAX_CELL_CHARS = 131_072
 """The largest cell accepted (the csv module's own limit; Excel's is 32,767 characters)."""
 
@@ -246,6 +247,12 @@ def _read_bytes(path: Path) -> bytes:
             "(.csv ou .xlsx) à l'intérieur."
         )
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExportError(
+                f"« {path.name} » pèse {size / 1e9:.1f} Go : c'est bien plus qu'une liste de "
+                "patients. Vérifiez que c'est le bon fichier."
+            )
         return path.read_bytes()
     except FileNotFoundError as error:
         raise _missing(path) from error

@@ -210,6 +210,8 @@ class XlsxExport(Export):
 def _sheet_table(worksheet) -> XlsxTable:  # type: ignore[no-untyped-def]
     """Read one read-only worksheet into a table of texts."""
     grid: dict[int, dict[int, str]] = {}
+    # Some exporters write a wrong sheet size; read every cell actually present instead.
+    worksheet.reset_dimensions()
     for cells in worksheet.iter_rows():
         for cell in cells:
             value = getattr(cell, "value", None)
