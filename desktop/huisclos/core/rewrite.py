@@ -16,16 +16,15 @@ still holds a finding of medium or high severity (or of a rule it was meant to r
 repaired — more is removed or masked — or dropped. The ``remove`` suggestion always survives
 (at worst the emptied comment, ""), so a cell with findings always gets a suggestion.
 
-Threading: pure functions; the default detector is built once per data folder and shared (a
-Detector is immutable). Safe to call from a worker thread.
+Pass the ``detector`` that produced the findings (the scan and the desktop session do); without
+one, ``Detector.default()`` is used. Threading: pure functions over an immutable Detector; safe
+to call from a worker thread.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import re
-import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -77,22 +76,16 @@ class Suggestion:
 
 # --------------------------------------------------------------------------- detector access
 
-_detectors: dict[str, Detector | None] = {}
-_detectors_lock = threading.Lock()
-
 
 def _default_detector() -> Detector | None:
-    """The bundled detector for the current data folder, built once; None if unavailable."""
-    home = os.environ.get("HUISCLOS_HOME", "")
-    with _detectors_lock:
-        if home not in _detectors:
-            try:
-                from .detect import Detector
+    """The bundled detector with the practice's terms (``Detector.default`` caches it and
+    rebuilds it when a lexicon or practice file changes); None if unavailable."""
+    try:
+        from .detect import Detector
 
-                _detectors[home] = Detector.default()
-            except NotImplementedError:
-                _detectors[home] = None
-        return _detectors[home]
+        return Detector.default()
+    except NotImplementedError:  # pragma: no cover - detector not built yet
+        return None
 
 
 def _rule(detector: Detector | None, rule_id: str) -> Rule | None:
