@@ -282,7 +282,8 @@ def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
         raw_header = rows[header_index]
         header_line = header_index + 1
         data_start = head[header_index][1]
-        width = len(raw_header)
+        # Columns beyond the header (rows longer than it) get names too, so they can be shown.
+        width = max([len(raw_header)] + [len(row) for row in rows[header_index + 1 :]])
     bounds = record_bounds(data, data_start, delimiter)
     if head:
         head_bounds = array("q", [head[0][0]] + [end for _start, end in head])
