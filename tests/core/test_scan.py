@@ -130,3 +130,16 @@ def test_rescan_one_edited_cell(detector: Detector) -> None:
 def test_counts_count_cells_at_their_worst_severity(detector: Detector) -> None:
     findings = detector.detect("sida sida", row=1) + detector.detect("CMU", row=2)
     assert counts_of(findings) == {"health": {"high": 1}, "social": {"medium": 1}}
+
+
+def test_worker_processes_give_the_same_findings(detector: Detector) -> None:
+    comments = ["RDV le matin", "CMU, pénible", "", "porteuse sida", "séropo"] * 30
+    export = export_of(comments)
+    options = {"detector": detector, "columns": {"": ["Commentaire"]}, "batch_rows": 7}
+    alone = run_scan(export, **options)
+    parallel = run_scan(export, processes=2, **options)
+    assert parallel.findings == alone.findings
+    assert parallel.counts == alone.counts and parallel.rows == alone.rows == 150
+    scan = scan_export(export, processes=1, **options)
+    next(scan)
+    scan.close()  # cancelling stops the workers

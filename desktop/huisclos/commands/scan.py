@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -26,6 +27,7 @@ from ..core.errors import HuisclosError
 from ..core.findings import Finding
 from ..core.scan import ScanResult, scan_export
 
+BIG_FILE_ROWS = 100_000
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
@@ -59,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     export = read_export(Path(args.file))
     columns = _columns(export, args.columns)
     out = sys.stdout
-    generator = scan_export(export, columns=columns, suggest=args.suggest)
+    generator = scan_export(
+        export, columns=columns, suggest=args.suggest, processes=_processes(export, args.suggest)
+    )
     jsonl = args.format == "jsonl"
     while True:
         try:
@@ -75,6 +79,17 @@ def run(args: argparse.Namespace) -> int:
         print_findings(result.findings, out)
     _record(result, Path(args.file))
     return 0
+
+
+def _processes(export, suggest: bool) -> int:  # type: ignore[no-untyped-def]
+    """Worker processes for a big file: the reading goes on while other cores analyse."""
+    try:
+        rows = sum(len(table) for table in export.tables)
+    except Exception:
+        return 0
+    if rows < BIG_FILE_ROWS:
+        return 0
+    return max(1, min(2 if suggest else 1, (os.cpu_count() or 1)))
 
 
 def json_line(finding: Finding) -> str:

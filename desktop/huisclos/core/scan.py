@@ -14,15 +14,21 @@ comments (they repeat a lot) are analysed once.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import sys
+import threading
 import time
+from collections import deque
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
+from typing import Any
 
 from .categories import SEVERITY_RANK, at_least
-from .detect import Detector
+from .detect import Detector, RawFinding
 from .export import Export, Table
 from .findings import Finding
+from .lexicon import Lexicon
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +70,15 @@ def scan_export(
     min_severity: str = "low",
     suggest: bool = True,
     batch_rows: int = 20_000,
+    processes: int = 0,
 ) -> Generator[ScanProgress, None, ScanResult]:
     """Scan the free-text columns; the generator's return value is the ScanResult.
 
     ``columns`` maps a sheet name ("" for CSV) to the headers to scan; by default the free-text
     columns found by ``core.columns.free_text_columns``. ``categories``/``min_severity`` keep
     only some findings; ``suggest`` fills ``Finding.suggestion`` with the first rewrite.
+    ``processes`` > 0 analyses batches in that many worker processes while this one reads the
+    file (the CLI on big files; ignored in a frozen app); results are identical.
     """
     began = time.perf_counter()
     detector = detector or Detector.default()
@@ -79,21 +88,50 @@ def scan_export(
     counts: dict[str, dict[str, int]] = {}
     rows_done = 0
     tables = {table.name: table for table in export.tables}
-    for sheet, headers in chosen.items():
-        table = tables[sheet]
-        if not headers:
-            rows_done += _safe_len(table) or 0
-            continue
-        rows = iter(table.iter_column_values(list(headers)))
-        while True:
-            batch = list(islice(rows, batch_rows))
-            if not batch:
-                break
-            found = _scan_batch(detector, batch, headers, sheet, categories, min_severity, suggest)
+    options = (categories, min_severity, suggest)
+    pool = _start_pool(detector, processes) if processes > 0 else None
+    pending: deque[tuple[Any, list[int], list[str], Sequence[str], str]] = deque()
+
+    def finish(item: tuple[Any, list[int], list[str], Sequence[str], str]) -> list[Finding]:
+        result, numbers, texts, headers, sheet = item
+        analysed = result.get() if pool is not None else result
+        return _findings(detector, analysed, numbers, texts, headers, sheet)
+
+    try:
+        for sheet, headers in chosen.items():
+            table = tables[sheet]
+            if not headers:
+                rows_done += _safe_len(table) or 0
+                continue
+            rows = iter(table.iter_column_values(list(headers)))
+            while True:
+                batch = list(islice(rows, batch_rows))
+                if not batch:
+                    break
+                numbers = [number for number, _ in batch]
+                texts = _texts(batch, len(headers))
+                if pool is not None:
+                    result = pool.apply_async(_analyse_in_worker, (texts, options))
+                else:
+                    result = _analyse(detector, texts, *options)
+                pending.append((result, numbers, texts, headers, sheet))
+                rows_done += len(batch)
+                while pending and (pool is None or len(pending) > processes + 1):
+                    found = finish(pending.popleft())
+                    _count(found, counts)
+                    all_findings.extend(found)
+                    done = rows_done - sum(len(item[1]) for item in pending)
+                    yield ScanProgress(done, total, found, time.perf_counter() - began)
+        while pending:
+            found = finish(pending.popleft())
             _count(found, counts)
             all_findings.extend(found)
-            rows_done += len(batch)
-            yield ScanProgress(rows_done, total, found, time.perf_counter() - began)
+            done = rows_done - sum(len(item[1]) for item in pending)
+            yield ScanProgress(done, total, found, time.perf_counter() - began)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return ScanResult(
         rows=rows_done,
         findings=all_findings,
@@ -138,23 +176,25 @@ def counts_of(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
 
 
 # --------------------------------------------------------------------------------- internals
-def _scan_batch(
+def _texts(batch: list[tuple[int, list[str]]], width: int) -> list[str]:
+    """The cells of a batch, row by row then column by column."""
+    if width == 1:
+        return [values[0] if values else "" for _, values in batch]
+    return [(values[j] if j < len(values) else "") for _, values in batch for j in range(width)]
+
+
+Analysed = list[tuple[int, tuple[RawFinding, ...], str | None]]  # cell index, findings, suggestion
+
+
+def _analyse(
     detector: Detector,
-    batch: list[tuple[int, list[str]]],
-    headers: Sequence[str],
-    sheet: str,
+    texts: list[str],
     categories: set[str] | None,
     min_severity: str,
     suggest: bool,
-) -> list[Finding]:
-    width = len(headers)
-    if width == 1:
-        texts = [values[0] if values else "" for _, values in batch]
-    else:
-        texts = [
-            (values[j] if j < len(values) else "") for _, values in batch for j in range(width)
-        ]
-    found: list[Finding] = []
+) -> Analysed:
+    """Findings (as plain tuples) and suggestion of every cell of the batch that has some."""
+    out: Analysed = []
     detect_raw = detector.detect_raw
     rules = detector.rules
     filtering = categories is not None or min_severity != "low"
@@ -173,12 +213,66 @@ def _scan_batch(
             )
             if not raw:
                 continue
-        row = batch[index // width][0]
+        suggestion = None
+        if suggest:
+            cell = detector.findings_from(text, raw)
+            suggestion = _with_suggestion(text, cell, detector, memo)[0].suggestion
+        out.append((index, raw, suggestion))
+    return out
+
+
+def _findings(
+    detector: Detector,
+    analysed: Analysed,
+    numbers: list[int],
+    texts: list[str],
+    headers: Sequence[str],
+    sheet: str,
+) -> list[Finding]:
+    width = len(headers)
+    found: list[Finding] = []
+    for index, raw, suggestion in analysed:
         cell = detector.findings_from(
-            text, raw, row=row, column=headers[index % width], sheet=sheet
+            texts[index],
+            raw,
+            row=numbers[index // width],
+            column=headers[index % width],
+            sheet=sheet,
         )
-        found.extend(_with_suggestion(text, cell, detector, memo) if suggest else cell)
+        if suggestion is not None:
+            cell = [replace(finding, suggestion=suggestion) for finding in cell]
+        found.extend(cell)
     return found
+
+
+# ------------------------------------------------------------------------ worker processes
+_worker_detector: Detector | None = None
+
+
+def _start_pool(detector: Detector, processes: int):  # type: ignore[no-untyped-def]
+    """Worker processes with the same lexicon and allowlist (so rule indices agree)."""
+    global _worker_detector
+    if getattr(sys, "frozen", False):  # a bundled app has no safe way to start itself again
+        return None
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
+    if method == "fork":
+        _worker_detector = detector  # inherited as is: no rebuild in the child
+    context = multiprocessing.get_context(method)
+    return context.Pool(
+        processes, initializer=_init_worker, initargs=(detector.lexicon, detector.allowlist)
+    )
+
+
+def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
+    global _worker_detector
+    if _worker_detector is None:
+        _worker_detector = Detector(lexicon, allowlist)
+
+
+def _analyse_in_worker(texts: list[str], options: tuple[set[str] | None, str, bool]) -> Analysed:
+    assert _worker_detector is not None
+    return _analyse(_worker_detector, texts, *options)
 
 
 def _with_suggestion(
