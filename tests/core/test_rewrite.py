@@ -228,3 +228,40 @@ def test_no_part_of_a_password_survives(comment: str, secret: str, expected: str
     assert proposed[0].text == expected
     for suggestion in proposed:
         assert secret not in suggestion.text
+
+
+def test_re_suggest_after_a_manual_edit() -> None:
+    from huisclos.core.rewrite import is_resolved, suggest_for_text
+
+    # The secretary typed her own text, still holding a sensitive word: new findings, new advice.
+    found, proposed = suggest_for_text("RDV le matin, séropo", detector=DETECTOR)
+    assert [f.rule for f in found] == ["health.hiv"]
+    assert proposed[0].text == "RDV le matin"
+    assert suggest_for_text("RDV le matin", detector=DETECTOR) == ([], [])
+    assert not is_resolved("RDV le matin, séropo", detector=DETECTOR)
+    assert is_resolved("RDV le matin", detector=DETECTOR)
+    # Filters: a low-severity need alone is left to the user when asking for medium and above.
+    assert suggest_for_text("malentendant", detector=DETECTOR, min_severity="medium") == ([], [])
+
+
+def test_plan_cleaning_groups_findings_by_cell() -> None:
+    from huisclos.core.rewrite import plan_cleaning
+
+    cells = {
+        ("", 1, "Commentaire"): "Préfère RDV le matin. Porteuse sida !!!",
+        ("", 2, "Commentaire"): "CMU, juif pratiquant",
+        ("", 3, "Notes"): "RDV longs",
+    }
+    findings = [
+        f
+        for (sheet, row, column), text in cells.items()
+        for f in DETECTOR.detect(text, row=row, column=column, sheet=sheet)
+    ]
+    plan = plan_cleaning(findings, cells.__getitem__, detector=DETECTOR)
+    assert [(edit.row, edit.after) for edit in plan.edits] == [
+        (1, "Préfère RDV le matin."),
+        (2, "Tiers payant intégral"),
+    ]
+    assert plan.edits[1].rule_ids == ("social.cmu", "religion.judaism")
+    assert plan.counts_by_category() == {"health": 1, "religion": 1, "social": 1}
+    assert plan.cells_flagged == 2
