@@ -244,6 +244,17 @@ def test_file_that_quotes_everything_keeps_quoting_everything(tmp_path):
     assert target.read_bytes() == content.replace("mère musulmane voilée", "RAS").encode()
 
 
+def test_file_that_quotes_every_filled_field_quotes_a_newly_filled_one(tmp_path):
+    content = '"NOM";"Prénom";"Notes"\r\n"DUPONT";;"vieux"\r\n'
+    source = write(tmp_path, content.encode("cp1252"))
+    export = read_export(source)
+    assert export.quote_all
+    target = tmp_path / "copie.csv"
+    export.write_copy([Edit(1, "Prénom", "", "Jean"), Edit(1, "Notes", "vieux", "")], target)
+    expected = '"NOM";"Prénom";"Notes"\r\n"DUPONT";"Jean";""\r\n'
+    assert target.read_bytes().decode("cp1252") == expected
+
+
 def test_edit_of_a_cell_missing_from_a_short_row(tmp_path):
     content = "NOM;Prénom;Commentaire\r\nDUPONT\r\nMARTIN;Zoé;x\r\n"
     source = write(tmp_path, content.encode("cp1252"))

@@ -205,9 +205,8 @@ class CsvExport(Export):
                 while len(fields) <= index:
                     fields.append(b"")
                     quoted.append(False)
-                fields[index] = self._encode(
-                    neutralise_formula(text), self.quote_all or quoted[index], row, index
-                )
+                quote = quoted[index] or (self.quote_all and text != "")
+                fields[index] = self._encode(neutralise_formula(text), quote, row, index)
             pieces.append(data[previous:start])
             pieces.append(self.delimiter.encode("ascii").join(fields))
             previous = max(body_end, spans[-1].end)
@@ -304,12 +303,14 @@ def _newline_of(data: bytes, head: list[tuple[int, int]]) -> str:
 
 
 def _quotes_everything(data: bytes, head: list[tuple[int, int]], delimiter: str) -> bool:
+    """True when the software quotes every non-empty field (``"a";"b"`` or ``"a";;"b"``)."""
     seen = False
-    for start, end in head[:-1] or head:
+    for start, end in head:
         spans = field_spans(data, start, end, delimiter)
-        if len(spans) == 1 and spans[0].start == spans[0].end:
+        filled = [span for span in spans if span.end > span.start]
+        if not filled:
             continue  # blank line
-        if not all(span.quoted for span in spans):
+        if not all(span.quoted for span in filled):
             return False
         seen = True
     return seen
