@@ -81,6 +81,7 @@ id = "political.rn"
 terms = ["RN"]
 case_sensitive = true
 context_before = ["vote", "militant"]
+context_after = ["!!"]
 unless = ["RN 7"]
 """,
     "social.toml": """
@@ -108,7 +109,7 @@ category = "identifier"
 explanation = "Secret."
 [[rule]]
 id = "identifier.password"
-terms = ["mdp", "mot de passe"]
+terms = ["mdp", "mot de passe", "passe :"]
 """,
     "qualifiers.toml": """
 [hearsay]
@@ -151,6 +152,8 @@ def found(detector: Detector, text: str) -> list[tuple[str, str]]:
         ("TS en 2021", "TS"),
         ("sevrage OH", "OH"),
         ("vote RN", "RN"),
+        ("RN !!", "RN"),
+        ("passe : Soleil74", "passe : Soleil74"),
         ("AME en cours", "AME"),
         ("Cancers multiples", "Cancers"),
         ("va à la mosquée le vendredi", "mosquée"),
@@ -168,6 +171,8 @@ def test_sensitive_spellings_are_found(detector: Detector, text: str, match: str
         "K+ à 5,2",
         "vitamine K",
         "habite RN 7 sortie 3",
+        "vote RN 7 !!",  # the trap covers the term even in context
+        "passe le mardi, RDV long",
         "TS",
         "prend soin de l'âme",
         "12 rue de l'Église",

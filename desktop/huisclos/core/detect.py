@@ -151,6 +151,23 @@ class _Form:
     rule: int
     term: str
     stripped: str  # the term without punctuation, for case-sensitive comparison
+    marks: re.Pattern[str] | None = None  # «passe :», «VIH+»: the punctuation must be there
+
+
+def _marks_pattern(term: str) -> re.Pattern[str] | None:
+    """For a term whose punctuation matters («passe :», «K+»), a regex over the folded text."""
+    folded = fold(term).strip()
+    if re.fullmatch(r"[\w\s'’.\-]*", folded):
+        return None
+    parts = []
+    for char in folded:
+        if char.isalnum():
+            parts.append(re.escape(char))
+        elif char.isspace():
+            parts.append(r"[\W_]*")
+        else:
+            parts.append(r"\s*" + re.escape(char))
+    return re.compile("".join(parts))
 
 
 def _norm_key(text: str) -> str:
@@ -217,13 +234,17 @@ class Detector:
         for index, rule in enumerate(self.rules):
             for term in rule.terms if rule.validator is None else ():
                 form_id = len(self._forms)
-                self._forms.append(_Form(index, term, _NON_ALNUM.sub("", term)))
+                self._forms.append(
+                    _Form(index, term, _NON_ALNUM.sub("", term), _marks_pattern(term))
+                )
                 for variant in _term_variants(term, rule.case_sensitive):
                     keys.setdefault(variant, []).append(form_id)
         self._contexts = [
             (
-                tuple(" " + _norm_key(c) for c in rule.context_before),
-                tuple(" " + _norm_key(c) for c in rule.context_after),
+                tuple(" " + _norm_key(c) for c in rule.context_before if _norm_key(c)),
+                tuple(" " + _norm_key(c) for c in rule.context_after if _norm_key(c)),
+                tuple(fold(c).strip() for c in rule.context_before if not _norm_key(c)),
+                tuple(fold(c).strip() for c in rule.context_after if not _norm_key(c)),
             )
             for rule in self.rules
         ]
@@ -377,8 +398,10 @@ class Detector:
             rule = self.rules[index]
             if rule.case_sensitive and _NON_ALNUM.sub("", raw) != form.stripped:
                 continue
+            if form.marks is not None and not form.marks.match(fold(text), start):
+                continue
             if (rule.context_before or rule.context_after) and not self._in_context(
-                index, key, start, end
+                index, text, key, start, end
             ):
                 continue
             if self._unless[index] and self._trapped(index, text, key, start, end):
@@ -396,9 +419,15 @@ class Detector:
                     stop = secret.end(1)
             spans[(start, stop, index)] = None
 
-    def _in_context(self, index: int, key: str, start: int, end: int) -> bool:
+    def _in_context(self, index: int, text: str, key: str, start: int, end: int) -> bool:
         rule = self.rules[index]
-        before, after = self._contexts[index]
+        before, after, marks_before, marks_after = self._contexts[index]
+        if marks_before or marks_after:  # «!!» and other punctuation-only context
+            folded = fold(text)
+            if any(m in folded[max(0, start - 12) : start] for m in marks_before):
+                return True
+            if any(m in folded[end : end + 12] for m in marks_after):
+                return True
         if before:
             words = " " + " ".join(key[:start].split()[-rule.window :]) + " "
             if any(c in words for c in before):
@@ -588,11 +617,12 @@ def _covers(haystack: str, needle: str, start: int, end: int) -> bool:
     size = len(needle)
     if size < end - start:
         return False
-    position = haystack.find(needle, max(0, end - size), end)
+    limit = start + size
+    position = haystack.find(needle, max(0, end - size), limit)
     while position != -1 and position <= start:
         if position == 0 or not haystack[position - 1].isalnum():
             return True
-        position = haystack.find(needle, position + 1, end)
+        position = haystack.find(needle, position + 1, limit)
     return False
 
 
