@@ -173,7 +173,11 @@ def test_tidy_french_punctuation(messy: str, clean: str) -> None:
         ("TS x2 (2019 et 2022), surveiller les quantités", "Surveiller les quantités"),
         ("sida (Sainte-Anne) l'an dernier. RDV lundi", "RDV lundi"),
         # An acronym glossed by a removed bracket goes too.
-        ("SEP (séropo), fatigue, RDV courts", "Fatigue, RDV courts"),
+        ("SEP (séropo), fatigue, RDV courts", "RDV courts"),
+        # A lone word next to a removed clause qualifies it.
+        ("séropo, fragile, RDV lundi", "RDV lundi"),
+        # …but not next to a need-keeping phrase.
+        ("CMU, urgent", "Tiers payant intégral, urgent"),
         # A complement of time cannot stand alone.
         ("VIH + depuis 2005, suivi en ville", "Suivi en ville"),
         # Fragments joined by «et» belong to the removed noun phrase.

@@ -178,10 +178,16 @@ class Clauses:
             last += 1
         return list(range(first, last + 1))
 
-    def dependents(self, gone: Iterable[int]) -> set[int]:
+    def dependents(self, gone: Iterable[int], replaced: Iterable[int] = ()) -> set[int]:
         """``gone`` plus every clause that cannot stand once they are gone: «car …» after a
-        removed clause, «d'après sa mère» next to one (same sentence)."""
+        removed clause, «d'après sa mère» next to one (same sentence), a lone word next to one
+        («diabète type 1, pompe»). ``replaced`` clauses (a need-keeping phrase takes their
+        place) count as gone, except that the lone words next to them stay."""
         result = set(gone)
+        anchors = result - set(replaced)
+        for index in range(len(self.segments)):
+            if index not in result and self._lone_word_next_to(index, anchors):
+                result.add(index)
         changed = True
         while changed:
             changed = False
@@ -210,6 +216,18 @@ class Clauses:
                     result.add(index)
                     changed = True
         return result
+
+    def _lone_word_next_to(self, index: int, anchors: set[int]) -> bool:
+        """A one-word clause in the same sentence as a removed neighbour qualifies it
+        («dépressif, sous antidépresseurs, fragile»; «malentendante, appareillée, …»)."""
+        words = self.segment_text(index).split()
+        if len(words) != 1 or not re.fullmatch(r"[^\W\d_][\w'’-]*", words[0]):
+            return False
+        before = self.separators[index]
+        after = self.separators[index + 1]
+        return (index > 0 and (index - 1) in anchors and before.strength < 5) or (
+            (index + 1) in anchors and after.strength < 5
+        )
 
     def _opening_bracket(self, index: int) -> int | None:
         """Index of the first clause inside the bracket that clause ``index`` sits in, if any."""

@@ -391,7 +391,7 @@ def _rewrite(
         _place(phrase, free or indexes, replaced, consumed, phrases_seen)
     if not replaced:
         return None
-    gone = clauses.dependents(set(carried) | consumed | set(replaced)) - set(replaced)
+    gone = clauses.dependents(set(carried) | consumed | set(replaced), replaced) - set(replaced)
     gone |= _redundant(clauses, replaced, gone)
     return clauses.rebuild(gone, replaced)
 
