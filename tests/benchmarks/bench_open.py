@@ -7,7 +7,8 @@ Run by hand (not collected by pytest)::
 Generates the file once in ``tests/benchmarks/_data/`` (git-ignored), then prints:
 the open time (``read_export``), the time to count rows, one random ``row()``, the
 ``iter_column_values`` pass over the comment column, a bare ``csv.reader`` pass over the same
-file for comparison, and peak memory (tracemalloc and the process's maximum resident size).
+file for comparison, ``write_copy`` with 1 % of the comments changed and with none, the whole
+scan with ``--scan``, and peak memory (tracemalloc and the process's maximum resident size).
 ``--quoted`` makes every comment quoted and some of them span two lines, which forces the
 exact (slower) record index instead of the plain line index.
 """
@@ -108,6 +109,7 @@ def main() -> int:
     parser.add_argument("--quoted", action="store_true", help="comments quoted, some on 2 lines")
     parser.add_argument("--quote-all", action="store_true", help="every field quoted")
     parser.add_argument("--encoding", default="cp1252", help="cp1252 (default) or utf-8")
+    parser.add_argument("--scan", action="store_true", help="also time the full scan")
     args = parser.parse_args()
     variant = ("_quoted" if args.quoted else "") + ("_quoteall" if args.quote_all else "")
     path = DATA / f"export_{args.rows}{variant}_{args.encoding}.csv"
@@ -163,6 +165,32 @@ def main() -> int:
             bare += 1
     t_bare = time.perf_counter() - t0
 
+    # Writing: a copy with 1 % of the comments changed (spliced), then an identical copy.
+    import tempfile
+
+    from huisclos.core.edits import Edit
+
+    edits = [
+        Edit(row, column, text, "Tiers payant intégral")
+        for row, (text,) in table.iter_column_values([column])
+        if row % 100 == 0
+    ]
+    with tempfile.TemporaryDirectory(dir=DATA) as folder:
+        t0 = time.perf_counter()
+        export.write_copy(edits, Path(folder) / "copie.csv")
+        t_write = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        export.write_copy([], Path(folder) / "identique.csv")
+        t_same = time.perf_counter() - t0
+
+    t_scan = None
+    if args.scan:
+        from huisclos.core.scan import run_scan
+
+        t0 = time.perf_counter()
+        run_scan(export)
+        t_scan = time.perf_counter() - t0
+
     print(f"ouverture (read_export)         : {t_open:6.3f} s")
     print(f"len(table)                      : {t_len:6.3f} s  ({rows} lignes)")
     print(f"table.row(milieu)               : {t_row:6.3f} s")
@@ -173,6 +201,10 @@ def main() -> int:
     )
     print(f"csv.reader nu                   : {t_bare:6.3f} s  ({bare / t_bare:,.0f} lignes/s)")
     print(f"rapport iter / csv.reader nu    : {t_iter / t_bare:6.2f}")
+    print(f"write_copy, {len(edits)} cellules       : {t_write:6.3f} s")
+    print(f"write_copy sans modification    : {t_same:6.3f} s")
+    if t_scan is not None:
+        print(f"run_scan complet (détecteur)    : {t_scan:6.3f} s  ({rows / t_scan:,.0f} lignes/s)")
     print(
         f"mémoire pic (tracemalloc, ouverture) : {peak_open / 1e6:6.1f} Mo"
         f"  ({peak_open / size:.2f} × le fichier)"
