@@ -244,12 +244,18 @@ def plan_cleaning(
     for finding in findings:
         by_cell.setdefault((finding.sheet, finding.row, finding.column), []).append(finding)
     plan = CleaningPlan(cells_flagged=len(by_cell))
+    memo: dict[tuple, str | None] = {}  # exports repeat comments («CMU», «diabétique»)
     for key in sorted(by_cell):
         cell_findings = sorted(by_cell[key], key=lambda finding: (finding.start, finding.end))
         text = text_of(key)
-        after = first_suggestion(text, cell_findings, detector=detector)
-        if after is not None and codec:
-            after = fit_to_encoding(after, codec)
+        memo_key = (text, tuple((f.start, f.end, f.rule, f.category) for f in cell_findings))
+        if memo_key in memo:
+            after = memo[memo_key]
+        else:
+            after = first_suggestion(text, cell_findings, detector=detector)
+            if after is not None and codec:
+                after = fit_to_encoding(after, codec)
+            memo[memo_key] = after
         if after is None or after == text:
             continue
         rules = tuple(dict.fromkeys(finding.rule for finding in cell_findings))

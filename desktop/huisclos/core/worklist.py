@@ -172,9 +172,7 @@ def build_worklist(
     for edit in changed:
         table = tables[edit.sheet]
         found = roles_by_sheet[edit.sheet]
-        identity = tuple(
-            _cell(table, edit.row, found[role]) if role in found else "" for role in roles
-        )
+        identity = _identity(table, edit.row, [found.get(role) for role in roles])
         cell_categories = (
             tuple(categories[edit.key]) if categories and edit.key in categories else None
         )
@@ -203,11 +201,18 @@ def _sheet_order(export: Any, sheet: str) -> int:
     return names.index(sheet) if sheet in names else len(names)
 
 
-def _cell(table: Any, row: int, column: str) -> str:
+def _identity(table: Any, row: int, headers: list[str | None]) -> tuple[str, ...]:
+    """The identity values of one row, reading the row once (random access costs a parse)."""
     try:
-        return table.cell(row, column)
+        values = table.row(row)
     except (KeyError, IndexError, ValueError):
-        return ""
+        return tuple("" for _ in headers)
+    header = list(table.header)
+    out: list[str] = []
+    for name in headers:
+        index = header.index(name) if name in header else -1
+        out.append(values[index] if 0 <= index < len(values) else "")
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- writing
