@@ -205,9 +205,8 @@ def run(args: argparse.Namespace) -> int:
         )
 
     _print_summary(result.rows, plan, output, worklist_path, written_list)
-    for warning in warnings:
-        if warning:
-            print(f"huisclos : {warning}", file=sys.stderr)
+    for warning in dict.fromkeys(warning for warning in warnings if warning):
+        print(f"huisclos : {warning}", file=sys.stderr)
     return 0
 
 
