@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -184,3 +187,60 @@ def test_wrong_sheet_size_written_by_an_exporter_does_not_hide_rows(tmp_path):
     table = read_export(bad).table
     assert len(table) == 5
     assert table.cell(5, COMMENT) == "commentaire 4"
+
+
+def test_invisible_character_excel_refuses_is_reported_and_nothing_written(tmp_path):
+    source = make_workbook(tmp_path)
+    target = tmp_path / "copie.xlsx"
+    edit = Edit(2, COMMENT, "mère musulmane voilée", "RDV\x07", sheet="Patients")
+    with pytest.raises(ExportError, match="caractère invisible"):
+        read_export(source).write_copy([edit], target)
+    assert not target.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.xlsx"]
+
+
+TEXT = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cc", "Cs", "Co", "Cn"), include_characters="\n"
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(TEXT, min_size=3, max_size=3), min_size=1, max_size=6),
+    st.data(),
+)
+def test_workbook_round_trip_and_one_edit(rows, data):  # type: ignore[no-untyped-def]
+    header = ["NOM", "Prénom", "Observations"]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "export.xlsx"
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Liste"
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                cell.data_type = "s"  # texts, even those starting with "="
+        workbook.save(source)
+        export = read_export(source)
+        table = export.table
+        expected = [[cell.replace("\r\n", "\n") for cell in row] for row in rows]
+        while expected and not any(expected[-1]):
+            expected.pop()  # empty rows at the end of a sheet are not rows
+        assert [cells for _, cells in table.iter_rows()] == expected
+        assume(expected)
+
+        row = data.draw(st.integers(1, len(expected)))
+        column = data.draw(st.sampled_from(header))
+        new_text = data.draw(TEXT)
+        before = table.cell(row, column)
+        copy = Path(folder) / "copie.xlsx"
+        export.write_copy([Edit(row, column, before, new_text, sheet="Liste")], copy)
+        if new_text != before:
+            expected[row - 1][header.index(column)] = new_text
+        while expected and not any(expected[-1]):
+            expected.pop()
+        assert [cells for _, cells in read_export(copy).table.iter_rows()] == expected

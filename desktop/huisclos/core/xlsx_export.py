@@ -175,6 +175,7 @@ class XlsxExport(Export):
     def _edited_workbook(self, data: bytes, changes: dict[tuple[str, int, str], str]):  # type: ignore[no-untyped-def]
         from openpyxl import load_workbook
         from openpyxl.cell.cell import MergedCell
+        from openpyxl.utils.exceptions import IllegalCharacterError
 
         try:
             workbook = load_workbook(
@@ -199,7 +200,14 @@ class XlsxExport(Export):
                     f"La cellule {coordinate} de la feuille « {sheet} » fait partie de cellules "
                     "fusionnées et ne peut pas être modifiée seule : rien n'a été écrit."
                 )
-            cell.value = text
+            try:
+                cell.value = text
+            except (IllegalCharacterError, ValueError) as error:
+                raise ExportError(
+                    f"Le nouveau texte de la ligne {row} (colonne « {column} ») contient un "
+                    "caractère invisible qu'Excel refuse. Retapez ce commentaire, puis "
+                    "enregistrez de nouveau : rien n'a été écrit."
+                ) from error
             if text.startswith(FORMULA_STARTS):
                 cell.data_type = "s"
                 cell.quotePrefix = True
