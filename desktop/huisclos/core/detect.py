@@ -529,9 +529,10 @@ class Detector:
                 reasons = tuple(found)
                 clause_cache[clause] = reasons
             matched = text[start:end]
-            letters = sum(char.isalpha() for char in matched)
             shouting = (
-                matched.isupper() and letters > minimum_caps and rule.category != "identifier"
+                matched.isupper()
+                and rule.category != "identifier"
+                and sum(char.isalpha() for char in matched) > minimum_caps
             )
             if emphasis_cell or shouting:
                 reasons = (*reasons, "emphasis")
