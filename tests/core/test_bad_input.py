@@ -7,9 +7,12 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from huisclos.core import safe_write
 from huisclos.core.edits import Edit
@@ -203,3 +206,30 @@ def test_scan_command_reports_bad_input_in_one_french_line(name, tmp_path):
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert done.stdout == ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(alphabet='ab;,\t|"\r\n é€\x00', max_size=200).map(lambda t: t.encode("utf-8")),
+        st.text(alphabet='ab;"\r\n éèà', max_size=200).map(lambda t: t.encode("cp1252")),
+    ),
+    st.sampled_from(["export.csv", "export.xlsx", "export.txt"]),
+)
+def test_any_bytes_open_or_give_a_french_message(content, name):  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        try:
+            export = read_export(path)
+        except ExportError as error:
+            assert error.message and "\n" not in error.message
+            return
+        for table in export.tables:
+            rows = list(table.iter_rows())
+            assert len(rows) == len(table)
+            for number, cells in rows:
+                assert table.row(number) == cells
+        export.write_copy([], Path(folder) / ("copie-" + name))
+        assert (Path(folder) / ("copie-" + name)).read_bytes() == content
