@@ -13,7 +13,8 @@ export. Then, each in a fresh process (same conditions):
 1. a bare ``csv.reader`` pass over the same file (decode cp1252, split every field);
 2. ``huisclos scan FILE --format jsonl > findings.jsonl`` — read + detect + suggestions + JSON out
    (the ``scan`` log event included);
-3. the same with ``--no-suggestions`` (detection only: ``suggestion`` is null);
+3. the same with ``--no-suggestions`` (detection only: ``suggestion`` is null), then again
+   with ``HUISCLOS_SCAN_PROCESSES=1`` (one worker process analyses while the main one reads);
 4. ``--format text`` (summary + every flagged comment with its suggestion).
 
 Prints rows/s, the ratio to the bare csv.reader pass and peak memory (maximum resident size of
@@ -176,6 +177,13 @@ def main() -> None:
             f"  same, --no-suggestions:     {seconds:6.2f} s, {args.rows / seconds:,.0f} rows/s, "
             f"{seconds / bare:.2f}x csv.reader, peak {peak:,.0f} MB"
         )
+        os.environ["HUISCLOS_SCAN_PROCESSES"] = "1"
+        seconds, peak, _ = timed([*command, "--no-suggestions"], stdout=jsonl)
+        print(
+            f"  same, 1 worker process:     {seconds:6.2f} s, {args.rows / seconds:,.0f} rows/s, "
+            f"{seconds / bare:.2f}x csv.reader, peak {peak:,.0f} MB"
+        )
+        del os.environ["HUISCLOS_SCAN_PROCESSES"]
         text = Path(home) / "summary.txt"
         seconds, peak, _ = timed(
             [PYTHON, "-m", "huisclos", "scan", str(path), "--format", "text"], stdout=text

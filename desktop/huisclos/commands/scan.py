@@ -82,14 +82,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _processes(export, suggest: bool) -> int:  # type: ignore[no-untyped-def]
-    """Worker processes for a big file: the reading goes on while other cores analyse."""
+    """Worker processes that analyse while this one reads: ``$HUISCLOS_SCAN_PROCESSES`` (0 by
+    default: on a busy 2-core machine they did not pay for themselves, see bench_scan.py)."""
     try:
+        wanted = int(os.environ.get("HUISCLOS_SCAN_PROCESSES", "0"))
         rows = sum(len(table) for table in export.tables)
-    except Exception:
+    except (ValueError, TypeError, NotImplementedError):
         return 0
-    if rows < BIG_FILE_ROWS:
+    if wanted <= 0 or rows < BIG_FILE_ROWS:
         return 0
-    return max(1, min(2 if suggest else 1, (os.cpu_count() or 1)))
+    return min(wanted, os.cpu_count() or 1)
 
 
 def json_line(finding: Finding) -> str:
