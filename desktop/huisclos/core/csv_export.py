@@ -174,7 +174,8 @@ class CsvExport(Export):
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         target = self._check_target(path)
         changes = self._net_changes(edits)
-        data = self._current_bytes()
+        self._check_unchanged()  # so the bytes in memory are still the file's bytes
+        data = memoryview(self._data)
         pieces = self._splice(data, changes) if changes else [data]
         try:
             mode = os.stat(self.path).st_mode & 0o777
@@ -187,19 +188,23 @@ class CsvExport(Export):
         write_atomically(target, write, mode)
         logger.info("wrote %s with %d changed cells", target.name, len(changes))
 
-    def _splice(self, data: bytes, changes: dict[tuple[str, int, str], str]) -> list[bytes]:
+    def _splice(
+        self, data: memoryview, changes: dict[tuple[str, int, str], str]
+    ) -> list[bytes | memoryview]:
+        """The copy as pieces: slices of the original bytes around re-encoded changed rows."""
         table = self.tables[0]
         assert isinstance(table, CsvTable)
         by_row: dict[int, dict[int, str]] = {}
         for (_sheet, row, column), text in changes.items():
             by_row.setdefault(row, {})[table.column_index(column)] = text
-        pieces: list[bytes] = []
+        pieces: list[bytes | memoryview] = []
         previous = 0
+        raw = self._data
         for row in sorted(by_row):
             start, end = table.record_span(row)
-            spans = field_spans(data, start, end, self.delimiter)
-            body_end = record_body_end(data, start, end)
-            fields = [data[span.start : span.end] for span in spans]
+            spans = field_spans(raw, start, end, self.delimiter)
+            body_end = record_body_end(raw, start, end)
+            fields = [raw[span.start : span.end] for span in spans]
             quoted = [span.quoted for span in spans]
             for index, text in sorted(by_row[row].items()):
                 while len(fields) <= index:

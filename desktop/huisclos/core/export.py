@@ -192,20 +192,37 @@ class Export:
             )
         return target
 
+    def _unreadable(self) -> ExportError:
+        return ExportError(
+            f"Le fichier d'origine « {self.path.name} » n'est plus lisible : la copie n'a pas "
+            "été écrite. Vérifiez qu'il n'a pas été déplacé, puis rouvrez-le."
+        )
+
+    def _changed_on_disk(self) -> ExportError:
+        return ExportError(
+            f"Le fichier « {self.path.name} » a été modifié depuis son ouverture : la copie "
+            "n'a pas été écrite. Rouvrez le fichier puis refaites l'analyse."
+        )
+
+    def _check_unchanged(self) -> None:
+        """Raise unless the original on disk still has the fingerprint it had when read
+        (hashed as a stream: no second copy of a large file in memory)."""
+        try:
+            with self.path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+        except OSError as error:
+            raise self._unreadable() from error
+        if digest != self.fingerprint:
+            raise self._changed_on_disk()
+
     def _current_bytes(self) -> bytes:
         """The original's bytes, after checking that it has not changed since it was read."""
         try:
             data = self.path.read_bytes()
         except OSError as error:
-            raise ExportError(
-                f"Le fichier d'origine « {self.path.name} » n'est plus lisible : la copie n'a pas "
-                "été écrite. Vérifiez qu'il n'a pas été déplacé, puis rouvrez-le."
-            ) from error
+            raise self._unreadable() from error
         if hashlib.sha256(data).hexdigest() != self.fingerprint:
-            raise ExportError(
-                f"Le fichier « {self.path.name} » a été modifié depuis son ouverture : la copie "
-                "n'a pas été écrite. Rouvrez le fichier puis refaites l'analyse."
-            )
+            raise self._changed_on_disk()
         return data
 
     def _net_changes(self, edits: Iterable[Edit]) -> dict[tuple[str, int, str], str]:
