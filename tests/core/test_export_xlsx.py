@@ -244,3 +244,19 @@ def test_workbook_round_trip_and_one_edit(rows, data):  # type: ignore[no-untype
         while expected and not any(expected[-1]):
             expected.pop()
         assert [cells for _, cells in read_export(copy).table.iter_rows()] == expected
+
+
+def test_opening_a_large_workbook_reports_progress(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["NOM", COMMENT])
+    for index in range(4500):
+        sheet.append([f"P{index}", "RAS"])
+    path = tmp_path / "grand.xlsx"
+    workbook.save(path)
+    calls: list[tuple[int, int]] = []
+    export = read_export(path, progress=lambda done, total: calls.append((done, total)))
+    assert len(export.table) == 4500
+    assert calls[0][0] == 0 and calls[-1][0] == calls[-1][1]
+    assert len(calls) >= 3
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)

@@ -295,7 +295,9 @@ def _looks_like_html(data: bytes) -> bool:
 def read_export(path: Path | str, progress: ProgressCallback | None = None) -> Export:
     """Open an export; raises ``ExportError`` with a French message on unusable input.
 
-    ``progress`` (optional) is called with (bytes done, bytes total) while opening.
+    ``progress`` (optional) is called now and then with (done, total) while opening — bytes for
+    a CSV file, rows for a workbook (slow to read: about 10,000 rows a second); only the ratio
+    matters. It is called from the thread that opens the file.
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -312,7 +314,7 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
     if data.startswith(XLSX_MAGIC):
         from .xlsx_export import read_xlsx
 
-        export: Export = read_xlsx(path, data, fingerprint)
+        export: Export = read_xlsx(path, data, fingerprint, progress)
     elif data.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ExportError(

@@ -22,18 +22,26 @@ import logging
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .edits import Edit
 from .errors import ExportError
-from .export import FORMULA_STARTS, MAX_CELL_CHARS, CellSource, Export, Table
+from .export import (
+    FORMULA_STARTS,
+    MAX_CELL_CHARS,
+    CellSource,
+    Export,
+    ProgressCallback,
+    Table,
+)
 from .header_row import column_names, find_header
 from .safe_write import write_atomically
 
 logger = logging.getLogger(__name__)
 
 _HEADER_SAMPLE = 30
+_TICK_ROWS = 2000
 _ZEROS = re.compile(r"^0+$")
 
 
@@ -215,17 +223,20 @@ class XlsxExport(Export):
         return workbook
 
 
-def _sheet_table(worksheet) -> XlsxTable:  # type: ignore[no-untyped-def]
-    """Read one read-only worksheet into a table of texts."""
+def _sheet_table(worksheet, tick: Callable[[], None] | None = None) -> XlsxTable:  # type: ignore[no-untyped-def]
+    """Read one read-only worksheet into a table of texts; ``tick`` is called every
+    :data:`_TICK_ROWS` rows."""
     grid: dict[int, dict[int, str]] = {}
     # Some exporters write a wrong sheet size; read every cell actually present instead.
     worksheet.reset_dimensions()
-    for cells in worksheet.iter_rows():
+    for count, cells in enumerate(worksheet.iter_rows(), 1):
+        if tick is not None and count % _TICK_ROWS == 0:
+            tick()
         for cell in cells:
-            value = getattr(cell, "value", None)
-            if value is None or not hasattr(cell, "column"):
-                continue
-            text = display_text(value, getattr(cell, "number_format", None))
+            value = cell.value
+            if value is None or value == "" or not hasattr(cell, "column"):
+                continue  # empty cells carry no position
+            text = value if type(value) is str else display_text(value, cell.number_format)
             if text == "":
                 continue
             if len(text) > MAX_CELL_CHARS:
@@ -265,8 +276,12 @@ def _sheet_table(worksheet) -> XlsxTable:  # type: ignore[no-untyped-def]
     return XlsxTable(worksheet.title, raw_header, header_line, rows, first_row, first_col, width)
 
 
-def read_xlsx(path: Path, data: bytes, fingerprint: str) -> XlsxExport:
-    """Open a workbook from its bytes; every worksheet becomes a table."""
+def read_xlsx(
+    path: Path, data: bytes, fingerprint: str, progress: ProgressCallback | None = None
+) -> XlsxExport:
+    """Open a workbook from its bytes; every worksheet becomes a table.
+
+    ``progress`` gets (rows read, rows announced by the sheets) every few thousand rows."""
     from openpyxl import load_workbook
 
     damaged = ExportError(
@@ -296,7 +311,17 @@ def read_xlsx(path: Path, data: bytes, fingerprint: str) -> XlsxExport:
         logger.info("openpyxl could not open %s: %r", path.name, error)
         raise damaged from error
     try:
-        tables = [_sheet_table(sheet) for sheet in workbook.worksheets]
+        sheets = list(workbook.worksheets)
+        announced = sum(sheet.max_row or 0 for sheet in sheets)
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += _TICK_ROWS
+            if progress is not None:
+                progress(min(done, announced), max(announced, done))
+
+        tables = [_sheet_table(sheet, tick if progress else None) for sheet in sheets]
     except ExportError:
         raise
     except Exception as error:
