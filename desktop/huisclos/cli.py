@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from . import __version__
@@ -27,6 +28,31 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# argparse's own words (usage, help, errors) in French: argparse looks them up through its
+# module-level gettext alias at call time, so mapping that alias is enough.
+_ARGPARSE_FR: dict[str, str] = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show this help message and exit": "affiche cette aide et quitte",
+    "show program's version number and exit": "affiche la version et quitte",
+    "the following arguments are required: %s": "arguments obligatoires manquants : %s",
+    "unrecognized arguments: %s": "arguments inconnus : %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "choix invalide : %(value)r (possibles : %(choices)s)"
+    ),
+    "expected one argument": "une valeur est attendue",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s : %(message)s",
+    "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
+    "not allowed with argument %s": "incompatible avec %s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "option ambiguë : %(option)s peut désigner %(matches)s"
+    ),
+}
+argparse._ = lambda text: _ARGPARSE_FR.get(text, text)  # type: ignore[attr-defined]
+
+
 class FrenchArgumentParser(argparse.ArgumentParser):
     """argparse that reports usage errors in one French line with exit code 2."""
 
@@ -41,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         "Sans argument : ouvre l'application.",
     )
     parser.add_argument("--version", action="version", version=f"huisclos {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
+    )
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"huisclos.commands.{name}")
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
@@ -50,7 +78,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _configure_logging() -> None:
+    """Library warnings are for developers: shown only with ``HUISCLOS_DEBUG=1``.
+
+    Everything a user must know is printed by the commands themselves, in French.
+    """
+    if os.environ.get("HUISCLOS_DEBUG"):
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+    else:
+        logging.getLogger("huisclos").addHandler(logging.NullHandler())
+        logging.getLogger("huisclos").propagate = False
+
+
 def main(argv: list[str] | None = None) -> int:
+    _configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
@@ -66,4 +107,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except MemoryError:
         print("huisclos : mémoire insuffisante pour ce fichier.", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader went away (``huisclos scan … | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except Exception as error:  # a bug: say so in French, details only for developers
+        logger.exception("Unexpected error")
+        if os.environ.get("HUISCLOS_DEBUG"):
+            raise
+        print(
+            f"huisclos : erreur inattendue ({type(error).__name__}). Rien n'a été modifié ; "
+            "relancez avec HUISCLOS_DEBUG=1 pour le détail et signalez-la.",
+            file=sys.stderr,
+        )
         return 2
