@@ -145,3 +145,22 @@ def test_jsonl_lines_are_exactly_json_dumps(
         suggestion=suggestion, sheet=sheet,
     )  # fmt: skip
     assert json_line(finding) == json.dumps(finding.to_json(), ensure_ascii=False) + "\n"
+
+
+def test_scan_event_matches_the_log_builder(tmp_path: Path) -> None:
+    from huisclos.commands.scan import scan_payload
+    from huisclos.core.audit.events import scan_payload as log_builder
+    from huisclos.core.export import read_export
+    from huisclos.core.scan import run_scan
+
+    path = write_export(tmp_path)
+    result = run_scan(read_export(path))
+    ours = scan_payload(result, path)
+    theirs = log_builder(
+        result.findings,
+        fingerprint=result.fingerprint,
+        file_name=path.name,
+        rows=result.rows,
+        duration_s=result.seconds,
+    )
+    assert {k: v for k, v in ours.items() if k in theirs} == theirs

@@ -13,6 +13,8 @@ import json
 import os
 import sys
 import time
+from collections import Counter
+from operator import attrgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -192,19 +194,33 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
 
 
 def scan_payload(result: ScanResult, path: Path) -> dict:  # type: ignore[type-arg]
-    """The log's ``scan`` event: figures only, never a word of a comment."""
-    try:
-        from ..core.audit.events import scan_payload as build
-    except ImportError:  # pragma: no cover - log module without builders
-        payload: dict = {"rows": result.rows, "fingerprint": result.fingerprint}  # type: ignore[type-arg]
-    else:
-        payload = build(
-            result.findings,
-            fingerprint=result.fingerprint,
-            file_name=path.name,
-            rows=result.rows,
-            duration_s=round(result.seconds, 3),
-        )
+    """The log's ``scan`` event: figures only, never a word of a comment.
+
+    The same object as ``core.audit.events.scan_payload`` (a test checks it), counted with
+    C-level ``Counter``s: that builder walks 100,000 findings at Python speed.
+    """
+    findings = result.findings
+    categories = Counter(map(attrgetter("category"), findings))
+    severities = Counter(map(attrgetter("severity"), findings))
+    pairs = Counter(map(attrgetter("category", "severity"), findings))
+    matrix: dict[str, dict[str, int]] = {}
+    for (category, severity), count in sorted(pairs.items()):
+        matrix.setdefault(category, {})[severity] = count
+    payload: dict = {  # type: ignore[type-arg]
+        "findings": len(findings),
+        "rows_flagged": len(set(map(attrgetter("sheet", "row"), findings))),
+        "by_category": dict(sorted(categories.items())),
+        "by_severity": dict(sorted(severities.items())),
+        "by_category_severity": matrix,
+        "by_rule": dict(sorted(Counter(map(attrgetter("rule"), findings)).items())),
+        "rows": result.rows,
+    }
+    if result.fingerprint:
+        payload["fingerprint"] = result.fingerprint
+    payload["file_name"] = path.name
+    payload["duration_s"] = round(float(result.seconds), 3)
+    if result.cancelled:
+        payload["cancelled"] = True
     payload["cells_flagged"] = result.flagged_cells
     payload["counts"] = result.counts  # category → severity → comments
     return payload
