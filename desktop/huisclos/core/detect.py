@@ -252,8 +252,9 @@ class Detector:
             _index_traps(self._unless_forms(u) for u in rule.unless) for rule in self.rules
         ]
         self._near = [tuple(" " + _norm_key(u) for u in rule.unless_near) for rule in self.rules]
-        self._hearsay = _phrase_regex(lexicon.hearsay)
-        self._third = _phrase_regex(lexicon.third_party)
+        self._qualifiers = _phrase_automaton(
+            {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
+        )
         self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
         self._automaton = ahocorasick.Automaton()
         for key, form_ids in keys.items():
@@ -265,6 +266,7 @@ class Detector:
         self._batch_db = _batch_database(keys) if hyperscan is not None else None
         self._batch_lock = threading.Lock()
         self._memo: dict[str, tuple[RawFinding, ...]] = {}
+        self._last_fold: tuple[str, str] = ("", "")
 
     # ----------------------------------------------------------------------------- building
     @staticmethod
@@ -362,9 +364,13 @@ class Detector:
         key = key_fold(text)
         padded = f" {key} "
         spans: dict[tuple[int, int, int], None] = {}
-        for start, end, form_ids in self._hits(padded):
-            self._check(text, key, start - 1, end - 1, form_ids, spans)
-        squeezed = squeeze_repeats(padded)
+        stretched = False
+        for last, (length, form_ids) in self._automaton.iter(padded):
+            if form_ids:
+                self._check(text, key, last - length - 1, last - 1, form_ids, spans)
+            else:
+                stretched = True  # «aaa»: some letters are repeated, try the squeezed text
+        squeezed = squeeze_repeats(padded) if stretched else None
         if squeezed is not None:
             short, origin = squeezed
             for start, end, form_ids in self._hits(short):
@@ -398,7 +404,7 @@ class Detector:
             rule = self.rules[index]
             if rule.case_sensitive and _NON_ALNUM.sub("", raw) != form.stripped:
                 continue
-            if form.marks is not None and not form.marks.match(fold(text), start):
+            if form.marks is not None and not form.marks.match(self._folded(text), start):
                 continue
             if (rule.context_before or rule.context_after) and not self._in_context(
                 index, text, key, start, end
@@ -423,7 +429,7 @@ class Detector:
         rule = self.rules[index]
         before, after, marks_before, marks_after = self._contexts[index]
         if marks_before or marks_after:  # «!!» and other punctuation-only context
-            folded = fold(text)
+            folded = self._folded(text)
             if any(m in folded[max(0, start - 12) : start] for m in marks_before):
                 return True
             if any(m in folded[end : end + 12] for m in marks_after):
@@ -438,6 +444,15 @@ class Detector:
                 return True
         return False
 
+    def _folded(self, text: str) -> str:
+        """``fold(text)`` for the cell being checked (one-entry cache, atomic swap)."""
+        cached = self._last_fold
+        if cached[0] is text:
+            return cached[1]
+        folded = fold(text)
+        self._last_fold = (text, folded)
+        return folded
+
     def _near_trap(self, index: int, key: str, start: int, end: int) -> bool:
         window = self.rules[index].window
         around = (
@@ -451,11 +466,15 @@ class Detector:
         traps = self._unless[index].get(words[0], ()) if words else ()
         if not traps:
             return False
-        folded = fold(text)
+        folded = self._folded(text)
+        reach = 200  # traps are short phrases: only look around the match
+        low = max(0, start - reach)
+        near_folded = folded[low : end + reach]
+        near_key = key[low : end + reach]
         for trap, trap_key in traps:
-            if _covers(folded, trap, start, end) or (
-                trap_key and _covers(key, trap_key, start, end)
-            ):
+            if trap in near_folded and _covers(folded, trap, start, end):
+                return True
+            if trap_key and trap_key in near_key and _covers(key, trap_key, start, end):
                 return True
         return False
 
@@ -521,12 +540,8 @@ class Detector:
                     w for w in key[breaks[clause] : breaks[clause + 1]].split() if not w.isdigit()
                 ]
                 joined = " " + " ".join(words) + " "
-                found = []
-                if self._hearsay.search(joined):
-                    found.append("hearsay")
-                if self._third.search(joined):
-                    found.append("third_party")
-                reasons = tuple(found)
+                kinds = {kind for _, kind in self._qualifiers.iter(joined)} if words else ()
+                reasons = tuple(k for k in ("hearsay", "third_party") if k in kinds)
                 clause_cache[clause] = reasons
             matched = text[start:end]
             shouting = (
@@ -598,12 +613,18 @@ def _index_traps(
     return {word: tuple(items) for word, items in index.items()}
 
 
-def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex finding any of ``phrases`` (key-folded) as whole words in a padded string."""
-    keys = sorted({_norm_key(p) for p in phrases} - {""}, key=len, reverse=True)
-    if not keys:
-        return re.compile(r"(?!x)x")
-    return re.compile(" (?:" + "|".join(re.escape(k) for k in keys) + ")(?= )")
+def _phrase_automaton(groups: dict[str, Iterable[str]]) -> ahocorasick.Automaton:
+    """One automaton finding the phrases of every group (key-folded, as whole words in a
+    space-padded string); each hit's value is its group's name."""
+    automaton = ahocorasick.Automaton()
+    for name, phrases in groups.items():
+        for phrase in phrases:
+            key = _norm_key(phrase)
+            if key:
+                automaton.add_word(f" {key} ", name)
+    automaton.add_word("  ", "")  # never empty, so make_automaton always works
+    automaton.make_automaton()
+    return automaton
 
 
 def _mtime(path: Path) -> float:
