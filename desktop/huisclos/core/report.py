@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape as _escape
@@ -757,7 +757,7 @@ def build_report(
 
 
 def cells_with_findings(
-    findings: Sequence[Finding], cell_text: Any
+    findings: Sequence[Finding], cell_text: Callable[[str, int, str], str]
 ) -> list[tuple[str, list[Finding]]]:
     """(cell text, findings of that cell) for each flagged cell; ``cell_text(sheet, row,
     column)`` reads the export."""
