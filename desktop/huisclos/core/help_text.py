@@ -171,8 +171,21 @@ def topic_for(
 
 def topic_html(item: HelpTopic) -> str:
     """One topic as simple HTML (Qt rich text)."""
-    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in item.paragraphs)
-    return f"<h2>{escape(item.title)}</h2>{body}"
+    body = "".join(f"<p>{_text(paragraph)}</p>" for paragraph in item.paragraphs)
+    return f"<h2>{_text(item.title)}</h2>{body}"
+
+
+def _text(text: str) -> str:
+    """Escaped, with no-break spaces inside «  » and before : ; so no line starts with them."""
+    text = escape(text, quote=False)
+    for before, after in (
+        ("« ", "«\u00a0"),
+        (" »", "\u00a0»"),
+        (" :", "\u00a0:"),
+        (" ;", "\u00a0;"),
+    ):
+        text = text.replace(before, after)
+    return text
 
 
 def all_topics_html() -> str:

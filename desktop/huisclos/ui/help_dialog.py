@@ -49,6 +49,7 @@ class HelpDialog(QDialog):
         self.topics.setAccessibleName(self.tr("Sujets"))
         self.topics.setMaximumWidth(260)
         self.topics.setWordWrap(True)
+        self.topics.setSpacing(4)
         for item in TOPICS:
             entry = QListWidgetItem(item.title)
             entry.setData(TOPIC_ROLE, item.id)
