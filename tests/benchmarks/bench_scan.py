@@ -18,7 +18,8 @@ export. Then, each in a fresh process (same conditions):
 4. ``--format text`` (summary + every flagged comment with its suggestion).
 
 Prints rows/s, the ratio to the bare csv.reader pass and peak memory (resident memory of the
-whole process tree, worker processes included, sampled every 50 ms). Targets (issue 3): ≥ 300,000 rows/s, ≤ 3× csv.reader, ≤ 1 GB.
+whole process tree, worker processes included, sampled every 50 ms).
+Targets (issue 3): ≥ 300,000 rows/s, ≤ 3× csv.reader, ≤ 1 GB.
 The machine is shared: run it two or three times and keep the best.
 """
 
