@@ -2,25 +2,36 @@
 
 CONTRACT (the detector work fills in the bodies).
 Threading: a Detector is immutable after construction and safe to share between threads (its
-only mutable part is a memo of already-seen comments, a plain dict used atomically).
+only mutable parts are a memo of already-seen comments and a one-cell fold cache, both swapped
+atomically; the hyperscan scan of a batch holds a lock).
 
 How it works:
 
 1. Every term of the lexicon is folded by :func:`normalize.key_fold` (ASCII, lower case,
    punctuation as spaces) with a few generated variants (plural «s», «s i d a» spelt letter by
-   letter, a doubled letter written single, «œ»/«oe») and put, padded with one space on each
-   side, into ONE Aho-Corasick automaton. The padding gives word boundaries for free.
+   letter, a doubled letter written single, feminine «e»/«ve»/«se», «œ»/«oe») and put, padded
+   with one space on each side, into ONE Aho-Corasick automaton (per comment) and ONE hyperscan
+   database (per batch of comments; pyahocorasick when hyperscan is not installed). The padding
+   gives word boundaries for free.
 2. A comment is key-folded (same length, so offsets stay valid), padded, and run through the
    automaton; runs of three identical letters («SIDAAA») are squeezed first on a copy.
 3. Each hit is checked only where it was found: exact case for sigles (AME ≠ «l'âme»), context
-   words for short abbreviations (K, TS, OH…), ``unless`` traps, surnames after a civility,
+   words for short abbreviations (K, TS, OH…), punctuation a term needs («passe :»), ``unless``
+   and ``unless_near`` traps, surnames (after a civility, before a first name, «BLANC-NOIR»),
    street names, and the practice allowlist.
 4. Qualifiers found in the same sentence become reasons and raise the severity by one level;
    they never remove a finding, and negation is not looked at.
 5. NIR, IBAN and card numbers are found by checksum (core/identifiers.py).
 
 For a whole export, :meth:`Detector.candidates` folds and matches a batch of thousands of cells
-in one pass, so cells without any candidate hit cost no Python work at all.
+in one pass, so cells without any candidate hit cost no Python work at all; equal comments are
+analysed once (:meth:`Detector.detect_raw` memo).
+
+For the desktop app: ``Detector.default()`` is built once and rebuilt by itself when a lexicon
+file or the practice's files change; ``Detector(lexicon, allowlist=[...])`` or
+``detector.with_allowlist([...])`` gives a detector with another allowlist; one edited cell is
+re-checked with ``detector.detect(text, row=, column=, sheet=)`` (or ``scan.rescan_cell``, which
+also fills the suggestion).
 """
 
 from __future__ import annotations
