@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import sys
 import time
@@ -97,6 +98,8 @@ def _processes(export, suggest: bool) -> int:  # type: ignore[no-untyped-def]
         return min(int(wanted), max(cores, 1))
     if rows < BIG_FILE_ROWS or cores < 2:
         return 0
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 0  # Windows: starting interpreters costs more than it saves on most files
     return 2 if suggest else 1
 
 
