@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from huisclos.core.detect import Detector
 from huisclos.core.lexicon import load_lexicon
@@ -143,3 +145,57 @@ def test_worker_processes_give_the_same_findings(detector: Detector) -> None:
     scan = scan_export(export, processes=1, **options)
     next(scan)
     scan.close()  # cancelling stops the workers
+
+
+def test_batch_scan_finds_exactly_what_the_detector_finds_on_the_corpus() -> None:
+    """The batch pre-filter must never hide a finding (real lexicon, real comments)."""
+    import csv
+
+    corpus = Path(__file__).resolve().parents[1] / "data" / "corpus" / "comments.csv"
+    if not corpus.is_file():
+        pytest.skip("labelled corpus not present")
+    with corpus.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle, delimiter=";")]
+    texts += [t.upper() for t in texts[:200]] + [t.replace(" ", "  ") for t in texts[:200]]
+    detector = Detector.default()
+    export = export_of(texts)
+    result = run_scan(export, detector=detector, columns={"": ["Commentaire"]}, suggest=False,
+                      batch_rows=97)  # fmt: skip
+    expected = [f for row, text in enumerate(texts, 1) for f in detector.detect(text, row=row,
+                column="Commentaire")]  # fmt: skip
+    assert result.findings == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "sida",
+                "SIDAAA",
+                "s.i.d.a",
+                "séropo",
+                "K du sein",
+                "AME",
+                "l'âme",
+                "CMU",
+                "RDV",
+                "1 85 05 78 006 084 91",
+                "vote RN",
+                "RN 7",
+                "musulmane",
+                "Mme GAY",
+                "pénible",
+            ]
+        )
+        | st.text(alphabet="aàbcdeéèfgiklmnoprstuvz .,;:!?'’-()+\n0123456789", max_size=12),
+        max_size=8,
+    )
+)
+def test_candidates_never_hide_a_finding(pieces: list[str]) -> None:
+    detector = Detector.default()
+    texts = [" ".join(pieces), "".join(pieces), "-".join(pieces)]
+    picked = set(detector.candidates(texts))
+    for index, text in enumerate(texts):
+        if detector.detect(text):
+            assert index in picked, text
