@@ -89,8 +89,9 @@ class HighlightDelegate(QStyledItemDelegate):
                 clipped = True
             if finding is not None and width > 0:
                 box = QRect(x, rect.top() + 3, width, rect.height() - 6)
-                painter.fillRect(box, highlight_background(finding.category, palette))
-                pen = QPen(category_colour(finding.category))
+                if not selected:
+                    painter.fillRect(box, highlight_background(finding.category, palette))
+                pen = QPen(text_colour if selected else category_colour(finding.category))
                 pen.setWidth(2)
                 painter.setPen(pen)
                 painter.drawLine(box.bottomLeft(), box.bottomRight())

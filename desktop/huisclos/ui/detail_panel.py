@@ -279,6 +279,7 @@ class DetailPanel(QWidget):
             self.edit_button.setVisible(True)
             self.suggestions = []
             return
+        self.comment.setVisible(False)  # the «Avant» preview shows it, highlighted
         self.findings_title.setText(self.tr("Ce qui pose problème ({0})").format(len(findings)))
         for finding in findings:
             card = FindingCard(finding)

@@ -101,9 +101,9 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self.last_result: ScanResult | None = None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recorder = AuditRecorder(self)
-        self.recorder.warning.connect(lambda message: self.statusBar().showMessage(message, 15_000))
+        self.recorder.warning.connect(self._log_warning)
 
         self.start_page = StartPage()
         self.review_page = ReviewPage()
@@ -140,11 +140,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.start_page.set_recent_files(settings.recent_files.value())
         self._update_actions()
-        self.statusBar().showMessage(
-            _t("Tout reste sur cet ordinateur. Aucune donnée n'est envoyée."), 0
-        )
+        self.statusBar()
         for hook in TOOL_HOOKS:
             hook(self)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _log_warning(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15_000)
 
     # --- actions and menus -------------------------------------------------------------------
     def _action(
@@ -846,6 +850,14 @@ class MainWindow(QMainWindow):
         """With unsaved corrections, ask: save a copy, drop them, or stay."""
         if self.session is None or self.undo_stack.isClean():
             return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            self.save_copy()
+            return self.undo_stack.isClean()
+        return answer == "discard"
+
+    def ask_unsaved(self) -> str:
+        """«save», «discard» or «cancel» (tests replace it)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_t("Corrections non enregistrées"))
@@ -861,10 +873,7 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()
-        if clicked is save:
-            self.save_copy()
-            return self.undo_stack.isClean()
-        return clicked is discard
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
     def close_file(self) -> None:
         if not self.confirm_discard():

@@ -226,11 +226,6 @@ class PatientTableModel(QAbstractTableModel):
             return ""
         if role == Qt.ItemDataRole.ToolTipRole and categories:
             return ", ".join(category_label(c) for c in sorted(categories))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if categories:
-                return QBrush(severity_colour("high"))
-            if changed:
-                return QBrush(severity_colour("low"))
         if role == Qt.ItemDataRole.FontRole and categories:
             font = QFont()
             font.setBold(True)

@@ -160,6 +160,7 @@ class ReviewPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.category_view.selectionModel().currentRowChanged.connect(self._category_changed)
         self.apply_category_button = QPushButton(self.tr("Tout appliquer"))
         self.apply_category_button.setAccessibleName(
@@ -216,7 +217,8 @@ class ReviewPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([250, 620, 440])
+        self.splitter.setSizes([280, 620, 440])
+        left.setMinimumWidth(250)
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
 
@@ -247,8 +249,11 @@ class ReviewPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.table.setColumnWidth(0, 150)
+        self.table.setColumnWidth(0, 130)
         comment_columns = {self.model.column_of(name) for name in self.model.comment_columns}
+        # show the comments right after «État» (visual order only; the file keeps its order)
+        for position, column in enumerate(sorted(comment_columns), start=1):
+            header.moveSection(header.visualIndex(column), position)
         for column in range(1, self.model.columnCount()):
             if column in comment_columns:
                 self.table.setColumnWidth(column, 420)

@@ -73,6 +73,10 @@ class DropZone(QFrame):
         self.hint.setWordWrap(True)
         for widget in (self.icon, self.title, self.hint):
             layout.addWidget(widget)
+        layout.addSpacing(14)
+        self.buttons = QHBoxLayout()
+        self.buttons.setSpacing(12)
+        layout.addLayout(self.buttons)
         layout.addStretch(1)
         self._set_hover(False)
 
@@ -141,7 +145,6 @@ class StartPage(QWidget):
         self.drop_zone.file_dropped.connect(self.file_chosen)
         self.drop_zone.clicked.connect(self.open_requested)
 
-        buttons = QHBoxLayout()
         self.open_button = QPushButton(self.tr("Ouvrir un fichier…"))
         self.open_button.setObjectName("primaryButton")
         self.open_button.setToolTip(self.tr("Choisir l'export CSV ou Excel (Ctrl+O)"))
@@ -153,14 +156,16 @@ class StartPage(QWidget):
         )
         self.demo_button.setAccessibleName(self.tr("Essayer avec un exemple fictif"))
         self.demo_button.clicked.connect(self.demo_requested)
+        buttons = self.drop_zone.buttons
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
+        for button in (self.open_button, self.demo_button):
+            button.setMinimumHeight(38)
 
         left = QVBoxLayout()
         left.addWidget(self.drop_zone, 1)
-        left.addLayout(buttons)
 
         recent_box = QVBoxLayout()
         recent_title = QLabel(self.tr("Fichiers récents"))
@@ -168,6 +173,7 @@ class StartPage(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName(self.tr("Fichiers récents"))
         self.recent_list.setMinimumWidth(260)
+        self.recent_list.setMaximumHeight(260)
         self.recent_list.itemActivated.connect(self._recent_activated)
         self.recent_empty = QLabel(self.tr("Aucun fichier ouvert récemment."))
         self.recent_empty.setWordWrap(True)
@@ -178,6 +184,19 @@ class StartPage(QWidget):
         recent_box.addWidget(self.recent_list, 1)
         recent_box.addWidget(self.recent_empty)
         recent_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        recent_box.addStretch(1)
+        privacy = QLabel(
+            self.tr(
+                "<b>Comment ça marche ?</b><br>1. Ouvrez l'export de vos patients.<br>"
+                "2. Huis clos signale les commentaires qui ne devraient pas y figurer "
+                "(santé, religion, rumeurs…) et propose une correction.<br>"
+                "3. Corrigez en un clic, puis enregistrez une copie nettoyée et la liste "
+                "des corrections à reporter dans votre logiciel."
+            )
+        )
+        privacy.setWordWrap(True)
+        privacy.setObjectName("howTo")
+        recent_box.addWidget(privacy)
 
         middle = QHBoxLayout()
         middle.setSpacing(24)
@@ -185,9 +204,7 @@ class StartPage(QWidget):
         middle.addLayout(recent_box, 1)
         outer.addLayout(middle, 1)
 
-        self.banner = QLabel(
-            "🔒  " + self.tr("Tout reste sur cet ordinateur. Aucune donnée n'est envoyée.")
-        )
+        self.banner = QLabel(self.tr("Tout reste sur cet ordinateur. Aucune donnée n'est envoyée."))
         self.banner.setObjectName("privacyBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setAccessibleName(
@@ -203,6 +220,7 @@ class StartPage(QWidget):
 
     def set_recent_files(self, files: list[str]) -> None:
         """Show recent files by name only (the full path is in the tooltip)."""
+        self.recent_list.setVisible(bool(files))
         self.recent_list.clear()
         for file in files:
             item = QListWidgetItem(Path(file).name)
@@ -210,7 +228,6 @@ class StartPage(QWidget):
             item.setToolTip(file)
             self.recent_list.addItem(item)
         has_files = bool(files)
-        self.recent_list.setVisible(has_files)
         self.recent_empty.setVisible(not has_files)
         self.clear_button.setEnabled(has_files)
 

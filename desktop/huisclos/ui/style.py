@@ -28,6 +28,15 @@ STYLE = """
     font-weight: 600;
 }
 QPushButton { padding: 5px 14px; }
+QToolButton[popupMode="2"] { padding: 5px 22px 5px 12px; }
+#howTo {
+    padding: 10px;
+    border-radius: 8px;
+    background: palette(base);
+    border: 1px solid palette(mid);
+}
+#journalStatus[ok="true"] { color: #1B7F3B; }
+#journalStatus[ok="false"] { color: #B3261E; }
 QPushButton#primaryButton {
     background: palette(highlight);
     color: palette(highlighted-text);

@@ -1,0 +1,41 @@
+"""Fixtures for the desktop app tests: a main window whose background work is always finished
+before the test ends, questions answered «oui», and a small export with the four leaked comments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from ui_helpers import ROWS
+
+from huisclos.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def leaked_export(tmp_path: Path) -> Path:
+    """A French-locale export: «;», Windows-1252, CRLF, as practice software writes them."""
+    path = tmp_path / "patients.csv"
+    lines = ["Dossier;Nom;Prénom;Date de naissance;Commentaire administratif"]
+    lines += [";".join(row) for row in ROWS]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """The main window; every thread it started is finished before the test ends."""
+    win = MainWindow()
+    win.ask = lambda title, question: True  # type: ignore[method-assign]
+    win.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    win.resize(1366, 768)
+    win.show()
+    yield win
+    win.close()
+    win.wait_for_jobs()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+    assert win.recorder.pool.activeThreadCount() == 0
+    win.deleteLater()

@@ -1,0 +1,97 @@
+"""Render the start, review and journal screens at 1366×768 into resources/screenshots/.
+
+Run by hand (not collected by pytest):
+    QT_QPA_PLATFORM=offscreen python tests/ui/make_screenshots.py [EXPORT] [--out DIR]
+Uses the bundled demo export by default and a throw-away data folder (no real log touched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["HUISCLOS_HOME"] = tempfile.mkdtemp(prefix="huisclos-shots-")
+os.environ.setdefault("HUISCLOS_PASSPHRASE", "capture d'écran seulement")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def wait(signal, timeout_ms: int = 30_000) -> None:  # type: ignore[no-untyped-def]
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def pump(ms: int = 300) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("export", nargs="?")
+    parser.add_argument("--out", default=str(REPO / "resources" / "screenshots"))
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--language", default="fr")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+    from huisclos.ui import app as app_module
+    from huisclos.ui import settings
+    from huisclos.ui.main_window import demo_path
+    from huisclos.ui.theme import dark_palette
+
+    settings.language.set(args.language)
+    app_module.configure_application(app)
+    if args.dark:
+        app.setPalette(dark_palette())
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "-dark" if args.dark else ("" if args.language == "fr" else f"-{args.language}")
+    window = app_module.create_window()
+    window.resize(1366, 768)
+    window.show()
+    settings.add_recent_file(str(Path.home() / "Documents" / "export-patients-2026-11.csv"))
+    window.start_page.set_recent_files(settings.recent_files.value())
+    pump()
+    window.grab().save(str(out / f"start{suffix}.png"))
+    path = Path(args.export) if args.export else demo_path()
+    window.open_file(path, remember=False)
+    wait(window.scan_finished)
+    window.review_page.step(True)
+    window.apply_suggestion()  # one correction done, so the summary and the log show it
+    window.review_page.select_row(0)
+    pump()
+    window.grab().save(str(out / f"review{suffix}.png"))
+    window.recorder.wait()
+    from huisclos.ui.dialogs.journal import JournalDialog
+
+    dialog = JournalDialog(window, window.pool)
+    dialog.resize(1000, 560)
+    dialog.load()
+    window.pool.waitForDone()
+    pump()
+    dialog.verify()
+    window.pool.waitForDone()
+    pump()
+    dialog.show()
+    pump()
+    dialog.grab().save(str(out / f"journal{suffix}.png"))
+    dialog.close()
+    window.undo_stack.clear()
+    window.close()
+    window.wait_for_jobs()
+    print("screenshots in", out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

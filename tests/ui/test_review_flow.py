@@ -1,0 +1,214 @@
+"""The desktop app as a secretary uses it: open, review, fix in one click, undo, save, log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_helpers import LEAKED, open_and_wait
+
+from huisclos.core.export import read_export
+from huisclos.ui import main_window as main_window_module
+from huisclos.ui.dialogs.journal import JournalDialog
+from huisclos.ui.models import display_text
+
+
+def _comment_index(page, row_in_view: int):  # type: ignore[no-untyped-def]
+    column = page.model.column_of(page.model.comment_columns[0])
+    return page.proxy.index(row_in_view, column)
+
+
+def test_the_demo_opens_from_the_start_screen_and_shows_findings(qtbot, window) -> None:
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        qtbot.mouseClick(window.start_page.demo_button, Qt.MouseButton.LeftButton)
+    page = window.review_page
+    assert window.stack.currentWidget() is page
+    session = window.session
+    assert session is not None and session.review_count() > 0
+    assert "à revoir sur" in page.summary_label.text()
+    # only the comments to review are listed, and the first one is already selected
+    assert page.only_to_review.isChecked()
+    assert page.proxy.rowCount() == page.model.rows_to_review() > 0
+    assert page.detail.key is not None and session.findings(page.detail.key)
+    assert page.category_model.rowCount() >= 2  # «Toutes les catégories» + at least one
+
+
+def test_the_four_leaked_comments_are_flagged_and_benign_ones_are_not(
+    qtbot, window, leaked_export: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    flagged = {key[1] for key in session.pending_keys()}
+    assert {1, 2, 3, 4} <= flagged
+    assert not {5, 8, 9, 10} & flagged  # appointment, contact, door code, missed RDV
+    summary = window.review_page.summary_label.text()
+    assert "sur 10 patients" in summary and "0 corrigé" in summary
+
+
+def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: Path) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    page, session = window.review_page, window.session
+    page.select_row(0)
+    key = page.current_key()
+    before = session.text(key)
+    expected = session.suggestions(key)[0].text
+    assert page.detail.after.text().endswith(expected) or not expected
+
+    qtbot.mouseClick(page.detail.apply_button, Qt.MouseButton.LeftButton)
+
+    assert session.text(key) == expected
+    source = page.model.index(key[1] - 1, page.model.column_of(key[2]))
+    assert source.data() == display_text(expected)
+    assert "1 corrigé" in page.summary_label.text()
+    assert window.isWindowModified()
+
+    window.undo_action.trigger()
+    assert session.text(key) == before
+    assert source.data() == display_text(before)
+    assert "0 corrigé" in page.summary_label.text()
+
+    window.redo_action.trigger()
+    assert session.text(key) == expected
+
+
+def test_enter_applies_the_suggestion_of_the_selected_comment(
+    qtbot, window, leaked_export: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    page, session = window.review_page, window.session
+    page.select_row(0)
+    key = page.current_key()
+    expected = session.suggestions(key)[0].text
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert session.text(key) == expected
+
+
+def test_f8_and_shift_f8_walk_through_the_comments_to_review(
+    qtbot, window, leaked_export: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    page = window.review_page
+    page.select_row(0)
+    first = page.current_key()
+    window.next_action.trigger()
+    second = page.current_key()
+    assert second is not None and second[1] > first[1]
+    window.previous_action.trigger()
+    assert page.current_key() == first
+    assert window.next_action.shortcut().toString() == "F8"
+    assert window.previous_action.shortcut().toString() == "Shift+F8"
+
+
+def test_apply_all_in_one_category_is_one_undo_step(qtbot, window, leaked_export: Path) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    page, session = window.review_page, window.session
+    category = session.category_summaries()[0].category
+    keys = [
+        k
+        for k in session.pending_keys()
+        if any(f.category == category for f in session.findings(k))
+    ]
+    originals = {k: session.text(k) for k in keys}
+    page.category_view.selectRow(page.category_model.row_of(category))
+    assert page.proxy.category == category
+    qtbot.mouseClick(page.apply_category_button, Qt.MouseButton.LeftButton)
+
+    assert window.undo_stack.count() == 1
+    changed = [k for k in keys if session.text(k) != originals[k]]
+    assert changed, "«Tout appliquer» changed nothing"
+    for k in keys:
+        assert all(f.category != category or f.severity == "low" for f in session.findings(k)), (
+            "a rewrite was flagged again"
+        )
+
+    window.undo_action.trigger()
+    assert {k: session.text(k) for k in keys} == originals
+
+
+def test_saving_a_copy_writes_exactly_what_the_core_writes(
+    qtbot, window, leaked_export: Path, tmp_path: Path
+) -> None:
+    original_bytes = leaked_export.read_bytes()
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    assert session.default_copy_path().name == "patients-nettoye.csv"
+    window.apply_all(None)
+    assert session.corrected_count() > 0
+    target = tmp_path / "out" / "patients-nettoye.csv"
+    target.parent.mkdir()
+
+    assert window.save_copy_to(target)
+
+    expected = tmp_path / "expected.csv"
+    read_export(leaked_export).write_copy(session.net_edits(), expected)
+    assert target.read_bytes() == expected.read_bytes()
+    assert leaked_export.read_bytes() == original_bytes  # the original is never written
+    assert not window.isWindowModified()
+    for comment in LEAKED[:1]:
+        assert comment.encode("cp1252") not in target.read_bytes()
+
+
+def test_the_original_file_is_never_overwritten(
+    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
+    )
+    original_bytes = leaked_export.read_bytes()
+    open_and_wait(qtbot, window, leaked_export)
+    window.apply_all(None)
+    assert not window.save_copy_to(leaked_export)
+    assert leaked_export.read_bytes() == original_bytes
+    assert shown and "origine" in shown[0]
+
+
+def test_exporting_the_correction_list(qtbot, window, leaked_export: Path, tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    window.apply_all(None)
+    target = tmp_path / "corrections.csv"
+    assert window.export_worklist_to(target)
+    expected = tmp_path / "expected-corrections.csv"
+    session.write_worklist(expected)
+    assert target.read_bytes() == expected.read_bytes()
+    text = target.read_bytes().decode("cp1252", errors="replace")
+    assert "MARTIN" in text  # identity columns help find the patient in the practice software
+
+
+def test_the_journal_lists_the_session_and_verifies(
+    qtbot, window, leaked_export: Path, tmp_path: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    window.review_page.select_row(0)
+    window.apply_suggestion()
+    window.save_copy_to(tmp_path / "copie.csv")
+    window.recorder.wait()
+
+    dialog = JournalDialog(window, window.pool)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 3, timeout=20_000)
+    kinds = [event["event"] for event in dialog.events]
+    assert kinds[:3] == ["scan", "edit", "save_copy"]
+    shown = " ".join(
+        dialog.table.item(row, col).text()
+        for row in range(dialog.table.rowCount())
+        for col in range(4)
+    )
+    for comment in LEAKED:
+        assert comment not in shown
+    assert "MARTIN" not in shown
+
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_result is not None, timeout=20_000)
+    assert dialog.last_result.ok
+    assert "intègre" in dialog.status.text()
+
+    export = tmp_path / "journal.csv"
+    dialog.export_to(export)
+    qtbot.waitUntil(lambda: "exporté" in dialog.status.text(), timeout=20_000)
+    assert export.exists()
+    dialog.wait()
