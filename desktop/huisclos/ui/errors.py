@@ -22,26 +22,29 @@ from ..core.errors import HuisclosError
 logger = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def error_message(error: BaseException) -> str:
     """The sentence a secretary reads for ``error``."""
     if isinstance(error, HuisclosError):
         return error.message
     if isinstance(error, MemoryError):
-        return _t("Mémoire insuffisante pour ce fichier. Fermez d'autres logiciels et réessayez.")
+        return QCoreApplication.translate(
+            "Errors",
+            "Mémoire insuffisante pour ce fichier. Fermez d'autres logiciels et réessayez.",
+        )
     if isinstance(error, PermissionError):
-        return _t(
+        return QCoreApplication.translate(
+            "Errors",
             "Accès refusé au fichier. Vérifiez qu'il n'est pas ouvert dans un autre logiciel "
-            "et que vous avez le droit d'y écrire."
+            "et que vous avez le droit d'y écrire.",
         )
     if isinstance(error, OSError):
-        return _t("Le fichier n'a pas pu être lu ou écrit. Vérifiez le dossier et réessayez.")
-    return _t(
+        return QCoreApplication.translate(
+            "Errors", "Le fichier n'a pas pu être lu ou écrit. Vérifiez le dossier et réessayez."
+        )
+    return QCoreApplication.translate(
+        "Errors",
         "Une erreur inattendue s'est produite. Votre fichier d'origine n'a pas été modifié. "
-        "Enregistrez votre travail et redémarrez Huis clos."
+        "Enregistrez votre travail et redémarrez Huis clos.",
     )
 
 
@@ -50,10 +53,10 @@ def show_error(parent: QWidget | None, error: BaseException | str, title: str = 
     message = error if isinstance(error, str) else error_message(error)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _t("Huis clos"))
+    box.setWindowTitle(title or QCoreApplication.translate("Errors", "Huis clos"))
     box.setText(message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAccessibleName(_t("Message d'erreur"))
+    box.setAccessibleName(QCoreApplication.translate("Errors", "Message d'erreur"))
     box.exec()
 
 

@@ -16,49 +16,55 @@ from ..core.categories import CATEGORY_LABELS, REASON_EXPLANATIONS, REASON_LABEL
 NARROW_NBSP = "\u202f"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def category_label(category: str) -> str:
     """The category's name in the interface language."""
     labels = {
-        "health": _t("Santé"),
-        "sex_life": _t("Vie sexuelle et identité de genre"),
-        "religion": _t("Religion et convictions"),
-        "ethnic_origin": _t("Origine ethnique"),
-        "political": _t("Opinions politiques"),
-        "union": _t("Appartenance syndicale"),
-        "criminal": _t("Infractions et justice"),
-        "social": _t("Précarité sociale"),
-        "judgement": _t("Jugement ou propos déplacé"),
-        "identifier": _t("Identifiant ou secret"),
+        "health": QCoreApplication.translate("Labels", "Santé"),
+        "sex_life": QCoreApplication.translate("Labels", "Vie sexuelle et identité de genre"),
+        "religion": QCoreApplication.translate("Labels", "Religion et convictions"),
+        "ethnic_origin": QCoreApplication.translate("Labels", "Origine ethnique"),
+        "political": QCoreApplication.translate("Labels", "Opinions politiques"),
+        "union": QCoreApplication.translate("Labels", "Appartenance syndicale"),
+        "criminal": QCoreApplication.translate("Labels", "Infractions et justice"),
+        "social": QCoreApplication.translate("Labels", "Précarité sociale"),
+        "judgement": QCoreApplication.translate("Labels", "Jugement ou propos déplacé"),
+        "identifier": QCoreApplication.translate("Labels", "Identifiant ou secret"),
     }
     return labels.get(category, CATEGORY_LABELS.get(category, category))
 
 
 def severity_label(severity: str) -> str:
-    labels = {"low": _t("faible"), "medium": _t("moyenne"), "high": _t("élevée")}
+    labels = {
+        "low": QCoreApplication.translate("Labels", "faible"),
+        "medium": QCoreApplication.translate("Labels", "moyenne"),
+        "high": QCoreApplication.translate("Labels", "élevée"),
+    }
     return labels.get(severity, SEVERITY_LABELS.get(severity, severity))
 
 
 def reason_label(reason: str) -> str:
-    labels = {"hearsay": _t("rumeur"), "third_party": _t("tiers"), "emphasis": _t("insistance")}
+    labels = {
+        "hearsay": QCoreApplication.translate("Labels", "rumeur"),
+        "third_party": QCoreApplication.translate("Labels", "tiers"),
+        "emphasis": QCoreApplication.translate("Labels", "insistance"),
+    }
     return labels.get(reason, REASON_LABELS.get(reason, reason))
 
 
 def reason_explanation(reason: str) -> str:
     labels = {
-        "hearsay": _t(
-            "Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL)."
+        "hearsay": QCoreApplication.translate(
+            "Labels", "Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL)."
         ),
-        "third_party": _t(
+        "third_party": QCoreApplication.translate(
+            "Labels",
             "Information sur un proche ou obtenue d'un tiers : elle n'a pas sa place dans le "
-            "dossier (Code de la santé publique, art. L1111-7)."
+            "dossier (Code de la santé publique, art. L1111-7).",
         ),
-        "emphasis": _t(
+        "emphasis": QCoreApplication.translate(
+            "Labels",
             "Ton excessif (majuscules, points d'exclamation) : un commentaire ne doit jamais "
-            "être excessif (CNIL)."
+            "être excessif (CNIL).",
         ),
     }
     return labels.get(reason, REASON_EXPLANATIONS.get(reason, ""))

@@ -61,15 +61,10 @@ from .workers import ScanJob
 logger = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 600  # like Anki: no progress flash for quick files
-EXPORT_FILTER = "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)"
 
 TOOL_HOOKS: list[Callable[[MainWindow], None]] = []
 """Callables run once when the window is built, to add actions to ``tools_menu``/``help_menu``
 (e.g. «Rapport…», «Mode atelier», «Pourquoi ?»)."""
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def demo_path() -> Path:
@@ -173,130 +168,156 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
         self.open_action = self._action(
-            _t("&Ouvrir un fichier…"),
+            QCoreApplication.translate("MainWindow", "&Ouvrir un fichier…"),
             self.choose_file,
             QKeySequence(key.Open),
-            _t("Ouvrir l'export de vos patients"),
+            QCoreApplication.translate("MainWindow", "Ouvrir l'export de vos patients"),
         )
         self.demo_action = self._action(
-            _t("Essayer avec un &exemple fictif"),
+            QCoreApplication.translate("MainWindow", "Essayer avec un &exemple fictif"),
             self.open_demo,
             None,
-            _t("Ouvrir une liste de patients inventés"),
+            QCoreApplication.translate("MainWindow", "Ouvrir une liste de patients inventés"),
         )
         self.save_action = self._action(
-            _t("&Enregistrer une copie nettoyée…"),
+            QCoreApplication.translate("MainWindow", "&Enregistrer une copie nettoyée…"),
             self.save_copy,
             QKeySequence(key.Save),
-            _t("Écrire une copie corrigée à côté du fichier d'origine, qui reste intact"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Écrire une copie corrigée à côté du fichier d'origine, qui reste intact",
+            ),
         )
         self.worklist_action = self._action(
-            _t("Exporter la &liste de corrections…"),
+            QCoreApplication.translate("MainWindow", "Exporter la &liste de corrections…"),
             self.export_worklist,
             "Ctrl+E",
-            _t("La liste des commentaires à corriger dans votre logiciel de cabinet"),
+            QCoreApplication.translate(
+                "MainWindow", "La liste des commentaires à corriger dans votre logiciel de cabinet"
+            ),
         )
         self.close_action = self._action(
-            _t("&Fermer le fichier"), self.close_file, QKeySequence(key.Close)
+            QCoreApplication.translate("MainWindow", "&Fermer le fichier"),
+            self.close_file,
+            QKeySequence(key.Close),
         )
-        self.quit_action = self._action(_t("&Quitter"), self.close, "Ctrl+Q")
-        self.undo_action = self.undo_stack.createUndoAction(self, _t("&Annuler"))
+        self.quit_action = self._action(
+            QCoreApplication.translate("MainWindow", "&Quitter"), self.close, "Ctrl+Q"
+        )
+        self.undo_action = self.undo_stack.createUndoAction(
+            self, QCoreApplication.translate("MainWindow", "&Annuler")
+        )
         self.undo_action.setShortcuts([QKeySequence(key.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, _t("&Rétablir"))
+        self.redo_action = self.undo_stack.createRedoAction(
+            self, QCoreApplication.translate("MainWindow", "&Rétablir")
+        )
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.apply_action = self._action(
-            _t("A&ppliquer la proposition"),
+            QCoreApplication.translate("MainWindow", "A&ppliquer la proposition"),
             lambda: self.apply_suggestion(None, 0),
             ["Return", "Enter"],
-            _t("Remplacer le commentaire par la proposition"),
+            QCoreApplication.translate("MainWindow", "Remplacer le commentaire par la proposition"),
         )
         self.apply_all_action = self._action(
-            _t("&Tout appliquer"),
+            QCoreApplication.translate("MainWindow", "&Tout appliquer"),
             lambda: self.apply_all(None),
             "Ctrl+Shift+Return",
-            _t("Appliquer la proposition de chaque commentaire à revoir, en une seule étape"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Appliquer la proposition de chaque commentaire à revoir, en une seule étape",
+            ),
         )
         self.edit_action = self._action(
-            _t("&Modifier le commentaire…"),
+            QCoreApplication.translate("MainWindow", "&Modifier le commentaire…"),
             lambda: self.edit_comment(None),
             "F2",
-            _t("Écrire le commentaire vous-même"),
+            QCoreApplication.translate("MainWindow", "Écrire le commentaire vous-même"),
         )
         self.ignore_action = self._action(
-            _t("&Ignorer ce passage"),
+            QCoreApplication.translate("MainWindow", "&Ignorer ce passage"),
             lambda: self.ignore_finding(None),
             "Ctrl+I",
-            _t("Laisser ce passage tel quel"),
+            QCoreApplication.translate("MainWindow", "Laisser ce passage tel quel"),
         )
         self.allow_action = self._action(
-            _t("Toujours a&utoriser ce terme…"),
+            QCoreApplication.translate("MainWindow", "Toujours a&utoriser ce terme…"),
             lambda: self.allow_term(None),
             None,
-            _t("Ne plus signaler ce terme dans ce cabinet"),
+            QCoreApplication.translate("MainWindow", "Ne plus signaler ce terme dans ce cabinet"),
         )
         self.next_action = self._action(
-            _t("Commentaire &suivant"),
+            QCoreApplication.translate("MainWindow", "Commentaire &suivant"),
             lambda: self.step(True),
             "F8",
-            _t("Aller au commentaire à revoir suivant"),
+            QCoreApplication.translate("MainWindow", "Aller au commentaire à revoir suivant"),
         )
         self.previous_action = self._action(
-            _t("Commentaire &précédent"),
+            QCoreApplication.translate("MainWindow", "Commentaire &précédent"),
             lambda: self.step(False),
             "Shift+F8",
-            _t("Aller au commentaire à revoir précédent"),
+            QCoreApplication.translate("MainWindow", "Aller au commentaire à revoir précédent"),
         )
-        self.filter_action = QAction(_t("Seulement les commentaires à &revoir"), self)
+        self.filter_action = QAction(
+            QCoreApplication.translate("MainWindow", "Seulement les commentaires à &revoir"), self
+        )
         self.filter_action.setCheckable(True)
         self.filter_action.setChecked(True)
         self.filter_action.setShortcut(QKeySequence("Ctrl+R"))
         self.filter_action.toggled.connect(self.review_page.only_to_review.setChecked)
         self.addAction(self.filter_action)
         self.columns_action = self._action(
-            _t("&Colonnes analysées…"),
+            QCoreApplication.translate("MainWindow", "&Colonnes analysées…"),
             self.change_columns,
             None,
-            _t("Choisir les colonnes de commentaires et relancer l'analyse"),
+            QCoreApplication.translate(
+                "MainWindow", "Choisir les colonnes de commentaires et relancer l'analyse"
+            ),
         )
         self.journal_action = self._action(
-            _t("&Journal…"),
+            QCoreApplication.translate("MainWindow", "&Journal…"),
             self.show_journal,
             "Ctrl+J",
-            _t("Consulter et vérifier le journal chiffré"),
+            QCoreApplication.translate("MainWindow", "Consulter et vérifier le journal chiffré"),
         )
         self.settings_action = self._action(
-            _t("&Réglages…"),
+            QCoreApplication.translate("MainWindow", "&Réglages…"),
             self.show_settings,
             QKeySequence(key.Preferences)
             if not QKeySequence(key.Preferences).isEmpty()
             else "Ctrl+,",
-            _t("Catégories, termes du cabinet, langue"),
+            QCoreApplication.translate("MainWindow", "Catégories, termes du cabinet, langue"),
         )
-        self.about_action = self._action(_t("À &propos de Huis clos"), self.show_about)
-        self.cancel_action = self._action(_t("Arrêter l'analyse"), self.cancel_scan, "Escape")
+        self.about_action = self._action(
+            QCoreApplication.translate("MainWindow", "À &propos de Huis clos"), self.show_about
+        )
+        self.cancel_action = self._action(
+            QCoreApplication.translate("MainWindow", "Arrêter l'analyse"),
+            self.cancel_scan,
+            "Escape",
+        )
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(_t("&Fichier"))
+        file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Fichier"))
         file_menu.addActions([self.open_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.worklist_action])
         file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
-        edit_menu = bar.addMenu(_t("É&dition"))
+        edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "É&dition"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.apply_action, self.apply_all_action, self.edit_action])
         edit_menu.addActions([self.ignore_action, self.allow_action])
-        review_menu = bar.addMenu(_t("&Revue"))
+        review_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Revue"))
         review_menu.addActions([self.next_action, self.previous_action])
         review_menu.addSeparator()
         review_menu.addActions([self.filter_action, self.columns_action])
-        self.tools_menu = bar.addMenu(_t("&Outils"))
+        self.tools_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Outils"))
         self.build_tools_menu(self.tools_menu)
-        self.help_menu = bar.addMenu(_t("&Aide"))
+        self.help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Aide"))
         self.help_menu.addAction(self.about_action)
 
     def build_tools_menu(self, menu: QMenu) -> None:
@@ -337,7 +358,13 @@ class MainWindow(QMainWindow):
         start = settings.recent_files.value()
         folder = str(Path(start[0]).parent) if start else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self, _t("Ouvrir l'export de vos patients"), folder, _t(EXPORT_FILTER)
+            self,
+            QCoreApplication.translate("MainWindow", "Ouvrir l'export de vos patients"),
+            folder,
+            QCoreApplication.translate(
+                "MainWindow",
+                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)",
+            ),
         )
         if path:
             self.open_file(Path(path))
@@ -360,7 +387,9 @@ class MainWindow(QMainWindow):
             self.start_page.set_recent_files(settings.add_recent_file(str(path)))
         self._set_session(None)
         self.review_page.file_label.setText(path.name)
-        self.review_page.summary_label.setText(_t("Ouverture du fichier…"))
+        self.review_page.summary_label.setText(
+            QCoreApplication.translate("MainWindow", "Ouverture du fichier…")
+        )
         self.review_page.columns_label.setText("")
         self.review_page.progress.reset()
         self.stack.setCurrentWidget(self.review_page)
@@ -467,9 +496,9 @@ class MainWindow(QMainWindow):
                     ),
                 )
                 self.statusBar().showMessage(
-                    _t("Analyse terminée : {0} lignes en {1} s.").format(
-                        format_number(result.rows), f"{result.seconds:.1f}".replace(".", ",")
-                    ),
+                    QCoreApplication.translate(
+                        "MainWindow", "Analyse terminée : {0} lignes en {1} s."
+                    ).format(format_number(result.rows), f"{result.seconds:.1f}".replace(".", ",")),
                     10_000,
                 )
             if not self.review_page.table.currentIndex().isValid():
@@ -499,7 +528,9 @@ class MainWindow(QMainWindow):
             self._set_session(None)
             self.stack.setCurrentWidget(self.start_page)
             self.setWindowTitle("Huis clos")
-        self.statusBar().showMessage(_t("Analyse annulée."), 8_000)
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Analyse annulée."), 8_000
+        )
         self._update_actions()
         self.scan_finished.emit()
 
@@ -585,9 +616,11 @@ class MainWindow(QMainWindow):
     def step(self, forward: bool) -> None:
         if not self.review_page.step(forward):
             self.statusBar().showMessage(
-                _t("Plus de commentaire à revoir dans ce sens.")
+                QCoreApplication.translate(
+                    "MainWindow", "Plus de commentaire à revoir dans ce sens."
+                )
                 if self.session and self.session.review_count()
-                else _t("Plus aucun commentaire à revoir."),
+                else QCoreApplication.translate("MainWindow", "Plus aucun commentaire à revoir."),
                 5_000,
             )
 
@@ -632,7 +665,12 @@ class MainWindow(QMainWindow):
             return False
         proxy_row = self.review_page.table.currentIndex().row()
         batch = session.suggestion_batch(key, index, label="apply")
-        if not self.push_batch(batch, _t("Appliquer la proposition (ligne {0})").format(key[1])):
+        if not self.push_batch(
+            batch,
+            QCoreApplication.translate("MainWindow", "Appliquer la proposition (ligne {0})").format(
+                key[1]
+            ),
+        ):
             return False
         self._advance(proxy_row)
         return True
@@ -643,9 +681,10 @@ class MainWindow(QMainWindow):
         if page.proxy.only_to_review:
             if page.proxy.rowCount() == 0:
                 page.detail.show_nothing(
-                    _t(
+                    QCoreApplication.translate(
+                        "MainWindow",
                         "Plus aucun commentaire à revoir. Pensez à enregistrer la copie "
-                        "nettoyée (Ctrl+S)."
+                        "nettoyée (Ctrl+S).",
                     )
                 )
                 return
@@ -664,18 +703,27 @@ class MainWindow(QMainWindow):
             return False
         batch = session.bulk_batch(category, label="apply_all")
         if not len(batch):
-            self.statusBar().showMessage(_t("Aucune proposition à appliquer."), 5_000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Aucune proposition à appliquer."), 5_000
+            )
             return False
-        what = category_label(category) if category else _t("toutes catégories")
+        what = (
+            category_label(category)
+            if category
+            else QCoreApplication.translate("MainWindow", "toutes catégories")
+        )
         if confirm and not self.ask(
-            _t("Tout appliquer"),
-            _t(
+            QCoreApplication.translate("MainWindow", "Tout appliquer"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "Remplacer {0} commentaire(s) ({1}) par les propositions ? "
-                "Vous pourrez tout annuler d'un coup avec Ctrl+Z."
+                "Vous pourrez tout annuler d'un coup avec Ctrl+Z.",
             ).format(format_number(len(batch)), what),
         ):
             return False
-        return self.push_batch(batch, _t("Tout appliquer : {0}").format(what))
+        return self.push_batch(
+            batch, QCoreApplication.translate("MainWindow", "Tout appliquer : {0}").format(what)
+        )
 
     def edit_comment(self, key: CellKey | None = None) -> bool:
         """«Modifier…»: write the comment by hand (checked live)."""
@@ -689,7 +737,12 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return False
         batch = session.manual_batch(key, dialog.text(), label="manual")
-        return self.push_batch(batch, _t("Modifier le commentaire (ligne {0})").format(key[1]))
+        return self.push_batch(
+            batch,
+            QCoreApplication.translate("MainWindow", "Modifier le commentaire (ligne {0})").format(
+                key[1]
+            ),
+        )
 
     def _current_finding(self, finding: Finding | None) -> Finding | None:
         if finding is not None:
@@ -717,10 +770,11 @@ class MainWindow(QMainWindow):
         if self.session is None or finding is None:
             return False
         if not self.ask(
-            _t("Toujours autoriser ce terme"),
-            _t(
+            QCoreApplication.translate("MainWindow", "Toujours autoriser ce terme"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s'applique à toutes "
-                "les analyses ; vous pourrez le retirer dans les réglages."
+                "les analyses ; vous pourrez le retirer dans les réglages.",
             ).format(finding.match),
         ):
             return False
@@ -746,9 +800,11 @@ class MainWindow(QMainWindow):
             return
         path, _ = QFileDialog.getSaveFileName(
             self,
-            _t("Enregistrer une copie nettoyée"),
+            QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
             str(session.default_copy_path()),
-            _t("Même format que l'original (*{0})").format(session.path.suffix),
+            QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
+                session.path.suffix
+            ),
         )
         if path:
             self.save_copy_to(Path(path))
@@ -779,9 +835,9 @@ class MainWindow(QMainWindow):
         )
         self.undo_stack.setClean()
         self.statusBar().showMessage(
-            _t("Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).").format(
-                path.name, format_number(len(edits))
-            ),
+            QCoreApplication.translate(
+                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
+            ).format(path.name, format_number(len(edits))),
             10_000,
         )
         return True
@@ -792,7 +848,10 @@ class MainWindow(QMainWindow):
             return
         default = session.path.with_name(f"{session.path.stem}-corrections.csv")
         path, _ = QFileDialog.getSaveFileName(
-            self, _t("Exporter la liste de corrections"), str(default), _t("Tableur CSV (*.csv)")
+            self,
+            QCoreApplication.translate("MainWindow", "Exporter la liste de corrections"),
+            str(default),
+            QCoreApplication.translate("MainWindow", "Tableur CSV (*.csv)"),
         )
         if path:
             self.export_worklist_to(Path(path))
@@ -820,16 +879,17 @@ class MainWindow(QMainWindow):
         if not same_encoding:
             QMessageBox.information(
                 self,
-                _t("Liste de corrections"),
-                _t(
+                QCoreApplication.translate("MainWindow", "Liste de corrections"),
+                QCoreApplication.translate(
+                    "MainWindow",
                     "Certains caractères n'existent pas dans l'encodage de votre export : la "
-                    "liste a été enregistrée en UTF-8."
+                    "liste a été enregistrée en UTF-8.",
                 ),
             )
         self.statusBar().showMessage(
-            _t("Liste de corrections enregistrée : {0} ({1} ligne(s)).").format(
-                path.name, format_number(entries)
-            ),
+            QCoreApplication.translate(
+                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne(s))."
+            ).format(path.name, format_number(entries)),
             10_000,
         )
         return True
@@ -860,16 +920,25 @@ class MainWindow(QMainWindow):
         """«save», «discard» or «cancel» (tests replace it)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_t("Corrections non enregistrées"))
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Corrections non enregistrées"))
         box.setText(
-            _t(
+            QCoreApplication.translate(
+                "MainWindow",
                 "Vos corrections n'ont pas été enregistrées dans une copie nettoyée. "
-                "Que voulez-vous faire ?"
+                "Que voulez-vous faire ?",
             )
         )
-        save = box.addButton(_t("Enregistrer une copie…"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_t("Ne pas enregistrer"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_t("Annuler"), QMessageBox.ButtonRole.RejectRole)
+        save = box.addButton(
+            QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("MainWindow", "Annuler"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()
@@ -936,18 +1005,22 @@ class MainWindow(QMainWindow):
         if changes.get("language"):
             QMessageBox.information(
                 self,
-                _t("Langue"),
-                _t("La nouvelle langue sera utilisée au prochain démarrage de Huis clos."),
+                QCoreApplication.translate("MainWindow", "Langue"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "La nouvelle langue sera utilisée au prochain démarrage de Huis clos.",
+                ),
             )
 
     def show_about(self) -> None:
         QMessageBox.about(
             self,
-            _t("À propos de Huis clos"),
-            _t(
+            QCoreApplication.translate("MainWindow", "À propos de Huis clos"),
+            QCoreApplication.translate(
+                "MainWindow",
                 "<b>Huis clos {0}</b><br>Autocontrôle des commentaires administratifs des "
                 "cabinets médicaux.<br><br>Tout reste sur cet ordinateur : aucune donnée "
-                "n'est envoyée.<br>Licence EUPL-1.2."
+                "n'est envoyée.<br>Licence EUPL-1.2.",
             ).format(__version__),
         )
 

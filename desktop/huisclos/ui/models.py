@@ -38,10 +38,6 @@ CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 5  # category id of a CategoryModel r
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Models", text)
-
-
 def display_text(text: str) -> str:
     """One line for a table cell, keeping character offsets (one character for one)."""
     return text.replace("\r\n", "⏎ ").replace("\n", "⏎").replace("\r", "⏎").replace("\t", " ")
@@ -172,7 +168,7 @@ class PatientTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section == self.COL_STATE:
-            return _t("État")
+            return QCoreApplication.translate("Models", "État")
         name = self.column_name(section)
         return name
 
@@ -220,9 +216,9 @@ class PatientTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if categories:
                 markers = " ".join(CATEGORY_MARKERS[c] for c in sorted(categories))
-                return _t("À revoir") + f" · {markers}"
+                return QCoreApplication.translate("Models", "À revoir") + f" · {markers}"
             if changed:
-                return _t("Corrigé")
+                return QCoreApplication.translate("Models", "Corrigé")
             return ""
         if role == Qt.ItemDataRole.ToolTipRole and categories:
             return ", ".join(category_label(c) for c in sorted(categories))
@@ -319,7 +315,11 @@ class CategoryModel(QAbstractTableModel):
     ):  # type: ignore[no-untyped-def]
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (_t("Catégorie"), _t("À revoir"), _t("Gravité"))[section]
+        return (
+            QCoreApplication.translate("Models", "Catégorie"),
+            QCoreApplication.translate("Models", "À revoir"),
+            QCoreApplication.translate("Models", "Gravité"),
+        )[section]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -333,7 +333,11 @@ class CategoryModel(QAbstractTableModel):
         if row == 0:
             total = sum(s.findings for s in self.summaries)
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return (_t("Toutes les catégories"), format_number(total), "")[column]
+                return (
+                    QCoreApplication.translate("Models", "Toutes les catégories"),
+                    format_number(total),
+                    "",
+                )[column]
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -349,9 +353,9 @@ class CategoryModel(QAbstractTableModel):
                 return format_number(summary.findings)
             return severity_label(summary.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _t("{n} passage(s) dans {c} commentaire(s)").format(
-                n=format_number(summary.findings), c=format_number(summary.cells)
-            )
+            return QCoreApplication.translate(
+                "Models", "{n} passage(s) dans {c} commentaire(s)"
+            ).format(n=format_number(summary.findings), c=format_number(summary.cells))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_SEVERITY:
             return QBrush(severity_colour(summary.severity))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:

@@ -35,17 +35,20 @@ from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilte
 
 def summary_text(to_review: int, patients: int, corrected: int) -> str:
     """«238 commentaires à revoir sur 12 431 patients · 112 corrigés»."""
-    tr = QCoreApplication.translate
     review = (
-        tr("Review", "{n} commentaire à revoir")
+        QCoreApplication.translate("Review", "{n} commentaire à revoir")
         if to_review == 1
-        else tr("Review", "{n} commentaires à revoir")
+        else QCoreApplication.translate("Review", "{n} commentaires à revoir")
     ).format(n=format_number(to_review))
     people = (
-        tr("Review", "sur {n} patient") if patients == 1 else tr("Review", "sur {n} patients")
+        QCoreApplication.translate("Review", "sur {n} patient")
+        if patients == 1
+        else QCoreApplication.translate("Review", "sur {n} patients")
     ).format(n=format_number(patients))
     fixed = (
-        tr("Review", "{n} corrigé") if corrected <= 1 else tr("Review", "{n} corrigés")
+        QCoreApplication.translate("Review", "{n} corrigé")
+        if corrected <= 1
+        else QCoreApplication.translate("Review", "{n} corrigés")
     ).format(n=format_number(corrected))
     return f"{review} {people} · {fixed}"
 

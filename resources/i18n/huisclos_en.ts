@@ -1,0 +1,1764 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr_FR">
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/chart.py" line="29"/>
+        <source>Graphique par catégorie</source>
+        <translation>Chart by category</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="32"/>
+        <source>Colonnes de commentaires</source>
+        <translation>Comment columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="37"/>
+        <source>Cochez les colonnes qui contiennent des commentaires libres. L&apos;analyse sera relancée ; les corrections déjà faites sont conservées.</source>
+        <translation>Tick the columns that hold free-text comments. The check will run again; corrections already made are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="49"/>
+        <source>Colonnes du fichier</source>
+        <translation>Columns of the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="50"/>
+        <source>{0} lignes</source>
+        <translation>{0} rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="54"/>
+        <source>(colonne sans titre)</source>
+        <translation>(untitled column)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="56"/>
+        <source>Analyser la colonne {0}</source>
+        <translation>Check column {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="67"/>
+        <source>Relancer l&apos;analyse</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="68"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="156"/>
+        <source>Commentaire sélectionné</source>
+        <translation>Selected comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="157"/>
+        <source>Ce qui pose problème</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="290"/>
+        <source>Commentaire proposé</source>
+        <translation>Suggested comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="300"/>
+        <source>Remplacer le commentaire par la proposition (Entrée)</source>
+        <translation>Replace the comment with the suggestion (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="180"/>
+        <source>Appliquer la proposition</source>
+        <translation>Apply the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="185"/>
+        <source>Autres propositions</source>
+        <translation>Other suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="188"/>
+        <source>Modifier…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
+        <source>Écrire le commentaire vous-même (F2)</source>
+        <translation>Write the comment yourself (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="190"/>
+        <source>Modifier le commentaire</source>
+        <translation>Edit the comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="244"/>
+        <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
+
+F8 : commentaire suivant · Maj+F8 : précédent</source>
+        <translation>Choose a comment in the table to see what is wrong and the suggested correction.
+
+F8: next comment · Shift+F8: previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="256"/>
+        <source>Ligne {0} · {1}</source>
+        <translation>Row {0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="264"/>
+        <source>Rien à revoir dans ce commentaire.</source>
+        <translation>Nothing to review in this comment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="266"/>
+        <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
+        <translation>Comment corrected (Ctrl+Z to undo).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
+        <source>Correction faite</source>
+        <translation>Correction made</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
+        <source>Avant :</source>
+        <translation>Before:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="276"/>
+        <source>Après :</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="283"/>
+        <source>Ce qui pose problème ({0})</source>
+        <translation>What is wrong ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="294"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
+        <source>(commentaire vidé)</source>
+        <translation>(comment emptied)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
+        <source>{0} — remplacer le commentaire (Entrée)</source>
+        <translation>{0} — replace the comment (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
+        <source>pas de proposition : utilisez « Modifier… »</source>
+        <translation>no suggestion: use “Edit…”</translation>
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="55"/>
+        <source>Zone de dépôt du fichier</source>
+        <translation>File drop zone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="57"/>
+        <source>Déposez ici l&apos;export de vos patients, ou appuyez sur Entrée pour le choisir.</source>
+        <translation>Drop your patient export here, or press Enter to choose it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="65"/>
+        <source>Déposez l&apos;export de vos patients — CSV ou Excel</source>
+        <translation>Drop your patient export — CSV or Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="70"/>
+        <source>Le fichier est seulement lu : l&apos;original n&apos;est jamais modifié.</source>
+        <translation>The file is only read: the original is never changed.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommentDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="40"/>
+        <source>Modifier le commentaire — ligne {0}</source>
+        <translation>Edit the comment — row {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="45"/>
+        <source>Commentaire actuel :</source>
+        <translation>Current comment:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="52"/>
+        <source>&amp;Nouveau commentaire :</source>
+        <translation>&amp;New comment:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="54"/>
+        <source>Nouveau commentaire</source>
+        <translation>New comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="64"/>
+        <source>Vérification du nouveau commentaire</source>
+        <translation>Check of the new comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="69"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="70"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="89"/>
+        <source>Rien à signaler dans ce texte.</source>
+        <translation>Nothing to report in this text.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="97"/>
+        <source>Encore à revoir :</source>
+        <translation>Still to review:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/errors.py" line="30"/>
+        <source>Mémoire insuffisante pour ce fichier. Fermez d&apos;autres logiciels et réessayez.</source>
+        <translation>Not enough memory for this file. Close other programs and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/errors.py" line="35"/>
+        <source>Accès refusé au fichier. Vérifiez qu&apos;il n&apos;est pas ouvert dans un autre logiciel et que vous avez le droit d&apos;y écrire.</source>
+        <translation>Access to the file was refused. Check that it is not open in another program and that you may write to it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/errors.py" line="41"/>
+        <source>Le fichier n&apos;a pas pu être lu ou écrit. Vérifiez le dossier et réessayez.</source>
+        <translation>The file could not be read or written. Check the folder and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/errors.py" line="44"/>
+        <source>Une erreur inattendue s&apos;est produite. Votre fichier d&apos;origine n&apos;a pas été modifié. Enregistrez votre travail et redémarrez Huis clos.</source>
+        <translation>An unexpected error occurred. Your original file was not changed. Save your work and restart Huis clos.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/errors.py" line="56"/>
+        <source>Huis clos</source>
+        <translation>Huis clos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/errors.py" line="59"/>
+        <source>Message d&apos;erreur</source>
+        <translation>Error message</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCard</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="82"/>
+        <source>gravité {0}</source>
+        <translation>{0} severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="101"/>
+        <source>Ignorer</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="103"/>
+        <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
+        <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="105"/>
+        <source>Ignorer « {0} »</source>
+        <translation>Ignore “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="107"/>
+        <source>Toujours autoriser ce terme</source>
+        <translation>Always allow this term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="109"/>
+        <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
+        <translation>Never flag “{0}” again in this practice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="112"/>
+        <source>Toujours autoriser « {0} »</source>
+        <translation>Always allow “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateExerciseDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="456"/>
+        <source>Générer un fichier d&apos;exercice</source>
+        <translation>Generate a practice file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="460"/>
+        <source>Un export fictif pour s&apos;entraîner : patients inventés (noms, adresses, téléphones), commentaires tirés du lexique et d&apos;exemples étiquetés. Aucun patient réel.</source>
+        <translation>A fictional export to practise with: invented patients (names, addresses, phones), comments drawn from the lexicon and labelled examples. No real patient.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="471"/>
+        <source>Nombre de patients</source>
+        <translation>Number of patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="476"/>
+        <source>Part de commentaires sensibles</source>
+        <translation>Share of sensitive comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="480"/>
+        <source>Format du fichier</source>
+        <translation>File format</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="482"/>
+        <source>Fichier à créer</source>
+        <translation>File to create</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="484"/>
+        <source>Parcourir…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="491"/>
+        <source>Patients fictifs :</source>
+        <translation>Fictional patients:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="492"/>
+        <source>Commentaires sensibles :</source>
+        <translation>Sensitive comments:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="493"/>
+        <source>Format :</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="494"/>
+        <source>Fichier :</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="498"/>
+        <source>Générer</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="499"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="524"/>
+        <source>Enregistrer le fichier d&apos;exercice</source>
+        <translation>Save the practice file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="533"/>
+        <source>Choisissez où enregistrer.</source>
+        <translation>Choose where to save.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="544"/>
+        <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
+        <translation>The file could not be written: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="45"/>
+        <source>Pourquoi ? — Les règles des commentaires</source>
+        <translation>Why? — The rules for comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="49"/>
+        <source>Sujets</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="58"/>
+        <source>Explication</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="65"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="75"/>
+        <source>Journal chiffré</source>
+        <translation>Encrypted log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="83"/>
+        <source>Ce journal garde la trace de vos analyses et corrections, sans aucun texte de patient. Il est chiffré et toute modification est détectée.</source>
+        <translation>This log keeps track of your checks and corrections, without any patient text. It is encrypted and any change to it is detected.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <source>N°</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <source>Événement</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <source>Détail</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="93"/>
+        <source>Événements du journal</source>
+        <translation>Log events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="105"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="150"/>
+        <source>Lecture du journal…</source>
+        <translation>Reading the log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="108"/>
+        <source>État du journal</source>
+        <translation>Log status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="111"/>
+        <source>Vérifier l&apos;intégrité</source>
+        <translation>Check integrity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="113"/>
+        <source>Contrôler que chaque événement est intact et à sa place</source>
+        <translation>Check that every event is intact and in its place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="116"/>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="118"/>
+        <source>Enregistrer le journal déchiffré (CSV ou JSON) pour votre registre RGPD</source>
+        <translation>Save the decrypted log (CSV or JSON) for your GDPR register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="121"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="147"/>
+        <source>Le journal reste verrouillé : la phrase de passe n&apos;a pas été donnée.</source>
+        <translation>The log stays locked: the passphrase was not given.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="171"/>
+        <source>{0} événement(s). Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
+        <translation>{0} event(s). Click “Check integrity” to check the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="174"/>
+        <source>Le journal est vide : aucune analyse n&apos;a encore été enregistrée.</source>
+        <translation>The log is empty: no check has been recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="180"/>
+        <source>Vérification en cours…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="188"/>
+        <source>Journal intègre : {0} événement(s).</source>
+        <translation>Log intact: {0} event(s).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="190"/>
+        <source>Le journal a été modifié.</source>
+        <translation>The log has been altered.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="205"/>
+        <source>Exporter le journal</source>
+        <translation>Export the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <source>Tableur CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="214"/>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="219"/>
+        <source>Journal exporté : {0} ({1} événement(s)).</source>
+        <translation>Log exported: {0} ({1} event(s)).</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="22"/>
+        <source>Santé</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="23"/>
+        <source>Vie sexuelle et identité de genre</source>
+        <translation>Sex life and gender identity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="24"/>
+        <source>Religion et convictions</source>
+        <translation>Religion and beliefs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="25"/>
+        <source>Origine ethnique</source>
+        <translation>Ethnic origin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="26"/>
+        <source>Opinions politiques</source>
+        <translation>Political opinions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="27"/>
+        <source>Appartenance syndicale</source>
+        <translation>Trade-union membership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="28"/>
+        <source>Infractions et justice</source>
+        <translation>Offences and justice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="29"/>
+        <source>Précarité sociale</source>
+        <translation>Social hardship</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
+        <source>Jugement ou propos déplacé</source>
+        <translation>Judgement or improper remark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
+        <source>Identifiant ou secret</source>
+        <translation>Identifier or secret</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
+        <source>faible</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
+        <source>moyenne</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="40"/>
+        <source>élevée</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
+        <source>rumeur</source>
+        <translation>hearsay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
+        <source>tiers</source>
+        <translation>third party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
+        <source>insistance</source>
+        <translation>emphasis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
+        <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
+        <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
+        <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
+        <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="64"/>
+        <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
+        <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="171"/>
+        <source>&amp;Ouvrir un fichier…</source>
+        <translation>&amp;Open a file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="362"/>
+        <source>Ouvrir l&apos;export de vos patients</source>
+        <translation>Open your patient export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="177"/>
+        <source>Essayer avec un &amp;exemple fictif</source>
+        <translation>Try a fictional &amp;example</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="180"/>
+        <source>Ouvrir une liste de patients inventés</source>
+        <translation>Open a list of invented patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="183"/>
+        <source>&amp;Enregistrer une copie nettoyée…</source>
+        <translation>&amp;Save a cleaned copy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="186"/>
+        <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
+        <translation>Write a corrected copy beside the original file, which stays untouched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="192"/>
+        <source>Exporter la &amp;liste de corrections…</source>
+        <translation>Export the correction &amp;list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="195"/>
+        <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
+        <translation>The list of comments to correct in your practice software</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="200"/>
+        <source>&amp;Fermer le fichier</source>
+        <translation>&amp;Close the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="205"/>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="208"/>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="212"/>
+        <source>&amp;Rétablir</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="218"/>
+        <source>A&amp;ppliquer la proposition</source>
+        <translation>A&amp;pply the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="221"/>
+        <source>Remplacer le commentaire par la proposition</source>
+        <translation>Replace the comment with the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="224"/>
+        <source>&amp;Tout appliquer</source>
+        <translation>Apply &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="227"/>
+        <source>Appliquer la proposition de chaque commentaire à revoir, en une seule étape</source>
+        <translation>Apply the suggestion of every comment to review, in one step</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="233"/>
+        <source>&amp;Modifier le commentaire…</source>
+        <translation>&amp;Edit the comment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="236"/>
+        <source>Écrire le commentaire vous-même</source>
+        <translation>Write the comment yourself</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
+        <source>&amp;Ignorer ce passage</source>
+        <translation>&amp;Ignore this passage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
+        <source>Laisser ce passage tel quel</source>
+        <translation>Leave this passage as it is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
+        <source>Toujours a&amp;utoriser ce terme…</source>
+        <translation>Always all&amp;ow this term…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="248"/>
+        <source>Ne plus signaler ce terme dans ce cabinet</source>
+        <translation>Stop flagging this term in this practice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="251"/>
+        <source>Commentaire &amp;suivant</source>
+        <translation>&amp;Next comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="254"/>
+        <source>Aller au commentaire à revoir suivant</source>
+        <translation>Go to the next comment to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="257"/>
+        <source>Commentaire &amp;précédent</source>
+        <translation>&amp;Previous comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
+        <source>Aller au commentaire à revoir précédent</source>
+        <translation>Go to the previous comment to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="263"/>
+        <source>Seulement les commentaires à &amp;revoir</source>
+        <translation>Only comments to &amp;review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="271"/>
+        <source>&amp;Colonnes analysées…</source>
+        <translation>&amp;Checked columns…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
+        <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
+        <translation>Choose the comment columns and check again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="279"/>
+        <source>&amp;Journal…</source>
+        <translation>&amp;Log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="282"/>
+        <source>Consulter et vérifier le journal chiffré</source>
+        <translation>View and check the encrypted log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="285"/>
+        <source>&amp;Réglages…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="290"/>
+        <source>Catégories, termes du cabinet, langue</source>
+        <translation>Categories, practice terms, language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="293"/>
+        <source>À &amp;propos de Huis clos</source>
+        <translation>&amp;About Huis clos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="296"/>
+        <source>Arrêter l&apos;analyse</source>
+        <translation>Stop the check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="303"/>
+        <source>&amp;Fichier</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="309"/>
+        <source>É&amp;dition</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="314"/>
+        <source>&amp;Revue</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="318"/>
+        <source>&amp;Outils</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="320"/>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="364"/>
+        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
+        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="391"/>
+        <source>Ouverture du fichier…</source>
+        <translation>Opening the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="499"/>
+        <source>Analyse terminée : {0} lignes en {1} s.</source>
+        <translation>Check finished: {0} rows in {1} s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="532"/>
+        <source>Analyse annulée.</source>
+        <translation>Check cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="619"/>
+        <source>Plus de commentaire à revoir dans ce sens.</source>
+        <translation>No more comments to review in this direction.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="623"/>
+        <source>Plus aucun commentaire à revoir.</source>
+        <translation>No comment left to review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="670"/>
+        <source>Appliquer la proposition (ligne {0})</source>
+        <translation>Apply the suggestion (row {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="684"/>
+        <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
+        <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="707"/>
+        <source>Aucune proposition à appliquer.</source>
+        <translation>No suggestion to apply.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="713"/>
+        <source>toutes catégories</source>
+        <translation>all categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="716"/>
+        <source>Tout appliquer</source>
+        <translation>Apply all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="717"/>
+        <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
+        <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="725"/>
+        <source>Tout appliquer : {0}</source>
+        <translation>Apply all: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="742"/>
+        <source>Modifier le commentaire (ligne {0})</source>
+        <translation>Edit the comment (row {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="773"/>
+        <source>Toujours autoriser ce terme</source>
+        <translation>Always allow this term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="774"/>
+        <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
+        <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="803"/>
+        <source>Enregistrer une copie nettoyée</source>
+        <translation>Save a cleaned copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="805"/>
+        <source>Même format que l&apos;original (*{0})</source>
+        <translation>Same format as the original (*{0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="838"/>
+        <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
+        <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="852"/>
+        <source>Exporter la liste de corrections</source>
+        <translation>Export the correction list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="854"/>
+        <source>Tableur CSV (*.csv)</source>
+        <translation>CSV spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="882"/>
+        <source>Liste de corrections</source>
+        <translation>Correction list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="883"/>
+        <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
+        <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="890"/>
+        <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
+        <translation>Correction list saved: {0} ({1} line(s)).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="923"/>
+        <source>Corrections non enregistrées</source>
+        <translation>Unsaved corrections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="925"/>
+        <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
+        <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="932"/>
+        <source>Enregistrer une copie…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="936"/>
+        <source>Ne pas enregistrer</source>
+        <translation>Don&apos;t save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="940"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1008"/>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1009"/>
+        <source>La nouvelle langue sera utilisée au prochain démarrage de Huis clos.</source>
+        <translation>The new language will be used the next time Huis clos starts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1018"/>
+        <source>À propos de Huis clos</source>
+        <translation>About Huis clos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1019"/>
+        <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
+        <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="171"/>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="219"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="320"/>
+        <source>À revoir</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="221"/>
+        <source>Corrigé</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="319"/>
+        <source>Catégorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="321"/>
+        <source>Gravité</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="337"/>
+        <source>Toutes les catégories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="356"/>
+        <source>{n} passage(s) dans {c} commentaire(s)</source>
+        <translation>{n} passage(s) in {c} comment(s)</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="33"/>
+        <source>Phrase de passe du journal</source>
+        <translation>Log passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="38"/>
+        <source>Ce poste n&apos;a pas de trousseau sécurisé. Choisissez une phrase de passe pour protéger le journal chiffré (au moins {0} caractères). Notez-la en lieu sûr : sans elle, le journal ne peut pas être relu.</source>
+        <translation>This computer has no secure keyring. Choose a passphrase to protect the encrypted log (at least {0} characters). Keep it somewhere safe: without it, the log cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="43"/>
+        <source>Le journal est protégé par une phrase de passe. Saisissez-la.</source>
+        <translation>The log is protected by a passphrase. Please type it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="50"/>
+        <source>Phrase de passe</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="51"/>
+        <source>&amp;Phrase de passe :</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="54"/>
+        <source>Confirmation de la phrase de passe</source>
+        <translation>Passphrase confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="56"/>
+        <source>&amp;Confirmation :</source>
+        <translation>&amp;Confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="66"/>
+        <source>Plus tard</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="80"/>
+        <source>La phrase de passe doit avoir au moins {0} caractères.</source>
+        <translation>The passphrase must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="86"/>
+        <source>Les deux saisies ne correspondent pas.</source>
+        <translation>The two entries do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="82"/>
+        <source>Lecture du fichier…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="68"/>
+        <source>Progression de l&apos;analyse</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="72"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="73"/>
+        <source>Arrêter l&apos;analyse (Échap)</source>
+        <translation>Stop the check (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="74"/>
+        <source>Annuler l&apos;analyse</source>
+        <translation>Cancel the check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="87"/>
+        <source>Analyse des commentaires…</source>
+        <translation>Checking the comments…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="92"/>
+        <source>{0} / {1} lignes</source>
+        <translation>{0} / {1} rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="96"/>
+        <source>{0} lignes/s</source>
+        <translation>{0} rows/s</translation>
+    </message>
+</context>
+<context>
+    <name>QuizView</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="95"/>
+        <source>Commentaire fictif</source>
+        <translation>Fictional comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="210"/>
+        <source>bonnes réponses de la salle</source>
+        <translation>right answers from the room</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="213"/>
+        <source>commentaires passés en revue (réponses non notées)</source>
+        <translation>comments reviewed (answers not scored)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="221"/>
+        <source>À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, ni jugement. ← pour revenir.</source>
+        <translation>Remember: the practical need, not the illness; no hearsay, no relatives, no judgement. ← to go back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="242"/>
+        <source>Commentaire {n} sur {total} — fictif</source>
+        <translation>Comment {n} of {total} — fictional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="249"/>
+        <source>La salle : sensible ? (S = oui, N = non)</source>
+        <translation>The room: sensitive? (S = yes, N = no)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
+        <source>sensible</source>
+        <translation>sensitive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
+        <source>rien à redire</source>
+        <translation>nothing wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="252"/>
+        <source>La salle a répondu : {said}</source>
+        <translation>The room answered: {said}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="259"/>
+        <source>Sensible</source>
+        <translation>Sensitive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="262"/>
+        <source>Rien à redire</source>
+        <translation>Nothing wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="274"/>
+        <source>Plutôt : </source>
+        <translation>Better: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="278"/>
+        <source>Plutôt : effacer le commentaire — rien d&apos;utile à garder.</source>
+        <translation>Better: delete the comment — nothing useful to keep.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="281"/>
+        <source>Plutôt : retirer le passage signalé.</source>
+        <translation>Better: remove the flagged passage.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="238"/>
+        <source>Rapport d&apos;autocontrôle</source>
+        <translation>Self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="245"/>
+        <source>Nom du cabinet (facultatif)</source>
+        <translation>Practice name (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="246"/>
+        <source>Nom du cabinet</source>
+        <translation>Practice name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="247"/>
+        <source>Ajouter quelques exemples masqués</source>
+        <translation>Add a few masked examples</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="250"/>
+        <source>Par défaut, le rapport ne contient aucun mot ni nom de patient. Cette option ajoute quelques commentaires dont les passages sensibles, les noms et les chiffres sont masqués.</source>
+        <translation>By default, the report holds no patient word or name. This option adds a few comments with their sensitive passages, names and numbers masked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="256"/>
+        <source>Aperçu du rapport</source>
+        <translation>Report preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="263"/>
+        <source>Enregistrer en PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="266"/>
+        <source>Enregistrer en HTML…</source>
+        <translation>Save as HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="269"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="275"/>
+        <source>Cabinet :</source>
+        <translation>Practice:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="316"/>
+        <source>Enregistrer le rapport</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="331"/>
+        <source>Rapport enregistré : {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="39"/>
+        <source>{n} commentaire à revoir</source>
+        <translation>{n} comment to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="41"/>
+        <source>{n} commentaires à revoir</source>
+        <translation>{n} comments to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="44"/>
+        <source>sur {n} patient</source>
+        <translation>out of {n} patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="46"/>
+        <source>sur {n} patients</source>
+        <translation>out of {n} patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="49"/>
+        <source>{n} corrigé</source>
+        <translation>{n} corrected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="51"/>
+        <source>{n} corrigés</source>
+        <translation>{n} corrected</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="123"/>
+        <source>Résumé</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="127"/>
+        <source>Changer les colonnes…</source>
+        <translation>Change columns…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="129"/>
+        <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
+        <translation>Choose the comment columns to check, then check again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="131"/>
+        <source>Changer les colonnes analysées</source>
+        <translation>Change the checked columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="151"/>
+        <source>À revoir par catégorie</source>
+        <translation>To review by category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="156"/>
+        <source>Catégories à revoir</source>
+        <translation>Categories to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="168"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="302"/>
+        <source>Tout appliquer</source>
+        <translation>Apply all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="170"/>
+        <source>Appliquer toutes les propositions de la catégorie choisie</source>
+        <translation>Apply every suggestion of the chosen category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="185"/>
+        <source>Seulement les commentaires à revoir</source>
+        <translation>Only comments to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="192"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="271"/>
+        <source>Colonnes analysées : {0}</source>
+        <translation>Checked columns: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="273"/>
+        <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
+        <translation>No comment column found: choose one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="304"/>
+        <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
+        <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="308"/>
+        <source>Tout appliquer : {0}</source>
+        <translation>Apply all: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="311"/>
+        <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
+        <translation>Apply the suggestions of this category — a single undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="320"/>
+        <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
+        <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="86"/>
+        <source>Réglages</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="90"/>
+        <source>Général</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="91"/>
+        <source>Analyse</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="92"/>
+        <source>Termes du cabinet</source>
+        <translation>Practice terms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="97"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="98"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
+        <source>ex. : Cabinet médical des Tilleuls</source>
+        <translation>e.g. Lime Tree Medical Practice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="109"/>
+        <source>Nom du cabinet</source>
+        <translation>Practice name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="110"/>
+        <source>&amp;Nom du cabinet :</source>
+        <translation>Practice &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="111"/>
+        <source>Il apparaît sur le rapport d&apos;autocontrôle.</source>
+        <translation>It appears on the self-check report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="120"/>
+        <source>Langue de l&apos;interface</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="121"/>
+        <source>&amp;Langue :</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
+        <source>Le changement de langue prend effet au prochain démarrage.</source>
+        <translation>The new language is used from the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="130"/>
+        <source>Catégories signalées</source>
+        <translation>Categories flagged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="137"/>
+        <source>Signaler : {0}</source>
+        <translation>Flag: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="148"/>
+        <source>Gravité minimale</source>
+        <translation>Minimum severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="149"/>
+        <source>&amp;Gravité minimale signalée :</source>
+        <translation>Minimum &amp;severity flagged:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="151"/>
+        <source>Colonnes analysées</source>
+        <translation>Checked columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="155"/>
+        <source>Fichier ouvert : {0}</source>
+        <translation>Open file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="156"/>
+        <source>aucune</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
+        <source>Aucun fichier ouvert.</source>
+        <translation>No file open.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="164"/>
+        <source>Les colonnes de commentaires sont reconnues à l&apos;ouverture de chaque fichier ; changez-les avec Revue ▸ Colonnes analysées…</source>
+        <translation>Comment columns are recognised when each file is opened; change them with Review ▸ Checked columns…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="177"/>
+        <source>Termes autorisés (jamais signalés)</source>
+        <translation>Allowed terms (never flagged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="180"/>
+        <source>Termes autorisés</source>
+        <translation>Allowed terms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="186"/>
+        <source>Terme à autoriser</source>
+        <translation>Term to allow</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="222"/>
+        <source>Ajouter</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="225"/>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="191"/>
+        <source>Retirer le terme autorisé sélectionné</source>
+        <translation>Remove the selected allowed term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="200"/>
+        <source>Termes propres au cabinet (signalés en plus)</source>
+        <translation>The practice&apos;s own terms (also flagged)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
+        <source>Termes propres au cabinet</source>
+        <translation>The practice&apos;s own terms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="216"/>
+        <source>Terme à signaler</source>
+        <translation>Term to flag</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="221"/>
+        <source>Catégorie du terme</source>
+        <translation>Category of the term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="226"/>
+        <source>Retirer le terme du cabinet sélectionné</source>
+        <translation>Remove the selected practice term</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="131"/>
+        <source>Huis clos</source>
+        <translation>Huis clos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="135"/>
+        <source>Vérifiez les commentaires administratifs de vos patients : repérez ce qui ne doit pas y figurer et corrigez-le en un clic.</source>
+        <translation>Check your patients&apos; administrative comments: spot what must not be there and fix it in one click.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="148"/>
+        <source>Ouvrir un fichier…</source>
+        <translation>Open a file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="150"/>
+        <source>Choisir l&apos;export CSV ou Excel (Ctrl+O)</source>
+        <translation>Choose the CSV or Excel export (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
+        <source>Ouvrir un fichier</source>
+        <translation>Open a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="157"/>
+        <source>Essayer avec un exemple fictif</source>
+        <translation>Try a fictional example</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="155"/>
+        <source>Ouvre une liste de patients inventés, pour découvrir le logiciel</source>
+        <translation>Opens a list of invented patients, to discover the software</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="174"/>
+        <source>Fichiers récents</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
+        <source>Aucun fichier ouvert récemment.</source>
+        <translation>No recently opened file.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="180"/>
+        <source>Effacer la liste</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="181"/>
+        <source>Effacer la liste des fichiers récents</source>
+        <translation>Clear the recent files list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="190"/>
+        <source>&lt;b&gt;Comment ça marche ?&lt;/b&gt;&lt;br&gt;1. Ouvrez l&apos;export de vos patients.&lt;br&gt;2. Huis clos signale les commentaires qui ne devraient pas y figurer (santé, religion, rumeurs…) et propose une correction.&lt;br&gt;3. Corrigez en un clic, puis enregistrez une copie nettoyée et la liste des corrections à reporter dans votre logiciel.</source>
+        <translation>&lt;b&gt;How does it work?&lt;/b&gt;&lt;br&gt;1. Open your patient export.&lt;br&gt;2. Huis clos flags the comments that should not be there (health, religion, hearsay…) and suggests a correction.&lt;br&gt;3. Fix them in one click, then save a cleaned copy and the list of corrections to carry over into your practice software.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="211"/>
+        <source>Tout reste sur cet ordinateur. Aucune donnée n&apos;est envoyée.</source>
+        <translation>Everything stays on this computer. No data is sent.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopWindow</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="338"/>
+        <source>Huis clos — Mode atelier</source>
+        <translation>Huis clos — Workshop mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="360"/>
+        <source>Mode atelier</source>
+        <translation>Workshop mode</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="364"/>
+        <source>Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s&apos;il est sensible, vous révélez la réponse, la raison et une formulation neutre. Aucun patient réel : les commentaires viennent du lexique et d&apos;une liste d&apos;exemples inventés.</source>
+        <translation>A quiz to project: fictional comments, one at a time. The room says whether it is sensitive, you reveal the answer, the reason and a neutral wording. No real patient: the comments come from the lexicon and a list of invented examples.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="375"/>
+        <source>Nombre de commentaires</source>
+        <translation>Number of comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="382"/>
+        <source>Part de commentaires sensibles</source>
+        <translation>Share of sensitive comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="385"/>
+        <source>Nombre de commentaires :</source>
+        <translation>Number of comments:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="386"/>
+        <source>Part de commentaires sensibles :</source>
+        <translation>Share of sensitive comments:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="387"/>
+        <source>Commencer le quiz</source>
+        <translation>Start the quiz</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="390"/>
+        <source>Générer un fichier d&apos;exercice…</source>
+        <translation>Generate a practice file…</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="175"/>
+        <source>Emplacement de l&apos;export</source>
+        <translation>Where the export is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="178"/>
+        <source>Compris</source>
+        <translation>Understood</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="577"/>
+        <source>Fichier d&apos;exercice enregistré :
+{path}</source>
+        <translation>Practice file saved:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="134"/>
+        <source>Pourquoi ? Les règles des commentaires</source>
+        <translation>Why? The rules for comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="378"/>
+        <source>Rapport d&apos;autocontrôle…</source>
+        <translation>Self-check report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="382"/>
+        <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
+        <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="395"/>
+        <source>Rapport d&apos;autocontrôle</source>
+        <translation>Self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="396"/>
+        <source>Attendez la fin de l&apos;analyse pour produire le rapport.</source>
+        <translation>Wait for the check to finish before producing the report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="588"/>
+        <source>Mode atelier…</source>
+        <translation>Workshop mode…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="590"/>
+        <source>Quiz à projeter en formation, sans aucun patient réel</source>
+        <translation>A quiz to project in training, with no real patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="592"/>
+        <source>Générer un fichier d&apos;exercice…</source>
+        <translation>Generate a practice file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="594"/>
+        <source>Créer un export fictif pour s&apos;entraîner</source>
+        <translation>Create a fictional export to practise with</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,133 @@
+"""Review actions beyond the one-click fix, and the app's behaviour on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from ui_helpers import open_and_wait
+
+from huisclos.core import practice
+from huisclos.ui import errors as errors_module
+from huisclos.ui import main_window as main_window_module
+from huisclos.ui.dialogs import edit_comment
+
+
+def test_manual_edit_is_rescanned_live_and_undoable(
+    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    session, page = window.session, window.review_page
+    page.select_row(0)
+    key = page.current_key()
+    before = session.text(key)
+
+    dialog = edit_comment.EditCommentDialog(session, key, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText("Porteuse du VIH, RDV le matin")
+    dialog.recheck()
+    assert "Encore à revoir" in dialog.check.text()
+    dialog.editor.setPlainText("RDV le matin")
+    dialog.recheck()
+    assert "Rien à signaler" in dialog.check.text()
+
+    monkeypatch.setattr(
+        edit_comment.EditCommentDialog, "exec", lambda self: QDialog.DialogCode.Accepted
+    )
+    monkeypatch.setattr(edit_comment.EditCommentDialog, "text", lambda self: "RDV le matin")
+    assert window.edit_comment(key)
+    assert session.text(key) == "RDV le matin"
+    assert not session.findings(key)
+    window.undo_action.trigger()
+    assert session.text(key) == before
+
+
+def test_ignore_leaves_the_text_and_removes_the_occurrence(
+    qtbot, window, leaked_export: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    session, page = window.session, window.review_page
+    page.select_row(0)
+    key = page.current_key()
+    count = session.review_count()
+    text = session.text(key)
+    for finding in list(session.findings(key)):
+        window.ignore_finding(finding)
+    assert session.text(key) == text
+    assert session.review_count() == count - 1
+    assert session.corrected_count() == 0
+
+
+def test_always_allow_a_term_goes_to_the_practice_allowlist(
+    qtbot, window, leaked_export: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    key = next(k for k in session.pending_keys() if k[1] == 3)  # «mère musulmane voilée»
+    finding = next(f for f in session.findings(key) if f.category == "religion")
+    assert window.allow_term(finding)
+    assert finding.match in practice.load_allowlist()
+    assert all(f.match != finding.match for f in session.findings(key))
+    window.recorder.wait()
+
+
+def test_a_missing_file_gives_a_french_message_and_the_start_page(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
+    )
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        window.open_file(tmp_path / "absent.csv")
+    assert window.stack.currentWidget() is window.start_page
+    assert shown and "introuvable" in shown[0]
+    assert "Traceback" not in shown[0]
+
+
+def test_a_binary_file_is_refused_without_a_traceback(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
+    )
+    bad = tmp_path / "photo.csv"
+    bad.write_bytes(bytes(range(256)) * 40)
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        window.open_file(bad)
+    assert shown and "Traceback" not in shown[0] and "Error" not in shown[0]
+
+
+def test_cancel_returns_to_the_start_page(qtbot, window, leaked_export: Path) -> None:
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        window.open_file(leaked_export)
+        window.cancel_scan()
+    assert window.stack.currentWidget() is window.start_page
+    assert window.session is None
+
+
+def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Path) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    asked: list[bool] = []
+    window.ask_unsaved = lambda: (asked.append(True), "cancel")[1]  # type: ignore[method-assign]
+    window.close()
+    assert asked == []  # nothing changed yet: no question
+    window.show()
+    window.apply_all(None)
+    window.close()
+    assert asked == [True]
+    assert window.isVisible()  # «Annuler» keeps the window open
+    window.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+
+
+def test_unexpected_errors_become_a_french_dialog(qapp, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        errors_module,
+        "show_error",
+        lambda parent, error: shown.append(errors_module.error_message(error)),
+    )
+    errors_module._excepthook(ValueError, ValueError("boom"), None)
+    assert shown and "inattendue" in shown[0] and "boom" not in shown[0]

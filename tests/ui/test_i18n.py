@@ -1,0 +1,50 @@
+"""French first, English through Qt Linguist: the translation is complete and actually loads."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from huisclos.core.resources import resource
+from huisclos.ui.app import install_translations
+from huisclos.ui.main_window import MainWindow
+from huisclos.ui.review_page import summary_text
+
+
+def _script():  # type: ignore[no-untyped-def]
+    path = resource("i18n", "update_translations.py")
+    spec = importlib.util.spec_from_file_location("update_translations", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    assert install_translations(qapp, "en") == "en"
+    yield
+    install_translations(qapp, "fr")
+
+
+def test_the_english_translation_is_complete_and_compiled() -> None:
+    assert _script().unfinished(resource("i18n", "huisclos_en.ts")) == []
+    assert resource("i18n", "huisclos_en.qm").stat().st_size > 1000
+
+
+def test_the_window_speaks_english_when_asked(english, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.start_page.open_button.text() == "Open a file…"
+    assert window.start_page.banner.text() == "Everything stays on this computer. No data is sent."
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
+    assert summary_text(2, 1500, 1) == "2 comments to review out of 1,500 patients · 1 corrected"
+
+
+def test_french_is_the_default(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert install_translations(qapp) == "fr"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.start_page.open_button.text() == "Ouvrir un fichier…"

@@ -1,0 +1,84 @@
+"""What a user sees: readable highlights on light, dark and high-contrast palettes, French
+numbers, accessible names, shortcuts shown in menus, settings kept between sessions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+
+from huisclos.core.categories import CATEGORIES
+from huisclos.ui import settings
+from huisclos.ui.labels import format_number
+from huisclos.ui.review_page import summary_text
+from huisclos.ui.theme import (
+    CATEGORY_MARKERS,
+    dark_palette,
+    high_contrast_palette,
+    highlight_contrast,
+)
+
+
+@pytest.mark.parametrize("palette_name", ["light", "dark", "high_contrast"])
+def test_highlighted_words_stay_readable(qapp, palette_name: str) -> None:
+    palette = {
+        "light": QPalette(),
+        "dark": dark_palette(),
+        "high_contrast": high_contrast_palette(),
+    }[palette_name]
+    for category in CATEGORIES:
+        assert highlight_contrast(category, palette) >= 4.5, category
+
+
+def test_every_category_has_its_own_text_marker() -> None:
+    assert len(set(CATEGORY_MARKERS.values())) == len(CATEGORIES)
+
+
+def test_summary_uses_french_numbers_with_narrow_spaces(qapp) -> None:
+    assert format_number(12431) == "12\u202f431"
+    assert summary_text(238, 12431, 112) == (
+        "238 commentaires à revoir sur 12\u202f431 patients · 112 corrigés"
+    )
+    assert summary_text(1, 1, 0) == "1 commentaire à revoir sur 1 patient · 0 corrigé"
+
+
+def test_controls_have_accessible_names_and_menus_show_shortcuts(window) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    unnamed = [
+        button.text()
+        for button in window.findChildren(QAbstractButton)
+        if button.isVisibleTo(window) and not (button.accessibleName() or button.text())
+    ]
+    assert unnamed == []
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Y"
+    assert "Ctrl+S" in window.save_action.toolTip()
+    for menu_action in window.menuBar().actions():
+        assert menu_action.menu() is not None and menu_action.menu().actions()
+
+
+def test_settings_are_typed_and_survive_a_restart(qapp) -> None:
+    assert settings.language.value() == "fr"
+    assert settings.only_to_review.value() is True
+    settings.language.set("en")
+    settings.language.set("xx")  # never a language we do not have
+    assert settings.language.value() == "fr"
+    settings.practice.set("Cabinet des Tilleuls")
+    assert settings.practice_name() == "Cabinet des Tilleuls"
+    settings.disabled_categories.set(["union"])
+    assert "union" not in settings.enabled_categories()
+    for name in ("a.csv", "b.csv", "a.csv"):
+        settings.add_recent_file(name)
+    assert settings.recent_files.value() == ["a.csv", "b.csv"]
+    settings.clear_recent_files()
+    assert settings.recent_files.value() == []
+
+
+def test_recent_files_show_names_only(window, tmp_path) -> None:
+    settings.add_recent_file(str(tmp_path / "secret-folder" / "export.csv"))
+    window.start_page.set_recent_files(settings.recent_files.value())
+    item = window.start_page.recent_list.item(0)
+    assert item.text() == "export.csv"
+    window.clear_recent()
+    assert window.start_page.recent_list.count() == 0
+    assert settings.recent_files.value() == []

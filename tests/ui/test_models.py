@@ -1,0 +1,76 @@
+"""The review screen's models are sound Qt models and show what the session holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from huisclos.core.export import read_export
+from huisclos.core.scan import run_scan
+from huisclos.core.session import ReviewSession
+from huisclos.ui.models import (
+    FINDINGS_ROLE,
+    CategoryModel,
+    PatientTableModel,
+    ReviewFilterProxy,
+)
+
+
+def _session(path: Path) -> ReviewSession:
+    export = read_export(path)
+    result = run_scan(export)
+    session = ReviewSession(export, columns=result.columns)
+    session.add_findings(result.findings)
+    session.finish_scan(result.columns)
+    return session
+
+
+def test_patient_model_and_filter_pass_the_model_tester(qtmodeltester, leaked_export: Path) -> None:
+    session = _session(leaked_export)
+    model = PatientTableModel()
+    model.set_session(session)
+    qtmodeltester.check(model)
+    proxy = ReviewFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+
+
+def test_category_model_passes_the_model_tester(qtmodeltester, leaked_export: Path) -> None:
+    model = CategoryModel()
+    model.set_summaries(_session(leaked_export).category_summaries())
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "Toutes les catégories"
+
+
+def test_the_filter_shows_only_comments_to_review_and_follows_edits(leaked_export: Path) -> None:
+    session = _session(leaked_export)
+    model = PatientTableModel()
+    model.set_session(session)
+    proxy = ReviewFilterProxy()
+    proxy.setSourceModel(model)
+    assert model.rowCount() == 10
+    assert proxy.rowCount() == session.review_count()
+    proxy.set_only_to_review(False)
+    assert proxy.rowCount() == 10
+    proxy.set_only_to_review(True)
+
+    key = session.pending_keys()[0]
+    batch = session.suggestion_batch(key)
+    keys = session.apply(batch)
+    model.refresh_cells(keys)
+    assert proxy.rowCount() == session.review_count()
+    column = model.column_of(key[2])
+    assert model.index(key[1] - 1, column).data(FINDINGS_ROLE) == session.findings(key)
+    assert model.index(key[1] - 1, 0).data(Qt.ItemDataRole.DisplayRole) in ("Corrigé", "")
+
+
+def test_category_filter_keeps_rows_of_that_category(leaked_export: Path) -> None:
+    session = _session(leaked_export)
+    model = PatientTableModel()
+    model.set_session(session)
+    proxy = ReviewFilterProxy()
+    proxy.setSourceModel(model)
+    summary = session.category_summaries()[0]
+    proxy.set_category(summary.category)
+    assert proxy.rowCount() == summary.cells
