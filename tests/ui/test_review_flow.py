@@ -58,14 +58,16 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: P
     qtbot.mouseClick(page.detail.apply_button, Qt.MouseButton.LeftButton)
 
     assert session.text(key) == expected
-    source = page.model.index(key[1] - 1, page.model.column_of(key[2]))
-    assert source.data() == display_text(expected)
+    column = page.model.column_of(key[2])
+    page.only_to_review.setChecked(False)  # every row listed: the fixed comment shows its text
+    assert page.model.index_of(key[1], column).data() == display_text(expected)
+    page.only_to_review.setChecked(True)
     assert "1 corrigé" in page.summary_label.text()
     assert window.isWindowModified()
 
     window.undo_action.trigger()
     assert session.text(key) == before
-    assert source.data() == display_text(before)
+    assert page.model.index_of(key[1], column).data() == display_text(before)
     assert "0 corrigé" in page.summary_label.text()
 
     window.redo_action.trigger()

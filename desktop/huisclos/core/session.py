@@ -237,7 +237,7 @@ class ReviewSession:
         chosen = self.findings(key) if findings is None else list(findings)
         if not chosen:
             return []
-        return rewrite.suggest(self.text(key), chosen)
+        return rewrite.suggest(self.text(key), chosen, detector=self.detector)
 
     def edit(self, key: CellKey, new_text: str, rule_ids: Sequence[str] = ()) -> Edit:
         """The edit that puts ``new_text`` in the cell."""
@@ -261,19 +261,35 @@ class ReviewSession:
         """«Tout appliquer»: the first suggestion of every comment to review (only the findings
         of ``category`` when given), as one batch, hence one undo step."""
         edits: list[Edit] = []
+        detector = self.detector
         for key in self.pending_keys():
+            every = self._findings.get(key, [])
             chosen = self.findings(key)
             if category is not None:
                 chosen = [f for f in chosen if f.category == category]
             if not chosen:
                 continue
             text = self.text(key)
-            new_text = rewrite.first_suggestion(text, chosen)
+            new_text = self._scanned_suggestion(key, every, chosen)
+            if new_text is None:
+                new_text = rewrite.first_suggestion(text, chosen, detector=detector)
             if new_text is None or new_text == text:
                 continue
             rules = tuple(dict.fromkeys(f.rule for f in chosen))
             edits.append(self.edit(key, new_text, rules))
         return batch_from(edits, label)
+
+    def _scanned_suggestion(
+        self, key: CellKey, every: list[Finding], chosen: list[Finding]
+    ) -> str | None:
+        """The scan's own first suggestion when it still answers exactly these findings: the
+        cell is unchanged and every one of its findings is chosen (none ignored or left out)."""
+        if self.overlay.is_changed(key) or len(chosen) != len(every):
+            return None
+        suggestions = {finding.suggestion for finding in every}
+        if len(suggestions) != 1:
+            return None
+        return next(iter(suggestions))
 
     def apply(self, batch: EditBatch) -> list[CellKey]:
         """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""

@@ -74,8 +74,23 @@ def configure_application(app: QApplication) -> None:
     install_excepthook()
 
 
+def register_tool_hooks() -> None:
+    """Add the report, workshop and help features to the window's menus (once)."""
+    from . import help_dialog, main_window, report_dialog, workshop
+
+    for hook in (
+        report_dialog.add_report_action,
+        workshop.add_workshop_actions,
+        help_dialog.add_help_action,
+        help_dialog.add_workstation_check,
+    ):
+        if hook not in main_window.TOOL_HOOKS:
+            main_window.TOOL_HOOKS.append(hook)
+
+
 def create_window() -> MainWindow:
-    """The main window, restored to its last size when known."""
+    """The main window with every feature, restored to its last size when known."""
+    register_tool_hooks()
     window = MainWindow()
     geometry = settings.window_geometry.value()
     if geometry:

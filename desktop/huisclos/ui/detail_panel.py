@@ -62,6 +62,7 @@ class FindingCard(QFrame):
 
     ignore_requested = Signal(object)
     allow_requested = Signal(object)
+    why_requested = Signal(object)
 
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,9 +113,15 @@ class FindingCard(QFrame):
             self.tr("Toujours autoriser « {0} »").format(finding.match)
         )
         self.allow_button.clicked.connect(lambda: self.allow_requested.emit(self.finding))
+        self.why_button = QPushButton(self.tr("Pourquoi ?"))
+        self.why_button.setObjectName("linkButton")
+        self.why_button.setToolTip(self.tr("La règle qui s'applique, en quelques mots"))
+        self.why_button.setAccessibleName(self.tr("Pourquoi est-ce un problème ?"))
+        self.why_button.clicked.connect(lambda: self.why_requested.emit(self.finding))
         buttons.addWidget(self.ignore_button)
         buttons.addWidget(self.allow_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.why_button)
         layout.addLayout(buttons)
 
 
@@ -125,6 +132,7 @@ class DetailPanel(QWidget):
     edit_requested = Signal(object)  # CellKey
     ignore_requested = Signal(object)  # Finding
     allow_requested = Signal(object)  # Finding
+    why_requested = Signal(object)  # Finding: show the rule («Pourquoi ?»)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,6 +293,7 @@ class DetailPanel(QWidget):
             card = FindingCard(finding)
             card.ignore_requested.connect(self.ignore_requested)
             card.allow_requested.connect(self.allow_requested)
+            card.why_requested.connect(self.why_requested)
             self.cards.addWidget(card)
         self.suggestions = session.suggestions(key)
         self.preview_title.setText(self.tr("Commentaire proposé"))

@@ -61,6 +61,7 @@ from .workers import ScanJob
 logger = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 600  # like Anki: no progress flash for quick files
+RESUME_DELAY_MS = 50  # the scan pauses this long after each update so the window can paint
 
 TOOL_HOOKS: list[Callable[[MainWindow], None]] = []
 """Callables run once when the window is built, to add actions to ``tools_menu``/``help_menu``
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         page.detail.edit_requested.connect(self.edit_comment)
         page.detail.ignore_requested.connect(self.ignore_finding)
         page.detail.allow_requested.connect(self.allow_term)
+        page.detail.why_requested.connect(self.explain_finding)
         page.only_to_review.toggled.connect(self._filter_toggled)
 
         self._summary_timer = QTimer(self)
@@ -458,6 +460,8 @@ class MainWindow(QMainWindow):
             self._summary_timer.start()
 
     def _progress(self, job: ScanJob, done: int, total: int, seconds: float) -> None:
+        # let the worker go on once this update is painted (see ScanJob._emit)
+        QTimer.singleShot(RESUME_DELAY_MS, job.resume)
         if job is not self.job:
             return
         if self.session is not None:
@@ -690,7 +694,7 @@ class MainWindow(QMainWindow):
                 return
             page.select_row(min(max(proxy_row, 0), page.proxy.rowCount() - 1))
             if not page.model.row_categories(
-                page.proxy.mapToSource(page.table.currentIndex()).row() + 1
+                page.model.row_number(page.proxy.mapToSource(page.table.currentIndex()))
             ):
                 page.step(True)
         else:
@@ -792,6 +796,12 @@ class MainWindow(QMainWindow):
         self.refresh_summary()
         self.show_current()
         return True
+
+    def explain_finding(self, finding: Finding) -> None:
+        """«Pourquoi ?»: the rule behind a finding, in plain French."""
+        from .help_dialog import show_help_for_finding
+
+        show_help_for_finding(self, finding)
 
     # --- saving ----------------------------------------------------------------------------
     def save_copy(self) -> None:

@@ -12,6 +12,7 @@ alone mutates.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
@@ -44,9 +45,16 @@ def display_text(text: str) -> str:
 
 
 class PatientTableModel(QAbstractTableModel):
-    """Rows of one table of the export; comment cells show the current (edited) text."""
+    """Rows of one table of the export; comment cells show the current (edited) text.
+
+    «Seulement les commentaires à revoir» is done here, not in the proxy: in that mode the model
+    lists only the rows to review and inserts or removes rows as findings arrive or get fixed.
+    A proxy filter would call Python for each of 100,000 rows on every reset, blocking the
+    window during a scan; this keeps each update proportional to the rows that changed.
+    """
 
     COL_STATE = 0  # first column: «À revoir» / «Corrigé»
+    BULK = 400  # more changed rows than this: one reset instead of many inserts/removals
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -55,6 +63,8 @@ class PatientTableModel(QAbstractTableModel):
         self.header: list[str] = []
         self.comment_columns: list[str] = []
         self._rows = 0
+        self._review_only = True
+        self._visible: list[int] = []  # data rows listed in review mode, ascending
         self._row_categories: dict[int, frozenset[str]] = {}
         self._row_cache: tuple[int, list[str]] | None = None
 
@@ -75,6 +85,20 @@ class PatientTableModel(QAbstractTableModel):
             ]
             self._rows = len(table)
             self._recompute_all()
+        self._visible = sorted(self._row_categories)
+        self.endResetModel()
+
+    @property
+    def review_only(self) -> bool:
+        return self._review_only
+
+    def set_review_only(self, value: bool) -> None:
+        """List only the rows to review (True) or every row of the table (False)."""
+        if value == self._review_only:
+            return
+        self.beginResetModel()
+        self._review_only = value
+        self._visible = sorted(self._row_categories)
         self.endResetModel()
 
     def _recompute_all(self) -> None:
@@ -104,30 +128,87 @@ class PatientTableModel(QAbstractTableModel):
         self._row_cache = None
         for row in rows:
             self._update_row(row)
-        # contiguous runs → few dataChanged signals; the proxy re-filters only these rows
-        start = previous = rows[0]
-        for row in [*rows[1:], None]:
-            if row is not None and row == previous + 1:
-                previous = row
+        if self._review_only:
+            self._sync_visible(rows)
+        self._emit_changed(rows)
+
+    def _sync_visible(self, rows: list[int]) -> None:
+        """Insert the rows that now need review and remove those that no longer do."""
+        listed = set(self._visible)
+        to_add = [row for row in rows if row in self._row_categories and row not in listed]
+        to_remove = [row for row in rows if row not in self._row_categories and row in listed]
+        if len(to_add) + len(to_remove) > self.BULK:
+            self.beginResetModel()
+            self._visible = sorted(self._row_categories)
+            self.endResetModel()
+            return
+        for row in reversed(to_remove):
+            position = bisect.bisect_left(self._visible, row)
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self._visible[position]
+            self.endRemoveRows()
+        # rows arrive in file order during a scan: consecutive insert positions form one run
+        runs: list[tuple[int, list[int]]] = []
+        for row in to_add:
+            position = bisect.bisect_left(self._visible, row)
+            if runs and runs[-1][0] == position:
+                runs[-1][1].append(row)
+            else:
+                runs.append((position, [row]))
+        offset = 0
+        for position, run in runs:
+            start = position + offset
+            self.beginInsertRows(QModelIndex(), start, start + len(run) - 1)
+            self._visible[start:start] = run
+            self.endInsertRows()
+            offset += len(run)
+
+    def _emit_changed(self, rows: list[int]) -> None:
+        """dataChanged for the listed rows, in contiguous runs of view positions."""
+        positions = sorted(
+            position for position in (self.position_of(row) for row in rows) if position >= 0
+        )
+        if not positions:
+            return
+        last_column = self.columnCount() - 1
+        start = previous = positions[0]
+        for position in [*positions[1:], None]:
+            if position is not None and position == previous + 1:
+                previous = position
                 continue
-            self.dataChanged.emit(
-                self.index(start - 1, 0), self.index(previous - 1, self.columnCount() - 1)
-            )
-            if row is not None:
-                start = previous = row
+            self.dataChanged.emit(self.index(start, 0), self.index(previous, last_column))
+            if position is not None:
+                start = previous = position
 
     def refresh_all(self) -> None:
+        self.beginResetModel()
         self._row_cache = None
         self._recompute_all()
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self._rows - 1, self.columnCount() - 1)
-            )
+        self._visible = sorted(self._row_categories)
+        self.endResetModel()
 
     # --- lookups ---------------------------------------------------------------------------
     def row_number(self, index: AnyIndex) -> int:
         """The 1-based data row of an index of this model."""
-        return index.row() + 1
+        return self.row_at(index.row())
+
+    def row_at(self, position: int) -> int:
+        """The 1-based data row shown at ``position``."""
+        return self._visible[position] if self._review_only else position + 1
+
+    def position_of(self, row: int) -> int:
+        """Where data row ``row`` is shown (-1 when it is not listed)."""
+        if not self._review_only:
+            return row - 1 if 1 <= row <= self._rows else -1
+        position = bisect.bisect_left(self._visible, row)
+        if position < len(self._visible) and self._visible[position] == row:
+            return position
+        return -1
+
+    def index_of(self, row: int, column: int) -> QModelIndex:
+        """The index of data row ``row`` (invalid when it is not listed)."""
+        position = self.position_of(row)
+        return self.index(position, column) if position >= 0 else QModelIndex()
 
     def column_name(self, column: int) -> str | None:
         if column == self.COL_STATE or column > len(self.header):
@@ -139,7 +220,7 @@ class PatientTableModel(QAbstractTableModel):
 
     def cell_key(self, index: AnyIndex) -> CellKey | None:
         name = self.column_name(index.column())
-        return None if name is None else (self.sheet, index.row() + 1, name)
+        return None if name is None else (self.sheet, self.row_number(index), name)
 
     def row_categories(self, row: int) -> frozenset[str]:
         return self._row_categories.get(row, frozenset())
@@ -155,7 +236,9 @@ class PatientTableModel(QAbstractTableModel):
 
     # --- Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows
+        if parent.isValid():
+            return 0
+        return len(self._visible) if self._review_only else self._rows
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or self.session is None else len(self.header) + 1
@@ -166,7 +249,7 @@ class PatientTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            return str(self.row_at(section)) if 0 <= section < self.rowCount() else None
         if section == self.COL_STATE:
             return QCoreApplication.translate("Models", "État")
         name = self.column_name(section)
@@ -180,7 +263,7 @@ class PatientTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid() or self.session is None:
             return None
-        row = index.row() + 1
+        row = self.row_at(index.row())
         column = index.column()
         if role == ROW_CATEGORIES_ROLE:
             return sorted(self.row_categories(row))
@@ -230,25 +313,31 @@ class PatientTableModel(QAbstractTableModel):
 
 
 class ReviewFilterProxy(QSortFilterProxyModel):
-    """Shows only the rows to review (default) and, optionally, one category."""
+    """Narrows the table to one category; «seulement les commentaires à revoir» is passed on
+    to the :class:`PatientTableModel` (see its docstring for why)."""
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self._only_to_review = True
         self._category: str | None = None
         self.setDynamicSortFilter(True)
 
+    def _model(self) -> PatientTableModel | None:
+        model = self.sourceModel()
+        return model if isinstance(model, PatientTableModel) else None
+
     @property
     def only_to_review(self) -> bool:
-        return self._only_to_review
+        model = self._model()
+        return model.review_only if model is not None else False
 
     @property
     def category(self) -> str | None:
         return self._category
 
     def set_only_to_review(self, value: bool) -> None:
-        if value != self._only_to_review:
-            self._change(lambda: setattr(self, "_only_to_review", value))
+        model = self._model()
+        if model is not None:
+            model.set_review_only(value)
 
     def set_category(self, category: str | None) -> None:
         if category != self._category:
@@ -264,15 +353,12 @@ class ReviewFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if not self._only_to_review and self._category is None:
+        if self._category is None:
             return True
-        model = self.sourceModel()
-        if not isinstance(model, PatientTableModel):
+        model = self._model()
+        if model is None:
             return True
-        categories = model.row_categories(source_row + 1)
-        if self._category is not None:
-            return self._category in categories
-        return bool(categories)
+        return self._category in model.row_categories(model.row_at(source_row))
 
 
 class CategoryModel(QAbstractTableModel):

@@ -9,6 +9,8 @@ Threading: GUI thread only.
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,17 +75,25 @@ class ProgressStrip(QFrame):
         self.cancel_button.setToolTip(self.tr("Arrêter l'analyse (Échap)"))
         self.cancel_button.setAccessibleName(self.tr("Annuler l'analyse"))
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self._last_update = 0.0
         layout.addWidget(self.label)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.rate)
         layout.addWidget(self.cancel_button)
 
     def reset(self) -> None:
+        self._last_update = 0.0
         self.label.setText(self.tr("Lecture du fichier…"))
         self.bar.setRange(0, 0)
         self.rate.setText("")
 
     def set_progress(self, done: int, total: int, seconds: float) -> None:
+        # QProgressBar.setValue repaints at once: at most ~4 updates a second keep the window
+        # free during a scan (the last one, done == total, always shows)
+        now = time.monotonic()
+        if done != total and now - self._last_update < 0.25:
+            return
+        self._last_update = now
         self.label.setText(self.tr("Analyse des commentaires…"))
         if total > 0:
             self.bar.setRange(0, total)
@@ -338,7 +348,7 @@ class ReviewPage(QWidget):
         key = self.model.cell_key(source)
         if key is not None and key[2] in self.model.comment_columns:
             return key
-        return self.row_comment_key(source.row() + 1)
+        return self.row_comment_key(self.model.row_number(source))
 
     def row_comment_key(self, row: int):  # type: ignore[no-untyped-def]
         session = self.model.session
@@ -357,7 +367,7 @@ class ReviewPage(QWidget):
         """Make ``proxy_row`` current, on its comment column."""
         if proxy_row < 0 or proxy_row >= self.proxy.rowCount():
             return
-        source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row() + 1
+        source_row = self.model.row_number(self.proxy.mapToSource(self.proxy.index(proxy_row, 0)))
         key = self.row_comment_key(source_row)
         column = self.model.column_of(key[2]) if key else 0
         index = self.proxy.index(proxy_row, column)
@@ -374,7 +384,9 @@ class ReviewPage(QWidget):
         if current < 0:
             rows = range(0, count) if forward else range(count - 1, -1, -1)
         for proxy_row in rows:
-            source_row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row() + 1
+            source_row = self.model.row_number(
+                self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+            )
             if self.model.row_categories(source_row):
                 self.select_row(proxy_row)
                 return True

@@ -71,6 +71,13 @@ QPushButton#primaryButton:focus { border: 2px solid palette(text); }
     border-radius: 6px;
     background: palette(alternate-base);
 }
+QPushButton#linkButton {
+    border: none;
+    background: transparent;
+    color: palette(link);
+    text-decoration: underline;
+    padding: 4px 6px;
+}
 #placeholder { padding: 12px; font-size: 10.5pt; }
 #errorLabel { color: #B3261E; font-weight: 600; }
 #journalStatus { font-weight: 600; padding: 4px; }

@@ -11,6 +11,7 @@ Threading: construct and connect on the GUI thread; ``run`` executes on a pool t
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from .errors import error_message
 logger = logging.getLogger(__name__)
 
 PROGRESS_ROWS = 2_000  # rows per batch: small enough that first findings show quickly
+EMIT_INTERVAL = 0.15  # seconds between two updates sent to the window (the first: at once)
+RESUME_TIMEOUT = 0.2  # longest pause waiting for the window to show an update
 
 
 class ScanSignals(QObject):
@@ -64,11 +67,13 @@ class ScanJob(QRunnable):
         self.min_severity = min_severity
         self.batch_rows = batch_rows
         self._cancel = False
+        self._resume = threading.Event()
         self.started_at = time.perf_counter()
 
     def cancel(self) -> None:
         """Ask the job to stop after the current batch."""
         self._cancel = True
+        self._resume.set()
 
     @property
     def is_cancelled(self) -> bool:
@@ -102,23 +107,51 @@ class ScanJob(QRunnable):
             batch_rows=self.batch_rows,
         )
         result: ScanResult | None = None
+        pending: list = []
+        last_emit = 0.0
+        shown_any = False
+        progress: ScanProgress | None = None
         try:
             while True:
                 if self._cancel:
                     self.signals.cancelled.emit()
                     return
                 try:
-                    progress: ScanProgress = next(generator)
+                    progress = next(generator)
                 except StopIteration as stop:
                     result = stop.value
                     break
-                if progress.findings:
-                    self.signals.findings.emit(list(progress.findings))
-                total = progress.rows_total if progress.rows_total is not None else -1
-                self.signals.progress.emit(progress.rows_done, total, progress.seconds)
+                pending.extend(progress.findings)
+                now = time.monotonic()
+                # few, larger updates: every queued signal costs the window a turn at the GIL
+                if (pending and not shown_any) or now - last_emit >= EMIT_INTERVAL:
+                    shown_any = shown_any or bool(pending)
+                    self._emit(pending, progress)
+                    pending = []
+                    last_emit = now
         finally:
             generator.close()
+        if progress is not None:
+            self._emit(pending, progress)
         self.signals.finished.emit(result)
+
+    def _emit(self, findings: list, progress: ScanProgress) -> None:
+        """Send an update, then pause until the window has shown it (or RESUME_TIMEOUT).
+
+        While this thread runs Python, every Python call the window makes (painting the table
+        calls the model and the delegate hundreds of times) waits for the interpreter lock;
+        pausing here lets the window paint at full speed, so it never looks frozen.
+        """
+        self._resume.clear()
+        if findings:
+            self.signals.findings.emit(findings)
+        total = progress.rows_total if progress.rows_total is not None else -1
+        self.signals.progress.emit(progress.rows_done, total, progress.seconds)
+        self._resume.wait(RESUME_TIMEOUT)
+
+    def resume(self) -> None:
+        """The window has handled the last update (called from the GUI thread)."""
+        self._resume.set()
 
 
 class CallSignals(QObject):
