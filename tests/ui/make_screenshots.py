@@ -66,9 +66,25 @@ def main() -> int:
     path = Path(args.export) if args.export else demo_path()
     window.open_file(path, remember=False)
     wait(window.scan_finished)
-    window.review_page.step(True)
-    window.apply_suggestion()  # one correction done, so the summary and the log show it
-    window.review_page.select_row(0)
+    page = window.review_page
+    page.step(True)
+    window.apply_suggestion()  # corrections done, so the summary and the log show them
+    window.apply_suggestion()
+    # show a comment like the leaked ones: several findings, hearsay about relatives
+    session = window.session
+    wanted = next(
+        (
+            k
+            for k in session.pending_keys()
+            if "frère" in session.text(k) or "mère" in session.text(k)
+        ),
+        None,
+    )
+    if wanted is not None:
+        column = page.model.column_of(wanted[2])
+        page.table.setCurrentIndex(page.proxy.mapFromSource(page.model.index_of(wanted[1], column)))
+    else:
+        page.select_row(0)
     pump()
     window.grab().save(str(out / f"review{suffix}.png"))
     window.recorder.wait()
@@ -84,7 +100,33 @@ def main() -> int:
     pump()
     dialog.show()
     pump()
-    dialog.grab().save(str(out / f"journal{suffix}.png"))
+    # the dialog over the dimmed window, at the window's 1366×768
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+
+    base = window.grab().toImage()
+    shot = QPixmap.fromImage(base)
+    painter = QPainter(shot)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    painter.fillRect(shot.rect(), QColor(0, 0, 0, 110))
+    inner = dialog.grab()
+    title_height = 30
+    x = (shot.width() - inner.width()) // 2
+    y = (shot.height() - inner.height() + title_height) // 2
+    title = QRect(x, y - title_height, inner.width(), title_height)
+    painter.fillRect(title, QColor("#DADDE1"))
+    font = QFont(window.font())
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#202124"))
+    painter.drawText(title, Qt.AlignmentFlag.AlignCenter, dialog.windowTitle())
+    painter.drawPixmap(x, y, inner)
+    painter.setPen(QColor("#5F6368"))
+    painter.drawRect(
+        QRect(x, y - title_height, inner.width() - 1, inner.height() + title_height - 1)
+    )
+    painter.end()
+    shot.save(str(out / f"journal{suffix}.png"))
     dialog.close()
     window.undo_stack.clear()
     window.close()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from ..core.findings import Finding
 from .models import CHANGED_ROLE, FINDINGS_ROLE
-from .theme import CATEGORY_MARKERS, category_colour, highlight_background
+from .theme import CATEGORY_MARKERS, highlight_background, marker_colour
 
 PADDING = 4
 
@@ -91,7 +91,7 @@ class HighlightDelegate(QStyledItemDelegate):
                 box = QRect(x, rect.top() + 3, width, rect.height() - 6)
                 if not selected:
                     painter.fillRect(box, highlight_background(finding.category, palette))
-                pen = QPen(text_colour if selected else category_colour(finding.category))
+                pen = QPen(text_colour if selected else marker_colour(finding.category))
                 pen.setWidth(2)
                 painter.setPen(pen)
                 painter.drawLine(box.bottomLeft(), box.bottomRight())
@@ -106,9 +106,7 @@ class HighlightDelegate(QStyledItemDelegate):
                 marker_width = marker_metrics.horizontalAdvance(marker) + 4
                 if x + marker_width + 2 < rect.right():
                     painter.setFont(marker_font)
-                    painter.setPen(
-                        category_colour(finding.category) if not selected else text_colour
-                    )
+                    painter.setPen(marker_colour(finding.category) if not selected else text_colour)
                     painter.drawText(x + 2, rect.top() + marker_metrics.ascent() + 3, marker)
                     x += marker_width + 2
         painter.restore()

@@ -31,7 +31,7 @@ from ..core.rewrite import Suggestion
 from ..core.session import ReviewSession
 from .delegates import segments
 from .labels import category_label, reason_explanation, reason_label, severity_label
-from .theme import CATEGORY_MARKERS, category_colour, highlight_background, severity_colour
+from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
 
 
 def highlighted_html(text: str, findings: list[Finding]) -> str:
@@ -43,7 +43,7 @@ def highlighted_html(text: str, findings: list[Finding]) -> str:
             parts.append(escaped)
             continue
         background = highlight_background(finding.category).name()
-        colour = category_colour(finding.category).name()
+        colour = marker_colour(finding.category).name()
         marker = CATEGORY_MARKERS.get(finding.category, "?")
         parts.append(
             f'<span style="background-color:{background}; text-decoration: underline; '
@@ -71,7 +71,7 @@ class FindingCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
-        colour = category_colour(finding.category).name()
+        colour = marker_colour(finding.category).name()
         severity = severity_colour(finding.severity).name()
         title = QLabel(
             f'<span style="color:{colour}; font-size:large;">■</span> '

@@ -439,9 +439,10 @@ class CategoryModel(QAbstractTableModel):
                 return format_number(summary.findings)
             return severity_label(summary.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(
+            counts = QCoreApplication.translate(
                 "Models", "{n} passage(s) dans {c} commentaire(s)"
             ).format(n=format_number(summary.findings), c=format_number(summary.cells))
+            return f"{category_label(summary.category)} — {counts}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_SEVERITY:
             return QBrush(severity_colour(summary.severity))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:

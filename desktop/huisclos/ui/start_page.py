@@ -173,7 +173,7 @@ class StartPage(QWidget):
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName(self.tr("Fichiers récents"))
         self.recent_list.setMinimumWidth(260)
-        self.recent_list.setMaximumHeight(260)
+        self.recent_list.setSpacing(3)
         self.recent_list.itemActivated.connect(self._recent_activated)
         self.recent_empty = QLabel(self.tr("Aucun fichier ouvert récemment."))
         self.recent_empty.setWordWrap(True)
@@ -221,6 +221,10 @@ class StartPage(QWidget):
     def set_recent_files(self, files: list[str]) -> None:
         """Show recent files by name only (the full path is in the tooltip)."""
         self.recent_list.setVisible(bool(files))
+        rows = max(1, min(len(files), 8))
+        self.recent_list.setFixedHeight(
+            rows * self.recent_list.fontMetrics().height() + 16 + rows * 6
+        )
         self.recent_list.clear()
         for file in files:
             item = QListWidgetItem(Path(file).name)

@@ -76,6 +76,20 @@ def category_colour(category: str) -> QColor:
     return colour
 
 
+def marker_colour(category: str, palette: QPalette | None = None) -> QColor:
+    """The category colour for small text (markers, underlines): darkened on a light base
+    (lightened on a dark one) until it reads at 3:1 at least — yellow and sky blue need it."""
+    palette = palette or QGuiApplication.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    colour = category_colour(category)
+    dark = is_dark(palette)
+    for _ in range(20):
+        if contrast_ratio(colour, base) >= 3.0:
+            break
+        colour = colour.lighter(112) if dark else colour.darker(115)
+    return colour
+
+
 def highlight_background(category: str, palette: QPalette | None = None) -> QColor:
     """A tint of the category colour mixed into the base colour, readable under the text."""
     palette = palette or QGuiApplication.palette()
@@ -142,6 +156,8 @@ def dark_palette() -> QPalette:
         (roles.ToolTipBase, "#2D2E31"),
         (roles.ToolTipText, "#E8EAED"),
         (roles.PlaceholderText, "#9AA0A6"),
+        (roles.Link, "#8AB4F8"),
+        (roles.LinkVisited, "#C58AF9"),
     ):
         palette.setColor(role, QColor(colour))
     return palette
@@ -160,6 +176,7 @@ def high_contrast_palette() -> QPalette:
         (roles.ButtonText, "#000000"),
         (roles.Highlight, "#000080"),
         (roles.HighlightedText, "#FFFFFF"),
+        (roles.Link, "#0000EE"),
     ):
         palette.setColor(role, QColor(colour))
     return palette
