@@ -55,61 +55,61 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="164"/>
         <source>Commentaire sélectionné</source>
         <translation>Selected comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="165"/>
         <source>Ce qui pose problème</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="161"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="171"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="290"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="299"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="183"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="178"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="300"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="309"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="188"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="183"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="196"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="197"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="198"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="244"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="252"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -118,54 +118,54 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="256"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="264"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="272"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="266"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="282"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="300"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="276"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="284"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="283"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="294"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="307"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="314"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
@@ -277,39 +277,54 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="82"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="83"/>
         <source>gravité {0}</source>
         <translation>{0} severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="102"/>
         <source>Ignorer</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="104"/>
         <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
         <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="105"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="106"/>
         <source>Ignorer « {0} »</source>
         <translation>Ignore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="108"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="110"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
         <translation>Never flag “{0}” again in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="113"/>
         <source>Toujours autoriser « {0} »</source>
         <translation>Always allow “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="116"/>
+        <source>Pourquoi ?</source>
+        <translation>Why?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="118"/>
+        <source>La règle qui s&apos;applique, en quelques mots</source>
+        <translation>The rule that applies, in a few words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="119"/>
+        <source>Pourquoi est-ce un problème ?</source>
+        <translation>Why is this a problem?</translation>
     </message>
 </context>
 <context>
@@ -643,368 +658,368 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="173"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="174"/>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="364"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="179"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="182"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="185"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="188"/>
         <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="194"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="197"/>
         <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="202"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="207"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="210"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="214"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="220"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="223"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="226"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="229"/>
         <source>Appliquer la proposition de chaque commentaire à revoir, en une seule étape</source>
         <translation>Apply the suggestion of every comment to review, in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="235"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="238"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="241"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="244"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="247"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="250"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="253"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="256"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="259"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="262"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="265"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="273"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="276"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="281"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="284"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="287"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="292"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="295"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="298"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="305"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="311"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="316"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="320"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="322"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="366"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="393"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="499"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="503"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="536"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="619"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="623"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="623"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="627"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="670"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="674"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="684"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="688"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="707"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="711"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="713"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="717"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="716"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="720"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="717"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="721"/>
         <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="725"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="729"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="742"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="746"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="773"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="777"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="774"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="778"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="803"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="813"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="805"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="815"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="838"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="848"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="852"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="862"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="854"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="864"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="882"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="892"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="883"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="893"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="890"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="900"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="923"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="933"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="925"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="935"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="932"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="942"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="936"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="946"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="940"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="950"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1008"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1018"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1009"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1019"/>
         <source>La nouvelle langue sera utilisée au prochain démarrage de Huis clos.</source>
         <translation>The new language will be used the next time Huis clos starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1018"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1028"/>
         <source>À propos de Huis clos</source>
         <translation>About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1019"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1029"/>
         <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
@@ -1012,38 +1027,38 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="254"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="219"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="320"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="302"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="406"/>
         <source>À revoir</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="304"/>
         <source>Corrigé</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="319"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="405"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="321"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="407"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="337"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="423"/>
         <source>Toutes les catégories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="356"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="442"/>
         <source>{n} passage(s) dans {c} commentaire(s)</source>
         <translation>{n} passage(s) in {c} comment(s)</translation>
     </message>
@@ -1104,43 +1119,43 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="66"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="82"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="87"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="71"/>
         <source>Progression de l&apos;analyse</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="75"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="73"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="76"/>
         <source>Arrêter l&apos;analyse (Échap)</source>
         <translation>Stop the check (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="74"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="77"/>
         <source>Annuler l&apos;analyse</source>
         <translation>Cancel the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="98"/>
         <source>Analyse des commentaires…</source>
         <translation>Checking the comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="103"/>
         <source>{0} / {1} lignes</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="96"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="107"/>
         <source>{0} lignes/s</source>
         <translation>{0} rows/s</translation>
     </message>
@@ -1284,32 +1299,32 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="39"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="42"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="41"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="44"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="44"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="47"/>
         <source>sur {n} patient</source>
         <translation>out of {n} patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="46"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="49"/>
         <source>sur {n} patients</source>
         <translation>out of {n} patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="52"/>
         <source>{n} corrigé</source>
         <translation>{n} corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="51"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="54"/>
         <source>{n} corrigés</source>
         <translation>{n} corrected</translation>
     </message>
@@ -1317,84 +1332,99 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="123"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="134"/>
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="138"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="129"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="140"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="131"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="142"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="162"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="167"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="168"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="302"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="181"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="183"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="196"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="203"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="271"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="224"/>
+        <source>&amp;Feuille :</source>
+        <translation>&amp;Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="226"/>
+        <source>Feuille du classeur</source>
+        <translation>Workbook sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="282"/>
+        <source>(feuille)</source>
+        <translation>(sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="316"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="273"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="318"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="349"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="308"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="356"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="320"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="365"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

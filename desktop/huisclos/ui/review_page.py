@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -217,7 +218,19 @@ class ReviewPage(QWidget):
         self.empty_label.setObjectName("placeholder")
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
-        middle_layout.addWidget(self.only_to_review)
+        filters = QHBoxLayout()
+        filters.addWidget(self.only_to_review)
+        filters.addStretch(1)
+        self.sheet_label = QLabel(self.tr("&Feuille :"))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setAccessibleName(self.tr("Feuille du classeur"))
+        self.sheet_label.setBuddy(self.sheet_combo)
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        filters.addWidget(self.sheet_label)
+        filters.addWidget(self.sheet_combo)
+        self.sheet_label.hide()
+        self.sheet_combo.hide()
+        middle_layout.addLayout(filters)
         middle_layout.addWidget(self.table, 1)
         middle_layout.addWidget(self.empty_label)
 
@@ -243,10 +256,12 @@ class ReviewPage(QWidget):
         QWidget.setTabOrder(self.detail.other_button, self.detail.edit_button)
 
     # --- setup -----------------------------------------------------------------------------
-    def set_session(self, session: ReviewSession | None) -> None:
-        self.model.set_session(session)
+    def set_session(self, session: ReviewSession | None, sheet: str | None = None) -> None:
+        """Show ``session`` (its main table, or ``sheet`` of a workbook)."""
         for column in range(self.model.columnCount()):
             self.table.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
+        self.model.set_session(session, sheet)
+        self._fill_sheets(session)
         if session is None:
             self.detail.show_nothing()
             return
@@ -257,6 +272,26 @@ class ReviewPage(QWidget):
         self._size_columns()
         self.refresh_columns_label(session)
         self.refresh_summary(session)
+
+    def _fill_sheets(self, session: ReviewSession | None) -> None:
+        """A sheet chooser for workbooks whose comments sit in several sheets."""
+        names = [t.name for t in session.export.tables] if session is not None else []
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for name in names:
+            self.sheet_combo.addItem(name or self.tr("(feuille)"), name)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.model.sheet)))
+        self.sheet_combo.blockSignals(False)
+        several = len(names) > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_combo.setVisible(several)
+
+    def _sheet_chosen(self, index: int) -> None:
+        session = self.model.session
+        sheet = self.sheet_combo.itemData(index)
+        if session is not None and sheet != self.model.sheet:
+            self.set_session(session, sheet)
+            self.step(True)
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()

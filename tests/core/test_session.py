@@ -1,0 +1,136 @@
+"""The review session (core, no Qt): what a click writes, what «Tout appliquer» changes, what
+undo restores, what the cleaned copy contains — the same decisions for the app and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from huisclos.core.errors import ExportError
+from huisclos.core.export import read_export
+from huisclos.core.scan import run_scan
+from huisclos.core.session import ReviewSession, default_copy_path
+
+LEAKED = [
+    "porteuse sida !!! !!!!",
+    "serait homosexuelle d'après sa mère",
+    "mère musulmane voilée",
+    "catholique non pratiquante car ses 2 frères sont suicidés",
+]
+
+
+@pytest.fixture
+def export_path(tmp_path: Path) -> Path:
+    path = tmp_path / "patients.csv"
+    lines = ["Dossier;Nom;Commentaire administratif"]
+    lines += [f"{100 + i};NOM{i};{text}" for i, text in enumerate(LEAKED, start=1)]
+    lines += ["105;LEROY;Préfère RDV le matin", "106;GAY;code porte 1234B"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def session(export_path: Path) -> ReviewSession:
+    export = read_export(export_path)
+    result = run_scan(export)
+    review = ReviewSession(export, columns=result.columns)
+    review.add_findings(result.findings)
+    review.finish_scan(result.columns)
+    return review
+
+
+def test_the_leaked_comments_are_to_review_and_the_rest_is_quiet(session: ReviewSession) -> None:
+    rows = {key[1] for key in session.pending_keys()}
+    assert rows == {1, 2, 3, 4}
+    assert session.review_count() == 4
+    assert session.patient_count() == 6
+    assert session.corrected_count() == 0
+
+
+def test_one_click_writes_the_first_suggestion_and_undo_restores(session: ReviewSession) -> None:
+    key = session.pending_keys()[0]
+    before = session.text(key)
+    first = session.suggestions(key)[0].text
+    batch = session.suggestion_batch(key)
+    session.apply(batch)
+    assert session.text(key) == first
+    assert session.corrected_count() == 1
+    assert not [f for f in session.findings(key) if f.severity != "low"]
+    session.apply(batch.inverted())
+    assert session.text(key) == before
+    assert session.findings(key)
+    assert session.corrected_count() == 0
+
+
+def test_apply_all_is_one_batch_resolving_every_comment(session: ReviewSession) -> None:
+    batch = session.bulk_batch()
+    assert len(batch) == 4
+    session.apply(batch)
+    assert all(f.severity == "low" for k in session.pending_keys() for f in session.findings(k))
+    session.apply(batch.inverted())
+    assert session.review_count() == 4
+
+
+def test_apply_all_of_one_category_leaves_the_others(session: ReviewSession) -> None:
+    batch = session.bulk_batch("religion")
+    changed = {edit.row for edit in batch}
+    assert changed and changed <= {3, 4}
+    session.apply(batch)
+    assert session.findings(("", 1, "Commentaire administratif"))  # health untouched
+
+
+def test_a_manual_edit_is_rescanned(session: ReviewSession) -> None:
+    key = session.pending_keys()[0]
+    session.apply(session.manual_batch(key, "Porteuse du VIH"))
+    assert session.findings(key)
+    session.apply(session.manual_batch(key, "RDV le matin"))
+    assert not session.findings(key)
+
+
+def test_ignore_hides_one_occurrence_without_changing_the_text(session: ReviewSession) -> None:
+    key = session.pending_keys()[0]
+    for finding in session.findings(key):
+        session.ignore(finding)
+    assert not session.findings(key)
+    assert session.corrected_count() == 0
+
+
+def test_the_copy_is_what_export_write_copy_writes_and_never_the_original(
+    session: ReviewSession, export_path: Path, tmp_path: Path
+) -> None:
+    original = export_path.read_bytes()
+    session.apply(session.bulk_batch())
+    target = default_copy_path(export_path)
+    assert target.name == "patients-nettoye.csv"
+    session.write_copy(target)
+    expected = tmp_path / "expected.csv"
+    read_export(export_path).write_copy(session.net_edits(), expected)
+    assert target.read_bytes() == expected.read_bytes()
+    with pytest.raises(ExportError):
+        session.write_copy(export_path)
+    assert export_path.read_bytes() == original
+
+
+def test_the_correction_list_names_the_changed_comments(
+    session: ReviewSession, tmp_path: Path
+) -> None:
+    session.apply(session.bulk_batch())
+    entries, _ = session.write_worklist(tmp_path / "corrections.csv")
+    assert entries == 4
+    worklist = session.worklist()
+    assert [entry.row for entry in worklist.entries] == [1, 2, 3, 4]
+    assert all(entry.categories for entry in worklist.entries)
+
+
+def test_a_new_scan_keeps_the_user_edits(session: ReviewSession) -> None:
+    key = session.pending_keys()[0]
+    session.apply(session.manual_batch(key, "RDV le matin"))
+    export = session.export
+    session.restart_scan(session.columns)
+    result = run_scan(export, columns=session.columns)
+    session.add_findings(result.findings)
+    session.finish_scan(result.columns)
+    assert session.text(key) == "RDV le matin"
+    assert not session.findings(key)
+    assert session.review_count() == 3
