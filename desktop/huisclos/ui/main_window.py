@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         page.detail.ignore_requested.connect(self.ignore_finding)
         page.detail.allow_requested.connect(self.allow_term)
         page.detail.why_requested.connect(self.explain_finding)
+        page.only_to_review.setChecked(settings.only_to_review.value())
         page.only_to_review.toggled.connect(self._filter_toggled)
 
         self._summary_timer = QTimer(self)
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Seulement les commentaires à &revoir"), self
         )
         self.filter_action.setCheckable(True)
-        self.filter_action.setChecked(True)
+        self.filter_action.setChecked(settings.only_to_review.value())
         self.filter_action.setShortcut(QKeySequence("Ctrl+R"))
         self.filter_action.toggled.connect(self.review_page.only_to_review.setChecked)
         self.addAction(self.filter_action)
@@ -615,6 +616,7 @@ class MainWindow(QMainWindow):
 
     def _filter_toggled(self, checked: bool) -> None:
         self.filter_action.setChecked(checked)
+        settings.only_to_review.set(checked)
         self.refresh_summary()
 
     def step(self, forward: bool) -> None:
@@ -737,7 +739,10 @@ class MainWindow(QMainWindow):
         key = self._current_key(key)
         if session is None or key is None:
             return False
-        dialog = EditCommentDialog(session, key, parent=self)
+        # start from the suggestion when there is one: the user usually just adjusts it
+        suggestions = session.suggestions(key)
+        initial = suggestions[0].text if suggestions and suggestions[0].text else None
+        dialog = EditCommentDialog(session, key, initial, parent=self)
         if not dialog.exec():
             return False
         batch = session.manual_batch(key, dialog.text(), label="manual")
