@@ -4,11 +4,12 @@ before the test ends, questions answered «oui», and a small export with the fo
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from ui_helpers import ROWS
 
 from huisclos.ui.main_window import MainWindow
@@ -39,3 +40,5 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     assert QThreadPool.globalInstance().activeThreadCount() == 0
     assert win.recorder.pool.activeThreadCount() == 0
     win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()  # Qt wrappers are finalised here, on the GUI thread, not in a later worker

@@ -14,6 +14,7 @@ Threading: GUI thread only; long work goes to ``QThreadPool`` through ``workers`
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._scan_started = 0.0
         self._first_shown = False
         self.last_result: ScanResult | None = None
+        self._log_checked = False
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recorder = AuditRecorder(self)
@@ -385,6 +387,7 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             return
         self._stop_job()
+        self.ensure_log_ready()
         path = Path(path)
         if remember:
             self.start_page.set_recent_files(settings.add_recent_file(str(path)))
@@ -405,6 +408,18 @@ class MainWindow(QMainWindow):
                 min_severity=settings.min_severity.value(),
             )
         )
+
+    def ensure_log_ready(self) -> None:
+        """Once per session: without a keyring, ask for the log's passphrase before the first
+        event is written (otherwise the status bar says events are not logged)."""
+        if self._log_checked:
+            return
+        self._log_checked = True
+        from ..core.audit import keys
+        from .dialogs.passphrase import ensure_log_unlocked
+
+        if keys.key_status().state is not keys.KeyState.AVAILABLE:
+            ensure_log_unlocked(self)
 
     def _start_job(self, job: ScanJob) -> None:
         self.job = job
@@ -471,6 +486,7 @@ class MainWindow(QMainWindow):
 
     def _end_job(self, job: ScanJob) -> bool:
         self._jobs.discard(job)
+        gc.collect()  # on the GUI thread (see workers.gc_paused)
         if job is not self.job:
             return False
         self.job = None
@@ -1009,6 +1025,12 @@ class MainWindow(QMainWindow):
             return
         changes = dialog.apply()
         if changes.get("terms") or changes.get("scan"):
+            if changes.get("scan"):
+                disabled = len(settings.disabled_categories.value())
+                self.recorder.record(
+                    "settings_changed",
+                    audit_events.settings_payload(categories_disabled=disabled, scan_options=1),
+                )
             if changes.get("terms"):
                 self.detector = Detector.default(refresh=True)
                 self.recorder.record(

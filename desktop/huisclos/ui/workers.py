@@ -10,9 +10,12 @@ Threading: construct and connect on the GUI thread; ``run`` executes on a pool t
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -29,6 +32,34 @@ logger = logging.getLogger(__name__)
 PROGRESS_ROWS = 2_000  # rows per batch: small enough that first findings show quickly
 EMIT_INTERVAL = 0.15  # seconds between two updates sent to the window (the first: at once)
 RESUME_TIMEOUT = 0.2  # longest pause waiting for the window to show an update
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = True
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a pool thread works.
+
+    Python runs the collector in whichever thread happens to allocate; if that is a pool thread,
+    it may finalise Qt objects that belong to the GUI thread and crash. With the collector
+    paused during background work, collections happen on the GUI thread.
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 class ScanSignals(QObject):
@@ -80,6 +111,10 @@ class ScanJob(QRunnable):
         return self._cancel
 
     def run(self) -> None:  # pool thread
+        with gc_paused():
+            self._guarded_run()
+
+    def _guarded_run(self) -> None:
         try:
             self._run()
         except HuisclosError as error:
@@ -170,6 +205,10 @@ class CallJob(QRunnable):
         self.args = args
 
     def run(self) -> None:  # pool thread
+        with gc_paused():
+            self._guarded_run()
+
+    def _guarded_run(self) -> None:
         try:
             value = self.function(*self.args)
         except HuisclosError as error:
