@@ -658,368 +658,368 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="176"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="177"/>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="368"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="182"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="185"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="188"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="191"/>
         <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="197"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="200"/>
         <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="205"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="210"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="213"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="217"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="223"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="226"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="229"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="230"/>
-        <source>Appliquer la proposition de chaque commentaire à revoir, en une seule étape</source>
-        <translation>Apply the suggestion of every comment to review, in one step</translation>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="232"/>
+        <source>Appliquer la proposition de chaque commentaire à revoir (de la catégorie choisie, le cas échéant), en une seule étape</source>
+        <translation>Apply the suggestion of every comment to review (of the chosen category, if any), in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="248"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="251"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="254"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="257"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="263"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="266"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="269"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="277"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="280"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="285"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="288"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="291"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="296"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="302"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="309"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="315"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="320"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="324"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="326"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="370"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="398"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="504"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="521"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="537"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="554"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="625"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="642"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="629"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="646"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="676"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="693"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="690"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="707"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="713"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="730"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="719"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="736"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="722"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="739"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="723"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="740"/>
         <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="731"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="748"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="751"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="768"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="782"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="799"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="783"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="800"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="818"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="835"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="820"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="837"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="853"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="870"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="867"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="884"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="869"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="886"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="897"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="914"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="898"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="915"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="905"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="922"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="938"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="955"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="940"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="957"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="947"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="964"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="951"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="968"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="955"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="972"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1023"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1046"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1024"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1047"/>
         <source>La nouvelle langue sera utilisée au prochain démarrage de Huis clos.</source>
         <translation>The new language will be used the next time Huis clos starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1033"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1056"/>
         <source>À propos de Huis clos</source>
         <translation>About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1034"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1057"/>
         <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>

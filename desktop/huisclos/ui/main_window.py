@@ -227,11 +227,12 @@ class MainWindow(QMainWindow):
         )
         self.apply_all_action = self._action(
             QCoreApplication.translate("MainWindow", "&Tout appliquer"),
-            lambda: self.apply_all(None),
+            lambda: self.apply_all(self.review_page.proxy.category),
             "Ctrl+Shift+Return",
             QCoreApplication.translate(
                 "MainWindow",
-                "Appliquer la proposition de chaque commentaire à revoir, en une seule étape",
+                "Appliquer la proposition de chaque commentaire à revoir (de la catégorie "
+                "choisie, le cas échéant), en une seule étape",
             ),
         )
         self.edit_action = self._action(
