@@ -409,6 +409,13 @@ F8: next comment · Shift+F8: previous</translation>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="28"/>
+        <source>Fichier d&apos;exercice enregistré :
+{path}</source>
+        <translation>Practice file saved:
+{path}</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -1023,6 +1030,51 @@ F8: next comment · Shift+F8: previous</translation>
         <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="15"/>
+        <source>Pourquoi ? Les règles des commentaires</source>
+        <translation>Why? The rules for comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="16"/>
+        <source>Rapport d&apos;autocontrôle…</source>
+        <translation>Self-check report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="17"/>
+        <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
+        <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="20"/>
+        <source>Rapport d&apos;autocontrôle</source>
+        <translation>Self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="21"/>
+        <source>Attendez la fin de l&apos;analyse pour produire le rapport.</source>
+        <translation>Wait for the check to finish before producing the report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="22"/>
+        <source>Mode atelier…</source>
+        <translation>Workshop mode…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="23"/>
+        <source>Quiz à projeter en formation, sans aucun patient réel</source>
+        <translation>A quiz to project in training, with no real patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="24"/>
+        <source>Générer un fichier d&apos;exercice…</source>
+        <translation>Generate a practice file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="25"/>
+        <source>Créer un export fictif pour s&apos;entraîner</source>
+        <translation>Create a fictional export to practise with</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -1158,6 +1210,19 @@ F8: next comment · Shift+F8: previous</translation>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="107"/>
         <source>{0} lignes/s</source>
         <translation>{0} rows/s</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="26"/>
+        <source>Emplacement de l&apos;export</source>
+        <translation>Where the export is</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="27"/>
+        <source>Compris</source>
+        <translation>Understood</translation>
     </message>
 </context>
 <context>
