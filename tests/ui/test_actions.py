@@ -131,3 +131,20 @@ def test_unexpected_errors_become_a_french_dialog(qapp, monkeypatch: pytest.Monk
     )
     errors_module._excepthook(ValueError, ValueError("boom"), None)
     assert shown and "inattendue" in shown[0] and "boom" not in shown[0]
+
+
+def test_dropping_an_export_on_the_start_page_opens_it(qtbot, window, leaked_export: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(leaked_export))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        window.start_page.drop_zone.dropEvent(event)
+    assert window.session is not None and window.session.path == leaked_export
+    assert not window.review_page.progress.isVisible()  # a small file: no progress flash
+    assert window.start_page.recent_list.item(0).text() == "patients.csv"
