@@ -148,3 +148,30 @@ def test_dropping_an_export_on_the_start_page_opens_it(qtbot, window, leaked_exp
     assert window.session is not None and window.session.path == leaked_export
     assert not window.review_page.progress.isVisible()  # a small file: no progress flash
     assert window.start_page.recent_list.item(0).text() == "patients.csv"
+
+
+def test_changing_the_columns_rescans_and_keeps_edits(
+    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huisclos.ui.dialogs import columns as columns_module
+
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    assert session.columns == {"": ["Commentaire administratif"]}
+    key = session.pending_keys()[0]
+    window.apply_suggestion(key)
+    edited = session.text(key)
+
+    monkeypatch.setattr(columns_module.ColumnsDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(
+        columns_module.ColumnsDialog,
+        "selected",
+        lambda self: {"": ["Nom", "Commentaire administratif"]},
+    )
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        window.change_columns()
+    assert window.session is session
+    assert session.columns == {"": ["Nom", "Commentaire administratif"]}
+    assert "« Nom »" in window.review_page.columns_label.text()
+    assert session.text(key) == edited  # the correction survived the new scan
+    assert window.undo_stack.count() == 1
