@@ -9,6 +9,7 @@ Threading: GUI thread only.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
@@ -111,4 +112,8 @@ def run_app(argv: list[str] | None = None) -> int:
         show_error(None, error)
         return 2
     window.show()
+    if os.environ.get("HUISCLOS_SMOKE_REPORT"):
+        # The installer's smoke test waits for this line to time start-up and prove the
+        # bundled app really built its window.
+        print("huisclos: window shown", flush=True)
     return app.exec()
