@@ -112,7 +112,7 @@ def run_app(argv: list[str] | None = None) -> int:
         show_error(None, error)
         return 2
     window.show()
-    if os.environ.get("HUISCLOS_SMOKE_REPORT"):
+    if os.environ.get("HUISCLOS_SMOKE_REPORT") and sys.stdout is not None:
         # The installer's smoke test waits for this line to time start-up and prove the
         # bundled app really built its window.
         print("huisclos: window shown", flush=True)
