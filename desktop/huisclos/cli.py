@@ -66,7 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Huis clos — autocontrôle des commentaires administratifs. "
         "Sans argument : ouvre l'application.",
     )
-    parser.add_argument("--version", action="version", version=f"huisclos {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"huisclos {__version__}",
+        help="affiche la version et quitte",
+    )
     sub = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
     )
