@@ -13,11 +13,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import queue
 import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,9 +43,18 @@ def build() -> None:
     shutil.rmtree(BUNDLE, ignore_errors=True)
     subprocess.run(
         [
-            sys.executable, "-m", "PyInstaller", str(HERE / "huisclos.spec"),
-            "--noconfirm", "--clean", "--log-level", "WARN",
-            "--distpath", str(DIST), "--workpath", str(WORK),
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            str(HERE / "huisclos.spec"),
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(DIST),
+            "--workpath",
+            str(WORK),
         ],
         check=True,
     )
@@ -110,29 +121,38 @@ def _smoke_gui(env: dict[str, str]) -> float:
     process = subprocess.Popen(
         [str(exe("huisclos"))], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    shown = None
-    deadline = start + 30
+    lines: queue.Queue[str] = queue.Queue()
     assert process.stdout is not None
-    os.set_blocking(process.stdout.fileno(), False)
-    buffer = ""
-    while time.perf_counter() < deadline and process.poll() is None:
-        chunk = process.stdout.read() or ""
-        buffer += chunk
-        if shown is None and "huisclos: window shown" in buffer:
+    reader = threading.Thread(
+        target=lambda: [lines.put(line) for line in process.stdout], daemon=True
+    )
+    reader.start()
+    output: list[str] = []
+    shown = None
+    while time.perf_counter() - start < 30 and process.poll() is None:
+        try:
+            line = lines.get(timeout=0.1)
+        except queue.Empty:
+            continue
+        output.append(line)
+        if "huisclos: window shown" in line:
             shown = time.perf_counter() - start
-        if shown is not None and time.perf_counter() - start > shown + 3:
             break
-        time.sleep(0.05)
+    if shown is not None:
+        time.sleep(3)  # let it run: a crash after the window shows must fail too
     alive = process.poll() is None
     process.terminate()
     try:
-        rest, _ = process.communicate(timeout=10)
+        process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
-        rest, _ = process.communicate()
-    buffer += rest or ""
-    if not alive or shown is None or "Traceback" in buffer:
-        raise SystemExit(f"smoke: the GUI did not start cleanly:\n{buffer}")
+        process.wait()
+    reader.join(timeout=5)
+    while not lines.empty():
+        output.append(lines.get())
+    text = "".join(output)
+    if not alive or shown is None or "Traceback" in text:
+        raise SystemExit(f"smoke: the GUI did not start cleanly:\n{text}")
     return shown
 
 
@@ -158,8 +178,12 @@ def nsis_check() -> None:
         out = Path(tmp_name) / "huisclos-setup.exe"
         subprocess.run(
             [
-                makensis, "-V2", f"-DVERSION={version()}", f"-DPAYLOAD={payload}",
-                f"-DOUTFILE={out}", str(HERE / "windows" / "huisclos.nsi"),
+                makensis,
+                "-V2",
+                f"-DVERSION={version()}",
+                f"-DPAYLOAD={payload}",
+                f"-DOUTFILE={out}",
+                str(HERE / "windows" / "huisclos.nsi"),
             ],
             check=True,
         )
