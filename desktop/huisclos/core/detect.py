@@ -154,6 +154,24 @@ BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
     )
 }
 
+# Endings whose feminine is the word + «e» (malentendant·e, musulman·e, voisin·e, bavard·e…).
+FEMININE_E_ENDINGS = (
+    "ant",
+    "ent",
+    "ain",
+    "ien",
+    "in",
+    "an",
+    "ard",
+    "and",
+    "ais",
+    "ois",
+    "ot",
+    "al",
+    "el",
+    "ul",
+)
+
 RawFinding = tuple[int, int, int, str, tuple[str, ...]]  # start, end, rule index, severity, reasons
 
 
@@ -204,7 +222,7 @@ def _term_variants(term: str, case_sensitive: bool) -> set[str]:
     if single and len(base) >= 4 and base[-1] not in "sxz":
         variants.add(base + "s")
     if single and len(base) >= 5:  # feminine forms: malentendant·e, séropositif/ve, anxieux/se
-        if base[-1] in "tndlr" and not base.endswith("er"):
+        if base.endswith(FEMININE_E_ENDINGS):  # not «escort» → «escorte» (police escort)
             variants.update({base + "e", base + "es"})
         elif base.endswith("if"):
             variants.update({base[:-1] + "ve", base[:-1] + "ves"})
