@@ -12,8 +12,10 @@ import socket
 from pathlib import Path
 
 import keyring
-import keyring.backend
 import pytest
+
+from huisclos.core.audit import keys
+from memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,25 +38,6 @@ socket.socket = _NoNetwork  # type: ignore[misc]
 socket.create_connection = _refuse_connection  # type: ignore[assignment]
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that lives in memory for one test."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()
@@ -65,8 +48,19 @@ def memory_keyring() -> MemoryKeyring:
 
 
 @pytest.fixture(autouse=True)
-def huisclos_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def huisclos_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("huisclos-home")
     monkeypatch.setenv("HUISCLOS_HOME", str(home))
     monkeypatch.delenv("HUISCLOS_PASSPHRASE", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def cheap_passphrase_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cheaper scrypt for passphrase-wrapped keys, and no passphrase kept between tests."""
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
+    keys.forget_passphrase()
+    yield
+    keys.forget_passphrase()

@@ -10,28 +10,14 @@ import os
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 import keyring
-import keyring.backend
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: the shared fake keyring
+from memory_keyring import MemoryKeyring
 
 LIMIT_S = 5.0
-
-
-class _MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
 
 
 def _payload(index: int) -> dict[str, object]:
@@ -54,7 +40,7 @@ def _payload(index: int) -> dict[str, object]:
 
 
 def main(count: int = 100_000) -> int:
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())
     with tempfile.TemporaryDirectory() as home:
         os.environ["HUISCLOS_HOME"] = home
         from huisclos.core.audit.log import open_log

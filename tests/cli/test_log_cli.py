@@ -15,16 +15,7 @@ import keyring.backends.fail
 import pytest
 
 from huisclos.cli import main
-from huisclos.core.audit import keys
 from huisclos.core.audit.log import DB_NAME, open_log
-
-
-@pytest.fixture(autouse=True)
-def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
-    keys.forget_passphrase()
-    yield
-    keys.forget_passphrase()
 
 
 def _write(count: int = 3) -> None:

@@ -22,14 +22,6 @@ from huisclos.core.audit.log import DB_NAME, HEAD_NAME, Problem, open_log, recor
 from huisclos.core.errors import AuditError
 
 
-@pytest.fixture(autouse=True)
-def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
-    keys.forget_passphrase()
-    yield
-    keys.forget_passphrase()
-
-
 def _write_events(count: int) -> None:
     with open_log() as log:
         for index in range(1, count + 1):

@@ -16,14 +16,6 @@ from huisclos.core.audit.log import DB_NAME, open_log, record_event
 from huisclos.core.errors import AuditError
 
 
-@pytest.fixture(autouse=True)
-def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
-    keys.forget_passphrase()
-    yield
-    keys.forget_passphrase()
-
-
 class LockedKeyring(keyring.backend.KeyringBackend):
     priority = 1  # type: ignore[assignment]
 

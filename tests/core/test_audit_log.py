@@ -42,14 +42,6 @@ LEAKED = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _cheap_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
-    keys.forget_passphrase()
-    yield
-    keys.forget_passphrase()
-
-
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
