@@ -1,0 +1,64 @@
+"""The command line speaks French and never shows a traceback, whatever goes wrong."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from huisclos import cli
+from huisclos.cli import main
+
+
+def test_a_missing_argument_is_one_french_line_and_exit_2(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["scan"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "arguments obligatoires manquants" in err
+
+
+def test_help_is_in_french(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("utilisation : huisclos")
+    assert "affiche cette aide" in out
+    assert "show this help" not in out
+    assert "positional arguments" not in out
+
+
+def test_an_unknown_command_is_refused_in_french(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["nettoie"])
+    assert exit_info.value.code == 2
+    assert "choix invalide" in capsys.readouterr().err
+
+
+def test_a_bug_in_a_command_becomes_a_french_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    def broken(args):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+
+    import huisclos.commands.demo as demo
+
+    monkeypatch.setattr(demo, "run", broken)
+    monkeypatch.delenv("HUISCLOS_DEBUG", raising=False)
+    assert main(["demo"]) == 2
+    err = capsys.readouterr().err
+    assert "erreur inattendue" in err
+    assert "Traceback" not in err
+
+
+def test_library_warnings_stay_out_of_the_users_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.delenv("HUISCLOS_DEBUG", raising=False)
+    package_logger = logging.getLogger("huisclos")
+    monkeypatch.setattr(package_logger, "handlers", list(package_logger.handlers))
+    monkeypatch.setattr(package_logger, "propagate", package_logger.propagate)
+    cli._configure_logging()
+    logging.getLogger("huisclos.core.audit.log").warning("Event not logged: internal detail")
+    assert "internal detail" not in capsys.readouterr().err
