@@ -91,8 +91,11 @@ def _configure_logging() -> None:
     if os.environ.get("HUISCLOS_DEBUG"):
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
     else:
-        logging.getLogger("huisclos").addHandler(logging.NullHandler())
-        logging.getLogger("huisclos").propagate = False
+        # A handler on our logger keeps Python's last-resort stderr printer quiet, while
+        # records still propagate to any handler an embedding program installs.
+        package_logger = logging.getLogger("huisclos")
+        if not any(isinstance(h, logging.NullHandler) for h in package_logger.handlers):
+            package_logger.addHandler(logging.NullHandler())
 
 
 def main(argv: list[str] | None = None) -> int:

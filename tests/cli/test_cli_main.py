@@ -58,7 +58,6 @@ def test_library_warnings_stay_out_of_the_users_terminal(
     monkeypatch.delenv("HUISCLOS_DEBUG", raising=False)
     package_logger = logging.getLogger("huisclos")
     monkeypatch.setattr(package_logger, "handlers", list(package_logger.handlers))
-    monkeypatch.setattr(package_logger, "propagate", package_logger.propagate)
     cli._configure_logging()
     logging.getLogger("huisclos.core.audit.log").warning("Event not logged: internal detail")
     assert "internal detail" not in capsys.readouterr().err
