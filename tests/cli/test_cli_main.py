@@ -8,7 +8,6 @@ import sys
 
 import pytest
 
-from huisclos import cli
 from huisclos.cli import main
 
 
