@@ -288,3 +288,17 @@ def test_candidates_are_a_superset_of_cells_with_findings(detector: Detector) ->
     with_findings = [i for i, text in enumerate(texts) if detector.detect(text)]
     assert set(with_findings) <= set(picked)
     assert 0 not in picked and 6 not in picked
+
+
+def test_compiled_matcher_cache_is_private_and_survives_corruption(
+    tmp_path: Path, huisclos_home: Path
+) -> None:
+    pytest.importorskip("hyperscan")
+    lexicon = load_lexicon(write_lexicon(tmp_path / "fr"))
+    texts = ["RDV le matin", "porteuse sida", "SIDAAA", "NIR 1 85 05 78 006 084 91"]
+    first = Detector(lexicon).candidates(texts)
+    (cached,) = (huisclos_home / "cache").glob("matcher-*.hs")
+    assert cached.stat().st_mode & 0o077 == 0
+    assert Detector(lexicon).candidates(texts) == first == [1, 2, 3]
+    cached.write_bytes(b"not a matcher")
+    assert Detector(lexicon).candidates(texts) == first

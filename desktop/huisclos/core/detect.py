@@ -36,7 +36,9 @@ also fills the suggestion).
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -622,12 +624,53 @@ class Detector:
 
 def _batch_database(keys: Iterable[str]):  # type: ignore[no-untyped-def]
     """One hyperscan database: every padded key, stretched letters, and long digit runs."""
-    expressions = [re.escape(f" {key} ").encode("ascii") for key in keys]
+    expressions = [re.escape(f" {key} ").encode("ascii") for key in sorted(keys)]
     expressions += [(letter * 3).encode("ascii") for letter in "abcdefghijklmnopqrstuvwxyz"]
     expressions.append(BATCH_PREFILTER.pattern)
+    digest = hashlib.sha256(b"\n".join([hyperscan.__version__.encode(), *expressions])).hexdigest()
+    cached = _load_cached_database(digest)
+    if cached is not None:
+        return cached
     database = hyperscan.Database()
     database.compile(expressions=expressions, ids=list(range(len(expressions))))
+    _save_cached_database(digest, database)
     return database
+
+
+def _cache_folder() -> Path:
+    from .datafolder import data_dir
+
+    return data_dir() / "cache"
+
+
+def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
+    """The compiled matcher saved by an earlier run (saves ~0.2 s per start), or None."""
+    try:
+        data = (_cache_folder() / f"matcher-{digest[:32]}.hs").read_bytes()
+        database = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
+        database.scratch = hyperscan.Scratch(database)
+        return database
+    except Exception:  # missing, stale, other hyperscan build: compile again
+        return None
+
+
+def _save_cached_database(digest: str, database) -> None:  # type: ignore[no-untyped-def]
+    """Keep only the matcher of the current lexicon (no patient data: lexicon terms only)."""
+    try:
+        from .datafolder import private_file
+
+        folder = _cache_folder()
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = folder / f"matcher-{digest[:32]}.hs"
+        for old in folder.glob("matcher-*.hs"):
+            if old != target:
+                old.unlink(missing_ok=True)
+        temp = folder / f".{target.name}.tmp"
+        temp.write_bytes(hyperscan.dumpb(database))
+        os.replace(temp, target)
+        private_file(target)
+    except Exception:  # a read-only data folder only costs the compile time
+        logger.info("Matcher cache not written", exc_info=True)
 
 
 def _index_traps(
