@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DIST = HERE / "dist"
 WORK = HERE / "build"
+ICONS = WORK / "icons"
 BUNDLE = DIST / "huisclos"
 FIXTURE_CSV = "Nom;Commentaire\r\nMARTIN;porteuse sida !!! !!!!\r\nDURAND;préfère RDV le matin\r\n"
 
@@ -38,9 +39,25 @@ def version() -> str:
     return __version__
 
 
+def make_icons() -> None:
+    """Render the SVG app icon to the .ico (Windows executables) and .png (Linux menus)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication, QIcon
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 - needed to paint
+    icon = QIcon(str(ROOT / "resources" / "icons" / "huisclos.svg"))
+    ICONS.mkdir(parents=True, exist_ok=True)
+    for name, size in (("huisclos.ico", 256), ("huisclos.png", 256)):
+        image = icon.pixmap(QSize(size, size)).toImage()
+        if not image.save(str(ICONS / name)):
+            raise SystemExit(f"icône : impossible d'écrire {ICONS / name}")
+
+
 def build() -> None:
     """Run PyInstaller on the spec; a clean build each time."""
     shutil.rmtree(BUNDLE, ignore_errors=True)
+    make_icons()
     subprocess.run(
         [
             sys.executable,
@@ -160,6 +177,7 @@ def pack_tar() -> Path:
     """The Linux bundle as a tar.gz, with the .desktop entry and icon beside the executables."""
     target = DIST / f"huisclos-{version()}-linux-{platform.machine()}.tar.gz"
     shutil.copy(HERE / "linux" / "huisclos.desktop", BUNDLE / "huisclos.desktop")
+    shutil.copy(ICONS / "huisclos.png", BUNDLE / "huisclos.png")
     with tarfile.open(target, "w:gz") as tar:
         tar.add(BUNDLE, arcname=f"huisclos-{version()}")
     return target
