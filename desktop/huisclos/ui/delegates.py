@@ -16,6 +16,7 @@ from .models import CHANGED_ROLE, FINDINGS_ROLE
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour
 
 PADDING = 4
+MARKER_GAP = 1  # pixels between a highlighted word and its category marker
 
 
 def segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | None]]:
@@ -102,13 +103,16 @@ class HighlightDelegate(QStyledItemDelegate):
             if clipped or x >= rect.right():
                 break
             if finding is not None:
+                # a footnote-style superscript hugging the word: the text after it keeps its
+                # own spacing («séropositif^SAN, trithérapie», not «séropositif SAN , …»)
                 marker = CATEGORY_MARKERS.get(finding.category, "?")
-                marker_width = marker_metrics.horizontalAdvance(marker) + 4
-                if x + marker_width + 2 < rect.right():
+                marker_width = marker_metrics.horizontalAdvance(marker) + MARKER_GAP
+                if x + marker_width < rect.right():
                     painter.setFont(marker_font)
                     painter.setPen(marker_colour(finding.category) if not selected else text_colour)
-                    painter.drawText(x + 2, rect.top() + marker_metrics.ascent() + 3, marker)
-                    x += marker_width + 2
+                    superscript = baseline - metrics.ascent() + marker_metrics.ascent()
+                    painter.drawText(x + MARKER_GAP, superscript, marker)
+                    x += marker_width
         painter.restore()
 
     def sizeHint(

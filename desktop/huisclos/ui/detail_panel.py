@@ -48,7 +48,7 @@ def highlighted_html(text: str, findings: list[Finding]) -> str:
         parts.append(
             f'<span style="background-color:{background}; text-decoration: underline; '
             f'text-decoration-color:{colour};">{escaped}</span>'
-            f'<sup style="color:{colour}; font-weight:bold;">&nbsp;{marker}</sup>'
+            f'<sup style="color:{colour}; font-weight:bold;">{marker}</sup>'
         )
     return "".join(parts) or "<i>(vide)</i>"
 
