@@ -8,6 +8,11 @@
         <source>Graphique par catégorie</source>
         <translation>Chart by category</translation>
     </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/chart.py" line="35"/>
+        <source>{0} : {1} commentaire(s) à revoir</source>
+        <translation>{0}: {1} comment(s) to review</translation>
+    </message>
 </context>
 <context>
     <name>ColumnsDialog</name>
@@ -1084,35 +1089,51 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="302"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="406"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="309"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="313"/>
         <source>À revoir</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="305"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="310"/>
         <source>Corrigé</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="405"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="327"/>
+        <source>{n} commentaire à revoir</source>
+        <translation>{n} comment to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="329"/>
+        <source>{n} commentaires à revoir</source>
+        <translation>{n} comments to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="439"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="407"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="440"/>
+        <source>Commentaires</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="441"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="423"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="457"/>
         <source>Toutes les catégories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="442"/>
-        <source>{n} passage(s) dans {c} commentaire(s)</source>
-        <translation>{n} passage(s) in {c} comment(s)</translation>
+        <location filename="../../desktop/huisclos/ui/models.py" line="480"/>
+        <source>{c} commentaire(s) à revoir ({n} passage(s))</source>
+        <translation>{c} comment(s) to review ({n} passage(s))</translation>
     </message>
 </context>
 <context>
@@ -1171,43 +1192,43 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="69"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="99"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="71"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="83"/>
         <source>Progression de l&apos;analyse</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="87"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="76"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="88"/>
         <source>Arrêter l&apos;analyse (Échap)</source>
         <translation>Stop the check (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="89"/>
         <source>Annuler l&apos;analyse</source>
         <translation>Cancel the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="98"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="110"/>
         <source>Analyse des commentaires…</source>
         <translation>Checking the comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="115"/>
         <source>{0} / {1} lignes</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="119"/>
         <source>{0} lignes/s</source>
         <translation>{0} rows/s</translation>
     </message>
@@ -1364,32 +1385,32 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="42"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="54"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="44"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="56"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="59"/>
         <source>sur {n} patient</source>
         <translation>out of {n} patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="61"/>
         <source>sur {n} patients</source>
         <translation>out of {n} patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="52"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="64"/>
         <source>{n} corrigé</source>
         <translation>{n} corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="54"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="66"/>
         <source>{n} corrigés</source>
         <translation>{n} corrected</translation>
     </message>
@@ -1397,99 +1418,99 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="154"/>
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="138"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="158"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="160"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="142"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="162"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="182"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="167"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="187"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="179"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="424"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="208"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="194"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="223"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="230"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="224"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="253"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="282"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="311"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="316"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="388"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="318"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="390"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="349"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="430"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="356"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="433"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="365"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="442"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""A small bar chart of findings per category, drawn with QPainter (no QtCharts).
+"""A small bar chart of comments to review per category, drawn with QPainter (no QtCharts).
 
 Each bar has the category colour and its text marker underneath, so it reads without colour;
 the accessible description spells the figures out for screen readers.
@@ -20,7 +20,7 @@ BAR_SLOT = 34
 
 
 class CategoryChart(QWidget):
-    """Vertical bars, one per category with findings."""
+    """Vertical bars, one per category: its comments to review (as in the category list)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +32,10 @@ class CategoryChart(QWidget):
     def set_summaries(self, summaries: list[CategorySummary]) -> None:
         self.summaries = list(summaries)
         lines = [
-            f"{category_label(s.category)} : {format_number(s.findings)}" for s in self.summaries
+            QCoreApplication.translate("Chart", "{0} : {1} commentaire(s) à revoir").format(
+                category_label(s.category), format_number(s.cells)
+            )
+            for s in self.summaries
         ]
         self.setAccessibleDescription("; ".join(lines))
         self.setToolTip("\n".join(lines))
@@ -56,12 +59,12 @@ class CategoryChart(QWidget):
         metrics = QFontMetrics(small)
         label_height = metrics.height()
         top, bottom = 2 + label_height, self.height() - label_height - 2
-        highest = max(s.findings for s in self.summaries) or 1
+        highest = max(s.cells for s in self.summaries) or 1
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         painter.setFont(small)
         for slot, summary in enumerate(self.summaries):
             x = 2 + slot * BAR_SLOT
-            height = max(2, int((bottom - top) * summary.findings / highest))
+            height = max(2, int((bottom - top) * summary.cells / highest))
             bar = QRect(x + 7, bottom - height, BAR_SLOT - 14, height)
             painter.fillRect(bar, category_colour(summary.category))
             painter.setPen(text_colour)
@@ -74,6 +77,6 @@ class CategoryChart(QWidget):
             painter.drawText(
                 QRect(x, bar.top() - label_height, BAR_SLOT, label_height),
                 Qt.AlignmentFlag.AlignCenter,
-                format_number(summary.findings),
+                format_number(summary.cells),
             )
         painter.end()

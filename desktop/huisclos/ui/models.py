@@ -296,20 +296,39 @@ class PatientTableModel(QAbstractTableModel):
         changed = any(
             self.session.is_changed((self.sheet, row, column)) for column in self.comment_columns
         )
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        markers = " ".join(CATEGORY_MARKERS[c] for c in sorted(categories))
+        if role == Qt.ItemDataRole.DisplayRole:
+            # compact: the category markers say «à revoir» (spelled out in the tooltip)
             if categories:
-                markers = " ".join(CATEGORY_MARKERS[c] for c in sorted(categories))
-                return QCoreApplication.translate("Models", "À revoir") + f" · {markers}"
+                return markers
             if changed:
                 return QCoreApplication.translate("Models", "Corrigé")
             return ""
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if categories:
+                return QCoreApplication.translate("Models", "À revoir") + f" · {markers}"
+            return QCoreApplication.translate("Models", "Corrigé") if changed else ""
         if role == Qt.ItemDataRole.ToolTipRole and categories:
-            return ", ".join(category_label(c) for c in sorted(categories))
+            return (
+                QCoreApplication.translate("Models", "À revoir")
+                + " : "
+                + ", ".join(category_label(c) for c in sorted(categories))
+            )
         if role == Qt.ItemDataRole.FontRole and categories:
             font = QFont()
             font.setBold(True)
             return font
         return None
+
+
+def comments_text(count: int) -> str:
+    """«118 commentaires à revoir»."""
+    text = (
+        QCoreApplication.translate("Models", "{n} commentaire à revoir")
+        if count == 1
+        else QCoreApplication.translate("Models", "{n} commentaires à revoir")
+    )
+    return text.format(n=format_number(count))
 
 
 class ReviewFilterProxy(QSortFilterProxyModel):
@@ -363,15 +382,30 @@ class ReviewFilterProxy(QSortFilterProxyModel):
 
 class CategoryModel(QAbstractTableModel):
     """The findings list grouped by category: first «Toutes les catégories», then one row per
-    category with comments to review, most serious first."""
+    category with comments to review, most serious first.
+
+    Counts are comments (what the secretary clears one by one), not passages: a comment with
+    two health words counts once under «Santé», and «Toutes les catégories» counts each comment
+    once however many categories it touches — the same number as the summary bar.
+    """
 
     COL_CATEGORY, COL_COUNT, COL_SEVERITY = range(3)
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.summaries: list[CategorySummary] = []
+        self.total: int | None = None  # comments to review, each counted once
 
-    def set_summaries(self, summaries: list[CategorySummary]) -> None:
+    def total_comments(self) -> int:
+        """What «Toutes les catégories» shows (the summary bar's «N commentaires à revoir»)."""
+        if self.total is not None:
+            return self.total
+        return max((s.cells for s in self.summaries), default=0)
+
+    def set_summaries(self, summaries: list[CategorySummary], total: int | None = None) -> None:
+        """``total``: comments to review (``ReviewSession.review_count()``); without it, the
+        largest category's count (a lower bound, never a double count)."""
+        self.total = total
         if [s.category for s in summaries] == [s.category for s in self.summaries]:
             self.summaries = summaries
             if summaries:
@@ -403,7 +437,7 @@ class CategoryModel(QAbstractTableModel):
             return None
         return (
             QCoreApplication.translate("Models", "Catégorie"),
-            QCoreApplication.translate("Models", "À revoir"),
+            QCoreApplication.translate("Models", "Commentaires"),
             QCoreApplication.translate("Models", "Gravité"),
         )[section]
 
@@ -417,13 +451,17 @@ class CategoryModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if row == 0:
-            total = sum(s.findings for s in self.summaries)
+            total = self.total_comments()
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return (
                     QCoreApplication.translate("Models", "Toutes les catégories"),
                     format_number(total),
                     "",
                 )[column]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return comments_text(total)
+            if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COUNT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -436,11 +474,11 @@ class CategoryModel(QAbstractTableModel):
             if column == self.COL_CATEGORY:
                 return category_label(summary.category)
             if column == self.COL_COUNT:
-                return format_number(summary.findings)
+                return format_number(summary.cells)
             return severity_label(summary.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             counts = QCoreApplication.translate(
-                "Models", "{n} passage(s) dans {c} commentaire(s)"
+                "Models", "{c} commentaire(s) à revoir ({n} passage(s))"
             ).format(n=format_number(summary.findings), c=format_number(summary.cells))
             return f"{category_label(summary.category)} — {counts}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_SEVERITY:

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,11 +32,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.categories import SEVERITY_RANK
+from ..core.columns import identity_columns
 from ..core.session import ReviewSession
 from .chart import CategoryChart
 from .delegates import HighlightDelegate
@@ -107,6 +119,14 @@ class ProgressStrip(QFrame):
             self.rate.setText(self.tr("{0} lignes/s").format(format_rate(rate)))
 
 
+class RoomyDelegate(QStyledItemDelegate):
+    """Rows of the category list with a little air, one or two lines high."""
+
+    def sizeHint(self, option, index) -> QSize:  # type: ignore[no-untyped-def]
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height() + 10, 28))
+
+
 class ReviewPage(QWidget):
     """What the window shows once a file is open."""
 
@@ -169,7 +189,14 @@ class ReviewPage(QWidget):
         self.category_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.category_view.verticalHeader().hide()
         self.category_view.setShowGrid(False)
-        self.category_view.setWordWrap(False)
+        # long names («Vie sexuelle et identité de genre») wrap onto a second line rather
+        # than being cut; the row grows to fit, the tooltip repeats name and counts
+        self.category_view.setWordWrap(True)
+        self.category_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.category_view.setItemDelegate(RoomyDelegate(self.category_view))
+        self.category_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         header = self.category_view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -211,6 +238,8 @@ class ReviewPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setHighlightSections(False)
         self.delegate = HighlightDelegate(self.table)
+        self._identity: list[int] = []  # NOM, Prénom columns shown beside the comment
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(
             lambda *_: self.current_cell_changed.emit()
         )
@@ -243,8 +272,8 @@ class ReviewPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([280, 620, 440])
-        left.setMinimumWidth(250)
+        self.splitter.setSizes([300, 640, 410])
+        left.setMinimumWidth(280)
         self.splitter.setChildrenCollapsible(False)
         outer.addWidget(self.splitter, 1)
 
@@ -294,21 +323,64 @@ class ReviewPage(QWidget):
             self.step(True)
 
     def _size_columns(self) -> None:
+        """Who the patient is next to what was written: «État» (compact), NOM, Prénom, then
+        the comment, which takes the rest of the width; the other columns follow."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.table.setColumnWidth(0, 130)
-        comment_columns = {self.model.column_of(name) for name in self.model.comment_columns}
-        # show the comments right after «État» (visual order only; the file keeps its order)
-        for position, column in enumerate(sorted(comment_columns), start=1):
+        metrics = self.table.fontMetrics()
+        comment_columns = sorted(self.model.column_of(name) for name in self.model.comment_columns)
+        self._identity = self._identity_columns()
+        # visual order only; the file keeps its own order
+        front = [*self._identity, *comment_columns]
+        for position, column in enumerate(front, start=1):
             header.moveSection(header.visualIndex(column), position)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        state_sample = QFontMetrics(bold).horizontalAdvance("SAN SEX") + 16
+        self.table.setColumnWidth(self.model.COL_STATE, max(state_sample, 64))
         for column in range(1, self.model.columnCount()):
             if column in comment_columns:
-                self.table.setColumnWidth(column, 420)
+                continue
+            name = self.model.column_name(column) or ""
+            width = metrics.horizontalAdvance(name) + 32
+            if column in self._identity:
+                width = max(width, metrics.horizontalAdvance("BOUSQUET") + 16)
+                self.table.setColumnWidth(column, min(width, 120))
             else:
-                name = self.model.column_name(column) or ""
-                width = self.table.fontMetrics().horizontalAdvance(name) + 32
                 self.table.setColumnWidth(column, min(max(width, 90), 170))
+        self._fit_comment_columns()
+
+    def _identity_columns(self) -> list[int]:
+        """NOM and Prénom (model columns) when the export has them."""
+        session = self.model.session
+        if session is None:
+            return []
+        roles = identity_columns(session.table_named(self.model.sheet))
+        names = [roles[role] for role in ("nom", "prenom") if role in roles]
+        return [
+            self.model.column_of(name)
+            for name in names
+            if name in self.model.header and name not in self.model.comment_columns
+        ]
+
+    def _fit_comment_columns(self) -> None:
+        """The comment columns share what «État» and the identity columns leave visible."""
+        comment_columns = [self.model.column_of(name) for name in self.model.comment_columns]
+        if not comment_columns:
+            return
+        used = self.table.columnWidth(self.model.COL_STATE) + sum(
+            self.table.columnWidth(column) for column in self._identity
+        )
+        available = self.table.viewport().width() - used - 2
+        width = max(260, available // len(comment_columns))
+        for column in comment_columns:
+            self.table.setColumnWidth(column, width)
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_comment_columns()
+        return super().eventFilter(watched, event)
 
     def refresh_columns_label(self, session: ReviewSession) -> None:
         names = [name for columns in session.columns.values() for name in columns]
@@ -319,12 +391,17 @@ class ReviewPage(QWidget):
         self.columns_label.setText(text)
 
     def refresh_summary(self, session: ReviewSession) -> None:
-        summaries = session.category_summaries()
+        # most serious first, then the most comments (the counts the list and the chart show)
+        summaries = sorted(
+            session.category_summaries(),
+            key=lambda s: (-SEVERITY_RANK.get(s.severity, 0), -s.cells),
+        )
+        to_review = session.review_count()
         self.summary_label.setText(
-            summary_text(session.review_count(), session.patient_count(), session.corrected_count())
+            summary_text(to_review, session.patient_count(), session.corrected_count())
         )
         current = self.proxy.category
-        self.category_model.set_summaries(summaries)
+        self.category_model.set_summaries(summaries, to_review)
         self.chart.set_summaries(summaries)
         row = self.category_model.row_of(current)
         if current is not None and row == 0:
