@@ -80,3 +80,20 @@ def demo_export() -> Path:
     from huisclos.ui.main_window import demo_path
 
     return demo_path()
+
+
+def test_journal_writes_numbers_the_french_way(qtbot, window) -> None:
+    from huisclos.ui.dialogs.journal import JournalDialog
+
+    with qtbot.waitSignal(window.scan_finished, timeout=30_000):
+        window.open_file(demo_export(), remember=False)
+    window.recorder.wait()
+    dialog = JournalDialog(window, window.pool)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=20_000)
+    details = [dialog.table.item(row, 3).text() for row in range(dialog.table.rowCount())]
+    scan = next(text for text in details if "repérage" in text)
+    # the demo has 3 000 rows: written like the summary bar's «sur 3 000 patients»
+    assert "sur 3\u202f000 ligne(s)" in scan
+    assert "3000" not in scan

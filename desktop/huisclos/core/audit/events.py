@@ -357,8 +357,18 @@ SETTING_LABELS: dict[str, str] = {
 # --- reading events back -----------------------------------------------------------------------
 
 
+def number(value: Any) -> str:
+    """A count the French way: «3 000», «12 431» (narrow no-break space, as the app and the
+    CLI print them); anything that is not a whole number is shown as it is."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return str(value)
+    return f"{value:,}".replace(",", "\u202f")
+
+
 def _counts(mapping: Mapping[str, Any], labels: Mapping[str, str]) -> str:
-    parts = [f"{labels.get(key, key).lower()} {value}" for key, value in mapping.items() if value]
+    parts = [
+        f"{labels.get(key, key).lower()} {number(value)}" for key, value in mapping.items() if value
+    ]
     return ", ".join(parts)
 
 
@@ -369,9 +379,9 @@ def describe(event: Mapping[str, Any]) -> str:
     name = data.get("file_name") or data.get("target_name")
     prefix = f"{name} — " if name else ""
     if kind == "scan":
-        text = f"{prefix}{data.get('findings', 0)} repérage(s)"
+        text = f"{prefix}{number(data.get('findings', 0))} repérage(s)"
         if data.get("rows") is not None:
-            text += f" sur {data['rows']} ligne(s)"
+            text += f" sur {number(data['rows'])} ligne(s)"
         detail = _counts(data.get("by_category") or {}, CATEGORY_LABELS)
         severity = _counts(data.get("by_severity") or {}, SEVERITY_LABELS)
         if detail:
@@ -385,30 +395,30 @@ def describe(event: Mapping[str, Any]) -> str:
         action = {"undo": "annulée(s)", "redo": "rétablie(s)"}.get(
             str(data.get("action")), "corrigée(s)"
         )
-        text = (
-            f"{prefix}{data.get('cells', 0)} cellule(s) {action} sur {data.get('rows', 0)} ligne(s)"
-        )
+        cells, rows = number(data.get("cells", 0)), number(data.get("rows", 0))
+        text = f"{prefix}{cells} cellule(s) {action} sur {rows} ligne(s)"
         detail = _counts(data.get("categories") or {}, CATEGORY_LABELS)
         return text + (f" ({detail})" if detail else "")
     if kind == "save_copy":
-        return f"{prefix}{data.get('cells_changed', 0)} cellule(s) modifiée(s) dans la copie"
+        changed = number(data.get("cells_changed", 0))
+        return f"{prefix}{changed} cellule(s) modifiée(s) dans la copie"
     if kind == "worklist":
-        return f"{prefix}{data.get('entries', 0)} correction(s) à reporter"
+        return f"{prefix}{number(data.get('entries', 0))} correction(s) à reporter"
     if kind == "key_rotated":
         return f"clé {data.get('old_key_id', '?')} remplacée par {data.get('new_key_id', '?')}"
     if kind == "verify":
         if data.get("ok", True):
-            return f"journal intègre : {data.get('events', 0)} événement(s)"
+            return f"journal intègre : {number(data.get('events', 0))} événement(s)"
         return f"anomalie : {data.get('problem', '?')} (n° {data.get('first_bad_seq', '?')})"
     if kind == "report":
         text = f"rapport {str(data.get('format') or '').upper()}".rstrip()
         if data.get("flagged_comments") is not None:
-            text += f" : {data['flagged_comments']} commentaire(s) signalé(s)"
+            text += f" : {number(data['flagged_comments'])} commentaire(s) signalé(s)"
         if data.get("rows") is not None:
-            text += f" sur {data['rows']} ligne(s)"
+            text += f" sur {number(data['rows'])} ligne(s)"
         return text
     parts = [
-        f"{SETTING_LABELS.get(key, key)} {value}"
+        f"{SETTING_LABELS.get(key, key)} {number(value)}"
         for key, value in data.items()
         if isinstance(value, (int, float, bool)) or (isinstance(value, str) and len(value) < 40)
     ]
