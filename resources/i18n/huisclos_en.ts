@@ -178,22 +178,22 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="55"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="56"/>
         <source>Zone de dépôt du fichier</source>
         <translation>File drop zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="58"/>
         <source>Déposez ici l&apos;export de vos patients, ou appuyez sur Entrée pour le choisir.</source>
         <translation>Drop your patient export here, or press Enter to choose it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="65"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="66"/>
         <source>Déposez l&apos;export de vos patients — CSV ou Excel</source>
         <translation>Drop your patient export — CSV or Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="71"/>
         <source>Le fichier est seulement lu : l&apos;original n&apos;est jamais modifié.</source>
         <translation>The file is only read: the original is never changed.</translation>
     </message>
@@ -1690,51 +1690,46 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="131"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="132"/>
         <source>Huis clos</source>
         <translation>Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="136"/>
         <source>Vérifiez les commentaires administratifs de vos patients : repérez ce qui ne doit pas y figurer et corrigez-le en un clic.</source>
         <translation>Check your patients&apos; administrative comments: spot what must not be there and fix it in one click.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="149"/>
         <source>Ouvrir un fichier…</source>
         <translation>Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
         <source>Choisir l&apos;export CSV ou Excel (Ctrl+O)</source>
         <translation>Choose the CSV or Excel export (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="152"/>
         <source>Ouvrir un fichier</source>
         <translation>Open a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="153"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="158"/>
         <source>Essayer avec un exemple fictif</source>
         <translation>Try a fictional example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="156"/>
         <source>Ouvre une liste de patients inventés, pour découvrir le logiciel</source>
         <translation>Opens a list of invented patients, to discover the software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="171"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="193"/>
         <source>Fichiers récents</source>
         <translation>Recent files</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
-        <source>Aucun fichier ouvert récemment.</source>
-        <translation>No recently opened file.</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="180"/>
@@ -1742,18 +1737,33 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="183"/>
         <source>Effacer la liste des fichiers récents</source>
         <translation>Clear the recent files list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="185"/>
+        <source>Oublier ces noms de fichiers (les fichiers eux-mêmes ne sont pas touchés)</source>
+        <translation>Forget these file names (the files themselves are not touched)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="198"/>
+        <source>Double-cliquez ou appuyez sur Entrée pour rouvrir</source>
+        <translation>Double-click or press Enter to open again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="200"/>
+        <source>Aucun fichier récent</source>
+        <translation>No recent files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="208"/>
         <source>&lt;b&gt;Comment ça marche ?&lt;/b&gt;&lt;br&gt;1. Ouvrez l&apos;export de vos patients.&lt;br&gt;2. Huis clos signale les commentaires qui ne devraient pas y figurer (santé, religion, rumeurs…) et propose une correction.&lt;br&gt;3. Corrigez en un clic, puis enregistrez une copie nettoyée et la liste des corrections à reporter dans votre logiciel.</source>
         <translation>&lt;b&gt;How does it work?&lt;/b&gt;&lt;br&gt;1. Open your patient export.&lt;br&gt;2. Huis clos flags the comments that should not be there (health, religion, hearsay…) and suggests a correction.&lt;br&gt;3. Fix them in one click, then save a cleaned copy and the list of corrections to carry over into your practice software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="207"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="211"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="233"/>
         <source>Tout reste sur cet ordinateur. Aucune donnée n&apos;est envoyée.</source>
         <translation>Everything stays on this computer. No data is sent.</translation>
     </message>

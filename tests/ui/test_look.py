@@ -82,3 +82,8 @@ def test_recent_files_show_names_only(window, tmp_path) -> None:
     window.clear_recent()
     assert window.start_page.recent_list.count() == 0
     assert settings.recent_files.value() == []
+    # an empty list says so instead of showing an empty box
+    page = window.start_page
+    assert page.recent_empty.isVisibleTo(page)
+    assert page.recent_empty.text() == "Aucun fichier récent"
+    assert not page.recent_list.isVisibleTo(page) and not page.clear_button.isVisibleTo(page)

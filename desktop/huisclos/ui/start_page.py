@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -167,25 +168,42 @@ class StartPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.drop_zone, 1)
 
-        recent_box = QVBoxLayout()
+        # the side column: two cards sized to their content, stacked from the top
+        recent_card = QFrame()
+        recent_card.setObjectName("sideCard")
+        recent_box = QVBoxLayout(recent_card)
+        recent_box.setContentsMargins(12, 10, 12, 10)
+        recent_box.setSpacing(6)
+        title_row = QHBoxLayout()
         recent_title = QLabel(self.tr("Fichiers récents"))
         recent_title.setObjectName("sectionTitle")
-        self.recent_list = QListWidget()
-        self.recent_list.setAccessibleName(self.tr("Fichiers récents"))
-        self.recent_list.setMinimumWidth(260)
-        self.recent_list.setSpacing(3)
-        self.recent_list.itemActivated.connect(self._recent_activated)
-        self.recent_empty = QLabel(self.tr("Aucun fichier ouvert récemment."))
-        self.recent_empty.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Effacer la liste"))
+        self.clear_button.setObjectName("linkButton")
+        self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.clear_button.setAccessibleName(self.tr("Effacer la liste des fichiers récents"))
+        self.clear_button.setToolTip(
+            self.tr("Oublier ces noms de fichiers (les fichiers eux-mêmes ne sont pas touchés)")
+        )
         self.clear_button.clicked.connect(self.clear_recent_requested)
-        recent_box.addWidget(recent_title)
-        recent_box.addWidget(self.recent_list, 1)
+        title_row.addWidget(recent_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.clear_button)
+        self.recent_list = QListWidget()
+        self.recent_list.setObjectName("recentList")
+        self.recent_list.setAccessibleName(self.tr("Fichiers récents"))
+        self.recent_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.recent_list.setMinimumWidth(240)
+        self.recent_list.setSpacing(2)
+        self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent_list.setToolTip(self.tr("Double-cliquez ou appuyez sur Entrée pour rouvrir"))
+        self.recent_list.itemActivated.connect(self._recent_activated)
+        self.recent_empty = QLabel(self.tr("Aucun fichier récent"))
+        self.recent_empty.setObjectName("emptyState")
+        self.recent_empty.setWordWrap(True)
+        recent_box.addLayout(title_row)
+        recent_box.addWidget(self.recent_list)
         recent_box.addWidget(self.recent_empty)
-        recent_box.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
-        recent_box.addStretch(1)
-        privacy = QLabel(
+        howto = QLabel(
             self.tr(
                 "<b>Comment ça marche ?</b><br>1. Ouvrez l'export de vos patients.<br>"
                 "2. Huis clos signale les commentaires qui ne devraient pas y figurer "
@@ -194,14 +212,18 @@ class StartPage(QWidget):
                 "des corrections à reporter dans votre logiciel."
             )
         )
-        privacy.setWordWrap(True)
-        privacy.setObjectName("howTo")
-        recent_box.addWidget(privacy)
+        howto.setWordWrap(True)
+        howto.setObjectName("howTo")
+        side = QVBoxLayout()
+        side.setSpacing(14)
+        side.addWidget(recent_card)
+        side.addWidget(howto)
+        side.addStretch(1)
 
         middle = QHBoxLayout()
         middle.setSpacing(24)
         middle.addLayout(left, 3)
-        middle.addLayout(recent_box, 1)
+        middle.addLayout(side, 1)
         outer.addLayout(middle, 1)
 
         self.banner = QLabel(self.tr("Tout reste sur cet ordinateur. Aucune donnée n'est envoyée."))
@@ -221,19 +243,22 @@ class StartPage(QWidget):
     def set_recent_files(self, files: list[str]) -> None:
         """Show recent files by name only (the full path is in the tooltip)."""
         self.recent_list.setVisible(bool(files))
-        rows = max(1, min(len(files), 8))
-        self.recent_list.setFixedHeight(
-            rows * self.recent_list.fontMetrics().height() + 16 + rows * 6
-        )
         self.recent_list.clear()
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         for file in files:
-            item = QListWidgetItem(Path(file).name)
+            item = QListWidgetItem(icon, Path(file).name)
             item.setData(Qt.ItemDataRole.UserRole, file)
             item.setToolTip(file)
             self.recent_list.addItem(item)
+        # as tall as its rows (up to 8, then it scrolls): no empty box under a short list
+        rows = max(1, min(len(files), 8))
+        row_height = max(self.recent_list.sizeHintForRow(0), self.fontMetrics().height() + 6)
+        spacing = 2 * self.recent_list.spacing()
+        self.recent_list.setFixedHeight(rows * (row_height + spacing) + 4)
         has_files = bool(files)
         self.recent_empty.setVisible(not has_files)
         self.clear_button.setEnabled(has_files)
+        self.clear_button.setVisible(has_files)  # nothing to clear: no link
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         self.file_chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

@@ -29,6 +29,13 @@ STYLE = """
 }
 QPushButton { padding: 5px 14px; }
 QToolButton[popupMode="2"] { padding: 5px 22px 5px 12px; }
+#sideCard {
+    border-radius: 8px;
+    background: palette(base);
+    border: 1px solid palette(mid);
+}
+#recentList { background: transparent; }
+#emptyState { color: palette(placeholder-text); font-style: italic; padding: 2px 0; }
 #howTo {
     padding: 10px;
     border-radius: 8px;
