@@ -448,123 +448,168 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>JournalDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="76"/>
         <source>Journal chiffré</source>
         <translation>Encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="84"/>
         <source>Ce journal garde la trace de vos analyses et corrections, sans aucun texte de patient. Il est chiffré et toute modification est détectée.</source>
         <translation>This log keeps track of your checks and corrections, without any patient text. It is encrypted and any change to it is detected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="91"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="93"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
         <source>Événements du journal</source>
         <translation>Log events</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="105"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="106"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="151"/>
         <source>Lecture du journal…</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="109"/>
         <source>État du journal</source>
         <translation>Log status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="112"/>
         <source>Vérifier l&apos;intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="114"/>
         <source>Contrôler que chaque événement est intact et à sa place</source>
         <translation>Check that every event is intact and in its place</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="117"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="119"/>
         <source>Enregistrer le journal déchiffré (CSV ou JSON) pour votre registre RGPD</source>
         <translation>Save the decrypted log (CSV or JSON) for your GDPR register</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="122"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="147"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="148"/>
         <source>Le journal reste verrouillé : la phrase de passe n&apos;a pas été donnée.</source>
         <translation>The log stays locked: the passphrase was not given.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="173"/>
         <source>{0} événement(s). Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
         <translation>{0} event(s). Click “Check integrity” to check the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="176"/>
         <source>Le journal est vide : aucune analyse n&apos;a encore été enregistrée.</source>
         <translation>The log is empty: no check has been recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="184"/>
+        <source>Analyse</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="185"/>
+        <source>Corrections</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="186"/>
+        <source>Copie nettoyée</source>
+        <translation>Cleaned copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="187"/>
+        <source>Liste de corrections</source>
+        <translation>Correction list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="188"/>
+        <source>Réglages modifiés</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="189"/>
+        <source>Nouvelle clé</source>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="190"/>
+        <source>Vérification du journal</source>
+        <translation>Log check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="191"/>
+        <source>Rapport d&apos;autocontrôle</source>
+        <translation>Self-check report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="196"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="188"/>
-        <source>Journal intègre : {0} événement(s).</source>
-        <translation>Log intact: {0} event(s).</translation>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="205"/>
+        <source>Journal intègre : {0} événement.</source>
+        <translation>Log intact: {0} event.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <source>Journal intègre : {0} événements.</source>
+        <translation>Log intact: {0} events.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="210"/>
         <source>Le journal a été modifié.</source>
         <translation>The log has been altered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="224"/>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="226"/>
         <source>Tableur CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="214"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="233"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="219"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="238"/>
         <source>Journal exporté : {0} ({1} événement(s)).</source>
         <translation>Log exported: {0} ({1} event(s)).</translation>
     </message>
@@ -1449,7 +1494,7 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="206"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="424"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="425"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
@@ -1486,31 +1531,36 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="388"/>
+        <source>« {0} »</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="389"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="390"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="391"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="427"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="430"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="431"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="433"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="434"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="442"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="443"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

@@ -385,7 +385,8 @@ class ReviewPage(QWidget):
     def refresh_columns_label(self, session: ReviewSession) -> None:
         names = [name for columns in session.columns.values() for name in columns]
         if names:
-            text = self.tr("Colonnes analysées : {0}").format(", ".join(f"« {n} »" for n in names))
+            quoted = ", ".join(self.tr("« {0} »").format(name) for name in names)
+            text = self.tr("Colonnes analysées : {0}").format(quoted)
         else:
             text = self.tr("Aucune colonne de commentaires trouvée : choisissez-en une.")
         self.columns_label.setText(text)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import events as audit_events
 from ...core.audit import log as audit_log
+from ..labels import format_number
 from ..workers import CallJob
 from .passphrase import ensure_log_unlocked
 
@@ -158,7 +159,8 @@ class JournalDialog(QDialog):
             values = [
                 str(event.get("seq", row + 1)),
                 event_time(event),
-                str(event.get("label") or audit_events.EVENT_LABELS.get(kind, kind)),
+                self.event_label(kind)
+                or str(event.get("label") or audit_events.EVENT_LABELS.get(kind, kind)),
                 audit_events.describe(event),
             ]
             for column, value in enumerate(values):
@@ -169,12 +171,26 @@ class JournalDialog(QDialog):
         self.status.setText(
             self.tr(
                 "{0} événement(s). Cliquez sur « Vérifier l'intégrité » pour contrôler le journal."
-            ).format(len(self.events))
+            ).format(format_number(len(self.events)))
             if self.events
             else self.tr("Le journal est vide : aucune analyse n'a encore été enregistrée.")
         )
         self.verify_button.setEnabled(True)
         self.export_button.setEnabled(bool(self.events))
+
+    def event_label(self, kind: str) -> str:
+        """The event's name in the interface language ("" for a kind this version lacks)."""
+        labels = {
+            "scan": self.tr("Analyse"),
+            "edit": self.tr("Corrections"),
+            "save_copy": self.tr("Copie nettoyée"),
+            "worklist": self.tr("Liste de corrections"),
+            "settings_changed": self.tr("Réglages modifiés"),
+            "key_rotated": self.tr("Nouvelle clé"),
+            "verify": self.tr("Vérification du journal"),
+            "report": self.tr("Rapport d'autocontrôle"),
+        }
+        return labels.get(kind, "")
 
     def verify(self) -> CallJob:
         self.status.setText(self.tr("Vérification en cours…"))
@@ -184,11 +200,14 @@ class JournalDialog(QDialog):
     def _verified(self, result: audit_log.VerifyResult) -> None:
         self.last_result = result
         self.verify_button.setEnabled(True)
-        message = result.message or (
-            self.tr("Journal intègre : {0} événement(s).").format(result.events)
-            if result.ok
-            else (result.problem or self.tr("Le journal a été modifié."))
-        )
+        if result.ok:  # in the interface language, with the app's number format
+            message = (
+                self.tr("Journal intègre : {0} événement.")
+                if result.events <= 1
+                else self.tr("Journal intègre : {0} événements.")
+            ).format(format_number(result.events))
+        else:
+            message = result.message or result.problem or self.tr("Le journal a été modifié.")
         prefix = "✓ " if result.ok else "⚠ "
         self.status.setText(prefix + message)
         self.status.setProperty("ok", result.ok)
