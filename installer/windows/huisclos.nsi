@@ -51,8 +51,8 @@ VIAddVersionKey /LANG=1036 "LegalCopyright" "EUPL-1.2"
 
 LangString KeepDataQuestion ${LANG_FRENCH} "Supprimer aussi le dossier de données de Huis clos ?$\r$\n$\r$\nIl contient le journal chiffré des vérifications (utile pour le registre RGPD du cabinet) et vos listes de termes.$\r$\n$\r$\nPar défaut, il est conservé."
 LangString KeepDataQuestion ${LANG_ENGLISH} "Also delete the Huis clos data folder?$\r$\n$\r$\nIt holds the encrypted log of your checks (useful for the practice's GDPR register) and your term lists.$\r$\n$\r$\nBy default it is kept."
-LangString ShortcutCli ${LANG_FRENCH} "Huis clos (ligne de commande)"
-LangString ShortcutCli ${LANG_ENGLISH} "Huis clos (command line)"
+LangString UninstallShortcut ${LANG_FRENCH} "Désinstaller Huis clos"
+LangString UninstallShortcut ${LANG_ENGLISH} "Uninstall Huis clos"
 
 Function .onInit
   !insertmacro MUI_LANGDLL_DISPLAY
@@ -67,7 +67,7 @@ Section "Huis clos" SecMain
   ; No file association: Huis clos does not own .csv or .xlsx.
   CreateDirectory "$SMPROGRAMS\${APPNAME}"
   CreateShortcut "$SMPROGRAMS\${APPNAME}\${APPNAME}.lnk" "$INSTDIR\huisclos.exe"
-  CreateShortcut "$SMPROGRAMS\${APPNAME}\Désinstaller ${APPNAME}.lnk" "$INSTDIR\uninstall.exe"
+  CreateShortcut "$SMPROGRAMS\${APPNAME}\$(UninstallShortcut).lnk" "$INSTDIR\uninstall.exe"
   WriteRegStr HKCU "${UNINSTKEY}" "DisplayName" "${APPNAME}"
   WriteRegStr HKCU "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKCU "${UNINSTKEY}" "Publisher" "Huis clos"
@@ -85,9 +85,15 @@ FunctionEnd
 
 Section "Uninstall"
   Delete "$SMPROGRAMS\${APPNAME}\${APPNAME}.lnk"
-  Delete "$SMPROGRAMS\${APPNAME}\Désinstaller ${APPNAME}.lnk"
+  Delete "$SMPROGRAMS\${APPNAME}\$(UninstallShortcut).lnk"
   RMDir "$SMPROGRAMS\${APPNAME}"
-  RMDir /r "$INSTDIR"
+  ; Remove only what the installer put there: the user may have chosen a folder holding other
+  ; files, and a recursive delete of $INSTDIR would take them too.
+  Delete "$INSTDIR\huisclos.exe"
+  Delete "$INSTDIR\huisclos-cli.exe"
+  RMDir /r "$INSTDIR\_internal"
+  Delete "$INSTDIR\uninstall.exe"
+  RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTKEY}"
   DeleteRegKey HKCU "Software\HuisClos"
   ; The data folder holds the log: ask, default to keeping it (also in silent mode).
