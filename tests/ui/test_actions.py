@@ -98,6 +98,7 @@ def test_a_binary_file_is_refused_without_a_traceback(
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):
         window.open_file(bad)
     assert shown and "Traceback" not in shown[0] and "Error" not in shown[0]
+    assert window.start_page.recent_list.count() == 0  # a file that failed is not «récent»
 
 
 def test_cancel_returns_to_the_start_page(qtbot, window, leaked_export: Path) -> None:

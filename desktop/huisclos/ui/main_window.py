@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self.last_result: ScanResult | None = None
         self._log_checked = False
+        self._pending_recent: str | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recorder = AuditRecorder(self)
@@ -390,8 +391,9 @@ class MainWindow(QMainWindow):
         self._stop_job()
         self.ensure_log_ready()
         path = Path(path)
-        if remember:
-            self.start_page.set_recent_files(settings.add_recent_file(str(path)))
+        # Remembered once the file has really opened: a missing or broken file never
+        # lands in «Fichiers récents».
+        self._pending_recent = str(path) if remember else None
         self._set_session(None)
         self.review_page.file_label.setText(path.name)
         self.review_page.summary_label.setText(
@@ -448,6 +450,9 @@ class MainWindow(QMainWindow):
     def _opened(self, job: ScanJob, export: Export, detector: Detector, columns: dict) -> None:
         if job is not self.job:
             return
+        if self._pending_recent:
+            self.start_page.set_recent_files(settings.add_recent_file(self._pending_recent))
+            self._pending_recent = None
         self.detector = detector
         if self.session is not None and self.session.export is export:
             self.session.restart_scan(columns)
