@@ -117,10 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         print("huisclos : mémoire insuffisante pour ce fichier.", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # The reader went away (``huisclos scan … | head``): stop quietly.
+        # The reader took what it wanted and went away (``huisclos scan … | head``): not an
+        # error of the user's, so stop quietly with success, whatever the output format.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        return 0
     except Exception as error:  # a bug: say so in French, details only for developers
         logger.exception("Unexpected error")
         if os.environ.get("HUISCLOS_DEBUG"):

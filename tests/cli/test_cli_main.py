@@ -69,3 +69,19 @@ def test_library_warnings_stay_out_of_the_users_terminal() -> None:
         env=env | {"HUISCLOS_DEBUG": "1"},
     )
     assert "internal" in loud.stderr  # developers still see it when they ask
+
+
+def test_a_closed_pipe_ends_quietly_with_success(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "HUISCLOS_DEBUG"},
+        "HUISCLOS_HOME": str(tmp_path),
+        "HUISCLOS_PASSPHRASE": "phrase de test",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    command = f"{sys.executable} -m huisclos demo --details | head -1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout.count("\n") == 1
