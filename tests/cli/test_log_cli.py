@@ -195,3 +195,18 @@ def test_rotate_key_keeps_history_readable(capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().out.strip() == "journal intègre : 4 événements"
     with open_log() as log:
         assert len({event["key_id"] for event in log.events()}) == 2
+
+
+def test_export_never_replaces_an_existing_file_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(2)
+    target = tmp_path / "registre.csv"
+    target.write_text("le registre de l'an dernier", encoding="utf-8")
+    assert main(["log", "export", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "existe déjà" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "le registre de l'an dernier"
+    assert main(["log", "export", "-o", str(target), "--force"]) == 0
+    assert "2 événements exportés" in capsys.readouterr().out
+    assert target.read_text(encoding="utf-8-sig").startswith("n°;")

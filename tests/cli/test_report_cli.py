@@ -176,6 +176,19 @@ def test_the_report_never_overwrites_the_export(
     assert html_named.read_bytes() == before
 
 
+def test_the_report_never_replaces_an_existing_file_without_force(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "rapport.html"
+    output.write_text("le rapport du trimestre dernier", encoding="utf-8")
+    assert main(["report", str(export), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert "existe déjà" in err and "--force" in err and "Traceback" not in err
+    assert output.read_text(encoding="utf-8") == "le rapport du trimestre dernier"
+    assert main(["report", str(export), "-o", str(output), "--force"]) == 0
+    assert "Rapport d'autocontrôle" in output.read_text(encoding="utf-8")
+
+
 def test_a_missing_export_is_a_french_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -211,7 +224,8 @@ def test_the_practice_name_comes_from_the_settings_unless_given(
     output = tmp_path / "rapport.html"
     assert main(["report", str(export), "-o", str(output)]) == 0
     assert "Maison de santé du Port" in output.read_text(encoding="utf-8")
-    assert main(["report", str(export), "-o", str(output), "--practice", "Cabinet B"]) == 0
+    argv = ["report", str(export), "-o", str(output), "--practice", "Cabinet B", "--force"]
+    assert main(argv) == 0
     html = output.read_text(encoding="utf-8")
     assert "Cabinet B" in html and "Maison de santé du Port" not in html
 

@@ -54,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--format", choices=("csv", "json"), help="par défaut : d'après l'extension du fichier"
     )
+    export.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
     actions.add_parser(
         "rotate-key",
         help="Passe à une nouvelle clé de chiffrement (l'historique reste lisible)",
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         if action == "rotate-key":
             print(f"nouvelle clé du journal : {log.rotate_key()} (l'historique reste lisible)")
             return 0
-        return _export(log, args.output, args.format)
+        return _export(log, args.output, args.format, force=args.force)
     finally:
         log.close()
 
@@ -111,8 +112,8 @@ def _verify(log: AuditLog) -> int:
     return 0
 
 
-def _export(log: AuditLog, output: Path, fmt: str | None) -> int:
-    count = export_events(log, output, fmt)
+def _export(log: AuditLog, output: Path, fmt: str | None, *, force: bool = False) -> int:
+    count = export_events(log, output, fmt, overwrite=force)
     result = log.verify()
     if not result.ok:
         print(f"huisclos : attention — {result.message}", file=sys.stderr)

@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="nom du cabinet affiché en tête du rapport (par défaut : celui des réglages)",
     )
+    parser.add_argument("--force", action="store_true", help="remplacer RAPPORT s'il existe déjà")
     parser.add_argument(
         "--with-examples",
         action="store_true",
@@ -40,7 +41,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     output = Path(args.output)
-    _check_output(source, output)
+    _check_output(source, output, force=args.force)
+
+    from ._journal import ensure_journal, warn
+
+    unjournaled = ensure_journal(writes=False)
+    if unjournaled:
+        warn(unjournaled)
 
     from ..core.export import read_export
     from ..core.report import build_report, cells_with_findings, read_log
@@ -70,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
     )
 
     write_report(data, output)
-    _record(data, output)
+    if not unjournaled:
+        _record(data, output)
     print(
         f"Rapport enregistré : {output} — {data.flagged_comments} commentaire(s) à revoir "
         f"chez {data.flagged_patients} patient(s) sur {data.rows}."
@@ -78,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_output(source: Path, output: Path) -> None:
+def _check_output(source: Path, output: Path, *, force: bool = False) -> None:
     if output.suffix.lower() not in (".pdf", ".html", ".htm"):
         raise HuisclosError(
             f"Format de rapport inconnu « {output.name} » : "
@@ -88,6 +96,13 @@ def _check_output(source: Path, output: Path) -> None:
         raise HuisclosError(f"Le fichier « {source} » est introuvable.")
     if output.exists() and output.resolve() == source.resolve():
         raise HuisclosError("Le rapport ne peut pas remplacer l'export : choisissez un autre nom.")
+    if output.exists() and output.is_dir():
+        raise HuisclosError(f"{output} est un dossier : indiquez un nom de fichier.")
+    if output.exists() and not force:
+        raise HuisclosError(
+            f"le fichier {output} existe déjà : choisissez un autre nom, ou ajoutez --force "
+            "pour le remplacer."
+        )
     if not output.parent.is_dir():
         raise HuisclosError(
             f"Le dossier « {output.parent} » n'existe pas : créez-le ou choisissez-en un autre."

@@ -59,7 +59,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.export import read_export
+    from ._journal import ensure_journal, warn
 
+    unjournaled = ensure_journal(writes=False)
+    if unjournaled:
+        warn(unjournaled)
     began = time.perf_counter()
     export = read_export(Path(args.file))
     columns = _columns(export, args.columns)
@@ -80,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
     if not jsonl:
         print_summary(result, Path(args.file).name, out)
         print_findings(result.findings, out)
-    _record(result, Path(args.file))
+    if not unjournaled:
+        _record(result, Path(args.file))
     return 0
 
 

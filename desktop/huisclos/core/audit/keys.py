@@ -90,6 +90,10 @@ class KeyMissing(AuditError):
     """No key exists yet (first use) — or the key of an existing log was lost."""
 
 
+class WrongPassphrase(AuditError):
+    """A key file exists and the passphrase given does not open it."""
+
+
 class KeyState(enum.Enum):
     """Whether the log's keys can be used right now."""
 
@@ -360,7 +364,7 @@ def _unwrap_key_file(path: Path, passphrase: str) -> KeySet:
     try:
         plain = AESGCM(wrapping).decrypt(nonce, ciphertext, _header_aad(header))
     except InvalidTag as error:
-        raise AuditError(MSG_WRONG_PASSPHRASE) from error
+        raise WrongPassphrase(MSG_WRONG_PASSPHRASE) from error
     return KeySet.from_json(plain.decode("utf-8"))
 
 

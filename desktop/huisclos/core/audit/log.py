@@ -679,11 +679,14 @@ def export_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def export_events(log: AuditLog, path: str | Path, fmt: str | None = None) -> int:
+def export_events(
+    log: AuditLog, path: str | Path, fmt: str | None = None, *, overwrite: bool = True
+) -> int:
     """Write the decrypted log to ``path`` (CSV ``;`` UTF-8 with BOM for Excel, or JSON).
 
     ``fmt`` defaults to the extension. Written through a temporary file then renamed, 0600.
-    Returns the number of events.
+    ``overwrite=False`` (the CLI without ``--force``) refuses an existing file. Returns the
+    number of events.
     """
     target = Path(path)
     if not target.parent.is_dir():
@@ -702,6 +705,13 @@ def export_events(log: AuditLog, path: str | Path, fmt: str | None = None) -> in
         raise AuditError(
             f"Format d'export « {target.suffix or kind} » non pris en charge : choisissez un "
             "fichier .csv ou .json."
+        )
+    if target.is_dir():
+        raise AuditError(f"{target} est un dossier : indiquez un nom de fichier.")
+    if target.exists() and not overwrite:
+        raise AuditError(
+            f"le fichier {target} existe déjà : choisissez un autre nom, ou ajoutez --force "
+            "pour le remplacer."
         )
     events = log.events()
     result = log.verify()
