@@ -210,3 +210,15 @@ def test_export_never_replaces_an_existing_file_without_force(
     assert main(["log", "export", "-o", str(target), "--force"]) == 0
     assert "2 événements exportés" in capsys.readouterr().out
     assert target.read_text(encoding="utf-8-sig").startswith("n°;")
+
+
+def test_verify_reports_a_deleted_log_naming_its_first_event(
+    huisclos_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(2)
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", "journal.head"):
+        (huisclos_home / name).unlink(missing_ok=True)
+    assert main(["log", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "journal supprimé" in out and "n° 1" in out
+    assert "journal intègre" not in out

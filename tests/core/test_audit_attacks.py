@@ -86,6 +86,55 @@ def test_deleting_the_database_is_detected_as_truncation(huisclos_home: Path) ->
     assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.TRUNCATED, 1)
 
 
+def _delete_database_and_head(home: Path) -> None:
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", HEAD_NAME):
+        (home / name).unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("storage", ["keyring", "file"])
+def test_deleting_the_database_and_its_head_is_detected(
+    storage: str, huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if storage == "file":
+        keyring.set_keyring(keyring.backends.fail.Keyring())
+        monkeypatch.setenv("HUISCLOS_PASSPHRASE", "phrase du cabinet")
+    _write_events(3)
+    _delete_database_and_head(huisclos_home)
+    result = _verify()
+    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.DELETED, 1)
+    assert "journal supprimé" in result.message and "n° 1" in result.message
+    # the deleted log is never silently restarted: new events are refused…
+    with open_log() as log, pytest.raises(AuditError, match="supprimé"):
+        log.append("scan", {"findings": 1})
+    assert _verify().problem == Problem.DELETED  # …and the deletion stays visible
+
+
+def test_a_log_started_again_or_replaced_is_detected(huisclos_home: Path) -> None:
+    _write_events(3)
+    _delete_database_and_head(huisclos_home)
+    with open_log() as log:  # a program that ignores the start recorded with the keys
+        log._store.keyset.first_hash = None
+        log._first_hash = lambda: None  # type: ignore[method-assign]
+        log.append("scan", {"findings": 1})
+    result = _verify()
+    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.ALTERED, 1)
+    assert "remplacé" in result.message
+
+
+def test_a_log_from_before_the_start_marker_gets_it_at_its_next_event(
+    huisclos_home: Path, memory_keyring: object
+) -> None:
+    _write_events(2)
+    stored = json.loads(keyring.get_password(keys.SERVICE, keys.KEYRING_ENTRY))
+    first = stored.pop("journal")["first_hash"]
+    keyring.set_password(keys.SERVICE, keys.KEYRING_ENTRY, json.dumps(stored))
+    _write_events(1)
+    stored = json.loads(keyring.get_password(keys.SERVICE, keys.KEYRING_ENTRY))
+    assert stored["journal"]["first_hash"] == first
+    _delete_database_and_head(huisclos_home)
+    assert _verify().problem == Problem.DELETED
+
+
 def test_a_cut_log_is_never_extended(huisclos_home: Path) -> None:
     _write_events(3)
     _tamper(huisclos_home, ("DELETE FROM records WHERE seq = 3", ()))

@@ -6,8 +6,11 @@ same reason). The head lives in ``journal.head`` next to the database, authentic
 under a key derived from a log key: it cannot be rewritten to match a shortened log without the
 key. It is replaced atomically, under the log's lock, only ever moving forward.
 
-Limits: someone who deletes both the database and the head file, or puts back an older copy of
-both, is not detected by the head alone; ``verify`` still checks what is there.
+Deleting both the database and the head file is caught by the keys: once the log has started,
+the hash of its first record is kept with the keys (keyring entry or key file, see
+``KeySet.first_hash``), so an empty or restarted log is reported («supprimé», «remplacé»).
+Limits: putting back an older copy of both the database and the head is not detected by the
+head alone; ``verify`` still checks what is there.
 """
 
 from __future__ import annotations

@@ -117,10 +117,17 @@ class KeyStatus:
 
 @dataclass
 class KeySet:
-    """Every key the log ever used, by id; ``current`` encrypts new records."""
+    """Every key the log ever used, by id; ``current`` encrypts new records.
+
+    ``first_hash``: the hash (hex) of the log's first record, written here once the log has
+    started — so a log whose database and head were both deleted (or replaced by a new log)
+    is detected: the keys know a log existed and how it began. Key sets written before this
+    field existed get it at the next event.
+    """
 
     current: str
     keys: dict[str, bytes] = field(default_factory=dict)
+    first_hash: str | None = None
 
     @classmethod
     def new(cls) -> KeySet:
@@ -131,6 +138,9 @@ class KeySet:
     def current_key(self) -> bytes:
         return self.keys[self.current]
 
+    def copy(self) -> KeySet:
+        return KeySet(self.current, dict(self.keys), self.first_hash)
+
     def rotated(self) -> KeySet:
         """A copy with a fresh current key; every older key is kept."""
         key_id = new_key_id()
@@ -138,18 +148,18 @@ class KeySet:
             key_id = new_key_id()
         keys = dict(self.keys)
         keys[key_id] = AESGCM.generate_key(bit_length=256)
-        return KeySet(current=key_id, keys=keys)
+        return KeySet(current=key_id, keys=keys, first_hash=self.first_hash)
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": KEYSET_FORMAT,
-                "version": 1,
-                "current": self.current,
-                "keys": {kid: _b64(key) for kid, key in self.keys.items()},
-            },
-            sort_keys=True,
-        )
+        document: dict[str, object] = {
+            "format": KEYSET_FORMAT,
+            "version": 1,
+            "current": self.current,
+            "keys": {kid: _b64(key) for kid, key in self.keys.items()},
+        }
+        if self.first_hash:
+            document["journal"] = {"first_hash": self.first_hash}
+        return json.dumps(document, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> KeySet:
@@ -161,11 +171,14 @@ class KeySet:
             current = str(data["current"])
             if current not in keys or any(len(k) != KEY_BYTES for k in keys.values()):
                 raise ValueError("inconsistent key set")
+            first_hash = (data.get("journal") or {}).get("first_hash")
+            if first_hash is not None:
+                first_hash = bytes.fromhex(str(first_hash)).hex()
         except (ValueError, KeyError, TypeError, AttributeError, binascii.Error) as error:
             raise AuditError(
                 "La clé du journal enregistrée est illisible : le journal ne peut pas être ouvert."
             ) from error
-        return cls(current=current, keys=keys)
+        return cls(current=current, keys=keys, first_hash=first_hash or None)
 
 
 def new_key_id() -> str:
@@ -327,12 +340,11 @@ def read_key_file(path: Path, passphrase: str | None) -> KeySet:
     except OSError:
         cache_key = ()
     if cache_key and cache_key in _unwrapped:
-        cached = _unwrapped[cache_key]
-        return KeySet(cached.current, dict(cached.keys))
+        return _unwrapped[cache_key].copy()
     keyset = _unwrap_key_file(path, passphrase)
     if cache_key:
         _unwrapped.clear()
-        _unwrapped[cache_key] = KeySet(keyset.current, dict(keyset.keys))
+        _unwrapped[cache_key] = keyset.copy()
     return keyset
 
 

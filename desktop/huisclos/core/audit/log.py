@@ -74,6 +74,7 @@ class Problem(enum.StrEnum):
     TRUNCATED = "tronqué"
     WRONG_KEY = "mauvaise clé"
     HEAD = "tête invalide"
+    DELETED = "supprimé"
 
 
 @dataclass
@@ -158,11 +159,38 @@ class AuditLog:
         except AuditError:
             return False
         new = set(stored.keys) - set(self._store.keyset.keys)
+        first_hash = self._store.keyset.first_hash or stored.first_hash
         if new:
             merged = {**self._store.keyset.keys, **stored.keys}
-            self._store.keyset = keys_mod.KeySet(stored.current, merged)
+            self._store.keyset = keys_mod.KeySet(stored.current, merged, first_hash)
             self._aeads.clear()
+        else:
+            self._store.keyset.first_hash = first_hash
         return bool(new)
+
+    def _first_hash(self) -> bytes | None:
+        """The hash of this log's first record as the keys remember it (None: not started)."""
+        if not self._store.keyset.first_hash:
+            self._refresh_keys()  # another process may have started the log since
+        marker = self._store.keyset.first_hash
+        return bytes.fromhex(marker) if marker else None
+
+    def _remember_start(self) -> None:
+        """Write the first record's hash next to the keys, once (under the log's lock)."""
+        if self._store.keyset.first_hash:
+            return
+        self._refresh_keys()  # never drop a key another process added meanwhile
+        if self._store.keyset.first_hash:
+            return
+        row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
+        if row is None:
+            return
+        keyset = self._store.keyset.copy()
+        keyset.first_hash = bytes(row[0]).hex()
+        try:
+            self._store.save(keyset)
+        except (AuditError, OSError) as error:  # retried at the next event
+            logger.warning("The log's start could not be recorded with its keys: %s", error)
 
     def _read_head(self) -> Head | None:
         try:
@@ -273,6 +301,7 @@ class AuditLog:
                     Head(last_seq, previous, key_id),
                     self._store.keyset.keys[key_id],
                 )
+                self._remember_start()
             except sqlite3.Error as error:
                 raise AuditError(
                     f"Le journal ({self.path}) n'a pas pu être écrit : vérifiez l'espace disque "
@@ -302,6 +331,13 @@ class AuditLog:
             head = self._read_head()
         except HeadError as error:
             raise AuditError(refused.format(error)) from error
+        first_hash = self._first_hash()
+        if first_hash is not None:
+            row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
+            if row is None and head is None:
+                raise AuditError(refused.format("le journal a été supprimé"))
+            if row is not None and bytes(row[0]) != first_hash:
+                raise AuditError(refused.format("le journal a été remplacé"))
         if head is None:
             if last_seq:
                 raise AuditError(refused.format("la tête du journal a disparu"))
@@ -384,7 +420,8 @@ class AuditLog:
                     (TABLE,),
                 )
             }
-        return _verify(rows, head, head_problem, triggers, self._aead)
+            first_hash = self._first_hash()
+        return _verify(rows, head, head_problem, triggers, self._aead, first_hash)
 
     def close(self) -> None:
         with self._mutex:
@@ -417,7 +454,17 @@ def _verify(
     head_problem: str | None,
     triggers: set[str],
     aead_for: Any,
+    first_hash: bytes | None = None,
 ) -> VerifyResult:
+    if first_hash is not None and not rows and head is None and not head_problem:
+        return _fail(
+            1,
+            Problem.DELETED,
+            "journal supprimé : la base du journal (journal.sqlite) et sa tête (journal.head) "
+            "ont disparu ou ont été vidées, alors que les clés de ce poste montrent qu'un "
+            "journal avait été commencé — tous ses événements, à partir du n° 1, manquent",
+            0,
+        )
     previous = GENESIS
     expected = 1
     for index, record in enumerate(rows):
@@ -463,6 +510,14 @@ def _verify(
         previous = record.hash
         expected += 1
     count = expected - 1
+    if first_hash is not None and rows and rows[0].hash != first_hash:
+        return _fail(
+            1,
+            Problem.ALTERED,
+            "ce n'est pas le premier événement du journal commencé sur ce poste : le journal a "
+            "été supprimé puis recommencé, ou remplacé par un autre",
+            0,
+        )
     if head_problem:
         return _fail(count + 1 if count else None, Problem.HEAD, head_problem, count)
     if head is None:
