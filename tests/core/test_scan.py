@@ -199,3 +199,50 @@ def test_candidates_never_hide_a_finding(pieces: list[str]) -> None:
     for index, text in enumerate(texts):
         if detector.detect(text):
             assert index in picked, text
+
+
+def test_scanning_a_real_csv_file_reads_every_cell_as_written(
+    detector: Detector, tmp_path: Path
+) -> None:
+    """The CSV batch reader (quotes, quoted line breaks and delimiters, short and blank lines)
+    gives the findings and suggestions of each cell scanned one by one, in file order."""
+    from huisclos.core.export import read_export
+
+    comments = ["CMU", 'dit "séropo"', "RDV; CMU\nrappeler", "", "pénible;\r\nsida", "sida"]
+    notes = ["pénible", "", "CMU", "vih", "", 'a "b" c']
+    lines = ["N° dossier;NOM;Commentaire;Notes"]
+    for i, (comment, note) in enumerate(zip(comments * 40, notes * 40, strict=True)):
+        cells = [f"{i:05d}", f"NOM{i}", comment, note]
+        if i % 7 == 3:
+            cells = cells[:3]  # a short row: no «Notes»
+        if i % 11 == 5:
+            cells = []  # a blank line
+        lines.append(
+            ";".join(
+                '"' + c.replace('"', '""') + '"' if any(x in c for x in ';"\r\n') else c
+                for c in cells
+            )
+        )
+    path = tmp_path / "export.csv"
+    path.write_bytes("\r\n".join(lines).encode("cp1252"))
+    export = read_export(path)
+    table = export.table
+    columns = ["Commentaire", "Notes"]
+    expected = [
+        finding
+        for row, values in table.iter_column_values(columns)
+        for column, text in zip(columns, values, strict=True)
+        for finding in rescan_cell(text, row=row, column=column, detector=detector)
+    ]
+    assert len(expected) > 300
+    for batch_rows in (1, 13, 20_000):
+        for processes in (0, 2) if batch_rows == 13 else (0,):
+            result = run_scan(
+                export,
+                detector=detector,
+                columns={"": columns},
+                batch_rows=batch_rows,
+                processes=processes,
+            )
+            assert result.findings == expected
+            assert result.rows == len(table) == 240

@@ -15,13 +15,16 @@ import csv
 import io
 import logging
 import os
+import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
 
 from .csv_dialect import QUOTE, Encoding, detect_encoding, records_of, sniff_delimiter
 from .csv_index import (
+    LONE_CR,
     encode_field,
     field_spans,
     field_value,
@@ -127,6 +130,80 @@ class CsvTable(Table):
             else:
                 yield number, [cells[i] if i < len(cells) else "" for i in indexes]
 
+    def iter_column_batches(
+        self, columns: list[str], size: int = 20_000
+    ) -> Iterator[tuple[int, list[list[str]]]]:
+        """(first row number, one list of texts per column) for ``size`` rows at a time.
+
+        The same texts as :meth:`iter_column_values`, without a tuple per row. A batch whose
+        records are all single lines (records never span a line break, and every line is a
+        record) is cut into fields by one regular expression over the whole batch; a line
+        holding a quote is then read again by the csv module. Any other batch (quoted line
+        breaks, lone CR line ends) is read by the csv module over exactly its records, so the
+        texts are the csv module's in every case (tests/core/test_export_properties.py).
+        """
+        indexes = [self.column_index(column) for column in columns]
+        total = len(self)
+        bounds = self._bounds
+        data = self._data
+        wanted = sorted(set(indexes))
+        pattern = _column_pattern(self.delimiter, tuple(wanted)) if wanted else None
+        for first in range(0, total, max(size, 1)):
+            count = min(size, total - first)
+            if pattern is None:
+                yield first + 1, []
+                continue
+            start, end = bounds[first], bounds[first + count]
+            chunk = data[start:end]
+            text = chunk.decode(self._codec)
+            breaks = chunk.count(b"\n")
+            single_lines = breaks == (count if chunk.endswith(b"\n") else count - 1) and (
+                b"\r" not in chunk or LONE_CR.search(chunk) is None
+            )
+            if single_lines:
+                found = pattern.findall(text)
+                del found[count:]  # the empty match after the last line break
+                assert len(found) == count, "record index and line count disagree"
+                if len(wanted) == 1:
+                    by_index = {wanted[0]: found}
+                else:
+                    by_index = dict(zip(wanted, map(list, zip(*found, strict=True)), strict=True))
+                if b'"' in chunk:
+                    self._reparse_quoted_lines(chunk, start, first, wanted, by_index)
+                yield first + 1, [by_index[i] for i in indexes]
+            else:
+                reader = csv.reader(
+                    io.StringIO(text, newline=""), delimiter=self.delimiter, quotechar=QUOTE
+                )
+                rows = list(reader)
+                assert len(rows) == count, "record index and csv module disagree"
+                yield (
+                    first + 1,
+                    [[cells[i] if i < len(cells) else "" for cells in rows] for i in indexes],
+                )
+
+    def _reparse_quoted_lines(
+        self,
+        chunk: bytes,
+        chunk_start: int,
+        first: int,
+        indexes: list[int],
+        by_index: dict[int, list[str]],
+    ) -> None:
+        """Replace, in ``by_index``, the values of the batch's lines that hold a quote by what
+        the csv module reads there (the regular expression knows no quoting)."""
+        bounds = self._bounds
+        seen = -1
+        for match in _QUOTE.finditer(chunk):
+            record = bisect_right(bounds, chunk_start + match.start(), first) - 1
+            if record == seen:
+                continue
+            seen = record
+            cells = self._parse(self._data[bounds[record] : bounds[record + 1]].decode(self._codec))
+            local = record - first
+            for i in indexes:
+                by_index[i][local] = cells[i] if i < len(cells) else ""
+
     def source_of(self, row: int, column: str) -> CellSource:
         index = self.column_index(column)
         start, end = self.record_span(row)
@@ -136,6 +213,21 @@ class CsvTable(Table):
             return CellSource("csv", span.start, span.end, span.quoted)
         body_end = record_body_end(self._data, start, end)
         return CellSource("csv", body_end, body_end, False, present=False)
+
+
+_QUOTE = re.compile(rb'"')
+
+
+def _column_pattern(delimiter: str, wanted: tuple[int, ...]) -> re.Pattern[str]:
+    """A line-anchored pattern whose groups are the fields ``wanted`` (sorted positions) of a
+    line without quotes; a short line leaves its missing fields empty (nested optional parts)."""
+    d = re.escape(delimiter)
+    field = rf"[^{d}\r\n]*+"
+    body = ""
+    for index in range(max(wanted), -1, -1):
+        part = f"({field})" if index in wanted else field
+        body = part + (f"(?:{d}{body})?" if body else "")
+    return re.compile("^" + body, re.MULTILINE)
 
 
 class CsvExport(Export):

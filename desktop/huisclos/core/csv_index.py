@@ -53,7 +53,8 @@ def _patterns(delimiter: str) -> tuple[re.Pattern[bytes], ...]:
 
 _LF = re.compile(rb"\n")
 _CR = re.compile(rb"\r")
-_LONE_CR = re.compile(rb"\r(?!\n)")
+LONE_CR = re.compile(rb"\r(?!\n)")
+_LONE_CR = LONE_CR
 _ANY_BREAK = re.compile(rb"\r\n|\n|\r")
 _CHUNK = 1 << 22
 _NOT_SPECIAL = {

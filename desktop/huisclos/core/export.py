@@ -92,6 +92,14 @@ class Table:
         """(row number, texts of ``columns`` in that order) for every row; the scan's hot loop."""
         raise NotImplementedError
 
+    def iter_column_batches(
+        self, columns: list[str], size: int = 20_000
+    ) -> Iterator[tuple[int, list[list[str]]]]:
+        """(first row number, one list of texts per column) for up to ``size`` consecutive rows
+        at a time: the texts of :meth:`iter_column_values` without a tuple per row (the CSV
+        reader cuts a whole batch at once). Row numbers follow on within a batch."""
+        return batches_of(self.iter_column_values(columns), len(columns), size)
+
     def row(self, row: int) -> list[str]:
         """Cell texts of one data row (random access for the desktop table)."""
         raise NotImplementedError
@@ -129,6 +137,29 @@ class Table:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r} {len(self)} lignes × {len(self.header)}>"
+
+
+def batches_of(
+    rows: Iterable[tuple[int, list[str]]], width: int, size: int
+) -> Iterator[tuple[int, list[list[str]]]]:
+    """Group ``(row number, values)`` pairs into ``(first row, one list per column)`` batches of
+    at most ``size`` consecutive rows (a gap in the numbering starts a new batch)."""
+    size = max(size, 1)
+    first = 0
+    batch: list[list[str]] = [[] for _ in range(width)]
+    count = 0
+    for number, values in rows:
+        if count and (count == size or number != first + count):
+            yield first, batch
+            batch = [[] for _ in range(width)]
+            count = 0
+        if not count:
+            first = number
+        for index in range(width):
+            batch[index].append(values[index] if index < len(values) else "")
+        count += 1
+    if count:
+        yield first, batch
 
 
 ProgressCallback = Callable[[int, int], None]

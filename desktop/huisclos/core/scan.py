@@ -23,12 +23,11 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from typing import Any
 
 from .categories import SEVERITY_RANK, at_least
 from .detect import Detector, RawFinding
-from .export import Export, Table
+from .export import Export, Table, batches_of
 from .findings import Finding
 from .lexicon import Lexicon
 
@@ -92,13 +91,14 @@ def scan_export(
     tables = {table.name: table for table in export.tables}
     options = (categories, min_severity, suggest)
     pool = _start_pool(detector, processes) if processes > 0 else None
-    Pending = tuple[Any, list[tuple[int, list[str]]], list[str], Sequence[str], str]
+    # (analysis or its async result, first row, rows, cell texts, headers, sheet)
+    Pending = tuple[Any, int, int, list[str], Sequence[str], str]
     pending: deque[Pending] = deque()
 
     def finish(item: Pending) -> list[Finding]:
-        result, batch, texts, headers, sheet = item
+        result, first, _rows, texts, headers, sheet = item
         analysed = result.get() if pool is not None else result
-        return _findings(detector, analysed, batch, texts, headers, sheet)
+        return _findings(detector, analysed, first, texts, headers, sheet)
 
     try:
         for sheet, headers in chosen.items():
@@ -106,25 +106,27 @@ def scan_export(
             if not headers:
                 rows_done += _safe_len(table) or 0
                 continue
-            rows = iter(table.iter_column_values(list(headers)))
+            batches = _column_batches(table, list(headers), batch_rows)
             while True:
                 with _gc_paused():
-                    batch = list(islice(rows, batch_rows))
-                    if not batch:
+                    batch = next(batches, None)
+                    if batch is None:
                         break
-                    texts = _texts(batch, len(headers))
+                    first, values = batch
+                    count = len(values[0])
+                    texts = _texts(values)
                     if pool is not None:
                         result = pool.apply_async(_analyse_in_worker, (texts, options))
                     else:
                         result = _analyse(detector, texts, *options)
-                    pending.append((result, batch, texts, headers, sheet))
-                    rows_done += len(batch)
+                    pending.append((result, first, count, texts, headers, sheet))
+                    rows_done += count
                     ready = []
                     while pending and (pool is None or len(pending) > processes + 1):
                         found = finish(pending.popleft())
                         _count(found, counts)
                         all_findings.extend(found)
-                        ready.append((rows_done - sum(len(item[1]) for item in pending), found))
+                        ready.append((rows_done - sum(item[2] for item in pending), found))
                 for done, found in ready:
                     yield ScanProgress(done, total, found, time.perf_counter() - began)
         while pending:
@@ -132,7 +134,7 @@ def scan_export(
                 found = finish(pending.popleft())
                 _count(found, counts)
                 all_findings.extend(found)
-                done = rows_done - sum(len(item[1]) for item in pending)
+                done = rows_done - sum(item[2] for item in pending)
             yield ScanProgress(done, total, found, time.perf_counter() - began)
     finally:
         if pool is not None:
@@ -182,11 +184,21 @@ def counts_of(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
 
 
 # --------------------------------------------------------------------------------- internals
-def _texts(batch: list[tuple[int, list[str]]], width: int) -> list[str]:
+def _column_batches(
+    table: Table, headers: list[str], size: int
+) -> Iterator[tuple[int, list[list[str]]]]:
+    """The table's own batch reader (CSV: no Python work per row), or batches of its rows."""
+    native = getattr(table, "iter_column_batches", None)
+    if native is not None:
+        return iter(native(headers, size))
+    return batches_of(table.iter_column_values(headers), len(headers), size)
+
+
+def _texts(values: list[list[str]]) -> list[str]:
     """The cells of a batch, row by row then column by column."""
-    if width == 1:
-        return [values[0] if values else "" for _, values in batch]
-    return [(values[j] if j < len(values) else "") for _, values in batch for j in range(width)]
+    if len(values) == 1:
+        return values[0]
+    return [text for row in zip(*values, strict=True) for text in row]
 
 
 Analysed = list[tuple[int, tuple[RawFinding, ...], str | None]]  # cell index, findings, suggestion
@@ -222,7 +234,7 @@ def _analyse(
         suggestion = None
         if suggest:
             cell = detector.findings_from(text, raw)
-            suggestion = _with_suggestion(text, cell, detector, memo)[0].suggestion
+            suggestion = _suggestion_for(text, cell, detector, memo)
         out.append((index, raw, suggestion))
     return out
 
@@ -230,7 +242,7 @@ def _analyse(
 def _findings(
     detector: Detector,
     analysed: Analysed,
-    batch: list[tuple[int, list[str]]],
+    first: int,
     texts: list[str],
     headers: Sequence[str],
     sheet: str,
@@ -241,12 +253,13 @@ def _findings(
         cell = detector.findings_from(
             texts[index],
             raw,
-            row=batch[index // width][0],
+            row=first + index // width,
             column=headers[index % width],
             sheet=sheet,
         )
         if suggestion is not None:
-            cell = [replace(finding, suggestion=suggestion) for finding in cell]
+            for finding in cell:  # just built here, seen by no one yet: set, do not copy
+                object.__setattr__(finding, "suggestion", suggestion)
         found.extend(cell)
     return found
 
@@ -305,6 +318,19 @@ def _with_suggestion(
     memo: dict[tuple, str | None] | None = None,
 ) -> list[Finding]:
     """Every finding of the cell gets the same suggestion: the cell as one click leaves it."""
+    suggestion = _suggestion_for(text, findings, detector, memo)
+    if suggestion is None:
+        return findings
+    return [replace(finding, suggestion=suggestion) for finding in findings]
+
+
+def _suggestion_for(
+    text: str,
+    findings: list[Finding],
+    detector: Detector | None = None,
+    memo: dict[tuple, str | None] | None = None,
+) -> str | None:
+    """The cell as the first suggestion leaves it (memoised per text and findings)."""
     key = (text, tuple((f.start, f.end, f.rule) for f in findings))
     if memo is not None and key in memo:
         suggestion = memo[key]
@@ -319,9 +345,7 @@ def _with_suggestion(
             if len(memo) > 100_000:
                 memo.clear()
             memo[key] = suggestion
-    if suggestion is None:
-        return findings
-    return [replace(finding, suggestion=suggestion) for finding in findings]
+    return suggestion
 
 
 def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
