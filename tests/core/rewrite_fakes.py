@@ -60,6 +60,8 @@ RULES = [
     rule("social.cmu", "social", "medium", "CMU", "C2S", rewrite="Tiers payant intégral"),
     rule("judgement.insult", "judgement", "medium", "chiant", "pénible"),
     rule("identifier.password", "identifier", "high", "mdp"),
+    # Like the bundled lexicon, the match covers the label only, not the login after it.
+    rule("identifier.login", "identifier", "high", "identifiant ameli"),
 ]
 
 

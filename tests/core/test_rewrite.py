@@ -269,3 +269,117 @@ def test_plan_cleaning_groups_findings_by_cell() -> None:
     assert plan.edits[1].rule_ids == ("social.cmu", "religion.judaism")
     assert plan.counts_by_category() == {"health": 1, "religion": 1, "social": 1}
     assert plan.cells_flagged == 2
+
+
+def chosen(text: str, categories: set[str] | None = None, min_severity: str = "low") -> list:
+    from huisclos.core.categories import SEVERITY_RANK
+
+    return [
+        finding
+        for finding in DETECTOR.detect(text)
+        if (categories is None or finding.category in categories)
+        and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[min_severity]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("comment", "categories", "min_severity", "expected"),
+    [
+        # «CMU» (social) was not chosen: cleaning the religion must not take it away.
+        ("CMU, voilée", {"religion"}, "low", "CMU"),
+        # CMU is of medium severity: cleaning only what is high keeps it.
+        ("RDV le matin, CMU, voilée", None, "high", "RDV le matin, CMU"),
+        # Both in one clause: only the chosen finding's words go.
+        ("mère voilée sous CMU", {"religion"}, "low", "Mère sous CMU"),
+        ("CMU. Porteuse sida", {"health"}, "low", "CMU."),
+        ("malentendant, porteuse sida", None, "medium", "Malentendant"),
+        # The need-keeping rewrite of a chosen category leaves the others as they are.
+        ("porteuse sida, CMU", {"social"}, "low", "Porteuse sida, tiers payant intégral"),
+    ],
+)
+def test_cleaning_some_categories_keeps_the_others_words(
+    comment: str, categories: set[str] | None, min_severity: str, expected: str
+) -> None:
+    from huisclos.core.categories import SEVERITY_RANK
+
+    findings = chosen(comment, categories, min_severity)
+    proposed = suggest(comment, findings, detector=DETECTOR)
+    assert proposed[0].text == expected
+    chosen_rules = {finding.rule for finding in findings}
+    for suggestion in proposed:
+        # Never flagged again for what was chosen…
+        again = DETECTOR.detect(suggestion.text)
+        assert not [f for f in again if f.rule in chosen_rules], suggestion
+        # …and every word of what was not chosen is still there.
+        for finding in DETECTOR.detect(comment):
+            if finding.rule not in chosen_rules:
+                assert finding.match.casefold() in suggestion.text.casefold(), suggestion
+        assert all(SEVERITY_RANK[f.severity] >= 0 for f in again)
+
+
+def test_plan_cleaning_with_a_category_filter_keeps_the_other_categories() -> None:
+    from huisclos.core.rewrite import plan_cleaning
+
+    cells = {("", 1, "Commentaire"): "CMU, voilée", ("", 2, "Commentaire"): "CMU"}
+    findings = [
+        f
+        for (sheet, row, column), text in cells.items()
+        for f in DETECTOR.detect(text, row=row, column=column, sheet=sheet)
+        if f.category == "religion"
+    ]
+    plan = plan_cleaning(findings, cells.__getitem__, detector=DETECTOR)
+    assert [(edit.row, edit.after) for edit in plan.edits] == [(1, "CMU")]
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected", "masked"),
+    [
+        ("mdp doctolib: Azerty1, préfère SMS", "Préfère SMS", f"{MASK}, préfère SMS"),
+        ("code porte 1234, mdp wifi: abcd", "Code porte 1234", f"Code porte 1234, {MASK}"),
+        ("identifiant ameli jdupont - RDV le matin", "RDV le matin", f"{MASK} - RDV le matin"),
+        ("identifiant ameli jdupont, RDV le matin", "RDV le matin", f"{MASK}, RDV le matin"),
+    ],
+)
+def test_a_password_or_login_goes_with_its_value_and_nothing_more(
+    comment: str, expected: str, masked: str
+) -> None:
+    proposed = suggestions(comment)
+    assert proposed[0].text == expected
+    assert [s.text for s in proposed if s.kind == "mask"] == [masked]
+    for suggestion in proposed:
+        for secret in ("Azerty1", "abcd", "jdupont"):
+            assert secret not in suggestion.text
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        # A line break typed in the middle of a sentence joins like a space: no orphan word…
+        ("porteuse\r\nsida, RDV matin", "RDV matin"),
+        # …and the hearsay on the next line goes with its clause.
+        ("serait homosexuelle\nd'après sa mère", ""),
+        ("RDV lundi\nserait homosexuelle\nd'après sa mère", "RDV lundi"),
+        # Lines that are independent sentences keep their line breaks.
+        ("RDV matin\nCode porte 12\nséropo", "RDV matin\nCode porte 12"),
+        ("RDV matin\r\nSéropo\r\nCode porte 12", "RDV matin\r\nCode porte 12"),
+    ],
+)
+def test_line_breaks_inside_a_cell(comment: str, expected: str) -> None:
+    assert first(comment) == expected
+
+
+def test_no_comma_before_et_where_brackets_were_removed() -> None:
+    assert first("RDV le matin (VIH) et pas le mercredi") == "RDV le matin et pas le mercredi"
+
+
+@pytest.mark.parametrize(
+    ("comment", "masked"),
+    [
+        ("voilée, RDV le matin", f"{MASK}, RDV le matin"),
+        ("(voilée) RDV le matin", f"({MASK}) RDV le matin"),
+        ("« voilée » selon la voisine", f"« {MASK} » selon la voisine"),
+        ("RDV. Séropo !", f"RDV. {MASK}."),
+    ],
+)
+def test_the_mask_stays_in_lower_case(comment: str, masked: str) -> None:
+    assert [s.text for s in suggestions(comment) if s.kind == "mask"] == [masked]

@@ -38,6 +38,7 @@ _SEPARATOR = re.compile(
 
 _STRENGTH = {
     "line": 6,
+    "softline": 2,
     "sentence": 5,
     "colon": 3,
     "dash": 3,
@@ -74,6 +75,9 @@ _DETERMINER_START = re.compile(
 # A complement of time or cause cannot stand alone once its clause is gone («HIV + depuis 2005»).
 _COMPLEMENT_START = re.compile(r"^(?:depuis|pendant|sous|suite)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-ZÉÈ0-9]{2,6}$")
+
+# A clause that starts with a link word continues the one before it without a comma.
+_LINK_START = re.compile(r"^(?:et|ou|ni|mais|puis)\b", re.IGNORECASE)
 
 # A clause that only reports who said something depends on the clause it qualifies.
 _HEARSAY_START = re.compile(
@@ -118,7 +122,7 @@ class Separator:
         """Text used to join two clauses that were not next to each other."""
         if self.kind == "marker" or self.kind == "edge":
             return " "
-        if self.kind == "line":
+        if self.kind in ("line", "softline"):
             return "\r\n" if "\r\n" in self.text else "\n"
         if self.kind == "sentence":
             mark = self.terminator() or "."
@@ -178,21 +182,27 @@ class Clauses:
             last += 1
         return list(range(first, last + 1))
 
-    def dependents(self, gone: Iterable[int], replaced: Iterable[int] = ()) -> set[int]:
+    def dependents(
+        self, gone: Iterable[int], replaced: Iterable[int] = (), keep: Iterable[int] = ()
+    ) -> set[int]:
         """``gone`` plus every clause that cannot stand once they are gone: «car …» after a
         removed clause, «d'après sa mère» next to one (same sentence), a lone word next to one
         («diabète type 1, pompe»). ``replaced`` clauses (a need-keeping phrase takes their
-        place) count as gone, except that the lone words next to them stay."""
-        result = set(gone)
+        place) count as gone, except that the lone words next to them stay. ``keep`` clauses
+        (they hold words the user chose not to change) never go."""
+        kept = set(keep)
+        result = set(gone) - kept
         anchors = result - set(replaced)
         for index in range(len(self.segments)):
+            if index in kept:
+                continue
             if index not in result and self._lone_word_next_to(index, anchors):
                 result.add(index)
         changed = True
         while changed:
             changed = False
             for index in range(len(self.segments)):
-                if index in result:
+                if index in result or index in kept:
                     continue
                 before = self.separators[index]
                 after = self.separators[index + 1]
@@ -216,6 +226,9 @@ class Clauses:
                     result.add(index)
                     changed = True
         return result
+
+    def _piece(self, index: int, edited: Mapping[int, str]) -> str:
+        return edited[index] if index in edited else self.segment_text(index)
 
     def _lone_word_next_to(self, index: int, anchors: set[int]) -> bool:
         """A one-word clause in the same sentence as a removed neighbour qualifies it
@@ -271,15 +284,27 @@ class Clauses:
                 return True
         return False
 
-    def rebuild(self, removed: Iterable[int], replaced: Mapping[int, str] | None = None) -> str:
+    def rebuild(
+        self,
+        removed: Iterable[int],
+        replaced: Mapping[int, str] | None = None,
+        edited: Mapping[int, str] | None = None,
+    ) -> str:
         """The comment without the ``removed`` clauses, with ``replaced`` clauses swapped for
-        the given phrases, joined with the strongest punctuation between kept pieces, tidied."""
+        the given phrases and ``edited`` clauses for the given text (a clause with some words
+        cut out, written as it stands), joined with the strongest punctuation between kept
+        pieces, tidied."""
         gone = set(removed)
         replaced = dict(replaced or {})
-        kept = [index for index in range(len(self.segments)) if index not in gone]
+        edited = {index: text for index, text in (edited or {}).items() if index not in replaced}
+        kept = [
+            index
+            for index in range(len(self.segments))
+            if index not in gone and (index not in edited or edited[index].strip())
+        ]
         if not kept:
             return ""
-        if not gone and not replaced:
+        if not gone and not replaced and not edited:
             return tidy(self.text)
         parts: list[str] = []
         previous: int | None = None
@@ -292,17 +317,24 @@ class Clauses:
                     parts.append(separator.text)
                 else:
                     between = self.separators[previous + 1 : index + 1]
+                    # The strongest mark wins; between equals, a line break typed by the user
+                    # keeps the comment's layout.
                     separator = max(
-                        enumerate(between), key=lambda item: (item[1].strength, item[0])
+                        enumerate(between),
+                        key=lambda item: (item[1].strength, item[1].kind == "softline", item[0]),
                     )[1]
-                    parts.append(separator.joiner())
+                    joiner = separator.joiner()
+                    if separator.kind == "paren" and _LINK_START.match(self._piece(index, edited)):
+                        # «RDV le matin (VIH) et pas le mercredi»: no comma before «et».
+                        joiner = " "
+                    parts.append(joiner)
                     rejoined = True
                 sentence_start = separator.strength >= 5
             if index in replaced:
                 phrase = replaced[index]
                 parts.append(capitalize_first(phrase) if sentence_start else lower_first(phrase))
             else:
-                segment = self.segment_text(index)
+                segment = self._piece(index, edited)
                 if sentence_start and (rejoined or previous is None):
                     segment = capitalize_first(segment)
                 parts.append(segment)
@@ -341,6 +373,8 @@ def split_clauses(text: str) -> Clauses:
                 continue
         if kind == "sentence" and ("\n" in match.group() or "\r" in match.group()):
             kind = "line"
+        elif kind == "line" and _continues_sentence(text, start, end):
+            kind = "softline"
         piece = text[position:start]
         separator = Separator(start, end, match.group(), kind)
         if piece.strip():
@@ -363,6 +397,18 @@ def split_clauses(text: str) -> Clauses:
         separators.append(Separator(pending.start, len(text), text[pending.start :], pending.kind))
     # Leading and trailing whitespace of each clause belongs to its separators.
     return Clauses(text, tuple(segments), tuple(separators))
+
+
+def _continues_sentence(text: str, start: int, end: int) -> bool:
+    """A single line break typed in the middle of a sentence («porteuse⏎sida», «serait
+    homosexuelle⏎d'après sa mère»): the line before ends with a word and the next one starts in
+    lower case. Such a break joins clauses like a space; a break before a capital («RDV
+    matin⏎Code porte 12») or after a full stop separates independent sentences."""
+    newlines = len(re.findall(r"\r\n|\r|\n", text[start:end]))
+    if newlines != 1 or start == 0 or end >= len(text):
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1].isalnum() and text[end].islower()
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -160,19 +160,20 @@ def _suggestions(
         return Suggestion(kind, candidate, label)
 
     offered = 0
-    rewritten = _rewrite(clauses, spans, detector, check.phrase_ok)
+    protected = check.protected(text, spans)
+    rewritten = _rewrite(clauses, spans, detector, check.phrase_ok, protected)
     if rewritten is not None:
         repaired = check.repair(rewritten, clauses_mode=True)
         suggestion = offer("rewrite", repaired if repaired and has_words(repaired) else None)
         if suggestion is not None:
             offered += 1
             yield suggestion
-    removed = check.repair(_remove(clauses, spans), clauses_mode=True)
+    removed = check.repair(_remove(clauses, spans, protected), clauses_mode=True)
     suggestion = offer("remove", removed if removed is not None else "")
     if suggestion is not None:
         offered += 1
         yield suggestion
-    masked = check.repair(_mask(text, spans), clauses_mode=False)
+    masked = check.repair(_mask(text, spans, protected), clauses_mode=False)
     if masked is not None and has_words(masked.replace(MASK, "")):
         suggestion = offer("mask", masked)
         if suggestion is not None:
@@ -302,29 +303,99 @@ def _moved(finding: Finding, start: int, end: int) -> Finding:
     )
 
 
-# A token that looks like a secret: letters and digits mixed, a long number, an e-mail address.
-_SECRET_TOKEN = re.compile(r"\S*\d\S*[^\W\d_]\S*|\S*[^\W\d_]\S*\d\S*|\d{4,}|\S+@\S+", re.UNICODE)
+# A token that looks like a password or a login: letters and digits mixed in one word of six
+# characters or more («Azerty1», «Roux1985», «Rose!1948»), or an e-mail address. «3e», «14h30»
+# or a door code («1234») are not.
+_PASSWORD_TOKEN = re.compile(
+    r"(?<!\S)(?=\S{6,})(?=\S*\d)(?=\S*[^\W\d_]{2})\S+|\S+@\S+\.\S+", re.UNICODE
+)
+# Where the value after a login or password label ends: a comma, a semicolon, a line break, a
+# spaced dash, a full stop ending a sentence, or the end of the comment.
+_VALUE_END = re.compile(r"\s*(?:[,;\n\r]|\s[-–—]+\s|[–—]|\.(?=\s|$)|$)")
+
+
+def _is_number_identifier(finding: Finding) -> bool:
+    """A number found by its checksum or shape (NIR, IBAN, card), not by a context word."""
+    return sum(char.isdigit() for char in finding.match) >= 4
+
+
+def _secret_end(text: str, finding: Finding) -> int:
+    """Where the secret named by a context word ends. The detector may match only its label
+    («identifiant ameli» in «identifiant ameli jdupont - RDV le matin»): the value follows it up
+    to the end of its clause."""
+    if finding.end >= len(text) or text[finding.end - 1] in ",;.\n\r":
+        return finding.end
+    end = _VALUE_END.search(text, finding.end)
+    return end.start() if end is not None else len(text)
 
 
 def _secret_clauses(clauses: Clauses, finding: Finding) -> list[int]:
-    """The clauses an identifier takes with it, so that no part of a secret survives.
+    """The clauses an identifier takes with it, so that no part of a secret survives — and no
+    more: the benign clauses around it stay («mdp doctolib: Azerty1, préfère SMS» keeps
+    «préfère SMS»; «code porte 1234, mdp wifi: abcd» keeps the door code).
 
     A number found by its checksum (NIR, IBAN, card) goes with its label («n° sécu : …»). A login
-    or password found by its context word («mdp», «mot de passe», «identifiant») hides its value
-    somewhere after the word — «mot de passe oublié, nouveau : Bebe2024» — so everything from
-    that word to the end of the sentence goes, and so does an earlier clause of the sentence that
-    holds a secret-looking token («Roux1985, c'est son mdp»).
+    or password found by its context word («mdp», «mot de passe», «identifiant») goes with its
+    value, up to the end of its clause, with the clauses joined to it by colons («mdp doctolib :
+    Azerty1»), and with any clause of the same sentence that holds a password-looking token
+    («Roux1985, c'est son mdp»; «mdp oublié, nouveau : Bebe2024»).
     """
     indexes = clauses.overlapping(finding.start, finding.end)
-    if sum(char.isdigit() for char in finding.match) >= 4:
+    if _is_number_identifier(finding):
         return sorted({i for index in indexes for i in clauses.labelled(index)})
-    taken: set[int] = set()
+    indexes = clauses.overlapping(finding.start, _secret_end(clauses.text, finding))
+    taken = {i for index in indexes for i in clauses.labelled(index)}
     for index in indexes:
         for other in clauses.sentence_of(index):
-            if other >= index or _SECRET_TOKEN.search(clauses.segment_text(other)):
-                taken.add(other)
-        taken.update(clauses.labelled(index))
+            if other not in taken and _PASSWORD_TOKEN.search(clauses.segment_text(other)):
+                taken.update(clauses.labelled(other))
     return sorted(taken)
+
+
+def _cut_spans(clauses: Clauses, index: int, findings: Sequence[Finding]) -> list[tuple[int, int]]:
+    """The characters of clause ``index`` that carry the chosen findings: their words (for a
+    login or password, the label and its value)."""
+    seg_start, seg_end = clauses.segments[index]
+    spans: list[tuple[int, int]] = []
+    for finding in findings:
+        start, end = finding.start, finding.end
+        if finding.category == "identifier" and not _is_number_identifier(finding):
+            end = _secret_end(clauses.text, finding)
+            if not (start < seg_end and seg_start < end):
+                segment = clauses.segment_text(index)
+                spans += [
+                    (seg_start + token.start(), seg_start + token.end())
+                    for token in _PASSWORD_TOKEN.finditer(segment)
+                ]
+                continue
+        spans.append((max(start, seg_start), min(end, seg_end)))
+    return [(start, end) for start, end in spans if start < end]
+
+
+def _cut(clauses: Clauses, index: int, findings: Sequence[Finding]) -> str:
+    """Clause ``index`` with only the chosen findings' words cut out: it also holds words the
+    user chose to keep (another category, a lower severity), which must stay as they are."""
+    seg_start, seg_end = clauses.segments[index]
+    text = clauses.text
+    pieces: list[str] = []
+    position = seg_start
+    for start, end in sorted(_cut_spans(clauses, index, findings)):
+        if end <= position:
+            continue
+        pieces.append(text[position : max(start, position)])
+        position = end
+    pieces.append(text[position:seg_end])
+    return re.sub(r"[ \t]{2,}", " ", "".join(pieces)).strip(" \t,;:")
+
+
+def _protected_indexes(clauses: Clauses, protected: Sequence[tuple[int, int]]) -> set[int]:
+    """Clauses holding words the user chose not to change: they are never removed."""
+    return {index for start, end in protected for index in clauses.overlapping(start, end)}
+
+
+def _edited(clauses: Clauses, carried: dict[int, list[Finding]], keep: set[int]) -> dict[int, str]:
+    """Protected clauses that carry a chosen finding, with only that finding's words cut."""
+    return {index: _cut(clauses, index, carried[index]) for index in carried if index in keep}
 
 
 def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
@@ -340,9 +411,16 @@ def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[
     return carried
 
 
-def _remove(clauses: Clauses, findings: Sequence[Finding]) -> str:
+def _remove(
+    clauses: Clauses, findings: Sequence[Finding], protected: Sequence[tuple[int, int]] = ()
+) -> str:
+    """The comment without the clauses carrying ``findings`` (and what depends on them); a
+    clause that also holds ``protected`` words (findings the user did not choose) only loses
+    the chosen findings' words."""
     carried = _sensitive(clauses, findings)
-    return clauses.rebuild(clauses.dependents(carried))
+    keep = _protected_indexes(clauses, protected)
+    gone = clauses.dependents(set(carried) - keep, keep=keep)
+    return clauses.rebuild(gone, edited=_edited(clauses, carried, keep))
 
 
 def _rewrite(
@@ -350,9 +428,12 @@ def _rewrite(
     findings: Sequence[Finding],
     detector: Detector | None,
     phrase_ok: Callable[[str], bool] = lambda phrase: True,
+    protected: Sequence[tuple[int, int]] = (),
 ) -> str | None:
-    """The need-keeping rewrite, or None when no finding's rule offers one."""
+    """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
+    ``protected`` words is never replaced: it only loses the chosen findings' words."""
     carried = _sensitive(clauses, findings)
+    keep = _protected_indexes(clauses, protected)
     replaced: dict[int, str] = {}
     consumed: set[int] = set()
     phrases_seen: set[str] = set()
@@ -377,6 +458,8 @@ def _rewrite(
             if not phrase_ok(phrase):
                 continue
             indexes = clauses.overlapping(*match.span())
+            if any(index in keep for index in indexes):
+                continue
             if _already_said(clauses, indexes, carried, phrase):
                 # The benign clause already states the need in full («pas de RDV avant 17h le
                 # vendredi» holds «RDV avant 17h»): keep it as written.
@@ -389,17 +472,23 @@ def _rewrite(
         if not phrase or not phrase_ok(phrase):
             continue
         indexes = sorted(
-            index for index, carried_findings in carried.items() if finding in carried_findings
+            index
+            for index, carried_findings in carried.items()
+            if finding in carried_findings and index not in keep
         )
+        if not indexes:
+            continue
         free = [index for index in indexes if index not in replaced]
         if not free and indexes:
             continue
         _place(phrase, free or indexes, replaced, consumed, phrases_seen)
     if not replaced:
         return None
-    gone = clauses.dependents(set(carried) | consumed | set(replaced), replaced) - set(replaced)
-    gone |= _redundant(clauses, replaced, gone)
-    return clauses.rebuild(gone, replaced)
+    gone = clauses.dependents(
+        (set(carried) | consumed | set(replaced)) - keep, replaced, keep=keep
+    ) - set(replaced)
+    gone |= _redundant(clauses, replaced, gone | keep)
+    return clauses.rebuild(gone, replaced, _edited(clauses, carried, keep))
 
 
 def _already_said(
@@ -472,8 +561,9 @@ def _redundant(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> se
     return extra
 
 
-def _mask(text: str, findings: Sequence[Finding]) -> str:
-    spans = sorted(_mask_span(text, finding) for finding in findings)
+def _mask(text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]] = ()) -> str:
+    """The chosen findings' words replaced with «[retiré]» (never a ``protected`` word)."""
+    spans = sorted(span for finding in findings for span in _mask_spans(text, finding, protected))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:
@@ -493,18 +583,31 @@ def _mask(text: str, findings: Sequence[Finding]) -> str:
     return tidy(masked)
 
 
-def _mask_span(text: str, finding: Finding) -> tuple[int, int]:
-    """The characters to mask: the match, or for a secret its label and value («mdp : toto123»)."""
+def _mask_spans(
+    text: str, finding: Finding, protected: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """The characters to mask: the match, or for a secret its label and value («mdp : toto123»),
+    never words the user chose to keep."""
+    own = (finding.start, finding.end)
     if finding.category != "identifier":
-        return (finding.start, finding.end)
+        return [own]
     clauses = split_clauses(text)
     indexes = _secret_clauses(clauses, finding)
     if not indexes:
-        return (finding.start, finding.end)
-    return (
-        min(finding.start, clauses.segments[min(indexes)][0]),
-        max(finding.end, clauses.segments[max(indexes)][1]),
-    )
+        return [own]
+    spans = [_trimmed(text, *own)]
+    for index in indexes:
+        start, end = clauses.segments[index]
+        if not any(p_start < end and start < p_end for p_start, p_end in protected):
+            spans.append((start, end))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``–``end`` without trailing spaces and punctuation («Azerty1,» → «Azerty1»)."""
+    while end > start + 1 and (text[end - 1].isspace() or text[end - 1] in ",;."):
+        end -= 1
+    return (start, end)
 
 
 # --------------------------------------------------------------------------- never flagged again
@@ -532,6 +635,18 @@ class _Checker:
             and (finding.rule in self.resolving or SEVERITY_RANK[finding.severity] >= 1)
         ]
 
+    def protected(self, text: str, chosen: Sequence[Finding]) -> list[tuple[int, int]]:
+        """Spans of ``text`` holding findings the caller chose not to resolve (another
+        category, a lower severity, an ignored occurrence): their words are never removed nor
+        masked — except where they overlap a chosen finding's own words."""
+        found = _detect(self.detector, text) or []
+        return [
+            (finding.start, finding.end)
+            for finding in found
+            if finding.rule in self.tolerated
+            and not any(other.start < finding.end and finding.start < other.end for other in chosen)
+        ]
+
     def phrase_ok(self, phrase: str) -> bool:
         """A lexicon phrase may be used only if it is not itself flagged."""
         blocking = self.blocking(phrase)
@@ -547,10 +662,11 @@ class _Checker:
             blocking = self.blocking(candidate)
             if not blocking:
                 return candidate
+            protected = self.protected(candidate, blocking)
             if clauses_mode:
-                candidate = _remove(split_clauses(candidate), blocking)
+                candidate = _remove(split_clauses(candidate), blocking, protected)
             else:
-                candidate = _mask(candidate, blocking)
+                candidate = _mask(candidate, blocking, protected)
         if not self.blocking(candidate):
             return candidate
         return "" if clauses_mode else None

@@ -45,10 +45,10 @@ def has_words(text: str) -> bool:
 
 def capitalize_first(text: str) -> str:
     """Upper-case the first letter (not a digit, not after one: «3e étage» stays; not inside a
-    leading «[retiré]» marker)."""
-    if text.startswith("["):
-        return text
+    «[retiré]» marker, even after «(» or «« »)."""
     for index, char in enumerate(text):
+        if char == "[":
+            return text
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1 :]
         if char.isdigit():
