@@ -88,7 +88,8 @@ def test_categories_given_per_cell_win_over_rule_prefixes(tmp_path: Path) -> Non
     ("delimiter", "encoding", "newline", "bom"),
     [
         (";", "cp1252", "\r\n", b""),
-        (",", "utf-8", "\n", b""),
+        # A UTF-8 source without BOM still gives a list with one, or Excel shows «PrÃ©nom».
+        (",", "utf-8", "\n", b"\xef\xbb\xbf"),
         ("\t", "utf-8-sig", "\r\n", b"\xef\xbb\xbf"),
     ],
 )
@@ -136,7 +137,41 @@ def test_a_comment_excel_would_run_as_a_formula_is_neutralised(tmp_path: Path) -
     export = read_export(write(tmp_path / "patients.csv"))
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", '=HYPERLINK("x")', ("health.hiv",))]
     data, _ = render_csv(build_worklist(export, edits), csv_format_of(export))
-    assert b"'=HYPERLINK" in data and b";=HYPERLINK" not in data
+    assert b'" =HYPERLINK(""x"")"' in data
+    assert b";=HYPERLINK" not in data and b'"=HYPERLINK' not in data
+
+
+@pytest.mark.parametrize("proposed", ["+33 6 12 12 12 12 appeler", "@Maman", "-5 kg ok"])
+def test_the_proposed_comment_reads_as_typed_without_an_apostrophe(
+    tmp_path: Path, proposed: str
+) -> None:
+    export = read_export(write(tmp_path / "patients.csv", ",", "utf-8", "\n"))
+    edits = [Edit(1, COMMENT, "Porteuse sida !!!", proposed, ("health.hiv",))]
+    target = tmp_path / "corrections.csv"
+    write_worklist(target, build_worklist(export, edits), export)
+    text = target.read_bytes().decode("utf-8-sig")
+    lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=","))
+    cell = lines[1][lines[0].index("Commentaire proposé")]
+    # Nothing Excel would run, and nothing the secretary would retype by mistake.
+    assert cell == " " + proposed
+    assert "'" not in cell and cell.strip() == proposed
+
+
+def test_an_xlsx_list_holds_formula_like_text_as_plain_text(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    export = read_export(write(tmp_path / "patients.csv"))
+    edits = [
+        Edit(1, COMMENT, "Porteuse sida !!!", "=1+1 appeler", ("health.hiv",)),
+        Edit(3, COMMENT, "CMU, RDV le matin", "@Maman", ("social.cmu",)),
+    ]
+    target = tmp_path / "corrections.xlsx"
+    write_worklist(target, build_worklist(export, edits), export)
+    sheet = load_workbook(target).active
+    column = [cell.value for cell in sheet[1]].index("Commentaire proposé") + 1
+    cells = [sheet.cell(row=row, column=column) for row in (2, 3)]
+    assert [cell.value for cell in cells] == ["=1+1 appeler", "@Maman"]
+    assert [cell.data_type for cell in cells] == ["s", "s"]
 
 
 def test_xlsx_list(tmp_path: Path) -> None:

@@ -6,7 +6,16 @@ the export (dossier number, name, first name, birth date when present), the acti
 or «Effacer le commentaire»), the proposed new comment, the categories found (in French) and,
 only when asked, the current comment. It is written with the same encoding and delimiter as the
 source CSV so it opens cleanly in Excel (UTF-8 with BOM and «;» for an Excel source, or an .xlsx
-file when the list's name ends in .xlsx).
+file when the list's name ends in .xlsx). A UTF-8 list always starts with a BOM, even when the
+source had none: without it Excel reads «Prénom» as «PrÃ©nom».
+
+Formulas: a cell starting with «=», «+», «-» or «@» would be run by Excel. The cleaned copy
+neutralises it the way the export module does (a leading apostrophe, ``neutralise_formula``),
+because the copy must read back as the export did. The list is only read by a person who
+retypes the proposed comment, and Excel shows an apostrophe in a CSV cell as it is («'@Maman»):
+so in a CSV list such a cell starts with a space instead, which Excel does not evaluate and the
+secretary does not see or retype (« +33 6 12 12 12 12 appeler»). An .xlsx list holds every value
+as a text cell, never evaluated, with nothing added.
 
 Threading: plain functions; safe from a worker thread.
 """
@@ -261,7 +270,7 @@ def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
     except UnicodeEncodeError:
         logger.warning("Worklist not encodable in %s; written in UTF-8 with BOM", codec)
         return codecs.BOM_UTF8 + text.encode("utf-8"), False
-    if fmt.bom and codec.startswith("utf"):
+    if codec == "utf-8":  # whatever the source had: Excel needs the BOM to read UTF-8
         data = codecs.BOM_UTF8 + data
     return data, True
 
@@ -273,8 +282,12 @@ def render_xlsx(worklist: Worklist) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Corrections"
-    for index, line in enumerate(worklist.rows()):
-        sheet.append([_excel_safe(value) for value in line] if index else line)
+    for line in worklist.rows():
+        sheet.append(line)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if cell.data_type == "f":  # «=…» was taken for a formula: it is text
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -290,21 +303,16 @@ def render_xlsx(worklist: Worklist) -> bytes:
     return buffer.getvalue()
 
 
+# What Excel runs as a formula at the start of a CSV cell (a tab or a carriage return before
+# one of them too).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_safe(value: str) -> str:
-    """A cell Excel would run as a formula («=», «+», «-», «@») starts with an apostrophe, as in
-    the cleaned copy."""
-    try:
-        from .export import neutralise_formula
-    except ImportError:  # pragma: no cover - older export module
-        return value
-    return neutralise_formula(value)
-
-
-def _excel_safe(value: str) -> str:
-    # A text cell in an .xlsx is never evaluated, but openpyxl would turn «=…» into a formula.
-    if value.startswith("="):
-        return "'" + value
-    return value
+    """A cell Excel would run as a formula starts with a space in the list: unlike the
+    apostrophe of the cleaned copy, which Excel shows as typed in a CSV cell, the space neither
+    runs nor changes what the secretary reads and retypes."""
+    return " " + value if value.startswith(_FORMULA_STARTS) else value
 
 
 def write_worklist(path: Path | str, worklist: Worklist, export: Any) -> bool:
