@@ -238,7 +238,9 @@ def test_worklist_lines_for_the_secretary(
 ) -> None:
     source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     listing = tmp_path / "corrections.csv"
+    capsys.readouterr()
     assert main(["clean", str(source), "--worklist", str(listing)]) == 0
+    printed = capsys.readouterr().out
     lines = read_list(listing, "cp1252", ";")  # same encoding and delimiter as the source
     header, entries = lines[0], lines[1:]
     assert header[:5] == ["Ligne", "N° dossier", "NOM", "Prénom", "Date de naissance"]
@@ -254,7 +256,12 @@ def test_worklist_lines_for_the_secretary(
     assert first["Commentaire proposé"] == "Préfère RDV le matin."
     assert first["Catégories"] == "Santé"
     assert b"\r\n" in listing.read_bytes()
-    assert "Liste de corrections" in capsys.readouterr().out or True
+    # The summary names the list and how many lines she has to report in the software.
+    assert (
+        f"Liste de corrections : {listing} ({len(entries)} lignes à reporter dans le logiciel)."
+        in printed
+    )
+    assert "Copie nettoyée" not in printed  # no copy was asked for
 
 
 def test_worklist_with_original_and_with_the_copy(
@@ -322,3 +329,72 @@ def test_columns_option_limits_and_checks_the_headers(
     assert not out.exists()
     assert main(["clean", str(source), "-o", str(out), "--columns", "NOM"]) == 0
     assert out.read_bytes() == source.read_bytes()
+
+
+def write_rows(path: Path, rows: list[str], encoding: str = "utf-8") -> Path:
+    path.write_bytes(("NOM;Commentaire\n" + "".join(f"{row}\n" for row in rows)).encode(encoding))
+    return path
+
+
+def cleaned(path: Path) -> list[str]:
+    return [value for (_, _, column), value in cells(path).items() if column == "Commentaire"]
+
+
+def test_a_category_filter_never_removes_the_other_categories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_rows(tmp_path / "sev.csv", ["A;CMU, voilée", "B;RDV le matin, CMU, voilée"])
+    out = tmp_path / "out.csv"
+    assert main(["clean", str(source), "-o", str(out), "--categories", "religion"]) == 0
+    # Social (CMU) was not chosen: it stays; the religion goes and is not flagged again.
+    assert cleaned(out) == ["CMU", "RDV le matin, CMU"]
+    out2 = tmp_path / "out2.csv"
+    assert main(["clean", str(source), "-o", str(out2), "--min-severity", "high"]) == 0
+    # CMU is of medium severity: cleaning only the high ones keeps it.
+    assert cleaned(out2) == ["CMU", "RDV le matin, CMU"]
+    findings = scan_jsonl(out2, capsys)
+    assert {finding["category"] for finding in findings} == {"social"}
+
+
+def test_passwords_and_logins_go_but_the_rest_of_the_comment_stays(tmp_path: Path) -> None:
+    source = write_rows(
+        tmp_path / "ids.csv",
+        [
+            "A;mdp doctolib: Azerty1, préfère SMS",
+            "B;code porte 1234, mdp wifi: abcd",
+            "C;identifiant ameli jdupont - RDV le matin",
+        ],
+    )
+    out = tmp_path / "out.csv"
+    assert main(["clean", str(source), "-o", str(out)]) == 0
+    assert cleaned(out) == ["Préfère SMS", "Code porte 1234", "RDV le matin"]
+
+
+def test_line_breaks_inside_a_comment(tmp_path: Path) -> None:
+    source = write_rows(
+        tmp_path / "lignes.csv",
+        ['A;"porteuse\r\nsida, RDV matin"', 'B;"serait homosexuelle\nd\'après sa mère"'],
+    )
+    out = tmp_path / "out.csv"
+    assert main(["clean", str(source), "-o", str(out)]) == 0
+    assert cleaned(out) == ["RDV matin", ""]
+
+
+def test_a_utf8_list_opens_in_excel_and_formulas_are_neutralised(tmp_path: Path) -> None:
+    source = write_rows(
+        tmp_path / "patients.csv",
+        ["A;+33 6 12 12 12 12 appeler, porteuse sida", "B;@Maman, séropo"],
+    )
+    assert not source.read_bytes().startswith(b"\xef\xbb\xbf")
+    out = tmp_path / "copie.csv"
+    listing = tmp_path / "corrections.csv"
+    assert main(["clean", str(source), "-o", str(out), "--worklist", str(listing)]) == 0
+    data = listing.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads «Prénom», not «PrÃ©nom»
+    lines = read_list(listing, "utf-8-sig", ";")
+    proposed = [line[lines[0].index("Commentaire proposé")] for line in lines[1:]]
+    # What the secretary reads and retypes has no apostrophe; Excel does not run it.
+    assert proposed == [" +33 6 12 12 12 12 appeler", " @Maman"]
+    # The cleaned copy neutralises as the export module does.
+    copy = out.read_bytes().decode("utf-8")
+    assert "A;'+33 6 12 12 12 12 appeler\n" in copy and "B;'@Maman\n" in copy

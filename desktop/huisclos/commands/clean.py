@@ -149,6 +149,11 @@ def run(args: argparse.Namespace) -> int:
                 "la copie nettoyée et la liste de corrections doivent avoir deux noms différents."
             )
 
+    # A correction must be journaled: refuse before reading or writing anything otherwise.
+    from ._journal import ensure_journal
+
+    ensure_journal(writes=True)
+
     from ..core.detect import Detector
 
     export = read_export(source)
