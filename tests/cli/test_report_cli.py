@@ -266,3 +266,19 @@ def test_demo_generate_refuses_a_share_outside_zero_to_one(
     assert main(["demo", "--generate", "10", "-o", str(output), "--share", "1.5"]) == 2
     assert "entre 0 et 1" in capsys.readouterr().err
     assert not output.exists()
+
+
+def test_cleaning_twice_then_reporting_counts_each_comment_once(
+    export: Path, tmp_path: Path
+) -> None:
+    result = run_scan(read_export(export))
+    corrected = {(f.sheet, f.row, f.column) for f in result.findings if f.suggestion is not None}
+    health = {(f.sheet, f.row, f.column) for f in result.findings if f.category == "health"}
+    assert main(["clean", str(export), "-o", str(tmp_path / "r1.csv")]) == 0
+    assert main(["clean", str(export), "-o", str(tmp_path / "r2.csv")]) == 0
+    output = tmp_path / "rapport.html"
+    assert main(["report", str(export), "-o", str(output)]) == 0
+    html = output.read_text(encoding="utf-8")
+    assert f"D'après le journal, {len(corrected)} commentaires corrigés" in html
+    assert "2 enregistrements d'une copie nettoyée" in html
+    assert f"<li>Santé\u00a0: {len(health)}</li>" in html

@@ -130,7 +130,14 @@ def test_no_finding_says_so_plainly() -> None:
     assert "Aucun commentaire sensible" in html
 
 
-def _edit(when: str, rules: list[list[str]], action: str = "apply", fingerprint: str = FINGERPRINT):  # type: ignore[no-untyped-def]
+def _edit(  # type: ignore[no-untyped-def]
+    when: str,
+    rules: list[list[str]],
+    action: str = "apply",
+    fingerprint: str = FINGERPRINT,
+    rows: list[int] | None = None,
+):
+    rows = rows or list(range(1, len(rules) + 1))
     categories: dict[str, int] = {}
     for cell in rules:
         for category in {rule.split(".")[0] for rule in cell}:
@@ -143,7 +150,10 @@ def _edit(when: str, rules: list[list[str]], action: str = "apply", fingerprint:
             "cells": len(rules),
             "categories": categories,
             "fingerprint": fingerprint,
-            "edits": [{"row": i + 1, "rules": cell} for i, cell in enumerate(rules)],
+            "edits": [
+                {"row": row, "column": "Commentaire", "rules": cell}
+                for row, cell in zip(rows, rules, strict=True)
+            ],
         },
     }
 
@@ -168,10 +178,14 @@ def test_corrections_are_read_from_the_log_for_this_file_only() -> None:
             "payload": {"fingerprint": FINGERPRINT, "findings": 7},
         },
         _edit("2026-11-20T09:10:00+00:00", [["health.hiv"], ["religion.muslim", "religion.veil"]]),
-        _edit("2026-11-20T09:11:00", [["social.cmu"], ["social.cmu"], ["judgement.insult"]]),
-        _edit("2026-11-20T09:12:00", [["judgement.insult"]], action="undo"),
+        _edit(
+            "2026-11-20T09:11:00",
+            [["social.cmu"], ["social.cmu"], ["judgement.insult"]],
+            rows=[3, 4, 5],
+        ),
+        _edit("2026-11-20T09:12:00", [["judgement.insult"]], action="undo", rows=[5]),
         _save("2026-11-20T09:15:00", 4),
-        _edit("2026-11-21T15:40:00", [["health.cancer"]]),
+        _edit("2026-11-21T15:40:00", [["health.cancer"]], rows=[6]),
         _save("2026-11-21T15:45:00", 5),
         _edit("2026-11-22T10:00:00", [["social.cmu"]] * 9, fingerprint="another-file"),
         _save("2026-11-22T10:05:00", 9, fingerprint="another-file"),
@@ -186,6 +200,44 @@ def test_corrections_are_read_from_the_log_for_this_file_only() -> None:
     assert "2 enregistrements" in html
     assert "21 novembre 2026" in html
     assert "Restent à traiter\u00a0: 1 commentaire sur 6" in html
+
+
+def test_a_comment_corrected_twice_counts_once_in_total_and_per_category() -> None:
+    """``clean`` run twice on the same export: the same three cells, corrected twice."""
+    batch = [["health.hiv"], ["health.diabetes", "religion.veil"], ["health.cancer"]]
+    events = [
+        _edit("2026-11-20T09:10:00", batch),
+        _save("2026-11-20T09:10:01", 3),
+        _edit("2026-11-20T09:20:00", batch),
+        _save("2026-11-20T09:20:01", 3),
+    ]
+    corrections = corrections_from_log(events, FINGERPRINT)
+    assert (corrections.saves, corrections.cells) == (2, 3)
+    assert corrections.by_category == {"health": 3, "religion": 1}
+    html = report_html(_report(corrections=corrections))
+    assert "Santé\u00a0: 3" in html and "Santé\u00a0: 6" not in html
+    assert "3 commentaires corrigés" in html
+
+
+def test_an_undo_takes_back_the_last_correction_of_its_cells_only() -> None:
+    events = [
+        _edit("2026-11-20T09:10:00", [["health.hiv"]], rows=[1]),
+        _edit("2026-11-20T09:11:00", [[]], action="manual", rows=[1]),  # corrected again
+        _edit("2026-11-20T09:12:00", [[]], action="undo", rows=[1]),
+        _edit("2026-11-20T09:13:00", [["social.cmu"]], rows=[2]),
+        _edit("2026-11-20T09:14:00", [["social.cmu"]], action="undo", rows=[2]),
+    ]
+    corrections = corrections_from_log(events, FINGERPRINT)
+    assert (corrections.cells, corrections.by_category) == (1, {"health": 1})
+
+
+def test_the_high_severity_tile_counts_comments_not_passages() -> None:
+    data = _report()
+    # row 3 has two high passages in one category, row 4 two in two categories
+    assert data.high_comments == 4
+    html = report_html(data)
+    tile = '<span class="big">4</span><br><span class="small">commentaires de gravité élevée'
+    assert tile in html
 
 
 def test_corrections_not_yet_saved_are_counted_from_the_edits() -> None:

@@ -118,6 +118,7 @@ class ReportData:
     columns: list[str] = field(default_factory=list)
     examples: list[MaskedExample] = field(default_factory=list)
     app_version: str = __version__
+    high_cells: int | None = None  # comments with at least one high-severity finding
 
     @property
     def share_flagged(self) -> float:
@@ -125,6 +126,13 @@ class ReportData:
 
     @property
     def high_comments(self) -> int:
+        """Comments (cells) with at least one finding of high severity, each counted once.
+
+        Without ``high_cells`` (ReportData built by hand), an upper bound from the category
+        lines, where a comment flagged in two categories appears twice.
+        """
+        if self.high_cells is not None:
+            return self.high_cells
         return sum(line.by_severity.get("high", 0) for line in self.categories)
 
 
@@ -169,22 +177,29 @@ def summarise(findings: Iterable[Finding], rows: int) -> tuple[list[CategoryLine
     return lines, len(all_cells), len(all_rows)
 
 
+def high_severity_comments(findings: Iterable[Finding]) -> int:
+    """Comments (distinct cells) with at least one high-severity finding."""
+    return len({(f.sheet, f.row, f.column) for f in findings if f.severity == "high"})
+
+
 def corrections_from_log(
     events: Iterable[Mapping[str, Any]], fingerprint: str, *, unsaved: int = 0
 ) -> Corrections:
     """What the log says was corrected in the file whose fingerprint is ``fingerprint``.
 
-    The log keeps counts, row numbers and rule ids — never text — so this is all we show:
-    ``save_copy`` events give the cleaned copies written (each holds every correction made so
-    far, so the latest one's count is the number of comments corrected); ``edit`` events give
-    the categories (undo subtracts). Events about other files are skipped.
+    The log keeps counts, row numbers and rule ids — never text — so this is all we show.
+    Corrections are counted per distinct cell (sheet, row, column) from the ``edit`` events: a
+    comment corrected twice (``clean`` run twice, or corrected again in a later session) counts
+    once, and once in each of its categories; an ``undo`` takes back the last correction of its
+    cells. ``save_copy`` events give the cleaned copies written; once a copy was saved, the
+    figures are those of the cells corrected up to the latest copy (later corrections are
+    ``unsaved`` in the desktop app). Events about other files are skipped.
     """
     saves = 0
-    saved_cells: int | None = None
-    latest_save: datetime | None = None
-    edited_cells = 0
-    by_category: Counter[str] = Counter()
     last: datetime | None = None
+    tracker = _CellTracker()
+    saved: tuple[int, Counter[str]] | None = None
+    saved_cells = 0
     for event in events:
         kind = str(event.get("event") or event.get("type") or "")
         payload = _payload(event)
@@ -193,21 +208,66 @@ def corrections_from_log(
         when = _event_time(event, payload)
         if kind == "save_copy":
             saves += 1
-            cells = _int(payload, "cells_changed", "edited_cells", "cells")
-            if latest_save is None or (when is not None and when >= latest_save):
-                saved_cells = cells
-                latest_save = when or latest_save
+            saved_cells = _int(payload, "cells_changed", "edited_cells", "cells")
+            saved = tracker.snapshot()
         elif kind == "edit":
-            sign = -1 if payload.get("action") == "undo" else 1
-            edited_cells += sign * _int(payload, "cells")
-            by_category.update({k: sign * v for k, v in _edit_categories(payload).items()})
+            tracker.add(payload)
         else:
             continue
         if when and (last is None or when > last):
             last = when
-    cells = saved_cells if saved_cells is not None else max(0, edited_cells)
+    cells, by_category = saved if saved is not None else tracker.snapshot()
+    if saved is not None:
+        cells = max(cells, saved_cells)  # a copy whose edits were not logged still counts
     categories = {k: v for k, v in by_category.items() if v > 0}
     return Corrections(saves, cells, categories, last, unsaved)
+
+
+class _CellTracker:
+    """The corrections in force per cell, replayed from ``edit`` events in log order."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[str, int, str], list[frozenset[str]]] = {}
+        self.anonymous = 0  # edit events that carry counts but not their cells (older payloads)
+        self.anonymous_categories: Counter[str] = Counter()
+
+    def add(self, payload: Mapping[str, Any]) -> None:
+        undo = payload.get("action") == "undo"
+        edits = payload.get("edits")
+        if not (isinstance(edits, list) and edits):
+            sign = -1 if undo else 1
+            self.anonymous = max(0, self.anonymous + sign * _int(payload, "cells"))
+            self.anonymous_categories.update(
+                {k: sign * v for k, v in _edit_categories(payload).items()}
+            )
+            return
+        for edit in edits:
+            if not isinstance(edit, Mapping):
+                continue
+            row = edit.get("row")
+            key = (
+                str(edit.get("sheet") or ""),
+                row if isinstance(row, int) else -1,
+                str(edit.get("column") or ""),
+            )
+            stack = self.cells.setdefault(key, [])
+            if undo:
+                if stack:
+                    stack.pop()
+                continue
+            rules = edit.get("rules") or edit.get("rule_ids") or ()
+            stack.append(
+                frozenset({str(rule).split(".", 1)[0] for rule in rules} & set(CATEGORIES))
+            )
+
+    def snapshot(self) -> tuple[int, Counter[str]]:
+        """(cells corrected, cells per category) now."""
+        live = [stack for stack in self.cells.values() if stack]
+        by_category: Counter[str] = Counter()
+        for stack in live:
+            by_category.update(frozenset().union(*stack))
+        by_category.update(+self.anonymous_categories)
+        return len(live) + self.anonymous, by_category
 
 
 def _int(payload: Mapping[str, Any], *keys: str) -> int:
@@ -505,7 +565,10 @@ def _figures_block(data: ReportData) -> str:
     cells = [
         (number(data.flagged_comments), "commentaires à revoir"),
         (number(data.flagged_patients), f"patients concernés ({percent(data.share_flagged)})"),
-        (number(data.high_comments), "de gravité élevée"),
+        (
+            number(data.high_comments),
+            ("commentaire" if data.high_comments <= 1 else "commentaires") + " de gravité élevée",
+        ),
         (number(corrected), "commentaires corrigés"),
     ]
     row = "".join(
@@ -753,6 +816,7 @@ def build_report(
         generated=generated or datetime.now(),
         columns=column_names,
         examples=masked_examples(examples_from) if examples_from is not None else [],
+        high_cells=high_severity_comments(findings),
     )
 
 
