@@ -228,7 +228,7 @@ def test_identifiers_are_checked_by_checksum(detector: Detector) -> None:
     assert found(detector, "NIR 1 85 05 78 006 084 91") == [("1 85 05 78 006 084 91", "identifier")]
     assert found(detector, "NIR 1 85 05 78 006 084 92") == []
     assert found(detector, "tél 06 12 34 56 78") == []
-    password = detector.detect("portail mdp : Azerty2024 merci")
+    password = detector.detect("portail mdp : Azerty2024, merci")
     assert [f.match for f in password] == ["mdp : Azerty2024"]
 
 
@@ -302,3 +302,120 @@ def test_compiled_matcher_cache_is_private_and_survives_corruption(
     assert Detector(lexicon).candidates(texts) == first == [1, 2, 3]
     cached.write_bytes(b"not a matcher")
     assert Detector(lexicon).candidates(texts) == first
+
+
+# --------------------------------------------------------------------- QA audit (bundled lexicon)
+@pytest.fixture(scope="module")
+def bundled() -> Detector:
+    return Detector(load_lexicon())
+
+
+def reasons_of(detector: Detector, text: str) -> dict[str, tuple[str, ...]]:
+    return {f.match: f.reasons for f in detector.detect(text)}
+
+
+def test_a_context_phrase_ending_in_an_apostrophe_is_looked_at_whole(tmp_path: Path) -> None:
+    folder = write_lexicon(tmp_path / "fr")
+    (folder / "health.toml").write_text(
+        FILES["health.toml"]
+        + """
+[[rule]]
+id = "health.psychiatric_hp"
+terms = ["HP"]
+case_sensitive = true
+context_before = ["sortie de l'", "a fait de l'"]
+window = 1
+""",
+        encoding="utf-8",
+    )
+    detector = Detector(load_lexicon(folder))
+    assert found(detector, "sortie de l'HP hier") == [("HP", "health")]
+    assert found(detector, "a fait de l’HP") == [("HP", "health")]
+    assert found(detector, "imprimante HP") == []
+
+
+def test_unless_before_cancels_only_right_before_the_term(tmp_path: Path) -> None:
+    folder = write_lexicon(tmp_path / "fr")
+    (folder / "health.toml").write_text(
+        FILES["health.toml"]
+        + """
+[[rule]]
+id = "health.mental_care"
+terms = ["CMP"]
+unless_before = ["travaille", "employé"]
+""",
+        encoding="utf-8",
+    )
+    detector = Detector(load_lexicon(folder))
+    assert found(detector, "employé au CMP") == []
+    assert found(detector, "travaille dans un CMP") == []
+    assert found(detector, "suivi au CMP, travaille à mi-temps") == [("CMP", "health")]
+
+
+def test_hearsay_and_third_party_cross_a_wrapped_line(bundled: Detector) -> None:
+    (finding,) = bundled.detect("serait homosexuelle\nd'après sa mère")
+    assert set(finding.reasons) == {"hearsay", "third_party"}
+    (finding,) = bundled.detect("Sa mère dit qu'elle est homosexuelle")
+    assert set(finding.reasons) == {"hearsay", "third_party"}
+
+
+def test_a_new_line_in_capitals_starts_a_new_clause(bundled: Detector) -> None:
+    reasons = reasons_of(bundled, "sa mère serait partie\nDiabétique, RDV le matin")
+    assert reasons["Diabétique"] == ()
+
+
+def test_third_party_sticks_to_the_clause_whose_subject_is_the_relative(bundled: Detector) -> None:
+    catho = reasons_of(bundled, "catholique non pratiquante car ses 2 frères sont suicidés")
+    assert catho == {"catholique": (), "non pratiquante": (), "suicidés": ("third_party",)}
+    rdv = reasons_of(bundled, "RDV le matin, diabétique insulinodépendant, appeler la fille")
+    assert rdv == {"diabétique": (), "insulinodépendant": ()}
+    assert all("third_party" in r for r in reasons_of(bundled, "mère musulmane voilée").values())
+    assert "third_party" in reasons_of(bundled, "sa mère, musulmane voilée")["musulmane"]
+    assert set(reasons_of(bundled, "serait homosexuelle, d'après sa mère")["homosexuelle"]) == {
+        "hearsay",
+        "third_party",
+    }
+
+
+def test_a_login_or_password_span_holds_the_value_up_to_the_clause_end(bundled: Detector) -> None:
+    text = "identifiant ameli jdupont - RDV le matin"
+    assert [f.match for f in bundled.detect(text)] == ["identifiant ameli jdupont"]
+    text = "mdp doctolib: Azerty1, préfère SMS"
+    assert [f.match for f in bundled.detect(text)] == ["mdp doctolib: Azerty1"]
+    text = "mot de passe ameli = chien74\nRDV matin"
+    assert [f.match for f in bundled.detect(text)] == ["mot de passe ameli = chien74"]
+    text = "mdp: Soleil74. Préfère le matin"
+    assert [f.match for f in bundled.detect(text)] == ["mdp: Soleil74"]
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("patiente à l'AME", "social"),
+        ("a l'AME", "social"),
+        ("l’AME", "social"),
+        ("sortie de l'HP", "health"),
+        ("a fait de l'HP", "health"),
+        ("homme gay, vit avec son compagnon", "sex_life"),
+        ("séro+", "health"),
+        ("très militant", "political"),
+        ("sous tutelle, voir avec l'UDAF", "criminal"),
+        ("curatelle renforcée", "criminal"),
+        ("interné d'office", "health"),
+    ],
+)
+def test_audit_recall_gaps_are_found(bundled: Detector, text: str, category: str) -> None:
+    assert category in {f.category for f in bundled.detect(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "employé au CMP",
+        "travaille à l'hôpital psychiatrique",
+        "interprète en langue des signes souhaité",
+        "la mort dans l'âme",
+    ],
+)
+def test_audit_false_positives_stay_quiet(bundled: Detector, text: str) -> None:
+    assert bundled.detect(text) == []

@@ -37,6 +37,7 @@ RULE_KEYS = {
     "window",
     "unless",
     "unless_near",
+    "unless_before",
     "examples",
     "validator",
 }
@@ -63,6 +64,13 @@ LEAKED = {
 
 # Comments that must stay quiet (DOMAIN.md: traps and benign comments).
 BENIGN = [
+    # working somewhere reveals nothing about one's health; an interpreter is a communication need
+    "employé au CMP",
+    "travaille à l'hôpital psychiatrique",
+    "infirmière en psychiatrie, horaires décalés",
+    "interprète en langue des signes souhaité",
+    "interprète LSF pour les RDV",
+    "la mort dans L'AME",
     "M. GAY Jean-Pierre, rappeler sur portable",
     "Mme Gay : préfère RDV le matin",
     "Mme LENOIR, homonyme : ne pas confondre avec M. Noir",
@@ -111,7 +119,6 @@ BENIGN = [
     "le foyer fiscal : rattaché à ses parents",
     "carte Vitale volée, nouvelle carte en attente",
     "très ponctuel, toujours en avance",
-    "greffe du tribunal : courrier tutelle reçu",
     "boîte aux lettres au nom de Martin",
     "J'hallucine, encore un courrier perdu par la poste",
     "nouvelle adresse mail, RDV de suivi en juin",
@@ -169,7 +176,6 @@ BENIGN = [
     "infirmière libérale passe le matin",
     "bon de transport à préparer",
     "personne de confiance : sa sœur",
-    "tutelle : UDAF 35",
     "très sympathique",
     "militant associatif",
     "adhérent à la mutuelle",
@@ -220,6 +226,21 @@ BENIGN = [
 
 # Sensitive comments written apart from the rules' own examples: each must fire its category.
 SENSITIVE = [
+    # judicial protection measures (a judge's decision that reveals impaired faculties): criminal
+    ("greffe du tribunal : courrier tutelle reçu", "criminal"),
+    ("tutelle : UDAF 35", "criminal"),
+    ("sous tutelle, voir avec l'UDAF", "criminal"),
+    ("curatelle renforcée", "criminal"),
+    ("interné d'office en 2019", "health"),
+    ("patiente à l'AME", "social"),
+    ("a l'AME depuis mars", "social"),
+    ("dossier l’AME à renouveler", "social"),
+    ("sortie de l'HP la semaine dernière", "health"),
+    ("a fait de l'HP", "health"),
+    ("homme gay, vit avec son compagnon", "sex_life"),
+    ("séro+ , gants", "health"),
+    ("gilet jaune, très militant", "political"),
+    ("très militant", "political"),
     ("Dépréssive depuis le décès de son mari", "health"),
     ("seropo !! gants", "health"),
     ("hépatite C guérie", "health"),
@@ -406,14 +427,38 @@ def _rule_patterns(rule_id: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
 def _context_hit(
     text: str, start: int, end: int, words: list[str], window: int, after: bool
 ) -> bool:
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[\w']+|[+!]+", text)]
-    if after:
-        tail = [s for s in spans if s[0] >= end][:window]
-        zone = text[end : tail[-1][1]] if tail else ""
-    else:
-        head = [s for s in spans if s[1] <= start][-window:]
-        zone = text[head[0][0] : start] if head else ""
-    return any(_term_regex(w, False).search(fold_chars(zone)) for w in words)
+    """``window`` counts the words between the term and a context phrase, which is looked at
+    whole however many words it has («sortie de l'» before «HP»)."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\w+'?|[+!]+", text)]
+    for word in words:
+        reach = window + max(0, len(re.findall(r"\w+'?|[+!]+", word)) - 1)
+        if after:
+            tail = [s for s in spans if s[0] >= end][:reach]
+            zone = text[end : tail[-1][1]] if tail else ""
+        else:
+            head = [s for s in spans if s[1] <= start][-reach:]
+            zone = text[head[0][0] : start] if head else ""
+        if _term_regex(word, False).search(fold_chars(zone)):
+            return True
+    return False
+
+
+LINK_WORDS = {
+    "a", "au", "aux", "en", "dans", "un", "une", "le", "la", "les", "l", "du", "de", "des", "d",
+    "pour", "chez", "sur", "comme", "service", "centre", "hopital", "hosto", "clinique", "unite",
+    "etablissement", "secteur", "pole",
+}  # fmt: skip
+
+
+def _preceded_by(text: str, start: int, phrases: list[str]) -> bool:
+    """An ``unless_before`` phrase right before the term, articles and prepositions skipped."""
+    words = re.findall(r"[a-z0-9]+", fold_chars(text[:start]))
+    while words and words[-1] in LINK_WORDS:
+        words.pop()
+    tail = " " + " ".join(words)
+    return any(
+        tail.endswith(" " + " ".join(re.findall(r"[a-z0-9]+", fold_chars(p)))) for p in phrases
+    )
 
 
 def findings(text: str) -> list[tuple[str, str]]:
@@ -431,8 +476,11 @@ def findings(text: str) -> list[tuple[str, str]]:
         after = rule.get("context_after", [])
         window = rule.get("window", 3)
         near = rule.get("unless_near", [])
+        not_after = rule.get("unless_before", [])
         for m in terms.finditer(haystack):
             if any(s <= m.start() and m.end() <= e for s, e in spared):
+                continue
+            if not_after and _preceded_by(raw, m.start(), not_after):
                 continue
             if near and (
                 _context_hit(raw, m.start(), m.end(), near, window, False)

@@ -36,6 +36,7 @@ also fills the suggestion).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import os
@@ -114,13 +115,40 @@ ADDRESS_WORDS = frozenset(
         "ruelle",
     ]
 )
-_CLAUSE_BREAK = re.compile(r"[;!?\n\r|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:")
+# Clause ends for qualifiers. A line break inside a cell is a clause end unless the next line
+# goes on in lower case («serait homosexuelle\nd'après sa mère» is one wrapped sentence).
+_CLAUSE_BREAK = re.compile(r"[;!?|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:|[\r\n]+(?![ \t]*[a-zà-ÿ])")
+_WORD = re.compile(r"[a-z0-9]+")
+# Articles and prepositions skipped between an ``unless_before`` phrase and the term.
+_LINK_WORDS = frozenset(
+    ["a", "au", "aux", "en", "dans", "un", "une", "le", "la", "les", "l", "du", "de", "des", "d",
+     "pour", "chez", "sur", "comme", "service", "centre", "hopital", "hosto", "clinique",
+     "unite", "etablissement", "secteur", "pole"]
+)  # fmt: skip
+# Words opening a new part of a clause: a relative in one part is not the subject of another.
+_PART_STARTS = frozenset(
+    ["car", "mais", "donc", "parce", "puisque", "tandis", "alors", "cependant"]
+)
+# A relative right after these words is someone to contact, not the subject («appeler la fille»).
+_CONTACT_WORDS = frozenset(
+    [
+        "appeler", "appeller", "appelle", "appelez", "rappeler", "rappelle", "rappelez",
+        "joindre", "joignable", "contacter", "contactez", "contacte", "prevenir", "prevenez",
+        "telephoner", "ecrire", "adresser", "demander", "passer", "envoyer", "transmettre",
+        "aupres", "via", "voir", "accompagne", "accompagnee", "accompagnant", "accompagnante",
+    ]
+)  # fmt: skip
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as BATCH_PREFILTER
 _COMPOUND_NAME = re.compile(r"-[A-ZÀ-Ý]{2,}")
 _COMPOUND_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}-$")
 _FIRST_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?![\w'-])")
 _NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
-_SECRET_AFTER = re.compile(r"\s*(?:\S{0,20}\s*)?[:=]\s*(\S+)")
+# The secret or login written after «mdp», «identifiant ameli»…: everything up to the end of the
+# clause (comma, semicolon, line break, spaced dash or slash, full stop), at most 80 characters.
+_SECRET_AFTER = re.compile(
+    r"[ \t]*(?:[:=][ \t]*)?([^,;\r\n]{0,80}?)"
+    r"(?=[ \t]*(?:[,;\r\n]|[-–—/][ \t]|\.(?:\s|$)|$))"
+)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _CATEGORY_ORDER = {name: index for index, name in enumerate(CATEGORIES)}
 
@@ -175,6 +203,26 @@ FEMININE_E_ENDINGS = (
 )
 
 RawFinding = tuple[int, int, int, str, tuple[str, ...]]  # start, end, rule index, severity, reasons
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """The qualifiers of one clause: word offsets, the part of the clause each word is in, the
+    parts whose subject is a relative, and the clause-wide reasons (hearsay)."""
+
+    offsets: tuple[int, ...]
+    parts: tuple[int, ...]
+    relative_parts: tuple[int, ...]
+    reasons: tuple[str, ...]
+
+    def reasons_at(self, start: int) -> tuple[str, ...]:
+        if not self.relative_parts:
+            return self.reasons
+        word = bisect.bisect_right(self.offsets, start) - 1
+        part = self.parts[max(0, word)]
+        if part in self.relative_parts:
+            return (*self.reasons, "third_party")
+        return self.reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,10 +327,21 @@ class Detector:
             )
             for rule in self.rules
         ]
+        self._context_reach = [
+            (
+                max((len(c.split()) - 1 for c in before), default=0),
+                max((len(c.split()) - 1 for c in after), default=0),
+            )
+            for before, after, _, _ in self._contexts
+        ]
         self._unless = [
             _index_traps(self._unless_forms(u) for u in rule.unless) for rule in self.rules
         ]
         self._near = [tuple(" " + _norm_key(u) for u in rule.unless_near) for rule in self.rules]
+        self._before = [
+            tuple(" " + _norm_key(u) for u in rule.unless_before if _norm_key(u))
+            for rule in self.rules
+        ]
         self._qualifiers = _phrase_automaton(
             {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
         )
@@ -445,6 +504,8 @@ class Detector:
                 continue
             if self._near[index] and self._near_trap(index, key, start, end):
                 continue
+            if self._before[index] and self._before_trap(index, key, start):
+                continue
             if self._looks_like_name_or_place(text, key, start, end):
                 continue
             if self._allow_keys and self._allowed(key, start, end):
@@ -452,7 +513,7 @@ class Detector:
             stop = end
             if rule.category == "identifier":  # «mdp : Azerty2024» — the secret goes too
                 secret = _SECRET_AFTER.match(text, end)
-                if secret:
+                if secret and secret.group(1).strip():
                     stop = secret.end(1)
             spans[(start, stop, index)] = None
 
@@ -465,12 +526,16 @@ class Detector:
                 return True
             if any(m in folded[end : end + 12] for m in marks_after):
                 return True
+        # ``window`` counts the words between the term and its context: a context phrase of
+        # several words («sortie de l'» → «sortie de l») is looked at whole, however long.
         if before:
-            words = " " + " ".join(key[:start].split()[-rule.window :]) + " "
+            reach = rule.window + self._context_reach[index][0]
+            words = " " + " ".join(key[:start].split()[-reach:]) + " "
             if any(c in words for c in before):
                 return True
         if after:
-            words = " " + " ".join(key[end:].split()[: rule.window]) + " "
+            reach = rule.window + self._context_reach[index][1]
+            words = " " + " ".join(key[end:].split()[:reach]) + " "
             if any(c in words for c in after):
                 return True
         return False
@@ -491,6 +556,15 @@ class Detector:
             + " ".join(key[end:].split()[:window]) + " "
         )  # fmt: skip
         return any(word in around for word in self._near[index])
+
+    def _before_trap(self, index: int, key: str, start: int) -> bool:
+        """«travaille au CMP»: an ``unless_before`` phrase right before the term, once the
+        articles and prepositions in between are skipped."""
+        words = key[max(0, start - 80) : start].split()
+        while words and words[-1] in _LINK_WORDS:
+            words.pop()
+        tail = " " + " ".join(words)
+        return any(tail.endswith(phrase) for phrase in self._before[index])
 
     def _trapped(self, index: int, text: str, key: str, start: int, end: int) -> bool:
         words = key[start:end].split()
@@ -559,21 +633,17 @@ class Detector:
     ) -> Iterable[RawFinding]:
         emphasis_cell = bool(self._exclaim.search(text))
         breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
-        clause_cache: dict[int, tuple[str, ...]] = {}
+        clause_cache: dict[int, _Clause] = {}
         minimum_caps = self.lexicon.min_capital_letters
         out = []
         for start, end, index in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
             rule = self.rules[index]
             clause = _clause_index(breaks, start)
-            reasons = clause_cache.get(clause)
-            if reasons is None:
-                words = [
-                    w for w in key[breaks[clause] : breaks[clause + 1]].split() if not w.isdigit()
-                ]
-                joined = " " + " ".join(words) + " "
-                kinds = {kind for _, kind in self._qualifiers.iter(joined)} if words else ()
-                reasons = tuple(k for k in ("hearsay", "third_party") if k in kinds)
-                clause_cache[clause] = reasons
+            qualified = clause_cache.get(clause)
+            if qualified is None:
+                qualified = self._clause(text, key, breaks[clause], breaks[clause + 1])
+                clause_cache[clause] = qualified
+            reasons = qualified.reasons_at(start)
             matched = text[start:end]
             shouting = (
                 matched.isupper()
@@ -587,6 +657,68 @@ class Detector:
                 severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
             out.append((start, end, index, severity, reasons))
         return out
+
+    def _clause(self, text: str, key: str, low: int, high: int) -> _Clause:
+        """Where the qualifiers of one clause apply.
+
+        Hearsay («serait», «d'après») covers the whole clause. A relative («sa mère») makes a
+        finding third-party only when it is the subject of the same part of the clause — parts
+        are cut at commas and at «car», «mais», «parce que»… — or the source of the whole clause
+        («d'après sa mère», «sa mère dit que»), or stands alone just before it («sa mère,
+        musulmane»). A relative one calls or contacts («appeler la fille») is not a subject.
+        """
+        words: list[str] = []
+        offsets: list[int] = []
+        parts: list[int] = []
+        part = 0
+        previous_end = low
+        for match in _WORD.finditer(key, low, min(high, len(key))):
+            word = match.group()
+            if word.isdigit():
+                continue
+            if words and ("," in text[previous_end : match.start()] or word in _PART_STARTS):
+                part += 1
+            words.append(word)
+            offsets.append(match.start())
+            parts.append(part)
+            previous_end = match.end()
+        if not words:
+            return _Clause((), (), (), ())
+        joined = " " + " ".join(words) + " "
+        word_at = [0] * (len(joined) + 1)  # joined offset → index of the word there
+        position = 1
+        for number, word in enumerate(words):
+            for offset in range(position, position + len(word) + 1):
+                word_at[offset] = number
+            position += len(word) + 1
+        hearsay: list[tuple[int, int]] = []
+        relatives: list[tuple[int, int]] = []
+        for last, (kind, size) in self._qualifiers.iter(joined):
+            if not kind:
+                continue
+            first_word = word_at[last - size]
+            last_word = word_at[last - 1]
+            (hearsay if kind == "hearsay" else relatives).append((first_word, last_word))
+        subject_parts: set[int] = set()
+        source = False
+        for first_word, last_word in relatives:
+            before = words[max(0, first_word - 2) : first_word]
+            if any(w in _CONTACT_WORDS for w in before):
+                continue  # «appeler la fille»: a contact rule, not the subject
+            subject_parts.add(parts[first_word])
+            if any(
+                h_last == first_word - 1 or h_first == last_word + 1 for h_first, h_last in hearsay
+            ):
+                source = True  # «d'après sa mère», «sa mère dit que»
+            part_words = [n for n, p in enumerate(parts) if p == parts[first_word]]
+            if part_words and part_words[0] >= first_word - 1 and part_words[-1] == last_word:
+                subject_parts.add(parts[first_word] + 1)  # «sa mère, musulmane voilée»
+        return _Clause(
+            tuple(offsets),
+            tuple(parts),
+            tuple(sorted(subject_parts)) if not source else tuple(range(part + 1)),
+            ("hearsay",) if hearsay else (),
+        )
 
     # ----------------------------------------------------------------------------- batches
     def candidates(self, texts: Sequence[str]) -> list[int]:
@@ -687,14 +819,14 @@ def _index_traps(
 
 def _phrase_automaton(groups: dict[str, Iterable[str]]) -> ahocorasick.Automaton:
     """One automaton finding the phrases of every group (key-folded, as whole words in a
-    space-padded string); each hit's value is its group's name."""
+    space-padded string); each hit's value is its group's name and its padded length."""
     automaton = ahocorasick.Automaton()
     for name, phrases in groups.items():
         for phrase in phrases:
             key = _norm_key(phrase)
             if key:
-                automaton.add_word(f" {key} ", name)
-    automaton.add_word("  ", "")  # never empty, so make_automaton always works
+                automaton.add_word(f" {key} ", (name, len(key) + 2))
+    automaton.add_word("  ", ("", 2))  # never empty, so make_automaton always works
     automaton.make_automaton()
     return automaton
 

@@ -5,6 +5,8 @@ CONTRACT: see resources/lexicon/README.md for the file format.
 Beyond the README, a rule may carry ``unless_near = ["parle", "interprète"]``: trap words that,
 within ``window`` words before or after the term, mean it is not sensitive here («parle arabe»,
 «derrière la mosquée», «manteau noir»). Like ``unless``, never a way to hide a sensitive fact.
+``unless_before = ["travaille", "employé"]``: words that, right before the term (articles and
+prepositions in between are skipped: «travaille à l'», «employée dans un»), cancel it.
 
 The lexicon is data a trainer or a practice can read and extend; this module only checks it and
 turns it into :class:`Rule` objects. A malformed file raises :class:`LexiconError` with a French
@@ -66,6 +68,9 @@ class Rule:
     validator: str | None = None  # "nir" | "iban" | "card": found by pattern + checksum
     unless_near: tuple[str, ...] = ()  # trap words within ``window`` words («parle» + «arabe»)
     origin: str = "bundled"  # "bundled" or "practice" (the practice's termes-cabinet.toml)
+    # words that, right before the term (articles and prepositions skipped), mean it is not about
+    # the patient's condition: «travaille au CMP», «infirmière en psychiatrie»
+    unless_before: tuple[str, ...] = ()
 
 
 @dataclass
@@ -218,6 +223,7 @@ def _rule_from(
         validator=validator,
         origin=origin,
         unless_near=_strings(entry.get("unless_near", []), where, "unless_near"),
+        unless_before=_strings(entry.get("unless_before", []), where, "unless_before"),
     )
 
 
