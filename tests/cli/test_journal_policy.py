@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -72,6 +75,7 @@ def _one_line(err: str) -> str:
         ["scan", "{export}"],
         ["scan", "{export}", "--format", "jsonl"],
         ["report", "{export}", "-o", "{tmp}/rapport.html"],
+        ["clean", "{export}", "-o", "{tmp}/copie.csv", "--worklist", "{tmp}/liste.csv"],
     ],
 )
 def test_a_wrong_passphrase_stops_the_command_before_anything(
@@ -157,3 +161,49 @@ def test_with_the_right_passphrase_scan_is_journaled_without_warning(
     assert capsys.readouterr().err == ""
     with open_log() as log:
         assert [event["event"] for event in log.events()] == ["scan"]
+
+
+def test_without_keyring_or_passphrase_clean_refuses_and_writes_nothing(
+    no_keyring: None,
+    export: Path,
+    tmp_path: Path,
+    huisclos_home: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = _snapshot(tmp_path, huisclos_home)
+    argv = ["clean", str(export), "-o", str(tmp_path / "copie.csv")]
+    assert main([*argv, "--worklist", str(tmp_path / "liste.csv")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    line = _one_line(captured.err)
+    assert "journal" in line and "HUISCLOS_PASSPHRASE" in line and "rien n'a été écrit" in line
+    assert _snapshot(tmp_path, huisclos_home) == before
+
+
+def test_the_real_clean_with_a_wrong_passphrase(
+    wrong_passphrase: None, export: Path, tmp_path: Path, huisclos_home: Path
+) -> None:
+    """The QA report: a script with the wrong HUISCLOS_PASSPHRASE got a copy, exit 0 and
+    «Événement non journalisé … rien n'a été écrit». Now: exit 2 and truly nothing written."""
+    env = dict(
+        os.environ,
+        HUISCLOS_HOME=str(huisclos_home),
+        HUISCLOS_PASSPHRASE="la mauvaise phrase",
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    before = _snapshot(tmp_path, huisclos_home)
+    command = [
+        sys.executable,
+        "-m",
+        "huisclos",
+        "clean",
+        str(export),
+        "-o",
+        str(tmp_path / "c.csv"),
+    ]
+    run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2, run.stderr
+    assert run.stdout == ""
+    assert "Phrase de passe incorrecte" in _one_line(run.stderr)
+    assert "non journalisé" not in run.stderr
+    assert _snapshot(tmp_path, huisclos_home) == before
