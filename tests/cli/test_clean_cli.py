@@ -398,3 +398,21 @@ def test_a_utf8_list_opens_in_excel_and_formulas_are_neutralised(tmp_path: Path)
     # The cleaned copy neutralises as the export module does.
     copy = out.read_bytes().decode("utf-8")
     assert "A;'+33 6 12 12 12 12 appeler\n" in copy and "B;'@Maman\n" in copy
+
+
+def test_nothing_is_written_when_the_journal_cannot_be_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huisclos.core.audit import log
+    from huisclos.core.errors import AuditError
+
+    def unusable(*args: object, **kwargs: object) -> None:
+        raise AuditError("Aucun trousseau sécurisé n'est disponible sur ce poste.")
+
+    monkeypatch.setattr(log, "open_log", unusable)
+    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
+    out, listing = tmp_path / "copie.csv", tmp_path / "corrections.csv"
+    assert main(["clean", str(source), "-o", str(out), "--worklist", str(listing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("huisclos : rien n'a été écrit") and "journal" in err
+    assert not out.exists() and not listing.exists()

@@ -126,3 +126,28 @@ def test_any_text_and_any_span_gives_a_tidy_safe_suggestion(text: str, data: st.
     assert proposed
     for suggestion in proposed:
         assert tidy(suggestion.text) == suggestion.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(comments(CLAUSE_SEPARATORS), st.sets(st.sampled_from(["health", "religion", "sex_life"])))
+def test_a_category_filter_keeps_every_word_of_the_others(
+    case: tuple[str, list[str]], categories: set[str]
+) -> None:
+    text, _ = case
+    found = DETECTOR.detect(text)
+    chosen = [finding for finding in found if finding.category in categories]
+    if not chosen:
+        return
+    chosen_rules = {finding.rule for finding in chosen}
+    left = [
+        finding
+        for finding in found
+        if finding.rule not in chosen_rules
+        and not any(c.start < finding.end and finding.start < c.end for c in chosen)
+    ]
+    for suggestion in suggest(text, chosen, detector=DETECTOR):
+        # The chosen rules are never flagged again…
+        assert not [f for f in DETECTOR.detect(suggestion.text) if f.rule in chosen_rules]
+        # …and what was left out is still there, word for word.
+        for finding in left:
+            assert folded(finding.match) in folded(suggestion.text), (text, suggestion)

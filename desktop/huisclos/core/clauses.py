@@ -4,6 +4,9 @@
 «catholique non pratiquante car ses 2 frères sont suicidés» two clauses linked by «car». A
 finding's clause is removed together with what depends on it («car …», «d'après sa mère») and the
 rest is joined again with the strongest punctuation that stood between the pieces, then tidied.
+A line break typed in the middle of a sentence («porteuse⏎sida», «serait homosexuelle⏎d'après sa
+mère») joins its clauses like a space; one before a capital or after a full stop separates
+independent sentences, and the comment keeps it.
 
 Pure functions; safe from any thread.
 """

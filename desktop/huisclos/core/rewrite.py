@@ -16,6 +16,12 @@ still holds a finding of medium or high severity (or of a rule it was meant to r
 repaired — more is removed or masked — or dropped. The ``remove`` suggestion always survives
 (at worst the emptied comment, ""), so a cell with findings always gets a suggestion.
 
+Only the findings passed in are resolved. When the caller chose some categories or severities
+(``clean --categories``/``--min-severity``, «Tout appliquer» of one category), the words of the
+findings left out are never removed nor masked: a clause that holds both only loses the chosen
+finding's words («mère voilée sous CMU», religion chosen → «Mère sous CMU»), and «never flagged
+again» applies to the chosen rules.
+
 Pass the ``detector`` that produced the findings (the scan and the desktop session do); without
 one, ``Detector.default()`` is used. Threading: pure functions over an immutable Detector; safe
 to call from a worker thread.
@@ -620,6 +626,7 @@ class _Checker:
         self.detector = detector
         self.resolving = {finding.rule for finding in findings}
         original = _detect(detector, text) or []
+        self._known = {text: original}  # the comment itself is scanned once
         # Rules the caller chose not to resolve (other categories, lower severities) may stay.
         self.tolerated = {finding.rule for finding in original} - self.resolving
 
@@ -636,10 +643,13 @@ class _Checker:
         ]
 
     def protected(self, text: str, chosen: Sequence[Finding]) -> list[tuple[int, int]]:
-        """Spans of ``text`` holding findings the caller chose not to resolve (another
-        category, a lower severity, an ignored occurrence): their words are never removed nor
-        masked — except where they overlap a chosen finding's own words."""
-        found = _detect(self.detector, text) or []
+        """Spans of ``text`` holding findings of the rules the caller chose not to resolve
+        (another category, a lower severity — ``clean --categories``, «Tout appliquer» of one
+        category): their words are never removed nor masked, except where they overlap a chosen
+        finding's own words."""
+        found = self._known.get(text)
+        if found is None:
+            found = _detect(self.detector, text) or []
         return [
             (finding.start, finding.end)
             for finding in found
