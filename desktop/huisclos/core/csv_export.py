@@ -19,6 +19,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -147,10 +148,10 @@ class CsvTable(Table):
         bounds = self._bounds
         data = self._data
         wanted = sorted(set(indexes))
-        pattern = _column_pattern(self.delimiter, tuple(wanted)) if wanted else None
+        patterns = _column_patterns(self.delimiter, tuple(wanted)) if wanted else None
         for first in range(0, total, max(size, 1)):
             count = min(size, total - first)
-            if pattern is None:
+            if patterns is None:
                 yield first + 1, []
                 continue
             start, end = bounds[first], bounds[first + count]
@@ -161,9 +162,11 @@ class CsvTable(Table):
                 b"\r" not in chunk or LONE_CR.search(chunk) is None
             )
             if single_lines:
-                found = pattern.findall(text)
-                del found[count:]  # the empty match after the last line break
-                assert len(found) == count, "record index and line count disagree"
+                found = patterns[0].findall(text)  # lines with every wanted field
+                if len(found) != count:  # some short or blank lines
+                    found = patterns[1].findall(text)
+                    del found[count:]  # the empty match after the last line break
+                    assert len(found) == count, "record index and line count disagree"
                 if len(wanted) == 1:
                     by_index = {wanted[0]: found}
                 else:
@@ -218,16 +221,21 @@ class CsvTable(Table):
 _QUOTE = re.compile(rb'"')
 
 
-def _column_pattern(delimiter: str, wanted: tuple[int, ...]) -> re.Pattern[str]:
-    """A line-anchored pattern whose groups are the fields ``wanted`` (sorted positions) of a
-    line without quotes; a short line leaves its missing fields empty (nested optional parts)."""
+@lru_cache(maxsize=16)
+def _column_patterns(
+    delimiter: str, wanted: tuple[int, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Line-anchored patterns whose groups are the fields ``wanted`` (sorted positions) of a
+    line without quotes: the first (quicker) matches only lines that have all those fields;
+    the second matches every line, a short one leaving its missing fields empty."""
     d = re.escape(delimiter)
     field = rf"[^{d}\r\n]*+"
+    parts = [f"({field})" if index in wanted else field for index in range(max(wanted) + 1)]
+    full = re.compile("^" + d.join(parts), re.MULTILINE)
     body = ""
-    for index in range(max(wanted), -1, -1):
-        part = f"({field})" if index in wanted else field
+    for part in reversed(parts):
         body = part + (f"(?:{d}{body})?" if body else "")
-    return re.compile("^" + body, re.MULTILINE)
+    return full, re.compile("^" + body, re.MULTILINE)
 
 
 class CsvExport(Export):

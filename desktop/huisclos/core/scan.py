@@ -79,7 +79,8 @@ def scan_export(
     columns found by ``core.columns.free_text_columns``. ``categories``/``min_severity`` keep
     only some findings; ``suggest`` fills ``Finding.suggestion`` with the first rewrite.
     ``processes`` > 0 analyses batches in that many worker processes while this one reads the
-    file (the CLI on big files; ignored in a frozen app); results are identical.
+    file, and analyses a batch itself whenever every worker is busy (the CLI on big files;
+    ignored in a frozen app); results and their order are identical.
     """
     began = time.perf_counter()
     detector = detector or Detector.default()
@@ -97,8 +98,23 @@ def scan_export(
 
     def finish(item: Pending) -> list[Finding]:
         result, first, _rows, texts, headers, sheet = item
-        analysed = result.get() if pool is not None else result
+        analysed = result.get() if _is_async(result) else result
         return _findings(detector, analysed, first, texts, headers, sheet)
+
+    def analyse(texts: list[str]) -> Any:
+        """Hand the batch to an idle worker, or, when every worker is busy, analyse it here
+        rather than wait (reading is quick: this process would otherwise sit idle)."""
+        if pool is not None:
+            busy = sum(1 for item in pending if _is_async(item[0]) and not item[0].ready())
+            if busy < processes:
+                return pool.apply_async(_analyse_in_worker, (texts, options))
+        return _analyse(detector, texts, *options)
+
+    def ready_at_head() -> bool:
+        if not pending:
+            return False
+        head = pending[0][0]
+        return not _is_async(head) or head.ready() or len(pending) > 2 * processes + 2
 
     try:
         for sheet, headers in chosen.items():
@@ -115,14 +131,10 @@ def scan_export(
                     first, values = batch
                     count = len(values[0])
                     texts = _texts(values)
-                    if pool is not None:
-                        result = pool.apply_async(_analyse_in_worker, (texts, options))
-                    else:
-                        result = _analyse(detector, texts, *options)
-                    pending.append((result, first, count, texts, headers, sheet))
+                    pending.append((analyse(texts), first, count, texts, headers, sheet))
                     rows_done += count
                     ready = []
-                    while pending and (pool is None or len(pending) > processes + 1):
+                    while ready_at_head():
                         found = finish(pending.popleft())
                         _count(found, counts)
                         all_findings.extend(found)
@@ -308,7 +320,13 @@ def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
 
 def _analyse_in_worker(texts: list[str], options: tuple[set[str] | None, str, bool]) -> Analysed:
     assert _worker_detector is not None
-    return _analyse(_worker_detector, texts, *options)
+    with _gc_paused():
+        return _analyse(_worker_detector, texts, *options)
+
+
+def _is_async(result: Any) -> bool:
+    """True for a worker's pending result, False for a batch analysed in this process."""
+    return not isinstance(result, list)
 
 
 def _with_suggestion(
