@@ -164,3 +164,61 @@ def test_scan_event_matches_the_log_builder(tmp_path: Path) -> None:
         duration_s=result.seconds,
     )
     assert {k: v for k, v in ours.items() if k in theirs} == theirs
+
+
+# --- QA audit -------------------------------------------------------------------------------
+
+
+def test_a_file_without_comment_column_is_refused_with_its_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "adresses.csv"
+    path.write_bytes(
+        "Nom;Prénom;Adresse\r\nDUPONT;Marie;3 rue de la Paix, diabétique\r\n".encode("cp1252")
+    )
+    assert main(["scan", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert "Aucun commentaire à revoir" not in captured.out
+    (line,) = captured.err.strip().splitlines()
+    assert "aucune colonne de commentaires" in line
+    assert "« Nom », « Prénom », « Adresse »" in line and "--columns" in line
+    assert main(["scan", str(path), "--columns", "Adresse"]) == 0
+
+
+def test_scan_and_demo_go_on_with_a_malformed_practice_file(
+    tmp_path: Path, huisclos_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (huisclos_home / "termes-cabinet.toml").write_text("[[rule]\n", encoding="utf-8")
+    (huisclos_home / "termes-autorises.txt").write_bytes(b"diab\xe8te\r\n")
+    assert main(["scan", str(write_export(tmp_path))]) == 0
+    captured = capsys.readouterr()
+    assert "Commentaires à revoir : 2" in captured.out
+    assert "termes-cabinet.toml" in captured.err and "ligne 1" in captured.err
+    assert "erreur inattendue" not in captured.err
+    assert main(["demo"]) == 0
+    assert "termes-cabinet.toml" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "name, options",
+    [("x.csv", ["--format", "xlsx"]), ("x.xlsx", ["--format", "csv-utf8"])],
+)
+def test_demo_generate_refuses_a_name_that_lies_about_the_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, options: list[str]
+) -> None:
+    output = tmp_path / name
+    assert main(["demo", "--generate", "10", "-o", str(output), *options]) == 2
+    assert not output.exists()
+    assert "--format" in capsys.readouterr().err
+
+
+def test_demo_generate_never_overwrites_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "exercice.csv"
+    output.write_text("mon travail", encoding="utf-8")
+    assert main(["demo", "--generate", "10", "-o", str(output)]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert output.read_text(encoding="utf-8") == "mon travail"
+    assert main(["demo", "--generate", "10", "-o", str(output), "--force"]) == 0
+    assert output.read_text(encoding="cp1252") != "mon travail"

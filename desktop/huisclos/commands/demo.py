@@ -43,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(déduit de l'extension .xlsx si absent)",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="avec --generate : remplacer FICHIER s'il existe déjà",
+    )
+    parser.add_argument(
         "--details",
         action="store_true",
         help="affiche aussi chaque commentaire signalé après le résumé",
@@ -57,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.export import read_export
     from ..core.resources import resource
     from ..core.scan import run_scan
-    from .scan import print_findings, print_summary
+    from .scan import practice_warnings, print_findings, print_summary
 
     path = resource(*DEMO_FILE)
     if not path.is_file():
@@ -65,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
             "L'exemple fictif (resources/demo/patients-demo.csv) est introuvable : réinstallez "
             "Huis clos."
         )
+    practice_warnings()
     began = time.perf_counter()
     result = run_scan(read_export(path))
     result.seconds = time.perf_counter() - began
@@ -92,9 +98,37 @@ def _generate(args: argparse.Namespace) -> int:
         raise HuisclosError("--share : indiquez une part entre 0 et 1 (par exemple 0.1).")
     output = Path(args.output)
     file_format = args.file_format or ("xlsx" if output.suffix.lower() == ".xlsx" else "csv-cp1252")
+    _check_output(output, file_format, args.force)
     synthetic.write_export(output, args.generate, args.share, file_format)
     print(
         f"Fichier d'exercice écrit : {output} ({args.generate} patients fictifs, "
         f"{round(args.share * 100)} % de commentaires sensibles, {file_format})."
     )
     return 0
+
+
+_SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def _check_output(output: Path, file_format: str, force: bool) -> None:
+    """Refuse, as ``clean`` does, a name that lies about the format (an Excel file named .csv
+    opens as garbage, and a CSV named .xlsx does not open) and an existing file without
+    --force."""
+    suffix = output.suffix.lower()
+    if file_format == "xlsx" and suffix != ".xlsx":
+        raise HuisclosError(
+            f"le format xlsx s'écrit dans un fichier .xlsx, pas « {output.name} » : changez le "
+            "nom ou le format (--format)."
+        )
+    if file_format != "xlsx" and suffix in _SPREADSHEET_SUFFIXES:
+        raise HuisclosError(
+            f"le format {file_format} écrit un fichier CSV, pas « {output.name} » : nommez-le "
+            ".csv ou choisissez --format xlsx."
+        )
+    if output.is_dir():
+        raise HuisclosError(f"{output} est un dossier : indiquez un nom de fichier.")
+    if output.exists() and not force:
+        raise HuisclosError(
+            f"le fichier {output} existe déjà : choisissez un autre nom, ou ajoutez --force "
+            "pour le remplacer."
+        )

@@ -67,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
     began = time.perf_counter()
     export = read_export(Path(args.file))
     columns = _columns(export, args.columns)
+    if columns is None:
+        columns = free_text_or_explain(export)
+    practice_warnings()
     out = sys.stdout
     generator = scan_export(
         export, columns=columns, suggest=args.suggest, processes=_processes(export, args.suggest)
@@ -141,6 +144,31 @@ def _columns(export, wanted: str | None) -> dict[str, list[str]] | None:  # type
             f"colonne introuvable : {', '.join(names)}. Colonnes du fichier : {available}."
         )
     return chosen
+
+
+def free_text_or_explain(export) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """The free-text columns of every sheet; when there is none, the scan cannot do its job:
+    say so in French, list the columns and suggest ``--columns`` (exit 2)."""
+    from ..core.columns import free_text_columns
+
+    chosen = {table.name: list(free_text_columns(table)) for table in export.tables}
+    if any(chosen.values()):
+        return chosen
+    headers = [h for table in export.tables for h in table.header if h.strip()]
+    listed = ", ".join(f"« {h} »" for h in dict.fromkeys(headers)) or "aucune"
+    example = next(iter(headers), "Remarques")
+    raise HuisclosError(
+        f"aucune colonne de commentaires trouvée dans ce fichier (colonnes : {listed}). "
+        f'Indiquez la colonne à analyser avec --columns, par exemple : --columns "{example}".'
+    )
+
+
+def practice_warnings() -> None:
+    """The practice's own files are damaged: warn in French, the scan goes on without them."""
+    from ..core.detect import Detector
+
+    for warning in Detector.default().warnings:
+        print(f"huisclos : attention — {warning}", file=sys.stderr)
 
 
 def _n(number: int) -> str:

@@ -54,6 +54,7 @@ except ImportError:  # pragma: no cover - falls back to pyahocorasick
     hyperscan = None
 
 from .categories import CATEGORIES, SEVERITIES, SEVERITY_RANK
+from .errors import LexiconError
 from .findings import Finding
 from .identifiers import BATCH_PREFILTER, find_identifiers
 from .lexicon import Lexicon, Rule, load_lexicon
@@ -295,6 +296,9 @@ class Detector:
     def __init__(self, lexicon: Lexicon, allowlist: Iterable[str] = ()) -> None:
         """Compile ``lexicon``; terms in ``allowlist`` (accepted by the practice) never fire."""
         self.lexicon = lexicon
+        # French warnings about the practice's own files (set by ``default()``): a malformed
+        # termes-cabinet.toml is skipped, not blocking — the caller shows these to the user.
+        self.warnings: tuple[str, ...] = ()
         self.allowlist = tuple(term for term in (t.strip() for t in allowlist) if term)
         self._allow_keys = tuple(sorted({_norm_key(t) for t in self.allowlist} - {""}))
         self.rules: list[Rule] = [rule for rule in lexicon.rules if rule.validator is None]
@@ -388,9 +392,30 @@ class Detector:
             cached = cls._default_cache
             if cached and cached[0] == stamp and not refresh:
                 return cached[1]
+            warnings: list[str] = []
             extra = practice.extra_terms_path(create=False)
-            lexicon = load_lexicon(folder, extra_files=[extra] if extra.is_file() else [])
-            detector = cls(lexicon, allowlist=practice.load_allowlist())
+            try:
+                lexicon = load_lexicon(folder, extra_files=[extra] if extra.is_file() else [])
+            except LexiconError as error:
+                if not extra.is_file():
+                    raise  # the bundled lexicon itself is damaged: nothing sensible to fall to
+                lexicon = load_lexicon(folder)  # the practice's file only: degrade, not block
+                warnings.append(
+                    f"{error} Les termes du cabinet sont ignorés : l'analyse utilise le "
+                    "lexique de Huis clos seul."
+                )
+            try:
+                allowlist = practice.load_allowlist()
+            except OSError as error:
+                allowlist = []
+                warnings.append(
+                    f"La liste des termes autorisés ({practice.ALLOWLIST_FILE}) est illisible "
+                    f"({error.strerror or error}) : elle est ignorée pour cette analyse."
+                )
+            detector = cls(lexicon, allowlist=allowlist)
+            detector.warnings = tuple(warnings)
+            for warning in warnings:
+                logger.warning("Practice files: %s", warning)
             cls._default_cache = (stamp, detector)
             return detector
 

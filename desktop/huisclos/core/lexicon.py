@@ -16,6 +16,7 @@ message naming the file and what is wrong. Pure functions; the result is immutab
 from __future__ import annotations
 
 import logging
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -121,7 +122,7 @@ def load_lexicon(
     for extra in extra_files:
         extra = Path(extra)
         if extra.is_file():
-            for rule in load_rules_file(extra, origin="practice"):
+            for rule in load_rules_file(extra, origin="practice", fallback_encoding="cp1252"):
                 if rule.id in taken:  # a practice rule never shadows a bundled one
                     rule = replace(rule, id=f"cabinet.{rule.id}")
                 if rule.id not in taken:
@@ -133,11 +134,20 @@ def load_lexicon(
     return lexicon
 
 
-def load_rules_file(path: Path | str, *, origin: str = "bundled") -> list[Rule]:
-    """The rules of one category file; raises LexiconError with a French message."""
+def load_rules_file(
+    path: Path | str, *, origin: str = "bundled", fallback_encoding: str | None = None
+) -> list[Rule]:
+    """The rules of one category file; raises LexiconError with a French message.
+    ``fallback_encoding`` (the practice's file: cp1252) is tried when UTF-8 fails."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            if fallback_encoding is None:
+                raise
+            text = data.decode(fallback_encoding, errors="replace")
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(
             f"Le fichier de lexique « {path.name} » est illisible ({error})."
@@ -152,7 +162,7 @@ def parse_rules(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise LexiconError(f"Le fichier de lexique « {name} » est mal formé : {error}.") from error
+        raise LexiconError(toml_error_message(name, text, error)) from error
     default_category = data.get("category")
     defaults = data.get("defaults", {})
     if not isinstance(defaults, dict):
@@ -166,6 +176,28 @@ def parse_rules(
             raise LexiconError(f"« {name} » : la règle n° {number} est mal formée.")
         rules.append(_rule_from(entry, defaults, default_category, name, number, origin))
     return rules
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml_error_message(name: str, text: str, error: Exception) -> str:
+    """The French message for a TOML file that does not parse: the file, the line, what to
+    check — never the parser's English."""
+    found = _TOML_POSITION.search(str(error))
+    if not found:
+        return (
+            f"Le fichier « {name} » est mal formé (il se termine avant la fin d'une règle) : "
+            "vérifiez qu'aucun guillemet ni crochet n'est resté ouvert."
+        )
+    line = int(found.group(1))
+    lines = text.splitlines()
+    shown = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    quoted = f" (« {shown[:60]} »)" if shown else ""
+    return (
+        f"Le fichier « {name} » est mal formé à la ligne {line}{quoted} : vérifiez les "
+        "guillemets, les crochets, les virgules et le signe « = »."
+    )
 
 
 def _rule_from(
@@ -237,9 +269,12 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 def _load_qualifiers(path: Path, lexicon: Lexicon) -> None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise LexiconError(f"Le fichier « {path.name} » est mal formé : {error}.") from error
+        text = path.read_text(encoding="utf-8-sig")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"Le fichier « {path.name} » est illisible ({error}).") from error
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(toml_error_message(path.name, text, error)) from error
     where = f"« {path.name} »"
     if "hearsay" in data:
         lexicon.hearsay = _strings(data["hearsay"].get("terms", []), where, "hearsay.terms")

@@ -49,13 +49,23 @@ def extra_terms_path(create: bool = True) -> Path:
     return data_dir(create=create) / EXTRA_TERMS_FILE
 
 
+def read_practice_text(path: Path) -> str:
+    """A practice file as text: UTF-8 (with or without BOM), else Windows-1252 — what Notepad
+    writes when «ANSI» is chosen («diab\xe8te»). Never fails on the encoding."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def load_allowlist() -> list[str]:
     """The accepted terms, in file order, without blanks, comments or duplicates."""
     path = allowlist_path(create=False)
     if not path.is_file():
         return []
     terms: list[str] = []
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
+    for line in read_practice_text(path).splitlines():
         term = line.split("#", 1)[0].strip()
         if term and term not in terms:
             terms.append(term)
@@ -95,7 +105,7 @@ def load_extra_terms_text() -> str:
     path = extra_terms_path(create=False)
     if not path.is_file():
         return EXTRA_TERMS_TEMPLATE
-    return path.read_text(encoding="utf-8-sig")
+    return read_practice_text(path)
 
 
 def save_extra_terms_text(text: str) -> list[Rule]:
@@ -111,7 +121,7 @@ def load_extra_rules() -> list[Rule]:
     path = extra_terms_path(create=False)
     if not path.is_file():
         return []
-    return parse_rules(path.read_text(encoding="utf-8-sig"), name=EXTRA_TERMS_FILE)
+    return parse_rules(read_practice_text(path), name=EXTRA_TERMS_FILE)
 
 
 def _write_private(path: Path, text: str) -> Path:
