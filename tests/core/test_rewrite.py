@@ -368,8 +368,16 @@ def test_line_breaks_inside_a_cell(comment: str, expected: str) -> None:
     assert first(comment) == expected
 
 
-def test_no_comma_before_et_where_brackets_were_removed() -> None:
-    assert first("RDV le matin (VIH) et pas le mercredi") == "RDV le matin et pas le mercredi"
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "RDV le matin (VIH) et pas le mercredi",
+        "RDV le matin, séropo, et pas le mercredi",
+        "RDV le matin (séropo, TS) et pas le mercredi",
+    ],
+)
+def test_no_comma_before_et_where_a_clause_was_removed(comment: str) -> None:
+    assert first(comment) == "RDV le matin et pas le mercredi"
 
 
 @pytest.mark.parametrize(

@@ -327,12 +327,17 @@ class Clauses:
                         key=lambda item: (item[1].strength, item[1].kind == "softline", item[0]),
                     )[1]
                     joiner = separator.joiner()
-                    if separator.kind == "paren" and _LINK_START.match(self._piece(index, edited)):
+                    if separator.kind in ("paren", "comma") and _LINK_START.match(
+                        self._piece(index, edited)
+                    ):
                         # «RDV le matin (VIH) et pas le mercredi»: no comma before «et».
                         joiner = " "
                     parts.append(joiner)
                     rejoined = True
-                sentence_start = separator.strength >= 5
+                # A line that starts again after a removed piece starts with a capital.
+                sentence_start = separator.strength >= 5 or (
+                    rejoined and separator.kind == "softline"
+                )
             if index in replaced:
                 phrase = replaced[index]
                 parts.append(capitalize_first(phrase) if sentence_start else lower_first(phrase))
