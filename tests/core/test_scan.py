@@ -246,3 +246,24 @@ def test_scanning_a_real_csv_file_reads_every_cell_as_written(
             )
             assert result.findings == expected
             assert result.rows == len(table) == 240
+
+
+def test_spawned_worker_processes_give_the_same_findings(
+    detector: Detector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no fork: workers started afresh rebuild the detector from its lexicon and
+    still find exactly what one process finds, with the same suggestions, in the same order."""
+    import multiprocessing
+
+    import huisclos.core.scan as scan_module
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(scan_module, "_worker_detector", None)
+    comments = ["RDV le matin", "CMU, pénible", "", "porteuse sida", "séropo"] * 40
+    export = export_of(comments, ["pénible"] * len(comments))
+    options = {"detector": detector, "columns": {"": ["Commentaire", "Notes"]}, "batch_rows": 9}
+    alone = run_scan(export, **options)
+    spawned = run_scan(export, processes=2, **options)
+    assert spawned.findings == alone.findings
+    assert any(f.suggestion for f in alone.findings)
+    assert spawned.counts == alone.counts and spawned.rows == alone.rows == 200
