@@ -371,6 +371,12 @@ def test_third_party_sticks_to_the_clause_whose_subject_is_the_relative(bundled:
     assert rdv == {"diabétique": (), "insulinodépendant": ()}
     assert all("third_party" in r for r in reasons_of(bundled, "mère musulmane voilée").values())
     assert "third_party" in reasons_of(bundled, "sa mère, musulmane voilée")["musulmane"]
+    assert reasons_of(bundled, "diabétique appeler la fille") == {"diabétique": ()}
+    assert reasons_of(bundled, "joignable via son fils, diabétique") == {"diabétique": ()}
+    assert reasons_of(bundled, "père alcoolique, patient diabétique") == {
+        "alcoolique": ("third_party",),
+        "diabétique": (),
+    }
     assert set(reasons_of(bundled, "serait homosexuelle, d'après sa mère")["homosexuelle"]) == {
         "hearsay",
         "third_party",

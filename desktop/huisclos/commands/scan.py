@@ -156,7 +156,7 @@ def free_text_or_explain(export) -> dict[str, list[str]]:  # type: ignore[no-unt
         return chosen
     headers = [h for table in export.tables for h in table.header if h.strip()]
     listed = ", ".join(f"« {h} »" for h in dict.fromkeys(headers)) or "aucune"
-    example = next(iter(headers), "Remarques")
+    example = headers[-1] if headers else "Remarques"
     raise HuisclosError(
         f"aucune colonne de commentaires trouvée dans ce fichier (colonnes : {listed}). "
         f'Indiquez la colonne à analyser avec --columns, par exemple : --columns "{example}".'

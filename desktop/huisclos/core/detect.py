@@ -692,6 +692,13 @@ class Detector:
         («d'après sa mère», «sa mère dit que»), or stands alone just before it («sa mère,
         musulmane»). A relative one calls or contacts («appeler la fille») is not a subject.
         """
+        plain = [w for w in key[low:high].split() if not w.isdigit()]
+        if not plain:
+            return _Clause((), (), (), ())
+        kinds = {kind for _, (kind, _) in self._qualifiers.iter(" " + " ".join(plain) + " ")}
+        reasons = ("hearsay",) if "hearsay" in kinds else ()
+        if "third_party" not in kinds:  # the common case: no relative, nothing to place
+            return _Clause((), (), (), reasons)
         words: list[str] = []
         offsets: list[int] = []
         parts: list[int] = []
@@ -710,19 +717,18 @@ class Detector:
         if not words:
             return _Clause((), (), (), ())
         joined = " " + " ".join(words) + " "
-        word_at = [0] * (len(joined) + 1)  # joined offset → index of the word there
+        starts = []  # offset of each word in ``joined``
         position = 1
-        for number, word in enumerate(words):
-            for offset in range(position, position + len(word) + 1):
-                word_at[offset] = number
+        for word in words:
+            starts.append(position)
             position += len(word) + 1
         hearsay: list[tuple[int, int]] = []
         relatives: list[tuple[int, int]] = []
         for last, (kind, size) in self._qualifiers.iter(joined):
             if not kind:
                 continue
-            first_word = word_at[last - size]
-            last_word = word_at[last - 1]
+            first_word = bisect.bisect_right(starts, last - size + 2) - 1
+            last_word = bisect.bisect_right(starts, last - 1) - 1
             (hearsay if kind == "hearsay" else relatives).append((first_word, last_word))
         subject_parts: set[int] = set()
         source = False
@@ -742,7 +748,7 @@ class Detector:
             tuple(offsets),
             tuple(parts),
             tuple(sorted(subject_parts)) if not source else tuple(range(part + 1)),
-            ("hearsay",) if hearsay else (),
+            reasons,
         )
 
     # ----------------------------------------------------------------------------- batches
