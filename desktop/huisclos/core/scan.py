@@ -6,9 +6,12 @@ Threading: plain generator, no shared state; the desktop app runs it on a worker
 cancels by closing it between batches (``cancelled`` is then reported by :func:`run_scan`
 callers that stop early, see ``ScanResult.cancelled``).
 
-Speed: rows are gathered in batches; :meth:`Detector.candidates` finds, in one pass over the
-whole batch, the few cells that may hold something; only those cells get Python work. Equal
-comments (they repeat a lot) are analysed once.
+Speed: the table hands over its columns a batch at a time (:meth:`Table.iter_column_batches`:
+for CSV one regular expression per batch, no Python work per row);
+:meth:`Detector.candidates` finds, in one pass over the whole batch, the few cells that may hold
+something; only those cells get Python work. Equal comments (they repeat a lot) are analysed
+once per process, and their suggestion computed once. With worker processes, this process
+reads, builds the findings, and analyses a batch itself whenever every worker is busy.
 """
 
 from __future__ import annotations
