@@ -25,11 +25,11 @@ from pathlib import Path
 
 from .csv_dialect import QUOTE, Encoding, detect_encoding, records_of, sniff_delimiter
 from .csv_index import (
-    LONE_CR,
     encode_field,
     field_spans,
     field_value,
     first_records,
+    has_lone_cr,
     record_body_end,
     record_bounds,
     records_longer_than,
@@ -158,9 +158,9 @@ class CsvTable(Table):
             chunk = data[start:end]
             text = chunk.decode(self._codec)
             breaks = chunk.count(b"\n")
-            single_lines = breaks == (count if chunk.endswith(b"\n") else count - 1) and (
-                b"\r" not in chunk or LONE_CR.search(chunk) is None
-            )
+            single_lines = breaks == (
+                count if chunk.endswith(b"\n") else count - 1
+            ) and not has_lone_cr(chunk)
             if single_lines:
                 found = patterns[0].findall(text)  # lines with every wanted field
                 if len(found) != count:  # some short or blank lines

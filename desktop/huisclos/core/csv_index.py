@@ -54,8 +54,6 @@ def _patterns(delimiter: str) -> tuple[re.Pattern[bytes], ...]:
 
 _LF = re.compile(rb"\n")
 _CR = re.compile(rb"\r")
-LONE_CR = re.compile(rb"\r(?!\n)")
-_LONE_CR = LONE_CR
 _ANY_BREAK = re.compile(rb"\r\n|\n|\r")
 _CHUNK = 1 << 22
 _NOT_SPECIAL = {
@@ -64,9 +62,16 @@ _NOT_SPECIAL = {
 }
 
 
+def has_lone_cr(data: bytes, start: int = 0) -> bool:
+    """True when a CR not followed by LF (an old Mac line end) appears from ``start`` (two
+    C-speed counts: several times quicker than a regex search on a Windows file)."""
+    crs = data.count(b"\r", start)
+    return crs > 0 and crs != data.count(b"\r\n", start)
+
+
 def _line_ends(data: bytes, start: int) -> array:
     """Offsets just after every line break from ``start`` (CRLF, LF or lone CR)."""
-    if data.find(b"\r", start) < 0 or _LONE_CR.search(data, start) is None:
+    if not has_lone_cr(data, start):
         pattern = _LF
     elif data.find(b"\n", start) < 0:
         pattern = _CR
