@@ -316,8 +316,9 @@ _PASSWORD_TOKEN = re.compile(
     r"(?<!\S)(?=\S{6,})(?=\S*\d)(?=\S*[^\W\d_]{2})\S+|\S+@\S+\.\S+", re.UNICODE
 )
 # Where the value after a login or password label ends: a comma, a semicolon, a line break, a
-# spaced dash, a full stop ending a sentence, or the end of the comment.
-_VALUE_END = re.compile(r"\s*(?:[,;\n\r]|\s[-–—]+\s|[–—]|\.(?=\s|$)|$)")
+# spaced dash, a mark ending a sentence («.», «!», «?» before a space — «Rose!1948» is one
+# value), or the end of the comment.
+_VALUE_END = re.compile(r"\s*(?:[,;\n\r]|\s[-–—]+\s|[–—]|[.!?…]+(?=\s|$)|$)")
 
 
 def _is_number_identifier(finding: Finding) -> bool:
@@ -329,7 +330,7 @@ def _secret_end(text: str, finding: Finding) -> int:
     """Where the secret named by a context word ends. The detector may match only its label
     («identifiant ameli» in «identifiant ameli jdupont - RDV le matin»): the value follows it up
     to the end of its clause."""
-    if finding.end >= len(text) or text[finding.end - 1] in ",;.\n\r":
+    if finding.end >= len(text) or text[finding.end - 1] in ",;.!?…\n\r":
         return finding.end
     end = _VALUE_END.search(text, finding.end)
     return end.start() if end is not None else len(text)
