@@ -392,6 +392,9 @@ def test_a_login_or_password_span_holds_the_value_up_to_the_clause_end(bundled: 
     assert [f.match for f in bundled.detect(text)] == ["mot de passe ameli = chien74"]
     text = "mdp: Soleil74. Préfère le matin"
     assert [f.match for f in bundled.detect(text)] == ["mdp: Soleil74"]
+    text = "mdp : Roux1985 ! Préfère RDV le matin"
+    assert [f.match for f in bundled.detect(text)] == ["mdp : Roux1985"]
+    assert [f.match for f in bundled.detect("mdp ameli : Rose!1948")] == ["mdp ameli : Rose!1948"]
 
 
 @pytest.mark.parametrize(

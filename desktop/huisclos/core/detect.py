@@ -145,10 +145,12 @@ _COMPOUND_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}-$")
 _FIRST_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?![\w'-])")
 _NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
 # The secret or login written after «mdp», «identifiant ameli»…: everything up to the end of the
-# clause (comma, semicolon, line break, spaced dash or slash, full stop), at most 80 characters.
+# clause (comma, semicolon, line break, dash or slash before a space, «–», a full stop, «!» or
+# «?» before a space — «Rose!1948» is one value), at most 80 characters. The same end as the
+# rewrite's (core/rewrite.py), so the suggestion drops exactly the flagged value.
 _SECRET_AFTER = re.compile(
     r"[ \t]*(?:[:=][ \t]*)?([^,;\r\n]{0,80}?)"
-    r"(?=[ \t]*(?:[,;\r\n]|[-–—/][ \t]|\.(?:\s|$)|$))"
+    r"(?=[ \t]*(?:[,;\r\n]|[-–—/][ \t]|[–—]|\.(?:\s|$)|[!?…]+\s|$))"
 )
 _NON_ALNUM = re.compile(r"[\W_]+")
 _CATEGORY_ORDER = {name: index for index, name in enumerate(CATEGORIES)}
