@@ -172,3 +172,27 @@ def test_no_secret_of_the_corpus_survives_a_suggestion(detector: Detector) -> No
             kept = re.sub(r"\D", "", suggestion.text)
             assert not any(window in kept for window in windows), (text, suggestion)
     assert checked >= 10
+
+
+def test_apply_all_of_one_category_in_the_app_keeps_the_other_categories(tmp_path) -> None:
+    """The desktop app's «Tout appliquer» for one category goes through the same rewrites."""
+    from huisclos.core.export import read_export
+    from huisclos.core.scan import run_scan
+    from huisclos.core.session import ReviewSession
+
+    path = tmp_path / "patients.csv"
+    lines = [
+        "Dossier;Nom;Commentaire administratif",
+        "1;A;CMU, voilée",
+        "2;B;RDV le matin, CMU, voilée",
+    ]
+    path.write_bytes("".join(f"{line}\r\n" for line in lines).encode("cp1252"))
+    export = read_export(path)
+    result = run_scan(export)
+    session = ReviewSession(export, columns=result.columns)
+    session.add_findings(result.findings)
+    session.finish_scan(result.columns)
+    religion = {edit.row: edit.after for edit in session.bulk_batch("religion")}
+    assert religion == {1: "CMU", 2: "RDV le matin, CMU"}
+    social = {edit.row: edit.after for edit in session.bulk_batch("social")}
+    assert all("voilée" in text for text in social.values())
