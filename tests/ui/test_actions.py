@@ -176,3 +176,17 @@ def test_changing_the_columns_rescans_and_keeps_edits(
     assert "« Nom »" in window.review_page.columns_label.text()
     assert session.text(key) == edited  # the correction survived the new scan
     assert window.undo_stack.count() == 1
+
+
+def test_a_broken_practice_term_file_warns_but_never_blocks_the_scan(
+    qtbot, window, leaked_export: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from huisclos.core.datafolder import data_dir
+
+    (data_dir() / practice.EXTRA_TERMS_FILE).write_text("[[rule]\nid = ", encoding="utf-8")
+    open_and_wait(qtbot, window, leaked_export)
+    assert window.session is not None and window.session.review_count() > 0
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert len(boxes) == 1 and practice.EXTRA_TERMS_FILE in boxes[0].text()

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.last_result: ScanResult | None = None
         self._log_checked = False
         self._pending_recent: str | None = None
+        self._shown_detector_warnings: tuple[str, ...] = ()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recorder = AuditRecorder(self)
@@ -454,6 +455,7 @@ class MainWindow(QMainWindow):
             self.start_page.set_recent_files(settings.add_recent_file(self._pending_recent))
             self._pending_recent = None
         self.detector = detector
+        self._warn_about_practice_files(detector)
         if self.session is not None and self.session.export is export:
             self.session.restart_scan(columns)
             self.session.set_detector(detector)
@@ -467,6 +469,21 @@ class MainWindow(QMainWindow):
             min_severity=settings.min_severity.value(),
         )
         self._set_session(session)
+
+    def _warn_about_practice_files(self, detector: Detector) -> None:
+        """Say once (without blocking the scan) that the practice's own term files were
+        unreadable and the bundled lexicon alone is in use."""
+        warnings = tuple(getattr(detector, "warnings", ()))
+        if not warnings or warnings == self._shown_detector_warnings:
+            return
+        self._shown_detector_warnings = warnings
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Termes du cabinet"))
+        box.setText("\n\n".join(warnings))
+        box.setAccessibleName(QCoreApplication.translate("MainWindow", "Avertissement"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal but not blocking: the scan goes on behind it
 
     def _found(self, job: ScanJob, findings: list[Finding]) -> None:
         if job is not self.job or self.session is None:
