@@ -715,368 +715,378 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="178"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="179"/>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="370"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="184"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="187"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="190"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="193"/>
         <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="199"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="202"/>
         <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="207"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="212"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="215"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="219"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="225"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="228"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="231"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="234"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (de la catégorie choisie, le cas échéant), en une seule étape</source>
         <translation>Apply the suggestion of every comment to review (of the chosen category, if any), in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="241"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="244"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="247"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="250"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="253"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="256"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="259"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="262"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="265"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="268"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="271"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="279"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="282"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="287"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="290"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="293"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="298"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="301"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="304"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="311"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="317"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="322"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="326"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="328"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="372"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="401"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="482"/>
+        <source>Termes du cabinet</source>
+        <translation>Practice terms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="484"/>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="543"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="554"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="576"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="642"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="664"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="646"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="668"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="693"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="715"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="707"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="729"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="730"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="752"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="736"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="758"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="739"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="761"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="740"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="762"/>
         <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="748"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="770"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="768"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="790"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="799"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="821"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="800"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="822"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="835"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="857"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="837"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="859"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="870"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="892"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="884"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="906"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="886"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="908"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="914"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="936"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="915"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="937"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="922"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="944"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="955"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="977"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="957"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="979"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="964"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="986"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="968"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="990"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="972"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="994"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1046"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1068"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1047"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1069"/>
         <source>La nouvelle langue sera utilisée au prochain démarrage de Huis clos.</source>
         <translation>The new language will be used the next time Huis clos starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1056"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1078"/>
         <source>À propos de Huis clos</source>
         <translation>About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1057"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="1079"/>
         <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
