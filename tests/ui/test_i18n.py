@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import subprocess
 from collections.abc import Iterator
 
 import pytest
@@ -32,6 +34,20 @@ def english(qapp: QApplication) -> Iterator[None]:
 def test_the_english_translation_is_complete_and_compiled() -> None:
     assert _script().unfinished(resource("i18n", "huisclos_en.ts")) == []
     assert resource("i18n", "huisclos_en.qm").stat().st_size > 1000
+
+
+def test_every_interface_text_is_in_the_translation_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A new ``tr()`` text must reach the .ts file (and be translated) before it ships."""
+    script = _script()
+    ts_copy = tmp_path / "huisclos_en.ts"
+    shutil.copy(resource("i18n", "huisclos_en.ts"), ts_copy)
+    sources = sorted(str(path) for path in script.UI.rglob("*.py"))
+    subprocess.run(
+        [script._tool("pyside6-lupdate"), "-no-obsolete", "-source-language", "fr_FR",
+         "-target-language", "en", *sources, "-ts", str(ts_copy)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    assert script.unfinished(ts_copy) == []
 
 
 def test_the_window_speaks_english_when_asked(english, qtbot) -> None:  # type: ignore[no-untyped-def]
