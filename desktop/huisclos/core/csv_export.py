@@ -161,12 +161,11 @@ class CsvTable(Table):
             single_lines = breaks == (
                 count if chunk.endswith(b"\n") else count - 1
             ) and not has_lone_cr(chunk)
-            if single_lines:
-                found = patterns[0].findall(text)  # lines with every wanted field
-                if len(found) != count:  # some short or blank lines
-                    found = patterns[1].findall(text)
-                    del found[count:]  # the empty match after the last line break
-                    assert len(found) == count, "record index and line count disagree"
+            found = patterns[0].findall(text) if single_lines else []  # lines with every field
+            if single_lines and len(found) != count:  # some short or blank lines
+                found = patterns[1].findall(text)
+                del found[count:]  # the empty match after the last line break
+            if single_lines and len(found) == count:
                 if len(wanted) == 1:
                     by_index = {wanted[0]: found}
                 else:
