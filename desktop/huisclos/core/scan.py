@@ -232,7 +232,8 @@ def _analyse(
     detect_raw = detector.detect_raw
     rules = detector.rules
     filtering = categories is not None or min_severity != "low"
-    memo = detector.__dict__.setdefault("_suggestion_memo", {})
+    memo: dict[tuple[str, tuple[RawFinding, ...]], str | None]
+    memo = detector.__dict__.setdefault("_scan_suggestions", {})
     for index in detector.candidates(texts):
         text = texts[index]
         raw = detect_raw(text)
@@ -249,8 +250,15 @@ def _analyse(
                 continue
         suggestion = None
         if suggest:
-            cell = detector.findings_from(text, raw)
-            suggestion = _suggestion_for(text, cell, detector, memo)
+            key = (text, raw)  # the findings follow from these: no need to build them first
+            if key in memo:
+                suggestion = memo[key]
+            else:
+                cell = detector.findings_from(text, raw)
+                suggestion = _suggestion_for(text, cell, detector)
+                if len(memo) > 100_000:
+                    memo.clear()
+                memo[key] = suggestion
         out.append((index, raw, suggestion))
     return out
 
