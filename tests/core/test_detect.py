@@ -428,3 +428,21 @@ def test_audit_recall_gaps_are_found(bundled: Detector, text: str, category: str
 )
 def test_audit_false_positives_stay_quiet(bundled: Detector, text: str) -> None:
     assert bundled.detect(text) == []
+
+
+def test_a_new_password_after_a_forgotten_one_is_a_secret(bundled: Detector) -> None:
+    text = "mot de passe oublié, nouveau : Bebe2024"
+    assert [(f.rule, f.match) for f in bundled.detect(text)] == [("identifier.password", text)]
+    text = "mdp oublié, c'est Soleil!23. RDV le matin"
+    assert [f.match for f in bundled.detect(text)] == ["mdp oublié, c'est Soleil!23"]
+    assert [f.match for f in bundled.detect("mot de passe oublié, nouveau mdp Bebe2024")] == [
+        "mot de passe oublié, nouveau mdp Bebe2024"
+    ]
+    # Forgetting a password says nothing secret: no value, a date or an hour is not one.
+    for benign in (
+        "mot de passe oublié",
+        "mot de passe oublié le 12/03/2024, rappeler",
+        "mot de passe oublié : rappeler à 14h30",
+        'mot de passe oublié de Doctolib : lui dire de cliquer sur "mot de passe oublié"',
+    ):
+        assert bundled.detect(benign) == [], benign

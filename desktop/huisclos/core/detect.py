@@ -152,6 +152,17 @@ _SECRET_AFTER = re.compile(
     r"[ \t]*(?:[:=][ \t]*)?([^,;\r\n]{0,80}?)"
     r"(?=[ \t]*(?:[,;\r\n]|[-–—/][ \t]|[–—]|\.(?:\s|$)|[!?…]+\s|$))"
 )
+# A new secret written after a forgotten one («mot de passe oublié, nouveau : Bebe2024», «mdp
+# oublié, c'est Soleil!23»): «mot de passe oublié» alone is benign, but a password-looking token
+# (six characters or more, letters with digits or symbols) after «nouveau», «c'est», «:» or «=»
+# in the same sentence is a secret. The finding then runs up to the token.
+_NEW_SECRET = re.compile(
+    r"[^.!?\r\n]{0,40}?(?:\b(?:nouveau|nouvel|nouvelle|provisoire|c['’]est|est)\b|[:=])"
+    r"[ \t]*(?:[:=][ \t]*)?(?:(?:mdp|mot de passe|code)\b[ \t]*(?:[:=][ \t]*)?)?"
+    r"(?<!\S)(?=\S{6,}(?!\S))(?=\S*[^\W\d_])(?=\S*(?:\d|[!#$%&*@?+=_]))"
+    r"\S*?[^\s,;.:](?=[,;.:]*(?:\s|$))",
+    re.IGNORECASE,
+)
 _NON_ALNUM = re.compile(r"[\W_]+")
 _CATEGORY_ORDER = {name: index for index, name in enumerate(CATEGORIES)}
 
@@ -527,8 +538,13 @@ class Detector:
                 index, text, key, start, end
             ):
                 continue
+            renewed = None
             if self._unless[index] and self._trapped(index, text, key, start, end):
-                continue
+                if rule.category != "identifier":
+                    continue
+                renewed = _NEW_SECRET.match(text, end)
+                if renewed is None:
+                    continue
             if self._near[index] and self._near_trap(index, key, start, end):
                 continue
             if self._before[index] and self._before_trap(index, key, start):
@@ -538,7 +554,9 @@ class Detector:
             if self._allow_keys and self._allowed(key, start, end):
                 continue
             stop = end
-            if rule.category == "identifier":  # «mdp : Azerty2024» — the secret goes too
+            if renewed is not None:
+                stop = renewed.end()
+            elif rule.category == "identifier":  # «mdp : Azerty2024» — the secret goes too
                 secret = _SECRET_AFTER.match(text, end)
                 if secret and secret.group(1).strip():
                     stop = secret.end(1)
