@@ -196,3 +196,52 @@ def test_apply_all_of_one_category_in_the_app_keeps_the_other_categories(tmp_pat
     assert religion == {1: "CMU", 2: "RDV le matin, CMU"}
     social = {edit.row: edit.after for edit in session.bulk_batch("social")}
     assert all("voilée" in text for text in social.values())
+
+
+REFUSAL = "Refus de certains soins : voir le dossier médical"
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        # A partner named next to a removed orientation still reveals it (CJUE C-184/20).
+        ("homme gay, vit avec son compagnon", ""),
+        ("homme gay, vit avec son compagnon. RDV le matin", "RDV le matin"),
+        ("lesbienne et sa femme l'accompagne, RDV le mardi", "RDV le mardi"),
+        ("RDV le matin\nhomo, vient avec son ami", "RDV le matin"),
+        # A password value ends at «!», «?» or «.» after a space.
+        ("mdp : Roux1985 ! préfère RDV le matin", "Préfère RDV le matin"),
+        ("mdp : Roux1985 ? rappeler la veille", "Rappeler la veille"),
+        # A new password after a forgotten one is a secret.
+        ("mot de passe oublié, nouveau : Bebe2024", ""),
+        ("mot de passe oublié, nouveau : Bebe2024, préfère RDV le matin", "Préfère RDV le matin"),
+        ("mdp oublié, c'est Soleil!23. RDV le matin", "RDV le matin"),
+        # A short benign clause next to a removed bracket stays.
+        ("(voilée) RDV le mardi", "RDV le mardi"),
+        ("RDV le mardi (voilée)", "RDV le mardi"),
+        # The refusal-of-care phrase only where the comment speaks of a refusal or of blood.
+        ("témoin de Jéhovah, RDV le lundi", "RDV le lundi"),
+        ("Témoin de Jéhovah", ""),
+        ("patiente TJ, RDV le matin", "RDV le matin"),
+        ("témoin de Jéhovah, refuse transfusion", REFUSAL),
+        ("jehoviste !! pas de sang", REFUSAL),
+        ("TJ – refuse transfusion", REFUSAL),
+        # A line break before a word of the finding joins the clause, even before a capital.
+        ("porteuse\nSIDA", ""),
+        ("porteuse\r\nSIDA, RDV matin", "RDV matin"),
+        ("Préfère RDV le matin\nSIDA", "Préfère RDV le matin"),
+        ("RDV matin\nCode porte 12\nSéropo", "RDV matin\nCode porte 12"),
+    ],
+)
+def test_audit_comments_keep_exactly_the_benign_part(
+    detector: Detector, comment: str, expected: str
+) -> None:
+    assert first_suggestion(comment, detector.detect(comment), detector=detector) == expected
+
+
+def test_a_partner_next_to_an_orientation_is_masked_too(detector: Detector) -> None:
+    comment = "homme gay, vit avec son compagnon. RDV le matin"
+    masked = [s.text for s in suggest(comment, detector.detect(comment), detector=detector)]
+    assert all("compagnon" not in text for text in masked)
+    # Without an orientation, a partner is an ordinary fact.
+    assert detector.detect("vit avec son compagnon, RDV le matin") == []

@@ -363,9 +363,14 @@ class Clauses:
         return tidy("".join(parts))
 
 
-def split_clauses(text: str) -> Clauses:
+def split_clauses(text: str, joins: Iterable[int] = ()) -> Clauses:
     """Cut ``text`` at sentence marks, line breaks, colons, dashes, commas, brackets, slashes
-    and link words («car», «mais», «et», «parce que»…), and before «d'après», «selon»…"""
+    and link words («car», «mais», «et», «parce que»…), and before «d'après», «selon»…
+
+    ``joins`` are offsets where a finding starts: a single line break typed right before one
+    continues the sentence even before a capital («porteuse⏎SIDA»), as before a lower-case
+    word."""
+    join_at = frozenset(joins)
     separators: list[Separator] = []
     segments: list[tuple[int, int]] = []
     position = 0
@@ -381,7 +386,7 @@ def split_clauses(text: str) -> Clauses:
                 continue
         if kind == "sentence" and ("\n" in match.group() or "\r" in match.group()):
             kind = "line"
-        elif kind == "line" and _continues_sentence(text, start, end):
+        elif kind == "line" and _continues_sentence(text, start, end, join_at):
             kind = "softline"
         piece = text[position:start]
         separator = Separator(start, end, match.group(), kind)
@@ -407,16 +412,19 @@ def split_clauses(text: str) -> Clauses:
     return Clauses(text, tuple(segments), tuple(separators))
 
 
-def _continues_sentence(text: str, start: int, end: int) -> bool:
+def _continues_sentence(
+    text: str, start: int, end: int, joins: frozenset[int] = frozenset()
+) -> bool:
     """A single line break typed in the middle of a sentence («porteuse⏎sida», «serait
     homosexuelle⏎d'après sa mère»): the line before ends with a word and the next one starts in
-    lower case. Such a break joins clauses like a space; a break before a capital («RDV
-    matin⏎Code porte 12») or after a full stop separates independent sentences."""
+    lower case — or with a word that is itself part of a finding (``joins``: «porteuse⏎SIDA»).
+    Such a break joins clauses like a space; a break before a capital («RDV matin⏎Code porte
+    12») or after a full stop separates independent sentences."""
     newlines = len(re.findall(r"\r\n|\r|\n", text[start:end]))
     if newlines != 1 or start == 0 or end >= len(text):
         return False
     before = text[:start].rstrip()
-    return bool(before) and before[-1].isalnum() and text[end].islower()
+    return bool(before) and before[-1].isalnum() and (text[end].islower() or end in joins)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -155,7 +155,7 @@ def _suggestions(
         return
     detector = detector if detector is not None else _default_detector()
     check = _Checker(detector, text, spans)
-    clauses = split_clauses(text)
+    clauses = split_clauses(text, joins=(finding.start for finding in spans))
     seen: set[str] = {text}
 
     def offer(kind: str, candidate: str | None) -> Suggestion | None:
@@ -405,14 +405,37 @@ def _edited(clauses: Clauses, carried: dict[int, list[Finding]], keep: set[int])
     return {index: _cut(clauses, index, carried[index]) for index in carried if index in keep}
 
 
+# A partner named in the same sentence as a sexual orientation («homme gay, vit avec son
+# compagnon»): once the orientation is gone, the partner still reveals it by deduction (CJUE
+# C-184/20), so that clause goes with it. Matched on the accent-folded clause.
+_PARTNER = re.compile(
+    r"\b(?:compagnon|compagne|compagnons|compagnes|conjoint|conjointe|partenaire|partenaires|"
+    r"copain|copine|ami|amie|concubin|concubine|en couple|"
+    r"(?:son|sa|ses|leur|le|la|un|une)\s+(?:mari|femme|epoux|epouse))\b"
+)
+
+
+def _partner_clauses(clauses: Clauses, indexes: Iterable[int]) -> list[int]:
+    """The clauses of the same sentences as ``indexes`` that name a partner."""
+    found: list[int] = []
+    for index in indexes:
+        for other in clauses.sentence_of(index):
+            if other not in found and _PARTNER.search(_fold(clauses.segment_text(other))):
+                found.append(other)
+    return found
+
+
 def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
-    """Clause index → the findings it carries (an identifier carries its secret's clauses)."""
+    """Clause index → the findings it carries (an identifier carries its secret's clauses, a
+    sexual orientation the clauses of its sentence that name a partner)."""
     carried: dict[int, list[Finding]] = {}
     for finding in findings:
         if finding.category == "identifier":
             indexes = _secret_clauses(clauses, finding)
         else:
             indexes = clauses.overlapping(finding.start, finding.end)
+            if finding.category == "sex_life":
+                indexes = sorted({*indexes, *_partner_clauses(clauses, indexes)})
         for index in indexes:
             carried.setdefault(index, []).append(finding)
     return carried
@@ -596,6 +619,14 @@ def _mask_spans(
     """The characters to mask: the match, or for a secret its label and value («mdp : toto123»),
     never words the user chose to keep."""
     own = (finding.start, finding.end)
+    if finding.category == "sex_life":
+        clauses = split_clauses(text)
+        spans = [own]
+        for index in _partner_clauses(clauses, clauses.overlapping(*own)):
+            start, end = clauses.segments[index]
+            if not any(p_start < end and start < p_end for p_start, p_end in protected):
+                spans.append((start, end))
+        return spans
     if finding.category != "identifier":
         return [own]
     clauses = split_clauses(text)
@@ -675,7 +706,8 @@ class _Checker:
                 return candidate
             protected = self.protected(candidate, blocking)
             if clauses_mode:
-                candidate = _remove(split_clauses(candidate), blocking, protected)
+                joins = (finding.start for finding in blocking)
+                candidate = _remove(split_clauses(candidate, joins), blocking, protected)
             else:
                 candidate = _mask(candidate, blocking, protected)
         if not self.blocking(candidate):
