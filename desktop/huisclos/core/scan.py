@@ -105,12 +105,12 @@ def scan_export(
         return _findings(detector, analysed, first, texts, headers, sheet)
 
     def analyse(texts: list[str]) -> Any:
-        """Hand the batch to the workers (up to two each, so none waits while this process
+        """Hand the batch to the workers (up to four each, so none waits while this process
         works), or, when they have enough, analyse it here rather than wait (reading is quick:
         this process would otherwise sit idle)."""
         if pool is not None:
             busy = sum(1 for item in pending if _is_async(item[0]) and not item[0].ready())
-            if busy < 2 * processes:
+            if busy < 4 * processes:
                 return pool.apply_async(_analyse_in_worker, (texts, options))
         return _analyse(detector, texts, *options)
 
@@ -118,7 +118,7 @@ def scan_export(
         if not pending:
             return False
         head = pending[0][0]
-        return not _is_async(head) or head.ready() or len(pending) > 3 * processes + 2
+        return not _is_async(head) or head.ready() or len(pending) > 5 * processes + 2
 
     try:
         for sheet, headers in chosen.items():
