@@ -53,6 +53,7 @@ def _patterns(delimiter: str) -> tuple[re.Pattern[bytes], ...]:
 
 
 _LF = re.compile(rb"\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _CR = re.compile(rb"\r")
 _ANY_BREAK = re.compile(rb"\r\n|\n|\r")
 _CHUNK = 1 << 22
@@ -63,10 +64,8 @@ _NOT_SPECIAL = {
 
 
 def has_lone_cr(data: bytes, start: int = 0) -> bool:
-    """True when a CR not followed by LF (an old Mac line end) appears from ``start`` (two
-    C-speed counts: several times quicker than a regex search on a Windows file)."""
-    crs = data.count(b"\r", start)
-    return crs > 0 and crs != data.count(b"\r\n", start)
+    """True when a CR not followed by LF (an old Mac line end) appears from ``start``."""
+    return data.find(b"\r", start) >= 0 and _LONE_CR.search(data, start) is not None
 
 
 def _line_ends(data: bytes, start: int) -> array:
