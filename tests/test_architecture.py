@@ -10,9 +10,26 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop" / "huisclos"
 
 NETWORK_MODULES = {
-    "socket", "ssl", "http", "urllib", "urllib3", "requests", "httpx", "aiohttp", "ftplib",
-    "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc", "websocket", "websockets",
-    "asyncio.streams", "PySide6.QtNetwork", "PySide6.QtWebEngineCore", "PySide6.QtWebSockets",
+    "socket",
+    "ssl",
+    "http",
+    "urllib",
+    "urllib3",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "poplib",
+    "imaplib",
+    "telnetlib",
+    "xmlrpc",
+    "websocket",
+    "websockets",
+    "asyncio.streams",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebSockets",
 }
 
 

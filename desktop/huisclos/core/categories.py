@@ -47,9 +47,7 @@ REASON_LABELS: dict[str, str] = {
 }
 
 REASON_EXPLANATIONS: dict[str, str] = {
-    "hearsay": (
-        "Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL)."
-    ),
+    "hearsay": ("Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL)."),
     "third_party": (
         "Information sur un proche ou obtenue d'un tiers : elle n'a pas sa place dans le "
         "dossier (Code de la santé publique, art. L1111-7)."

@@ -20,7 +20,9 @@ APP_NAME = "huisclos"
 def data_dir(create: bool = True) -> Path:
     """The data folder, created with owner-only permissions when ``create`` is true."""
     override = os.environ.get("HUISCLOS_HOME")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    )
     if create:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
         _chmod_quietly(path, 0o700)
