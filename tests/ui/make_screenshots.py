@@ -1,4 +1,4 @@
-"""Render the start, review and journal screens at 1366×768 into resources/screenshots/.
+"""Render the start, review, journal and workshop screens at 1366×768 into resources/screenshots/.
 
 Run by hand (not collected by pytest):
     QT_QPA_PLATFORM=offscreen python tests/ui/make_screenshots.py [EXPORT] [--out DIR]
@@ -128,6 +128,18 @@ def main() -> int:
     painter.end()
     shot.save(str(out / f"journal{suffix}.png"))
     dialog.close()
+
+    from huisclos.ui.workshop import WorkshopWindow
+
+    workshop = WorkshopWindow()
+    workshop.resize(1366, 768)
+    workshop.show()
+    workshop.start_quiz()
+    assert workshop.view is not None
+    workshop.view.reveal()
+    pump()
+    workshop.grab().save(str(out / f"workshop{suffix}.png"))
+    workshop.close()
     window.undo_stack.clear()
     window.close()
     window.wait_for_jobs()
