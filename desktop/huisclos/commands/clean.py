@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from pathlib import Path
 
 from ..core.categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES
 from ..core.errors import HuisclosError
 from ..core.rewrite import CleaningPlan, plan_cleaning
+from ..core.safe_write import check_new_file, same_file
 
 logger = logging.getLogger(__name__)
 
@@ -93,27 +93,8 @@ def parse_severity(value: str) -> str:
     return severity
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
-
-
 def _check_target(source: Path, target: Path, what: str, force: bool) -> None:
-    if _same_file(source, target):
-        raise HuisclosError(
-            f"{what} ne peut pas remplacer l'original ({source.name}) : choisissez un autre nom."
-        )
-    if target.exists() and not force:
-        raise HuisclosError(
-            f"le fichier {target} existe déjà : choisissez un autre nom, ou ajoutez --force "
-            "pour le remplacer."
-        )
-    if target.exists() and target.is_dir():
-        raise HuisclosError(f"{target} est un dossier : indiquez un nom de fichier.")
+    check_new_file(target, force=force, original=source, what=what)
 
 
 def _number(value: int) -> str:
@@ -144,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         _check_target(source, output, "la copie nettoyée", args.force)
     if worklist_path is not None:
         _check_target(source, worklist_path, "la liste de corrections", args.force)
-        if output is not None and _same_file(output, worklist_path):
+        if output is not None and same_file(output, worklist_path):
             raise HuisclosError(
                 "la copie nettoyée et la liste de corrections doivent avoir deux noms différents."
             )

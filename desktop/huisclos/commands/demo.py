@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from ..core.errors import HuisclosError
+from ..core.safe_write import check_new_file
 
 DEMO_FILE = ("demo", "patients-demo.csv")
 
@@ -125,10 +126,4 @@ def _check_output(output: Path, file_format: str, force: bool) -> None:
             f"le format {file_format} écrit un fichier CSV, pas « {output.name} » : nommez-le "
             ".csv ou choisissez --format xlsx."
         )
-    if output.is_dir():
-        raise HuisclosError(f"{output} est un dossier : indiquez un nom de fichier.")
-    if output.exists() and not force:
-        raise HuisclosError(
-            f"le fichier {output} existe déjà : choisissez un autre nom, ou ajoutez --force "
-            "pour le remplacer."
-        )
+    check_new_file(output, force=force)

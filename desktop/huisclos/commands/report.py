@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import HuisclosError
+from ..core.safe_write import check_new_file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,15 +95,7 @@ def _check_output(source: Path, output: Path, *, force: bool = False) -> None:
         )
     if not source.exists():
         raise HuisclosError(f"Le fichier « {source} » est introuvable.")
-    if output.exists() and output.resolve() == source.resolve():
-        raise HuisclosError("Le rapport ne peut pas remplacer l'export : choisissez un autre nom.")
-    if output.exists() and output.is_dir():
-        raise HuisclosError(f"{output} est un dossier : indiquez un nom de fichier.")
-    if output.exists() and not force:
-        raise HuisclosError(
-            f"le fichier {output} existe déjà : choisissez un autre nom, ou ajoutez --force "
-            "pour le remplacer."
-        )
+    check_new_file(output, force=force, original=source, what="Le rapport", original_is="l'export")
     if not output.parent.is_dir():
         raise HuisclosError(
             f"Le dossier « {output.parent} » n'existe pas : créez-le ou choisissez-en un autre."

@@ -95,3 +95,41 @@ def write_atomically(
         if temp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name the same file (links and case-insensitive disks too)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+
+
+def check_new_file(
+    target: Path,
+    *,
+    force: bool,
+    original: Path | None = None,
+    what: str = "La copie",
+    original_is: str = "l'original",
+    error: type[HuisclosError] = HuisclosError,
+) -> None:
+    """Refuse, with one French sentence, a target that would overwrite ``original``, that is a
+    folder, or that already exists while ``force`` (``--force``) was not given.
+
+    Every command that writes a file calls this first, so they all refuse the same way.
+    """
+    if original is not None and same_file(original, target):
+        raise error(
+            f"{what} ne peut pas remplacer {original_is} ({original.name}) : "
+            "choisissez un autre nom."
+        )
+    if target.is_dir():
+        raise error(f"{target} est un dossier : indiquez un nom de fichier.")
+    if target.exists() and not force:
+        raise error(
+            f"le fichier {target} existe déjà : choisissez un autre nom, ou ajoutez --force "
+            "pour le remplacer."
+        )

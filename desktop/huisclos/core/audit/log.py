@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from ... import __version__
 from ..datafolder import data_dir, private_file
 from ..errors import AuditError
+from ..safe_write import check_new_file
 from . import keys as keys_mod
 from .events import (
     EVENT_LABELS,
@@ -761,13 +762,7 @@ def export_events(
             f"Format d'export « {target.suffix or kind} » non pris en charge : choisissez un "
             "fichier .csv ou .json."
         )
-    if target.is_dir():
-        raise AuditError(f"{target} est un dossier : indiquez un nom de fichier.")
-    if target.exists() and not overwrite:
-        raise AuditError(
-            f"le fichier {target} existe déjà : choisissez un autre nom, ou ajoutez --force "
-            "pour le remplacer."
-        )
+    check_new_file(target, force=overwrite, error=AuditError)
     events = log.events()
     result = log.verify()
     if kind == "json":
