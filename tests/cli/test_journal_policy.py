@@ -22,6 +22,7 @@ from huisclos.cli import main
 from huisclos.commands._journal import JournalRequired, WrongPassphrase, ensure_journal
 from huisclos.core.audit.log import open_log
 from huisclos.core.errors import HuisclosError
+from practice_files import write_practice_csv
 
 PATIENTS = [
     ("1001", "LEFEBVRE", "Ginette", "porteuse sida"),
@@ -32,11 +33,9 @@ PATIENTS = [
 
 @pytest.fixture
 def export(tmp_path: Path) -> Path:
-    path = tmp_path / "export.csv"
-    lines = ["N° dossier;NOM;Prénom;Commentaire administratif"]
-    lines += [";".join(patient) for patient in PATIENTS]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    return path
+    return write_practice_csv(
+        tmp_path / "export.csv", "N° dossier;NOM;Prénom;Commentaire administratif", PATIENTS
+    )
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from huisclos.cli import main
 from huisclos.core.export import read_export
 from huisclos.core.report import percent
 from huisclos.core.scan import run_scan
+from practice_files import write_practice_csv
 
 PATIENTS = [
     ("1001", "LEFEBVRE", "Ginette", "porteuse sida !!! !!!!"),
@@ -31,11 +32,11 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 @pytest.fixture
 def export(tmp_path: Path) -> Path:
-    path = tmp_path / "export_patients.csv"
-    lines = ["N° dossier;NOM;Prénom;Commentaire administratif"]
-    lines += [";".join(patient) for patient in PATIENTS]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    return path
+    return write_practice_csv(
+        tmp_path / "export_patients.csv",
+        "N° dossier;NOM;Prénom;Commentaire administratif",
+        PATIENTS,
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from huisclos.core.errors import ExportError
 from huisclos.core.export import read_export
 from huisclos.core.scan import run_scan
 from huisclos.core.session import ReviewSession, default_copy_path
+from practice_files import write_practice_csv
 
 LEAKED = [
     "porteuse sida !!! !!!!",
@@ -22,11 +23,11 @@ LEAKED = [
 
 @pytest.fixture
 def export_path(tmp_path: Path) -> Path:
-    path = tmp_path / "patients.csv"
-    lines = ["Dossier;Nom;Commentaire administratif"]
-    lines += [f"{100 + i};NOM{i};{text}" for i, text in enumerate(LEAKED, start=1)]
-    lines += ["105;LEROY;Préfère RDV le matin", "106;GAY;code porte 1234B"]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    rows = [(f"{100 + i}", f"NOM{i}", text) for i, text in enumerate(LEAKED, start=1)]
+    rows += [("105", "LEROY", "Préfère RDV le matin"), ("106", "GAY", "code porte 1234B")]
+    path = write_practice_csv(
+        tmp_path / "patients.csv", "Dossier;Nom;Commentaire administratif", rows
+    )
     return path
 
 

@@ -13,16 +13,17 @@ from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from ui_helpers import ROWS
 
 from huisclos.ui.main_window import MainWindow
+from practice_files import write_practice_csv
 
 
 @pytest.fixture
 def leaked_export(tmp_path: Path) -> Path:
     """A French-locale export: «;», Windows-1252, CRLF, as practice software writes them."""
-    path = tmp_path / "patients.csv"
-    lines = ["Dossier;Nom;Prénom;Date de naissance;Commentaire administratif"]
-    lines += [";".join(row) for row in ROWS]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
-    return path
+    return write_practice_csv(
+        tmp_path / "patients.csv",
+        "Dossier;Nom;Prénom;Date de naissance;Commentaire administratif",
+        ROWS,
+    )
 
 
 @pytest.fixture

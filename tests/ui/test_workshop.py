@@ -16,6 +16,7 @@ from huisclos.core.report import build_report
 from huisclos.ui.help_dialog import HelpDialog, show_help, show_help_for_finding
 from huisclos.ui.report_dialog import ReportDialog
 from huisclos.ui.workshop import GenerateExerciseDialog, QuizView, WorkshopWindow
+from practice_files import write_practice_csv
 
 
 class FakeDetector:
@@ -246,10 +247,11 @@ def test_the_main_window_hooks_add_report_workshop_help_and_the_location_warning
 
     downloads = tmp_path / "Téléchargements"
     downloads.mkdir()
-    path = downloads / "patients.csv"
-    lines = ["Dossier;Nom;Prénom;Date de naissance;Commentaire administratif"]
-    lines += [";".join(row) for row in ROWS]
-    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    path = write_practice_csv(
+        downloads / "patients.csv",
+        "Dossier;Nom;Prénom;Date de naissance;Commentaire administratif",
+        ROWS,
+    )
     open_and_wait(qtbot, window, path)
     warnings = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert len(warnings) == 1 and "Téléchargements" in warnings[0].text()
