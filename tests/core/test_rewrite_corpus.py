@@ -122,24 +122,6 @@ def test_the_leaked_comments_keep_the_benign_part(
     assert first_suggestion(comment, detector.detect(comment), detector=detector) == benign
 
 
-@pytest.mark.parametrize(
-    ("comment", "expected"),
-    [
-        ("juif pratiquant, pas de RDV le samedi", "Pas de RDV le samedi"),
-        ("malentendant – parler fort", "Parler distinctement, privilégier l'écrit"),
-        ("transgenre, se fait appeler Léa", "Prénom d'usage : Léa"),
-        ("ramadan : RDV après 18h", "RDV après 18h"),
-        ("fauteuil roulant", "Accès de plain-pied nécessaire"),
-        ("TJ – refuse transfusion", "Refus de certains soins : voir le dossier médical"),
-        ("CMU", "Tiers payant intégral"),
-    ],
-)
-def test_domain_examples_keep_the_need(detector: Detector, comment: str, expected: str) -> None:
-    findings = detector.detect(comment)
-    assert findings, f"the detector does not flag {comment!r}"
-    assert first_suggestion(comment, findings, detector=detector) == expected
-
-
 def test_no_secret_of_the_corpus_survives_a_suggestion(detector: Detector) -> None:
     """Beyond the re-scan: a password or a number found by its checksum leaves no trace (the
     detector needs the context word, which the removal takes away)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES
 from ..core.errors import HuisclosError
+from ..core.french import number
 from ..core.rewrite import CleaningPlan, plan_cleaning
 from ..core.safe_write import check_new_file, same_file
 
@@ -95,10 +96,6 @@ def parse_severity(value: str) -> str:
 
 def _check_target(source: Path, target: Path, what: str, force: bool) -> None:
     check_new_file(target, force=force, original=source, what=what)
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u202f")
 
 
 def _plural(count: int, singular: str, plural: str) -> str:
@@ -322,21 +319,21 @@ def _print_summary(
     lines: list[str] = []
     if changed == 0:
         lines.append(
-            f"Aucun commentaire à modifier sur {_number(rows)} "
+            f"Aucun commentaire à modifier sur {number(rows)} "
             f"{_plural(rows, 'ligne analysée', 'lignes analysées')}."
         )
     else:
         noun = _plural(changed, "commentaire modifié", "commentaires modifiés")
         lines.append(
-            f"{_number(changed)} {noun} "
-            f"sur {_number(rows)} {_plural(rows, 'ligne analysée', 'lignes analysées')} :"
+            f"{number(changed)} {noun} "
+            f"sur {number(rows)} {_plural(rows, 'ligne analysée', 'lignes analysées')} :"
         )
         for category, count in plan.counts_by_category().items():
-            lines.append(f"  {CATEGORY_LABELS[category]} : {_number(count)}")
+            lines.append(f"  {CATEGORY_LABELS[category]} : {number(count)}")
         emptied = sum(1 for edit in plan.edits if not edit.after)
         if emptied:
             lines.append(
-                f"  dont {_number(emptied)} "
+                f"  dont {number(emptied)} "
                 f"{_plural(emptied, 'commentaire vidé', 'commentaires vidés')} "
                 "(rien à conserver)"
             )
@@ -347,7 +344,7 @@ def _print_summary(
             lines.append(f"Copie identique à l'original : {output}.")
     if worklist_path is not None and worklist_entries is not None:
         lines.append(
-            f"Liste de corrections : {worklist_path} ({_number(worklist_entries)} "
+            f"Liste de corrections : {worklist_path} ({number(worklist_entries)} "
             f"{_plural(worklist_entries, 'ligne', 'lignes')} à reporter dans le logiciel)."
         )
     print("\n".join(lines))

@@ -28,6 +28,7 @@ from ..core.categories import (
 )
 from ..core.errors import HuisclosError
 from ..core.findings import Finding
+from ..core.french import number
 from ..core.scan import ScanResult, scan_export
 
 BIG_FILE_ROWS = 200_000
@@ -171,18 +172,13 @@ def practice_warnings() -> None:
         print(f"huisclos : attention — {warning}", file=sys.stderr)
 
 
-def _n(number: int) -> str:
-    """12 431 — French thousands separator (narrow no-break space)."""
-    return f"{number:,}".replace(",", "\u202f")
-
-
 def print_summary(result: ScanResult, name: str, out: TextIO) -> None:
     """The French summary a secretary reads: rows, comments to review, by category, time."""
     scanned = [c for headers in result.columns.values() for c in headers]
     flagged = result.flagged_cells
     seconds = f"{result.seconds:.2f}".replace(".", ",")
     lines = [f"Fichier : {name}"]
-    lines.append(f"Lignes analysées : {_n(result.rows)}")
+    lines.append(f"Lignes analysées : {number(result.rows)}")
     lines.append(
         "Colonnes analysées : "
         + (", ".join(scanned) if scanned else "aucune colonne de texte libre")
@@ -191,15 +187,17 @@ def print_summary(result: ScanResult, name: str, out: TextIO) -> None:
         lines.append("Aucun commentaire à revoir.")
     else:
         plural = "s" if flagged > 1 else ""
-        lines.append(f"Commentaire{plural} à revoir : {_n(flagged)}")
+        lines.append(f"Commentaire{plural} à revoir : {number(flagged)}")
         for category in CATEGORIES:
             per = result.counts.get(category)
             if not per:
                 continue
             detail = ", ".join(
-                f"{SEVERITY_LABELS[s]} : {_n(per[s])}" for s in reversed(SEVERITIES) if per.get(s)
+                f"{SEVERITY_LABELS[s]} : {number(per[s])}"
+                for s in reversed(SEVERITIES)
+                if per.get(s)
             )
-            lines.append(f"  {CATEGORY_LABELS[category]} : {_n(sum(per.values()))} ({detail})")
+            lines.append(f"  {CATEGORY_LABELS[category]} : {number(sum(per.values()))} ({detail})")
     lines.append(f"Durée : {seconds} s")
     out.write("\n".join(lines) + "\n")
 

@@ -28,6 +28,7 @@ from typing import Any
 from .. import __version__
 from .categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_RANK
 from .findings import Finding
+from .french import number
 from .help_text import CNIL_RULES
 
 logger = logging.getLogger(__name__)
@@ -449,11 +450,6 @@ def french_date(moment: datetime, with_time: bool = True) -> str:
     if with_time:
         text += f" à {moment.hour} h {moment.minute:02d}"
     return text
-
-
-def number(value: int) -> str:
-    """French thousands separator (a narrow no-break space)."""
-    return f"{value:,}".replace(",", "\u202f")
 
 
 def percent(value: float) -> str:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..core.categories import CATEGORY_LABELS, REASON_EXPLANATIONS, REASON_LABELS, SEVERITY_LABELS
-
-NARROW_NBSP = "\u202f"
+from ..core.french import number
 
 
 def category_label(category: str) -> str:
@@ -78,10 +77,7 @@ def language() -> str:
 
 def format_number(value: int) -> str:
     """12431 → «12 431» with a narrow no-break space in French, «12,431» in English."""
-    text = f"{value:,}"
-    if language() == "en":
-        return text
-    return text.replace(",", NARROW_NBSP)
+    return f"{value:,}" if language() == "en" else number(value)
 
 
 def format_rate(value: float) -> str:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
+from ..french import number
 from .records import TEXT_HASH_INFO, derive
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -355,14 +356,6 @@ SETTING_LABELS: dict[str, str] = {
 }
 
 # --- reading events back -----------------------------------------------------------------------
-
-
-def number(value: Any) -> str:
-    """A count the French way: «3 000», «12 431» (narrow no-break space, as the app and the
-    CLI print them); anything that is not a whole number is shown as it is."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        return str(value)
-    return f"{value:,}".replace(",", "\u202f")
 
 
 def _counts(mapping: Mapping[str, Any], labels: Mapping[str, str]) -> str:
