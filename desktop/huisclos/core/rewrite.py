@@ -462,6 +462,9 @@ def _rewrite(
 ) -> str | None:
     """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
     ``protected`` words is never replaced: it only loses the chosen findings' words."""
+    rules = [_rule(detector, finding.rule) for finding in findings]
+    if not any(rule is not None and (rule.keep or rule.rewrite) for rule in rules):
+        return None  # most findings: no need to keep, nothing to compute
     carried = _sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
     replaced: dict[int, str] = {}

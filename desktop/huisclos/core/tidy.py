@@ -36,6 +36,7 @@ _LEADING_DANGLING = re.compile(rf"^{_LINKS}(?:\s+|(?<=['’]))", re.IGNORECASE)
 _TRAILING_DANGLING = re.compile(rf"(?:^|(?<=\s))(?:{_LINKS}|{_TAIL_ONLY})$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"([.?!…] )([a-zàâäçéèêëîïôöùûüÿœæ])")
 _SENTENCE_END = re.compile(r"([.?!…;])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def has_words(text: str) -> bool:
@@ -94,46 +95,84 @@ def _balance_parentheses(text: str) -> str:
     return "".join(out)
 
 
-_COMPILED: dict[str, re.Pattern[str]] = {}
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
-def _sub(pattern: str, replacement: str, text: str) -> str:
-    """``re.sub`` with the pattern compiled once (tidying runs for every flagged cell)."""
-    compiled = _COMPILED.get(pattern)
-    if compiled is None:
-        compiled = _COMPILED[pattern] = re.compile(pattern, re.IGNORECASE)
-    return compiled.sub(replacement, text)
+# Each clean-up below runs only when the characters it looks for are in the line: tidying runs
+# for every flagged cell of a scan, and most lines need only a few of these steps.
+_BLANKS = _compile(r"[ \t\u00a0\u202f]+")
+_EXCLAMATIONS = _compile(r"!(?:\s*!)+")
+_QUESTIONS = _compile(r"\?(?:\s*\?)+")
+_MIXED_MARKS = _compile(r"(?:\s*!\s*\?|\s*\?\s*!)+")
+_LONE_EXCLAMATION = _compile(r"\s*!(?=\s|$)")
+_EMPTY_BRACKETS = _compile(r"\(\s*[,;:.\-–—]*\s*\)|\[\s*\]")
+_SPACE_AFTER_OPENING = _compile(r"\(\s+")
+_SPACE_BEFORE_CLOSING = _compile(r"\s+\)")
+_DOUBLE_SPACES = _compile(r" {2,}")
+_COMMA_RUN = _compile(r"\s*,(?:\s*,)+")
+_MARK_BEFORE_STOP = _compile(r"\s*[,:–—-]\s*([.?;])")
+_COMMA_BEFORE_COLON = _compile(r"\s*,\s*([:–—])")
+_DASH_BEFORE_COMMA = _compile(r"\s+([–—])\s*,")
+_STOP_RUN = _compile(r"([.?;])(?:\s*[.;])+")
+_SPACE_BEFORE_COMMA = _compile(r"\s+,")
+_COMMA_WITHOUT_SPACE = _compile(r",(?=[^\s\d])")
+_SPACE_BEFORE_STOP = _compile(r"\s+\.(?!\.)")
+_MARK_AFTER_OPENING = _compile(r"\(\s*[,;:]\s*")
+_MARK_BEFORE_CLOSING = _compile(r"\s*[,;:]\s*\)")
+_LEADING_MARKS = _compile(r"^[\s,;:.!?…–—\-/)]+")
+_TRAILING_MARKS = _compile(r"[\s,:–—\-/(]+$")
+_CLAUSE_LEADING_MARKS = _compile(r"^[,;:–—\-/]+\s*")
+_CLAUSE_TRAILING_MARKS = _compile(r"\s*[,;:–—\-/]+$")
+
+# The last word of a clause that may be dangling (see _TRAILING_DANGLING): any other last word
+# cannot be, so the search is skipped.
+_DANGLING_LAST_WORDS = frozenset(
+    {
+        "et", "car", "mais", "donc", "ou", "ni", "que", "puisque", "d'après", "d’après",
+        "d'apres", "d’apres", "selon", "à", "a", "de", "avec", "sans", "du", "des", "le", "la",
+        "les", "un", "une", "pour", "par", "qui", "son", "sa", "ses", "au", "aux", "en", "chez",
+        "sur",
+    }
+)  # fmt: skip
+
+
+def _any_in(text: str, chars: str) -> bool:
+    return any(char in text for char in chars)
 
 
 def _tidy_line(line: str) -> str:
-    text = _sub(r"[ \t\u00a0\u202f]+", " ", line).strip()
+    text = line
+    if "  " in text or _any_in(text, "\t\u00a0\u202f"):
+        text = _BLANKS.sub(" ", text)
+    text = text.strip()
     # Leftover emphasis: runs of «!» (and «?»), possibly spaced, collapse to one mark.
-    text = _sub(r"!(?:\s*!)+", "!", text)
-    text = _sub(r"\?(?:\s*\?)+", "?", text)
-    text = _sub(r"(?:\s*!\s*\?|\s*\?\s*!)+", " ?", text)
+    if "!" in text:
+        text = _EXCLAMATIONS.sub("!", text)
+    if "?" in text:
+        text = _QUESTIONS.sub("?", text)
+        if "!" in text:
+            text = _MIXED_MARKS.sub(" ?", text)
     # A lone «!» after a word becomes a plain full stop: a comment is never emphatic.
-    text = _sub(r"\s*!(?=\s|$)", ".", text)
+    if "!" in text:
+        text = _LONE_EXCLAMATION.sub(".", text)
     # Empty brackets, then unbalanced ones.
-    for _ in range(3):
-        text = _sub(r"\(\s*[,;:.\-–—]*\s*\)|\[\s*\]", "", text)
-    text = _balance_parentheses(text)
-    text = _sub(r"\(\s+", "(", text)
-    text = _sub(r"\s+\)", ")", text)
-    text = _sub(r" {2,}", " ", text)
+    if "(" in text or "[" in text:
+        for _ in range(3):
+            before = text
+            text = _EMPTY_BRACKETS.sub("", text)
+            if text == before:
+                break
+    if "(" in text or ")" in text:
+        text = _balance_parentheses(text)
+        text = _SPACE_AFTER_OPENING.sub("(", text)
+        text = _SPACE_BEFORE_CLOSING.sub(")", text)
+    if "  " in text:
+        text = _DOUBLE_SPACES.sub(" ", text)
     # Punctuation runs left by removals: «, ,», «, .», «: ,» …
     for _ in range(4):
         before = text
-        text = _sub(r"\s*,(?:\s*,)+", ",", text)
-        text = _sub(r"\s*[,:–—-]\s*([.?;])", r"\1", text)
-        text = _sub(r"\s*,\s*([:–—])", r" \1", text)
-        text = _sub(r"\s+([–—])\s*,", r" \1", text)
-        text = _sub(r"([.?;])(?:\s*[.;])+", r"\1", text)
-        text = _sub(r"\s+,", ",", text)
-        text = _sub(r",(?=[^\s\d])", ", ", text)
-        text = _sub(r"\s+\.(?!\.)", ".", text)
-        text = _sub(r"\(\s*[,;:]\s*", "(", text)
-        text = _sub(r"\s*[,;:]\s*\)", ")", text)
-        text = _sub(r" {2,}", " ", text)
+        text = _tidy_punctuation(text)
         if text == before:
             break
     # Dangling link words and punctuation at the start and end of each sentence.
@@ -150,10 +189,42 @@ def _tidy_line(line: str) -> str:
         tidied.append(_tidy_clause(piece, first=not tidied))
     text = "".join(tidied)
     # A sentence starts with a capital («… dossier médical. Carte "pas de sang" …»).
-    text = _SENTENCE_START.sub(lambda match: match.group(1) + match.group(2).upper(), text)
-    text = _sub(r" {2,}", " ", text).strip()
-    text = _sub(r"^[\s,;:.!?…–—\-/)]+", "", text)
-    text = _sub(r"[\s,:–—\-/(]+$", "", text)
+    if _any_in(text, ".?!…"):
+        text = _SENTENCE_START.sub(lambda match: match.group(1) + match.group(2).upper(), text)
+    if "  " in text:
+        text = _DOUBLE_SPACES.sub(" ", text)
+    text = text.strip()
+    if text and (text[0] in ",;:.!?…–—-/)" or text[0].isspace()):
+        text = _LEADING_MARKS.sub("", text)
+    if text and (text[-1] in ",:–—-/(" or text[-1].isspace()):
+        text = _TRAILING_MARKS.sub("", text)
+    return text
+
+
+def _tidy_punctuation(text: str) -> str:
+    """One pass over the punctuation runs a removal leaves («, ,», «, .», «: ,», «( ,»)."""
+    comma = "," in text
+    if comma:
+        text = _COMMA_RUN.sub(",", text)
+    if _any_in(text, ".?;") and _any_in(text, ",:–—-"):
+        text = _MARK_BEFORE_STOP.sub(r"\1", text)
+    if comma and _any_in(text, ":–—"):
+        text = _COMMA_BEFORE_COLON.sub(r" \1", text)
+    if comma and _any_in(text, "–—"):
+        text = _DASH_BEFORE_COMMA.sub(r" \1", text)
+    if "." in text or ";" in text:
+        text = _STOP_RUN.sub(r"\1", text)
+    if comma:
+        text = _SPACE_BEFORE_COMMA.sub(",", text)
+        text = _COMMA_WITHOUT_SPACE.sub(", ", text)
+    if "." in text:
+        text = _SPACE_BEFORE_STOP.sub(".", text)
+    if "(" in text:
+        text = _MARK_AFTER_OPENING.sub("(", text)
+    if ")" in text:
+        text = _MARK_BEFORE_CLOSING.sub(")", text)
+    if "  " in text:
+        text = _DOUBLE_SPACES.sub(" ", text)
     return text
 
 
@@ -162,15 +233,24 @@ def _tidy_clause(piece: str, *, first: bool) -> str:
     body = piece.strip()
     for _ in range(4):
         before = body
-        body = _sub(r"^[,;:–—\-/]+\s*", "", body)
-        body = _sub(r"\s*[,;:–—\-/]+$", "", body)
-        body = _LEADING_DANGLING.sub("", body).strip()
-        body = _TRAILING_DANGLING.sub("", body).strip()
+        if body and body[0] in ",;:–—-/":
+            body = _CLAUSE_LEADING_MARKS.sub("", body)
+        if body and body[-1] in ",;:–—-/":
+            body = _CLAUSE_TRAILING_MARKS.sub("", body)
+        body = _LEADING_DANGLING.sub("", body, count=1).strip()
+        if _may_dangle(body):
+            body = _TRAILING_DANGLING.sub("", body).strip()
         if body == before:
             break
     if body and not has_words(body):
         body = ""
     return lead + body if body else ""
+
+
+def _may_dangle(body: str) -> bool:
+    """True when the last word of ``body`` could be a dangling link word or preposition."""
+    last = body.rsplit(None, 1)[-1].lower() if body.strip() else ""
+    return last in _DANGLING_LAST_WORDS or last[-1:] in ("'", "’")
 
 
 # Acronyms kept in capitals when a shouted comment is calmed down.
@@ -187,6 +267,8 @@ _SHOUTED_WORD = re.compile(r"\b[^\W\d_]+\b")
 def calm_shouting(text: str) -> str:
     """A comment typed in capitals («TOUJOURS UN SUCRE A L'ACCUEIL») in lower case, keeping
     the usual acronyms; a comment must never be excessive (CNIL)."""
+    if sum(map(str.isupper, text)) < 7:  # fewer than 80 % of at least 8 letters
+        return text
     letters = [char for char in text if char.isalpha()]
     if len(letters) < 8 or sum(char.isupper() for char in letters) < 0.8 * len(letters):
         return text
@@ -210,7 +292,8 @@ def tidy(text: str) -> str:
 
     Line breaks are kept (a comment may span several lines); blank lines collapse.
     """
-    lines = [_stable(calm_shouting(line)) for line in re.split(r"\r\n|\r|\n", text)]
+    split = _LINE_BREAK.split(text) if ("\n" in text or "\r" in text) else [text]
+    lines = [_stable(calm_shouting(line)) for line in split]
     kept = [line for line in lines if line]
     if not kept:
         return ""
