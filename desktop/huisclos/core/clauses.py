@@ -394,35 +394,32 @@ def split_clauses(text: str, joins: Iterable[int] = ()) -> Clauses:
     position = 0
     pending: Separator = Separator(0, 0, "", "edge")
     for match in _SEPARATOR.finditer(text):
-        if match.end() == match.start():
-            continue
         start, end = match.span()
-        kind = match.lastgroup or "comma"
-        if (
-            kind == "sentence"
-            and match.group().strip() == "."
-            and _word_before(text, start).casefold() in _ABBREVIATIONS
-        ):
+        if end == start:
             continue
-        if kind == "sentence" and ("\n" in match.group() or "\r" in match.group()):
-            kind = "line"
+        kind = match.lastgroup or "comma"
+        found = match.group()
+        if kind == "sentence":
+            if found.strip() == "." and _word_before(text, start).casefold() in _ABBREVIATIONS:
+                continue
+            if "\n" in found or "\r" in found:
+                kind = "line"
         elif kind == "line" and _continues_sentence(text, start, end, join_at):
             kind = "softline"
         piece = text[position:start]
-        separator = Separator(start, end, match.group(), kind)
         if piece.strip():
             separators.append(pending)
-            segments.append(_strip(text, position, start))
-            pending = separator
+            segments.append(_strip(piece, position))
+            pending = Separator(start, end, found, kind)
         else:
             # Two separators in a row («. (», «, et»): merge them, keep the stronger kind.
-            merged_kind = kind if separator.strength > pending.strength else pending.kind
+            merged_kind = kind if _STRENGTH[kind] > _STRENGTH[pending.kind] else pending.kind
             pending = Separator(pending.start, end, text[pending.start : end], merged_kind)
         position = end
     tail = text[position:]
     if tail.strip():
         separators.append(pending)
-        segments.append(_strip(text, position, len(text)))
+        segments.append(_strip(tail, position))
         separators.append(Separator(len(text), len(text), "", "edge"))
     elif not segments:
         return Clauses(text, (), (Separator(0, len(text), text, "edge"),))
@@ -455,9 +452,8 @@ def _continues_sentence(
     return bool(before) and before[-1].isalnum() and (text[end].islower() or end in joins)
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end)
+def _strip(piece: str, start: int) -> tuple[int, int]:
+    """The span of ``piece`` (which starts at offset ``start``) without its outer whitespace."""
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    return (start, start + len(stripped.rstrip()))
