@@ -160,6 +160,15 @@ def test_rewrites_are_never_flagged_again_by_the_fake_detector() -> None:
         ("3e étage sans ascenseur", "3e étage sans ascenseur"),
         ("Quoi ?? ok", "Quoi ? Ok"),
         ("Témoin. carte à jour", "Témoin. Carte à jour"),
+        ("RDV le matin parce qu'", "RDV le matin"),
+        ("RDV le matin, suite à", "RDV le matin"),
+        ("Appeler la fille selon", "Appeler la fille"),
+        ("Mme ET", "Mme"),
+        ("RDV\tle\u00a0matin", "RDV le matin"),
+        ("TOUJOURS UN SUCRE A L'ACCUEIL", "Toujours un sucre a l'accueil"),
+        ("Vient seul !? ok", "Vient seul ? Ok"),
+        ("RDV [ ] matin", "RDV matin"),
+        ("RDV — , matin", "RDV — matin"),
     ],
 )
 def test_tidy_french_punctuation(messy: str, clean: str) -> None:
