@@ -23,15 +23,28 @@ __all__ = [
 _WORD = re.compile(r"\w", re.UNICODE)
 
 # Link words that cannot start or end a clause once what they linked has gone.
-_LINKS = (
-    r"(?:et|car|mais|donc|ou|ni|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|"
-    r"sauf\s+que|alors\s+que)"
-)
+_LINK_PHRASES = (
+    "et", "car", "mais", "donc", "ou", "ni", "parce que", "parce qu'", "puisque", "puisqu'",
+    "vu que", "sauf que", "alors que",
+)  # fmt: skip
 # Words that cannot end a clause (a preposition or a determiner left without its noun).
-_TAIL_ONLY = (
-    r"(?:d['’]apr[eè]s|selon|suite\s+[àa]|[àa]\s+cause\s+de|avec|sans|de|du|des|le|la|les|"
-    r"un|une|pour|par|que|qui|son|sa|ses|à|au|aux|en|chez|sur)"
-)
+_TAIL_PHRASES = (
+    "d'après", "d'apres", "selon", "suite à", "suite a", "à cause de", "a cause de", "avec",
+    "sans", "de", "du", "des", "le", "la", "les", "un", "une", "pour", "par", "que", "qui",
+    "son", "sa", "ses", "à", "au", "aux", "en", "chez", "sur",
+)  # fmt: skip
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """One regex group for ``phrases``: any spacing between words, either apostrophe."""
+    escaped = (re.escape(phrase).replace("\\ ", r"\s+") for phrase in phrases)
+    return "(?:" + "|".join(part.replace("'", "['’]") for part in escaped) + ")"
+
+
+_LINKS = _alternatives(_LINK_PHRASES)
+_TAIL_ONLY = _alternatives(_TAIL_PHRASES)
+# The last word of those phrases: a clause ending with any other word has nothing dangling.
+_DANGLING_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in _LINK_PHRASES + _TAIL_PHRASES)
 _LEADING_DANGLING = re.compile(rf"^{_LINKS}(?:\s+|(?<=['’]))", re.IGNORECASE)
 _TRAILING_DANGLING = re.compile(rf"(?:^|(?<=\s))(?:{_LINKS}|{_TAIL_ONLY})$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"([.?!…] )([a-zàâäçéèêëîïôöùûüÿœæ])")
@@ -124,17 +137,6 @@ _LEADING_MARKS = _compile(r"^[\s,;:.!?…–—\-/)]+")
 _TRAILING_MARKS = _compile(r"[\s,:–—\-/(]+$")
 _CLAUSE_LEADING_MARKS = _compile(r"^[,;:–—\-/]+\s*")
 _CLAUSE_TRAILING_MARKS = _compile(r"\s*[,;:–—\-/]+$")
-
-# The last word of a clause that may be dangling (see _TRAILING_DANGLING): any other last word
-# cannot be, so the search is skipped.
-_DANGLING_LAST_WORDS = frozenset(
-    {
-        "et", "car", "mais", "donc", "ou", "ni", "que", "puisque", "d'après", "d’après",
-        "d'apres", "d’apres", "selon", "à", "a", "de", "avec", "sans", "du", "des", "le", "la",
-        "les", "un", "une", "pour", "par", "qui", "son", "sa", "ses", "au", "aux", "en", "chez",
-        "sur",
-    }
-)  # fmt: skip
 
 
 def _any_in(text: str, chars: str) -> bool:
@@ -249,8 +251,8 @@ def _tidy_clause(piece: str, *, first: bool) -> str:
 
 def _may_dangle(body: str) -> bool:
     """True when the last word of ``body`` could be a dangling link word or preposition."""
-    last = body.rsplit(None, 1)[-1].lower() if body.strip() else ""
-    return last in _DANGLING_LAST_WORDS or last[-1:] in ("'", "’")
+    last = body.rsplit(None, 1)[-1].lower().replace("’", "'") if body.strip() else ""
+    return last in _DANGLING_LAST_WORDS or last.endswith("'")
 
 
 # Acronyms kept in capitals when a shouted comment is calmed down.
