@@ -84,6 +84,7 @@ _DETERMINER_START = re.compile(
 _COMPLEMENT_START = re.compile(r"^(?:depuis|pendant|sous|suite)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-ZÉÈ0-9]{2,6}$")
 
+# A clause of one word («fragile», «appareillée»); «et»/«ou» alone between two clauses.
 _ONE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _AND_OR = re.compile(r"\s+(?:et|ou)\s+", re.IGNORECASE)
 
@@ -157,6 +158,7 @@ class Clauses:
 
     @property
     def has_brackets(self) -> bool:
+        """Only then can a clause sit inside brackets (most comments have none)."""
         return "(" in self.text or "[" in self.text
 
     def segment_text(self, index: int) -> str:
