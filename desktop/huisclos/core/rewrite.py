@@ -462,8 +462,8 @@ def _rewrite(
 ) -> str | None:
     """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
     ``protected`` words is never replaced: it only loses the chosen findings' words."""
-    rules = [_rule(detector, finding.rule) for finding in findings]
-    if not any(rule is not None and (rule.keep or rule.rewrite) for rule in rules):
+    rule_of = {finding.rule: _rule(detector, finding.rule) for finding in findings}
+    if not any(rule is not None and (rule.keep or rule.rewrite) for rule in rule_of.values()):
         return None  # most findings: no need to keep, nothing to compute
     carried = _sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
@@ -472,7 +472,7 @@ def _rewrite(
     phrases_seen: set[str] = set()
     ordered = sorted(findings, key=lambda finding: (finding.start, finding.end))
     for finding in ordered:
-        rule = _rule(detector, finding.rule)
+        rule = rule_of[finding.rule]
         if rule is None:
             continue
         for pattern, template in rule.keep:
@@ -500,7 +500,7 @@ def _rewrite(
             _place(phrase, indexes, replaced, consumed, phrases_seen)
             break
     for finding in ordered:
-        rule = _rule(detector, finding.rule)
+        rule = rule_of[finding.rule]
         phrase = (rule.rewrite or "").strip() if rule is not None else ""
         if not phrase or not phrase_ok(phrase):
             continue
