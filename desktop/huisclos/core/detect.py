@@ -120,6 +120,7 @@ ADDRESS_WORDS = frozenset(
 # goes on in lower case («serait homosexuelle\nd'après sa mère» is one wrapped sentence).
 _CLAUSE_BREAK = re.compile(r"[;!?|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:|[\r\n]+(?![ \t]*[a-zà-ÿ])")
 _WORD = re.compile(r"[a-z0-9]+")
+_GAP_AND_NUMBERS = re.compile(r"\s+(?:[0-9]+\s+)*")  # in ``key``: spaces and number-only words
 # Articles and prepositions skipped between an ``unless_before`` phrase and the term.
 _LINK_WORDS = frozenset(
     ["a", "au", "aux", "en", "dans", "un", "une", "le", "la", "les", "l", "du", "de", "des", "d",
@@ -575,12 +576,12 @@ class Detector:
         # several words («sortie de l'» → «sortie de l») is looked at whole, however long.
         if before:
             reach = rule.window + self._context_reach[index][0]
-            words = " " + " ".join(key[:start].split()[-reach:]) + " "
+            words = " " + " ".join(key[:start].rsplit(None, reach)[-reach:]) + " "
             if any(c in words for c in before):
                 return True
         if after:
             reach = rule.window + self._context_reach[index][1]
-            words = " " + " ".join(key[end:].split()[:reach]) + " "
+            words = " " + " ".join(key[end:].split(None, reach)[:reach]) + " "
             if any(c in words for c in after):
                 return True
         return False
@@ -597,8 +598,8 @@ class Detector:
     def _near_trap(self, index: int, key: str, start: int, end: int) -> bool:
         window = self.rules[index].window
         around = (
-            " " + " ".join(key[:start].split()[-window:]) + " "
-            + " ".join(key[end:].split()[:window]) + " "
+            " " + " ".join(key[:start].rsplit(None, window)[-window:]) + " "
+            + " ".join(key[end:].split(None, window)[:window]) + " "
         )  # fmt: skip
         return any(word in around for word in self._near[index])
 
@@ -635,17 +636,20 @@ class Detector:
     def _looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
         """A surname, not a word: «M. Gay», «Dr NOIR», «famille GAY», «NOIR Sandrine», «Gay
         Laurent», «BLANC-NOIR»; or a street: «rue de l'Église»."""
-        head = text[:start]
-        clause_start = max((m.end() for m in _NAME_BREAK.finditer(head)), default=0)
-        words = key[clause_start:start].split()
+        clause_start = 0
+        for match in _NAME_BREAK.finditer(text, 0, start):  # the last break before the term
+            clause_start = match.end()
+        words = key[clause_start:start].rsplit(None, 3)[-3:]  # the last three words
         if text[start : start + 1].isupper() and " " not in text[start:end]:
             if words and words[-1] in CIVILITIES:
                 return True
-            if _COMPOUND_NAME.match(text, end) or _COMPOUND_NAME_BEFORE.search(head[-30:]):
+            if _COMPOUND_NAME.match(text, end) or _COMPOUND_NAME_BEFORE.search(
+                text[max(0, start - 30) : start]
+            ):
                 return True
             if _FIRST_NAME_AFTER.match(text, end):
                 return True
-        return any(word in ADDRESS_WORDS for word in words[-3:])
+        return not ADDRESS_WORDS.isdisjoint(words)
 
     def _drop_nested(self, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """One finding per passage and category: drop a span lying inside a longer one of the
@@ -677,18 +681,22 @@ class Detector:
         self, text: str, key: str, spans: list[tuple[int, int, int]]
     ) -> Iterable[RawFinding]:
         emphasis_cell = bool(self._exclaim.search(text))
-        breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+        breaks = None
+        if self._may_qualify(key):  # most comments: no hearsay, no relative, nothing to place
+            breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
         clause_cache: dict[int, _Clause] = {}
         minimum_caps = self.lexicon.min_capital_letters
         out = []
         for start, end, index in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
             rule = self.rules[index]
-            clause = _clause_index(breaks, start)
-            qualified = clause_cache.get(clause)
-            if qualified is None:
-                qualified = self._clause(text, key, breaks[clause], breaks[clause + 1])
-                clause_cache[clause] = qualified
-            reasons = qualified.reasons_at(start)
+            reasons: tuple[str, ...] = ()
+            if breaks is not None:
+                clause = _clause_index(breaks, start)
+                qualified = clause_cache.get(clause)
+                if qualified is None:
+                    qualified = self._clause(text, key, breaks[clause], breaks[clause + 1])
+                    clause_cache[clause] = qualified
+                reasons = qualified.reasons_at(start)
             matched = text[start:end]
             shouting = (
                 matched.isupper()
@@ -702,6 +710,13 @@ class Detector:
                 severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
             out.append((start, end, index, severity, reasons))
         return out
+
+    def _may_qualify(self, key: str) -> bool:
+        """False when no clause of the comment can hold a qualifier: a clause's words are a run
+        of the comment's words (clauses are cut at punctuation, a space in ``key``), so a
+        qualifier phrase found in a clause is also found in the whole comment."""
+        plain = _GAP_AND_NUMBERS.sub(" ", f" {key} ")  # the words, numbers left out
+        return any(kind for _, (kind, _) in self._qualifiers.iter(plain))
 
     def _clause(self, text: str, key: str, low: int, high: int) -> _Clause:
         """Where the qualifiers of one clause apply.
