@@ -147,6 +147,50 @@ def test_jsonl_lines_are_exactly_json_dumps(
     assert json_line(finding) == json.dumps(finding.to_json(), ensure_ascii=False) + "\n"
 
 
+REPEATED = [
+    ("0001", "porteuse sida, fils en prison", "mère musulmane voilée"),
+    ("0002", "préfère RDV le matin", "porteuse sida, fils en prison"),
+    ("0003", "porteuse sida, fils en prison", ""),
+    ("0004", "serait homosexuelle d'après sa mère", "porteuse sida, fils en prison"),
+]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_jsonl_output_is_every_finding_of_the_scan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """The jsonl lines are written without building the findings: they must be exactly the
+    findings' lines, for repeated comments, several findings per cell, two columns, sheets."""
+    from huisclos.core.export import read_export
+    from huisclos.core.scan import run_scan
+
+    header = ("Dossier", "Commentaire", "Remarque")
+    if kind == "csv":
+        path = tmp_path / "patients.csv"
+        lines = [";".join(header)] + [";".join(row) for row in REPEATED]
+        path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    else:
+        from openpyxl import Workbook
+
+        path = tmp_path / "patients.xlsx"
+        book = Workbook()
+        for name in ("Patients", "Anciens"):
+            sheet = book.create_sheet(name)
+            sheet.append(header)
+            for row in REPEATED:
+                sheet.append(row)
+        book.remove(book.worksheets[0])
+        book.save(path)
+    assert main(["scan", str(path), "--format", "jsonl", "--columns", "Commentaire,Remarque"]) == 0
+    out = capsys.readouterr().out
+    export = read_export(path)
+    result = run_scan(export, columns={t.name: ["Commentaire", "Remarque"] for t in export.tables})
+    expected = "".join(map(json_line, result.findings))
+    assert out == expected
+    assert out.count("\n") == len(result.findings) >= 10
+    assert ('"sheet": "Anciens"' in out) == (kind == "xlsx")
+
+
 def test_scan_event_matches_the_log_builder(tmp_path: Path) -> None:
     from huisclos.commands.scan import scan_payload
     from huisclos.core.audit.events import scan_payload as log_builder

@@ -134,55 +134,54 @@ class CsvTable(Table):
     def iter_column_batches(
         self, columns: list[str], size: int = 20_000
     ) -> Iterator[tuple[int, list[list[str]]]]:
-        """(first row number, one list of texts per column) for ``size`` rows at a time.
+        """(first row number, one list of texts per column) for ``size`` rows at a time: the same
+        texts as :meth:`iter_column_values`, without a tuple per row (see :meth:`column_batch`)."""
+        total = len(self)
+        for first in range(0, total, max(size, 1)):
+            yield first + 1, self.column_batch(columns, first + 1, min(size, total - first))
 
-        The same texts as :meth:`iter_column_values`, without a tuple per row. A batch whose
-        records are all single lines (records never span a line break, and every line is a
-        record) is cut into fields by one regular expression over the whole batch; a line
-        holding a quote is then read again by the csv module. Any other batch (quoted line
-        breaks, lone CR line ends) is read by the csv module over exactly its records, so the
-        texts are the csv module's in every case (tests/core/test_export_properties.py).
+    def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
+        """One list of texts per column for data rows ``first_row`` … ``first_row + count - 1``.
+
+        Any batch can be read on its own, so worker processes that share this table (forked)
+        read their batches themselves. A batch whose records are all single lines (records never
+        span a line break, and every line is a record) is cut into fields by one regular
+        expression over the whole batch; a line holding a quote is then read again by the csv
+        module. Any other batch (quoted line breaks, lone CR line ends) is read by the csv module
+        over exactly its records, so the texts are the csv module's in every case
+        (tests/core/test_export_properties.py).
         """
         indexes = [self.column_index(column) for column in columns]
-        total = len(self)
-        bounds = self._bounds
-        data = self._data
         wanted = sorted(set(indexes))
-        patterns = _column_patterns(self.delimiter, tuple(wanted)) if wanted else None
-        for first in range(0, total, max(size, 1)):
-            count = min(size, total - first)
-            if patterns is None:
-                yield first + 1, []
-                continue
-            start, end = bounds[first], bounds[first + count]
-            chunk = data[start:end]
-            text = chunk.decode(self._codec)
-            breaks = chunk.count(b"\n")
-            single_lines = breaks == (
-                count if chunk.endswith(b"\n") else count - 1
-            ) and not has_lone_cr(chunk)
-            found = patterns[0].findall(text) if single_lines else []  # lines with every field
-            if single_lines and len(found) != count:  # some short or blank lines
-                found = patterns[1].findall(text)
-                del found[count:]  # the empty match after the last line break
-            if single_lines and len(found) == count:
-                if len(wanted) == 1:
-                    by_index = {wanted[0]: found}
-                else:
-                    by_index = dict(zip(wanted, map(list, zip(*found, strict=True)), strict=True))
-                if b'"' in chunk:
-                    self._reparse_quoted_lines(chunk, start, first, wanted, by_index)
-                yield first + 1, [by_index[i] for i in indexes]
+        if not wanted:
+            return []
+        patterns = _column_patterns(self.delimiter, tuple(wanted))
+        first = first_row - 1
+        start, end = self._bounds[first], self._bounds[first + count]
+        chunk = self._data[start:end]
+        text = chunk.decode(self._codec)
+        breaks = chunk.count(b"\n")
+        single_lines = breaks == (
+            count if chunk.endswith(b"\n") else count - 1
+        ) and not has_lone_cr(chunk)
+        found = patterns[0].findall(text) if single_lines else []  # lines with every field
+        if single_lines and len(found) != count:  # some short or blank lines
+            found = patterns[1].findall(text)
+            del found[count:]  # the empty match after the last line break
+        if single_lines and len(found) == count:
+            if len(wanted) == 1:
+                by_index = {wanted[0]: found}
             else:
-                reader = csv.reader(
-                    io.StringIO(text, newline=""), delimiter=self.delimiter, quotechar=QUOTE
-                )
-                rows = list(reader)
-                assert len(rows) == count, "record index and csv module disagree"
-                yield (
-                    first + 1,
-                    [[cells[i] if i < len(cells) else "" for cells in rows] for i in indexes],
-                )
+                by_index = dict(zip(wanted, map(list, zip(*found, strict=True)), strict=True))
+            if b'"' in chunk:
+                self._reparse_quoted_lines(chunk, start, first, wanted, by_index)
+            return [by_index[i] for i in indexes]
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter=self.delimiter, quotechar=QUOTE
+        )
+        rows = list(reader)
+        assert len(rows) == count, "record index and csv module disagree"
+        return [[cells[i] if i < len(cells) else "" for cells in rows] for i in indexes]
 
     def _reparse_quoted_lines(
         self,

@@ -11,7 +11,8 @@ for CSV one regular expression per batch, no Python work per row);
 :meth:`Detector.candidates` finds, in one pass over the whole batch, the few cells that may hold
 something; only those cells get Python work. Equal comments (they repeat a lot) are analysed
 once per process, and their suggestion computed once. With worker processes, this process
-reads, builds the findings, and analyses a batch itself whenever every worker is busy.
+builds the findings and analyses a batch itself whenever every worker is busy; forked workers
+read their CSV batches themselves (the open file is shared), so this process does not even read.
 """
 
 from __future__ import annotations
@@ -32,9 +33,33 @@ from .categories import SEVERITY_RANK, at_least
 from .detect import Detector, RawFinding
 from .export import Export, Table, batches_of
 from .findings import Finding
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Rule
 
 logger = logging.getLogger(__name__)
+
+
+# One flagged cell: row, column, text, its findings as plain tuples, its suggestion.
+FlaggedCell = tuple[int, str, str, tuple[RawFinding, ...], str | None]
+
+
+class FlaggedCells:
+    """The flagged cells of one batch, as plain tuples; their Finding objects are built only
+    when asked for (the jsonl output and the log's figures need none: on a big export, building
+    100,000 findings would take the main process longer than reading the file)."""
+
+    __slots__ = ("_findings", "cells", "detector", "sheet")
+
+    def __init__(self, detector: Detector, sheet: str, cells: list[FlaggedCell]) -> None:
+        self.detector = detector
+        self.sheet = sheet
+        self.cells = cells
+        self._findings: list[Finding] | None = None
+
+    def findings(self) -> list[Finding]:
+        """The findings of these cells, in cell order, each carrying its cell's suggestion."""
+        if self._findings is None:
+            self._findings = _findings(self.detector, self.cells, self.sheet)
+        return self._findings
 
 
 @dataclass
@@ -43,8 +68,12 @@ class ScanProgress:
 
     rows_done: int
     rows_total: int | None
-    findings: list[Finding]
+    flagged: FlaggedCells
     seconds: float
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.flagged.findings()
 
 
 @dataclass
@@ -52,17 +81,25 @@ class ScanResult:
     """Everything a summary, a report or the log needs — the findings carry their suggestion."""
 
     rows: int
-    findings: list[Finding]
+    batches: list[FlaggedCells]
     columns: dict[str, list[str]]  # sheet name ("" for CSV) → scanned free-text columns
     seconds: float
     fingerprint: str
     cancelled: bool = False
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # category → severity → cells
+    _findings: list[Finding] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding, in file order (built on first use)."""
+        if self._findings is None:
+            self._findings = [f for batch in self.batches for f in batch.findings()]
+        return self._findings
 
     @property
     def flagged_cells(self) -> int:
         """Number of distinct cells with at least one finding."""
-        return len({(f.sheet, f.row, f.column) for f in self.findings})
+        return sum(len(batch.cells) for batch in self.batches)
 
 
 def scan_export(
@@ -89,30 +126,37 @@ def scan_export(
     detector = detector or Detector.default()
     chosen = _choose_columns(export, columns)
     total = _total_rows(export, chosen)
-    all_findings: list[Finding] = []
+    all_batches: list[FlaggedCells] = []
     counts: dict[str, dict[str, int]] = {}
     rows_done = 0
     tables = {table.name: table for table in export.tables}
     options = (categories, min_severity, suggest)
-    pool = _start_pool(detector, processes) if processes > 0 else None
-    # (analysis or its async result, first row, rows, cell texts, headers, sheet)
-    Pending = tuple[Any, int, int, list[str], Sequence[str], str]
+    pool = _start_pool(detector, processes, tables) if processes > 0 else None
+    shared = pool is not None and _worker_tables is tables  # forked: workers read the file
+    # (analysis or its async result, first row, rows, headers, sheet)
+    Pending = tuple[Any, int, int, Sequence[str], str]
     pending: deque[Pending] = deque()
 
-    def finish(item: Pending) -> list[Finding]:
-        result, first, _rows, texts, headers, sheet = item
+    def finish(item: Pending) -> FlaggedCells:
+        result, first, _rows, headers, sheet = item
         analysed = result.get() if _is_async(result) else result
-        return _findings(detector, analysed, first, texts, headers, sheet)
+        flagged = FlaggedCells(detector, sheet, _cells(analysed, first, headers))
+        _count_cells(flagged.cells, detector.rules, counts)
+        all_batches.append(flagged)
+        return flagged
 
-    def analyse(texts: list[str]) -> Any:
+    def analyse(batch: _Batch) -> Any:
         """Hand the batch to the workers (up to four each, so none waits while this process
-        works), or, when they have enough, analyse it here rather than wait (reading is quick:
-        this process would otherwise sit idle)."""
+        works), or, when they have enough, analyse it here rather than wait (this process would
+        otherwise sit idle)."""
         if pool is not None:
             busy = sum(1 for item in pending if _is_async(item[0]) and not item[0].ready())
             if busy < 4 * processes:
-                return pool.apply_async(_analyse_in_worker, (texts, options))
-        return _analyse(detector, texts, *options)
+                if batch.texts is None:
+                    where = (batch.sheet, batch.headers, batch.first, batch.count)
+                    return pool.apply_async(_read_and_analyse_in_worker, (where, options))
+                return pool.apply_async(_analyse_in_worker, (batch.texts, options))
+        return _analyse(detector, batch.read(), *options)
 
     def ready_at_head() -> bool:
         if not pending:
@@ -126,39 +170,34 @@ def scan_export(
             if not headers:
                 rows_done += _safe_len(table) or 0
                 continue
-            batches = _column_batches(table, list(headers), batch_rows)
+            batches = _column_batches(table, sheet, list(headers), batch_rows, lazy=shared)
             while True:
                 with _gc_paused():
                     batch = next(batches, None)
                     if batch is None:
                         break
-                    first, values = batch
-                    count = len(values[0])
-                    texts = _texts(values)
-                    pending.append((analyse(texts), first, count, texts, headers, sheet))
+                    count = batch.count
+                    pending.append((analyse(batch), batch.first, count, headers, sheet))
                     rows_done += count
                     ready = []
                     while ready_at_head():
                         found = finish(pending.popleft())
-                        _count(found, counts)
-                        all_findings.extend(found)
                         ready.append((rows_done - sum(item[2] for item in pending), found))
                 for done, found in ready:
                     yield ScanProgress(done, total, found, time.perf_counter() - began)
         while pending:
             with _gc_paused():
                 found = finish(pending.popleft())
-                _count(found, counts)
-                all_findings.extend(found)
                 done = rows_done - sum(item[2] for item in pending)
             yield ScanProgress(done, total, found, time.perf_counter() - began)
     finally:
         if pool is not None:
             pool.terminate()
             pool.join()
+            _forget_tables()
     return ScanResult(
         rows=rows_done,
-        findings=all_findings,
+        batches=all_batches,
         columns={sheet: list(headers) for sheet, headers in chosen.items()},
         seconds=time.perf_counter() - began,
         fingerprint=getattr(export, "fingerprint", ""),
@@ -200,24 +239,54 @@ def counts_of(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
 
 
 # --------------------------------------------------------------------------------- internals
+@dataclass
+class _Batch:
+    """``count`` rows from ``first``: their cell texts, or None when they are not read yet (a
+    CSV table reads any batch on its own, here or in a forked worker)."""
+
+    table: Table
+    sheet: str
+    headers: list[str]
+    first: int
+    count: int
+    texts: list[str] | None
+
+    def read(self) -> list[str]:
+        if self.texts is None:
+            batch = self.table.column_batch(self.headers, self.first, self.count)  # type: ignore[attr-defined]
+            self.texts = _texts(batch)
+        return self.texts
+
+
 def _column_batches(
-    table: Table, headers: list[str], size: int
-) -> Iterator[tuple[int, list[list[str]]]]:
-    """The table's own batch reader (CSV: no Python work per row), or batches of its rows."""
+    table: Table, sheet: str, headers: list[str], size: int, *, lazy: bool = False
+) -> Iterator[_Batch]:
+    """The batches of the table: with ``lazy``, CSV batches are left for their reader to read;
+    otherwise the table's own batch reader (CSV: no Python work per row), or batches of rows."""
+    if lazy and hasattr(table, "column_batch"):
+        total = len(table)
+        for first in range(0, total, max(size, 1)):
+            yield _Batch(table, sheet, headers, first + 1, min(size, total - first), None)
+        return
     native = getattr(table, "iter_column_batches", None)
     if native is not None:
-        return iter(native(headers, size))
-    return batches_of(table.iter_column_values(headers), len(headers), size)
+        batches = iter(native(headers, size))
+    else:
+        batches = batches_of(table.iter_column_values(headers), len(headers), size)
+    for first, values in batches:
+        count = len(values[0]) if values else 0
+        yield _Batch(table, sheet, headers, first, count, _texts(values))
 
 
 def _texts(values: list[list[str]]) -> list[str]:
     """The cells of a batch, row by row then column by column."""
-    if len(values) == 1:
-        return values[0]
+    if len(values) <= 1:
+        return values[0] if values else []
     return [text for row in zip(*values, strict=True) for text in row]
 
 
-Analysed = list[tuple[int, tuple[RawFinding, ...], str | None]]  # cell index, findings, suggestion
+# cell index in the batch, its text, its findings, its suggestion
+Analysed = list[tuple[int, str, tuple[RawFinding, ...], str | None]]
 
 
 def _analyse(
@@ -259,28 +328,48 @@ def _analyse(
                 if len(memo) > 100_000:
                     memo.clear()
                 memo[key] = suggestion
-        out.append((index, raw, suggestion))
+        out.append((index, text, raw, suggestion))
     return out
 
 
-def _findings(
-    detector: Detector,
-    analysed: Analysed,
-    first: int,
-    texts: list[str],
-    headers: Sequence[str],
-    sheet: str,
-) -> list[Finding]:
+def _cells(analysed: Analysed, first: int, headers: Sequence[str]) -> list[FlaggedCell]:
+    """Batch cell indexes turned into row numbers and column names."""
+    if len(headers) == 1:
+        column = headers[0]
+        return [(first + index, column, text, raw, sugg) for index, text, raw, sugg in analysed]
     width = len(headers)
+    return [
+        (first + index // width, headers[index % width], text, raw, suggestion)
+        for index, text, raw, suggestion in analysed
+    ]
+
+
+def _count_cells(
+    cells: list[FlaggedCell], rules: Sequence[Rule], counts: dict[str, dict[str, int]]
+) -> None:
+    """Add the cells to ``counts`` as :func:`counts_of` counts findings."""
+    rank = SEVERITY_RANK
+    for cell in cells:
+        raw = cell[3]
+        if len(raw) == 1:  # most cells: one finding
+            per = counts.setdefault(rules[raw[0][2]].category, {})
+            per[raw[0][3]] = per.get(raw[0][3], 0) + 1
+            continue
+        worst: dict[str, str] = {}
+        for _start, _end, index, severity, _reasons in raw:
+            category = rules[index].category
+            previous = worst.get(category)
+            if previous is None or rank[severity] > rank[previous]:
+                worst[category] = severity
+        for category, severity in worst.items():
+            per = counts.setdefault(category, {})
+            per[severity] = per.get(severity, 0) + 1
+
+
+def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[Finding]:
     found: list[Finding] = []
-    for index, raw, suggestion in analysed:
-        cell = detector.findings_from(
-            texts[index],
-            raw,
-            row=first + index // width,
-            column=headers[index % width],
-            sheet=sheet,
-        )
+    for row, column, text, raw, suggestion in cells:
+        cell = detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
         if suggestion is not None:
             for finding in cell:  # just built here, seen by no one yet: set, do not copy
                 object.__setattr__(finding, "suggestion", suggestion)
@@ -307,17 +396,21 @@ def _gc_paused() -> Iterator[None]:
 
 # ------------------------------------------------------------------------ worker processes
 _worker_detector: Detector | None = None
+_worker_tables: dict[str, Table] | None = None  # the open export, when the workers are forked
 
 
-def _start_pool(detector: Detector, processes: int):  # type: ignore[no-untyped-def]
-    """Worker processes with the same lexicon and allowlist (so rule indices agree)."""
-    global _worker_detector
+def _start_pool(detector: Detector, processes: int, tables: dict[str, Table]):  # type: ignore[no-untyped-def]
+    """Worker processes with the same lexicon and allowlist (so rule indices agree); forked
+    ones also share the open export, and read their batches from it."""
+    global _worker_detector, _worker_tables
+    _worker_tables = None
     if getattr(sys, "frozen", False):  # a bundled app has no safe way to start itself again
         return None
     methods = multiprocessing.get_all_start_methods()
     method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
     if method == "fork":
         _worker_detector = detector  # inherited as is: no rebuild in the child
+        _worker_tables = tables
     context = multiprocessing.get_context(method)
     return context.Pool(
         processes, initializer=_init_worker, initargs=(detector.lexicon, detector.allowlist)
@@ -330,9 +423,29 @@ def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
         _worker_detector = Detector(lexicon, allowlist)
 
 
-def _analyse_in_worker(texts: list[str], options: tuple[set[str] | None, str, bool]) -> Analysed:
+def _forget_tables() -> None:
+    """The workers are gone: do not keep the export alive."""
+    global _worker_tables
+    _worker_tables = None
+
+
+Options = tuple[set[str] | None, str, bool]  # categories, minimum severity, suggest
+
+
+def _analyse_in_worker(texts: list[str], options: Options) -> Analysed:
     assert _worker_detector is not None
     with _gc_paused():
+        return _analyse(_worker_detector, texts, *options)
+
+
+def _read_and_analyse_in_worker(
+    where: tuple[str, list[str], int, int], options: Options
+) -> Analysed:
+    """Read the batch (sheet, headers, first row, rows) from the shared export, analyse it."""
+    assert _worker_detector is not None and _worker_tables is not None
+    sheet, headers, first, count = where
+    with _gc_paused():
+        texts = _texts(_worker_tables[sheet].column_batch(headers, first, count))  # type: ignore[attr-defined]
         return _analyse(_worker_detector, texts, *options)
 
 
