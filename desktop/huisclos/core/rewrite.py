@@ -132,14 +132,20 @@ def suggest(
 
 
 def first_suggestion(
-    text: str, findings: Sequence[Finding], *, detector: Detector | None = None
+    text: str,
+    findings: Sequence[Finding],
+    *,
+    detector: Detector | None = None,
+    complete: bool = False,
 ) -> str | None:
     """The text a single click (or ``huisclos clean``) puts in the cell; None if no suggestion.
 
     Computes only what the first suggestion needs (the scan calls this for every flagged cell).
+    ``complete`` says that ``findings`` are every finding ``detector`` makes in ``text`` (as in
+    a scan that keeps all categories), so the comment itself need not be scanned again.
     """
     try:
-        first = next(_suggestions(text, findings, detector), None)
+        first = next(_suggestions(text, findings, detector, complete), None)
     except Exception:  # a bug here must never stop a scan: fall back to the safe choice
         logger.exception("Suggestion failed; offering to empty the comment")
         return "" if findings else None
@@ -147,14 +153,14 @@ def first_suggestion(
 
 
 def _suggestions(
-    text: str, findings: Sequence[Finding], detector: Detector | None
+    text: str, findings: Sequence[Finding], detector: Detector | None, complete: bool = False
 ) -> Iterator[Suggestion]:
     """The suggestions, best first, each computed only when asked for."""
     spans = _valid(text, findings)
     if not spans or not text:
         return
     detector = detector if detector is not None else _default_detector()
-    check = _Checker(detector, text, spans)
+    check = _Checker(detector, text, spans, list(findings) if complete else None)
     clauses = split_clauses(text, joins=(finding.start for finding in spans))
     seen: set[str] = {text}
 
@@ -657,10 +663,18 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 class _Checker:
     """Re-scans a candidate; repairs it (removes or masks more) until nothing blocks."""
 
-    def __init__(self, detector: Detector | None, text: str, findings: Sequence[Finding]) -> None:
+    def __init__(
+        self,
+        detector: Detector | None,
+        text: str,
+        findings: Sequence[Finding],
+        original: list[Finding] | None = None,
+    ) -> None:
+        """``original``: every finding of ``text``, when the caller already has them."""
         self.detector = detector
         self.resolving = {finding.rule for finding in findings}
-        original = _detect(detector, text) or []
+        if original is None:
+            original = _detect(detector, text) or []
         self._known = {text: original}  # the comment itself is scanned once
         # Rules the caller chose not to resolve (other categories, lower severities) may stay.
         self.tolerated = {finding.rule for finding in original} - self.resolving

@@ -324,7 +324,7 @@ def _analyse(
                 suggestion = memo[key]
             else:
                 cell = detector.findings_from(text, raw)
-                suggestion = _suggestion_for(text, cell, detector)
+                suggestion = _suggestion_for(text, cell, detector, complete=not filtering)
                 if len(memo) > 100_000:
                     memo.clear()
                 memo[key] = suggestion
@@ -455,40 +455,27 @@ def _is_async(result: Any) -> bool:
 
 
 def _with_suggestion(
-    text: str,
-    findings: list[Finding],
-    detector: Detector | None = None,
-    memo: dict[tuple, str | None] | None = None,
+    text: str, findings: list[Finding], detector: Detector | None = None
 ) -> list[Finding]:
-    """Every finding of the cell gets the same suggestion: the cell as one click leaves it."""
-    suggestion = _suggestion_for(text, findings, detector, memo)
+    """Every finding of the cell (all it has) gets the same suggestion: the cell as one click
+    leaves it."""
+    suggestion = _suggestion_for(text, findings, detector, complete=True)
     if suggestion is None:
         return findings
     return [replace(finding, suggestion=suggestion) for finding in findings]
 
 
 def _suggestion_for(
-    text: str,
-    findings: list[Finding],
-    detector: Detector | None = None,
-    memo: dict[tuple, str | None] | None = None,
+    text: str, findings: list[Finding], detector: Detector | None, *, complete: bool
 ) -> str | None:
-    """The cell as the first suggestion leaves it (memoised per text and findings)."""
-    key = (text, tuple((f.start, f.end, f.rule) for f in findings))
-    if memo is not None and key in memo:
-        suggestion = memo[key]
-    else:
-        try:
-            from .rewrite import first_suggestion
+    """The cell as the first suggestion leaves it; ``complete``: ``findings`` are all the
+    detector finds in ``text``."""
+    try:
+        from .rewrite import first_suggestion
 
-            suggestion = first_suggestion(text, findings, detector=detector)
-        except NotImplementedError:  # pragma: no cover - rewrites not there yet
-            suggestion = None
-        if memo is not None:
-            if len(memo) > 100_000:
-                memo.clear()
-            memo[key] = suggestion
-    return suggestion
+        return first_suggestion(text, findings, detector=detector, complete=complete)
+    except NotImplementedError:  # pragma: no cover - rewrites not there yet
+        return None
 
 
 def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
