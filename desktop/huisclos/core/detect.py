@@ -360,6 +360,22 @@ class Detector:
             tuple(" " + _norm_key(u) for u in rule.unless_before if _norm_key(u))
             for rule in self.rules
         ]
+        # Which checks each rule needs, looked up once per candidate term instead of one
+        # attribute at a time: (case-sensitive, needs context, unless, unless near,
+        # unless before, identifier).
+        self._gates = [
+            (
+                rule.case_sensitive,
+                bool(rule.context_before or rule.context_after),
+                bool(unless),
+                bool(near),
+                bool(before),
+                rule.category == "identifier",
+            )
+            for rule, unless, near, before in zip(
+                self.rules, self._unless, self._near, self._before, strict=True
+            )
+        ]
         self._qualifiers = _phrase_automaton(
             {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
         )
@@ -527,28 +543,27 @@ class Detector:
         spans: dict[tuple[int, int, int], None],
     ) -> None:
         raw = text[start:end]
+        forms = self._forms
         for form_id in form_ids:
-            form = self._forms[form_id]
+            form = forms[form_id]
             index = form.rule
-            rule = self.rules[index]
-            if rule.case_sensitive and _NON_ALNUM.sub("", raw) != form.stripped:
+            case_sensitive, in_context, unless, near, before, identifier = self._gates[index]
+            if case_sensitive and _NON_ALNUM.sub("", raw) != form.stripped:
                 continue
             if form.marks is not None and not form.marks.match(self._folded(text), start):
                 continue
-            if (rule.context_before or rule.context_after) and not self._in_context(
-                index, text, key, start, end
-            ):
+            if in_context and not self._in_context(index, text, key, start, end):
                 continue
             renewed = None
-            if self._unless[index] and self._trapped(index, text, key, start, end):
-                if rule.category != "identifier":
+            if unless and self._trapped(index, text, key, start, end):
+                if not identifier:
                     continue
                 renewed = _NEW_SECRET.match(text, end)
                 if renewed is None:
                     continue
-            if self._near[index] and self._near_trap(index, key, start, end):
+            if near and self._near_trap(index, key, start, end):
                 continue
-            if self._before[index] and self._before_trap(index, key, start):
+            if before and self._before_trap(index, key, start):
                 continue
             if self._looks_like_name_or_place(text, key, start, end):
                 continue
@@ -557,7 +572,7 @@ class Detector:
             stop = end
             if renewed is not None:
                 stop = renewed.end()
-            elif rule.category == "identifier":  # «mdp : Azerty2024» — the secret goes too
+            elif identifier:  # «mdp : Azerty2024» — the secret goes too
                 secret = _SECRET_AFTER.match(text, end)
                 if secret and secret.group(1).strip():
                     stop = secret.end(1)
