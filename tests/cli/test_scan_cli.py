@@ -93,6 +93,18 @@ def test_columns_option_and_unknown_column(
     assert err.count("\n") == 1 and "colonne introuvable" in err and "Traceback" not in err
 
 
+def test_a_column_named_twice_is_counted_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_export(tmp_path)
+    columns = "Commentaire administratif,commentaire ADMINISTRATIF"
+    assert main(["scan", str(path), "--columns", columns]) == 0
+    out = capsys.readouterr().out
+    assert "Commentaires à revoir : 2" in out and "Santé : 1 (élevée : 1)" in out
+    assert main(["scan", str(path), "--columns", columns, "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+
+
 def test_unusable_input_exits_2_with_one_french_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

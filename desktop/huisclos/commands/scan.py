@@ -190,7 +190,9 @@ def _columns(export, wanted: str | None) -> dict[str, list[str]] | None:  # type
     chosen: dict[str, list[str]] = {}
     for table in export.tables:
         folded = {header.casefold(): header for header in table.header}
-        present = [folded[name.casefold()] for name in names if name.casefold() in folded]
+        present = list(
+            dict.fromkeys(folded[name.casefold()] for name in names if name.casefold() in folded)
+        )  # «Commentaire,commentaire» names one column
         if present:
             chosen[table.name] = present
     if not chosen:

@@ -412,9 +412,13 @@ def _start_pool(detector: Detector, processes: int, tables: dict[str, Table]):  
         _worker_detector = detector  # inherited as is: no rebuild in the child
         _worker_tables = tables
     context = multiprocessing.get_context(method)
-    return context.Pool(
-        processes, initializer=_init_worker, initargs=(detector.lexicon, detector.allowlist)
-    )
+    try:
+        return context.Pool(
+            processes, initializer=_init_worker, initargs=(detector.lexicon, detector.allowlist)
+        )
+    except BaseException:
+        _forget_tables()
+        raise
 
 
 def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
@@ -491,8 +495,8 @@ def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
 
 
 def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dict[str, list[str]]:
-    if columns is not None:
-        return {sheet: list(headers) for sheet, headers in columns.items()}
+    if columns is not None:  # a column named twice is scanned (and counted) once
+        return {sheet: list(dict.fromkeys(headers)) for sheet, headers in columns.items()}
     from .columns import free_text_columns
 
     chosen: dict[str, list[str]] = {}
