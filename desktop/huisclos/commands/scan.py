@@ -295,15 +295,14 @@ def scan_payload(result: ScanResult, path: Path) -> dict:  # type: ignore[type-a
     """
     by_rule: Counter[tuple[int, str]] = Counter()  # (rule index, severity) → findings
     rows: set[tuple[str, int]] = set()
-    rules: list = []  # type: ignore[type-arg]
     for batch in result.batches:
-        rules = batch.detector.rules
         rows.update((batch.sheet, cell[0]) for cell in batch.cells)
         by_rule.update(item[2:4] for cell in batch.cells for item in cell[3])
     categories: Counter[str] = Counter()
     severities: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     rule_ids: Counter[str] = Counter()
+    rules = result.batches[0].detector.rules if result.batches else []  # one scan, one detector
     for (index, severity), count in by_rule.items():
         rule = rules[index]
         categories[rule.category] += count

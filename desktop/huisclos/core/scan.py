@@ -253,9 +253,13 @@ class _Batch:
 
     def read(self) -> list[str]:
         if self.texts is None:
-            batch = self.table.column_batch(self.headers, self.first, self.count)  # type: ignore[attr-defined]
-            self.texts = _texts(batch)
+            self.texts = _read_batch(self.table, self.headers, self.first, self.count)
         return self.texts
+
+
+def _read_batch(table: Table, headers: list[str], first: int, count: int) -> list[str]:
+    """The cell texts of ``count`` rows from ``first`` of a table that reads any batch alone."""
+    return _texts(table.column_batch(headers, first, count))  # type: ignore[attr-defined]
 
 
 def _column_batches(
@@ -348,22 +352,25 @@ def _count_cells(
     cells: list[FlaggedCell], rules: Sequence[Rule], counts: dict[str, dict[str, int]]
 ) -> None:
     """Add the cells to ``counts`` as :func:`counts_of` counts findings."""
-    rank = SEVERITY_RANK
     for cell in cells:
         raw = cell[3]
-        if len(raw) == 1:  # most cells: one finding
+        if len(raw) == 1:  # most cells (the scan's main process counts 100,000 on a big file)
             per = counts.setdefault(rules[raw[0][2]].category, {})
             per[raw[0][3]] = per.get(raw[0][3], 0) + 1
-            continue
-        worst: dict[str, str] = {}
-        for _start, _end, index, severity, _reasons in raw:
-            category = rules[index].category
-            previous = worst.get(category)
-            if previous is None or rank[severity] > rank[previous]:
-                worst[category] = severity
-        for category, severity in worst.items():
-            per = counts.setdefault(category, {})
-            per[severity] = per.get(severity, 0) + 1
+        else:
+            _count_cell([(rules[item[2]].category, item[3]) for item in raw], counts)
+
+
+def _count_cell(found: list[tuple[str, str]], counts: dict[str, dict[str, int]]) -> None:
+    """Count one cell's (category, severity) findings: once per category, at its worst."""
+    worst: dict[str, str] = {}
+    for category, severity in found:
+        previous = worst.get(category)
+        if previous is None or SEVERITY_RANK[severity] > SEVERITY_RANK[previous]:
+            worst[category] = severity
+    for category, severity in worst.items():
+        per = counts.setdefault(category, {})
+        per[severity] = per.get(severity, 0) + 1
 
 
 def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[Finding]:
@@ -449,7 +456,7 @@ def _read_and_analyse_in_worker(
     assert _worker_detector is not None and _worker_tables is not None
     sheet, headers, first, count = where
     with _gc_paused():
-        texts = _texts(_worker_tables[sheet].column_batch(headers, first, count))  # type: ignore[attr-defined]
+        texts = _read_batch(_worker_tables[sheet], headers, first, count)
         return _analyse(_worker_detector, texts, *options)
 
 
@@ -483,15 +490,11 @@ def _suggestion_for(
 
 
 def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
-    worst: dict[tuple[str, int, str, str], str] = {}
+    by_cell: dict[tuple[str, int, str], list[tuple[str, str]]] = {}
     for f in findings:
-        key = (f.sheet, f.row, f.column, f.category)
-        previous = worst.get(key)
-        if previous is None or SEVERITY_RANK[f.severity] > SEVERITY_RANK[previous]:
-            worst[key] = f.severity
-    for (_, _, _, category), severity in worst.items():
-        per = counts.setdefault(category, {})
-        per[severity] = per.get(severity, 0) + 1
+        by_cell.setdefault((f.sheet, f.row, f.column), []).append((f.category, f.severity))
+    for found in by_cell.values():
+        _count_cell(found, counts)
 
 
 def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dict[str, list[str]]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 
-from stdnum import iban, luhn
 from stdnum.fr import nir
+
+from huisclos.core.synthetic import make_card, make_iban  # the demo export's own generators
 
 SEED = 20251123
 
@@ -26,26 +27,6 @@ def make_nir(rng: random.Random, department: str | None = None) -> str:
     body = sex + year + month + dept + commune + order
     number = body + nir.calc_check_digits(body)
     assert nir.is_valid(number), number
-    return number
-
-
-def make_iban(rng: random.Random) -> str:
-    """A French IBAN (FR + 25 characters) valid modulo 97."""
-    bank = f"{rng.randint(10000, 30004):05d}"
-    branch = f"{rng.randint(0, 99999):05d}"
-    account = f"{rng.randint(0, 10**11 - 1):011d}"
-    rib_key = f"{97 - (int(bank + branch + account) * 100) % 97:02d}"
-    bban = bank + branch + account + rib_key
-    number = "FR" + iban.calc_check_digits("FR00" + bban) + bban
-    assert iban.is_valid(number), number
-    return number
-
-
-def make_card(rng: random.Random) -> str:
-    """A 16-digit card number that passes the Luhn check (4 = Visa-like, 5 = Mastercard-like)."""
-    body = rng.choice("45") + "".join(str(rng.randint(0, 9)) for _ in range(14))
-    number = body + luhn.calc_check_digit(body)
-    assert luhn.is_valid(number), number
     return number
 
 
