@@ -118,7 +118,7 @@ def main() -> int:
     size = path.stat().st_size
     print(f"fichier : {path.name}, {size / 1e6:.1f} Mo, {args.rows} lignes")
 
-    from huisclos.core.export import read_export
+    from huisclos.core.exports.model import read_export
 
     column = "Commentaire administratif"
 
@@ -185,7 +185,7 @@ def main() -> int:
 
     t_scan = None
     if args.scan:
-        from huisclos.core.scan import run_scan
+        from huisclos.core.review.scan import run_scan
 
         t0 = time.perf_counter()
         run_scan(export)

@@ -138,7 +138,7 @@ def bench_review(path: Path) -> dict[str, float]:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from huisclos.core.detect import Detector
+    from huisclos.core.detect.detector import Detector
     from huisclos.ui import app as app_module
 
     application = QApplication.instance() or QApplication([])

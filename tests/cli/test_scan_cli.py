@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from huisclos.cli import main
 from huisclos.commands.scan import json_line
 from huisclos.core.audit.log import open_log
-from huisclos.core.findings import Finding
+from huisclos.core.detect.findings import Finding
 
 NIR = "1 85 05 78 006 084 91"
 ROWS = [
@@ -173,8 +173,8 @@ def test_jsonl_output_is_every_finding_of_the_scan(
 ) -> None:
     """The jsonl lines are written without building the findings: they must be exactly the
     findings' lines, for repeated comments, several findings per cell, two columns, sheets."""
-    from huisclos.core.export import read_export
-    from huisclos.core.scan import run_scan
+    from huisclos.core.exports.model import read_export
+    from huisclos.core.review.scan import run_scan
 
     header = ("Dossier", "Commentaire", "Remarque")
     if kind == "csv":
@@ -206,8 +206,8 @@ def test_jsonl_output_is_every_finding_of_the_scan(
 def test_scan_event_matches_the_log_builder(tmp_path: Path) -> None:
     from huisclos.commands.scan import scan_payload
     from huisclos.core.audit.events import scan_payload as log_builder
-    from huisclos.core.export import read_export
-    from huisclos.core.scan import run_scan
+    from huisclos.core.exports.model import read_export
+    from huisclos.core.review.scan import run_scan
 
     path = write_export(tmp_path)
     result = run_scan(read_export(path))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from huisclos.core.findings import Finding
-from huisclos.core.lexicon import Rule
+from huisclos.core.detect.findings import Finding
+from huisclos.core.detect.lexicon import Rule
 
 
 def rule(rule_id: str, category: str, severity: str, *terms: str, rewrite=None, keep=()) -> Rule:

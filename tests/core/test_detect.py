@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core.detect import Detector
+from huisclos.core.detect.detector import Detector
+from huisclos.core.detect.lexicon import load_lexicon
 from huisclos.core.errors import LexiconError
-from huisclos.core.lexicon import load_lexicon
 
 FILES = {
     "health.toml": """
@@ -455,7 +455,7 @@ def test_without_hyperscan_the_same_comments_are_candidates(
     pytest.importorskip("hyperscan")
     import csv
 
-    from huisclos.core import detect as detect_module
+    from huisclos.core.detect import detector as detect_module
 
     corpus = Path(__file__).resolve().parents[1] / "data" / "corpus" / "comments.csv"
     with corpus.open(encoding="utf-8", newline="") as handle:

@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from huisclos.core.csv_index import field_spans, field_value, record_bounds
 from huisclos.core.edits import Edit
-from huisclos.core.export import neutralise_formula, read_export
+from huisclos.core.exports.csv_index import field_spans, field_value, record_bounds
+from huisclos.core.exports.model import neutralise_formula, read_export
 
 HEADER = ["N° dossier", "NOM", "Prénom", "Commentaire", "Ville"]
 SINGLE_BYTE = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from huisclos.core.identifiers import find_identifiers
+from huisclos.core.detect.identifiers import find_identifiers
 
 
 def kinds(text: str) -> list[tuple[str, str]]:

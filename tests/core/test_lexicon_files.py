@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core.categories import CATEGORIES, SEVERITIES
+from huisclos.core.detect.categories import CATEGORIES, SEVERITIES
 
 LEXICON = Path(__file__).resolve().parents[2] / "resources" / "lexicon" / "fr"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huisclos.core.normalize import fold, key_fold, squeeze_repeats
+from huisclos.core.detect.normalize import fold, key_fold, squeeze_repeats
 
 
 def test_fold_ignores_case_and_accents() -> None:

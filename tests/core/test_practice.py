@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core import practice
-from huisclos.core.detect import Detector
+from huisclos.core.detect import practice
+from huisclos.core.detect.detector import Detector
+from huisclos.core.detect.lexicon import load_lexicon
 from huisclos.core.errors import LexiconError
-from huisclos.core.lexicon import load_lexicon
 
 
 def test_allowlist_round_trip_in_the_data_folder(huisclos_home: Path) -> None:
@@ -44,7 +44,7 @@ def test_default_detector_follows_the_practice_files(tmp_path: Path, monkeypatch
         '[[rule]]\nid = "judgement.insult"\nterms = ["pénible"]\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr("huisclos.core.lexicon.default_lexicon_dir", lambda: folder)
+    monkeypatch.setattr("huisclos.core.detect.lexicon.default_lexicon_dir", lambda: folder)
     assert [f.match for f in Detector.default().detect("pénible, le râleur")] == ["pénible"]
     practice.save_extra_terms_text(
         'category = "judgement"\n[[rule]]\nid = "cabinet.surnom"\nterms = ["le râleur"]\n'

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core.detect import Detector
-from huisclos.core.lexicon import load_lexicon
+from huisclos.core.detect.detector import Detector
+from huisclos.core.detect.lexicon import load_lexicon
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "comments.csv"
 

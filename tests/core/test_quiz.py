@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from huisclos.core.findings import Finding
-from huisclos.core.quiz import (
+from huisclos.core.detect.findings import Finding
+from huisclos.core.report.quiz import (
     CORPUS,
     LEXICON,
     Quiz,
@@ -197,7 +197,7 @@ def test_placeholders_of_the_labelled_lists_become_fictional_values(tmp_path: Pa
 
 
 def test_with_the_real_detector_the_leaked_comments_reveal_their_categories_and_a_rewrite() -> None:
-    from huisclos.core.detect import Detector
+    from huisclos.core.detect.detector import Detector
 
     detector = Detector.default()
     expected = {

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from huisclos.core.findings import Finding
-from huisclos.core.report import (
+from huisclos.core.detect.findings import Finding
+from huisclos.core.report.figures import (
     Corrections,
     LogStatus,
     build_report,
@@ -259,7 +259,7 @@ def test_log_status_is_shown_whether_intact_altered_or_unavailable() -> None:
 
 
 def test_the_report_comes_out_without_a_usable_log() -> None:
-    from huisclos.core.report import read_log
+    from huisclos.core.report.figures import read_log
 
     corrections, status = read_log(FINGERPRINT)
     assert isinstance(corrections, Corrections)
@@ -270,10 +270,10 @@ def test_the_report_comes_out_without_a_usable_log() -> None:
 def test_a_report_from_the_review_screen_counts_corrected_cells_as_found_and_unsaved(
     tmp_path: Path,
 ) -> None:
-    from huisclos.core.export import read_export
-    from huisclos.core.report import report_from_session
-    from huisclos.core.scan import run_scan
-    from huisclos.core.session import ReviewSession
+    from huisclos.core.exports.model import read_export
+    from huisclos.core.report.figures import report_from_session
+    from huisclos.core.review.scan import run_scan
+    from huisclos.core.review.session import ReviewSession
 
     path = tmp_path / "export.csv"
     path.write_bytes(

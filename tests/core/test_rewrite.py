@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from rewrite_fakes import FakeDetector
 
-from huisclos.core.findings import Finding
-from huisclos.core.rewrite import MASK, Suggestion, first_suggestion, suggest
-from huisclos.core.tidy import tidy
+from huisclos.core.detect.findings import Finding
+from huisclos.core.rewrite.suggestions import MASK, Suggestion, first_suggestion, suggest
+from huisclos.core.rewrite.tidy import tidy
 
 DETECTOR = FakeDetector()
 
@@ -205,7 +205,7 @@ def test_what_depends_on_a_sensitive_clause_goes_with_it(comment: str, expected:
 
 
 def test_a_rewrite_always_fits_the_export_encoding() -> None:
-    from huisclos.core.tidy import fit_to_encoding
+    from huisclos.core.rewrite.tidy import fit_to_encoding
 
     assert (
         fit_to_encoding("Prénom d’usage : Zoé – cœur", "latin-1") == "Prénom d'usage : Zoé - coeur"
@@ -215,7 +215,7 @@ def test_a_rewrite_always_fits_the_export_encoding() -> None:
 
 
 def test_a_bug_in_the_rewrites_never_stops_a_scan(monkeypatch: pytest.MonkeyPatch) -> None:
-    from huisclos.core import rewrite
+    from huisclos.core.rewrite import suggestions as rewrite
 
     def broken(*args: object) -> None:
         raise ValueError("bug")
@@ -244,7 +244,7 @@ def test_no_part_of_a_password_survives(comment: str, secret: str, expected: str
 
 
 def test_re_suggest_after_a_manual_edit() -> None:
-    from huisclos.core.rewrite import is_resolved, suggest_for_text
+    from huisclos.core.rewrite.suggestions import is_resolved, suggest_for_text
 
     # The secretary typed her own text, still holding a sensitive word: new findings, new advice.
     found, proposed = suggest_for_text("RDV le matin, séropo", detector=DETECTOR)
@@ -258,7 +258,7 @@ def test_re_suggest_after_a_manual_edit() -> None:
 
 
 def test_plan_cleaning_groups_findings_by_cell() -> None:
-    from huisclos.core.rewrite import plan_cleaning
+    from huisclos.core.rewrite.suggestions import plan_cleaning
 
     cells = {
         ("", 1, "Commentaire"): "Préfère RDV le matin. Porteuse sida !!!",
@@ -281,7 +281,7 @@ def test_plan_cleaning_groups_findings_by_cell() -> None:
 
 
 def chosen(text: str, categories: set[str] | None = None, min_severity: str = "low") -> list:
-    from huisclos.core.categories import SEVERITY_RANK
+    from huisclos.core.detect.categories import SEVERITY_RANK
 
     return [
         finding
@@ -309,7 +309,7 @@ def chosen(text: str, categories: set[str] | None = None, min_severity: str = "l
 def test_cleaning_some_categories_keeps_the_others_words(
     comment: str, categories: set[str] | None, min_severity: str, expected: str
 ) -> None:
-    from huisclos.core.categories import SEVERITY_RANK
+    from huisclos.core.detect.categories import SEVERITY_RANK
 
     findings = chosen(comment, categories, min_severity)
     proposed = suggest(comment, findings, detector=DETECTOR)
@@ -327,7 +327,7 @@ def test_cleaning_some_categories_keeps_the_others_words(
 
 
 def test_plan_cleaning_with_a_category_filter_keeps_the_other_categories() -> None:
-    from huisclos.core.rewrite import plan_cleaning
+    from huisclos.core.rewrite.suggestions import plan_cleaning
 
     cells = {("", 1, "Commentaire"): "CMU, voilée", ("", 2, "Commentaire"): "CMU"}
     findings = [

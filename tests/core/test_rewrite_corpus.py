@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core.categories import SEVERITY_RANK
-from huisclos.core.detect import Detector
-from huisclos.core.rewrite import first_suggestion, suggest
+from huisclos.core.detect.categories import SEVERITY_RANK
+from huisclos.core.detect.detector import Detector
+from huisclos.core.rewrite.suggestions import first_suggestion, suggest
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "tests" / "data" / "corpus" / "comments.csv"
@@ -36,8 +36,8 @@ def corpus_comments() -> list[str]:
 
 
 def demo_comments() -> list[str]:
-    from huisclos.core.columns import free_text_columns
-    from huisclos.core.export import read_export
+    from huisclos.core.exports.columns import free_text_columns
+    from huisclos.core.exports.model import read_export
 
     export = read_export(DEMO)
     comments: list[str] = []
@@ -158,9 +158,9 @@ def test_no_secret_of_the_corpus_survives_a_suggestion(detector: Detector) -> No
 
 def test_apply_all_of_one_category_in_the_app_keeps_the_other_categories(tmp_path) -> None:
     """The desktop app's «Tout appliquer» for one category goes through the same rewrites."""
-    from huisclos.core.export import read_export
-    from huisclos.core.scan import run_scan
-    from huisclos.core.session import ReviewSession
+    from huisclos.core.exports.model import read_export
+    from huisclos.core.review.scan import run_scan
+    from huisclos.core.review.session import ReviewSession
 
     path = tmp_path / "patients.csv"
     lines = [

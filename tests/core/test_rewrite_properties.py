@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rewrite_fakes import FakeDetector
 
-from huisclos.core.rewrite import MASK, _suggestions, suggest
-from huisclos.core.tidy import tidy
+from huisclos.core.rewrite.suggestions import MASK, _suggestions, suggest
+from huisclos.core.rewrite.tidy import tidy
 
 DETECTOR = FakeDetector()
 
@@ -108,7 +108,7 @@ def test_benign_clauses_survive_commas_and_dashes(case: tuple[str, list[str]]) -
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=60), st.data())
 def test_any_text_and_any_span_gives_a_tidy_safe_suggestion(text: str, data: st.DataObject) -> None:
-    from huisclos.core.findings import Finding
+    from huisclos.core.detect.findings import Finding
 
     if not text.strip():
         return

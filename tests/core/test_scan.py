@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from huisclos.core.detect import Detector
-from huisclos.core.lexicon import load_lexicon
-from huisclos.core.scan import ScanProgress, counts_of, rescan_cell, run_scan, scan_export
+from huisclos.core.detect.detector import Detector
+from huisclos.core.detect.lexicon import load_lexicon
+from huisclos.core.review.scan import ScanProgress, counts_of, rescan_cell, run_scan, scan_export
 
 LEXICON = {
     "health.toml": 'category = "health"\n[defaults]\nseverity = "high"\n'
@@ -206,7 +206,7 @@ def test_scanning_a_real_csv_file_reads_every_cell_as_written(
 ) -> None:
     """The CSV batch reader (quotes, quoted line breaks and delimiters, short and blank lines)
     gives the findings and suggestions of each cell scanned one by one, in file order."""
-    from huisclos.core.export import read_export
+    from huisclos.core.exports.model import read_export
 
     comments = ["CMU", 'dit "séropo"', "RDV; CMU\nrappeler", "", "pénible;\r\nsida", "sida"]
     notes = ["pénible", "", "CMU", "vih", "", 'a "b" c']
@@ -255,7 +255,7 @@ def test_spawned_worker_processes_give_the_same_findings(
     still find exactly what one process finds, with the same suggestions, in the same order."""
     import multiprocessing
 
-    import huisclos.core.scan as scan_module
+    import huisclos.core.review.scan as scan_module
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     monkeypatch.setattr(scan_module, "_worker_detector", None)

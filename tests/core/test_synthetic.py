@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from stdnum import iban, luhn
 from stdnum.fr import nir
 
-from huisclos.core import synthetic
-from huisclos.core.categories import CATEGORIES
+from huisclos.core.demo import synthetic
+from huisclos.core.detect.categories import CATEGORIES
 from huisclos.core.errors import HuisclosError
 
 DATE = re.compile(r"\d{2}/\d{2}/\d{4}")

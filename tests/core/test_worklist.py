@@ -10,8 +10,8 @@ import pytest
 
 from huisclos.core.edits import Edit
 from huisclos.core.errors import ExportError
-from huisclos.core.export import read_export
-from huisclos.core.worklist import (
+from huisclos.core.exports.model import read_export
+from huisclos.core.review.worklist import (
     build_worklist,
     categories_of_rules,
     csv_format_of,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core.workstation import (
+from huisclos.core.report.workstation import (
     CLOUD,
     DESKTOP,
     DOWNLOADS,

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from ui_helpers import open_and_wait
 
-from huisclos.core import practice
+from huisclos.core.detect import practice
 from huisclos.ui import errors as errors_module
 from huisclos.ui import main_window as main_window_module
 from huisclos.ui.dialogs import edit_comment

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from ui_helpers import open_and_wait
 
-from huisclos.core import practice
 from huisclos.core.audit import keys
+from huisclos.core.detect import practice
 from huisclos.ui import settings
 from huisclos.ui.dialogs import passphrase as passphrase_module
 from huisclos.ui.dialogs.journal import JournalDialog

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QPalette
 
-from huisclos.core.categories import CATEGORIES
+from huisclos.core.detect.categories import CATEGORIES
 from huisclos.ui import settings
 from huisclos.ui.labels import format_number
 from huisclos.ui.review_page import summary_text

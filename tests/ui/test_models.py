@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from huisclos.core.export import read_export
-from huisclos.core.scan import run_scan
-from huisclos.core.session import ReviewSession
+from huisclos.core.exports.model import read_export
+from huisclos.core.review.scan import run_scan
+from huisclos.core.review.session import ReviewSession
 from huisclos.ui.models import (
     FINDINGS_ROLE,
     CategoryModel,

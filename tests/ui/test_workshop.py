@@ -10,9 +10,9 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 
-from huisclos.core.findings import Finding
-from huisclos.core.quiz import Quiz, QuizItem
-from huisclos.core.report import build_report
+from huisclos.core.detect.findings import Finding
+from huisclos.core.report.figures import build_report
+from huisclos.core.report.quiz import Quiz, QuizItem
 from huisclos.ui.help_dialog import HelpDialog, show_help, show_help_for_finding
 from huisclos.ui.report_dialog import ReportDialog
 from huisclos.ui.workshop import GenerateExerciseDialog, QuizView, WorkshopWindow
@@ -137,7 +137,7 @@ def test_an_exercise_file_is_generated_in_the_chosen_format(
     fmt: str,
     name: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    from huisclos.core.export import read_export
+    from huisclos.core.exports.model import read_export
 
     dialog = GenerateExerciseDialog()
     qtbot.addWidget(dialog)

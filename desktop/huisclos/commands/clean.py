@@ -14,10 +14,10 @@ import logging
 import sys
 from pathlib import Path
 
-from ..core.categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES
+from ..core.detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES
 from ..core.errors import HuisclosError
 from ..core.french import number
-from ..core.rewrite import CleaningPlan, plan_cleaning
+from ..core.rewrite.suggestions import CleaningPlan, plan_cleaning
 from ..core.safe_write import check_new_file, same_file
 
 logger = logging.getLogger(__name__)
@@ -104,9 +104,9 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.audit.log import record_event
-    from ..core.export import read_export
-    from ..core.scan import run_scan
-    from ..core.worklist import build_worklist, write_worklist
+    from ..core.exports.model import read_export
+    from ..core.review.scan import run_scan
+    from ..core.review.worklist import build_worklist, write_worklist
 
     source = Path(args.file)
     if not args.output and not args.worklist:
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
 
     ensure_journal(writes=True)
 
-    from ..core.detect import Detector
+    from ..core.detect.detector import Detector
 
     export = read_export(source)
     detector = Detector.default()
@@ -194,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _at_least(severity: str, minimum: str) -> bool:
-    from ..core.categories import at_least
+    from ..core.detect.categories import at_least
 
     return at_least(severity, minimum)
 

@@ -60,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
         return _generate(args)
     if args.output:
         raise HuisclosError("-o s'utilise avec --generate N.")
-    from ..core.export import read_export
+    from ..core.exports.model import read_export
     from ..core.resources import resource
-    from ..core.scan import run_scan
+    from ..core.review.scan import run_scan
     from .scan import practice_warnings, print_findings, print_summary
 
     path = resource(*DEMO_FILE)
@@ -90,7 +90,7 @@ def _generate(args: argparse.Namespace) -> int:
     if not args.output:
         raise HuisclosError("--generate : indiquez le fichier à écrire avec -o FICHIER.")
     try:
-        synthetic = importlib.import_module("huisclos.core.synthetic")
+        synthetic = importlib.import_module("huisclos.core.demo.synthetic")
     except ImportError:
         raise HuisclosError(
             "La génération de fichiers d'exercice n'est pas encore disponible dans cette version."

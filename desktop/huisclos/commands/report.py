@@ -50,9 +50,9 @@ def run(args: argparse.Namespace) -> int:
     if unjournaled:
         warn(unjournaled)
 
-    from ..core.export import read_export
-    from ..core.report import build_report, cells_with_findings, read_log
-    from ..core.scan import run_scan
+    from ..core.exports.model import read_export
+    from ..core.report.figures import build_report, cells_with_findings, read_log
+    from ..core.review.scan import run_scan
     from ..ui.report_dialog import settings_practice_name, write_report
 
     practice = args.practice if args.practice is not None else settings_practice_name()
@@ -104,7 +104,7 @@ def _check_output(source: Path, output: Path, *, force: bool = False) -> None:
 
 def _record(data, output: Path) -> None:  # type: ignore[no-untyped-def]
     """Note in the log that a report was produced (figures only, never text)."""
-    from ..core.report import record_report
+    from ..core.report.figures import record_report
 
     warning = record_report(data, output.suffix)
     if warning:

@@ -18,17 +18,17 @@ from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
-from ..core.categories import (
+from ..core.detect.categories import (
     CATEGORIES,
     CATEGORY_LABELS,
     REASON_LABELS,
     SEVERITIES,
     SEVERITY_LABELS,
 )
+from ..core.detect.findings import Finding
 from ..core.errors import HuisclosError
-from ..core.findings import Finding
 from ..core.french import number
-from ..core.scan import FlaggedCells, ScanResult, scan_export
+from ..core.review.scan import FlaggedCells, ScanResult, scan_export
 
 BIG_FILE_ROWS = 200_000
 _string = json.encoder.encode_basestring  # type: ignore[attr-defined]
@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.export import read_export
+    from ..core.exports.model import read_export
     from ._journal import ensure_journal, warn
 
     unjournaled = ensure_journal(writes=False)
@@ -206,7 +206,7 @@ def _columns(export, wanted: str | None) -> dict[str, list[str]] | None:  # type
 def free_text_or_explain(export) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """The free-text columns of every sheet; when there is none, the scan cannot do its job:
     say so in French, list the columns and suggest ``--columns`` (exit 2)."""
-    from ..core.columns import free_text_columns
+    from ..core.exports.columns import free_text_columns
 
     chosen = {table.name: list(free_text_columns(table)) for table in export.tables}
     if any(chosen.values()):
@@ -222,7 +222,7 @@ def free_text_or_explain(export) -> dict[str, list[str]]:  # type: ignore[no-unt
 
 def practice_warnings() -> None:
     """The practice's own files are damaged: warn in French, the scan goes on without them."""
-    from ..core.detect import Detector
+    from ..core.detect.detector import Detector
 
     for warning in Detector.default().warnings:
         print(f"huisclos : attention — {warning}", file=sys.stderr)

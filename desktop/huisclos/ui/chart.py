@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.session import CategorySummary
+from ..core.review.session import CategorySummary
 from .labels import category_label, format_number
 from .theme import CATEGORY_MARKERS, category_colour
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core.findings import Finding
+from ..core.detect.findings import Finding
 from .models import CHANGED_ROLE, FINDINGS_ROLE
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour
 

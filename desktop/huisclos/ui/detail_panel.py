@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.detect.findings import Finding
 from ..core.edits import CellKey
-from ..core.findings import Finding
-from ..core.rewrite import Suggestion
-from ..core.session import ReviewSession
+from ..core.review.session import ReviewSession
+from ..core.rewrite.suggestions import Suggestion
 from .delegates import segments
 from .labels import category_label, reason_explanation, reason_label, severity_label
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.help_text import TOPICS, topic, topic_for, topic_html
-from ..core.workstation import location_message
+from ..core.report.help_text import TOPICS, topic, topic_for, topic_html
+from ..core.report.workstation import location_message
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 

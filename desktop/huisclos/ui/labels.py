@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.categories import CATEGORY_LABELS, REASON_EXPLANATIONS, REASON_LABELS, SEVERITY_LABELS
+from ..core.detect.categories import (
+    CATEGORY_LABELS,
+    REASON_EXPLANATIONS,
+    REASON_LABELS,
+    SEVERITY_LABELS,
+)
 from ..core.french import number
 
 

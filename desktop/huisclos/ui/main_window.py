@@ -41,15 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core import practice, resources
+from ..core import resources
 from ..core.audit import events as audit_events
-from ..core.detect import Detector
+from ..core.detect import practice
+from ..core.detect.detector import Detector
+from ..core.detect.findings import Finding
 from ..core.edits import CellKey, EditBatch
 from ..core.errors import HuisclosError
-from ..core.export import Export
-from ..core.findings import Finding
-from ..core.scan import ScanResult
-from ..core.session import ReviewSession
+from ..core.exports.model import Export
+from ..core.review.scan import ScanResult
+from ..core.review.session import ReviewSession
 from . import settings
 from .audit import AuditRecorder
 from .errors import show_error

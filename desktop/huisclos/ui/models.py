@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from ..core.edits import CellKey
-from ..core.session import CategorySummary, ReviewSession
+from ..core.review.session import CategorySummary, ReviewSession
 from .labels import category_label, format_number, severity_label
 from .theme import CATEGORY_MARKERS, severity_colour
 

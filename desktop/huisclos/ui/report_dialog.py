@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import HuisclosError
-from ..core.report import ReportData, record_report, report_from_session, report_html
+from ..core.report.figures import ReportData, record_report, report_from_session, report_html
 
 logger = logging.getLogger(__name__)
 

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.categories import SEVERITY_RANK
-from ..core.columns import identity_columns
-from ..core.session import ReviewSession
+from ..core.detect.categories import SEVERITY_RANK
+from ..core.exports.columns import identity_columns
+from ..core.review.session import ReviewSession
 from .chart import CategoryChart
 from .delegates import HighlightDelegate
 from .detail_panel import DetailPanel

@@ -18,8 +18,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
-from ..core.categories import CATEGORIES, SEVERITIES
 from ..core.datafolder import data_dir, private_file
+from ..core.detect.categories import CATEGORIES, SEVERITIES
 
 logger = logging.getLogger(__name__)
 

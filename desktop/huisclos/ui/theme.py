@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-from ..core.categories import CATEGORIES
+from ..core.detect.categories import CATEGORIES
 
 # Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from ..core.edits import CellKey, EditBatch
-from ..core.session import ReviewSession
+from ..core.review.session import ReviewSession
 
 ChangeCallback = Callable[[list[CellKey], EditBatch, str], None]
 """Called after each change with the cells touched, the batch and «apply», «undo» or «redo»."""

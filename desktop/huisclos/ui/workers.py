@@ -20,11 +20,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from ..core.columns import free_text_columns
-from ..core.detect import Detector
+from ..core.detect.detector import Detector
 from ..core.errors import HuisclosError
-from ..core.export import Export, read_export
-from ..core.scan import ScanProgress, ScanResult, scan_export
+from ..core.exports.columns import free_text_columns
+from ..core.exports.model import Export, read_export
+from ..core.review.scan import ScanProgress, ScanResult, scan_export
 from .errors import error_message
 
 logger = logging.getLogger(__name__)

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import HuisclosError
-from ..core.quiz import Quiz, Reveal, draw
+from ..core.report.quiz import Quiz, Reveal, draw
 
 logger = logging.getLogger(__name__)
 
@@ -558,7 +558,7 @@ class GenerateExerciseDialog(QDialog):
 def write_exercise(path: Path, patients: int, share: float, fmt: str) -> Path:
     """Write an exercise export through the synthetic generator (same as ``demo --generate``)."""
     try:
-        from ..core.synthetic import write_export
+        from ..core.demo.synthetic import write_export
     except ImportError as error:
         raise HuisclosError(
             "Le générateur de fichiers d'exercice n'est pas disponible dans cette version."

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
+from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
 from ..french import number
 from .records import TEXT_HASH_INFO, derive
 

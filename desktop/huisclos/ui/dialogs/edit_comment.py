@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.edits import CellKey
-from ...core.session import ReviewSession
+from ...core.review.session import ReviewSession
 from ..detail_panel import highlighted_html
 from ..labels import category_label
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import practice
-from ...core.categories import CATEGORIES, SEVERITIES
+from ...core.detect import practice
+from ...core.detect.categories import CATEGORIES, SEVERITIES
 from ...core.errors import HuisclosError
-from ...core.session import ReviewSession
+from ...core.review.session import ReviewSession
 from .. import settings
 from ..errors import show_error
 from ..labels import category_label, severity_label

@@ -34,9 +34,9 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 
-from .categories import CATEGORIES
-from .errors import ExportError, HuisclosError
-from .resources import resource, resources_dir
+from ..detect.categories import CATEGORIES
+from ..errors import ExportError, HuisclosError
+from ..resources import resource, resources_dir
 
 logger = logging.getLogger(__name__)
 
@@ -642,5 +642,5 @@ def regenerate_demo(path: str | os.PathLike[str] | None = None) -> Path:
     )
 
 
-if __name__ == "__main__":  # python -m huisclos.core.synthetic → regenerate the demo file
+if __name__ == "__main__":  # python -m huisclos.core.demo.synthetic → regenerate the demo file
     print(regenerate_demo())

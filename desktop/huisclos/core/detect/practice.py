@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .datafolder import data_dir, private_file
+from ..datafolder import data_dir, private_file
 from .lexicon import Rule, parse_rules
 
 ALLOWLIST_FILE = "termes-autorises.txt"

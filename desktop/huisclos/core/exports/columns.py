@@ -17,7 +17,7 @@ import re
 import unicodedata
 from itertools import islice
 
-from .export import Table
+from .model import Table
 
 SAMPLE_ROWS = 2000
 """Rows read to judge a column by its content."""

@@ -25,18 +25,11 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .edits import Edit
-from .errors import ExportError
-from .export import (
-    FORMULA_STARTS,
-    MAX_CELL_CHARS,
-    CellSource,
-    Export,
-    ProgressCallback,
-    Table,
-)
+from ..edits import Edit
+from ..errors import ExportError
+from ..safe_write import write_atomically
 from .header_row import column_names, find_header
-from .safe_write import write_atomically
+from .model import FORMULA_STARTS, MAX_CELL_CHARS, CellSource, Export, ProgressCallback, Table
 
 logger = logging.getLogger(__name__)
 

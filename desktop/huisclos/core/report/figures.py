@@ -25,10 +25,10 @@ from datetime import datetime
 from html import escape as _escape
 from typing import Any
 
-from .. import __version__
-from .categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_RANK
-from .findings import Finding
-from .french import number
+from ... import __version__
+from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES, SEVERITY_RANK
+from ..detect.findings import Finding
+from ..french import number
 from .help_text import CNIL_RULES
 
 logger = logging.getLogger(__name__)
@@ -341,7 +341,7 @@ def read_log(fingerprint: str, *, unsaved: int = 0) -> tuple[Corrections, LogSta
     still comes out, and says so.
     """
     try:
-        from .audit.log import open_log
+        from ..audit.log import open_log
 
         log = open_log()
         try:
@@ -896,6 +896,6 @@ def report_payload(data: ReportData, fmt: str) -> dict[str, Any]:
 
 def record_report(data: ReportData, fmt: str) -> str | None:
     """Note in the log that a report was produced; a French warning if the log is unusable."""
-    from .audit.log import record_event
+    from ..audit.log import record_event
 
     return record_event("report", report_payload(data, fmt))

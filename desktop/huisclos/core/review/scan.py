@@ -29,11 +29,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .categories import SEVERITY_RANK, at_least
-from .detect import Detector, RawFinding
-from .export import Export, Table, batches_of
-from .findings import Finding
-from .lexicon import Lexicon, Rule
+from ..detect.categories import SEVERITY_RANK, at_least
+from ..detect.detector import Detector, RawFinding
+from ..detect.findings import Finding
+from ..detect.lexicon import Lexicon, Rule
+from ..exports.model import Export, Table, batches_of
 
 logger = logging.getLogger(__name__)
 
@@ -482,7 +482,7 @@ def _suggestion_for(
     """The cell as the first suggestion leaves it; ``complete``: ``findings`` are all the
     detector finds in ``text``."""
     try:
-        from .rewrite import first_suggestion
+        from ..rewrite.suggestions import first_suggestion
 
         return first_suggestion(text, findings, detector=detector, complete=complete)
     except NotImplementedError:  # pragma: no cover - rewrites not there yet
@@ -500,7 +500,7 @@ def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
 def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dict[str, list[str]]:
     if columns is not None:  # a column named twice is scanned (and counted) once
         return {sheet: list(dict.fromkeys(headers)) for sheet, headers in columns.items()}
-    from .columns import free_text_columns
+    from ..exports.columns import free_text_columns
 
     chosen: dict[str, list[str]] = {}
     for table in export.tables:

@@ -36,15 +36,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .categories import CATEGORIES, SEVERITY_RANK
+from ..detect.categories import CATEGORIES, SEVERITY_RANK
+from ..detect.findings import Finding
+from ..edits import CellKey, Edit
 from .clauses import Clauses, split_clauses
-from .edits import CellKey, Edit
-from .findings import Finding
 from .tidy import fit_to_encoding, has_words, tidy
 
 if TYPE_CHECKING:
-    from .detect import Detector
-    from .lexicon import Rule
+    from ..detect.detector import Detector
+    from ..detect.lexicon import Rule
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ def _default_detector() -> Detector | None:
     """The bundled detector with the practice's terms (``Detector.default`` caches it and
     rebuilds it when a lexicon or practice file changes); None if unavailable."""
     try:
-        from .detect import Detector
+        from ..detect.detector import Detector
 
         return Detector.default()
     except NotImplementedError:  # pragma: no cover - detector not built yet

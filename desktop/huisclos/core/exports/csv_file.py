@@ -23,6 +23,9 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
+from ..edits import Edit
+from ..errors import ExportError
+from ..safe_write import write_atomically
 from .csv_dialect import QUOTE, Encoding, detect_encoding, records_of, sniff_delimiter
 from .csv_index import (
     encode_field,
@@ -34,11 +37,8 @@ from .csv_index import (
     record_bounds,
     records_longer_than,
 )
-from .edits import Edit
-from .errors import ExportError
-from .export import MAX_CELL_CHARS, CellSource, Export, Table, neutralise_formula
 from .header_row import column_names, find_header
-from .safe_write import write_atomically
+from .model import MAX_CELL_CHARS, CellSource, Export, Table, neutralise_formula
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafolder import data_dir
+from ..datafolder import data_dir
 
 logger = logging.getLogger(__name__)
 

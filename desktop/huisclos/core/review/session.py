@@ -21,14 +21,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rewrite
+from ..detect.categories import CATEGORIES, SEVERITY_RANK, at_least
+from ..detect.detector import Detector
+from ..detect.findings import Finding
+from ..edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
+from ..errors import ExportError
+from ..exports.model import Export, Table
+from ..rewrite import suggestions as rewrite
 from . import worklist as worklist_mod
-from .categories import CATEGORIES, SEVERITY_RANK, at_least
-from .detect import Detector
-from .edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
-from .errors import ExportError
-from .export import Export, Table
-from .findings import Finding
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .errors import ExportError
+from ..errors import ExportError
 
 logger = logging.getLogger(__name__)
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .categories import CATEGORIES, CATEGORY_LABELS, REASON_EXPLANATIONS
-from .findings import Finding
+from ..detect.categories import CATEGORIES, CATEGORY_LABELS, REASON_EXPLANATIONS
+from ..detect.findings import Finding
 from .help_text import topic_for
 
 logger = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def lexicon_examples(folder: Path | None = None) -> list[QuizItem]:
     """Every ``examples`` entry of the lexicon files, labelled with its file's category."""
     if folder is None:
         try:
-            from .resources import resource
+            from ..resources import resource
 
             folder = resource("lexicon", "fr")
         except Exception:  # an incomplete installation: the built-in comments still work
@@ -127,7 +127,7 @@ def corpus_comments(path: Path | None = None) -> list[QuizItem]:
     """
     if path is None:
         try:
-            from .resources import resource
+            from ..resources import resource
 
             path = resource("demo", "comments.toml")
         except Exception:
@@ -329,7 +329,7 @@ class Quiz:
     def _detector(self) -> Any:
         if self.detector is None:
             try:
-                from .detect import Detector
+                from ..detect.detector import Detector
 
                 self.detector = Detector.default()
             except Exception as error:  # the quiz still works from its answer key
@@ -406,7 +406,7 @@ def _suggestion(text: str, findings: Sequence[Finding]) -> str | None:
     if not findings:
         return None
     try:
-        from .rewrite import first_suggestion
+        from ..rewrite.suggestions import first_suggestion
 
         return first_suggestion(text, findings)
     except Exception as error:

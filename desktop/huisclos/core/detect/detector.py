@@ -53,8 +53,8 @@ try:  # the fastest exact matcher for whole batches (tests/benchmarks/bench_matc
 except ImportError:  # pragma: no cover - falls back to pyahocorasick
     hyperscan = None
 
+from ..errors import LexiconError
 from .categories import CATEGORIES, SEVERITIES, SEVERITY_RANK
-from .errors import LexiconError
 from .findings import Finding
 from .identifiers import BATCH_PREFILTER, find_identifiers
 from .lexicon import Lexicon, Rule, load_lexicon
@@ -851,7 +851,7 @@ def _batch_database(keys: Iterable[str]):  # type: ignore[no-untyped-def]
 
 
 def _cache_folder() -> Path:
-    from .datafolder import data_dir
+    from ..datafolder import data_dir
 
     return data_dir() / "cache"
 
@@ -870,7 +870,7 @@ def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
 def _save_cached_database(digest: str, database) -> None:  # type: ignore[no-untyped-def]
     """Keep only the matcher of the current lexicon (no patient data: lexicon terms only)."""
     try:
-        from .datafolder import private_file
+        from ..datafolder import private_file
 
         folder = _cache_folder()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

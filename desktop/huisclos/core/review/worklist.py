@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .categories import CATEGORIES, CATEGORY_LABELS
-from .edits import CellKey, Edit
-from .errors import ExportError
+from ..detect.categories import CATEGORIES, CATEGORY_LABELS
+from ..edits import CellKey, Edit
+from ..errors import ExportError
 
 logger = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def categories_of_rules(rule_ids: Iterable[str]) -> tuple[str, ...]:
 
 def _identity_columns(table: Any) -> dict[str, str]:
     try:
-        from .columns import identity_columns
+        from ..exports.columns import identity_columns
 
         return dict(identity_columns(table))
     except NotImplementedError:

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .edits import Edit
-from .errors import ExportError
+from ..edits import Edit
+from ..errors import ExportError
 
 logger = logging.getLogger(__name__)
 
@@ -343,7 +343,7 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
     fingerprint = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if data.startswith(XLSX_MAGIC):
-        from .xlsx_export import read_xlsx
+        from .workbook import read_xlsx
 
         export: Export = read_xlsx(path, data, fingerprint, progress)
     elif data.startswith(CFB_MAGIC):
@@ -373,7 +373,7 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
             ".csv ou .xlsx."
         )
     else:
-        from .csv_export import read_csv
+        from .csv_file import read_csv
 
         export = read_csv(path, data, fingerprint)
     if progress:

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..errors import LexiconError
 from .categories import CATEGORIES, SEVERITIES
-from .errors import LexiconError
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ class Lexicon:
 
 def default_lexicon_dir() -> Path:
     """The bundled French lexicon folder."""
-    from .resources import resource
+    from ..resources import resource
 
     return resource("lexicon", "fr")
 

@@ -1,0 +1,2 @@
+"""Reviewing an export: the scan, the review session both faces drive, the one cleaning path
+and the correction list."""

@@ -1,0 +1,1 @@
+"""Neutral rewrites of a flagged comment: suggestions, clauses and tidy French punctuation."""
