@@ -1,4 +1,5 @@
-"""The architecture is checked, not hoped for: no Qt in the core, no network anywhere."""
+"""The architecture is checked, not hoped for: no Qt in the core, no network anywhere, no
+import circle between Huis clos modules, and the command line never reaches into the UI."""
 
 from __future__ import annotations
 
@@ -43,6 +44,87 @@ def _imports(path: Path) -> set[str]:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
+
+
+def _module_name(path: Path) -> str:
+    parts = ["huisclos", *path.relative_to(PACKAGE).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """Huis clos module → the Huis clos modules it imports, anywhere in the file (function-level
+    and ``TYPE_CHECKING`` imports included: a circle in the design is one however it is hidden).
+    Importing ``a.b.c`` runs ``a`` and ``a.b`` too, so those count as imported."""
+    files = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            found: list[str] = []
+            if isinstance(node, ast.Import):
+                found = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, *([node.module] if node.module else [])])
+                found = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+            for target in found:
+                parts = target.split(".")
+                targets.update(
+                    ".".join(parts[:n])
+                    for n in range(1, len(parts) + 1)
+                    if ".".join(parts[:n]) in files
+                )
+        targets.discard(name)
+        graph[name] = targets
+    return graph
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle (``[a, b, …, a]``), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        state[module] = 1
+        path.append(module)
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state and (found := visit(target)):
+                return found
+        path.pop()
+        state[module] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in state and (found := visit(module)):
+            return found
+    return None
+
+
+def test_no_import_circle_between_huisclos_modules() -> None:
+    circle = _cycle(_import_graph())
+    assert circle is None, "import circle: " + " → ".join(circle or [])
+
+
+def test_the_cycle_finder_names_a_circle() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}
+    assert _cycle(graph) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b"}, "b": set()}) is None
+
+
+def test_the_core_imports_neither_the_ui_nor_the_command_line() -> None:
+    graph = _import_graph()
+    outside = ("huisclos.ui", "huisclos.cli", "huisclos.commands")
+    offenders = {
+        module: sorted(t for t in targets if t.startswith(outside))
+        for module, targets in graph.items()
+        if module.startswith("huisclos.core")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
 
 
 def _is_network(name: str) -> bool:

@@ -34,7 +34,7 @@ from bench_scan import DATA, generate  # noqa: E402
 from huisclos.core.detect.detector import Detector  # noqa: E402
 from huisclos.core.detect.identifiers import BATCH_PREFILTER  # noqa: E402
 from huisclos.core.detect.normalize import key_fold_bytes  # noqa: E402
-from huisclos.core.exports.model import read_export  # noqa: E402
+from huisclos.core.exports.reading import read_export  # noqa: E402
 
 
 def trie_regex(keys: list[bytes]) -> bytes:

@@ -118,7 +118,7 @@ def main() -> int:
     size = path.stat().st_size
     print(f"fichier : {path.name}, {size / 1e6:.1f} Mo, {args.rows} lignes")
 
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
 
     column = "Commentaire administratif"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from huisclos.cli import main
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 
 HEADER = ["N° dossier", "NOM", "Prénom", "Date de naissance", "Commentaire administratif"]
 ROWS = [

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from huisclos.cli import main
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 from huisclos.core.report.figures import percent
 from huisclos.core.review.scan import run_scan
 from practice_files import write_practice_csv

@@ -173,7 +173,7 @@ def test_jsonl_output_is_every_finding_of_the_scan(
 ) -> None:
     """The jsonl lines are written without building the findings: they must be exactly the
     findings' lines, for repeated comments, several findings per cell, two columns, sheets."""
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
     from huisclos.core.review.scan import run_scan
 
     header = ("Dossier", "Commentaire", "Remarque")
@@ -206,7 +206,7 @@ def test_jsonl_output_is_every_finding_of_the_scan(
 def test_scan_event_matches_the_log_builder(tmp_path: Path) -> None:
     from huisclos.commands.scan import scan_payload
     from huisclos.core.audit.events import scan_payload as log_builder
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
     from huisclos.core.review.scan import run_scan
 
     path = write_export(tmp_path)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from huisclos.core import safe_write
 from huisclos.core.edits import Edit
 from huisclos.core.errors import ExportError
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "exports"
 

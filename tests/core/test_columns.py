@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from huisclos.core.exports.columns import free_text_columns, identity_columns, is_free_text_header
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 
 COMMENTS = [
     "porteuse sida !!! !!!!",

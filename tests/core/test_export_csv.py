@@ -9,7 +9,8 @@ import pytest
 
 from huisclos.core.edits import CellOverlay, Edit
 from huisclos.core.errors import ExportError
-from huisclos.core.exports.model import neutralise_formula, read_export
+from huisclos.core.exports.model import neutralise_formula
+from huisclos.core.exports.reading import read_export
 
 LEAKED = [
     "porteuse sida !!! !!!!",

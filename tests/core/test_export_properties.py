@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from huisclos.core.edits import Edit
 from huisclos.core.exports.csv_index import field_spans, field_value, record_bounds
-from huisclos.core.exports.model import neutralise_formula, read_export
+from huisclos.core.exports.model import neutralise_formula
+from huisclos.core.exports.reading import read_export
 
 HEADER = ["N° dossier", "NOM", "Prénom", "Commentaire", "Ville"]
 SINGLE_BYTE = (

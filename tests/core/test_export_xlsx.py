@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from huisclos.core.edits import Edit
 from huisclos.core.errors import ExportError
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 
 COMMENT = "Commentaire administratif"
 

@@ -270,7 +270,7 @@ def test_the_report_comes_out_without_a_usable_log() -> None:
 def test_a_report_from_the_review_screen_counts_corrected_cells_as_found_and_unsaved(
     tmp_path: Path,
 ) -> None:
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
     from huisclos.core.report.figures import report_from_session
     from huisclos.core.review.scan import run_scan
     from huisclos.core.review.session import ReviewSession

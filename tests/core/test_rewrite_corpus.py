@@ -37,7 +37,7 @@ def corpus_comments() -> list[str]:
 
 def demo_comments() -> list[str]:
     from huisclos.core.exports.columns import free_text_columns
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
 
     export = read_export(DEMO)
     comments: list[str] = []
@@ -158,7 +158,7 @@ def test_no_secret_of_the_corpus_survives_a_suggestion(detector: Detector) -> No
 
 def test_apply_all_of_one_category_in_the_app_keeps_the_other_categories(tmp_path) -> None:
     """The desktop app's «Tout appliquer» for one category goes through the same rewrites."""
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
     from huisclos.core.review.scan import run_scan
     from huisclos.core.review.session import ReviewSession
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from huisclos.core.detect.detector import Detector
 from huisclos.core.detect.lexicon import load_lexicon
+from huisclos.core.exports.model import CellSource, Export, Table
 from huisclos.core.review.scan import ScanProgress, counts_of, rescan_cell, run_scan, scan_export
 
 LEXICON = {
@@ -22,33 +23,51 @@ LEXICON = {
 }
 
 
-class FakeTable:
-    """The part of core.export.Table the scan uses."""
+class FakeTable(Table):
+    """A table held in memory: the scan reads any Table."""
 
     def __init__(self, name: str, header: list[str], rows: list[list[str]]) -> None:
         self.name = name
         self.header = header
+        self.raw_header = header
         self.rows = rows
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def iter_rows(self):  # type: ignore[no-untyped-def]
+        yield from enumerate(self.rows, start=1)
 
     def iter_column_values(self, columns: list[str]):  # type: ignore[no-untyped-def]
         positions = [self.header.index(c) for c in columns]
         for number, row in enumerate(self.rows, start=1):
             yield number, [row[p] if p < len(row) else "" for p in positions]
 
+    def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
+        rows = self.iter_column_values(columns)
+        chosen = [values for number, values in rows if first_row <= number < first_row + count]
+        return [list(column) for column in zip(*chosen, strict=True)]
 
-class FakeExport:
+    def row(self, row: int) -> list[str]:
+        return self.rows[row - 1]
+
+    def source_of(self, row: int, column: str) -> CellSource:
+        return CellSource("memory")
+
+
+class FakeExport(Export):
     def __init__(self, *tables: FakeTable) -> None:
         self.tables = list(tables)
         self.fingerprint = "ab" * 32
         self.path = Path("patients.csv")
         self.kind = "csv"
 
+    def write_copy(self, edits, path):  # type: ignore[no-untyped-def]
+        raise AssertionError("a scan never writes")
+
     @property
-    def table(self) -> FakeTable:
-        return self.tables[0]
+    def description(self) -> str:
+        return "en mémoire"
 
 
 @pytest.fixture
@@ -206,7 +225,7 @@ def test_scanning_a_real_csv_file_reads_every_cell_as_written(
 ) -> None:
     """The CSV batch reader (quotes, quoted line breaks and delimiters, short and blank lines)
     gives the findings and suggestions of each cell scanned one by one, in file order."""
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
 
     comments = ["CMU", 'dit "séropo"', "RDV; CMU\nrappeler", "", "pénible;\r\nsida", "sida"]
     notes = ["pénible", "", "CMU", "vih", "", 'a "b" c']

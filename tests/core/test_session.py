@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from huisclos.core.errors import ExportError
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 from huisclos.core.review.scan import run_scan
 from huisclos.core.review.session import ReviewSession, default_copy_path
 from practice_files import write_practice_csv

@@ -10,7 +10,7 @@ import pytest
 
 from huisclos.core.edits import Edit
 from huisclos.core.errors import ExportError
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 from huisclos.core.review.worklist import (
     build_worklist,
     categories_of_rules,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 from huisclos.core.review.scan import run_scan
 from huisclos.core.review.session import ReviewSession
 from huisclos.ui.models import (

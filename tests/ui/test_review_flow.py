@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import LEAKED, open_and_wait
 
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 from huisclos.ui import main_window as main_window_module
 from huisclos.ui.dialogs.journal import JournalDialog
 from huisclos.ui.models import display_text

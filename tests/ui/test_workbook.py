@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 from ui_helpers import LEAKED, open_and_wait
 
-from huisclos.core.exports.model import read_export
+from huisclos.core.exports.reading import read_export
 
 
 def _workbook(path: Path) -> Path:

@@ -137,7 +137,7 @@ def test_an_exercise_file_is_generated_in_the_chosen_format(
     fmt: str,
     name: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    from huisclos.core.exports.model import read_export
+    from huisclos.core.exports.reading import read_export
 
     dialog = GenerateExerciseDialog()
     qtbot.addWidget(dialog)

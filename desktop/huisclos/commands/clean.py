@@ -104,7 +104,7 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.audit.log import record_event
-    from ..core.exports.model import read_export
+    from ..core.exports.reading import read_export
     from ..core.review.scan import run_scan
     from ..core.review.worklist import build_worklist, write_worklist
 

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         return _generate(args)
     if args.output:
         raise HuisclosError("-o s'utilise avec --generate N.")
-    from ..core.exports.model import read_export
+    from ..core.exports.reading import read_export
     from ..core.resources import resource
     from ..core.review.scan import run_scan
     from .scan import practice_warnings, print_findings, print_summary

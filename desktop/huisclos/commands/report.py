@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if unjournaled:
         warn(unjournaled)
 
-    from ..core.exports.model import read_export
+    from ..core.exports.reading import read_export
     from ..core.report.figures import build_report, cells_with_findings, read_log
     from ..core.review.scan import run_scan
     from ..ui.report_dialog import settings_practice_name, write_report

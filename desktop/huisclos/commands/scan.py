@@ -58,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.exports.model import read_export
+    from ..core.exports.reading import read_export
     from ._journal import ensure_journal, warn
 
     unjournaled = ensure_journal(writes=False)

@@ -23,7 +23,8 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 from ..core.detect.detector import Detector
 from ..core.errors import HuisclosError
 from ..core.exports.columns import free_text_columns
-from ..core.exports.model import Export, read_export
+from ..core.exports.model import Export
+from ..core.exports.reading import read_export
 from ..core.review.scan import ScanProgress, ScanResult, scan_export
 from .errors import error_message
 
@@ -66,7 +67,7 @@ class ScanSignals(QObject):
     """Signals of a :class:`ScanJob` (queued to the GUI thread)."""
 
     opened = Signal(object, object, object)  # Export, Detector, columns per table
-    progress = Signal(int, int, float)  # rows done, rows total (-1 unknown), seconds
+    progress = Signal(int, int, float)  # rows done, rows total, seconds
     findings = Signal(list)  # findings of the last batch
     finished = Signal(object)  # ScanResult
     failed = Signal(str)  # French message
@@ -180,8 +181,7 @@ class ScanJob(QRunnable):
         self._resume.clear()
         if findings:
             self.signals.findings.emit(findings)
-        total = progress.rows_total if progress.rows_total is not None else -1
-        self.signals.progress.emit(progress.rows_done, total, progress.seconds)
+        self.signals.progress.emit(progress.rows_done, progress.rows_total, progress.seconds)
         self._resume.wait(RESUME_TIMEOUT)
 
     def resume(self) -> None:

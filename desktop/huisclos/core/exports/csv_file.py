@@ -131,20 +131,10 @@ class CsvTable(Table):
             else:
                 yield number, [cells[i] if i < len(cells) else "" for i in indexes]
 
-    def iter_column_batches(
-        self, columns: list[str], size: int = 20_000
-    ) -> Iterator[tuple[int, list[list[str]]]]:
-        """(first row number, one list of texts per column) for ``size`` rows at a time: the same
-        texts as :meth:`iter_column_values`, without a tuple per row (see :meth:`column_batch`)."""
-        total = len(self)
-        for first in range(0, total, max(size, 1)):
-            yield first + 1, self.column_batch(columns, first + 1, min(size, total - first))
-
     def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
         """One list of texts per column for data rows ``first_row`` … ``first_row + count - 1``.
 
-        Any batch can be read on its own, so worker processes that share this table (forked)
-        read their batches themselves. A batch whose records are all single lines (records never
+        A batch whose records are all single lines (records never
         span a line break, and every line is a record) is cut into fields by one regular
         expression over the whole batch; a line holding a quote is then read again by the csv
         module. Any other batch (quoted line breaks, lone CR line ends) is read by the csv module

@@ -1,11 +1,11 @@
-"""Read a practice's patient-list export (CSV/TSV or XLSX) exactly as written, and write a copy
-that differs from it only in the cells the user changed.
+"""The Export model: an opened export file, its tables, and where every cell came from.
 
-``read_export(path)`` recognises the kind of file from its bytes (not its name) and returns an
-:class:`Export`: its tables, the SHA-256 fingerprint of the bytes that were read, and, for each
-cell, where it came from (:meth:`Table.source_of`: a byte span for CSV, a sheet coordinate for
-XLSX), so that :meth:`Export.write_copy` can splice changed cells into an otherwise identical
-copy. The CSV reader lives in :mod:`csv_export`, the workbook reader in :mod:`xlsx_export`.
+An :class:`Export` holds its tables, the SHA-256 fingerprint of the bytes that were read, and,
+for each cell, where it came from (:meth:`Table.source_of`: a byte span for CSV, a sheet
+coordinate for XLSX), so that :meth:`Export.write_copy` can splice changed cells into an
+otherwise identical copy. :mod:`.reading` opens a file; :mod:`.csv_file` and :mod:`.workbook`
+are the two kinds. Both classes here are abstract: they declare what the scan, the review
+session and the copy need from any kind of export.
 
 A rewritten cell whose text would start with ``=``, ``+``, ``-`` or ``@`` is neutralised so that
 spreadsheet software cannot run it as a formula: in a CSV copy the text gets a leading apostrophe
@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,10 +33,6 @@ from ..errors import ExportError
 logger = logging.getLogger(__name__)
 
 FORMULA_STARTS = ("=", "+", "-", "@")
-XLSX_MAGIC = b"PK\x03\x04"
-CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-_BLANK = b" \t\r\n\xef\xbb\xbf"
-MAX_FILE_BYTES = 2_000_000_000
 MAX_CELL_CHARS = 131_072
 """The largest cell accepted (the csv module's own limit; Excel's is 32,767 characters)."""
 
@@ -64,7 +61,7 @@ class CellSource:
     coordinate: str = ""
 
 
-class Table:
+class Table(ABC):
     """One table of an export: the CSV file, or one worksheet of an XLSX workbook.
 
     ``name`` is the sheet name ("" for CSV); ``header`` the column headers as text; rows are
@@ -79,30 +76,39 @@ class Table:
     header: list[str]
     raw_header: list[str]
     header_line: int = 0
+    _positions: dict[str, int] | None = None  # header → index, built on first use
 
+    @abstractmethod
     def __len__(self) -> int:
         """Number of data rows."""
-        raise NotImplementedError
 
+    @abstractmethod
     def iter_rows(self) -> Iterator[tuple[int, list[str]]]:
         """(row number, cell texts) for every data row, in file order; fast, streaming."""
-        raise NotImplementedError
 
+    @abstractmethod
     def iter_column_values(self, columns: list[str]) -> Iterator[tuple[int, list[str]]]:
-        """(row number, texts of ``columns`` in that order) for every row; the scan's hot loop."""
-        raise NotImplementedError
+        """(row number, texts of ``columns`` in that order) for every row."""
+
+    @abstractmethod
+    def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
+        """One list of texts per column (in the order of ``columns``) for the data rows
+        ``first_row`` … ``first_row + count - 1``: the scan's hot loop. Any batch can be read on
+        its own, so forked worker processes that share the table read their batches
+        themselves."""
 
     def iter_column_batches(
         self, columns: list[str], size: int = 20_000
     ) -> Iterator[tuple[int, list[list[str]]]]:
         """(first row number, one list of texts per column) for up to ``size`` consecutive rows
-        at a time: the texts of :meth:`iter_column_values` without a tuple per row (the CSV
-        reader cuts a whole batch at once). Row numbers follow on within a batch."""
-        return batches_of(self.iter_column_values(columns), len(columns), size)
+        at a time: the texts of :meth:`iter_column_values` without a tuple per row."""
+        total = len(self)
+        for first in range(0, total, max(size, 1)):
+            yield first + 1, self.column_batch(columns, first + 1, min(size, total - first))
 
+    @abstractmethod
     def row(self, row: int) -> list[str]:
         """Cell texts of one data row (random access for the desktop table)."""
-        raise NotImplementedError
 
     def cell(self, row: int, column: str) -> str:
         """Text of one cell; "" for a cell missing from a short (ragged) row."""
@@ -110,16 +116,15 @@ class Table:
         cells = self.row(row)
         return cells[index] if index < len(cells) else ""
 
+    @abstractmethod
     def source_of(self, row: int, column: str) -> CellSource:
         """Where the cell ``row``/``column`` came from in the file."""
-        raise NotImplementedError
 
     def column_index(self, column: str) -> int:
         """0-based position of a column; raises ``ExportError`` for an unknown header."""
-        positions = self.__dict__.get("_positions")
+        positions = self._positions
         if positions is None or len(positions) != len(self.header):
-            positions = {name: index for index, name in enumerate(self.header)}
-            self.__dict__["_positions"] = positions
+            positions = self._positions = {name: index for index, name in enumerate(self.header)}
         if column in positions:
             return positions[column]
         where = f" de la feuille « {self.name} »" if self.name else ""
@@ -139,33 +144,10 @@ class Table:
         return f"<{type(self).__name__} {self.name!r} {len(self)} lignes × {len(self.header)}>"
 
 
-def batches_of(
-    rows: Iterable[tuple[int, list[str]]], width: int, size: int
-) -> Iterator[tuple[int, list[list[str]]]]:
-    """Group ``(row number, values)`` pairs into ``(first row, one list per column)`` batches of
-    at most ``size`` consecutive rows (a gap in the numbering starts a new batch)."""
-    size = max(size, 1)
-    first = 0
-    batch: list[list[str]] = [[] for _ in range(width)]
-    count = 0
-    for number, values in rows:
-        if count and (count == size or number != first + count):
-            yield first, batch
-            batch = [[] for _ in range(width)]
-            count = 0
-        if not count:
-            first = number
-        for index in range(width):
-            batch[index].append(values[index] if index < len(values) else "")
-        count += 1
-    if count:
-        yield first, batch
-
-
 ProgressCallback = Callable[[int, int], None]
 
 
-class Export:
+class Export(ABC):
     """An opened export file: its tables and where every cell came from, for splicing."""
 
     path: Path
@@ -196,14 +178,14 @@ class Export:
             "Vérifiez le nom de la feuille."
         )
 
+    @abstractmethod
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         """Write a copy with ``edits`` spliced in; the original file is never written."""
-        raise NotImplementedError
 
     @property
+    @abstractmethod
     def description(self) -> str:
         """One French line describing the file's format, for the UI and the CLI."""
-        return self.kind.upper()
 
     # Helpers shared by the CSV and XLSX writers -------------------------------------------
 
@@ -277,106 +259,3 @@ class Export:
             for key, text in current.items()
             if text != self.table_named(key[0]).cell(key[1], key[2])
         }
-
-
-def _missing(path: Path) -> ExportError:
-    return ExportError(
-        f"Le fichier « {path} » est introuvable. Vérifiez son nom et le dossier où il a été "
-        "enregistré."
-    )
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise _missing(path)
-    if path.is_dir():
-        raise ExportError(
-            f"« {path.name} » est un dossier, pas un fichier. Choisissez le fichier exporté "
-            "(.csv ou .xlsx) à l'intérieur."
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExportError(
-                f"« {path.name} » pèse {size / 1e9:.1f} Go : c'est bien plus qu'une liste de "
-                "patients. Vérifiez que c'est le bon fichier."
-            )
-        return path.read_bytes()
-    except FileNotFoundError as error:
-        raise _missing(path) from error
-    except PermissionError as error:
-        raise ExportError(
-            f"Huis clos n'a pas le droit de lire « {path.name} ». Fermez-le s'il est ouvert "
-            "dans un autre logiciel, ou copiez-le dans vos Documents, puis réessayez."
-        ) from error
-    except OSError as error:
-        raise ExportError(
-            f"Le fichier « {path.name} » n'a pas pu être lu ({error.strerror or error}). "
-            "Copiez-le sur le poste puis réessayez."
-        ) from error
-
-
-def _looks_like_html(data: bytes) -> bool:
-    head = data[:4096].lstrip(b" \t\r\n\xef\xbb\xbf").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or (
-        head.startswith(b"<") and b"<table" in data[:65536].lower()
-    )
-
-
-def read_export(path: Path | str, progress: ProgressCallback | None = None) -> Export:
-    """Open an export; raises ``ExportError`` with a French message on unusable input.
-
-    ``progress`` (optional) is called now and then with (done, total) while opening — bytes for
-    a CSV file, rows for a workbook (slow to read: about 10,000 rows a second); only the ratio
-    matters. It is called from the thread that opens the file.
-    """
-    path = Path(path)
-    data = _read_bytes(path)
-    total = len(data)
-    if progress:
-        progress(0, total)
-    if not data[:4096].strip(_BLANK) and not data.strip(_BLANK):
-        raise ExportError(
-            f"Le fichier « {path.name} » est vide. Exportez de nouveau la liste des patients "
-            "depuis le logiciel du cabinet."
-        )
-    fingerprint = hashlib.sha256(data).hexdigest()
-    suffix = path.suffix.lower()
-    if data.startswith(XLSX_MAGIC):
-        from .workbook import read_xlsx
-
-        export: Export = read_xlsx(path, data, fingerprint, progress)
-    elif data.startswith(CFB_MAGIC):
-        if "EncryptedPackage".encode("utf-16-le") in data:
-            raise ExportError(
-                f"Le classeur « {path.name} » est protégé par un mot de passe. Ouvrez-le dans "
-                "Excel, enregistrez une copie sans mot de passe, puis ouvrez cette copie."
-            )
-        raise ExportError(
-            f"« {path.name} » est un classeur Excel ancien (.xls, Excel 97-2003). Ouvrez-le dans "
-            "Excel ou LibreOffice et enregistrez-le au format .xlsx ou .csv."
-        )
-    elif suffix in (".xlsx", ".xlsm"):
-        raise ExportError(
-            f"Le classeur « {path.name} » est incomplet ou abîmé (ce n'est pas un fichier Excel "
-            "valide). Exportez-le de nouveau ou demandez une nouvelle copie."
-        )
-    elif _looks_like_html(data):
-        raise ExportError(
-            f"« {path.name} » est une page web (HTML), pas un tableau CSV ou Excel, même si son "
-            "nom le laisse croire. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au "
-            "format .xlsx ou .csv."
-        )
-    elif suffix in (".ods", ".numbers", ".pdf", ".doc", ".docx"):
-        raise ExportError(
-            f"Huis clos ne lit pas les fichiers « {suffix} ». Enregistrez la liste au format "
-            ".csv ou .xlsx."
-        )
-    else:
-        from .csv_file import read_csv
-
-        export = read_csv(path, data, fingerprint)
-    if progress:
-        progress(total, total)
-    logger.info("opened %s (%s, %d bytes)", path.name, export.kind, total)
-    return export

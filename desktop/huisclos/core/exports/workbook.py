@@ -118,6 +118,11 @@ class XlsxTable(Table):
             size = len(cells)
             yield number, [cells[i] if i < size else "" for i in indexes]
 
+    def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
+        indexes = [self.column_index(column) for column in columns]
+        rows = self._rows[first_row - 1 : first_row - 1 + count]
+        return [[cells[i] if i < len(cells) else "" for cells in rows] for i in indexes]
+
     def coordinate(self, row: int, column: str) -> str:
         """The sheet coordinate (e.g. ``"D12"``) of a cell."""
         from openpyxl.utils import get_column_letter

@@ -33,7 +33,7 @@ from ..detect.categories import SEVERITY_RANK, at_least
 from ..detect.detector import Detector, RawFinding
 from ..detect.findings import Finding
 from ..detect.lexicon import Lexicon, Rule
-from ..exports.model import Export, Table, batches_of
+from ..exports.model import Export, Table
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class ScanProgress:
     """Yielded every batch of rows: how far the scan is, and the findings of this batch."""
 
     rows_done: int
-    rows_total: int | None
+    rows_total: int
     flagged: FlaggedCells
     seconds: float
 
@@ -168,7 +168,7 @@ def scan_export(
         for sheet, headers in chosen.items():
             table = tables[sheet]
             if not headers:
-                rows_done += _safe_len(table) or 0
+                rows_done += len(table)
                 continue
             batches = _column_batches(table, sheet, list(headers), batch_rows, lazy=shared)
             while True:
@@ -200,7 +200,7 @@ def scan_export(
         batches=all_batches,
         columns={sheet: list(headers) for sheet, headers in chosen.items()},
         seconds=time.perf_counter() - began,
-        fingerprint=getattr(export, "fingerprint", ""),
+        fingerprint=export.fingerprint,
         counts=counts,
     )
 
@@ -258,28 +258,20 @@ class _Batch:
 
 
 def _read_batch(table: Table, headers: list[str], first: int, count: int) -> list[str]:
-    """The cell texts of ``count`` rows from ``first`` of a table that reads any batch alone."""
-    return _texts(table.column_batch(headers, first, count))  # type: ignore[attr-defined]
+    """The cell texts of ``count`` rows from ``first`` (any batch can be read on its own)."""
+    return _texts(table.column_batch(headers, first, count))
 
 
 def _column_batches(
     table: Table, sheet: str, headers: list[str], size: int, *, lazy: bool = False
 ) -> Iterator[_Batch]:
-    """The batches of the table: with ``lazy``, CSV batches are left for their reader to read;
-    otherwise the table's own batch reader (CSV: no Python work per row), or batches of rows."""
-    if lazy and hasattr(table, "column_batch"):
-        total = len(table)
-        for first in range(0, total, max(size, 1)):
-            yield _Batch(table, sheet, headers, first + 1, min(size, total - first), None)
-        return
-    native = getattr(table, "iter_column_batches", None)
-    if native is not None:
-        batches = iter(native(headers, size))
-    else:
-        batches = batches_of(table.iter_column_values(headers), len(headers), size)
-    for first, values in batches:
-        count = len(values[0]) if values else 0
-        yield _Batch(table, sheet, headers, first, count, _texts(values))
+    """The batches of the table; with ``lazy``, left unread for their reader (a forked worker
+    process that shares the open export)."""
+    total = len(table)
+    for first in range(1, total + 1, max(size, 1)):
+        count = min(size, total - first + 1)
+        texts = None if lazy else _read_batch(table, headers, first, count)
+        yield _Batch(table, sheet, headers, first, count, texts)
 
 
 def _texts(values: list[list[str]]) -> list[str]:
@@ -508,20 +500,5 @@ def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dic
     return chosen
 
 
-def _safe_len(table: Table) -> int | None:
-    try:
-        return len(table)
-    except Exception:  # a streaming table may not know its length
-        return None
-
-
-def _total_rows(export: Export, chosen: dict[str, list[str]]) -> int | None:
-    total = 0
-    for table in export.tables:
-        if table.name not in chosen:
-            continue
-        size = _safe_len(table)
-        if size is None:
-            return None
-        total += size
-    return total
+def _total_rows(export: Export, chosen: dict[str, list[str]]) -> int:
+    return sum(len(table) for table in export.tables if table.name in chosen)

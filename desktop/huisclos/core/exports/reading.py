@@ -1,0 +1,125 @@
+"""Open a practice's patient-list export: recognise the kind of file from its bytes (not its
+name) and hand it to its reader — :mod:`.csv_file` for CSV/TSV, :mod:`.workbook` for XLSX.
+
+Anything else (an old .xls, a password-protected workbook, a web page saved as .xls, an empty
+or binary file) gets a French message saying what the file is and what to do.
+
+Threading: :func:`read_export` may run on a worker thread (the desktop app opens files there).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from ..errors import ExportError
+from .csv_file import read_csv
+from .model import Export, ProgressCallback
+from .workbook import read_xlsx
+
+logger = logging.getLogger(__name__)
+
+XLSX_MAGIC = b"PK\x03\x04"
+CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_BLANK = b" \t\r\n\xef\xbb\xbf"
+MAX_FILE_BYTES = 2_000_000_000
+
+
+def _missing(path: Path) -> ExportError:
+    return ExportError(
+        f"Le fichier « {path} » est introuvable. Vérifiez son nom et le dossier où il a été "
+        "enregistré."
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise _missing(path)
+    if path.is_dir():
+        raise ExportError(
+            f"« {path.name} » est un dossier, pas un fichier. Choisissez le fichier exporté "
+            "(.csv ou .xlsx) à l'intérieur."
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ExportError(
+                f"« {path.name} » pèse {size / 1e9:.1f} Go : c'est bien plus qu'une liste de "
+                "patients. Vérifiez que c'est le bon fichier."
+            )
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise _missing(path) from error
+    except PermissionError as error:
+        raise ExportError(
+            f"Huis clos n'a pas le droit de lire « {path.name} ». Fermez-le s'il est ouvert "
+            "dans un autre logiciel, ou copiez-le dans vos Documents, puis réessayez."
+        ) from error
+    except OSError as error:
+        raise ExportError(
+            f"Le fichier « {path.name} » n'a pas pu être lu ({error.strerror or error}). "
+            "Copiez-le sur le poste puis réessayez."
+        ) from error
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip(b" \t\r\n\xef\xbb\xbf").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or (
+        head.startswith(b"<") and b"<table" in data[:65536].lower()
+    )
+
+
+def read_export(path: Path | str, progress: ProgressCallback | None = None) -> Export:
+    """Open an export; raises ``ExportError`` with a French message on unusable input.
+
+    ``progress`` (optional) is called now and then with (done, total) while opening — bytes for
+    a CSV file, rows for a workbook (slow to read: about 10,000 rows a second); only the ratio
+    matters. It is called from the thread that opens the file.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    total = len(data)
+    if progress:
+        progress(0, total)
+    if not data[:4096].strip(_BLANK) and not data.strip(_BLANK):
+        raise ExportError(
+            f"Le fichier « {path.name} » est vide. Exportez de nouveau la liste des patients "
+            "depuis le logiciel du cabinet."
+        )
+    fingerprint = hashlib.sha256(data).hexdigest()
+    suffix = path.suffix.lower()
+    if data.startswith(XLSX_MAGIC):
+        export: Export = read_xlsx(path, data, fingerprint, progress)
+    elif data.startswith(CFB_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ExportError(
+                f"Le classeur « {path.name} » est protégé par un mot de passe. Ouvrez-le dans "
+                "Excel, enregistrez une copie sans mot de passe, puis ouvrez cette copie."
+            )
+        raise ExportError(
+            f"« {path.name} » est un classeur Excel ancien (.xls, Excel 97-2003). Ouvrez-le dans "
+            "Excel ou LibreOffice et enregistrez-le au format .xlsx ou .csv."
+        )
+    elif suffix in (".xlsx", ".xlsm"):
+        raise ExportError(
+            f"Le classeur « {path.name} » est incomplet ou abîmé (ce n'est pas un fichier Excel "
+            "valide). Exportez-le de nouveau ou demandez une nouvelle copie."
+        )
+    elif _looks_like_html(data):
+        raise ExportError(
+            f"« {path.name} » est une page web (HTML), pas un tableau CSV ou Excel, même si son "
+            "nom le laisse croire. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au "
+            "format .xlsx ou .csv."
+        )
+    elif suffix in (".ods", ".numbers", ".pdf", ".doc", ".docx"):
+        raise ExportError(
+            f"Huis clos ne lit pas les fichiers « {suffix} ». Enregistrez la liste au format "
+            ".csv ou .xlsx."
+        )
+    else:
+        export = read_csv(path, data, fingerprint)
+    if progress:
+        progress(total, total)
+    logger.info("opened %s (%s, %d bytes)", path.name, export.kind, total)
+    return export
