@@ -116,6 +116,17 @@ def test_the_cycle_finder_names_a_circle() -> None:
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
 
+def test_the_command_line_never_imports_the_ui() -> None:
+    graph = _import_graph()
+    offenders = {
+        module: sorted(t for t in targets if t == "huisclos.ui" or t.startswith("huisclos.ui."))
+        for module, targets in graph.items()
+        if module in ("huisclos.cli", "huisclos.commands")
+        or module.startswith("huisclos.commands.")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_the_core_imports_neither_the_ui_nor_the_command_line() -> None:
     graph = _import_graph()
     outside = ("huisclos.ui", "huisclos.cli", "huisclos.commands")

@@ -16,6 +16,7 @@ import sys
 
 from . import __version__
 from .core.errors import HuisclosError
+from .core.report.output import PdfRenderer
 
 logger = logging.getLogger(__name__)
 
@@ -98,9 +99,12 @@ def _configure_logging() -> None:
             package_logger.addHandler(logging.NullHandler())
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, render_pdf: PdfRenderer | None = None) -> int:
+    """Run one sub-command; returns the exit code. ``render_pdf`` draws PDF reports (the
+    program's entry point hands in Qt's; without one, ``report`` writes HTML only)."""
     _configure_logging()
     parser = build_parser()
+    parser.set_defaults(render_pdf=render_pdf)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.cli import main
+from huisclos import cli
+from huisclos.__main__ import main
 from huisclos.core.exports.reading import read_export
-from huisclos.core.report.figures import percent
+from huisclos.core.report.layout import percent
 from huisclos.core.review.scan import run_scan
 from practice_files import write_practice_csv
 
@@ -216,12 +217,21 @@ def test_producing_a_report_is_noted_in_the_log_with_figures_only(
     assert "LEFEBVRE" not in str(events[0]) and "sida" not in str(events[0])
 
 
+def test_without_a_pdf_renderer_the_command_line_writes_html_only(
+    export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["report", str(export), "-o", str(tmp_path / "rapport.pdf")]) == 2
+    assert ".html" in capsys.readouterr().err
+    assert not (tmp_path / "rapport.pdf").exists()
+    assert cli.main(["report", str(export), "-o", str(tmp_path / "rapport.html")]) == 0
+
+
 def test_the_practice_name_comes_from_the_settings_unless_given(
     export: Path, tmp_path: Path
 ) -> None:
-    from huisclos.ui.settings import practice
+    from huisclos.core.report import preferences
 
-    practice.set("Maison de santé du Port")
+    preferences.set_practice_name("Maison de santé du Port")
     output = tmp_path / "rapport.html"
     assert main(["report", str(export), "-o", str(output)]) == 0
     assert "Maison de santé du Port" in output.read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ from huisclos.core.report.figures import (
     LogStatus,
     build_report,
     corrections_from_log,
-    mask_comment,
-    report_html,
     summarise,
 )
+from huisclos.core.report.layout import report_html
+from huisclos.core.report.masking import mask_comment
 
 LEAKED = {
     (1, "porteuse sida !!! !!!!"): [("health", "high", "sida")],

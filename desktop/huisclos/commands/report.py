@@ -1,7 +1,8 @@
 """``huisclos report FILE -o rapport.pdf|rapport.html [--practice NOM] [--with-examples]``.
 
 Reads and scans the export, reads the log (corrections and integrity), and writes the
-self-check report. The PDF is drawn by Qt offscreen (no display needed, no PDF library added).
+self-check report. The PDF is drawn by the renderer the program's entry point hands in
+(``args.render_pdf``: Qt offscreen, no display needed); this module only uses the core.
 The report holds figures only; ``--with-examples`` adds a few masked examples.
 """
 
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import HuisclosError
+from ..core.report.output import REPORT_SUFFIXES, no_pdf_renderer, unknown_format
 from ..core.safe_write import check_new_file
 
 
@@ -43,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.file)
     output = Path(args.output)
     _check_output(source, output, force=args.force)
+    if output.suffix.lower() == ".pdf" and args.render_pdf is None:
+        raise no_pdf_renderer()
 
     from ._journal import ensure_journal, warn
 
@@ -51,11 +55,12 @@ def run(args: argparse.Namespace) -> int:
         warn(unjournaled)
 
     from ..core.exports.reading import read_export
+    from ..core.report import preferences
     from ..core.report.figures import build_report, cells_with_findings, read_log
+    from ..core.report.output import write_report
     from ..core.review.scan import run_scan
-    from ..ui.report_dialog import settings_practice_name, write_report
 
-    practice = args.practice if args.practice is not None else settings_practice_name()
+    practice = args.practice if args.practice is not None else preferences.practice_name()
     export = read_export(source)
     result = run_scan(export)
     corrections, log_status = read_log(export.fingerprint)
@@ -77,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         examples_from=examples,
     )
 
-    write_report(data, output)
+    write_report(data, output, render_pdf=args.render_pdf)
     if not unjournaled:
         _record(data, output)
     print(
@@ -88,11 +93,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _check_output(source: Path, output: Path, *, force: bool = False) -> None:
-    if output.suffix.lower() not in (".pdf", ".html", ".htm"):
-        raise HuisclosError(
-            f"Format de rapport inconnu « {output.name} » : "
-            "choisissez un nom se terminant par .pdf ou .html."
-        )
+    if output.suffix.lower() not in REPORT_SUFFIXES:
+        raise unknown_format(output)
     if not source.exists():
         raise HuisclosError(f"Le fichier « {source} » est introuvable.")
     check_new_file(output, force=force, original=source, what="Le rapport", original_is="l'export")

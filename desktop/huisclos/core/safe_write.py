@@ -1,8 +1,10 @@
-"""Write a file all at once or not at all.
+"""Write a file all at once or not at all; tell two names of one file apart; fingerprint a file.
 
-The copy is written to a temporary file in the target's own folder, flushed to disk (fsync),
-then renamed over the target in one step (``os.replace``). If anything fails, the temporary
-file is removed and the target is left as it was: never a half-written file.
+A file is written to a temporary file in the target's own folder, flushed to disk (fsync), then
+renamed over the target in one step (``os.replace``). If anything fails, the temporary file is
+removed and the target is left as it was: never a half-written file. :func:`replace_atomically`
+is the mechanism (it raises ``OSError``); :func:`write_atomically` is the same for a file the
+user chose, with the French sentence a secretary can act on.
 
 Threading: safe from a worker thread (no shared state).
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import logging
 import os
 import tempfile
@@ -21,6 +24,8 @@ from typing import BinaryIO
 from .errors import ExportError, HuisclosError
 
 logger = logging.getLogger(__name__)
+
+PRIVATE = 0o600
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -34,11 +39,34 @@ def _fsync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-def os_error_message(error: OSError, target: Path) -> str:
-    """A French sentence for a failed write."""
+def replace_atomically(
+    target: Path, write: Callable[[BinaryIO], object], mode: int = PRIVATE
+) -> None:
+    """Create or replace ``target`` with what ``write`` puts in the file object, atomically,
+    with the permission bits ``mode`` (owner-only by default). Raises ``OSError``; the target is
+    then untouched."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def os_error_message(error: OSError, target: Path, what: str = "la copie") -> str:
+    """A French sentence for a failed write of ``what`` («la copie», «le rapport»…)."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return (
-            f"Le disque est plein : la copie « {target.name} » n'a pas été écrite. "
+            f"Le disque est plein : « {target.name} » n'a pas pu être enregistré. "
             "Libérez de la place ou choisissez un autre emplacement."
         )
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
@@ -49,52 +77,43 @@ def os_error_message(error: OSError, target: Path) -> str:
     if error.errno == errno.EROFS:
         return (
             f"Le dossier « {target.parent} » est en lecture seule. "
-            "Choisissez un autre emplacement pour la copie."
+            f"Choisissez un autre emplacement pour {what}."
         )
     return (
-        f"La copie « {target.name} » n'a pas pu être écrite ({error.strerror or error}). "
+        f"« {target.name} » n'a pas pu être enregistré ({error.strerror or error}). "
         "Réessayez ou choisissez un autre emplacement."
     )
 
 
 def write_atomically(
-    target: Path, write: Callable[[BinaryIO], None], mode: int | None = None
+    target: Path,
+    write: Callable[[BinaryIO], object],
+    mode: int = PRIVATE,
+    *,
+    what: str = "la copie",
 ) -> None:
     """Create ``target`` with what ``write`` puts in the file object, atomically.
 
-    ``mode`` sets the permission bits of the new file (default: private, 0600).
-    Raises ``ExportError`` with a French message; the target is untouched on failure.
+    ``mode`` sets the permission bits of the new file (default: private, 0600); ``what`` names
+    the file in messages («la copie», «la liste de corrections»…). Raises ``ExportError`` with
+    a French message; the target is untouched on failure.
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(
-            f"Le dossier « {folder} » n'existe pas : la copie n'a pas été écrite. "
+            f"Le dossier « {folder} » n'existe pas : « {target.name} » n'a pas été enregistré. "
             "Choisissez un dossier existant."
         )
     if target.is_dir():
-        raise ExportError(f"« {target} » est un dossier : donnez un nom de fichier pour la copie.")
-    temp_name = None
+        raise ExportError(f"« {target} » est un dossier : donnez un nom de fichier pour {what}.")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-        temp_name = None
-        _fsync_folder(folder)
+        replace_atomically(target, write, mode)
     except HuisclosError:
         raise
     except OSError as error:
         logger.warning("write failed: %s", error)
-        raise ExportError(os_error_message(error, target)) from error
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
+        raise ExportError(os_error_message(error, target, what)) from error
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -105,6 +124,13 @@ def same_file(a: Path, b: Path) -> bool:
     except OSError:
         pass
     return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+
+
+def file_fingerprint(path: Path) -> str:
+    """SHA-256 of a file's bytes (hex), read as a stream: the way an export and the journal
+    name a file without its name. Raises ``OSError``."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def check_new_file(

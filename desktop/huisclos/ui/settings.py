@@ -5,7 +5,8 @@ and a practice PC keeps everything in one private folder), read and written thro
 ``QSettings`` in INI format. Every option has a name, a type and a default; code reads
 ``settings.language.value()`` and never spells a key twice.
 
-Other parts read the practice name with :func:`practice_name` (the report uses it).
+The practice name is the one option kept outside ``huisclos.ini``: the command line's report
+reads it too, so the core stores it (:mod:`huisclos.core.report.preferences`).
 
 Threading: GUI thread only (QSettings objects are cheap; each call makes its own).
 """
@@ -20,6 +21,7 @@ from PySide6.QtCore import QSettings
 
 from ..core.datafolder import data_dir, private_file
 from ..core.detect.categories import CATEGORIES, SEVERITIES
+from ..core.report import preferences
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +65,6 @@ class Option(Generic[T]):
         return raw  # type: ignore[return-value]
 
 
-class TextOption(Option[str]):
-    def convert(self, raw: object) -> str:
-        return str(raw)
-
-
 @dataclass(frozen=True)
 class ChoiceOption(Option[str]):
     """A text option restricted to ``choices`` (anything else falls back to the default)."""
@@ -77,6 +74,19 @@ class ChoiceOption(Option[str]):
     def convert(self, raw: object) -> str:
         text = str(raw)
         return text if text in self.choices else self.default
+
+
+class PracticeNameOption:
+    """The practice name printed on reports, stored by the core (no Qt) for the command line."""
+
+    def value(self) -> str:
+        return preferences.practice_name()
+
+    def set(self, value: str) -> None:
+        preferences.set_practice_name(value)
+
+    def reset(self) -> None:
+        preferences.set_practice_name("")
 
 
 class BoolOption(Option[bool]):
@@ -107,7 +117,7 @@ class ListOption(Option[list[str]]):
 
 # --- the options ---------------------------------------------------------------------------
 language = ChoiceOption("interface/language", "fr", LANGUAGES)
-practice = TextOption("practice/name", "")
+practice = PracticeNameOption()
 recent_files = ListOption("files/recent", [])
 disabled_categories = ListOption("scan/disabled_categories", [])
 min_severity = ChoiceOption("scan/min_severity", "low", SEVERITIES)
@@ -118,7 +128,7 @@ window_state = Option[object]("window/state", None)
 
 def practice_name() -> str:
     """The practice's name as typed in the settings («» when not given)."""
-    return practice.value().strip()
+    return practice.value()
 
 
 def enabled_categories() -> set[str]:

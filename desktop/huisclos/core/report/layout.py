@@ -1,0 +1,381 @@
+"""The self-check report laid out as one HTML document a GP can file.
+
+The HTML uses the subset of HTML/CSS that Qt's QTextDocument renders (tables, bgcolor bars,
+simple CSS), so the same text becomes a PDF through Qt (the desktop app and ``huisclos
+report``) and opens as is in a browser. No Qt here. Pure functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape as _escape
+
+from ..detect.categories import CATEGORY_LABELS, SEVERITIES
+from ..french import number
+from .figures import ReportData
+from .help_text import CNIL_RULES
+from .masking import MaskedExample
+
+
+def escape(text: str) -> str:
+    """Escape text content (quotes stay readable: the text is never put in an attribute)."""
+    return _escape(text, quote=False)
+
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+# Colours readable in print and in grey (severity: high → dark red, medium → amber, low → blue).
+SEVERITY_COLOURS = {"high": "#a93226", "medium": "#d68910", "low": "#2e86c1"}
+INK = "#1c2833"
+MUTED = "#566573"
+RULE = "#aab7b8"
+ACCENT = "#1f4e79"
+
+
+# --- layout ----------------------------------------------------------------------------------
+
+
+def french_date(moment: datetime, with_time: bool = True) -> str:
+    """«23 novembre 2026 à 17 h 05» — independent of the system locale."""
+    day = "1er" if moment.day == 1 else str(moment.day)
+    text = f"{day} {MONTHS[moment.month - 1]} {moment.year}"
+    if with_time:
+        text += f" à {moment.hour} h {moment.minute:02d}"
+    return text
+
+
+def percent(value: float) -> str:
+    """«12,5 %» with one decimal below 10 %, none above; «< 0,1 %» for tiny non-zero shares."""
+    pct = value * 100
+    if 0 < pct < 0.1:
+        return "< 0,1\u00a0%"
+    text = f"{pct:.1f}" if pct < 10 else f"{pct:.0f}"
+    return text.replace(".", ",") + "\u00a0%"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    return f"{number(count)} {singular if count <= 1 else (many or singular + 's')}"
+
+
+def report_html(data: ReportData) -> str:
+    """The whole report as one HTML document (UTF-8, inline styles, no external resource)."""
+    parts = [
+        _head(data),
+        _title_block(data),
+        _file_block(data),
+        _figures_block(data),
+        _categories_block(data),
+        _corrections_block(data),
+        _log_block(data),
+        _rules_block(),
+        _next_steps_block(data),
+    ]
+    if data.examples:
+        parts.append(_examples_block(data.examples))
+    parts.append(_signature_block(data))
+    parts.append("</body></html>")
+    return _french_spacing("\n".join(parts))
+
+
+def _french_spacing(html: str) -> str:
+    """No-break spaces inside «  » and before : ; ! ? so a line never starts with them."""
+    for before, after in (
+        ("« ", "«\u00a0"),
+        (" »", "\u00a0»"),
+        (" :", "\u00a0:"),
+        (" ;", "\u00a0;"),
+    ):
+        html = html.replace(before, after)
+    return html
+
+
+def _head(data: ReportData) -> str:
+    title = "Rapport d'autocontrôle — Huis clos"
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="fr"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title>"
+        "<style>"
+        f"body {{ font-family: 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; font-size: 10pt;"
+        f" color: {INK}; }}"
+        f"h1 {{ font-size: 17pt; color: {ACCENT}; margin-bottom: 2px; }}"
+        f"h2 {{ font-size: 12pt; color: {ACCENT}; margin-top: 16px; margin-bottom: 6px; }}"
+        f"p {{ margin-top: 3px; margin-bottom: 3px; }}"
+        f".muted {{ color: {MUTED}; }}"
+        f".small {{ font-size: 8.5pt; }}"
+        f".mono {{ font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 8.5pt; }}"
+        f".big {{ font-size: 18pt; font-weight: bold; color: {ACCENT}; }}"
+        f"th {{ text-align: left; color: {MUTED}; font-weight: normal; font-size: 9pt; }}"
+        f"td.num {{ text-align: right; }}"
+        f".ok {{ color: #1e8449; font-weight: bold; }}"
+        f".bad {{ color: #a93226; font-weight: bold; }}"
+        f".unknown {{ color: #9a7d0a; font-weight: bold; }}"
+        "</style></head><body>"
+    )
+
+
+def _title_block(data: ReportData) -> str:
+    practice = (
+        f'<p style="font-size: 12pt; font-weight: bold;">{escape(data.practice)}</p>'
+        if data.practice.strip()
+        else ""
+    )
+    return (
+        "<h1>Rapport d'autocontrôle des commentaires administratifs</h1>"
+        f"{practice}"
+        f'<p class="muted">Établi le {escape(french_date(data.generated))} avec Huis clos '
+        f"{escape(data.app_version)}, sur ce poste, sans connexion à Internet. Ce rapport ne "
+        "contient aucun nom ni aucun commentaire de patient.</p>"
+        f'<hr style="color: {RULE};">'
+    )
+
+
+def _file_block(data: ReportData) -> str:
+    columns = ", ".join(f"« {escape(c)} »" for c in data.columns) if data.columns else "—"
+    fingerprint = data.fingerprint or "—"
+    return (
+        "<h2>Fichier vérifié</h2>"
+        '<table cellspacing="0" cellpadding="2">'
+        f'<tr><td class="muted" width="170">Nom du fichier</td><td>{escape(data.file_name)}</td>'
+        "</tr>"
+        f'<tr><td class="muted">Patients (lignes)</td><td>{number(data.rows)}</td></tr>'
+        f'<tr><td class="muted">Colonnes analysées</td><td>{columns}</td></tr>'
+        f'<tr><td class="muted">Empreinte SHA-256</td><td class="mono">{escape(fingerprint)}'
+        "</td></tr>"
+        "</table>"
+        '<p class="small muted">L\'empreinte identifie ce fichier précisément : elle permet de '
+        "prouver quel export a été vérifié, sans en conserver le contenu.</p>"
+    )
+
+
+def _figures_block(data: ReportData) -> str:
+    corrected = data.corrections.cells
+    cells = [
+        (number(data.flagged_comments), "commentaires à revoir"),
+        (number(data.flagged_patients), f"patients concernés ({percent(data.share_flagged)})"),
+        (
+            number(data.high_comments),
+            ("commentaire" if data.high_comments <= 1 else "commentaires") + " de gravité élevée",
+        ),
+        (number(corrected), "commentaires corrigés"),
+    ]
+    row = "".join(
+        f'<td width="25%" align="center" style="background-color: #eef3f8;">'
+        f'<span class="big">{escape(value)}</span><br>'
+        f'<span class="small">{escape(caption)}</span></td>'
+        for value, caption in cells
+    )
+    return (
+        "<h2>En résumé</h2>"
+        f'<table width="100%" cellspacing="6" cellpadding="8"><tr>{row}</tr></table>'
+    )
+
+
+def _categories_block(data: ReportData) -> str:
+    if not data.categories:
+        return (
+            "<h2>Commentaires signalés par catégorie</h2>"
+            "<p>Aucun commentaire sensible n'a été trouvé dans les colonnes analysées.</p>"
+        )
+    head = (
+        "<tr><th>Catégorie</th>"
+        + "".join(
+            f'<th align="right">{escape(_severity_heading(s))}</th>' for s in reversed(SEVERITIES)
+        )
+        + '<th align="right">Patients</th><th align="right">Part</th></tr>'
+    )
+    body = []
+    for index, line in enumerate(data.categories):
+        shade = ' style="background-color: #f4f6f7;"' if index % 2 == 0 else ""
+        counts = "".join(
+            f'<td class="num">{_count_or_dash(line.by_severity.get(s, 0))}</td>'
+            for s in reversed(SEVERITIES)
+        )
+        body.append(
+            f"<tr{shade}><td>{escape(line.label)}</td>{counts}"
+            f'<td class="num">{number(line.patients)}</td>'
+            f'<td class="num">{escape(percent(line.share))}</td></tr>'
+        )
+    table = (
+        '<table width="100%" cellspacing="0" cellpadding="3">' + head + "".join(body) + "</table>"
+    )
+    note = (
+        '<p class="small muted">Un commentaire compte une fois par catégorie, à sa gravité la '
+        "plus haute ; un patient compte une fois par catégorie. Gravité élevée : donnée "
+        "sensible (RGPD art. 9 et 10) ou identifiant ; moyenne : précarité sociale ou jugement ; "
+        "faible : besoin pratique formulé comme une maladie.</p>"
+    )
+    return "<h2>Commentaires signalés par catégorie</h2>" + table + note + _chart(data)
+
+
+def _severity_heading(severity: str) -> str:
+    return {"high": "Élevée", "medium": "Moyenne", "low": "Faible"}[severity]
+
+
+def _count_or_dash(value: int) -> str:
+    return number(value) if value else '<span class="muted">–</span>'
+
+
+def _chart(data: ReportData) -> str:
+    """Horizontal bars (comments per category, split by severity) as nested tables.
+
+    Tables with bgcolor cells are the one chart that both QTextDocument and browsers draw
+    identically, and they print in grey as well as in colour.
+    """
+    top = max((line.comments for line in data.categories), default=0)
+    if not top:
+        return ""
+    rows = []
+    for line in data.categories:
+        segments = []
+        for severity in reversed(SEVERITIES):
+            count = line.by_severity.get(severity, 0)
+            if count:
+                segments.append((count, SEVERITY_COLOURS[severity]))
+        filled = max(1, round(100 * line.comments / top))
+        cells = "".join(
+            f'<td width="{max(1, round(filled * count / line.comments))}%" bgcolor="{colour}"></td>'
+            for count, colour in segments
+        )
+        if filled < 100:
+            cells += f'<td width="{100 - filled}%"></td>'
+        bar = (
+            '<table width="100%" cellspacing="0" cellpadding="0" border="0" height="12">'
+            f"<tr>{cells}</tr></table>"
+        )
+        rows.append(
+            f'<tr><td width="32%" class="small">{escape(line.label)}</td>'
+            f'<td width="58%">{bar}</td>'
+            f'<td width="10%" class="num small">{number(line.comments)}</td></tr>'
+        )
+    legend = " &nbsp; ".join(
+        f'<span style="color: {SEVERITY_COLOURS[s]};">&#9632;</span> {_severity_heading(s)}'
+        for s in reversed(SEVERITIES)
+    )
+    return (
+        '<p class="small" style="margin-top: 10px;"><b>Commentaires signalés</b> '
+        f'<span class="muted">— gravité : {legend}</span></p>'
+        '<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
+    )
+
+
+def _corrections_block(data: ReportData) -> str:
+    c = data.corrections
+    if c.cells:
+        when = f", la dernière fois le {french_date(c.last)}" if c.last else ""
+        corrected = plural(c.cells, "commentaire corrigé", "commentaires corrigés")
+        how = (
+            f"en {plural(c.saves, 'enregistrement')} d'une copie nettoyée"
+            if c.saves
+            else "dans l'application (aucune copie nettoyée enregistrée pour l'instant)"
+        )
+        text = f"<p>D'après le journal, {corrected} dans ce fichier, {how}{when}.</p>"
+        if c.by_category:
+            items = "".join(
+                f"<li>{escape(CATEGORY_LABELS.get(k, k))} : {number(v)}</li>"
+                for k, v in sorted(c.by_category.items(), key=lambda kv: -kv[1])
+            )
+            text += f"<ul>{items}</ul>"
+        if data.flagged_comments:
+            left = max(0, data.flagged_comments - c.cells)
+            text += (
+                f"<p>Restent à traiter : {plural(left, 'commentaire')} sur "
+                f"{number(data.flagged_comments)}.</p>"
+                if left
+                else "<p>Tous les commentaires signalés ont été traités.</p>"
+            )
+    else:
+        text = (
+            "<p>Le journal ne contient encore aucune correction enregistrée pour ce fichier. "
+            "Les corrections apparaissent ici dès qu'une copie nettoyée est enregistrée.</p>"
+        )
+    if c.unsaved == 1:
+        text += "<p>1 correction faite dans l'application n'est pas encore enregistrée.</p>"
+    elif c.unsaved > 1:
+        text += (
+            f"<p>{number(c.unsaved)} corrections faites dans l'application ne sont pas encore "
+            "enregistrées.</p>"
+        )
+    return "<h2>Corrections</h2>" + text
+
+
+def _log_block(data: ReportData) -> str:
+    status = data.log
+    css, mark = {True: ("ok", "&#10003;"), False: ("bad", "&#10007;")}.get(
+        status.ok, ("unknown", "?")
+    )
+    message = status.message[:1].upper() + status.message[1:]
+    return (
+        "<h2>Journal chiffré</h2>"
+        f'<p><span class="{css}">{mark} {escape(message)}</span></p>'
+        '<p class="small muted">Le journal garde, chiffrés et chaînés, la date, l\'empreinte du '
+        "fichier et le nombre de corrections par catégorie — jamais le texte d'un commentaire. "
+        "Toute modification ou suppression d'un événement est détectée.</p>"
+    )
+
+
+def _rules_block() -> str:
+    items = "".join(f"<li>{escape(rule)}</li>" for rule in CNIL_RULES)
+    return "<h2>Les règles à retenir (CNIL)</h2>" + f"<ul>{items}</ul>"
+
+
+def _next_steps_block(data: ReportData) -> str:
+    steps = [
+        "Reporter chaque correction dans le logiciel du cabinet à l'aide de la liste de "
+        "corrections (la copie nettoyée ne remplace pas la source).",
+        "Supprimer l'export et la copie nettoyée une fois les corrections reportées, y compris "
+        "de la corbeille et des dossiers synchronisés.",
+        "Former l'équipe (secrétariat, remplaçants) : le besoin pratique, pas la maladie ; "
+        "ni rumeur, ni proche, ni jugement.",
+        "Refaire cette vérification régulièrement, par exemple chaque trimestre, et classer ce "
+        "rapport avec votre registre RGPD.",
+    ]
+    if data.log.ok is False:
+        steps.insert(0, "Le journal est altéré : signalez-le au responsable du cabinet.")
+    items = "".join(
+        f'<tr><td width="22" valign="top" style="font-size: 12pt;">&#9744;</td>'
+        f"<td>{escape(step)}</td></tr>"
+        for step in steps
+    )
+    return (
+        "<h2>Prochaines étapes</h2>"
+        f'<table cellspacing="0" cellpadding="3" width="100%">{items}</table>'
+    )
+
+
+def _examples_block(examples: Sequence[MaskedExample]) -> str:
+    rows = "".join(
+        f'<tr><td width="32%" class="small muted">'
+        f"{escape(', '.join(CATEGORY_LABELS.get(c, c) for c in ex.categories))}</td>"
+        f"<td>{escape(ex.text)}</td></tr>"
+        for ex in examples
+    )
+    return (
+        "<h2>Exemples masqués</h2>"
+        '<p class="small muted">Ajoutés à la demande. Les passages sensibles sont remplacés par '
+        "leur catégorie, les noms par « [nom] », les chiffres par « • ».</p>"
+        f'<table width="100%" cellspacing="0" cellpadding="3">{rows}</table>'
+    )
+
+
+def _signature_block(data: ReportData) -> str:
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="4" style="margin-top: 18px;">'
+        '<tr><td width="50%" class="muted">Vérification faite par :</td>'
+        '<td width="50%" class="muted">Date et signature :</td></tr>'
+        '<tr><td height="40">&nbsp;</td><td>&nbsp;</td></tr></table>'
+    )
