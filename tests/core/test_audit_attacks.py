@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from huisclos.core.audit import keys
 from huisclos.core.audit.keys import KeySet
-from huisclos.core.audit.log import DB_NAME, HEAD_NAME, Problem, open_log, record_event
+from huisclos.core.audit.log import DB_NAME, HEAD_NAME, open_log, record_event
+from huisclos.core.audit.verify import Problem
 from huisclos.core.errors import AuditError
 
 

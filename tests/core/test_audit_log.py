@@ -18,21 +18,15 @@ from huisclos.core.audit.events import (
     ClearTextError,
     describe,
     edit_payload,
-    file_fingerprint,
     save_copy_payload,
     scan_payload,
     settings_payload,
 )
-from huisclos.core.audit.log import (
-    DB_NAME,
-    AuditLog,
-    export_events,
-    open_log,
-    record_edits,
-    record_event,
-)
+from huisclos.core.audit.export import export_events
+from huisclos.core.audit.log import DB_NAME, AuditLog, open_log, record_edits, record_event
 from huisclos.core.edits import Edit
 from huisclos.core.errors import AuditError
+from huisclos.core.safe_write import file_fingerprint
 
 LEAKED = [
     "porteuse sida !!! !!!!",

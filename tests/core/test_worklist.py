@@ -191,7 +191,7 @@ def test_an_unwritable_folder_is_a_french_error(tmp_path: Path) -> None:
         write_worklist(
             tmp_path / "absent" / "corrections.csv", build_worklist(export, EDITS), export
         )
-    assert "Impossible d'écrire dans le dossier" in error.value.message
+    assert "n'existe pas" in error.value.message
     assert list(tmp_path.iterdir()) == [tmp_path / "patients.csv"]
 
 

@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 from ..core.audit.events import describe
-from ..core.audit.log import AuditLog, export_events, local_time, open_log
+from ..core.audit.export import export_events, local_time
+from ..core.audit.log import AuditLog, open_log
 from ..core.errors import AuditError
 
 

@@ -51,6 +51,7 @@ from ..core.errors import HuisclosError
 from ..core.exports.model import Export
 from ..core.review.scan import ScanResult
 from ..core.review.session import ReviewSession
+from ..core.safe_write import file_fingerprint
 from . import settings
 from .audit import AuditRecorder
 from .errors import show_error
@@ -882,7 +883,7 @@ class MainWindow(QMainWindow):
             "save_copy",
             audit_events.save_copy_payload(
                 source_fingerprint=session.export.fingerprint,
-                target_fingerprint=audit_events.file_fingerprint(path),
+                target_fingerprint=file_fingerprint(path),
                 target_name=path.name,
                 cells_changed=len(edits),
                 rows_changed=len({(e.sheet, e.row) for e in edits}),
@@ -925,7 +926,7 @@ class MainWindow(QMainWindow):
             "worklist",
             audit_events.worklist_payload(
                 source_fingerprint=session.export.fingerprint,
-                target_fingerprint=audit_events.file_fingerprint(path),
+                target_fingerprint=file_fingerprint(path),
                 target_name=path.name,
                 entries=entries,
                 fmt=path.suffix.lstrip(".").lower() or None,

@@ -168,15 +168,6 @@ class TextHasher:
 # --- builders ----------------------------------------------------------------------------------
 
 
-def file_fingerprint(path: str | Path) -> str:
-    """SHA-256 of a file's bytes (hex), the way the log names a file without its name."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def category_of(rule_id: str) -> str | None:
     """The category a rule id belongs to when it starts with a category id (``health.vih``)."""
     for category in CATEGORIES:

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .keys import atomic_private_write
+from ..safe_write import replace_atomically
 from .records import HEAD_INFO, derive, mac
 
 HEAD_FORMAT = "huisclos-log-head"
@@ -55,7 +55,8 @@ def write_head(path: Path, head: Head, key: bytes) -> None:
         "key_id": head.key_id,
         "mac": tag.hex(),
     }
-    atomic_private_write(path, json.dumps(document).encode("ascii"))
+    data = json.dumps(document).encode("ascii")
+    replace_atomically(path, lambda handle: handle.write(data))
 
 
 def read_head(path: Path, keys: dict[str, bytes]) -> Head | None:

@@ -26,14 +26,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import enum
 import hashlib
 import json
 import logging
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,8 +41,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from ..datafolder import data_dir, private_file
+from ..datafolder import data_dir
 from ..errors import AuditError
+from ..safe_write import replace_atomically
 from .lock import exclusive
 
 logger = logging.getLogger(__name__)
@@ -314,7 +313,8 @@ def write_key_file(path: Path, keyset: KeySet, passphrase: str) -> None:
     nonce = os.urandom(12)
     ciphertext = AESGCM(wrapping).encrypt(nonce, keyset.to_json().encode(), _header_aad(header))
     document = dict(header, nonce=_b64(nonce), ciphertext=_b64(ciphertext))
-    atomic_private_write(path, json.dumps(document, indent=1).encode("utf-8"))
+    data = json.dumps(document, indent=1).encode("utf-8")
+    replace_atomically(path, lambda handle: handle.write(data))
 
 
 _unwrapped: dict[tuple[object, ...], KeySet] = {}
@@ -378,25 +378,6 @@ def _unwrap_key_file(path: Path, passphrase: str) -> KeySet:
     except InvalidTag as error:
         raise WrongPassphrase(MSG_WRONG_PASSPHRASE) from error
     return KeySet.from_json(plain.decode("utf-8"))
-
-
-def atomic_private_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a 0600 temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    private_file(path)
 
 
 # --- states, loading, storing ------------------------------------------------------------------

@@ -7,27 +7,23 @@ hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.re
 associated data and the hash chain, :mod:`.head` for the head kept outside the database, and
 :mod:`.keys` for where the keys live.
 
+Checking the chain is :mod:`.verify`'s job, exporting it :mod:`.export`'s.
+
 Concurrency: every writer holds the log's lock (``journal.lock``) and a ``BEGIN IMMEDIATE``
 transaction from reading the previous hash until the head file is replaced, so two processes
 appending at once keep one valid chain. ``verify`` reads the rows and the head under the same
 lock. An :class:`AuditLog` may be shared between threads.
-
-CONTRACT: ``AuditLog.append/events/verify``, ``open_log``, ``record_event`` (see DESIGN.md).
 """
 
 from __future__ import annotations
 
-import csv
-import enum
 import getpass
-import io
 import json
 import logging
 import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -39,20 +35,19 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from ... import __version__
 from ..datafolder import data_dir, private_file
 from ..errors import AuditError
-from ..safe_write import check_new_file
 from . import keys as keys_mod
 from .events import (
     EVENT_LABELS,
     ClearTextError,
     TextHasher,
     check_payload,
-    describe,
     edit_payload,
     strip_payload,
 )
 from .head import Head, HeadError, read_head, write_head
 from .lock import exclusive
-from .records import FORMAT_VERSION, GENESIS, SealedRecord, chain_hash, seal, unseal
+from .records import FORMAT_VERSION, GENESIS, SealedRecord, seal, unseal
+from .verify import TRIGGERS, VerifyResult, verify_records
 
 logger = logging.getLogger(__name__)
 
@@ -60,35 +55,9 @@ DB_NAME = "journal.sqlite"
 HEAD_NAME = "journal.head"
 LOCK_NAME = keys_mod.LOCK_FILE_NAME
 TABLE = "records"
-TRIGGERS = ("records_refuse_update", "records_refuse_delete")
 
 _COLUMNS = "seq, version, key_id, nonce, ciphertext, hash"
 _EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-
-
-class Problem(enum.StrEnum):
-    """What ``verify`` found wrong (French words, shown to the user)."""
-
-    ALTERED = "altéré"
-    MISSING = "manquant"
-    REORDERED = "déplacé"
-    TRUNCATED = "tronqué"
-    WRONG_KEY = "mauvaise clé"
-    HEAD = "tête invalide"
-    DELETED = "supprimé"
-
-
-@dataclass
-class VerifyResult:
-    ok: bool
-    events: int
-    first_bad_seq: int | None = None
-    problem: str | None = None  # French: altered, missing, reordered, truncated, wrong key…
-    message: str = ""  # «journal intègre : N événements» or what went wrong
-
-
-def _events_word(count: int) -> str:
-    return f"{count} événement" if count <= 1 else f"{count} événements"
 
 
 class AuditLog:
@@ -422,7 +391,7 @@ class AuditLog:
                 )
             }
             first_hash = self._first_hash()
-        return _verify(rows, head, head_problem, triggers, self._aead, first_hash)
+        return verify_records(rows, head, head_problem, triggers, self._aead, first_hash)
 
     def close(self) -> None:
         with self._mutex:
@@ -436,144 +405,6 @@ class AuditLog:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _fail(seq: int | None, problem: Problem, detail: str, good: int) -> VerifyResult:
-    where = f"événement n° {seq} : " if seq is not None else ""
-    return VerifyResult(
-        ok=False,
-        events=good,
-        first_bad_seq=seq,
-        problem=str(problem),
-        message=f"journal non intègre ({problem.value}) — {where}{detail}",
-    )
-
-
-def _verify(
-    rows: list[SealedRecord],
-    head: Head | None,
-    head_problem: str | None,
-    triggers: set[str],
-    aead_for: Any,
-    first_hash: bytes | None = None,
-) -> VerifyResult:
-    if first_hash is not None and not rows and head is None and not head_problem:
-        return _fail(
-            1,
-            Problem.DELETED,
-            "journal supprimé : la base du journal (journal.sqlite) et sa tête (journal.head) "
-            "ont disparu ou ont été vidées, alors que les clés de ce poste montrent qu'un "
-            "journal avait été commencé — tous ses événements, à partir du n° 1, manquent",
-            0,
-        )
-    previous = GENESIS
-    expected = 1
-    for index, record in enumerate(rows):
-        seq = record.seq
-        if seq != expected:
-            gap = (
-                f"l'événement n° {expected} a disparu"
-                if seq == expected + 1
-                else f"les événements n° {expected} à {seq - 1} ont disparu"
-            )
-            return _fail(expected, Problem.MISSING, gap, expected - 1)
-        if record.version != FORMAT_VERSION:
-            return _fail(seq, Problem.ALTERED, "format d'enregistrement inconnu", seq - 1)
-        computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
-        if computed != record.hash:
-            origin = _misplaced(rows, index)
-            if origin is not None:
-                return _fail(
-                    seq,
-                    Problem.REORDERED,
-                    f"il contient l'enregistrement n° {origin} : des événements ont été "
-                    "intervertis ou déplacés",
-                    seq - 1,
-                )
-            return _fail(seq, Problem.ALTERED, "son contenu a été modifié", seq - 1)
-        aead = aead_for(record.key_id)
-        if aead is None:
-            return _fail(
-                seq,
-                Problem.WRONG_KEY,
-                f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
-                seq - 1,
-            )
-        try:
-            unseal(aead, record, previous)
-        except InvalidTag:
-            return _fail(
-                seq,
-                Problem.ALTERED,
-                "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
-                seq - 1,
-            )
-        previous = record.hash
-        expected += 1
-    count = expected - 1
-    if first_hash is not None and rows and rows[0].hash != first_hash:
-        return _fail(
-            1,
-            Problem.ALTERED,
-            "ce n'est pas le premier événement du journal commencé sur ce poste : le journal a "
-            "été supprimé puis recommencé, ou remplacé par un autre",
-            0,
-        )
-    if head_problem:
-        return _fail(count + 1 if count else None, Problem.HEAD, head_problem, count)
-    if head is None:
-        if count:
-            return _fail(
-                count + 1,
-                Problem.HEAD,
-                "la tête du journal (journal.head) a disparu : impossible de prouver que la fin "
-                "du journal est complète",
-                count,
-            )
-    elif head.seq > count:
-        missing = (
-            f"l'événement n° {head.seq} a été supprimé"
-            if head.seq == count + 1
-            else f"les événements n° {count + 1} à {head.seq} ont été supprimés"
-        )
-        return _fail(
-            count + 1,
-            Problem.TRUNCATED,
-            f"le journal s'arrête au n° {count} alors que {head.seq} événements avaient été "
-            f"écrits : {missing}",
-            count,
-        )
-    elif head.seq and rows[head.seq - 1].hash != head.hash:
-        return _fail(
-            head.seq, Problem.ALTERED, "il ne correspond plus à la tête du journal", head.seq - 1
-        )
-    if set(TRIGGERS) - triggers:
-        return _fail(
-            None,
-            Problem.ALTERED,
-            "les protections du journal contre la modification et la suppression ont été retirées",
-            count,
-        )
-    return VerifyResult(ok=True, events=count, message=f"journal intègre : {_events_word(count)}")
-
-
-def _misplaced(rows: list[SealedRecord], index: int) -> int | None:
-    """The sequence number a record was written at, if it was moved from elsewhere in the log.
-
-    A record written at position t chains from the hash of record t-1; after two records are
-    swapped (whole rows, or only their contents) that hash is stored in the row at t-1 or t.
-    """
-    record = rows[index]
-    stored = {row.seq: row.hash for row in rows}
-    targets = set(stored.values())
-    for candidate in stored:
-        if candidate == record.seq:
-            continue
-        prevs = {stored.get(candidate - 1, GENESIS if candidate == 1 else b""), stored[candidate]}
-        for prev in prevs:
-            if prev and chain_hash(prev, candidate, record.nonce, record.ciphertext) in targets:
-                return candidate
-    return None
 
 
 # --- opening -----------------------------------------------------------------------------------
@@ -700,93 +531,3 @@ def parse_since(text: str) -> datetime:
     if parsed.tzinfo is None:
         parsed = parsed.astimezone()  # local time
     return parsed
-
-
-def local_time(iso: str) -> str:
-    """An event time as a French reader expects it: ``23/11/2026 17:38`` in local time."""
-    return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-EXPORT_FIELDS = (
-    "n°",
-    "date",
-    "événement",
-    "libellé",
-    "utilisateur",
-    "version",
-    "détails",
-    "données",
-)
-
-
-def export_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {
-            "n°": event["seq"],
-            "date": event["time"],
-            "événement": event["event"],
-            "libellé": event["label"],
-            "utilisateur": event["user"],
-            "version": event["app_version"],
-            "détails": describe(event),
-            "données": json.dumps(event["payload"], ensure_ascii=False, sort_keys=True),
-        }
-        for event in events
-    ]
-
-
-def export_events(
-    log: AuditLog, path: str | Path, fmt: str | None = None, *, overwrite: bool = True
-) -> int:
-    """Write the decrypted log to ``path`` (CSV ``;`` UTF-8 with BOM for Excel, or JSON).
-
-    ``fmt`` defaults to the extension. Written through a temporary file then renamed, 0600.
-    ``overwrite=False`` (the CLI without ``--force``) refuses an existing file. Returns the
-    number of events.
-    """
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise AuditError(
-            f"Le dossier « {target.parent} » n'existe pas : créez-le ou choisissez-en un autre."
-        )
-    protected = {
-        p.resolve() for p in (log.path, log.head_path, log.lock_path, keys_mod.key_file_path())
-    } | {log.path.with_name(log.path.name + s).resolve() for s in ("-wal", "-shm")}
-    if target.resolve() in protected:
-        raise AuditError(
-            "L'export ne peut pas remplacer un fichier du journal : choisissez un autre nom."
-        )
-    kind = (fmt or target.suffix.lstrip(".")).lower()
-    if kind not in ("csv", "json"):
-        raise AuditError(
-            f"Format d'export « {target.suffix or kind} » non pris en charge : choisissez un "
-            "fichier .csv ou .json."
-        )
-    check_new_file(target, force=overwrite, error=AuditError)
-    events = log.events()
-    result = log.verify()
-    if kind == "json":
-        document = {
-            "format": "huisclos-log-export",
-            "version": 1,
-            "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "integrity": {"ok": result.ok, "message": result.message},
-            "events": events,
-        }
-        data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-    else:
-        buffer = io.StringIO()
-        writer = csv.DictWriter(
-            buffer, fieldnames=EXPORT_FIELDS, delimiter=";", lineterminator="\r\n"
-        )
-        writer.writeheader()
-        writer.writerows(export_rows(events))
-        data = buffer.getvalue().encode("utf-8-sig")
-    try:
-        keys_mod.atomic_private_write(target, data)
-    except OSError as error:
-        raise AuditError(
-            f"L'export du journal n'a pas pu être écrit dans {target} : vérifiez le dossier et "
-            "l'espace disque."
-        ) from error
-    return len(events)

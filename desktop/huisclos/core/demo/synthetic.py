@@ -19,24 +19,26 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import logging
 import os
 import random
-import tempfile
 import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.fr import nir as stdnum_nir
 
 from ..detect.categories import CATEGORIES
-from ..errors import ExportError, HuisclosError
+from ..errors import HuisclosError
 from ..resources import resource, resources_dir
+from ..safe_write import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -562,7 +564,7 @@ def write_export(
 
     Formats: ``csv-cp1252`` (``;``, Windows-1252, CRLF — what French practice software writes),
     ``csv-utf8`` (``;``, UTF-8 with BOM so Excel reads the accents, CRLF), ``xlsx``. The file is
-    written to a temporary file beside the target, then renamed: a failure never leaves half a file.
+    written whole or not at all (:func:`safe_write.write_atomically`).
     """
     if fmt not in FORMATS:
         raise HuisclosError(
@@ -572,39 +574,26 @@ def write_export(
         n, sensitive_share, seed, comment_share=comment_share, include_corpus=include_corpus
     )
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(
-            f"Le dossier « {folder} » n'existe pas : choisissez un autre emplacement."
-        )
-    fd, tmp_name = tempfile.mkstemp(prefix=".huisclos-", suffix=".tmp", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+
+    def write(handle: BinaryIO) -> None:
         if fmt == "xlsx":
-            _write_xlsx(tmp, export)
-        else:
-            encoding = "cp1252" if fmt == "csv-cp1252" else "utf-8-sig"
-            with tmp.open("w", encoding=encoding, newline="", errors="strict") as handle:
-                writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-                writer.writerow(export.header)
-                writer.writerows(export.rows)
-        tmp.chmod(0o644)  # mkstemp makes it private; this content is fictional, made to share
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"Impossible d'écrire « {target.name} » ({exc.strerror or exc}) : vérifiez que le "
-            "dossier est accessible en écriture et que le fichier n'est pas ouvert dans Excel."
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            _write_xlsx(handle, export)
+            return
+        encoding = "cp1252" if fmt == "csv-cp1252" else "utf-8-sig"
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="", errors="strict")
+        writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+        writer.writerow(export.header)
+        writer.writerows(export.rows)
+        text.flush()
+        text.detach()  # the handle stays open for the atomic write to finish
+
+    # The content is fictional, made to share: readable by others, unlike the practice's files.
+    write_atomically(target, write, 0o644, what="le fichier d'exercice")
     logger.info("wrote %d fictional patients to %s (%s)", n, target, fmt)
     return target
 
 
-def _write_xlsx(path: Path, export: SyntheticExport) -> None:
+def _write_xlsx(handle: BinaryIO, export: SyntheticExport) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -623,7 +612,7 @@ def _write_xlsx(path: Path, export: SyntheticExport) -> None:
     sheet.append(header)
     for row in export.rows:
         sheet.append(row)
-    workbook.save(path)
+    workbook.save(handle)
 
 
 def demo_export_path() -> Path:

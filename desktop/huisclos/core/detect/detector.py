@@ -39,7 +39,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import logging
-import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -54,6 +53,7 @@ except ImportError:  # pragma: no cover - falls back to pyahocorasick
     hyperscan = None
 
 from ..errors import LexiconError
+from ..safe_write import replace_atomically
 from .categories import CATEGORIES, SEVERITIES, SEVERITY_RANK
 from .findings import Finding
 from .identifiers import BATCH_PREFILTER, find_identifiers
@@ -870,18 +870,14 @@ def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
 def _save_cached_database(digest: str, database) -> None:  # type: ignore[no-untyped-def]
     """Keep only the matcher of the current lexicon (no patient data: lexicon terms only)."""
     try:
-        from ..datafolder import private_file
-
         folder = _cache_folder()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = folder / f"matcher-{digest[:32]}.hs"
         for old in folder.glob("matcher-*.hs"):
             if old != target:
                 old.unlink(missing_ok=True)
-        temp = folder / f".{target.name}.tmp"
-        temp.write_bytes(hyperscan.dumpb(database))
-        os.replace(temp, target)
-        private_file(target)
+        data = hyperscan.dumpb(database)
+        replace_atomically(target, lambda handle: handle.write(data))
     except Exception:  # a read-only data folder only costs the compile time
         logger.info("Matcher cache not written", exc_info=True)
 

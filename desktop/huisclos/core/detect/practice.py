@@ -14,12 +14,11 @@ it, with owner-only permissions.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..datafolder import data_dir, private_file
+from ..datafolder import data_dir
+from ..safe_write import replace_atomically
 from .lexicon import Rule, parse_rules
 
 ALLOWLIST_FILE = "termes-autorises.txt"
@@ -125,15 +124,6 @@ def load_extra_rules() -> list[Rule]:
 
 
 def _write_private(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    private_file(path)
+    data = text.encode("utf-8")
+    replace_atomically(path, lambda handle: handle.write(data))
     return path

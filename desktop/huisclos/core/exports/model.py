@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from ..edits import Edit
 from ..errors import ExportError
+from ..safe_write import file_fingerprint, same_file
 
 logger = logging.getLogger(__name__)
 
@@ -191,13 +191,7 @@ class Export(ABC):
 
     def _check_target(self, target: Path) -> Path:
         target = Path(target)
-        same = os.path.realpath(target) == os.path.realpath(self.path)
-        if not same and target.exists():
-            try:
-                same = os.path.samefile(target, self.path)
-            except OSError:
-                same = False
-        if same:
+        if same_file(target, self.path):
             raise ExportError(
                 "La copie ne peut pas remplacer le fichier d'origine : choisissez un autre nom "
                 f"que « {self.path.name} » (par exemple « {self.path.stem}-nettoye"
@@ -221,8 +215,7 @@ class Export(ABC):
         """Raise unless the original on disk still has the fingerprint it had when read
         (hashed as a stream: no second copy of a large file in memory)."""
         try:
-            with self.path.open("rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+            digest = file_fingerprint(self.path)
         except OSError as error:
             raise self._unreadable() from error
         if digest != self.fingerprint:

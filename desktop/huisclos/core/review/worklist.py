@@ -23,12 +23,9 @@ Threading: plain functions; safe from a worker thread.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import logging
-import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +33,7 @@ from typing import Any
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS
 from ..edits import CellKey, Edit
-from ..errors import ExportError
+from ..safe_write import write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -316,39 +313,13 @@ def _csv_safe(value: str) -> str:
 
 
 def write_worklist(path: Path | str, worklist: Worklist, export: Any) -> bool:
-    """Write the list next to nothing else: a temporary file in the target folder, then a rename,
-    private permissions. Returns False when UTF-8 replaced an encoding too narrow for the text.
-    Raises ``ExportError`` with a French message when the file cannot be written."""
+    """Write the list whole or not at all, owner-only. Returns False when UTF-8 replaced an
+    encoding too narrow for the text. Raises ``ExportError`` with a French message when the file
+    cannot be written."""
     target = Path(path)
     if target.suffix.lower() == ".xlsx":
         data, same_encoding = render_xlsx(worklist), True
     else:
         data, same_encoding = render_csv(worklist, csv_format_of(export))
-    atomic_write(target, data)
+    write_atomically(target, lambda handle: handle.write(data), what="la liste de corrections")
     return same_encoding
-
-
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through a temporary file in the same folder (0600)."""
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".huisclos-", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ExportError(
-            f"Impossible d'écrire dans le dossier {folder} : vérifiez qu'il existe et que vous "
-            "avez le droit d'y écrire."
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise ExportError(
-            f"La liste de corrections n'a pas pu être écrite dans {target} : vérifiez que le "
-            "fichier n'est pas ouvert dans Excel et qu'il reste de la place sur le disque."
-        ) from error

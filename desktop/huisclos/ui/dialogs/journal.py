@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import events as audit_events
 from ...core.audit import log as audit_log
+from ...core.audit.export import export_events, local_time
+from ...core.audit.verify import VerifyResult
 from ..labels import format_number
 from ..workers import CallJob
 from .passphrase import ensure_log_unlocked
@@ -44,7 +46,7 @@ def _load() -> list[dict[str, Any]]:
         log.close()
 
 
-def _verify() -> audit_log.VerifyResult:
+def _verify() -> VerifyResult:
     log = audit_log.open_log()
     try:
         return log.verify()
@@ -55,7 +57,7 @@ def _verify() -> audit_log.VerifyResult:
 def _export(path: Path) -> int:
     log = audit_log.open_log()
     try:
-        return audit_log.export_events(log, path)
+        return export_events(log, path)
     finally:
         log.close()
 
@@ -63,7 +65,7 @@ def _export(path: Path) -> int:
 def event_time(event: dict[str, Any]) -> str:
     """«23/11/2026 14:05» in local time."""
     try:
-        return audit_log.local_time(str(event.get("time", "")))
+        return local_time(str(event.get("time", "")))
     except ValueError:
         return str(event.get("time", ""))
 
@@ -128,7 +130,7 @@ class JournalDialog(QDialog):
         layout.addLayout(buttons)
         self.verify_button.setEnabled(False)
         self.export_button.setEnabled(False)
-        self.last_result: audit_log.VerifyResult | None = None
+        self.last_result: VerifyResult | None = None
 
     # --- background calls ------------------------------------------------------------------
     def _run(self, function, on_done, *args) -> CallJob:  # type: ignore[no-untyped-def]
@@ -197,7 +199,7 @@ class JournalDialog(QDialog):
         self.verify_button.setEnabled(False)
         return self._run(_verify, self._verified)
 
-    def _verified(self, result: audit_log.VerifyResult) -> None:
+    def _verified(self, result: VerifyResult) -> None:
         self.last_result = result
         self.verify_button.setEnabled(True)
         if result.ok:  # in the interface language, with the app's number format

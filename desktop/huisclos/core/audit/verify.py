@@ -1,0 +1,184 @@
+"""Checking the log: every record decrypts and chains to the one before, nothing is missing,
+moved or cut off, and the head kept outside the database agrees with the end.
+
+A failed check names the first bad record and what is wrong with it, in French (altéré,
+manquant, déplacé, tronqué, mauvaise clé…), as sigstore's verification errors say exactly
+what failed. Pure functions over the records read by :class:`.log.AuditLog`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from .head import Head
+from .records import FORMAT_VERSION, GENESIS, SealedRecord, chain_hash, unseal
+
+TRIGGERS = ("records_refuse_update", "records_refuse_delete")
+
+
+class Problem(enum.StrEnum):
+    """What ``verify`` found wrong (French words, shown to the user)."""
+
+    ALTERED = "altéré"
+    MISSING = "manquant"
+    REORDERED = "déplacé"
+    TRUNCATED = "tronqué"
+    WRONG_KEY = "mauvaise clé"
+    HEAD = "tête invalide"
+    DELETED = "supprimé"
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    events: int
+    first_bad_seq: int | None = None
+    problem: str | None = None  # French: altered, missing, reordered, truncated, wrong key…
+    message: str = ""  # «journal intègre : N événements» or what went wrong
+
+
+def _events_word(count: int) -> str:
+    return f"{count} événement" if count <= 1 else f"{count} événements"
+
+
+def _fail(seq: int | None, problem: Problem, detail: str, good: int) -> VerifyResult:
+    where = f"événement n° {seq} : " if seq is not None else ""
+    return VerifyResult(
+        ok=False,
+        events=good,
+        first_bad_seq=seq,
+        problem=str(problem),
+        message=f"journal non intègre ({problem.value}) — {where}{detail}",
+    )
+
+
+def verify_records(
+    rows: list[SealedRecord],
+    head: Head | None,
+    head_problem: str | None,
+    triggers: set[str],
+    aead_for: Callable[[str], AESGCM | None],
+    first_hash: bytes | None = None,
+) -> VerifyResult:
+    if first_hash is not None and not rows and head is None and not head_problem:
+        return _fail(
+            1,
+            Problem.DELETED,
+            "journal supprimé : la base du journal (journal.sqlite) et sa tête (journal.head) "
+            "ont disparu ou ont été vidées, alors que les clés de ce poste montrent qu'un "
+            "journal avait été commencé — tous ses événements, à partir du n° 1, manquent",
+            0,
+        )
+    previous = GENESIS
+    expected = 1
+    for index, record in enumerate(rows):
+        seq = record.seq
+        if seq != expected:
+            gap = (
+                f"l'événement n° {expected} a disparu"
+                if seq == expected + 1
+                else f"les événements n° {expected} à {seq - 1} ont disparu"
+            )
+            return _fail(expected, Problem.MISSING, gap, expected - 1)
+        if record.version != FORMAT_VERSION:
+            return _fail(seq, Problem.ALTERED, "format d'enregistrement inconnu", seq - 1)
+        computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
+        if computed != record.hash:
+            origin = _misplaced(rows, index)
+            if origin is not None:
+                return _fail(
+                    seq,
+                    Problem.REORDERED,
+                    f"il contient l'enregistrement n° {origin} : des événements ont été "
+                    "intervertis ou déplacés",
+                    seq - 1,
+                )
+            return _fail(seq, Problem.ALTERED, "son contenu a été modifié", seq - 1)
+        aead = aead_for(record.key_id)
+        if aead is None:
+            return _fail(
+                seq,
+                Problem.WRONG_KEY,
+                f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
+                seq - 1,
+            )
+        try:
+            unseal(aead, record, previous)
+        except InvalidTag:
+            return _fail(
+                seq,
+                Problem.ALTERED,
+                "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
+                seq - 1,
+            )
+        previous = record.hash
+        expected += 1
+    count = expected - 1
+    if first_hash is not None and rows and rows[0].hash != first_hash:
+        return _fail(
+            1,
+            Problem.ALTERED,
+            "ce n'est pas le premier événement du journal commencé sur ce poste : le journal a "
+            "été supprimé puis recommencé, ou remplacé par un autre",
+            0,
+        )
+    if head_problem:
+        return _fail(count + 1 if count else None, Problem.HEAD, head_problem, count)
+    if head is None:
+        if count:
+            return _fail(
+                count + 1,
+                Problem.HEAD,
+                "la tête du journal (journal.head) a disparu : impossible de prouver que la fin "
+                "du journal est complète",
+                count,
+            )
+    elif head.seq > count:
+        missing = (
+            f"l'événement n° {head.seq} a été supprimé"
+            if head.seq == count + 1
+            else f"les événements n° {count + 1} à {head.seq} ont été supprimés"
+        )
+        return _fail(
+            count + 1,
+            Problem.TRUNCATED,
+            f"le journal s'arrête au n° {count} alors que {head.seq} événements avaient été "
+            f"écrits : {missing}",
+            count,
+        )
+    elif head.seq and rows[head.seq - 1].hash != head.hash:
+        return _fail(
+            head.seq, Problem.ALTERED, "il ne correspond plus à la tête du journal", head.seq - 1
+        )
+    if set(TRIGGERS) - triggers:
+        return _fail(
+            None,
+            Problem.ALTERED,
+            "les protections du journal contre la modification et la suppression ont été retirées",
+            count,
+        )
+    return VerifyResult(ok=True, events=count, message=f"journal intègre : {_events_word(count)}")
+
+
+def _misplaced(rows: list[SealedRecord], index: int) -> int | None:
+    """The sequence number a record was written at, if it was moved from elsewhere in the log.
+
+    A record written at position t chains from the hash of record t-1; after two records are
+    swapped (whole rows, or only their contents) that hash is stored in the row at t-1 or t.
+    """
+    record = rows[index]
+    stored = {row.seq: row.hash for row in rows}
+    targets = set(stored.values())
+    for candidate in stored:
+        if candidate == record.seq:
+            continue
+        prevs = {stored.get(candidate - 1, GENESIS if candidate == 1 else b""), stored[candidate]}
+        for prev in prevs:
+            if prev and chain_hash(prev, candidate, record.nonce, record.ciphertext) in targets:
+                return candidate
+    return None
