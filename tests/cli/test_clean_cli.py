@@ -325,10 +325,19 @@ def test_columns_option_limits_and_checks_the_headers(
     source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     out = tmp_path / "copie.csv"
     assert main(["clean", str(source), "-o", str(out), "--columns", "Remarques"]) == 2
-    assert "colonne « Remarques » absente" in capsys.readouterr().err
+    assert "colonne introuvable : Remarques" in capsys.readouterr().err
     assert not out.exists()
     assert main(["clean", str(source), "-o", str(out), "--columns", "NOM"]) == 0
     assert out.read_bytes() == source.read_bytes()
+    # Headers are matched as scan matches them: whatever the case.
+    everything = tmp_path / "tout.csv"
+    assert main(["clean", str(source), "-o", str(everything)]) == 0
+    named = tmp_path / "nommee.csv"
+    assert (
+        main(["clean", str(source), "-o", str(named), "--columns", "commentaire ADMINISTRATIF"])
+        == 0
+    )
+    assert named.read_bytes() == everything.read_bytes() != source.read_bytes()
 
 
 def write_rows(path: Path, rows: list[str], encoding: str = "utf-8") -> Path:

@@ -12,6 +12,7 @@ import pytest
 
 from huisclos import cli
 from huisclos.__main__ import main
+from huisclos.core.detect.detector import Detector
 from huisclos.core.exports.reading import read_export
 from huisclos.core.report.layout import percent
 from huisclos.core.review.scan import run_scan
@@ -69,7 +70,7 @@ def _assert_no_patient_words(text: str) -> None:
 def test_the_pdf_report_shows_the_figures_and_nothing_of_the_patients(
     export: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    result = run_scan(read_export(export))
+    result = run_scan(read_export(export), detector=Detector.default())
     flagged_rows = {(f.sheet, f.row) for f in result.findings}
     assert {("", 1), ("", 2)} <= flagged_rows  # at least «sida» and «homosexuelle»
 
@@ -107,7 +108,10 @@ def test_the_html_report_carries_the_same_figures_and_no_patient_words(
     assert main(["report", str(export), "-o", str(output)]) == 0
     html = output.read_text(encoding="utf-8")
     assert "<html" in html and "Rapport d'autocontrôle" in html
-    flagged = {(f.sheet, f.row) for f in run_scan(read_export(export)).findings}
+    flagged = {
+        (f.sheet, f.row)
+        for f in run_scan(read_export(export), detector=Detector.default()).findings
+    }
     assert f"({percent(len(flagged) / len(PATIENTS))})" in html
     _assert_no_patient_words(html)
 
@@ -115,7 +119,7 @@ def test_the_html_report_carries_the_same_figures_and_no_patient_words(
 def test_corrections_made_with_clean_appear_in_the_next_report(
     export: Path, tmp_path: Path
 ) -> None:
-    result = run_scan(read_export(export))
+    result = run_scan(read_export(export), detector=Detector.default())
     corrected = len(
         {(f.sheet, f.row, f.column) for f in result.findings if f.suggestion is not None}
     )
@@ -139,7 +143,7 @@ def test_masked_examples_are_added_only_on_request(export: Path, tmp_path: Path)
     html = with_examples.read_text(encoding="utf-8").lower()
     assert "exemples masqués" in html
     assert "[santé]" in html
-    for finding in run_scan(read_export(export)).findings:
+    for finding in run_scan(read_export(export), detector=Detector.default()).findings:
         assert finding.match.lower() not in html, finding.match  # every flagged passage masked
     for number, surname, first_name, _comment in PATIENTS:
         assert surname.lower() not in html and first_name.lower() not in html
@@ -266,7 +270,7 @@ def test_demo_generate_writes_an_exercise_file_with_the_chosen_share_and_format(
     elif encoding_check == "cp1252":
         assert not output.read_bytes().startswith(b"\xef\xbb\xbf")
         output.read_bytes().decode("cp1252")
-    flagged = {(f.sheet, f.row) for f in run_scan(export).findings}
+    flagged = {(f.sheet, f.row) for f in run_scan(export, detector=Detector.default()).findings}
     assert 30 <= len(flagged) <= 70  # about a quarter of 200 patients
 
 
@@ -282,7 +286,7 @@ def test_demo_generate_refuses_a_share_outside_zero_to_one(
 def test_cleaning_twice_then_reporting_counts_each_comment_once(
     export: Path, tmp_path: Path
 ) -> None:
-    result = run_scan(read_export(export))
+    result = run_scan(read_export(export), detector=Detector.default())
     corrected = {(f.sheet, f.row, f.column) for f in result.findings if f.suggestion is not None}
     health = {(f.sheet, f.row, f.column) for f in result.findings if f.category == "health"}
     assert main(["clean", str(export), "-o", str(tmp_path / "r1.csv")]) == 0

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from huisclos.cli import main
-from huisclos.commands.scan import json_line
 from huisclos.core.audit.log import open_log
-from huisclos.core.detect.findings import Finding
+from huisclos.core.detect.detector import Detector
+from huisclos.core.detect.findings import Finding, json_line
 
 NIR = "1 85 05 78 006 084 91"
 ROWS = [
@@ -156,7 +156,12 @@ def test_jsonl_lines_are_exactly_json_dumps(
         severity="high", rule="health.hiv", match=text, reasons=tuple(reasons),
         suggestion=suggestion, sheet=sheet,
     )  # fmt: skip
-    assert json_line(finding) == json.dumps(finding.to_json(), ensure_ascii=False) + "\n"
+    contract = {  # DESIGN.md's object, key order included
+        "row": 3, "column": "Commentaire « admin »", "start": 0, "end": len(text),
+        "category": "health", "severity": "high", "rule": "health.hiv", "match": text,
+        "reasons": reasons, "suggestion": suggestion, **({"sheet": sheet} if sheet else {}),
+    }  # fmt: skip
+    assert json_line(finding) == json.dumps(contract, ensure_ascii=False) + "\n"
 
 
 REPEATED = [
@@ -196,30 +201,41 @@ def test_jsonl_output_is_every_finding_of_the_scan(
     assert main(["scan", str(path), "--format", "jsonl", "--columns", "Commentaire,Remarque"]) == 0
     out = capsys.readouterr().out
     export = read_export(path)
-    result = run_scan(export, columns={t.name: ["Commentaire", "Remarque"] for t in export.tables})
+    columns = {t.name: ["Commentaire", "Remarque"] for t in export.tables}
+    result = run_scan(export, detector=Detector.default(), columns=columns)
     expected = "".join(map(json_line, result.findings))
     assert out == expected
     assert out.count("\n") == len(result.findings) >= 10
     assert ('"sheet": "Anciens"' in out) == (kind == "xlsx")
 
 
-def test_scan_event_matches_the_log_builder(tmp_path: Path) -> None:
-    from huisclos.commands.scan import scan_payload
-    from huisclos.core.audit.events import scan_payload as log_builder
+def test_the_scan_event_counts_what_the_findings_say(tmp_path: Path) -> None:
+    """The journal's scan event is counted from the scan's plain tuples; the findings, counted
+    one by one here, must give the same figures."""
+    from collections import Counter
+
     from huisclos.core.exports.reading import read_export
+    from huisclos.core.review.journal_events import scan_event
     from huisclos.core.review.scan import run_scan
 
     path = write_export(tmp_path)
-    result = run_scan(read_export(path))
-    ours = scan_payload(result, path)
-    theirs = log_builder(
-        result.findings,
-        fingerprint=result.fingerprint,
-        file_name=path.name,
-        rows=result.rows,
-        duration_s=result.seconds,
-    )
-    assert {k: v for k, v in ours.items() if k in theirs} == theirs
+    result = run_scan(read_export(path), detector=Detector.default())
+    kind, payload = scan_event(result, path.name)
+    findings = result.findings
+    assert kind == "scan" and len(findings) >= 2
+    assert payload["findings"] == len(findings)
+    assert payload["rows_flagged"] == len({(f.sheet, f.row) for f in findings})
+    assert payload["by_category"] == dict(sorted(Counter(f.category for f in findings).items()))
+    assert payload["by_severity"] == dict(sorted(Counter(f.severity for f in findings).items()))
+    assert payload["by_rule"] == dict(sorted(Counter(f.rule for f in findings).items()))
+    pairs = Counter((f.category, f.severity) for f in findings)
+    assert payload["by_category_severity"] == {
+        category: {s: n for (c, s), n in sorted(pairs.items()) if c == category}
+        for category in sorted({c for c, _ in pairs})
+    }
+    assert payload["rows"] == result.rows and payload["file_name"] == path.name
+    assert payload["fingerprint"] == result.fingerprint
+    assert "sida" not in str(payload)
 
 
 # --- QA audit -------------------------------------------------------------------------------

@@ -82,6 +82,9 @@ class FakeDetector:
     def __init__(self, rules: list[Rule] | None = None) -> None:
         self.lexicon = FakeLexicon(list(rules or RULES))
 
+    def rule_named(self, rule_id: str) -> Rule:
+        return self.lexicon.rule(rule_id)
+
     def detect(
         self, text: str, *, row: int = 0, column: str = "", sheet: str = ""
     ) -> list[Finding]:

@@ -16,14 +16,14 @@ from faker import Faker
 from huisclos.core.audit import keys
 from huisclos.core.audit.events import (
     ClearTextError,
+    EditEvent,
     describe,
     edit_payload,
     save_copy_payload,
-    scan_payload,
     settings_payload,
 )
 from huisclos.core.audit.export import export_events
-from huisclos.core.audit.log import DB_NAME, AuditLog, open_log, record_edits, record_event
+from huisclos.core.audit.log import DB_NAME, open_log, record_edits, record_event
 from huisclos.core.edits import Edit
 from huisclos.core.errors import AuditError
 from huisclos.core.safe_write import file_fingerprint
@@ -186,7 +186,13 @@ def test_edit_batches_are_logged_as_rows_rules_and_keyed_hashes() -> None:
         Edit(3, "Commentaire", LEAKED[0], "", ("health.vih",)),
         Edit(7, "Commentaire", LEAKED[2], "", ("religion.islam", "ethnic_origin.x")),
     ]
-    assert record_edits(batch, label="Tout appliquer", fingerprint="cd" * 32) is None
+    categories = {
+        "health.vih": "health",
+        "religion.islam": "religion",
+        "ethnic_origin.x": "ethnic_origin",
+    }
+    event = EditEvent(tuple(batch), "apply", categories, "Tout appliquer", "cd" * 32)
+    assert record_edits(event) is None
     with open_log() as log:
         (event,) = log.events()
         expected = log.hash_texts(LEAKED[0], "")
@@ -195,6 +201,7 @@ def test_edit_batches_are_logged_as_rows_rules_and_keyed_hashes() -> None:
     assert payload["categories"] == {"ethnic_origin": 1, "health": 1, "religion": 1}
     assert [cell["row"] for cell in payload["edits"]] == [3, 7]
     assert payload["edits"][0]["rules"] == ["health.vih"]
+    assert payload["edits"][1]["categories"] == ["religion", "ethnic_origin"]
     assert (payload["edits"][0]["before_hash"], payload["edits"][0]["after_hash"]) == expected
     assert LEAKED[0] not in json.dumps(payload, ensure_ascii=False)
 
@@ -230,18 +237,16 @@ def test_no_comment_or_name_appears_in_any_log_file(tmp_path: Path, huisclos_hom
     export = tmp_path / "export_patients.csv"
     comments, names = _synthetic_export(export)
     fingerprint = file_fingerprint(export)
-    findings = [
-        {"row": row, "category": "health", "severity": "high", "rule": "health.vih"}
-        for row in range(1, len(comments) + 1)
-    ]
-    edits = [
+    edits = tuple(
         Edit(row, "Commentaire", text, "Pas de RDV le samedi", ("religion.judaisme",))
         for row, text in enumerate(comments, start=1)
-    ]
+    )
+    edited = EditEvent(edits, "apply", {"religion.judaisme": "religion"}, fingerprint=fingerprint)
     log = open_log()
     try:
-        log.append("scan", scan_payload(findings, fingerprint=fingerprint, rows=len(comments)))
-        log.append("edit", log.edit_payload(edits, fingerprint=fingerprint))
+        scan = {"findings": 6, "rows": len(comments), "by_category": {"health": 6}}
+        log.append("scan", {**scan, "fingerprint": fingerprint, "file_name": export.name})
+        log.append("edit", log.edit_payload(edited))
         log.append(
             "save_copy",
             save_copy_payload(
@@ -281,7 +286,7 @@ def test_record_event_stores_the_file_name_only_encrypted(huisclos_home: Path) -
 def test_export_writes_csv_and_json(tmp_path: Path) -> None:
     with open_log() as log:
         log.append("scan", {"findings": 3, "by_category": {"health": 3}})
-        log.append("edit", edit_payload([], log.text_hasher()))
+        log.append("edit", edit_payload(EditEvent((), "apply", {}), log.text_hasher()))
         assert export_events(log, tmp_path / "registre.csv") == 2
         assert export_events(log, tmp_path / "registre.json") == 2
         with pytest.raises(AuditError, match=r"\.csv ou \.json"):
@@ -297,28 +302,15 @@ def test_export_writes_csv_and_json(tmp_path: Path) -> None:
     assert not (tmp_path / "registre.txt").exists()
 
 
-def test_open_log_is_an_auditlog() -> None:
-    log = open_log()
-    try:
-        assert isinstance(log, AuditLog)
-        assert log.storage == "keyring"
-    finally:
-        log.close()
-
-
-def test_scan_events_count_by_category_and_severity_and_read_in_french() -> None:
-    findings = [
-        {"row": 1, "category": "health", "severity": "high", "rule": "health.vih"},
-        {"row": 1, "category": "religion", "severity": "high", "rule": "religion.islam"},
-        {"row": 4, "category": "social", "severity": "medium", "rule": "social.rsa"},
-    ]
-    payload = scan_payload(findings, rows=10, duration_s=0.25, file_name="/tmp/x/export.csv")
-    assert payload["by_category_severity"] == {
-        "health": {"high": 1},
-        "religion": {"high": 1},
-        "social": {"medium": 1},
+def test_scan_events_read_in_french() -> None:
+    payload = {
+        "findings": 3,
+        "rows": 10,
+        "rows_flagged": 2,
+        "by_category": {"health": 1, "religion": 1, "social": 1},
+        "by_severity": {"high": 2, "medium": 1},
+        "file_name": "export.csv",
     }
-    assert payload["rows_flagged"] == 2 and payload["file_name"] == "export.csv"
     record_event("scan", payload)
     with open_log() as log:
         (event,) = log.events()

@@ -140,7 +140,7 @@ def _edit(  # type: ignore[no-untyped-def]
     rows = rows or list(range(1, len(rules) + 1))
     categories: dict[str, int] = {}
     for cell in rules:
-        for category in {rule.split(".")[0] for rule in cell}:
+        for category in {rule.split(".")[0] for rule in cell}:  # these ids name their category
             categories[category] = categories.get(category, 0) + 1
     return {
         "event": "edit",
@@ -151,7 +151,12 @@ def _edit(  # type: ignore[no-untyped-def]
             "categories": categories,
             "fingerprint": fingerprint,
             "edits": [
-                {"row": row, "column": "Commentaire", "rules": cell}
+                {
+                    "row": row,
+                    "column": "Commentaire",
+                    "rules": cell,
+                    "categories": sorted({rule.split(".")[0] for rule in cell}),
+                }
                 for row, cell in zip(rows, rules, strict=True)
             ],
         },
@@ -270,21 +275,15 @@ def test_the_report_comes_out_without_a_usable_log() -> None:
 def test_a_report_from_the_review_screen_counts_corrected_cells_as_found_and_unsaved(
     tmp_path: Path,
 ) -> None:
-    from huisclos.core.exports.reading import read_export
     from huisclos.core.report.figures import report_from_session
-    from huisclos.core.review.scan import run_scan
-    from huisclos.core.review.session import ReviewSession
+    from review_sessions import reviewed
 
     path = tmp_path / "export.csv"
     path.write_bytes(
         "NOM;Commentaire\r\nLEFEBVRE;porteuse sida !!! !!!!\r\nBERTRAND;serait homosexuelle "
         "d'après sa mère\r\nGAUTHIER;préfère RDV le matin\r\n".encode("cp1252")
     )
-    export = read_export(path)
-    result = run_scan(export)
-    session = ReviewSession(export, columns=result.columns)
-    session.add_findings(result.findings)
-    session.finish_scan()
+    session = reviewed(path)
     before = report_from_session(session, practice="Cabinet Test", read_the_log=False)
     assert (before.flagged_comments, before.flagged_patients, before.rows) == (2, 2, 3)
 

@@ -106,8 +106,8 @@ def test_a_password_is_masked_with_its_value() -> None:
 
 
 def test_no_suggestion_without_findings() -> None:
-    assert suggest("Préfère RDV le matin", []) == []
-    assert first_suggestion("Préfère RDV le matin", []) is None
+    assert suggest("Préfère RDV le matin", [], detector=DETECTOR) == []
+    assert first_suggestion("Préfère RDV le matin", [], detector=DETECTOR) is None
 
 
 def test_findings_with_stale_offsets_are_relocated_by_their_match() -> None:
@@ -205,7 +205,7 @@ def test_what_depends_on_a_sensitive_clause_goes_with_it(comment: str, expected:
 
 
 def test_a_rewrite_always_fits_the_export_encoding() -> None:
-    from huisclos.core.rewrite.tidy import fit_to_encoding
+    from huisclos.core.exports.csv_dialect import fit_to_encoding
 
     assert (
         fit_to_encoding("Prénom d’usage : Zoé – cœur", "latin-1") == "Prénom d'usage : Zoé - coeur"
@@ -257,29 +257,6 @@ def test_re_suggest_after_a_manual_edit() -> None:
     assert suggest_for_text("malentendant", detector=DETECTOR, min_severity="medium") == ([], [])
 
 
-def test_plan_cleaning_groups_findings_by_cell() -> None:
-    from huisclos.core.rewrite.suggestions import plan_cleaning
-
-    cells = {
-        ("", 1, "Commentaire"): "Préfère RDV le matin. Porteuse sida !!!",
-        ("", 2, "Commentaire"): "CMU, juif pratiquant",
-        ("", 3, "Notes"): "RDV longs",
-    }
-    findings = [
-        f
-        for (sheet, row, column), text in cells.items()
-        for f in DETECTOR.detect(text, row=row, column=column, sheet=sheet)
-    ]
-    plan = plan_cleaning(findings, cells.__getitem__, detector=DETECTOR)
-    assert [(edit.row, edit.after) for edit in plan.edits] == [
-        (1, "Préfère RDV le matin."),
-        (2, "Tiers payant intégral"),
-    ]
-    assert plan.edits[1].rule_ids == ("social.cmu", "religion.judaism")
-    assert plan.counts_by_category() == {"health": 1, "religion": 1, "social": 1}
-    assert plan.cells_flagged == 2
-
-
 def chosen(text: str, categories: set[str] | None = None, min_severity: str = "low") -> list:
     from huisclos.core.detect.categories import SEVERITY_RANK
 
@@ -324,20 +301,6 @@ def test_cleaning_some_categories_keeps_the_others_words(
             if finding.rule not in chosen_rules:
                 assert finding.match.casefold() in suggestion.text.casefold(), suggestion
         assert all(SEVERITY_RANK[f.severity] >= 0 for f in again)
-
-
-def test_plan_cleaning_with_a_category_filter_keeps_the_other_categories() -> None:
-    from huisclos.core.rewrite.suggestions import plan_cleaning
-
-    cells = {("", 1, "Commentaire"): "CMU, voilée", ("", 2, "Commentaire"): "CMU"}
-    findings = [
-        f
-        for (sheet, row, column), text in cells.items()
-        for f in DETECTOR.detect(text, row=row, column=column, sheet=sheet)
-        if f.category == "religion"
-    ]
-    plan = plan_cleaning(findings, cells.__getitem__, detector=DETECTOR)
-    assert [(edit.row, edit.after) for edit in plan.edits] == [(1, "CMU")]
 
 
 @pytest.mark.parametrize(

@@ -158,9 +158,7 @@ def test_no_secret_of_the_corpus_survives_a_suggestion(detector: Detector) -> No
 
 def test_apply_all_of_one_category_in_the_app_keeps_the_other_categories(tmp_path) -> None:
     """The desktop app's «Tout appliquer» for one category goes through the same rewrites."""
-    from huisclos.core.exports.reading import read_export
-    from huisclos.core.review.scan import run_scan
-    from huisclos.core.review.session import ReviewSession
+    from review_sessions import reviewed
 
     path = tmp_path / "patients.csv"
     lines = [
@@ -169,11 +167,7 @@ def test_apply_all_of_one_category_in_the_app_keeps_the_other_categories(tmp_pat
         "2;B;RDV le matin, CMU, voilée",
     ]
     path.write_bytes("".join(f"{line}\r\n" for line in lines).encode("cp1252"))
-    export = read_export(path)
-    result = run_scan(export)
-    session = ReviewSession(export, columns=result.columns)
-    session.add_findings(result.findings)
-    session.finish_scan(result.columns)
+    session = reviewed(path)
     religion = {edit.row: edit.after for edit in session.bulk_batch("religion")}
     assert religion == {1: "CMU", 2: "RDV le matin, CMU"}
     social = {edit.row: edit.after for edit in session.bulk_batch("social")}

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from huisclos.core.detect.detector import Detector
 from huisclos.core.detect.lexicon import load_lexicon
 from huisclos.core.exports.model import CellSource, Export, Table
-from huisclos.core.review.scan import ScanProgress, counts_of, rescan_cell, run_scan, scan_export
+from huisclos.core.review.scan import ScanProgress, rescan_cell, run_scan, scan_export
 
 LEXICON = {
     "health.toml": 'category = "health"\n[defaults]\nseverity = "high"\n'
@@ -149,8 +149,17 @@ def test_rescan_one_edited_cell(detector: Detector) -> None:
 
 
 def test_counts_count_cells_at_their_worst_severity(detector: Detector) -> None:
-    findings = detector.detect("sida sida", row=1) + detector.detect("CMU", row=2)
-    assert counts_of(findings) == {"health": {"high": 1}, "social": {"medium": 1}}
+    result = run_scan(
+        export_of(["sida sida", "CMU", "séropo !!! pénible"]),
+        detector=detector,
+        columns={"": ["Commentaire"]},
+    )
+    assert len(result.findings) == 5
+    assert result.counts == {
+        "health": {"high": 2},  # the third cell's «séropo» is raised by the emphasis
+        "social": {"medium": 1},
+        "judgement": {"high": 1},
+    }
 
 
 def test_worker_processes_give_the_same_findings(detector: Detector) -> None:
@@ -274,10 +283,10 @@ def test_spawned_worker_processes_give_the_same_findings(
     still find exactly what one process finds, with the same suggestions, in the same order."""
     import multiprocessing
 
-    import huisclos.core.review.scan as scan_module
+    import huisclos.core.review.pool as pool_module
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
-    monkeypatch.setattr(scan_module, "_worker_detector", None)
+    monkeypatch.setattr(pool_module, "_worker_detector", None)
     comments = ["RDV le matin", "CMU, pénible", "", "porteuse sida", "séropo"] * 40
     export = export_of(comments, ["pénible"] * len(comments))
     options = {"detector": detector, "columns": {"": ["Commentaire", "Notes"]}, "batch_rows": 9}

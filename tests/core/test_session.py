@@ -12,6 +12,7 @@ from huisclos.core.exports.reading import read_export
 from huisclos.core.review.scan import run_scan
 from huisclos.core.review.session import ReviewSession, default_copy_path
 from practice_files import write_practice_csv
+from review_sessions import reviewed
 
 LEAKED = [
     "porteuse sida !!! !!!!",
@@ -33,12 +34,7 @@ def export_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def session(export_path: Path) -> ReviewSession:
-    export = read_export(export_path)
-    result = run_scan(export)
-    review = ReviewSession(export, columns=result.columns)
-    review.add_findings(result.findings)
-    review.finish_scan(result.columns)
-    return review
+    return reviewed(export_path)
 
 
 def test_the_leaked_comments_are_to_review_and_the_rest_is_quiet(session: ReviewSession) -> None:
@@ -117,8 +113,9 @@ def test_the_correction_list_names_the_changed_comments(
     session: ReviewSession, tmp_path: Path
 ) -> None:
     session.apply(session.bulk_batch())
-    entries, _ = session.write_worklist(tmp_path / "corrections.csv")
-    assert entries == 4
+    saved = session.write_worklist(tmp_path / "corrections.csv")
+    assert saved.entries == 4 and saved.same_encoding
+    assert saved.event.kind == "worklist" and saved.event.payload["entries"] == 4
     worklist = session.worklist()
     assert [entry.row for entry in worklist.entries] == [1, 2, 3, 4]
     assert all(entry.categories for entry in worklist.entries)
@@ -129,9 +126,33 @@ def test_a_new_scan_keeps_the_user_edits(session: ReviewSession) -> None:
     session.apply(session.manual_batch(key, "RDV le matin"))
     export = session.export
     session.restart_scan(session.columns)
-    result = run_scan(export, columns=session.columns)
+    result = run_scan(export, detector=session.detector, columns=session.columns)
     session.add_findings(result.findings)
     session.finish_scan(result.columns)
     assert session.text(key) == "RDV le matin"
     assert not session.findings(key)
     assert session.review_count() == 3
+
+
+def test_new_text_is_fitted_to_what_the_file_can_hold(tmp_path: Path) -> None:
+    """A rewrite holding «≥» goes into a Windows-1252 file as «>=», in the app's copy as in
+    ``huisclos clean``'s: the copy can always be written."""
+    from huisclos.cli import main
+    from huisclos.core.detect import practice
+
+    practice.save_extra_terms_text(
+        '[[rule]]\nid = "cabinet.surnom"\ncategory = "judgement"\nseverity = "medium"\n'
+        'terms = ["le râleur"]\nrewrite = "Échange difficile : rappeler ≥ 9 h"\n'
+    )
+    path = tmp_path / "patients.csv"
+    path.write_bytes("Dossier;Nom;Commentaire\r\n1;MARTIN;le râleur\r\n".encode("latin-1"))
+    session = reviewed(path)
+    (key,) = session.pending_keys()
+    assert session.suggestions(key)[0].text == "Échange difficile : rappeler >= 9 h"
+    batch = session.bulk_batch(label="apply_all")
+    session.apply(batch)
+    session.write_copy(tmp_path / "app.csv")
+    assert main(["clean", str(path), "-o", str(tmp_path / "cli.csv")]) == 0
+    copy = (tmp_path / "app.csv").read_bytes()
+    assert copy == (tmp_path / "cli.csv").read_bytes()
+    assert copy.decode("cp1252").endswith("1;MARTIN;Échange difficile : rappeler >= 9 h\r\n")

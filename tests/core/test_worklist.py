@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from huisclos.core.edits import Edit
+from huisclos.core.edits import CellKey, Edit
 from huisclos.core.errors import ExportError
+from huisclos.core.exports.model import Export
 from huisclos.core.exports.reading import read_export
 from huisclos.core.review.worklist import (
+    Worklist,
     build_worklist,
-    categories_of_rules,
     csv_format_of,
     render_csv,
     write_worklist,
@@ -44,9 +45,18 @@ EDITS = [
 ]
 
 
+def flagged(edits: list[Edit]) -> dict[CellKey, tuple[str, ...]]:
+    """The categories each cell was flagged for (here: the first part of these rule ids)."""
+    return {edit.key: tuple(rule.split(".")[0] for rule in edit.rule_ids) for edit in edits}
+
+
+def listed(export: Export, edits: list[Edit], with_original: bool = False) -> Worklist:
+    return build_worklist(export, edits, categories=flagged(edits), with_original=with_original)
+
+
 def test_one_line_per_changed_comment_in_file_order_with_identity(tmp_path: Path) -> None:
     export = read_export(write(tmp_path / "patients.csv"))
-    worklist = build_worklist(export, EDITS)
+    worklist = listed(export, EDITS)
     rows = worklist.rows()
     assert rows[0] == [
         "Ligne", "N° dossier", "NOM", "Prénom", "Date de naissance", "Colonne", "Action",
@@ -68,20 +78,16 @@ def test_one_line_per_changed_comment_in_file_order_with_identity(tmp_path: Path
 
 def test_current_comment_only_when_asked(tmp_path: Path) -> None:
     export = read_export(write(tmp_path / "patients.csv"))
-    rows = build_worklist(export, EDITS, with_original=True).rows()
+    rows = listed(export, EDITS, with_original=True).rows()
     assert rows[0][-1] == "Commentaire actuel"
     assert rows[1][-1] == "Porteuse sida !!!"
 
 
-def test_categories_given_per_cell_win_over_rule_prefixes(tmp_path: Path) -> None:
+def test_each_cell_lists_the_categories_it_was_flagged_for_in_order(tmp_path: Path) -> None:
     export = read_export(write(tmp_path / "patients.csv"))
     categories = {("", 1, COMMENT): ("health", "judgement")}
     rows = build_worklist(export, EDITS, categories=categories).rows()
     assert rows[1][-1] == "Santé, Jugement ou propos déplacé"
-    assert categories_of_rules(["religion.islam", "health.hiv", "health.cancer"]) == (
-        "health",
-        "religion",
-    )
 
 
 @pytest.mark.parametrize(
@@ -98,7 +104,7 @@ def test_written_with_the_source_encoding_and_delimiter(
 ) -> None:
     export = read_export(write(tmp_path / "patients.csv", delimiter, encoding, newline))
     target = tmp_path / "corrections.csv"
-    assert write_worklist(target, build_worklist(export, EDITS), export) is True
+    assert write_worklist(target, listed(export, EDITS), export) is True
     data = target.read_bytes()
     assert data.startswith(bom) if bom else not data.startswith(b"\xef\xbb\xbf")
     text = data[len(bom) :].decode(encoding.replace("-sig", ""))
@@ -121,14 +127,14 @@ def test_an_excel_source_gives_an_excel_friendly_csv(tmp_path: Path) -> None:
     sheet = export.table.name
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", "", ("health.hiv",), sheet)]
     target = tmp_path / "corrections.csv"
-    write_worklist(target, build_worklist(export, edits), export)
+    write_worklist(target, listed(export, edits), export)
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_text_the_source_encoding_cannot_hold_falls_back_to_utf8(tmp_path: Path) -> None:
     export = read_export(write(tmp_path / "patients.csv", ";", "latin-1", "\n"))
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", "Tension ≥ 14 – voir dossier", ("health.hiv",))]
-    data, same = render_csv(build_worklist(export, edits), csv_format_of(export))
+    data, same = render_csv(listed(export, edits), csv_format_of(export))
     assert same is False
     assert data.startswith(b"\xef\xbb\xbf") and "Tension ≥ 14".encode() in data
 
@@ -136,7 +142,7 @@ def test_text_the_source_encoding_cannot_hold_falls_back_to_utf8(tmp_path: Path)
 def test_a_comment_excel_would_run_as_a_formula_is_neutralised(tmp_path: Path) -> None:
     export = read_export(write(tmp_path / "patients.csv"))
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", '=HYPERLINK("x")', ("health.hiv",))]
-    data, _ = render_csv(build_worklist(export, edits), csv_format_of(export))
+    data, _ = render_csv(listed(export, edits), csv_format_of(export))
     assert b'" =HYPERLINK(""x"")"' in data
     assert b";=HYPERLINK" not in data and b'"=HYPERLINK' not in data
 
@@ -148,7 +154,7 @@ def test_the_proposed_comment_reads_as_typed_without_an_apostrophe(
     export = read_export(write(tmp_path / "patients.csv", ",", "utf-8", "\n"))
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", proposed, ("health.hiv",))]
     target = tmp_path / "corrections.csv"
-    write_worklist(target, build_worklist(export, edits), export)
+    write_worklist(target, listed(export, edits), export)
     text = target.read_bytes().decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=","))
     cell = lines[1][lines[0].index("Commentaire proposé")]
@@ -166,7 +172,7 @@ def test_an_xlsx_list_holds_formula_like_text_as_plain_text(tmp_path: Path) -> N
         Edit(3, COMMENT, "CMU, RDV le matin", "@Maman", ("social.cmu",)),
     ]
     target = tmp_path / "corrections.xlsx"
-    write_worklist(target, build_worklist(export, edits), export)
+    write_worklist(target, listed(export, edits), export)
     sheet = load_workbook(target).active
     column = [cell.value for cell in sheet[1]].index("Commentaire proposé") + 1
     cells = [sheet.cell(row=row, column=column) for row in (2, 3)]
@@ -179,7 +185,7 @@ def test_xlsx_list(tmp_path: Path) -> None:
 
     export = read_export(write(tmp_path / "patients.csv"))
     target = tmp_path / "corrections.xlsx"
-    write_worklist(target, build_worklist(export, EDITS, with_original=True), export)
+    write_worklist(target, listed(export, EDITS, with_original=True), export)
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0][0] == "Ligne" and rows[0][-1] == "Commentaire actuel"
     assert rows[2][7] == "Tiers payant intégral, RDV le matin"
@@ -189,7 +195,9 @@ def test_an_unwritable_folder_is_a_french_error(tmp_path: Path) -> None:
     export = read_export(write(tmp_path / "patients.csv"))
     with pytest.raises(ExportError) as error:
         write_worklist(
-            tmp_path / "absent" / "corrections.csv", build_worklist(export, EDITS), export
+            tmp_path / "absent" / "corrections.csv",
+            listed(export, EDITS),
+            export,
         )
     assert "n'existe pas" in error.value.message
     assert list(tmp_path.iterdir()) == [tmp_path / "patients.csv"]
@@ -214,6 +222,6 @@ def test_several_sheets_name_the_sheet(tmp_path: Path) -> None:
             3, COMMENT, "CMU, RDV le matin", "Tiers payant intégral", ("social.cmu",), "Cabinet A"
         ),
     ]
-    rows = build_worklist(export, edits).rows()
+    rows = listed(export, edits).rows()
     assert rows[0][:2] == ["Ligne", "Feuille"]
     assert [row[1] for row in rows[1:]] == ["Cabinet A", "Cabinet B"]

@@ -6,28 +6,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from huisclos.core.exports.reading import read_export
-from huisclos.core.review.scan import run_scan
-from huisclos.core.review.session import ReviewSession
 from huisclos.ui.models import (
     FINDINGS_ROLE,
     CategoryModel,
     PatientTableModel,
     ReviewFilterProxy,
 )
-
-
-def _session(path: Path) -> ReviewSession:
-    export = read_export(path)
-    result = run_scan(export)
-    session = ReviewSession(export, columns=result.columns)
-    session.add_findings(result.findings)
-    session.finish_scan(result.columns)
-    return session
+from review_sessions import reviewed
 
 
 def test_patient_model_and_filter_pass_the_model_tester(qtmodeltester, leaked_export: Path) -> None:
-    session = _session(leaked_export)
+    session = reviewed(leaked_export)
     model = PatientTableModel()
     model.set_session(session)
     qtmodeltester.check(model)
@@ -41,13 +30,13 @@ def test_patient_model_and_filter_pass_the_model_tester(qtmodeltester, leaked_ex
 
 def test_category_model_passes_the_model_tester(qtmodeltester, leaked_export: Path) -> None:
     model = CategoryModel()
-    model.set_summaries(_session(leaked_export).category_summaries())
+    model.set_summaries(reviewed(leaked_export).category_summaries())
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "Toutes les catégories"
 
 
 def test_the_filter_shows_only_comments_to_review_and_follows_edits(leaked_export: Path) -> None:
-    session = _session(leaked_export)
+    session = reviewed(leaked_export)
     model = PatientTableModel()
     model.set_session(session)
     proxy = ReviewFilterProxy()
@@ -73,7 +62,7 @@ def test_the_filter_shows_only_comments_to_review_and_follows_edits(leaked_expor
 
 
 def test_category_filter_keeps_rows_of_that_category(leaked_export: Path) -> None:
-    session = _session(leaked_export)
+    session = reviewed(leaked_export)
     model = PatientTableModel()
     model.set_session(session)
     proxy = ReviewFilterProxy()

@@ -1,13 +1,11 @@
 """``huisclos demo`` — scan the bundled fictional export and print the summary.
 
-``huisclos demo --generate N -o FICHIER`` writes a workshop file of N fictional patients (when the
-workshop module, ``core/synthetic.py``, is installed).
+``huisclos demo --generate N -o FICHIER`` writes a workshop file of N fictional patients.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 import time
 from pathlib import Path
@@ -60,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         return _generate(args)
     if args.output:
         raise HuisclosError("-o s'utilise avec --generate N.")
+    from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
     from ..core.resources import resource
     from ..core.review.scan import run_scan
@@ -71,9 +70,10 @@ def run(args: argparse.Namespace) -> int:
             "L'exemple fictif (resources/demo/patients-demo.csv) est introuvable : réinstallez "
             "Huis clos."
         )
-    practice_warnings()
+    detector = Detector.default()
+    practice_warnings(detector)
     began = time.perf_counter()
-    result = run_scan(read_export(path))
+    result = run_scan(read_export(path), detector=detector)
     result.seconds = time.perf_counter() - began
     print("Exemple fictif fourni avec Huis clos (aucun vrai patient).")
     print_summary(result, path.name, sys.stdout)
@@ -89,12 +89,8 @@ def _generate(args: argparse.Namespace) -> int:
         raise HuisclosError("--generate : indiquez un nombre de patients (1 ou plus).")
     if not args.output:
         raise HuisclosError("--generate : indiquez le fichier à écrire avec -o FICHIER.")
-    try:
-        synthetic = importlib.import_module("huisclos.core.demo.synthetic")
-    except ImportError:
-        raise HuisclosError(
-            "La génération de fichiers d'exercice n'est pas encore disponible dans cette version."
-        ) from None
+    from ..core.demo import synthetic
+
     if not 0 <= args.share <= 1:
         raise HuisclosError("--share : indiquez une part entre 0 et 1 (par exemple 0.1).")
     output = Path(args.output)

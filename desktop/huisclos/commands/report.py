@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if unjournaled:
         warn(unjournaled)
 
+    from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
     from ..core.report import preferences
     from ..core.report.figures import build_report, cells_with_findings, read_log
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
     practice = args.practice if args.practice is not None else preferences.practice_name()
     export = read_export(source)
-    result = run_scan(export)
+    result = run_scan(export, detector=Detector.default())
     corrections, log_status = read_log(export.fingerprint)
     examples = None
     if args.with_examples:

@@ -9,12 +9,10 @@ Exit 0 when the scan completed, 2 with one French line on unusable input.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 from typing import TextIO
 
@@ -25,13 +23,16 @@ from ..core.detect.categories import (
     SEVERITIES,
     SEVERITY_LABELS,
 )
+from ..core.detect.detector import Detector
 from ..core.detect.findings import Finding
 from ..core.errors import HuisclosError
+from ..core.exports.columns import free_text_columns
+from ..core.exports.model import Export
 from ..core.french import number
-from ..core.review.scan import FlaggedCells, ScanResult, scan_export
+from ..core.review.scan import ScanResult, scan_export
+from ._columns import columns_named
 
 BIG_FILE_ROWS = 200_000
-_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -66,16 +67,19 @@ def run(args: argparse.Namespace) -> int:
         warn(unjournaled)
     began = time.perf_counter()
     export = read_export(Path(args.file))
-    columns = _columns(export, args.columns)
-    if columns is None:
-        columns = free_text_or_explain(export)
-    practice_warnings()
+    columns = columns_named(export, args.columns) if args.columns else free_text_or_explain(export)
+    detector = Detector.default()
+    practice_warnings(detector)
     out = sys.stdout
     generator = scan_export(
-        export, columns=columns, suggest=args.suggest, processes=_processes(export, args.suggest)
+        export,
+        detector=detector,
+        columns=columns,
+        suggest=args.suggest,
+        processes=_processes(export, args.suggest),
     )
     jsonl = args.format == "jsonl"
-    tails: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column
+    seen: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column
     while True:
         try:
             progress = next(generator)
@@ -83,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             result: ScanResult = stop.value
             break
         if jsonl and progress.flagged.cells:
-            out.write(jsonl_of(progress.flagged, tails))
+            out.write(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
     result.seconds = time.perf_counter() - began
     if not jsonl:
         print_summary(result, Path(args.file).name, out)
@@ -93,14 +97,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _processes(export, suggest: bool) -> int:  # type: ignore[no-untyped-def]
-    """Worker processes that analyse while this one reads a big file (bench_scan.py, 2 cores:
-    they save about a third of the time on 1 M rows, with or without suggestions).
+def _processes(export: Export, suggest: bool) -> int:
+    """Worker processes that analyse while this one reads a big file (on two cores they save
+    much of the time, with or without suggestions; bench_scan.py measures it).
     ``$HUISCLOS_SCAN_PROCESSES`` overrides the choice (0: none)."""
-    try:
-        rows = sum(len(table) for table in export.tables)
-    except (TypeError, NotImplementedError):
-        return 0
+    rows = sum(len(table) for table in export.tables)
     cores = os.cpu_count() or 1
     wanted = os.environ.get("HUISCLOS_SCAN_PROCESSES", "").strip()
     if wanted.isdigit():
@@ -112,102 +113,9 @@ def _processes(export, suggest: bool) -> int:  # type: ignore[no-untyped-def]
     return 2 if suggest else 1
 
 
-def json_line(finding: Finding) -> str:
-    """``json.dumps(finding.to_json(), ensure_ascii=False) + "\\n"``, three times faster (the
-    string escaping is the json module's own C function; same keys, order and separators)."""
-    f = finding
-    return _json_head(f.row, f.column) + _json_tail(
-        f.start, f.end, f.category, f.severity, f.rule, f.match, f.reasons, f.suggestion, f.sheet
-    )
-
-
-def jsonl_of(flagged: FlaggedCells, tails: dict[str, dict[str, list[str]]]) -> str:
-    """The :func:`json_line` of every finding of these cells, without building the findings.
-
-    What follows the row and column is the same for equal comments of a sheet (they repeat a
-    lot): it is written once and kept in ``tails``, for one scan (its options decide the
-    findings of a text)."""
-    rules = flagged.detector.rules
-    sheet = flagged.sheet
-    lines: list[str] = []
-    seen = tails.setdefault(sheet, {})
-    for row, column, text, raw, suggestion in flagged.cells:
-        ends = seen.get(text)  # one scan: the text decides its findings and its suggestion
-        if ends is None:
-            ends = [
-                _json_tail(
-                    start,
-                    end,
-                    rules[index].category,
-                    severity,
-                    rules[index].id,
-                    text[start:end],
-                    reasons,
-                    suggestion,
-                    sheet,
-                )
-                for start, end, index, severity, reasons in raw
-            ]
-            if len(seen) > 100_000:
-                seen.clear()
-            seen[text] = ends
-        head = _json_head(row, column)
-        lines.extend([head + end for end in ends])
-    return "".join(lines)
-
-
-def _json_head(row: int, column: str) -> str:
-    return f'{{"row": {row}, "column": {_string(column)}, '
-
-
-def _json_tail(
-    start: int,
-    end: int,
-    category: str,
-    severity: str,
-    rule: str,
-    match: str,
-    reasons: tuple[str, ...],
-    suggestion: str | None,
-    sheet: str,
-) -> str:
-    listed = ", ".join(map(_string, reasons))
-    rewritten = "null" if suggestion is None else _string(suggestion)
-    where = f', "sheet": {_string(sheet)}' if sheet else ""
-    return (
-        f'"start": {start}, "end": {end}, "category": {_string(category)}, '
-        f'"severity": {_string(severity)}, "rule": {_string(rule)}, "match": {_string(match)}, '
-        f'"reasons": [{listed}], "suggestion": {rewritten}{where}}}\n'
-    )
-
-
-def _columns(export, wanted: str | None) -> dict[str, list[str]] | None:  # type: ignore[no-untyped-def]
-    if not wanted:
-        return None
-    names = [name.strip() for name in wanted.split(",") if name.strip()]
-    if not names:
-        raise HuisclosError("--columns : indiquez au moins un nom de colonne.")
-    chosen: dict[str, list[str]] = {}
-    for table in export.tables:
-        folded = {header.casefold(): header for header in table.header}
-        present = list(
-            dict.fromkeys(folded[name.casefold()] for name in names if name.casefold() in folded)
-        )  # «Commentaire,commentaire» names one column
-        if present:
-            chosen[table.name] = present
-    if not chosen:
-        available = ", ".join(export.table.header) if export.tables else ""
-        raise HuisclosError(
-            f"colonne introuvable : {', '.join(names)}. Colonnes du fichier : {available}."
-        )
-    return chosen
-
-
-def free_text_or_explain(export) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def free_text_or_explain(export: Export) -> dict[str, list[str]]:
     """The free-text columns of every sheet; when there is none, the scan cannot do its job:
     say so in French, list the columns and suggest ``--columns`` (exit 2)."""
-    from ..core.exports.columns import free_text_columns
-
     chosen = {table.name: list(free_text_columns(table)) for table in export.tables}
     if any(chosen.values()):
         return chosen
@@ -220,11 +128,9 @@ def free_text_or_explain(export) -> dict[str, list[str]]:  # type: ignore[no-unt
     )
 
 
-def practice_warnings() -> None:
+def practice_warnings(detector: Detector) -> None:
     """The practice's own files are damaged: warn in French, the scan goes on without them."""
-    from ..core.detect.detector import Detector
-
-    for warning in Detector.default().warnings:
+    for warning in detector.warnings:
         print(f"huisclos : attention — {warning}", file=sys.stderr)
 
 
@@ -287,54 +193,10 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
     out.write("".join(chunks))
 
 
-def scan_payload(result: ScanResult, path: Path) -> dict:  # type: ignore[type-arg]
-    """The log's ``scan`` event: figures only, never a word of a comment.
-
-    The same object as ``core.audit.events.scan_payload`` (a test checks it), counted with
-    C-level ``Counter``s: that builder walks 100,000 findings at Python speed.
-    """
-    by_rule: Counter[tuple[int, str]] = Counter()  # (rule index, severity) → findings
-    rows: set[tuple[str, int]] = set()
-    for batch in result.batches:
-        rows.update((batch.sheet, cell[0]) for cell in batch.cells)
-        by_rule.update(item[2:4] for cell in batch.cells for item in cell[3])
-    categories: Counter[str] = Counter()
-    severities: Counter[str] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    rule_ids: Counter[str] = Counter()
-    rules = result.batches[0].detector.rules if result.batches else []  # one scan, one detector
-    for (index, severity), count in by_rule.items():
-        rule = rules[index]
-        categories[rule.category] += count
-        severities[severity] += count
-        pairs[(rule.category, severity)] += count
-        rule_ids[rule.id] += count
-    matrix: dict[str, dict[str, int]] = {}
-    for (category, severity), count in sorted(pairs.items()):
-        matrix.setdefault(category, {})[severity] = count
-    payload: dict = {  # type: ignore[type-arg]
-        "findings": sum(by_rule.values()),
-        "rows_flagged": len(rows),
-        "by_category": dict(sorted(categories.items())),
-        "by_severity": dict(sorted(severities.items())),
-        "by_category_severity": matrix,
-        "by_rule": dict(sorted(rule_ids.items())),
-        "rows": result.rows,
-    }
-    if result.fingerprint:
-        payload["fingerprint"] = result.fingerprint
-    payload["file_name"] = path.name
-    payload["duration_s"] = round(float(result.seconds), 3)
-    if result.cancelled:
-        payload["cancelled"] = True
-    payload["cells_flagged"] = result.flagged_cells
-    payload["counts"] = result.counts  # category → severity → comments
-    return payload
-
-
 def _record(result: ScanResult, path: Path) -> None:
     from ..core.audit.log import record_event
+    from ..core.review.journal_events import scan_event
 
-    warning = record_event("scan", scan_payload(result, path))
+    warning = record_event(*scan_event(result, path.name))
     if warning:
         print(f"huisclos : {warning}", file=sys.stderr)

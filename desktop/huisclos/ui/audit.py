@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from ..core.audit import log as audit_log
+from ..core.audit.events import EditEvent
 from .workers import CallJob
 
 logger = logging.getLogger(__name__)
@@ -40,9 +41,9 @@ class AuditRecorder(QObject):
         self._jobs.add(job)
         self.pool.start(job)
 
-    def record_edits(self, edits: list, **options: Any) -> None:
+    def record_edits(self, event: EditEvent) -> None:
         """An ``edit`` event: texts become keyed hashes in the core (``record_edits``)."""
-        job = CallJob(lambda: audit_log.record_edits(list(edits), **options))
+        job = CallJob(audit_log.record_edits, event)
         job.signals.done.connect(lambda result, job=job: self._done(job, result))
         job.signals.failed.connect(lambda message, job=job: self._done(job, message))
         self._jobs.add(job)

@@ -49,9 +49,9 @@ from ..core.detect.findings import Finding
 from ..core.edits import CellKey, EditBatch
 from ..core.errors import HuisclosError
 from ..core.exports.model import Export
+from ..core.review.journal_events import scan_event
 from ..core.review.scan import ScanResult
 from ..core.review.session import ReviewSession
-from ..core.safe_write import file_fingerprint
 from . import settings
 from .audit import AuditRecorder
 from .errors import show_error
@@ -530,17 +530,7 @@ class MainWindow(QMainWindow):
             self.review_page.refresh_columns_label(session)
             if result is not None:
                 self.last_result = result
-                self.recorder.record(
-                    "scan",
-                    audit_events.scan_payload(
-                        result.findings,
-                        fingerprint=result.fingerprint,
-                        file_name=session.path.name,
-                        rows=result.rows,
-                        duration_s=round(result.seconds, 3),
-                        cancelled=result.cancelled,
-                    ),
-                )
+                self.recorder.record(*scan_event(result, session.path.name))
                 self.statusBar().showMessage(
                     QCoreApplication.translate(
                         "MainWindow", "Analyse terminée : {0} lignes en {1} s."
@@ -691,18 +681,8 @@ class MainWindow(QMainWindow):
         page.model.refresh_cells(keys)
         self.refresh_summary()
         self.show_current()
-        session = self.session
-        if session is not None:
-            edits = list(batch.inverted()) if action == "undo" else list(batch)
-            if action == "apply" and batch.label == "manual":
-                action = "manual"
-            self.recorder.record_edits(
-                edits,
-                action=action,
-                label=batch.label,
-                fingerprint=session.export.fingerprint,
-                file_name=session.path.name,
-            )
+        if self.session is not None:
+            self.recorder.record_edits(self.session.edit_event(batch, action))
 
     def apply_suggestion(self, key: CellKey | None = None, index: int = 0) -> bool:
         """«Appliquer»: the cell's suggestion (the first by default) in one click."""
@@ -872,28 +852,18 @@ class MainWindow(QMainWindow):
             return False
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            session.write_copy(path)
+            saved = session.write_copy(path)
         except (HuisclosError, OSError) as error:
             QApplication.restoreOverrideCursor()
             show_error(self, error)
             return False
         QApplication.restoreOverrideCursor()
-        edits = session.net_edits()
-        self.recorder.record(
-            "save_copy",
-            audit_events.save_copy_payload(
-                source_fingerprint=session.export.fingerprint,
-                target_fingerprint=file_fingerprint(path),
-                target_name=path.name,
-                cells_changed=len(edits),
-                rows_changed=len({(e.sheet, e.row) for e in edits}),
-            ),
-        )
+        self.recorder.record(*saved)
         self.undo_stack.setClean()
         self.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
-            ).format(path.name, format_number(len(edits))),
+            ).format(path.name, format_number(session.corrected_count())),
             10_000,
         )
         return True
@@ -918,21 +888,12 @@ class MainWindow(QMainWindow):
         if session is None:
             return False
         try:
-            entries, same_encoding = session.write_worklist(path)
+            saved = session.write_worklist(path)
         except (HuisclosError, OSError) as error:
             show_error(self, error)
             return False
-        self.recorder.record(
-            "worklist",
-            audit_events.worklist_payload(
-                source_fingerprint=session.export.fingerprint,
-                target_fingerprint=file_fingerprint(path),
-                target_name=path.name,
-                entries=entries,
-                fmt=path.suffix.lstrip(".").lower() or None,
-            ),
-        )
-        if not same_encoding:
+        self.recorder.record(*saved.event)
+        if not saved.same_encoding:
             QMessageBox.information(
                 self,
                 QCoreApplication.translate("MainWindow", "Liste de corrections"),
@@ -945,7 +906,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             QCoreApplication.translate(
                 "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne(s))."
-            ).format(path.name, format_number(entries)),
+            ).format(path.name, format_number(saved.entries)),
             10_000,
         )
         return True

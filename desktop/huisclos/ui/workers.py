@@ -136,8 +136,8 @@ class ScanJob(QRunnable):
             return
         generator = scan_export(
             export,
-            detector,
-            columns,
+            detector=detector,
+            columns=columns,
             categories=self.categories,
             min_severity=self.min_severity,
             batch_rows=self.batch_rows,

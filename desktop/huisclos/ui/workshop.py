@@ -46,6 +46,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.demo.synthetic import write_export
+from ..core.detect.detector import Detector
 from ..core.errors import HuisclosError
 from ..core.report.quiz import Quiz, Reveal, draw
 
@@ -412,7 +414,7 @@ class WorkshopWindow(QWidget):
         """Start a quiz (a fresh draw with the chosen length and share by default)."""
         if not isinstance(quiz, Quiz):
             items = draw(self.count.value(), self.share.value() / 100)
-            quiz = Quiz(items)
+            quiz = Quiz(items, Detector.default())
         if self.view is not None:
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
@@ -557,12 +559,6 @@ class GenerateExerciseDialog(QDialog):
 
 def write_exercise(path: Path, patients: int, share: float, fmt: str) -> Path:
     """Write an exercise export through the synthetic generator (same as ``demo --generate``)."""
-    try:
-        from ..core.demo.synthetic import write_export
-    except ImportError as error:
-        raise HuisclosError(
-            "Le générateur de fichiers d'exercice n'est pas disponible dans cette version."
-        ) from error
     write_export(path, patients, share, fmt)
     return path
 

@@ -3,9 +3,10 @@
 A payload holds counts, row numbers, rule ids, categories, fingerprints and keyed hashes: never
 the text of a cell, a name or a word of the practice's lists. Three safeguards:
 
-- builders (:func:`scan_payload`, :func:`edit_payload`, :func:`save_copy_payload`,
-  :func:`worklist_payload`, :func:`settings_payload`) that take the app's objects and keep only
-  what may be kept — the UI and the CLI should use them rather than write dicts by hand;
+- builders (:func:`edit_payload`, :func:`save_copy_payload`, :func:`worklist_payload`,
+  :func:`settings_payload`; the scan's is ``review.journal_events.scan_event``) that keep only
+  what may be kept — the faces use them (through :mod:`huisclos.core.review.journal_events`)
+  rather than write dicts by hand;
 - :class:`TextHasher`: before/after texts become HMAC-SHA256 hashes under a key derived from the
   log key, so the same text gives different hashes in two practices (no dictionary matching
   across logs) while a practice can still check «was this the text of row 12?»;
@@ -23,11 +24,13 @@ import hashlib
 import hmac
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
+from ..edits import Edit
 from ..french import number
 from .records import TEXT_HASH_INFO, derive
 
@@ -168,67 +171,57 @@ class TextHasher:
 # --- builders ----------------------------------------------------------------------------------
 
 
-def category_of(rule_id: str) -> str | None:
-    """The category a rule id belongs to when it starts with a category id (``health.vih``)."""
-    for category in CATEGORIES:
-        if rule_id == category or (
-            rule_id.startswith(category) and rule_id[len(category) : len(category) + 1] in ".:/-"
-        ):
-            return category
-    return None
+class JournalEvent(NamedTuple):
+    """One event for the journal: its type and its payload (figures only, never text)."""
+
+    kind: str
+    payload: dict[str, Any]
 
 
-def _get(item: Any, name: str, default: Any = None) -> Any:
-    if isinstance(item, Mapping):
-        return item.get(name, default)
-    return getattr(item, name, default)
+@dataclass(frozen=True, slots=True)
+class EditEvent:
+    """An applied, undone or redone batch as the journal keeps it: its cells' rows, columns, rule
+    ids and categories — the texts only as keyed hashes, made when the event is written.
 
-
-def edit_payload(
-    edits: Iterable[Any],
-    hasher: TextHasher,
-    *,
-    action: str = "apply",
-    label: str = "",
-    fingerprint: str | None = None,
-    file_name: str | None = None,
-    rule_categories: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
-    """An ``edit`` event for a batch of :class:`~huisclos.core.edits.Edit` (or dicts alike).
-
-    Keeps per cell: row, column header, sheet, rule ids, and the keyed hashes of the texts before
-    and after; plus counts per rule and per category. ``action`` is ``apply``, ``undo``,
-    ``redo`` or ``manual``; ``rule_categories`` maps rule ids to categories when rule ids do not
-    start with a category id.
+    ``action`` is ``apply``, ``undo``, ``redo`` or ``manual``; ``rule_categories`` gives each rule
+    id's category (the rules' own, not a guess from the id).
     """
+
+    edits: tuple[Edit, ...]
+    action: str
+    rule_categories: Mapping[str, str]
+    label: str = ""
+    fingerprint: str = ""
+    file_name: str = ""
+
+
+def edit_payload(event: EditEvent, hasher: TextHasher) -> dict[str, Any]:
+    """The ``edit`` payload: per cell its row, column, sheet, rule ids, categories and the keyed
+    hashes of its text before and after; cells per rule and per category."""
     cells: list[dict[str, Any]] = []
     rules: Counter[str] = Counter()
     categories: Counter[str] = Counter()
     rows: set[tuple[str, int]] = set()
-    for edit in edits:
-        before, after = str(_get(edit, "before", "")), str(_get(edit, "after", ""))
-        rule_ids = [str(rule) for rule in (_get(edit, "rule_ids", ()) or ())]
-        sheet = str(_get(edit, "sheet", "") or "")
-        row = int(_get(edit, "row", 0))
-        before_hash, after_hash = hasher.pair(before, after)
+    for edit in event.edits:
+        found = {event.rule_categories[rule] for rule in edit.rule_ids}
+        cell_categories = [category for category in CATEGORIES if category in found]
+        before_hash, after_hash = hasher.pair(edit.before, edit.after)
         cell: dict[str, Any] = {
-            "row": row,
-            "column": str(_get(edit, "column", "")),
-            "rules": rule_ids,
+            "row": edit.row,
+            "column": edit.column,
+            "rules": list(edit.rule_ids),
+            "categories": cell_categories,
             "before_hash": before_hash,
             "after_hash": after_hash,
         }
-        if sheet:
-            cell["sheet"] = sheet
+        if edit.sheet:
+            cell["sheet"] = edit.sheet
         cells.append(cell)
-        rows.add((sheet, row))
-        rules.update(rule_ids)
-        for rule in set(rule_ids):
-            category = (rule_categories or {}).get(rule) or category_of(rule)
-            if category:
-                categories[category] += 1
+        rows.add((edit.sheet, edit.row))
+        rules.update(edit.rule_ids)
+        categories.update(cell_categories)
     payload: dict[str, Any] = {
-        "action": action,
+        "action": event.action,
         "cells": len(cells),
         "rows": len(rows),
         "rules": dict(sorted(rules.items())),
@@ -236,60 +229,12 @@ def edit_payload(
         "hash_key_id": hasher.key_id,
         "edits": cells,
     }
-    if label:
-        payload["label"] = label
-    if fingerprint:
-        payload["fingerprint"] = fingerprint
-    if file_name:
-        payload["file_name"] = Path(file_name).name
-    return payload
-
-
-def scan_payload(
-    findings: Iterable[Any],
-    *,
-    fingerprint: str | None = None,
-    file_name: str | None = None,
-    rows: int | None = None,
-    duration_s: float | None = None,
-    cancelled: bool = False,
-) -> dict[str, Any]:
-    """A ``scan`` event: counts per category, severity and rule, and the rows flagged."""
-    by_category: Counter[str] = Counter()
-    by_severity: Counter[str] = Counter()
-    by_rule: Counter[str] = Counter()
-    matrix: dict[str, Counter[str]] = {}
-    flagged: set[tuple[str, int]] = set()
-    total = 0
-    for finding in findings:
-        total += 1
-        category = str(_get(finding, "category", ""))
-        severity = str(_get(finding, "severity", ""))
-        by_category[category] += 1
-        by_severity[severity] += 1
-        matrix.setdefault(category, Counter())[severity] += 1
-        by_rule[str(_get(finding, "rule", ""))] += 1
-        flagged.add((str(_get(finding, "sheet", "") or ""), int(_get(finding, "row", 0))))
-    payload: dict[str, Any] = {
-        "findings": total,
-        "rows_flagged": len(flagged),
-        "by_category": dict(sorted(by_category.items())),
-        "by_severity": dict(sorted(by_severity.items())),
-        "by_category_severity": {
-            category: dict(sorted(counts.items())) for category, counts in sorted(matrix.items())
-        },
-        "by_rule": dict(sorted(by_rule.items())),
-    }
-    if rows is not None:
-        payload["rows"] = rows
-    if fingerprint:
-        payload["fingerprint"] = fingerprint
-    if file_name:
-        payload["file_name"] = Path(file_name).name
-    if duration_s is not None:
-        payload["duration_s"] = round(float(duration_s), 3)
-    if cancelled:
-        payload["cancelled"] = True
+    if event.label:
+        payload["label"] = event.label
+    if event.fingerprint:
+        payload["fingerprint"] = event.fingerprint
+    if event.file_name:
+        payload["file_name"] = Path(event.file_name).name
     return payload
 
 
@@ -372,8 +317,6 @@ def describe(event: Mapping[str, Any]) -> str:
             text += f" ({detail})"
         if severity:
             text += f" ; gravité : {severity}"
-        if data.get("cancelled"):
-            text += " ; analyse interrompue"
         return text
     if kind == "edit":
         action = {"undo": "annulée(s)", "redo": "rétablie(s)"}.get(

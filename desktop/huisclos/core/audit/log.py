@@ -23,7 +23,7 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from . import keys as keys_mod
 from .events import (
     EVENT_LABELS,
     ClearTextError,
+    EditEvent,
     TextHasher,
     check_payload,
     edit_payload,
@@ -189,9 +190,9 @@ class AuditLog:
         """The keyed hashes of a cell's text before and after an edit."""
         return self.text_hasher().pair(before, after)
 
-    def edit_payload(self, edits: Iterable[Any], **options: Any) -> dict[str, Any]:
+    def edit_payload(self, event: EditEvent) -> dict[str, Any]:
         """An ``edit`` payload for a batch, texts turned into keyed hashes (no clear text)."""
-        return edit_payload(edits, self.text_hasher(), **options)
+        return edit_payload(event, self.text_hasher())
 
     def rotate_key(self) -> str:
         """Start using a new key; older records keep theirs. Records a ``key_rotated`` event."""
@@ -473,19 +474,12 @@ def record_event(
     return _record(lambda log: log.append(event_type, cleaned), passphrase)
 
 
-def record_edits(
-    edits: Iterable[Any], *, passphrase: str | None = None, **options: Any
-) -> str | None:
-    """Record an ``edit`` batch (texts become keyed hashes); like :func:`record_event`.
-
-    ``options``: ``action`` (apply/undo/redo/manual), ``label``, ``fingerprint``, ``file_name``,
-    ``rule_categories``.
-    """
-    edits = list(edits)
-    return _record(lambda log: log.append("edit", log.edit_payload(edits, **options)), passphrase)
+def record_edits(event: EditEvent, *, passphrase: str | None = None) -> str | None:
+    """Record an ``edit`` event (texts become keyed hashes); like :func:`record_event`."""
+    return _record(lambda log: log.append("edit", log.edit_payload(event)), passphrase)
 
 
-def _record(write: Any, passphrase: str | None) -> str | None:
+def _record(write: Callable[[AuditLog], object], passphrase: str | None) -> str | None:
     try:
         log = open_log(passphrase)
         try:

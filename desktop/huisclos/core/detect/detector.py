@@ -55,14 +55,14 @@ except ImportError:  # pragma: no cover - falls back to pyahocorasick
 from ..errors import LexiconError
 from ..safe_write import replace_atomically
 from .categories import CATEGORIES, SEVERITIES, SEVERITY_RANK
-from .findings import Finding
+from .findings import Finding, RawFinding
 from .identifiers import BATCH_PREFILTER, find_identifiers
 from .lexicon import Lexicon, Rule, load_lexicon
 from .normalize import fold, key_fold, key_fold_bytes, squeeze_repeats
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Detector", "RawFinding"]
+__all__ = ["Detector"]
 
 CIVILITIES = frozenset(
     [
@@ -217,8 +217,6 @@ FEMININE_E_ENDINGS = (
     "ul",
 )
 
-RawFinding = tuple[int, int, int, str, tuple[str, ...]]  # start, end, rule index, severity, reasons
-
 
 @dataclass(frozen=True, slots=True)
 class _Clause:
@@ -326,6 +324,7 @@ class Detector:
         for kind, rule in validators.items():
             self._validator_rules[kind] = len(self.rules)
             self.rules.append(rule)
+        self._rule_ids = {rule.id: rule for rule in self.rules}
         self._forms: list[_Form] = []
         keys: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
@@ -448,6 +447,11 @@ class Detector:
                 logger.warning("Practice files: %s", warning)
             cls._default_cache = (stamp, detector)
             return detector
+
+    def rule_named(self, rule_id: str) -> Rule:
+        """The rule with this id (lexicon, practice or built-in identifier rule); ``KeyError``
+        if this detector has none."""
+        return self._rule_ids[rule_id]
 
     def with_allowlist(self, allowlist: Iterable[str]) -> Detector:
         """The same lexicon with another allowlist (e.g. after «Toujours autoriser ce terme»)."""
@@ -723,7 +727,7 @@ class Detector:
             severity = rule.severity
             if reasons:
                 severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
-            out.append((start, end, index, severity, reasons))
+            out.append(RawFinding(start, end, index, severity, reasons))
         return out
 
     def _may_qualify(self, key: str) -> bool:

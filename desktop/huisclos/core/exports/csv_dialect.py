@@ -20,6 +20,7 @@ import csv
 import io
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -203,3 +204,36 @@ def sniff_delimiter(sample: str, complete: bool = False) -> str:
         if best is None or score > best:
             best, chosen = score, delimiter
     return chosen
+
+
+# Plain stand-ins for characters an 8-bit encoding may not hold.
+_PLAIN = {
+    "’": "'", "‘": "'", "‚": ",", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‑": "-",
+    "…": "...", "œ": "oe", "Œ": "OE", "€": "EUR", "\u202f": " ", "\u2009": " ", "\u00a0": " ",
+    "•": "-", "→": "->", "≥": ">=", "≤": "<=",
+}  # fmt: skip
+
+
+def fit_to_encoding(text: str, codec: str) -> str:
+    """``text`` with the characters ``codec`` cannot write replaced by plain ones («’» → «'»,
+    «œ» → «oe», «–» → «-»), so a new text can always be written into a Latin-1 export."""
+    try:
+        text.encode(codec)
+        return text
+    except (UnicodeEncodeError, LookupError):
+        pass
+    out: list[str] = []
+    for char in text:
+        try:
+            char.encode(codec)
+            out.append(char)
+            continue
+        except UnicodeEncodeError:
+            pass
+        except LookupError:
+            return text
+        plain = _PLAIN.get(char)
+        if plain is None:
+            plain = unicodedata.normalize("NFKD", char).encode(codec, "ignore").decode(codec)
+        out.append(plain if plain else "?")
+    return "".join(out)

@@ -26,7 +26,14 @@ from pathlib import Path
 from ..edits import Edit
 from ..errors import ExportError
 from ..safe_write import write_atomically
-from .csv_dialect import QUOTE, Encoding, detect_encoding, records_of, sniff_delimiter
+from .csv_dialect import (
+    QUOTE,
+    Encoding,
+    detect_encoding,
+    fit_to_encoding,
+    records_of,
+    sniff_delimiter,
+)
 from .csv_index import (
     encode_field,
     field_spans,
@@ -258,6 +265,9 @@ class CsvExport(Export):
         delimiter = _DELIMITER_NAMES.get(self.delimiter, self.delimiter)
         newline = _NEWLINE_NAMES.get(self.newline, "")
         return f"CSV, séparateur {delimiter}, codage {self.encoding_label}, fins de ligne {newline}"
+
+    def fit_text(self, text: str) -> str:
+        return fit_to_encoding(text, self.encoding)
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         target = self._check_target(path)

@@ -178,6 +178,11 @@ class Export(ABC):
             "Vérifiez le nom de la feuille."
         )
 
+    def fit_text(self, text: str) -> str:
+        """``text`` as this file can hold it: a workbook holds any text; a CSV file replaces
+        what its encoding cannot write (:class:`.csv_file.CsvExport`)."""
+        return text
+
     @abstractmethod
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         """Write a copy with ``edits`` spliced in; the original file is never written."""

@@ -20,8 +20,11 @@ from datetime import datetime
 from typing import Any
 
 from ... import __version__
+from ..audit.log import open_log, record_event
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK
 from ..detect.findings import Finding
+from ..errors import HuisclosError
+from ..review.session import ReviewSession
 from .masking import MaskedExample, masked_examples
 
 logger = logging.getLogger(__name__)
@@ -159,24 +162,23 @@ def corrections_from_log(
     saved: tuple[int, Counter[str]] | None = None
     saved_cells = 0
     for event in events:
-        kind = str(event.get("event") or event.get("type") or "")
-        payload = _payload(event)
-        if fingerprint and fingerprint not in _fingerprints(payload):
+        payload = event["payload"]
+        if payload.get("fingerprint") != fingerprint:
             continue
-        when = _event_time(event, payload)
-        if kind == "save_copy":
+        if event["event"] == "save_copy":
             saves += 1
-            saved_cells = _int(payload, "cells_changed", "edited_cells", "cells")
+            saved_cells = int(payload["cells_changed"])
             saved = tracker.snapshot()
-        elif kind == "edit":
-            tracker.add(payload)
+        elif event["event"] == "edit":
+            tracker.add(payload["action"] == "undo", payload["edits"])
         else:
             continue
-        if when and (last is None or when > last):
+        when = _local_time(event["time"])
+        if last is None or when > last:
             last = when
     cells, by_category = saved if saved is not None else tracker.snapshot()
     if saved is not None:
-        cells = max(cells, saved_cells)  # a copy whose edits were not logged still counts
+        cells = max(cells, saved_cells)  # a copy whose edits the log missed still counts
     categories = {k: v for k, v in by_category.items() if v > 0}
     return Corrections(saves, cells, categories, last, unsaved)
 
@@ -186,37 +188,18 @@ class _CellTracker:
 
     def __init__(self) -> None:
         self.cells: dict[tuple[str, int, str], list[frozenset[str]]] = {}
-        self.anonymous = 0  # edit events that carry counts but not their cells (older payloads)
-        self.anonymous_categories: Counter[str] = Counter()
 
-    def add(self, payload: Mapping[str, Any]) -> None:
-        undo = payload.get("action") == "undo"
-        edits = payload.get("edits")
-        if not (isinstance(edits, list) and edits):
-            sign = -1 if undo else 1
-            self.anonymous = max(0, self.anonymous + sign * _int(payload, "cells"))
-            self.anonymous_categories.update(
-                {k: sign * v for k, v in _edit_categories(payload).items()}
-            )
-            return
+    def add(self, undo: bool, edits: Iterable[Mapping[str, Any]]) -> None:
+        """One ``edit`` event's cells: each correction stacked on its cell (with the categories
+        the cell was flagged for), or, for an undo, the cell's last correction taken back."""
         for edit in edits:
-            if not isinstance(edit, Mapping):
-                continue
-            row = edit.get("row")
-            key = (
-                str(edit.get("sheet") or ""),
-                row if isinstance(row, int) else -1,
-                str(edit.get("column") or ""),
-            )
+            key = (str(edit.get("sheet", "")), int(edit["row"]), str(edit["column"]))
             stack = self.cells.setdefault(key, [])
             if undo:
                 if stack:
                     stack.pop()
-                continue
-            rules = edit.get("rules") or edit.get("rule_ids") or ()
-            stack.append(
-                frozenset({str(rule).split(".", 1)[0] for rule in rules} & set(CATEGORIES))
-            )
+            else:
+                stack.append(frozenset(edit["categories"]))
 
     def snapshot(self) -> tuple[int, Counter[str]]:
         """(cells corrected, cells per category) now."""
@@ -224,71 +207,13 @@ class _CellTracker:
         by_category: Counter[str] = Counter()
         for stack in live:
             by_category.update(frozenset().union(*stack))
-        by_category.update(+self.anonymous_categories)
-        return len(live) + self.anonymous, by_category
+        return len(live), by_category
 
 
-def _int(payload: Mapping[str, Any], *keys: str) -> int:
-    for key in keys:
-        value = payload.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        if isinstance(value, list):
-            return len(value)
-    return 0
-
-
-def _payload(event: Mapping[str, Any]) -> Mapping[str, Any]:
-    inner = event.get("payload")
-    if isinstance(inner, Mapping):
-        return {**event, **inner}
-    return event
-
-
-def _fingerprints(payload: Mapping[str, Any]) -> set[str]:
-    found: set[str] = set()
-    for key in ("fingerprint", "source_fingerprint"):
-        value = payload.get(key)
-        if isinstance(value, str):
-            found.add(value)
-    return found
-
-
-def _edit_categories(payload: Mapping[str, Any]) -> Counter[str]:
-    """Cells per category of an ``edit`` event: from its cells' rule ids when present (a cell
-    counts once per category), else from its ``categories`` counts."""
-    counts: Counter[str] = Counter()
-    edits = payload.get("edits")
-    if isinstance(edits, list) and edits:
-        for edit in edits:
-            if isinstance(edit, Mapping):
-                rules = edit.get("rules") or edit.get("rule_ids") or ()
-                counts.update({str(rule).split(".", 1)[0] for rule in rules} & set(CATEGORIES))
-        if counts:
-            return counts
-    declared = payload.get("categories")
-    if isinstance(declared, Mapping):
-        for key, value in declared.items():
-            if isinstance(value, int) and key in CATEGORIES:
-                counts[key] += value
-    return counts
-
-
-def _event_time(event: Mapping[str, Any], payload: Mapping[str, Any]) -> datetime | None:
-    for source in (event, payload):
-        for key in ("time", "timestamp", "at", "date"):
-            value = source.get(key)
-            if isinstance(value, datetime):
-                return value.replace(tzinfo=None)
-            if isinstance(value, str):
-                try:
-                    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-                except ValueError:
-                    continue
-                if parsed.tzinfo is not None:
-                    parsed = parsed.astimezone().replace(tzinfo=None)
-                return parsed
-    return None
+def _local_time(iso: str) -> datetime:
+    """An event's time (ISO 8601, UTC) as a naive local time, as the report shows it."""
+    moment = datetime.fromisoformat(iso)
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def read_log(fingerprint: str, *, unsaved: int = 0) -> tuple[Corrections, LogStatus]:
@@ -298,29 +223,21 @@ def read_log(fingerprint: str, *, unsaved: int = 0) -> tuple[Corrections, LogSta
     still comes out, and says so.
     """
     try:
-        from ..audit.log import open_log
-
-        log = open_log()
-        try:
+        with open_log() as log:
             result = log.verify()
             events = log.events() if result.ok else []
-        finally:
-            close = getattr(log, "close", None)
-            if close:
-                close()
-    except NotImplementedError:
-        return Corrections(unsaved=unsaved), LogStatus(None, "Journal indisponible.")
-    except Exception as error:  # a report must come out even when the log cannot be read
-        message = getattr(error, "message", "") or "le journal n'a pas pu être ouvert."
+    except HuisclosError as error:
         logger.info("Log not consulted for the report: %s", error)
-        return Corrections(unsaved=unsaved), LogStatus(None, f"Journal non consulté : {message}")
+        return Corrections(unsaved=unsaved), LogStatus(
+            None, f"Journal non consulté : {error.message}"
+        )
+    except Exception as error:  # a report must come out even when the log cannot be read
+        logger.info("Log not consulted for the report: %r", error)
+        return Corrections(unsaved=unsaved), LogStatus(
+            None, "Journal non consulté : le journal n'a pas pu être ouvert."
+        )
     corrections = corrections_from_log(events, fingerprint, unsaved=unsaved)
-    message = result.message or (
-        f"Journal intègre : {result.events} événements."
-        if result.ok
-        else f"Journal altéré : {result.problem or 'vérification impossible'}."
-    )
-    return corrections, LogStatus(bool(result.ok), message, result.events)
+    return corrections, LogStatus(result.ok, result.message, result.events)
 
 
 # --- building from a scan ----------------------------------------------------------------------
@@ -376,13 +293,13 @@ def cells_with_findings(
 
 
 def report_from_session(
-    session: Any,
+    session: ReviewSession,
     *,
     practice: str = "",
     with_examples: bool = False,
     read_the_log: bool = True,
 ) -> ReportData:
-    """ReportData for a review session of the desktop app (``core.session.ReviewSession``).
+    """ReportData for the review session of the desktop app.
 
     The figures describe the file as it was opened: cells the user already corrected are
     re-detected on their original text, so correcting does not make the problems vanish from
@@ -444,6 +361,4 @@ def report_payload(data: ReportData, fmt: str) -> dict[str, Any]:
 
 def record_report(data: ReportData, fmt: str) -> str | None:
     """Note in the log that a report was produced; a French warning if the log is unusable."""
-    from ..audit.log import record_event
-
     return record_event("report", report_payload(data, fmt))

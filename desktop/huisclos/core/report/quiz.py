@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, REASON_EXPLANATIONS
-from ..detect.findings import Finding
+from ..detect.detector import Detector
+from ..rewrite.suggestions import first_suggestion
 from .help_text import topic_for
 
 logger = logging.getLogger(__name__)
@@ -263,15 +264,21 @@ class Quiz:
     """A sequence of comments, the room's answers and what has been revealed."""
 
     items: list[QuizItem]
+    detector: Detector
     index: int = 0
     answers: dict[int, bool] = field(default_factory=dict)
     revealed: set[int] = field(default_factory=set)
-    detector: Any = None
     _reveals: dict[int, Reveal] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def new(cls, count: int = 10, share_sensitive: float = 0.6, seed: int | None = None) -> Quiz:
-        return cls(draw(count, share_sensitive, seed=seed))
+    def new(
+        cls,
+        detector: Detector,
+        count: int = 10,
+        share_sensitive: float = 0.6,
+        seed: int | None = None,
+    ) -> Quiz:
+        return cls(draw(count, share_sensitive, seed=seed), detector)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -307,7 +314,7 @@ class Quiz:
         position = self.index if index is None else index
         self.revealed.add(position)
         if position not in self._reveals:
-            self._reveals[position] = explain(self.items[position], self._detector())
+            self._reveals[position] = explain(self.items[position], self.detector)
         return self._reveals[position]
 
     def is_revealed(self, index: int | None = None) -> bool:
@@ -326,27 +333,11 @@ class Quiz:
             sum(1 for j in judged if j), sum(1 for j in judged if j is not None), len(self.items)
         )
 
-    def _detector(self) -> Any:
-        if self.detector is None:
-            try:
-                from ..detect.detector import Detector
 
-                self.detector = Detector.default()
-            except Exception as error:  # the quiz still works from its answer key
-                logger.warning("Detector unavailable for the quiz: %s", error)
-                self.detector = False
-        return self.detector or None
-
-
-def explain(item: QuizItem, detector: Any = None) -> Reveal:
+def explain(item: QuizItem, detector: Detector) -> Reveal:
     """The reveal of one comment: the detector's findings and the first suggested rewrite,
     completed by the answer key when the detector says less than the key."""
-    findings: list[Finding] = []
-    if detector is not None:
-        try:
-            findings = list(detector.detect(item.text))
-        except Exception as error:
-            logger.warning("Detection failed in the quiz: %s", error)
+    findings = detector.detect(item.text)
     if not item.sensitive and not findings:
         return Reveal(
             False,
@@ -363,8 +354,8 @@ def explain(item: QuizItem, detector: Any = None) -> Reveal:
     reasons = tuple(dict.fromkeys(r for f in findings for r in f.reasons))
     explanation = next((f.explanation for f in findings if f.explanation), "")
     if not explanation:
-        explanation = _rule_explanation(detector, findings) or _category_explanation(categories)
-    suggestion = _suggestion(item.text, findings)
+        explanation = _category_explanation(categories)
+    suggestion = first_suggestion(item.text, findings, detector=detector) if findings else None
     worst = max(findings, key=lambda f: ("low", "medium", "high").index(f.severity), default=None)
     topic = topic_for(
         categories[0] if categories else "",
@@ -384,31 +375,7 @@ def explain(item: QuizItem, detector: Any = None) -> Reveal:
     )
 
 
-def _rule_explanation(detector: Any, findings: Sequence[Finding]) -> str:
-    lexicon = getattr(detector, "lexicon", None)
-    for finding in findings:
-        try:
-            text = lexicon.rule(finding.rule).explanation if lexicon is not None else ""
-        except Exception:
-            text = ""
-        if text:
-            return str(text)
-    return ""
-
-
 def _category_explanation(categories: Sequence[str]) -> str:
     if not categories:
         return "Ce commentaire contient une information qui n'a pas sa place ici."
     return topic_for(categories[0]).paragraphs[0]
-
-
-def _suggestion(text: str, findings: Sequence[Finding]) -> str | None:
-    if not findings:
-        return None
-    try:
-        from ..rewrite.suggestions import first_suggestion
-
-        return first_suggestion(text, findings)
-    except Exception as error:
-        logger.warning("No rewrite for the quiz: %s", error)
-        return None

@@ -1,51 +1,54 @@
 """Scan an Export: a generator yielding progress and findings batch by batch, cancellable by
 simply not asking for the next batch (close the generator).
 
-CONTRACT (the detector work fills in the bodies).
-Threading: plain generator, no shared state; the desktop app runs it on a worker thread and
-cancels by closing it between batches (``cancelled`` is then reported by :func:`run_scan`
-callers that stop early, see ``ScanResult.cancelled``).
+Each batch of rows (:mod:`.batches`) is analysed (:func:`.analysis.analyse_batch`) in this
+process or, with ``processes``, by worker processes (:mod:`.pool`) while this process reads on;
+this process then analyses a batch itself whenever every worker is busy. Results come back in
+file order whoever analysed them. Flagged cells stay plain named tuples; their Finding objects
+are built only when asked for (the JSONL output and the journal's figures need none).
 
-Speed: the table hands over its columns a batch at a time (:meth:`Table.iter_column_batches`:
-for CSV one regular expression per batch, no Python work per row);
-:meth:`Detector.candidates` finds, in one pass over the whole batch, the few cells that may hold
-something; only those cells get Python work. Equal comments (they repeat a lot) are analysed
-once per process, and their suggestion computed once. With worker processes, this process
-builds the findings and analyses a batch itself whenever every worker is busy; forked workers
-read their CSV batches themselves (the open file is shared), so this process does not even read.
+Threading: plain generator, no shared state; the desktop app runs it on a worker thread and
+cancels by closing it between batches.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import multiprocessing
-import sys
-import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from multiprocessing.pool import AsyncResult
+from typing import NamedTuple
 
-from ..detect.categories import SEVERITY_RANK, at_least
-from ..detect.detector import Detector, RawFinding
-from ..detect.findings import Finding
-from ..detect.lexicon import Lexicon, Rule
-from ..exports.model import Export, Table
+from ..detect.categories import SEVERITY_RANK
+from ..detect.detector import Detector
+from ..detect.findings import Finding, RawFinding, json_head, json_tail
+from ..detect.lexicon import Rule
+from ..exports.columns import free_text_columns
+from ..exports.model import Export
+from ..rewrite.suggestions import first_suggestion
+from .analysis import AnalysedCell, ScanOptions, analyse_batch
+from .batches import Batch, column_batches, gc_paused
+from .pool import WorkerPool
 
 logger = logging.getLogger(__name__)
 
 
-# One flagged cell: row, column, text, its findings as plain tuples, its suggestion.
-FlaggedCell = tuple[int, str, str, tuple[RawFinding, ...], str | None]
+class FlaggedCell(NamedTuple):
+    """A cell with findings: where it is, its text, its findings, its suggestion."""
+
+    row: int
+    column: str
+    text: str
+    raw: tuple[RawFinding, ...]
+    suggestion: str | None
 
 
 class FlaggedCells:
-    """The flagged cells of one batch, as plain tuples; their Finding objects are built only
-    when asked for (the jsonl output and the log's figures need none: on a big export, building
-    100,000 findings would take the main process longer than reading the file)."""
+    """The flagged cells of one batch (one sheet); their Finding objects are built only when
+    asked for: on a big export, building 100,000 findings would take the scanning process longer
+    than reading the file."""
 
     __slots__ = ("_findings", "cells", "detector", "sheet")
 
@@ -60,6 +63,40 @@ class FlaggedCells:
         if self._findings is None:
             self._findings = _findings(self.detector, self.cells, self.sheet)
         return self._findings
+
+    def jsonl(self, seen: dict[str, list[str]]) -> str:
+        """The JSON lines of every finding of these cells, without building the findings.
+
+        What follows the row and column is the same for equal comments of a sheet in one scan
+        (its options decide the findings of a text): it is written once and kept in ``seen``
+        (comment → its lines' tails), which the caller keeps per sheet for the whole scan.
+        """
+        rules = self.detector.rules
+        sheet = self.sheet
+        lines: list[str] = []
+        for row, column, text, raw, suggestion in self.cells:
+            ends = seen.get(text)
+            if ends is None:
+                ends = [
+                    json_tail(
+                        item.start,
+                        item.end,
+                        rules[item.rule].category,
+                        item.severity,
+                        rules[item.rule].id,
+                        text[item.start : item.end],
+                        item.reasons,
+                        suggestion,
+                        sheet,
+                    )
+                    for item in raw
+                ]
+                if len(seen) > 100_000:
+                    seen.clear()
+                seen[text] = ends
+            head = json_head(row, column)
+            lines.extend([head + end for end in ends])
+        return "".join(lines)
 
 
 @dataclass
@@ -85,7 +122,7 @@ class ScanResult:
     columns: dict[str, list[str]]  # sheet name ("" for CSV) → scanned free-text columns
     seconds: float
     fingerprint: str
-    cancelled: bool = False
+    detector: Detector  # the rules the raw findings' indices point into
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # category → severity → cells
     _findings: list[Finding] | None = field(default=None, repr=False, compare=False)
 
@@ -102,11 +139,46 @@ class ScanResult:
         return sum(len(batch.cells) for batch in self.batches)
 
 
+class _Pending:
+    """A batch handed over for analysis, analysed here (``analysed``) or by a worker (``job``)."""
+
+    __slots__ = ("analysed", "count", "first", "headers", "job", "sheet")
+
+    def __init__(
+        self,
+        batch: Batch,
+        analysed: list[AnalysedCell] | None,
+        job: AsyncResult[list[AnalysedCell]] | None,
+    ) -> None:
+        self.analysed = analysed
+        self.job = job
+        self.first = batch.first
+        self.count = batch.count
+        self.headers = batch.headers
+        self.sheet = batch.sheet
+
+    def ready(self) -> bool:
+        return self.job is None or self.job.ready()
+
+    def cells(self) -> list[AnalysedCell]:
+        return self.job.get() if self.job is not None else self.analysed or []
+
+
+def analyse_here(detector: Detector, batch: Batch, options: ScanOptions) -> _Pending:
+    """Analyse ``batch`` in this process."""
+    return _Pending(batch, analyse_batch(detector, batch.read(), options), None)
+
+
+def analyse_in_pool(pool: WorkerPool, batch: Batch, options: ScanOptions) -> _Pending:
+    """Hand ``batch`` to the worker processes."""
+    return _Pending(batch, None, pool.submit(batch, options))
+
+
 def scan_export(
     export: Export,
-    detector: Detector | None = None,
-    columns: dict[str, list[str]] | None = None,
     *,
+    detector: Detector,
+    columns: dict[str, list[str]] | None = None,
     categories: set[str] | None = None,
     min_severity: str = "low",
     suggest: bool = True,
@@ -116,53 +188,25 @@ def scan_export(
     """Scan the free-text columns; the generator's return value is the ScanResult.
 
     ``columns`` maps a sheet name ("" for CSV) to the headers to scan; by default the free-text
-    columns found by ``core.columns.free_text_columns``. ``categories``/``min_severity`` keep
-    only some findings; ``suggest`` fills ``Finding.suggestion`` with the first rewrite.
-    ``processes`` > 0 analyses batches in that many worker processes while this one reads the
-    file, and analyses a batch itself whenever every worker is busy (the CLI on big files;
-    ignored in a frozen app); results and their order are identical.
+    columns found by :func:`~huisclos.core.exports.columns.free_text_columns`.
+    ``categories``/``min_severity`` keep only some findings; ``suggest`` fills
+    ``Finding.suggestion`` with the first rewrite. ``processes`` > 0 analyses batches in that
+    many worker processes (the CLI on big files; one process in a frozen app); results and their
+    order are identical.
     """
     began = time.perf_counter()
-    detector = detector or Detector.default()
     chosen = _choose_columns(export, columns)
-    total = _total_rows(export, chosen)
-    all_batches: list[FlaggedCells] = []
-    counts: dict[str, dict[str, int]] = {}
-    rows_done = 0
+    total = sum(len(table) for table in export.tables if table.name in chosen)
+    options = ScanOptions(
+        frozenset(categories) if categories is not None else None, min_severity, suggest
+    )
     tables = {table.name: table for table in export.tables}
-    options = (categories, min_severity, suggest)
-    pool = _start_pool(detector, processes, tables) if processes > 0 else None
-    shared = pool is not None and _worker_tables is tables  # forked: workers read the file
-    # (analysis or its async result, first row, rows, headers, sheet)
-    Pending = tuple[Any, int, int, Sequence[str], str]
-    pending: deque[Pending] = deque()
-
-    def finish(item: Pending) -> FlaggedCells:
-        result, first, _rows, headers, sheet = item
-        analysed = result.get() if _is_async(result) else result
-        flagged = FlaggedCells(detector, sheet, _cells(analysed, first, headers))
-        _count_cells(flagged.cells, detector.rules, counts)
-        all_batches.append(flagged)
-        return flagged
-
-    def analyse(batch: _Batch) -> Any:
-        """Hand the batch to the workers (up to four each, so none waits while this process
-        works), or, when they have enough, analyse it here rather than wait (this process would
-        otherwise sit idle)."""
-        if pool is not None:
-            busy = sum(1 for item in pending if _is_async(item[0]) and not item[0].ready())
-            if busy < 4 * processes:
-                if batch.texts is None:
-                    where = (batch.sheet, batch.headers, batch.first, batch.count)
-                    return pool.apply_async(_read_and_analyse_in_worker, (where, options))
-                return pool.apply_async(_analyse_in_worker, (batch.texts, options))
-        return _analyse(detector, batch.read(), *options)
-
-    def ready_at_head() -> bool:
-        if not pending:
-            return False
-        head = pending[0][0]
-        return not _is_async(head) or head.ready() or len(pending) > 5 * processes + 2
+    pool = WorkerPool.start(detector, processes, tables) if processes > 0 else None
+    lazy = pool is not None and pool.shared
+    batches: list[FlaggedCells] = []
+    counts: dict[str, dict[str, int]] = {}
+    pending: deque[_Pending] = deque()
+    rows_done = 0
 
     try:
         for sheet, headers in chosen.items():
@@ -170,43 +214,42 @@ def scan_export(
             if not headers:
                 rows_done += len(table)
                 continue
-            batches = _column_batches(table, sheet, list(headers), batch_rows, lazy=shared)
-            while True:
-                with _gc_paused():
-                    batch = next(batches, None)
-                    if batch is None:
-                        break
-                    count = batch.count
-                    pending.append((analyse(batch), batch.first, count, headers, sheet))
-                    rows_done += count
+            for batch in column_batches(table, sheet, headers, batch_rows, lazy=lazy):
+                with gc_paused():
+                    if pool is not None and pool.has_room(_busy(pending)):
+                        pending.append(analyse_in_pool(pool, batch, options))
+                    else:  # the workers have enough: this process would otherwise sit idle
+                        pending.append(analyse_here(detector, batch, options))
+                    rows_done += batch.count
                     ready = []
-                    while ready_at_head():
-                        found = finish(pending.popleft())
-                        ready.append((rows_done - sum(item[2] for item in pending), found))
-                for done, found in ready:
-                    yield ScanProgress(done, total, found, time.perf_counter() - began)
+                    while pending and _head_ready(pending, pool):
+                        flagged = _collect(pending.popleft(), detector, counts)
+                        batches.append(flagged)
+                        ready.append((rows_done - sum(item.count for item in pending), flagged))
+                for done, flagged in ready:
+                    yield ScanProgress(done, total, flagged, time.perf_counter() - began)
         while pending:
-            with _gc_paused():
-                found = finish(pending.popleft())
-                done = rows_done - sum(item[2] for item in pending)
-            yield ScanProgress(done, total, found, time.perf_counter() - began)
+            with gc_paused():
+                flagged = _collect(pending.popleft(), detector, counts)
+                batches.append(flagged)
+                done = rows_done - sum(item.count for item in pending)
+            yield ScanProgress(done, total, flagged, time.perf_counter() - began)
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
-            _forget_tables()
+            pool.close()
     return ScanResult(
         rows=rows_done,
-        batches=all_batches,
+        batches=batches,
         columns={sheet: list(headers) for sheet, headers in chosen.items()},
         seconds=time.perf_counter() - began,
         fingerprint=export.fingerprint,
+        detector=detector,
         counts=counts,
     )
 
 
 def run_scan(export: Export, **options) -> ScanResult:  # type: ignore[no-untyped-def]
-    """Scan to the end without progress (CLI, tests)."""
+    """Scan to the end without progress (CLI, tests); ``options`` are :func:`scan_export`'s."""
     generator = scan_export(export, **options)
     while True:
         try:
@@ -216,126 +259,46 @@ def run_scan(export: Export, **options) -> ScanResult:  # type: ignore[no-untype
 
 
 def rescan_cell(
-    text: str,
-    *,
-    row: int,
-    column: str,
-    sheet: str = "",
-    detector: Detector | None = None,
-    suggest: bool = True,
+    text: str, *, row: int, column: str, detector: Detector, sheet: str = ""
 ) -> list[Finding]:
-    """Findings of one (edited) cell, with the suggestion filled like the scan does."""
-    detector = detector or Detector.default()
+    """Findings of one (edited) cell, each carrying the cell's suggestion as the scan fills it."""
     found = detector.detect(text, row=row, column=column, sheet=sheet)
-    return _with_suggestion(text, found, detector) if suggest and found else found
-
-
-def counts_of(findings: Iterable[Finding]) -> dict[str, dict[str, int]]:
-    """Category → severity → number of cells (a cell counts once per category, at its most
-    serious severity in that category)."""
-    counts: dict[str, dict[str, int]] = {}
-    _count(list(findings), counts)
-    return counts
+    if not found:
+        return found
+    suggestion = first_suggestion(text, found, detector=detector, complete=True)
+    return [replace(finding, suggestion=suggestion) for finding in found]
 
 
 # --------------------------------------------------------------------------------- internals
-@dataclass
-class _Batch:
-    """``count`` rows from ``first``: their cell texts, or None when they are not read yet (a
-    CSV table reads any batch on its own, here or in a forked worker)."""
-
-    table: Table
-    sheet: str
-    headers: list[str]
-    first: int
-    count: int
-    texts: list[str] | None
-
-    def read(self) -> list[str]:
-        if self.texts is None:
-            self.texts = _read_batch(self.table, self.headers, self.first, self.count)
-        return self.texts
+def _busy(pending: deque[_Pending]) -> int:
+    return sum(1 for item in pending if not item.ready())
 
 
-def _read_batch(table: Table, headers: list[str], first: int, count: int) -> list[str]:
-    """The cell texts of ``count`` rows from ``first`` (any batch can be read on its own)."""
-    return _texts(table.column_batch(headers, first, count))
+def _head_ready(pending: deque[_Pending], pool: WorkerPool | None) -> bool:
+    """The oldest batch can be collected: analysed, or the queue is long enough to wait for it."""
+    limit = 5 * pool.processes + 2 if pool is not None else 0
+    return pending[0].ready() or len(pending) > limit
 
 
-def _column_batches(
-    table: Table, sheet: str, headers: list[str], size: int, *, lazy: bool = False
-) -> Iterator[_Batch]:
-    """The batches of the table; with ``lazy``, left unread for their reader (a forked worker
-    process that shares the open export)."""
-    total = len(table)
-    for first in range(1, total + 1, max(size, 1)):
-        count = min(size, total - first + 1)
-        texts = None if lazy else _read_batch(table, headers, first, count)
-        yield _Batch(table, sheet, headers, first, count, texts)
+def _collect(item: _Pending, detector: Detector, counts: dict[str, dict[str, int]]) -> FlaggedCells:
+    """An analysed batch made into flagged cells, and counted."""
+    flagged = FlaggedCells(detector, item.sheet, _cells(item))
+    _count_cells(flagged.cells, detector.rules, counts)
+    return flagged
 
 
-def _texts(values: list[list[str]]) -> list[str]:
-    """The cells of a batch, row by row then column by column."""
-    if len(values) <= 1:
-        return values[0] if values else []
-    return [text for row in zip(*values, strict=True) for text in row]
-
-
-# cell index in the batch, its text, its findings, its suggestion
-Analysed = list[tuple[int, str, tuple[RawFinding, ...], str | None]]
-
-
-def _analyse(
-    detector: Detector,
-    texts: list[str],
-    categories: set[str] | None,
-    min_severity: str,
-    suggest: bool,
-) -> Analysed:
-    """Findings (as plain tuples) and suggestion of every cell of the batch that has some."""
-    out: Analysed = []
-    detect_raw = detector.detect_raw
-    rules = detector.rules
-    filtering = categories is not None or min_severity != "low"
-    memo: dict[tuple[str, tuple[RawFinding, ...]], str | None]
-    memo = detector.__dict__.setdefault("_scan_suggestions", {})
-    for index in detector.candidates(texts):
-        text = texts[index]
-        raw = detect_raw(text)
-        if not raw:
-            continue
-        if filtering:
-            raw = tuple(
-                item
-                for item in raw
-                if (categories is None or rules[item[2]].category in categories)
-                and at_least(item[3], min_severity)
-            )
-            if not raw:
-                continue
-        suggestion = None
-        if suggest:
-            key = (text, raw)  # the findings follow from these: no need to build them first
-            if key in memo:
-                suggestion = memo[key]
-            else:
-                cell = detector.findings_from(text, raw)
-                suggestion = _suggestion_for(text, cell, detector, complete=not filtering)
-                if len(memo) > 100_000:
-                    memo.clear()
-                memo[key] = suggestion
-        out.append((index, text, raw, suggestion))
-    return out
-
-
-def _cells(analysed: Analysed, first: int, headers: Sequence[str]) -> list[FlaggedCell]:
+def _cells(item: _Pending) -> list[FlaggedCell]:
     """Batch cell indexes turned into row numbers and column names."""
+    analysed, first, headers = item.cells(), item.first, item.headers
     if len(headers) == 1:
         column = headers[0]
-        return [(first + index, column, text, raw, sugg) for index, text, raw, sugg in analysed]
+        return [
+            FlaggedCell(first + index, column, text, raw, suggestion)
+            for index, text, raw, suggestion in analysed
+        ]
     width = len(headers)
     return [
-        (first + index // width, headers[index % width], text, raw, suggestion)
+        FlaggedCell(first + index // width, headers[index % width], text, raw, suggestion)
         for index, text, raw, suggestion in analysed
     ]
 
@@ -343,26 +306,24 @@ def _cells(analysed: Analysed, first: int, headers: Sequence[str]) -> list[Flagg
 def _count_cells(
     cells: list[FlaggedCell], rules: Sequence[Rule], counts: dict[str, dict[str, int]]
 ) -> None:
-    """Add the cells to ``counts`` as :func:`counts_of` counts findings."""
+    """Add the cells to ``counts``: a cell counts once per category, at its most serious
+    severity in that category."""
     for cell in cells:
-        raw = cell[3]
-        if len(raw) == 1:  # most cells (the scan's main process counts 100,000 on a big file)
-            per = counts.setdefault(rules[raw[0][2]].category, {})
-            per[raw[0][3]] = per.get(raw[0][3], 0) + 1
-        else:
-            _count_cell([(rules[item[2]].category, item[3]) for item in raw], counts)
-
-
-def _count_cell(found: list[tuple[str, str]], counts: dict[str, dict[str, int]]) -> None:
-    """Count one cell's (category, severity) findings: once per category, at its worst."""
-    worst: dict[str, str] = {}
-    for category, severity in found:
-        previous = worst.get(category)
-        if previous is None or SEVERITY_RANK[severity] > SEVERITY_RANK[previous]:
-            worst[category] = severity
-    for category, severity in worst.items():
-        per = counts.setdefault(category, {})
-        per[severity] = per.get(severity, 0) + 1
+        raw = cell.raw
+        if len(raw) == 1:  # most cells
+            only = raw[0]
+            per = counts.setdefault(rules[only.rule].category, {})
+            per[only.severity] = per.get(only.severity, 0) + 1
+            continue
+        worst: dict[str, str] = {}
+        for item in raw:
+            category = rules[item.rule].category
+            previous = worst.get(category)
+            if previous is None or SEVERITY_RANK[item.severity] > SEVERITY_RANK[previous]:
+                worst[category] = item.severity
+        for category, severity in worst.items():
+            per = counts.setdefault(category, {})
+            per[severity] = per.get(severity, 0) + 1
 
 
 def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[Finding]:
@@ -376,129 +337,7 @@ def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[
     return found
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a batch is analysed (never across a ``yield``).
-
-    A scan allocates millions of small objects and keeps 100,000 findings alive; Python's
-    collector would walk them again and again (a third of the scan time in bench_scan.py).
-    Nothing a batch allocates forms reference cycles, so reference counting frees it anyway.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-# ------------------------------------------------------------------------ worker processes
-_worker_detector: Detector | None = None
-_worker_tables: dict[str, Table] | None = None  # the open export, when the workers are forked
-
-
-def _start_pool(detector: Detector, processes: int, tables: dict[str, Table]):  # type: ignore[no-untyped-def]
-    """Worker processes with the same lexicon and allowlist (so rule indices agree); forked
-    ones also share the open export, and read their batches from it."""
-    global _worker_detector, _worker_tables
-    _worker_tables = None
-    if getattr(sys, "frozen", False):  # a bundled app has no safe way to start itself again
-        return None
-    methods = multiprocessing.get_all_start_methods()
-    method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
-    if method == "fork":
-        _worker_detector = detector  # inherited as is: no rebuild in the child
-        _worker_tables = tables
-    context = multiprocessing.get_context(method)
-    try:
-        return context.Pool(
-            processes, initializer=_init_worker, initargs=(detector.lexicon, detector.allowlist)
-        )
-    except BaseException:
-        _forget_tables()
-        raise
-
-
-def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
-    global _worker_detector
-    if _worker_detector is None:
-        _worker_detector = Detector(lexicon, allowlist)
-
-
-def _forget_tables() -> None:
-    """The workers are gone: do not keep the export alive."""
-    global _worker_tables
-    _worker_tables = None
-
-
-Options = tuple[set[str] | None, str, bool]  # categories, minimum severity, suggest
-
-
-def _analyse_in_worker(texts: list[str], options: Options) -> Analysed:
-    assert _worker_detector is not None
-    with _gc_paused():
-        return _analyse(_worker_detector, texts, *options)
-
-
-def _read_and_analyse_in_worker(
-    where: tuple[str, list[str], int, int], options: Options
-) -> Analysed:
-    """Read the batch (sheet, headers, first row, rows) from the shared export, analyse it."""
-    assert _worker_detector is not None and _worker_tables is not None
-    sheet, headers, first, count = where
-    with _gc_paused():
-        texts = _read_batch(_worker_tables[sheet], headers, first, count)
-        return _analyse(_worker_detector, texts, *options)
-
-
-def _is_async(result: Any) -> bool:
-    """True for a worker's pending result, False for a batch analysed in this process."""
-    return not isinstance(result, list)
-
-
-def _with_suggestion(
-    text: str, findings: list[Finding], detector: Detector | None = None
-) -> list[Finding]:
-    """Every finding of the cell (all it has) gets the same suggestion: the cell as one click
-    leaves it."""
-    suggestion = _suggestion_for(text, findings, detector, complete=True)
-    if suggestion is None:
-        return findings
-    return [replace(finding, suggestion=suggestion) for finding in findings]
-
-
-def _suggestion_for(
-    text: str, findings: list[Finding], detector: Detector | None, *, complete: bool
-) -> str | None:
-    """The cell as the first suggestion leaves it; ``complete``: ``findings`` are all the
-    detector finds in ``text``."""
-    try:
-        from ..rewrite.suggestions import first_suggestion
-
-        return first_suggestion(text, findings, detector=detector, complete=complete)
-    except NotImplementedError:  # pragma: no cover - rewrites not there yet
-        return None
-
-
-def _count(findings: list[Finding], counts: dict[str, dict[str, int]]) -> None:
-    by_cell: dict[tuple[str, int, str], list[tuple[str, str]]] = {}
-    for f in findings:
-        by_cell.setdefault((f.sheet, f.row, f.column), []).append((f.category, f.severity))
-    for found in by_cell.values():
-        _count_cell(found, counts)
-
-
 def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dict[str, list[str]]:
     if columns is not None:  # a column named twice is scanned (and counted) once
         return {sheet: list(dict.fromkeys(headers)) for sheet, headers in columns.items()}
-    from ..exports.columns import free_text_columns
-
-    chosen: dict[str, list[str]] = {}
-    for table in export.tables:
-        chosen[table.name] = list(free_text_columns(table))
-    return chosen
-
-
-def _total_rows(export: Export, chosen: dict[str, list[str]]) -> int:
-    return sum(len(table) for table in export.tables if table.name in chosen)
+    return {table.name: free_text_columns(table) for table in export.tables}

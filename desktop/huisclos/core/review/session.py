@@ -1,9 +1,15 @@
 """A review session: one opened export, its findings per cell, and the user's edits.
 
-This is the logic behind the desktop review screen, kept free of Qt so the command line (or a
-test) can drive exactly the same decisions: which cells still need review, what a single click
-writes into a cell, what «Tout appliquer» changes, what happens after a manual edit (the cell
-is re-scanned), and what the cleaned copy contains.
+This is the logic behind the desktop review screen, kept free of Qt so that the command line
+drives exactly the same decisions: which cells still need review, what a single click writes
+into a cell, what «Tout appliquer» changes, what happens after a manual edit (the cell is
+re-scanned), and what the cleaned copy and the correction list contain.
+
+Cleaning is one path for both faces: :meth:`ReviewSession.bulk_batch` (the first suggestion of
+every comment to review, fitted to what the file can hold) → :meth:`ReviewSession.apply` →
+:meth:`ReviewSession.write_copy` → :meth:`ReviewSession.write_worklist`, each step's journal
+event built by :mod:`.journal_events` — «Tout appliquer» then «Enregistrer» in the app,
+``huisclos clean`` on the command line.
 
 Edits go through :class:`~huisclos.core.edits.EditBatch` objects on a
 :class:`~huisclos.core.edits.CellOverlay`; the caller keeps the batches for undo
@@ -18,17 +24,20 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
+from ..audit.events import EditEvent, JournalEvent
 from ..detect.categories import CATEGORIES, SEVERITY_RANK, at_least
 from ..detect.detector import Detector
 from ..detect.findings import Finding
 from ..edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
-from ..errors import ExportError
 from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
+from . import journal_events
 from . import worklist as worklist_mod
+from .scan import ScanResult
 
 logger = logging.getLogger(__name__)
 
@@ -62,13 +71,13 @@ class ReviewSession:
         self,
         export: Export,
         *,
-        detector: Detector | None = None,
+        detector: Detector,
         columns: dict[str, list[str]] | None = None,
         categories: set[str] | None = None,
         min_severity: str = "low",
     ) -> None:
         self.export = export
-        self._detector = detector
+        self.detector = detector
         self.columns: dict[str, list[str]] = dict(columns or {})
         self.categories = set(categories) if categories else set(CATEGORIES)
         self.min_severity = min_severity
@@ -81,14 +90,29 @@ class ReviewSession:
         self.scan_complete = False
 
     # --- reading -------------------------------------------------------------------------
-    @property
-    def detector(self) -> Detector:
-        if self._detector is None:
-            self._detector = Detector.default()
-        return self._detector
+    @classmethod
+    def of_scan(
+        cls,
+        export: Export,
+        result: ScanResult,
+        *,
+        categories: set[str] | None = None,
+        min_severity: str = "low",
+    ) -> ReviewSession:
+        """The session of a finished scan of ``export`` (the command line, tests)."""
+        session = cls(
+            export,
+            detector=result.detector,
+            columns=result.columns,
+            categories=categories,
+            min_severity=min_severity,
+        )
+        session.add_findings(result.findings)
+        session.finish_scan(result.columns)
+        return session
 
     def set_detector(self, detector: Detector) -> None:
-        self._detector = detector
+        self.detector = detector
 
     @property
     def path(self) -> Path:
@@ -237,7 +261,8 @@ class ReviewSession:
         chosen = self.findings(key) if findings is None else list(findings)
         if not chosen:
             return []
-        return rewrite.suggest(self.text(key), chosen, detector=self.detector)
+        found = rewrite.suggest(self.text(key), chosen, detector=self.detector)
+        return [replace(item, text=self.export.fit_text(item.text)) for item in found]
 
     def edit(self, key: CellKey, new_text: str, rule_ids: Sequence[str] = ()) -> Edit:
         """The edit that puts ``new_text`` in the cell."""
@@ -258,8 +283,9 @@ class ReviewSession:
         return batch_from([self.edit(key, new_text, rules)], label)
 
     def bulk_batch(self, category: str | None = None, label: str = "") -> EditBatch:
-        """«Tout appliquer»: the first suggestion of every comment to review (only the findings
-        of ``category`` when given), as one batch, hence one undo step."""
+        """«Tout appliquer» and ``huisclos clean``: the first suggestion of every comment to
+        review (only the findings of ``category`` when given), fitted to what the file can hold
+        («’» becomes «'» in a Windows-1252 export), as one batch, hence one undo step."""
         edits: list[Edit] = []
         detector = self.detector
         for key in self.pending_keys():
@@ -273,7 +299,10 @@ class ReviewSession:
             new_text = self._scanned_suggestion(key, every, chosen)
             if new_text is None:
                 new_text = rewrite.first_suggestion(text, chosen, detector=detector)
-            if new_text is None or new_text == text:
+            if new_text is None:
+                continue
+            new_text = self.export.fit_text(new_text)
+            if new_text == text:
                 continue
             rules = tuple(dict.fromkeys(f.rule for f in chosen))
             edits.append(self.edit(key, new_text, rules))
@@ -311,6 +340,10 @@ class ReviewSession:
                 counts[category] += 1
         return dict(counts)
 
+    def edit_event(self, batch: EditBatch, action: str) -> EditEvent:
+        """The journal's ``edit`` event once ``action`` (apply, undo, redo) is done on ``batch``."""
+        return journal_events.edit_event(batch, action, export=self.export, detector=self.detector)
+
     # --- saving --------------------------------------------------------------------------
     def net_edits(self) -> list[Edit]:
         return self.overlay.net_edits()
@@ -332,28 +365,28 @@ class ReviewSession:
             with_original=with_original,
         )
 
-    def write_worklist(self, path: Path, with_original: bool = False) -> tuple[int, bool]:
-        """Write the correction list; returns (lines, same encoding as the export)."""
+    def write_worklist(self, path: Path, with_original: bool = False) -> SavedWorklist:
+        """Write the correction list (never over the export); the lines written, whether the
+        export's encoding could hold them, and the journal's ``worklist`` event."""
+        target = Path(path)
         worklist = self.worklist(with_original)
-        same_encoding = worklist_mod.write_worklist(Path(path), worklist, self.export)
-        return len(worklist), same_encoding
+        same_encoding = worklist_mod.write_worklist(target, worklist, self.export)
+        event = journal_events.worklist_event(self.export, target, len(worklist))
+        return SavedWorklist(len(worklist), same_encoding, event)
 
     def default_copy_path(self) -> Path:
         return default_copy_path(self.path)
 
-    def write_copy(self, path: Path) -> None:
-        """Write the cleaned copy; refuses to overwrite the original export."""
+    def write_copy(self, path: Path) -> JournalEvent:
+        """Write the cleaned copy (never over the export) and return the journal's
+        ``save_copy`` event."""
         target = Path(path)
-        if _same_file(target, self.path):
-            raise ExportError(
-                "Le fichier d'origine n'est jamais modifié : choisissez un autre nom pour la "
-                "copie nettoyée."
-            )
-        self.export.write_copy(self.net_edits(), target)
+        edits = self.net_edits()
+        self.export.write_copy(edits, target)
+        return journal_events.save_copy_event(self.export, edits, target)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
-    except OSError:
-        return False
+class SavedWorklist(NamedTuple):
+    entries: int
+    same_encoding: bool
+    event: JournalEvent

@@ -29,10 +29,12 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS
 from ..edits import CellKey, Edit
+from ..exports.columns import identity_columns
+from ..exports.csv_file import CsvExport
+from ..exports.model import Export, Table
 from ..safe_write import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -42,7 +44,6 @@ __all__ = [
     "Worklist",
     "WorklistEntry",
     "build_worklist",
-    "categories_of_rules",
     "write_worklist",
 ]
 
@@ -130,60 +131,41 @@ class Worklist:
         return lines
 
 
-def categories_of_rules(rule_ids: Iterable[str]) -> tuple[str, ...]:
-    """Category ids of rule ids («health.hiv» → «health»), in the contract's order."""
-    found = {rule.split(".", 1)[0] for rule in rule_ids}
-    return tuple(category for category in CATEGORIES if category in found)
-
-
-def _identity_columns(table: Any) -> dict[str, str]:
-    try:
-        from ..exports.columns import identity_columns
-
-        return dict(identity_columns(table))
-    except NotImplementedError:
-        return {}
-
-
 def build_worklist(
-    export: Any,
+    export: Export,
     edits: Iterable[Edit],
     *,
-    categories: Mapping[CellKey, Sequence[str]] | None = None,
+    categories: Mapping[CellKey, Sequence[str]],
     with_original: bool = False,
 ) -> Worklist:
     """The correction list for ``edits`` (one entry per changed cell, in file order).
 
-    ``categories`` gives the category ids of each cell; by default they come from the edits'
-    rule ids. The identity columns are those of the export's main table (or of each edit's sheet).
+    ``categories`` gives the category ids each cell was flagged for. The identity columns are
+    those of each edit's sheet, under one set of headers for the whole list.
     """
     changed = [edit for edit in edits if edit.before != edit.after]
-    changed.sort(key=lambda edit: (_sheet_order(export, edit.sheet), edit.row, edit.column))
-    tables: dict[str, Any] = {}
+    order = {table.name: index for index, table in enumerate(export.tables)}
+    changed.sort(key=lambda edit: (order.get(edit.sheet, len(order)), edit.row, edit.column))
+    tables: dict[str, Table] = {}
     roles_by_sheet: dict[str, dict[str, str]] = {}
     for edit in changed:
         if edit.sheet not in tables:
             table = export.table_named(edit.sheet) if edit.sheet else export.table
             tables[edit.sheet] = table
-            roles_by_sheet[edit.sheet] = _identity_columns(table)
+            roles_by_sheet[edit.sheet] = identity_columns(table)
     # One set of identity headers for the whole list: the roles present in any sheet.
     roles = [
         role for role in IDENTITY_ROLES if any(role in found for found in roles_by_sheet.values())
     ]
-    headers: list[str] = []
-    for role in roles:
-        header = next(found[role] for found in roles_by_sheet.values() if role in found)
-        headers.append(header)
+    headers = [
+        next(found[role] for found in roles_by_sheet.values() if role in found) for role in roles
+    ]
     entries: list[WorklistEntry] = []
     for edit in changed:
         table = tables[edit.sheet]
         found = roles_by_sheet[edit.sheet]
         identity = _identity(table, edit.row, [found.get(role) for role in roles])
-        cell_categories = (
-            tuple(categories[edit.key]) if categories and edit.key in categories else None
-        )
-        if cell_categories is None:
-            cell_categories = categories_of_rules(edit.rule_ids)
+        cell_categories = categories.get(edit.key, ())
         entries.append(
             WorklistEntry(
                 edit.sheet,
@@ -195,28 +177,18 @@ def build_worklist(
                 tuple(category for category in CATEGORIES if category in cell_categories),
             )
         )
-    several_sheets = len(getattr(export, "tables", ())) > 1
     show_sheet = len({entry.sheet for entry in entries}) > 1 or (
-        several_sheets and any(entry.sheet for entry in entries)
+        len(export.tables) > 1 and any(entry.sheet for entry in entries)
     )
     return Worklist(headers, entries, with_original, show_sheet)
 
 
-def _sheet_order(export: Any, sheet: str) -> int:
-    names = [getattr(table, "name", "") for table in getattr(export, "tables", ())]
-    return names.index(sheet) if sheet in names else len(names)
-
-
-def _identity(table: Any, row: int, headers: list[str | None]) -> tuple[str, ...]:
+def _identity(table: Table, row: int, headers: list[str | None]) -> tuple[str, ...]:
     """The identity values of one row, reading the row once (random access costs a parse)."""
-    try:
-        values = table.row(row)
-    except (KeyError, IndexError, ValueError):
-        return tuple("" for _ in headers)
-    header = list(table.header)
+    values = table.row(row)
     out: list[str] = []
     for name in headers:
-        index = header.index(name) if name in header else -1
+        index = table.column_index(name) if name is not None else -1
         out.append(values[index] if 0 <= index < len(values) else "")
     return tuple(out)
 
@@ -234,21 +206,12 @@ class CsvFormat:
     newline: str = "\r\n"
 
 
-def csv_format_of(export: Any) -> CsvFormat:
+def csv_format_of(export: Export) -> CsvFormat:
     """The source CSV's encoding, BOM, delimiter and line ending; Excel-friendly UTF-8 with BOM
     and «;» for an Excel source."""
-    if getattr(export, "kind", "csv") != "csv":
+    if not isinstance(export, CsvExport):
         return CsvFormat()
-    encoding = getattr(export, "encoding", None)
-    dialect = getattr(export, "dialect", None)
-    name = getattr(encoding, "name", None) or (encoding if isinstance(encoding, str) else None)
-    bom = bool(getattr(encoding, "bom", b"") or getattr(export, "bom", b""))
-    delimiter = getattr(dialect, "delimiter", None) or getattr(export, "delimiter", None) or ";"
-    newline = getattr(dialect, "newline", None) or getattr(export, "newline", None) or "\r\n"
-    name = name or "utf-8"
-    if codecs.lookup(name).name.replace("-", "_") in ("utf_8_sig",):
-        name, bom = "utf-8", True
-    return CsvFormat(name, bom, delimiter, newline)
+    return CsvFormat(export.encoding, bool(export.bom), export.delimiter, export.newline)
 
 
 def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
@@ -312,7 +275,7 @@ def _csv_safe(value: str) -> str:
     return " " + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def write_worklist(path: Path | str, worklist: Worklist, export: Any) -> bool:
+def write_worklist(path: Path | str, worklist: Worklist, export: Export) -> bool:
     """Write the list whole or not at all, owner-only. Returns False when UTF-8 replaced an
     encoding too narrow for the text. Raises ``ExportError`` with a French message when the file
     cannot be written."""

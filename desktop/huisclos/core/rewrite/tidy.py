@@ -14,7 +14,6 @@ import re
 __all__ = [
     "calm_shouting",
     "capitalize_first",
-    "fit_to_encoding",
     "has_words",
     "lower_first",
     "tidy",
@@ -304,37 +303,3 @@ def tidy(text: str) -> str:
     if not has_words(result):
         return ""
     return capitalize_first(result)
-
-
-_PLAIN = {
-    "’": "'", "‘": "'", "‚": ",", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‑": "-",
-    "…": "...", "œ": "oe", "Œ": "OE", "€": "EUR", "\u202f": " ", "\u2009": " ", "\u00a0": " ",
-    "•": "-", "→": "->", "≥": ">=", "≤": "<=",
-}  # fmt: skip
-
-
-def fit_to_encoding(text: str, codec: str) -> str:
-    """``text`` with the characters ``codec`` cannot write replaced by plain ones («’» → «'»,
-    «œ» → «oe», «–» → «-»), so a rewrite can always be written into a Latin-1 export."""
-    try:
-        text.encode(codec)
-        return text
-    except (UnicodeEncodeError, LookupError):
-        pass
-    out: list[str] = []
-    for char in text:
-        try:
-            char.encode(codec)
-            out.append(char)
-            continue
-        except UnicodeEncodeError:
-            pass
-        except LookupError:
-            return text
-        plain = _PLAIN.get(char)
-        if plain is None:
-            import unicodedata
-
-            plain = unicodedata.normalize("NFKD", char).encode(codec, "ignore").decode(codec)
-        out.append(plain if plain else "?")
-    return "".join(out)

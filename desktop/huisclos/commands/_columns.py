@@ -1,0 +1,33 @@
+"""``--columns A,B``: the one parser of the columns a user names, for every command.
+
+Headers are compared without regard to case («commentaire» names «Commentaire»), per sheet of a
+workbook; a column named twice is kept once. A name that no sheet has is refused with the
+file's columns listed, so a typing mistake never silently scans less than asked.
+"""
+
+from __future__ import annotations
+
+from ..core.errors import HuisclosError
+from ..core.exports.model import Export
+
+
+def columns_named(export: Export, wanted: str) -> dict[str, list[str]]:
+    """Sheet name ("" for CSV) → the headers ``wanted`` names in that sheet, in its order."""
+    names = [name.strip() for name in wanted.split(",") if name.strip()]
+    if not names:
+        raise HuisclosError("--columns : indiquez au moins un nom de colonne.")
+    chosen: dict[str, list[str]] = {}
+    found: set[str] = set()
+    for table in export.tables:
+        by_fold = {header.casefold(): header for header in table.header}
+        present = [name.casefold() for name in names if name.casefold() in by_fold]
+        found.update(present)
+        if present:
+            chosen[table.name] = list(dict.fromkeys(by_fold[name] for name in present))
+    missing = [name for name in names if name.casefold() not in found]
+    if missing:
+        available = ", ".join(export.table.header) if export.tables else ""
+        raise HuisclosError(
+            f"colonne introuvable : {', '.join(missing)}. Colonnes du fichier : {available}."
+        )
+    return chosen

@@ -1,0 +1,114 @@
+"""What both faces write to the journal after each review step, built once here.
+
+- :func:`scan_event` — the ``scan`` event of a scan result: counts per category, severity and
+  rule, rows and comments flagged (the command line and the app log the same event);
+- :func:`edit_event` — an applied, undone or redone batch (texts become keyed hashes when the
+  event is written, :func:`huisclos.core.audit.log.record_edits`);
+- :func:`save_copy_event` and :func:`worklist_event` — a cleaned copy or a correction list
+  written, named by their fingerprints.
+
+Figures only, never a word of a comment. Plain functions; safe from a worker thread.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..audit.events import (
+    EditEvent,
+    JournalEvent,
+    save_copy_payload,
+    worklist_payload,
+)
+from ..detect.detector import Detector
+from ..edits import Edit, EditBatch
+from ..exports.model import Export
+from ..safe_write import file_fingerprint
+from .scan import ScanResult
+
+
+def scan_event(result: ScanResult, file_name: str) -> JournalEvent:
+    """The ``scan`` event, counted from the scan's plain tuples with C-level ``Counter``s (a big
+    export has 100,000 findings: building each one would cost more than the scan's reading)."""
+    by_rule: Counter[tuple[int, str]] = Counter()  # (rule index, severity) → findings
+    rows: set[tuple[str, int]] = set()
+    for batch in result.batches:
+        rows.update((batch.sheet, cell.row) for cell in batch.cells)
+        by_rule.update((item.rule, item.severity) for cell in batch.cells for item in cell.raw)
+    categories: Counter[str] = Counter()
+    severities: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    rule_ids: Counter[str] = Counter()
+    rules = result.detector.rules
+    for (index, severity), count in by_rule.items():
+        rule = rules[index]
+        categories[rule.category] += count
+        severities[severity] += count
+        pairs[(rule.category, severity)] += count
+        rule_ids[rule.id] += count
+    matrix: dict[str, dict[str, int]] = {}
+    for (category, severity), count in sorted(pairs.items()):
+        matrix.setdefault(category, {})[severity] = count
+    payload: dict[str, Any] = {
+        "findings": sum(by_rule.values()),
+        "rows_flagged": len(rows),
+        "by_category": dict(sorted(categories.items())),
+        "by_severity": dict(sorted(severities.items())),
+        "by_category_severity": matrix,
+        "by_rule": dict(sorted(rule_ids.items())),
+        "rows": result.rows,
+        "fingerprint": result.fingerprint,
+        "file_name": Path(file_name).name,
+        "duration_s": round(float(result.seconds), 3),
+        "cells_flagged": result.flagged_cells,
+        "counts": result.counts,  # category → severity → comments
+    }
+    return JournalEvent("scan", payload)
+
+
+def edit_event(batch: EditBatch, action: str, *, export: Export, detector: Detector) -> EditEvent:
+    """The ``edit`` event of ``batch`` once ``action`` (``apply``, ``undo`` or ``redo``) is done
+    on it in ``export``; a hand-written text (label ``manual``) is logged as ``manual``."""
+    edits = tuple(batch.inverted()) if action == "undo" else tuple(batch)
+    if action == "apply" and batch.label == "manual":
+        action = "manual"
+    rule_ids = {rule for edit in edits for rule in edit.rule_ids}
+    return EditEvent(
+        edits=edits,
+        action=action,
+        rule_categories={rule: detector.rule_named(rule).category for rule in rule_ids},
+        label=batch.label,
+        fingerprint=export.fingerprint,
+        file_name=export.path.name,
+    )
+
+
+def save_copy_event(export: Export, edits: list[Edit], target: Path) -> JournalEvent:
+    """The ``save_copy`` event of the cleaned copy of ``export`` with ``edits``, just written at
+    ``target``."""
+    return JournalEvent(
+        "save_copy",
+        save_copy_payload(
+            source_fingerprint=export.fingerprint,
+            target_fingerprint=file_fingerprint(target),
+            target_name=target.name,
+            cells_changed=len(edits),
+            rows_changed=len({(edit.sheet, edit.row) for edit in edits}),
+        ),
+    )
+
+
+def worklist_event(export: Export, target: Path, entries: int) -> JournalEvent:
+    """The ``worklist`` event of the correction list of ``export`` just written at ``target``."""
+    return JournalEvent(
+        "worklist",
+        worklist_payload(
+            source_fingerprint=export.fingerprint,
+            target_fingerprint=file_fingerprint(target),
+            target_name=target.name,
+            entries=entries,
+            fmt="xlsx" if target.suffix.lower() == ".xlsx" else "csv",
+        ),
+    )

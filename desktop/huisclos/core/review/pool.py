@@ -1,0 +1,113 @@
+"""Worker processes that analyse batches while the scanning process reads the file.
+
+Workers get the same lexicon and allowlist, so rule indices agree with the scanning process's
+detector. Forked workers (Linux, macOS) inherit the detector as it is and the open export too:
+they read their batches themselves, so the scanning process does not even read. Spawned
+workers (Windows) rebuild the detector and are sent the batches' texts. A bundled (frozen)
+app has no safe way to start itself again: it scans in one process.
+
+Threading: a :class:`WorkerPool` belongs to the generator that started it; the worker
+functions run in the worker processes, with the module's globals as their state.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from multiprocessing.pool import AsyncResult, Pool
+
+from ..detect.detector import Detector
+from ..detect.lexicon import Lexicon
+from ..exports.model import Table
+from .analysis import AnalysedCell, ScanOptions, analyse_batch
+from .batches import Batch, gc_paused, read_batch
+
+# The state of a worker process (and, while a forked pool runs, of the scanning process, whose
+# memory the workers inherit).
+_worker_detector: Detector | None = None
+_worker_tables: dict[str, Table] | None = None
+
+
+class WorkerPool:
+    """``processes`` worker processes analysing batches for one scan."""
+
+    def __init__(self, pool: Pool, processes: int, shared: bool) -> None:
+        self._pool = pool
+        self.processes = processes
+        self.shared = shared  # forked: the workers read their batches from the open export
+
+    @classmethod
+    def start(
+        cls, detector: Detector, processes: int, tables: dict[str, Table]
+    ) -> WorkerPool | None:
+        """A pool of ``processes`` workers; None in a frozen app (the scan runs in one)."""
+        global _worker_detector, _worker_tables
+        _worker_tables = None
+        if getattr(sys, "frozen", False):  # PyInstaller's documented flag
+            return None
+        methods = multiprocessing.get_all_start_methods()
+        fork = "fork" in methods and threading.active_count() == 1
+        if fork:
+            _worker_detector = detector  # inherited as is: no rebuild in the child
+            _worker_tables = tables
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        try:
+            pool = context.Pool(
+                processes,
+                initializer=_init_worker,
+                initargs=(detector.lexicon, detector.allowlist),
+            )
+        except BaseException:
+            _forget_tables()
+            raise
+        return cls(pool, processes, fork)
+
+    def has_room(self, busy: int) -> bool:
+        """Up to four batches a worker, so none waits while the scanning process works."""
+        return busy < 4 * self.processes
+
+    def submit(self, batch: Batch, options: ScanOptions) -> AsyncResult[list[AnalysedCell]]:
+        """Hand ``batch`` to a worker: its place in the export (forked workers read it), or its
+        texts."""
+        if batch.texts is None:
+            where = (batch.sheet, batch.headers, batch.first, batch.count)
+            return self._pool.apply_async(read_and_analyse_in_worker, (where, options))
+        return self._pool.apply_async(analyse_in_worker, (batch.texts, options))
+
+    def close(self) -> None:
+        """Stop the workers (the scan ended or was cancelled) and forget the export."""
+        self._pool.terminate()
+        self._pool.join()
+        _forget_tables()
+
+
+def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
+    global _worker_detector
+    if _worker_detector is None:
+        _worker_detector = Detector(lexicon, allowlist)
+
+
+def _forget_tables() -> None:
+    """The workers are gone: do not keep the export alive."""
+    global _worker_tables
+    _worker_tables = None
+
+
+def analyse_in_worker(texts: list[str], options: ScanOptions) -> list[AnalysedCell]:
+    """A worker's analysis of texts sent to it."""
+    assert _worker_detector is not None
+    with gc_paused():
+        return analyse_batch(_worker_detector, texts, options)
+
+
+def read_and_analyse_in_worker(
+    where: tuple[str, list[str], int, int], options: ScanOptions
+) -> list[AnalysedCell]:
+    """A forked worker's analysis of a batch (sheet, headers, first row, rows) it reads from the
+    export it shares with the scanning process."""
+    assert _worker_detector is not None and _worker_tables is not None
+    sheet, headers, first, count = where
+    with gc_paused():
+        texts = read_batch(_worker_tables[sheet], headers, first, count)
+        return analyse_batch(_worker_detector, texts, options)

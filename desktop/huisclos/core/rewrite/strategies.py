@@ -1,0 +1,368 @@
+"""The three kinds of rewrite, each applied to the clauses of one comment:
+
+- :func:`keep_needs` — a neutral phrase that keeps the practical need (the rule's ``rewrite``
+  phrase, or its ``keep`` patterns), the other sensitive clauses removed;
+- :func:`remove_clauses` — the sensitive clauses removed with what depends on them (a secret's
+  value, a partner who reveals an orientation), every benign clause kept;
+- :func:`mask_words` — the matched words replaced with «[retiré]».
+
+Words of findings the caller did not choose (``protected`` spans) are never removed nor masked.
+:mod:`.suggestions` ranks these candidates and makes sure none is flagged again. Pure functions.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+
+from ..detect.detector import Detector
+from ..detect.findings import Finding
+from .clauses import Clauses, split_clauses
+from .tidy import tidy
+
+logger = logging.getLogger(__name__)
+
+MASK = "[retiré]"
+
+# A token that looks like a password or a login: letters and digits mixed in one word of six
+# characters or more («Azerty1», «Roux1985», «Rose!1948»), or an e-mail address. «3e», «14h30»
+# or a door code («1234») are not.
+_PASSWORD_TOKEN = re.compile(
+    r"(?<!\S)(?=\S{6,})(?=\S*\d)(?=\S*[^\W\d_]{2})\S+|\S+@\S+\.\S+", re.UNICODE
+)
+# Where the value after a login or password label ends: a comma, a semicolon, a line break, a
+# spaced dash, a mark ending a sentence («.», «!», «?» before a space — «Rose!1948» is one
+# value), or the end of the comment.
+_VALUE_END = re.compile(r"\s*(?:[,;\n\r]|\s[-–—]+\s|[–—]|[.!?…]+(?=\s|$)|$)")
+
+
+def _is_number_identifier(finding: Finding) -> bool:
+    """A number found by its checksum or shape (NIR, IBAN, card), not by a context word."""
+    return sum(char.isdigit() for char in finding.match) >= 4
+
+
+def _secret_end(text: str, finding: Finding) -> int:
+    """Where the secret named by a context word ends. The detector may match only its label
+    («identifiant ameli» in «identifiant ameli jdupont - RDV le matin»): the value follows it up
+    to the end of its clause."""
+    if finding.end >= len(text) or text[finding.end - 1] in ",;.!?…\n\r":
+        return finding.end
+    end = _VALUE_END.search(text, finding.end)
+    return end.start() if end is not None else len(text)
+
+
+def _secret_clauses(clauses: Clauses, finding: Finding) -> list[int]:
+    """The clauses an identifier takes with it, so that no part of a secret survives — and no
+    more: the benign clauses around it stay («mdp doctolib: Azerty1, préfère SMS» keeps
+    «préfère SMS»; «code porte 1234, mdp wifi: abcd» keeps the door code).
+
+    A number found by its checksum (NIR, IBAN, card) goes with its label («n° sécu : …»). A login
+    or password found by its context word («mdp», «mot de passe», «identifiant») goes with its
+    value, up to the end of its clause, with the clauses joined to it by colons («mdp doctolib :
+    Azerty1»), and with any clause of the same sentence that holds a password-looking token
+    («Roux1985, c'est son mdp»; «mdp oublié, nouveau : Bebe2024»).
+    """
+    indexes = clauses.overlapping(finding.start, finding.end)
+    if _is_number_identifier(finding):
+        return sorted({i for index in indexes for i in clauses.labelled(index)})
+    indexes = clauses.overlapping(finding.start, _secret_end(clauses.text, finding))
+    taken = {i for index in indexes for i in clauses.labelled(index)}
+    for index in indexes:
+        for other in clauses.sentence_of(index):
+            if other not in taken and _PASSWORD_TOKEN.search(clauses.segment_text(other)):
+                taken.update(clauses.labelled(other))
+    return sorted(taken)
+
+
+def _cut_spans(clauses: Clauses, index: int, findings: Sequence[Finding]) -> list[tuple[int, int]]:
+    """The characters of clause ``index`` that carry the chosen findings: their words (for a
+    login or password, the label and its value)."""
+    seg_start, seg_end = clauses.segments[index]
+    spans: list[tuple[int, int]] = []
+    for finding in findings:
+        start, end = finding.start, finding.end
+        if finding.category == "identifier" and not _is_number_identifier(finding):
+            end = _secret_end(clauses.text, finding)
+            if not (start < seg_end and seg_start < end):
+                segment = clauses.segment_text(index)
+                spans += [
+                    (seg_start + token.start(), seg_start + token.end())
+                    for token in _PASSWORD_TOKEN.finditer(segment)
+                ]
+                continue
+        spans.append((max(start, seg_start), min(end, seg_end)))
+    return [(start, end) for start, end in spans if start < end]
+
+
+def _cut(clauses: Clauses, index: int, findings: Sequence[Finding]) -> str:
+    """Clause ``index`` with only the chosen findings' words cut out: it also holds words the
+    user chose to keep (another category, a lower severity), which must stay as they are."""
+    seg_start, seg_end = clauses.segments[index]
+    text = clauses.text
+    pieces: list[str] = []
+    position = seg_start
+    for start, end in sorted(_cut_spans(clauses, index, findings)):
+        if end <= position:
+            continue
+        pieces.append(text[position : max(start, position)])
+        position = end
+    pieces.append(text[position:seg_end])
+    return re.sub(r"[ \t]{2,}", " ", "".join(pieces)).strip(" \t,;:")
+
+
+def _protected_indexes(clauses: Clauses, protected: Sequence[tuple[int, int]]) -> set[int]:
+    """Clauses holding words the user chose not to change: they are never removed."""
+    return {index for start, end in protected for index in clauses.overlapping(start, end)}
+
+
+def _edited(clauses: Clauses, carried: dict[int, list[Finding]], keep: set[int]) -> dict[int, str]:
+    """Protected clauses that carry a chosen finding, with only that finding's words cut."""
+    return {index: _cut(clauses, index, carried[index]) for index in carried if index in keep}
+
+
+# A partner named in the same sentence as a sexual orientation («homme gay, vit avec son
+# compagnon»): once the orientation is gone, the partner still reveals it by deduction (CJUE
+# C-184/20), so that clause goes with it. Matched on the accent-folded clause.
+_PARTNER = re.compile(
+    r"\b(?:compagnon|compagne|compagnons|compagnes|conjoint|conjointe|partenaire|partenaires|"
+    r"copain|copine|ami|amie|concubin|concubine|en couple|"
+    r"(?:son|sa|ses|leur|le|la|un|une)\s+(?:mari|femme|epoux|epouse))\b"
+)
+
+
+def _partner_clauses(clauses: Clauses, indexes: Iterable[int]) -> list[int]:
+    """The clauses of the same sentences as ``indexes`` that name a partner."""
+    found: list[int] = []
+    for index in indexes:
+        for other in clauses.sentence_of(index):
+            if other not in found and _PARTNER.search(_fold(clauses.segment_text(other))):
+                found.append(other)
+    return found
+
+
+def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
+    """Clause index → the findings it carries (an identifier carries its secret's clauses, a
+    sexual orientation the clauses of its sentence that name a partner)."""
+    carried: dict[int, list[Finding]] = {}
+    for finding in findings:
+        if finding.category == "identifier":
+            indexes = _secret_clauses(clauses, finding)
+        else:
+            indexes = clauses.overlapping(finding.start, finding.end)
+            if finding.category == "sex_life":
+                indexes = sorted({*indexes, *_partner_clauses(clauses, indexes)})
+        for index in indexes:
+            carried.setdefault(index, []).append(finding)
+    return carried
+
+
+def remove_clauses(
+    clauses: Clauses, findings: Sequence[Finding], protected: Sequence[tuple[int, int]] = ()
+) -> str:
+    """The comment without the clauses carrying ``findings`` (and what depends on them); a
+    clause that also holds ``protected`` words (findings the user did not choose) only loses
+    the chosen findings' words."""
+    carried = _sensitive(clauses, findings)
+    keep = _protected_indexes(clauses, protected)
+    gone = clauses.dependents(set(carried) - keep, keep=keep)
+    return clauses.rebuild(gone, edited=_edited(clauses, carried, keep))
+
+
+def keep_needs(
+    clauses: Clauses,
+    findings: Sequence[Finding],
+    detector: Detector,
+    phrase_ok: Callable[[str], bool] = lambda phrase: True,
+    protected: Sequence[tuple[int, int]] = (),
+) -> str | None:
+    """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
+    ``protected`` words is never replaced: it only loses the chosen findings' words."""
+    rule_of = {finding.rule: detector.rule_named(finding.rule) for finding in findings}
+    if not any(rule.keep or rule.rewrite for rule in rule_of.values()):
+        return None  # most findings: no need to keep, nothing to compute
+    carried = _sensitive(clauses, findings)
+    keep = _protected_indexes(clauses, protected)
+    replaced: dict[int, str] = {}
+    consumed: set[int] = set()
+    phrases_seen: set[str] = set()
+    ordered = sorted(findings, key=lambda finding: (finding.start, finding.end))
+    for finding in ordered:
+        rule = rule_of[finding.rule]
+        for pattern, template in rule.keep:
+            try:
+                match = re.search(pattern, clauses.text)
+            except re.error:
+                logger.warning("Motif « keep » invalide dans la règle %s", rule.id)
+                continue
+            if match is None:
+                continue
+            try:
+                phrase = match.expand(template).strip()
+            except (re.error, IndexError):
+                logger.warning("Modèle « keep » invalide dans la règle %s", rule.id)
+                continue
+            if not phrase_ok(phrase):
+                continue
+            indexes = clauses.overlapping(*match.span())
+            if any(index in keep for index in indexes):
+                continue
+            if _already_said(clauses, indexes, carried, phrase):
+                # The benign clause already states the need in full («pas de RDV avant 17h le
+                # vendredi» holds «RDV avant 17h»): keep it as written.
+                break
+            _place(phrase, indexes, replaced, consumed, phrases_seen)
+            break
+    for finding in ordered:
+        rule = rule_of[finding.rule]
+        phrase = (rule.rewrite or "").strip()
+        if not phrase or not phrase_ok(phrase):
+            continue
+        indexes = sorted(
+            index
+            for index, carried_findings in carried.items()
+            if finding in carried_findings and index not in keep
+        )
+        if not indexes:
+            continue
+        free = [index for index in indexes if index not in replaced]
+        if not free and indexes:
+            continue
+        _place(phrase, free or indexes, replaced, consumed, phrases_seen)
+    if not replaced:
+        return None
+    gone = clauses.dependents(
+        (set(carried) | consumed | set(replaced)) - keep, replaced, keep=keep
+    ) - set(replaced)
+    gone |= _redundant(clauses, replaced, gone | keep)
+    return clauses.rebuild(gone, replaced, _edited(clauses, carried, keep))
+
+
+def _already_said(
+    clauses: Clauses, indexes: Sequence[int], carried: dict[int, list[Finding]], phrase: str
+) -> bool:
+    """True when ``phrase`` is only a piece of benign clauses that will be kept anyway."""
+    if not indexes or any(index in carried for index in indexes):
+        return False
+    kept = " ".join(clauses.segment_text(index) for index in indexes)
+    return _fold(phrase).strip(" .") in _fold(kept)
+
+
+def _place(
+    phrase: str,
+    indexes: Sequence[int],
+    replaced: dict[int, str],
+    consumed: set[int],
+    seen: set[str],
+) -> None:
+    if not indexes:
+        return
+    key = _fold(phrase)
+    target = min(indexes)
+    if key in seen:
+        consumed.update(indexes)
+        return
+    if target in replaced:
+        # Two needs in one clause: keep both phrases, in reading order.
+        replaced[target] = f"{replaced[target]}, {phrase[:1].lower() + phrase[1:]}"
+    else:
+        replaced[target] = phrase
+    seen.add(key)
+    consumed.update(index for index in indexes if index != target)
+
+
+_STOPWORDS = {
+    "avec", "sans", "pour", "dans", "plus", "tres", "voir", "fait", "faire", "etre", "avoir",
+    "cette", "tout", "tous", "toute", "elle", "lui", "leur", "nous", "vous", "chez", "depuis",
+    "apres", "avant",
+}  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+", _fold(text))
+    return {word[:5] for word in words if len(word) >= 4 and word not in _STOPWORDS}
+
+
+def _redundant(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:
+    """Clauses that say again, in the condition's words, the need a phrase now states
+    («parler fort» next to «Parler distinctement, privilégier l'écrit»)."""
+    extra: set[int] = set()
+    for index, phrase in replaced.items():
+        stems = _stems(phrase)
+        near = set(clauses.sentence_of(index)) | {index - 1, index + 1}
+        for other in near:
+            if (
+                other == index
+                or other in gone
+                or other in replaced
+                or not 0 <= other < len(clauses)
+            ):
+                continue
+            if stems & _stems(clauses.segment_text(other)):
+                extra.add(other)
+    return extra
+
+
+def mask_words(
+    text: str, findings: Sequence[Finding], protected: Sequence[tuple[int, int]] = ()
+) -> str:
+    """The chosen findings' words replaced with «[retiré]» (never a ``protected`` word)."""
+    spans = sorted(span for finding in findings for span in _mask_spans(text, finding, protected))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out: list[str] = []
+    position = 0
+    for start, end in merged:
+        out.append(text[position:start])
+        out.append(MASK)
+        position = end
+    out.append(text[position:])
+    masked = "".join(out)
+    marker = re.escape(MASK)
+    masked = re.sub(rf"{marker}(?:[\s,;:/+&–—-]*(?:(?:et|ou)\s+)?{marker})+", MASK, masked)
+    return tidy(masked)
+
+
+def _mask_spans(
+    text: str, finding: Finding, protected: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """The characters to mask: the match, or for a secret its label and value («mdp : toto123»),
+    never words the user chose to keep."""
+    own = (finding.start, finding.end)
+    if finding.category == "sex_life":
+        clauses = split_clauses(text)
+        spans = [own]
+        for index in _partner_clauses(clauses, clauses.overlapping(*own)):
+            start, end = clauses.segments[index]
+            if not any(p_start < end and start < p_end for p_start, p_end in protected):
+                spans.append((start, end))
+        return spans
+    if finding.category != "identifier":
+        return [own]
+    clauses = split_clauses(text)
+    indexes = _secret_clauses(clauses, finding)
+    if not indexes:
+        return [own]
+    spans = [_trimmed(text, *own)]
+    for index in indexes:
+        start, end = clauses.segments[index]
+        if not any(p_start < end and start < p_end for p_start, p_end in protected):
+            spans.append((start, end))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``–``end`` without trailing spaces and punctuation («Azerty1,» → «Azerty1»)."""
+    while end > start + 1 and (text[end - 1].isspace() or text[end - 1] in ",;."):
+        end -= 1
+    return (start, end)
