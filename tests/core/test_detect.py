@@ -455,14 +455,14 @@ def test_without_hyperscan_the_same_comments_are_candidates(
     pytest.importorskip("hyperscan")
     import csv
 
-    from huisclos.core.detect import detector as detect_module
+    from huisclos.core.detect import matcher as matcher_module
 
     corpus = Path(__file__).resolve().parents[1] / "data" / "corpus" / "comments.csv"
     with corpus.open(encoding="utf-8", newline="") as handle:
         texts = [row["text"] for row in csv.DictReader(handle, delimiter=";")]
     texts += ["RDV le matin", "NIR 1 85 05 78 006 084 91", "SIDAAA", "l'âme", "K+ 5,2"]
     with_hyperscan = Detector(load_lexicon())
-    monkeypatch.setattr(detect_module, "hyperscan", None)
+    monkeypatch.setattr(matcher_module, "hyperscan", None)
     without = Detector(load_lexicon())
     assert without.candidates(texts) == with_hyperscan.candidates(texts)
     assert [without.detect(t) for t in texts] == [with_hyperscan.detect(t) for t in texts]
