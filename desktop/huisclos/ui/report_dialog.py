@@ -1,8 +1,6 @@
 """«Rapport…»: preview the self-check report and save it as PDF or HTML.
 
-Entry points for the main window: :func:`show_report_dialog(parent, session, practice=...)`,
-and the hook :func:`add_report_action` (``main_window.TOOL_HOOKS.append(add_report_action)``).
-Threading: GUI thread only.
+The main window opens it with :func:`show_report_dialog`. Threading: GUI thread only.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -168,39 +165,3 @@ def show_report_dialog(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.open()
     return dialog
-
-
-def add_report_action(window: Any) -> QAction:
-    """Main-window hook: «Rapport d'autocontrôle…» in «Outils», enabled once a file is opened.
-
-    ``window`` is the desktop ``MainWindow`` (``session``, ``session_changed``,
-    ``add_tool_action``); register with ``main_window.TOOL_HOOKS.append(add_report_action)``.
-    """
-    action = QAction(window.tr("Rapport d'autocontrôle…"), window)
-    action.setObjectName("reportAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-    action.setStatusTip(
-        window.tr("Produire le rapport d'autocontrôle (PDF ou HTML) du fichier ouvert")
-    )
-
-    def update() -> None:
-        action.setEnabled(getattr(window, "session", None) is not None)
-
-    def trigger() -> None:
-        session = getattr(window, "session", None)
-        if session is None:
-            return
-        if not getattr(session, "scan_complete", True):
-            QMessageBox.information(
-                window,
-                window.tr("Rapport d'autocontrôle"),
-                window.tr("Attendez la fin de l'analyse pour produire le rapport."),
-            )
-            return
-        show_report_dialog(window, session)
-
-    action.triggered.connect(lambda _checked=False: trigger())
-    window.session_changed.connect(update)
-    window.add_tool_action(action)
-    update()
-    return action
