@@ -267,11 +267,12 @@ def test_a_malformed_lexicon_file_gives_a_french_message(tmp_path: Path) -> None
         load_lexicon(folder)
 
 
-def test_lexicon_rule_lookup(tmp_path: Path) -> None:
-    lexicon = load_lexicon(write_lexicon(tmp_path / "fr"))
-    assert lexicon.rule("health.hiv").label == "VIH / sida"
+def test_rules_are_found_by_their_id(tmp_path: Path) -> None:
+    detector = Detector(load_lexicon(write_lexicon(tmp_path / "fr")))
+    assert detector.rule_named("health.hiv").label == "VIH / sida"
+    assert detector.rule_named("identifier.nir").category == "identifier"  # built in
     with pytest.raises(KeyError):
-        lexicon.rule("health.nope")
+        detector.rule_named("health.nope")
 
 
 def test_candidates_are_a_superset_of_cells_with_findings(detector: Detector) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +29,7 @@ from ..core.report import preferences
 from ..core.report.figures import ReportData, record_report, report_from_session
 from ..core.report.layout import report_html
 from ..core.report.output import write_report
+from ..core.review.session import ReviewSession
 from .report_pdf import render_pdf
 
 logger = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ class ReportDialog(QDialog):
 
 
 def show_report_dialog(
-    parent: QWidget | None, session: Any, practice: str | None = None
+    parent: QWidget | None, session: ReviewSession, practice: str | None = None
 ) -> ReportDialog:
     """Open «Rapport…» for the review session shown in the main window.
 

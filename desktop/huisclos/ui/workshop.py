@@ -532,7 +532,7 @@ class GenerateExerciseDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choisissez où enregistrer."))
             return
         target = Path(text)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 100,000 rows: ~2 s
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big file takes a while
         try:
             write_exercise(
                 target, self.patients.value(), self.share.value() / 100, self.format_key()

@@ -117,7 +117,7 @@ def _cache_folder() -> Path:
 
 
 def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
-    """The compiled matcher saved by an earlier run (saves ~0.2 s per start), or None."""
+    """The compiled matcher saved by an earlier run (no compiling at every start), or None."""
     try:
         data = (_cache_folder() / f"matcher-{digest[:32]}.hs").read_bytes()
         database = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
