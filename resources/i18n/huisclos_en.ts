@@ -335,87 +335,87 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>GenerateExerciseDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="455"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="46"/>
         <source>Générer un fichier d&apos;exercice</source>
         <translation>Generate a practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="459"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="50"/>
         <source>Un export fictif pour s&apos;entraîner : patients inventés (noms, adresses, téléphones), commentaires tirés du lexique et d&apos;exemples étiquetés. Aucun patient réel.</source>
         <translation>A fictional export to practise with: invented patients (names, addresses, phones), comments drawn from the lexicon and labelled examples. No real patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="470"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="61"/>
         <source>Nombre de patients</source>
         <translation>Number of patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="475"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="66"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="479"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="70"/>
         <source>Format du fichier</source>
         <translation>File format</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="481"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="72"/>
         <source>Fichier à créer</source>
         <translation>File to create</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="483"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="74"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="490"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="81"/>
         <source>Patients fictifs :</source>
         <translation>Fictional patients:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="491"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="82"/>
         <source>Commentaires sensibles :</source>
         <translation>Sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="492"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="83"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="493"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="84"/>
         <source>Fichier :</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="497"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="88"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="498"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="89"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="523"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="114"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="532"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="123"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="543"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="134"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="570"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="161"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
@@ -1139,54 +1139,54 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="257"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="309"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="313"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="312"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="316"/>
         <source>À revoir</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="305"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="310"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="308"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="313"/>
         <source>Corrigé</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="327"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="330"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="332"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="439"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="442"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="440"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="443"/>
         <source>Commentaires</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="441"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="444"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="457"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="460"/>
         <source>Toutes les catégories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="483"/>
         <source>{c} commentaire(s) à revoir ({n} passage(s))</source>
         <translation>{c} comment(s) to review ({n} passage(s))</translation>
     </message>
@@ -1304,72 +1304,72 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QuizView</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="74"/>
         <source>Commentaire fictif</source>
         <translation>Fictional comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="189"/>
         <source>bonnes réponses de la salle</source>
         <translation>right answers from the room</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="192"/>
         <source>commentaires passés en revue (réponses non notées)</source>
         <translation>comments reviewed (answers not scored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="200"/>
         <source>À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, ni jugement. ← pour revenir.</source>
         <translation>Remember: the practical need, not the illness; no hearsay, no relatives, no judgement. ← to go back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="241"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="221"/>
         <source>Commentaire {n} sur {total} — fictif</source>
         <translation>Comment {n} of {total} — fictional</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="228"/>
         <source>La salle : sensible ? (S = oui, N = non)</source>
         <translation>The room: sensitive? (S = yes, N = no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="230"/>
         <source>sensible</source>
         <translation>sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="230"/>
         <source>rien à redire</source>
         <translation>nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="231"/>
         <source>La salle a répondu : {said}</source>
         <translation>The room answered: {said}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="238"/>
         <source>Sensible</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="261"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="241"/>
         <source>Rien à redire</source>
         <translation>Nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="273"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="253"/>
         <source>Plutôt : </source>
         <translation>Better: </translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="277"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="257"/>
         <source>Plutôt : effacer le commentaire — rien d&apos;utile à garder.</source>
         <translation>Better: delete the comment — nothing useful to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="280"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="260"/>
         <source>Plutôt : retirer le passage signalé.</source>
         <translation>Better: remove the flagged passage.</translation>
     </message>
@@ -1831,47 +1831,47 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="337"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="317"/>
         <source>Huis clos — Mode atelier</source>
         <translation>Huis clos — Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="359"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="339"/>
         <source>Mode atelier</source>
         <translation>Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="363"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="343"/>
         <source>Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s&apos;il est sensible, vous révélez la réponse, la raison et une formulation neutre. Aucun patient réel : les commentaires viennent du lexique et d&apos;une liste d&apos;exemples inventés.</source>
         <translation>A quiz to project: fictional comments, one at a time. The room says whether it is sensitive, you reveal the answer, the reason and a neutral wording. No real patient: the comments come from the lexicon and a list of invented examples.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="374"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="354"/>
         <source>Nombre de commentaires</source>
         <translation>Number of comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="381"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="361"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="384"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="364"/>
         <source>Nombre de commentaires :</source>
         <translation>Number of comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="385"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="365"/>
         <source>Part de commentaires sensibles :</source>
         <translation>Share of sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="386"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="366"/>
         <source>Commencer le quiz</source>
         <translation>Start the quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="389"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="369"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
