@@ -47,12 +47,12 @@
         <translation>Check column {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="64"/>
         <source>Relancer l&apos;analyse</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="65"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -226,22 +226,22 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Check of the new comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="67"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="67"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="89"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="84"/>
         <source>Rien à signaler dans ce texte.</source>
         <translation>Nothing to report in this text.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="97"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="92"/>
         <source>Encore à revoir :</source>
         <translation>Still to review:</translation>
     </message>
@@ -390,32 +390,32 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="88"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="85"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="89"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="85"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="114"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="108"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="123"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="117"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="128"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="155"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
@@ -1229,17 +1229,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Confirm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="63"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="80"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="74"/>
         <source>La phrase de passe doit avoir au moins {0} caractères.</source>
         <translation>The passphrase must have at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="80"/>
         <source>Les deux saisies ne correspondent pas.</source>
         <translation>The two entries do not match.</translation>
     </message>
@@ -1598,151 +1598,151 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="103"/>
         <source>ex. : Cabinet médical des Tilleuls</source>
         <translation>e.g. Lime Tree Medical Practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="105"/>
         <source>&amp;Nom du cabinet :</source>
         <translation>Practice &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="106"/>
         <source>Il apparaît sur le rapport d&apos;autocontrôle.</source>
         <translation>It appears on the self-check report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="115"/>
         <source>Langue de l&apos;interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="116"/>
         <source>&amp;Langue :</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="117"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>The new language is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Catégories signalées</source>
         <translation>Categories flagged</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Signaler : {0}</source>
         <translation>Flag: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>Gravité minimale</source>
         <translation>Minimum severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="144"/>
         <source>&amp;Gravité minimale signalée :</source>
         <translation>Minimum &amp;severity flagged:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>Colonnes analysées</source>
         <translation>Checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Fichier ouvert : {0}</source>
         <translation>Open file: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Aucun fichier ouvert.</source>
         <translation>No file open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Les colonnes de commentaires sont reconnues à l&apos;ouverture de chaque fichier ; changez-les avec Revue ▸ Colonnes analysées…</source>
         <translation>Comment columns are recognised when each file is opened; change them with Review ▸ Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="172"/>
         <source>Termes autorisés (jamais signalés)</source>
         <translation>Allowed terms (never flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="175"/>
         <source>Termes autorisés</source>
         <translation>Allowed terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="185"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="181"/>
         <source>Terme à autoriser</source>
         <translation>Term to allow</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="187"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="217"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="190"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="220"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="186"/>
         <source>Retirer le terme autorisé sélectionné</source>
         <translation>Remove the selected allowed term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="195"/>
         <source>Termes propres au cabinet (signalés en plus)</source>
         <translation>The practice&apos;s own terms (also flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="198"/>
         <source>Termes propres au cabinet</source>
         <translation>The practice&apos;s own terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="215"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="210"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="211"/>
         <source>Terme à signaler</source>
         <translation>Term to flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="216"/>
         <source>Catégorie du terme</source>
         <translation>Category of the term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="221"/>
         <source>Retirer le terme du cabinet sélectionné</source>
         <translation>Remove the selected practice term</translation>
     </message>

@@ -6,7 +6,11 @@ Threading: GUI thread only.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from typing import TypeVar
+
+from PySide6.QtWidgets import QApplication, QLayout
+
+Layout = TypeVar("Layout", bound=QLayout)
 
 STYLE = """
 #startTitle { font-size: 22pt; font-weight: 600; }
@@ -93,3 +97,13 @@ QPushButton#linkButton {
 
 def apply_style(app: QApplication) -> None:
     app.setStyleSheet(STYLE)
+
+
+def spaced(
+    layout: Layout, margins: tuple[int, int, int, int], spacing: int | None = None
+) -> Layout:
+    """``layout`` with these margins (left, top, right, bottom) and, when given, spacing."""
+    layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    return layout

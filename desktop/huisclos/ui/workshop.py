@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..core.detect.detector import Detector
 from ..core.report.quiz import Quiz, Reveal, draw
 from .dialogs.exercise import generate_exercise_file
+from .style import spaced
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +113,7 @@ class QuizView(QWidget):
         self.score_label.setWordWrap(True)
         self.score_label.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 16)
+        layout = spaced(QVBoxLayout(self), (48, 24, 48, 16))
         layout.addWidget(self.progress)
         layout.addWidget(self.comment, 3)
         layout.addWidget(self.answer)
@@ -321,8 +321,7 @@ class WorkshopWindow(QWidget):
         self.setup = self._setup_page()
         self.stack.addWidget(self.setup)
         self.view: QuizView | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = spaced(QVBoxLayout(self), (0, 0, 0, 0))
         layout.addWidget(self.stack)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
@@ -375,8 +374,7 @@ class WorkshopWindow(QWidget):
         keys = QLabel(self.tr(KEY_HELP), page)
         keys.setWordWrap(True)
         keys.setStyleSheet("color: #566573; font-size: 13px;")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 72, 0, 48)
+        layout = spaced(QVBoxLayout(page), (0, 72, 0, 48))
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addSpacing(16)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...core.demo.synthetic import write_export
 from ...core.errors import HuisclosError
+from . import answer_buttons
 
 FORMATS: tuple[tuple[str, str, str], ...] = (
     ("csv-cp1252", "CSV « ; » Windows-1252 (logiciels de cabinet)", ".csv"),
@@ -82,13 +82,7 @@ class GenerateExerciseDialog(QDialog):
         form.addRow(self.tr("Commentaires sensibles :"), self.share)
         form.addRow(self.tr("Format :"), self.format)
         form.addRow(self.tr("Fichier :"), where)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Générer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.generate)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = answer_buttons(self, self.tr("Générer"), self.generate, self.tr("Annuler"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -40,6 +39,7 @@ from ...core.review.session import ReviewSession
 from .. import settings
 from ..errors import show_error
 from ..labels import category_label, severity_label
+from . import answer_buttons
 
 SPECIAL = {"health", "sex_life", "religion", "ethnic_origin", "political", "union", "criminal",
            "identifier"}  # fmt: skip
@@ -91,14 +91,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._analysis_tab(), self.tr("Analyse"))
         self.tabs.addTab(self._terms_tab(), self.tr("Termes du cabinet"))
         layout.addWidget(self.tabs, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        layout.addWidget(
+            answer_buttons(self, self.tr("Enregistrer"), self._accept, self.tr("Annuler"))
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     # --- tabs ------------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:
