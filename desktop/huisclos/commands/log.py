@@ -21,6 +21,7 @@ from ..core.audit.events import describe
 from ..core.audit.export import export_events, local_time
 from ..core.audit.log import AuditLog, open_log
 from ..core.errors import AuditError
+from ._options import add_force_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export.add_argument(
         "--format", choices=("csv", "json"), help="par défaut : d'après l'extension du fichier"
     )
-    export.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
+    add_force_option(export, "remplacer FICHIER s'il existe déjà")
     actions.add_parser(
         "rotate-key",
         help="Passe à une nouvelle clé de chiffrement (l'historique reste lisible)",

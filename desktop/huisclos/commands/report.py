@@ -15,10 +15,11 @@ from pathlib import Path
 from ..core.errors import HuisclosError
 from ..core.report.output import REPORT_SUFFIXES, no_pdf_renderer, unknown_format
 from ..core.safe_write import check_new_file
+from ._options import add_export_argument, add_force_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FICHIER", help="l'export à vérifier (CSV ou XLSX)")
+    add_export_argument(parser, "l'export à vérifier (CSV ou XLSX)")
     parser.add_argument(
         "-o",
         "--output",
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="nom du cabinet affiché en tête du rapport (par défaut : celui des réglages)",
     )
-    parser.add_argument("--force", action="store_true", help="remplacer RAPPORT s'il existe déjà")
+    add_force_option(parser, "remplacer RAPPORT s'il existe déjà")
     parser.add_argument(
         "--with-examples",
         action="store_true",
