@@ -15,12 +15,9 @@ from huisclos.ui.dialogs import edit_comment
 
 
 def test_manual_edit_is_rescanned_live_and_undoable(
-    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, first_comment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    session, page = window.session, window.review_page
-    page.select_row(0)
-    key = page.current_key()
+    session, _page, key = first_comment
     before = session.text(key)
 
     dialog = edit_comment.EditCommentDialog(session, key, parent=window)
@@ -43,13 +40,8 @@ def test_manual_edit_is_rescanned_live_and_undoable(
     assert session.text(key) == before
 
 
-def test_ignore_leaves_the_text_and_removes_the_occurrence(
-    qtbot, window, leaked_export: Path
-) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    session, page = window.session, window.review_page
-    page.select_row(0)
-    key = page.current_key()
+def test_ignore_leaves_the_text_and_removes_the_occurrence(window, first_comment) -> None:
+    session, _page, key = first_comment
     count = session.review_count()
     text = session.text(key)
     for finding in list(session.findings(key)):
@@ -72,13 +64,21 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
     window.recorder.wait()
 
 
-def test_a_missing_file_gives_a_french_message_and_the_start_page(
-    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error messages the window shows, instead of dialogs."""
+    messages: list[str] = []
     monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
+        main_window_module,
+        "show_error",
+        lambda parent, error, title="": messages.append(str(error)),
     )
+    return messages
+
+
+def test_a_missing_file_gives_a_french_message_and_the_start_page(
+    qtbot, window, tmp_path: Path, shown: list[str]
+) -> None:
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):
         window.open_file(tmp_path / "absent.csv")
     assert window.stack.currentWidget() is window.start_page
@@ -87,12 +87,8 @@ def test_a_missing_file_gives_a_french_message_and_the_start_page(
 
 
 def test_a_binary_file_is_refused_without_a_traceback(
-    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, tmp_path: Path, shown: list[str]
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
-    )
     bad = tmp_path / "photo.csv"
     bad.write_bytes(bytes(range(256)) * 40)
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):

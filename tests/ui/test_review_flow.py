@@ -46,11 +46,8 @@ def test_the_four_leaked_comments_are_flagged_and_benign_ones_are_not(
     assert "sur 10 patients" in summary and "0 corrigé" in summary
 
 
-def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: Path) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    page, session = window.review_page, window.session
-    page.select_row(0)
-    key = page.current_key()
+def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -> None:
+    session, page, key = first_comment
     before = session.text(key)
     expected = session.suggestions(key)[0].text
     assert page.detail.after.text().endswith(expected) or not expected
@@ -74,13 +71,8 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: P
     assert session.text(key) == expected
 
 
-def test_enter_applies_the_suggestion_of_the_selected_comment(
-    qtbot, window, leaked_export: Path
-) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    page, session = window.review_page, window.session
-    page.select_row(0)
-    key = page.current_key()
+def test_enter_applies_the_suggestion_of_the_selected_comment(qtbot, window, first_comment) -> None:
+    session, page, key = first_comment
     expected = session.suggestions(key)[0].text
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
