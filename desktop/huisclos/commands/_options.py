@@ -1,5 +1,5 @@
-"""The options several commands share, declared once: the export to read, ``--columns A,B``
-and ``--force``; and the one parser of the columns a user names.
+"""The options several commands share, declared once: the export to read, ``-o``/``--output``,
+``--columns A,B`` and ``--force``; and the one parser of the columns a user names.
 
 Headers are compared without regard to case («commentaire» names «Commentaire»), per sheet of a
 workbook; a column named twice is kept once. A name that no sheet has is refused with the
@@ -16,6 +16,12 @@ from ..core.exports.model import Export
 
 def add_export_argument(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("file", metavar="FICHIER", help=what)
+
+
+def add_output_option(
+    parser: argparse.ArgumentParser, metavar: str, what: str, *, required: bool = False
+) -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, required=required, help=what)
 
 
 def add_columns_option(parser: argparse.ArgumentParser, what: str) -> None:

@@ -25,6 +25,7 @@ from ._options import (
     add_columns_option,
     add_export_argument,
     add_force_option,
+    add_output_option,
     columns_named,
 )
 
@@ -36,9 +37,7 @@ SEVERITY_CHOICES.update({"faible": "low", "moyenne": "medium", "élevée": "high
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_export_argument(parser, "l'export du logiciel (CSV, TSV ou XLSX)")
-    parser.add_argument(
-        "-o", "--output", metavar="COPIE", help="où écrire la copie nettoyée (jamais l'original)"
-    )
+    add_output_option(parser, "COPIE", "où écrire la copie nettoyée (jamais l'original)")
     parser.add_argument(
         "--worklist",
         metavar="LISTE",

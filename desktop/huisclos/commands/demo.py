@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..core.errors import HuisclosError
 from ..core.safe_write import check_new_file
-from ._options import add_force_option
+from ._options import add_force_option, add_output_option
 
 DEMO_FILE = ("demo", "patients-demo.csv")
 
@@ -24,9 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         help="génère un fichier d'exercice de N patients fictifs au lieu d'analyser l'exemple",
     )
-    parser.add_argument(
-        "-o", "--output", metavar="FICHIER", help="fichier à écrire (avec --generate)"
-    )
+    add_output_option(parser, "FICHIER", "fichier à écrire (avec --generate)")
     parser.add_argument(
         "--share",
         metavar="PART",
