@@ -12,6 +12,7 @@ Threading: GUI thread only; long work goes to ``QThreadPool`` through ``workers`
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
@@ -390,20 +391,24 @@ class MainWindow(QMainWindow):
             )
 
     # --- saving ----------------------------------------------------------------------------
-    def save_copy(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
-            str(session.default_copy_path()),
-            QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
-                session.path.suffix
-            ),
-        )
+    def _save_as(
+        self, title: str, default: Path, kinds: str, write: Callable[[Path], bool]
+    ) -> None:
+        """Ask where to save (``kinds``: the dialog's file filter), then ``write`` there."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(default), kinds)
         if path:
-            self.save_copy_to(Path(path))
+            write(Path(path))
+
+    def save_copy(self) -> None:
+        if (session := self.session) is not None:
+            self._save_as(
+                QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
+                session.default_copy_path(),
+                QCoreApplication.translate(
+                    "MainWindow", "Même format que l'original (*{0})"
+                ).format(session.path.suffix),
+                self.save_copy_to,
+            )
 
     def save_copy_to(self, path: Path) -> bool:
         """Write the cleaned copy (never the original) and log it."""
@@ -429,18 +434,13 @@ class MainWindow(QMainWindow):
         return True
 
     def export_worklist(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        default = session.path.with_name(f"{session.path.stem}-corrections.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Exporter la liste de corrections"),
-            str(default),
-            QCoreApplication.translate("MainWindow", "Tableur CSV (*.csv)"),
-        )
-        if path:
-            self.export_worklist_to(Path(path))
+        if (session := self.session) is not None:
+            self._save_as(
+                QCoreApplication.translate("MainWindow", "Exporter la liste de corrections"),
+                session.path.with_name(f"{session.path.stem}-corrections.csv"),
+                QCoreApplication.translate("MainWindow", "Tableur CSV (*.csv)"),
+                self.export_worklist_to,
+            )
 
     def export_worklist_to(self, path: Path) -> bool:
         """Write the correction list a secretary works through in the practice software."""

@@ -1,5 +1,6 @@
 """The app's style sheet: a few touches on top of the system style, written with ``palette()``
-colours so a dark or high-contrast system theme stays readable.
+colours so a dark or high-contrast system theme stays readable; and the few widget settings
+several views share (layout margins, wrapped paragraphs, number boxes).
 
 Threading: GUI thread only.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QApplication, QLayout
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QSpinBox, QWidget
 
 Layout = TypeVar("Layout", bound=QLayout)
 
@@ -107,3 +108,29 @@ def spaced(
     if spacing is not None:
         layout.setSpacing(spacing)
     return layout
+
+
+def paragraph(text: str, parent: QWidget) -> QLabel:
+    """A label for a sentence or more: it wraps at the width it is given."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def number_box(
+    parent: QWidget,
+    span: tuple[int, int],
+    value: int,
+    name: str,
+    *,
+    step: int = 1,
+    suffix: str = "",
+) -> QSpinBox:
+    """A spin box from ``span[0]`` to ``span[1]`` showing ``value``; ``name`` for screen readers."""
+    box = QSpinBox(parent)
+    box.setRange(*span)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    box.setAccessibleName(name)
+    return box

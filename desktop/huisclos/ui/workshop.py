@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.detect.detector import Detector
 from ..core.report.quiz import Quiz, Reveal, draw
 from .dialogs.exercise import generate_exercise_file
-from .style import spaced
+from .style import number_box, paragraph, spaced
 
 logger = logging.getLogger(__name__)
 
@@ -337,7 +336,7 @@ class WorkshopWindow(QWidget):
         centred.addStretch(1)
         title = QLabel(self.tr("Mode atelier"), page)
         title.setStyleSheet("font-size: 34px; font-weight: bold; color: #1f4e79;")
-        intro = QLabel(
+        intro = paragraph(
             self.tr(
                 "Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s'il "
                 "est sensible, vous révélez la réponse, la raison et une formulation neutre. "
@@ -346,18 +345,11 @@ class WorkshopWindow(QWidget):
             ),
             page,
         )
-        intro.setWordWrap(True)
-        self.count = QSpinBox(page)
-        self.count.setRange(3, 60)
-        self.count.setValue(10)
-        self.count.setAccessibleName(self.tr("Nombre de commentaires"))
+        self.count = number_box(page, (3, 60), 10, self.tr("Nombre de commentaires"))
         self.count.setMaximumWidth(140)
-        self.share = QSpinBox(page)
-        self.share.setRange(0, 100)
-        self.share.setSingleStep(10)
-        self.share.setValue(60)
-        self.share.setSuffix(" %")
-        self.share.setAccessibleName(self.tr("Part de commentaires sensibles"))
+        self.share = number_box(
+            page, (0, 100), 60, self.tr("Part de commentaires sensibles"), step=10, suffix=" %"
+        )
         self.share.setMaximumWidth(140)
         form = QFormLayout()
         form.addRow(self.tr("Nombre de commentaires :"), self.count)
@@ -371,8 +363,7 @@ class WorkshopWindow(QWidget):
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
-        keys = QLabel(self.tr(KEY_HELP), page)
-        keys.setWordWrap(True)
+        keys = paragraph(self.tr(KEY_HELP), page)
         keys.setStyleSheet("color: #566573; font-size: 13px;")
         layout = spaced(QVBoxLayout(page), (0, 72, 0, 48))
         layout.addWidget(title)

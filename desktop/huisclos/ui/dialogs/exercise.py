@@ -18,17 +18,16 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.demo.synthetic import write_export
 from ...core.errors import HuisclosError
+from ..style import number_box, paragraph
 from . import answer_buttons
 
 FORMATS: tuple[tuple[str, str, str], ...] = (
@@ -45,7 +44,7 @@ class GenerateExerciseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Générer un fichier d'exercice"))
         self.setObjectName("generateExerciseDialog")
-        intro = QLabel(
+        intro = paragraph(
             self.tr(
                 "Un export fictif pour s'entraîner : patients inventés (noms, adresses, "
                 "téléphones), commentaires tirés du lexique et d'exemples étiquetés. Aucun "
@@ -53,17 +52,12 @@ class GenerateExerciseDialog(QDialog):
             ),
             self,
         )
-        intro.setWordWrap(True)
-        self.patients = QSpinBox(self)
-        self.patients.setRange(10, 100_000)
-        self.patients.setSingleStep(100)
-        self.patients.setValue(500)
-        self.patients.setAccessibleName(self.tr("Nombre de patients"))
-        self.share = QSpinBox(self)
-        self.share.setRange(0, 100)
-        self.share.setValue(10)
-        self.share.setSuffix(" %")
-        self.share.setAccessibleName(self.tr("Part de commentaires sensibles"))
+        self.patients = number_box(
+            self, (10, 100_000), 500, self.tr("Nombre de patients"), step=100
+        )
+        self.share = number_box(
+            self, (0, 100), 10, self.tr("Part de commentaires sensibles"), suffix=" %"
+        )
         self.format = QComboBox(self)
         for key, label, _suffix in FORMATS:
             self.format.addItem(self.tr(label), key)
