@@ -77,6 +77,15 @@ def _one_line(err: str) -> str:
     return lines[0]
 
 
+def _refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The one line a command refused with: exit 2 and nothing on stdout (no summary, no
+    finding: it stopped before the scan)."""
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return _one_line(captured.err)
+
+
 @pytest.mark.parametrize(
     "command",
     [
@@ -95,10 +104,7 @@ def test_a_wrong_passphrase_stops_the_command_before_anything(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     argv = [part.format(export=export, tmp=tmp_path) for part in command]
-    assert main(argv) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""  # no summary, no finding: it stopped before the scan
-    assert "Phrase de passe incorrecte" in _one_line(captured.err)
+    assert "Phrase de passe incorrecte" in _refused(argv, capsys)
     assert untouched()
 
 
@@ -174,14 +180,10 @@ def test_without_keyring_or_passphrase_clean_refuses_and_writes_nothing(
     no_keyring: None,
     export: Path,
     untouched: Callable[[], bool],
-    tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    argv = ["clean", str(export), "-o", str(tmp_path / "copie.csv")]
-    assert main([*argv, "--worklist", str(tmp_path / "liste.csv")]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    line = _one_line(captured.err)
+    copy, worklist = export.with_name("copie.csv"), export.with_name("liste.csv")
+    line = _refused(["clean", str(export), "-o", str(copy), "--worklist", str(worklist)], capsys)
     assert "journal" in line and "HUISCLOS_PASSPHRASE" in line and "rien n'a été écrit" in line
     assert untouched()
 
