@@ -33,7 +33,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ... import __version__
-from ..datafolder import data_dir, private_file
+from ..datafolder import data_dir, private_umask, restrict
 from ..errors import AuditError
 from . import keys as keys_mod
 from .events import (
@@ -72,21 +72,20 @@ class AuditLog:
         self._store = store
         self._aeads: dict[str, AESGCM] = {}
         self._mutex = threading.RLock()
-        private_file(self.path)
-        self._conn = sqlite3.connect(
-            str(self.path), timeout=60, isolation_level=None, check_same_thread=False
-        )
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.execute("PRAGMA temp_store=MEMORY")
-        self._conn.execute("PRAGMA busy_timeout=60000")
-        self.db = sqlite_utils.Database(self._conn)
-        with exclusive(self.lock_path):
-            self._create_schema()
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                private_file(side)
+        restrict(self.path)
+        # SQLite creates the database, then its -wal and -shm files with the database's mode:
+        # all owner-only under this umask. Its side files are never touched afterwards.
+        with private_umask():
+            self._conn = sqlite3.connect(
+                str(self.path), timeout=60, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute("PRAGMA busy_timeout=60000")
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA temp_store=MEMORY")
+            self.db = sqlite_utils.Database(self._conn)
+            with exclusive(self.lock_path):
+                self._create_schema()
 
     # --- schema ------------------------------------------------------------------------------
 
