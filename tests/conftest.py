@@ -2,7 +2,8 @@
 
 - Sockets are disabled for the whole session: Huis clos must never talk to a network.
 - An in-memory keyring replaces the OS keyring so no test ever prompts or writes a real secret.
-- ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test.
+- ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test, and so does
+  ``$HUISCLOS_STATE_HOME`` (the journal's anchor): no test touches the user's real folders.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def huisclos_home(
 ) -> Path:
     home = tmp_path_factory.mktemp("huisclos-home")
     monkeypatch.setenv("HUISCLOS_HOME", str(home))
+    monkeypatch.setenv("HUISCLOS_STATE_HOME", str(tmp_path_factory.mktemp("huisclos-state")))
     monkeypatch.delenv("HUISCLOS_PASSPHRASE", raising=False)
     return home
 

@@ -1,6 +1,9 @@
 """Where Huis clos keeps its own files (log, key file, practice terms), with private permissions.
 
 ``$HUISCLOS_HOME`` wins when set (tests, scripts); otherwise platformdirs' user data folder.
+The state folder (:func:`state_dir`) holds what must not be rolled back with the data folder:
+``$HUISCLOS_STATE_HOME`` when set, otherwise platformdirs' user state folder, never the data
+folder itself.
 Folders are created 0700 and files 0600 so other accounts on a shared practice PC cannot read.
 Files another library creates for us (SQLite's database and its ``-wal`` and ``-shm`` side files)
 are made private by creating them under :func:`private_umask`, never by changing them
@@ -35,6 +38,32 @@ def data_dir(create: bool = True) -> Path:
             path.mkdir(parents=True, exist_ok=True, mode=0o700)
         _chmod_quietly(path, 0o700)
     return path
+
+
+def state_dir(create: bool = True) -> Path:
+    """A per-user folder outside the data folder (the journal's anchor lives there).
+
+    ``$HUISCLOS_STATE_HOME`` when set (tests set it, so they never touch the user's folders);
+    otherwise platformdirs' user state folder — or, where that is the data folder itself
+    (Windows, macOS), a sibling folder «huisclos-etat» beside it.
+    """
+    override = os.environ.get("HUISCLOS_STATE_HOME")
+    if override:
+        path = Path(override)
+    else:
+        path = Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+        data = data_dir(create=False)
+        if _overlap(path, data):
+            path = data.with_name(f"{data.name}-etat")
+    if create:
+        with private_umask():
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def _overlap(a: Path, b: Path) -> bool:
+    a, b = a.absolute(), b.absolute()
+    return a == b or a in b.parents or b in a.parents
 
 
 _umask_lock = threading.Lock()

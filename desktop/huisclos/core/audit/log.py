@@ -4,15 +4,16 @@ Each event is one row of an insert-only SQLite table (sqlite-utils; triggers ref
 DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
 type, time, OS user, app version and payload (counts, row numbers, rule ids, fingerprints, keyed
 hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.records` for the
-associated data and the hash chain, :mod:`.head` for the head kept outside the database, and
-:mod:`.keys` for where the keys live.
+associated data and the hash chain, :mod:`.head` for the head kept outside the database,
+:mod:`.anchor` for the third copy of the head kept outside the data folder, and :mod:`.keys` for
+where the keys live.
 
 Checking the chain is :mod:`.verify`'s job, exporting it :mod:`.export`'s.
 
 Concurrency: every writer holds the log's lock (``journal.lock``) and a ``BEGIN IMMEDIATE``
-transaction from reading the previous hash until the head file is replaced, so two processes
-appending at once keep one valid chain. ``verify`` reads the rows and the head under the same
-lock. An :class:`AuditLog` may be shared between threads.
+transaction from reading the previous hash until the head file and the anchor are replaced, so
+two processes appending at once keep one valid chain. ``verify`` reads the rows and both copies
+of the head under the same lock. An :class:`AuditLog` may be shared between threads.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ... import __version__
 from ..datafolder import data_dir, private_umask, restrict
 from ..errors import AuditError
 from . import keys as keys_mod
+from .anchor import AnchorPlace, anchor_place
 from .events import (
     EVENT_LABELS,
     ClearTextError,
@@ -48,7 +50,7 @@ from .events import (
 from .head import Head, HeadError, read_head, write_head
 from .lock import exclusive
 from .records import FORMAT_VERSION, GENESIS, SealedRecord, seal, unseal
-from .verify import TRIGGERS, VerifyResult, verify_records
+from .verify import TRIGGERS, Anchored, VerifyResult, verify_records
 
 logger = logging.getLogger(__name__)
 
@@ -130,12 +132,14 @@ class AuditLog:
             return False
         new = set(stored.keys) - set(self._store.keyset.keys)
         first_hash = self._store.keyset.first_hash or stored.first_hash
+        anchored = self._store.keyset.anchored or stored.anchored
         if new:
             merged = {**self._store.keyset.keys, **stored.keys}
-            self._store.keyset = keys_mod.KeySet(stored.current, merged, first_hash)
+            self._store.keyset = keys_mod.KeySet(stored.current, merged, first_hash, anchored)
             self._aeads.clear()
         else:
             self._store.keyset.first_hash = first_hash
+            self._store.keyset.anchored = anchored
         return bool(new)
 
     def _first_hash(self) -> bytes | None:
@@ -145,22 +149,63 @@ class AuditLog:
         marker = self._store.keyset.first_hash
         return bytes.fromhex(marker) if marker else None
 
-    def _remember_start(self) -> None:
-        """Write the first record's hash next to the keys, once (under the log's lock)."""
-        if self._store.keyset.first_hash:
+    def _remember_start(self, anchored: bool) -> None:
+        """Write the first record's hash next to the keys, and that the anchor exists, once
+        each (under the log's lock): a key file is re-wrapped only for these two facts."""
+        keyset = self._store.keyset
+        if keyset.first_hash and (keyset.anchored or not anchored):
             return
         self._refresh_keys()  # never drop a key another process added meanwhile
-        if self._store.keyset.first_hash:
-            return
-        row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
-        if row is None:
-            return
         keyset = self._store.keyset.copy()
-        keyset.first_hash = bytes(row[0]).hex()
+        if not keyset.first_hash:
+            row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
+            if row is None:
+                return
+            keyset.first_hash = bytes(row[0]).hex()
+        keyset.anchored = keyset.anchored or anchored
+        if (keyset.first_hash, keyset.anchored) == (
+            self._store.keyset.first_hash,
+            self._store.keyset.anchored,
+        ):
+            return
         try:
             self._store.save(keyset)
         except (AuditError, OSError) as error:  # retried at the next event
             logger.warning("The log's start could not be recorded with its keys: %s", error)
+
+    def anchor_place(self) -> AnchorPlace | None:
+        """Where this journal's anchor is kept (None before its first record)."""
+        first_hash = self._store.keyset.first_hash
+        if first_hash:
+            return anchor_place(self.storage, bytes.fromhex(first_hash))
+        row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
+        return anchor_place(self.storage, bytes(row[0])) if row is not None else None
+
+    def _read_anchor(self) -> tuple[Head | None, str | None]:
+        """The anchor and, when it is forged, unreadable or gone, what is wrong (French)."""
+        place = self.anchor_place()
+        if place is None:
+            return None, None
+        try:
+            anchor = place.read(self._store.keyset.keys)
+        except HeadError as error:
+            if not (error.unknown_key and self._refresh_keys()):
+                return None, str(error)
+            try:
+                anchor = place.read(self._store.keyset.keys)
+            except HeadError as again:
+                return None, str(again)
+        if anchor is None and self._store.keyset.anchored:
+            return None, (
+                f"{place.form.name} a disparu : impossible de prouver que le journal n'a pas "
+                "été remis à un état antérieur"
+            )
+        return anchor, None
+
+    def _write_anchor(self, head: Head, key: bytes) -> None:
+        place = self.anchor_place()
+        if place is not None and place.write(head, key):
+            self._remember_start(anchored=True)
 
     def _read_head(self) -> Head | None:
         try:
@@ -266,12 +311,11 @@ class AuditLog:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise
-                write_head(
-                    self.head_path,
-                    Head(last_seq, previous, key_id),
-                    self._store.keyset.keys[key_id],
-                )
-                self._remember_start()
+                head = Head(last_seq, previous, key_id)
+                key = self._store.keyset.keys[key_id]
+                write_head(self.head_path, head, key)
+                self._remember_start(anchored=False)
+                self._write_anchor(head, key)
             except sqlite3.Error as error:
                 raise AuditError(
                     f"Le journal ({self.path}) n'a pas pu être écrit : vérifiez l'espace disque "
@@ -317,6 +361,24 @@ class AuditLog:
         row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = ?", (head.seq,)).fetchone()
         if row is None or bytes(row[0]) != head.hash:
             raise AuditError(refused.format(f"l'événement n° {head.seq} a changé"))
+        anchor, problem = self._read_anchor()
+        if problem:
+            raise AuditError(refused.format(problem))
+        if anchor is not None:
+            if anchor.seq > last_seq:
+                raise AuditError(
+                    refused.format(
+                        f"il a été remis à un état antérieur : il s'arrête au n° {last_seq}, "
+                        f"son ancre en garde le n° {anchor.seq}"
+                    )
+                )
+            row = self._conn.execute(
+                f"SELECT hash FROM {TABLE} WHERE seq = ?", (anchor.seq,)
+            ).fetchone()
+            if row is None or bytes(row[0]) != anchor.hash:
+                raise AuditError(
+                    refused.format(f"l'événement n° {anchor.seq} ne correspond plus à son ancre")
+                )
         return last_seq, last_hash
 
     # --- reading -----------------------------------------------------------------------------
@@ -391,7 +453,17 @@ class AuditLog:
                 )
             }
             first_hash = self._first_hash()
-        return verify_records(rows, head, head_problem, triggers, self._aead, first_hash)
+            anchor, anchor_problem = self._read_anchor()
+            place = self.anchor_place()
+        return verify_records(
+            rows,
+            head,
+            head_problem,
+            triggers,
+            self._aead,
+            first_hash,
+            anchor=Anchored(anchor, anchor_problem, place.form.name if place else ""),
+        )
 
     def close(self) -> None:
         with self._mutex:

@@ -1,5 +1,7 @@
 """Checking the log: every record decrypts and chains to the one before, nothing is missing,
-moved or cut off, and the head kept outside the database agrees with the end.
+moved or cut off, and the two copies of its head — ``journal.head`` beside the database and the
+anchor kept outside the data folder — agree with its end. When they disagree, the message says
+which one and what that means (cut off, or put back to an earlier state).
 
 A failed check names the first bad record and what is wrong with it, in French (altéré,
 manquant, déplacé, tronqué, mauvaise clé…), as sigstore's verification errors say exactly
@@ -31,6 +33,17 @@ class Problem(enum.StrEnum):
     WRONG_KEY = "mauvaise clé"
     HEAD = "tête invalide"
     DELETED = "supprimé"
+    ROLLED_BACK = "remis à un état antérieur"
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """The journal's anchor as read: the head it holds (None: none yet), what is wrong with it
+    (French; forged, unreadable, gone), and where it is kept, for messages."""
+
+    head: Head | None = None
+    problem: str | None = None
+    name: str = ""
 
 
 @dataclass
@@ -64,6 +77,7 @@ def verify_records(
     triggers: set[str],
     aead_for: Callable[[str], AESGCM | None],
     first_hash: bytes | None = None,
+    anchor: Anchored | None = None,
 ) -> VerifyResult:
     if first_hash is not None and not rows and head is None and not head_problem:
         return _fail(
@@ -155,6 +169,9 @@ def verify_records(
         return _fail(
             head.seq, Problem.ALTERED, "il ne correspond plus à la tête du journal", head.seq - 1
         )
+    anchor_failure = _check_anchor(rows, count, head, anchor)
+    if anchor_failure is not None:
+        return anchor_failure
     if set(TRIGGERS) - triggers:
         return _fail(
             None,
@@ -163,6 +180,43 @@ def verify_records(
             count,
         )
     return VerifyResult(ok=True, events=count, message=f"journal intègre : {_events_word(count)}")
+
+
+def _check_anchor(
+    rows: list[SealedRecord], count: int, head: Head | None, anchor: Anchored | None
+) -> VerifyResult | None:
+    """The anchor against the end of the records (the head already agrees with them)."""
+    if anchor is None:
+        return None
+    if anchor.problem:
+        return _fail(count + 1 if count else None, Problem.HEAD, anchor.problem, count)
+    kept = anchor.head
+    if kept is None:
+        return None
+    if kept.seq > count:
+        missing = (
+            f"l'événement n° {kept.seq} manque"
+            if kept.seq == count + 1
+            else f"les événements n° {count + 1} à {kept.seq} manquent"
+        )
+        head_seq = head.seq if head is not None else 0
+        return _fail(
+            count + 1,
+            Problem.ROLLED_BACK,
+            f"la base du journal (journal.sqlite, n° {count}) et sa tête (journal.head, "
+            f"n° {head_seq}) s'accordent, mais {anchor.name} en garde le n° {kept.seq} : des "
+            f"copies plus anciennes du journal ont été remises en place — {missing}",
+            count,
+        )
+    if kept.seq and rows[kept.seq - 1].hash != kept.hash:
+        return _fail(
+            kept.seq,
+            Problem.ALTERED,
+            f"il ne correspond plus à {anchor.name} : le journal a été remis à un état "
+            "antérieur puis prolongé, ou remplacé",
+            kept.seq - 1,
+        )
+    return None
 
 
 def _misplaced(rows: list[SealedRecord], index: int) -> int | None:
