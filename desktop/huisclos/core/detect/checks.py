@@ -45,34 +45,27 @@ CIVILITIES = frozenset(
         "nee",
     ]
 )
-ADDRESS_WORDS = frozenset(
-    [
-        "rue",
-        "avenue",
-        "av",
-        "bd",
-        "boulevard",
-        "place",
-        "pl",
-        "impasse",
-        "imp",
-        "allee",
-        "chemin",
-        "route",
-        "quai",
-        "square",
-        "residence",
-        "cours",
-        "faubourg",
-        "chaussee",
-        "lotissement",
-        "hameau",
-        "lieudit",
-        "parvis",
-        "passage",
-        "sentier",
-        "ruelle",
-    ]
+# Words that only ever name a street: the term right after them is part of an address.
+STREET_WORDS = frozenset(
+    ["rue", "avenue", "av", "bd", "boulevard", "impasse", "imp", "allee", "quai", "square",
+     "faubourg", "chaussee", "lotissement", "lieudit", "parvis", "ruelle"]
+)  # fmt: skip
+# Street words that are everyday words too («en cours de chimio», «mise en place de la
+# dialyse», «en route pour la radiothérapie»): an address only with a house number before them,
+# a capital on the next word («place Saint-Esprit», «chemin des Juifs») or an address word
+# before them («habite route de…»).
+AMBIGUOUS_STREET_WORDS = frozenset(
+    ["cours", "route", "place", "pl", "chemin", "passage", "residence", "hameau", "sentier"]
+)
+ADDRESS_WORDS = STREET_WORDS | AMBIGUOUS_STREET_WORDS
+_ADDRESS_CUES = frozenset(
+    ["habite", "habitent", "habitant", "habitante", "domicile", "domicilie", "domiciliee",
+     "adresse", "demeurant", "sis", "sise", "reside", "residant", "residante", "demenage",
+     "demenagee", "chez"]
+)  # fmt: skip
+_HOUSE_NUMBER = re.compile(r"(?:\b\d{1,4}\s?(?:bis|ter|[bt])?|\bn[°o]\.?)\s*,?\s*$", re.IGNORECASE)
+_CAPITAL_NEXT = re.compile(
+    r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|d['’]|de|du|des|l['’]|la|le|les)[ \t]*)?[A-ZÀ-Ý]"
 )
 # Articles and prepositions skipped between an ``unless_before`` phrase and the term.
 _LINK_WORDS = frozenset(
@@ -84,6 +77,11 @@ _COMPOUND_NAME = re.compile(r"-[A-ZÀ-Ý]{2,}")
 _COMPOUND_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}-$")
 _FIRST_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?![\w'-])")
 _NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
+_PART_BREAK = re.compile(r"[,;!?\n:()–—…]|\s-\s|\.(?:\s|$)")
+_WORD_SPAN = re.compile(r"[a-z0-9]+")
+# Words opening a new part of a sentence: the subject before them is not the subject after.
+_PART_STARTS = frozenset(["car", "mais", "donc", "parce", "puisque", "alors"])
+NUMBER_CONTEXT = "<nombre>"  # a context entry that stands for any number («14 hors UE»)
 # The secret or login written after «mdp», «identifiant ameli»…: everything up to the end of the
 # clause (comma, semicolon, line break, dash or slash before a space, «–», a full stop, «!» or
 # «?» before a space — «Rose!1948» is one value), at most 80 characters. The same end as the
@@ -123,10 +121,14 @@ class CompiledRule:
         "marks_before",
         "near",
         "needs_context",
+        "numbers_after",
+        "numbers_before",
+        "person_only",
         "reach_after",
         "reach_before",
         "rule",
         "traps",
+        "unless_after",
         "unless_before",
     )
 
@@ -134,11 +136,15 @@ class CompiledRule:
         self.rule = rule
         self.case_sensitive = rule.case_sensitive
         self.identifier = rule.category == "identifier"
-        self.before = tuple(" " + term_key(c) for c in rule.context_before if term_key(c))
-        self.after = tuple(" " + term_key(c) for c in rule.context_after if term_key(c))
+        self.numbers_before = NUMBER_CONTEXT in rule.context_before
+        self.numbers_after = NUMBER_CONTEXT in rule.context_after
+        before = [c for c in rule.context_before if c != NUMBER_CONTEXT]
+        after = [c for c in rule.context_after if c != NUMBER_CONTEXT]
+        self.before = tuple(" " + term_key(c) for c in before if term_key(c))
+        self.after = tuple(" " + term_key(c) for c in after if term_key(c))
         # Context made of punctuation only («!!»): looked for in the folded text.
-        self.marks_before = tuple(fold(c).strip() for c in rule.context_before if not term_key(c))
-        self.marks_after = tuple(fold(c).strip() for c in rule.context_after if not term_key(c))
+        self.marks_before = tuple(fold(c).strip() for c in before if not term_key(c))
+        self.marks_after = tuple(fold(c).strip() for c in after if not term_key(c))
         self.needs_context = bool(rule.context_before or rule.context_after)
         # ``window`` counts the words between the term and its context: a context phrase of
         # several words («sortie de l'» → «sortie de l») is looked at whole, however long.
@@ -147,6 +153,8 @@ class CompiledRule:
         self.traps = _index_traps(_trap_forms(unless) for unless in rule.unless)
         self.near = tuple(" " + term_key(u) for u in rule.unless_near)
         self.unless_before = tuple(" " + term_key(u) for u in rule.unless_before if term_key(u))
+        self.unless_after = tuple(term_key(u) + " " for u in rule.unless_after if term_key(u))
+        self.person_only = rule.subject == "person"
 
     def in_context(self, text: str, key: str, start: int, end: int, folded: Folding) -> bool:
         """A context word of the rule stands near the term."""
@@ -156,15 +164,19 @@ class CompiledRule:
                 return True
             if any(m in near[end : end + 12] for m in self.marks_after):
                 return True
-        if self.before:
+        if self.before or self.numbers_before:
             reach = self.reach_before
             words = " " + " ".join(key[:start].rsplit(None, reach)[-reach:]) + " "
             if any(c in words for c in self.before):
                 return True
-        if self.after:
+            if self.numbers_before and _has_number(words, self.rule.window, last=True):
+                return True
+        if self.after or self.numbers_after:
             reach = self.reach_after
             words = " " + " ".join(key[end:].split(None, reach)[:reach]) + " "
             if any(c in words for c in self.after):
+                return True
+            if self.numbers_after and _has_number(words, self.rule.window, last=False):
                 return True
         return False
 
@@ -204,6 +216,18 @@ class CompiledRule:
         tail = " " + " ".join(words)
         return any(tail.endswith(phrase) for phrase in self.unless_before)
 
+    def after_trap(self, key: str, end: int) -> bool:
+        """«tapette à mouches»: an ``unless_after`` phrase right after the term."""
+        tail = " ".join(key[end : end + 80].split()) + " "
+        return any(tail.startswith(phrase) for phrase in self.unless_after)
+
+
+def _has_number(words: str, window: int, *, last: bool) -> bool:
+    """A number among the ``window`` words nearest the term in ``words``."""
+    parts = words.split()
+    near = parts[-window:] if last else parts[:window]
+    return any(part.isdigit() for part in near)
+
 
 def _trap_forms(unless: str) -> Trap:
     folded = fold(unless).strip()
@@ -225,7 +249,8 @@ def _index_traps(traps: Iterable[Trap]) -> dict[str, tuple[Trap, ...]]:
 
 def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
     """A surname, not a word: «M. Gay», «Dr NOIR», «famille GAY», «NOIR Sandrine», «Gay
-    Laurent», «BLANC-NOIR»; or a street: «rue de l'Église»."""
+    Laurent», «BLANC-NOIR»; or a street: «rue de l'Église», «12 place de la Synagogue», «chemin
+    des Juifs» — but not «en cours de chimio» or «en route pour la dialyse»."""
     clause_start = 0
     for match in _NAME_BREAK.finditer(text, 0, start):  # the last break before the term
         clause_start = match.end()
@@ -239,7 +264,62 @@ def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
             return True
         if _FIRST_NAME_AFTER.match(text, end):
             return True
-    return not ADDRESS_WORDS.isdisjoint(words)
+    if ADDRESS_WORDS.isdisjoint(words):
+        return False
+    if not STREET_WORDS.isdisjoint(words):
+        return True
+    return _ambiguous_street(text, key, clause_start, start)
+
+
+def _ambiguous_street(text: str, key: str, clause_start: int, start: int) -> bool:
+    """One of the last three words before the term is «cours», «place», «route»…: a street
+    only with a house number before it, a capital on the word after it (unless the whole
+    clause is in capitals) or an address word among the three words before it."""
+    spans = [m.span() for m in _WORD_SPAN.finditer(key, clause_start, start)]
+    shouted = text[clause_start:start].isupper()
+    for index in range(max(0, len(spans) - 3), len(spans)):
+        word_start, word_end = spans[index]
+        if key[word_start:word_end] not in AMBIGUOUS_STREET_WORDS:
+            continue
+        if _HOUSE_NUMBER.search(text, max(0, word_start - 12), word_start):
+            return True
+        if not shouted and _CAPITAL_NEXT.match(text, word_end):
+            return True
+        before = {key[a:b] for a, b in spans[max(0, index - 3) : index]}
+        if not _ADDRESS_CUES.isdisjoint(before):
+            return True
+    return False
+
+
+class SubjectGate:
+    """Whether a term is said of a person: the nearest word before it, in its part of the
+    clause, that names a person («il», «la patiente», «Mme», a capitalised surname) or an
+    object («le couloir», «la salle», «ça») decides; none means the person — an
+    administrative comment leaves its subject out («pue !!!», «sent la transpiration»)."""
+
+    __slots__ = ("objects", "persons")
+
+    def __init__(self, persons: Iterable[str], objects: Iterable[str]) -> None:
+        self.persons = frozenset(w for w in (term_key(p) for p in persons) if " " not in w)
+        self.objects = frozenset(w for w in (term_key(o) for o in objects) if " " not in w)
+
+    def said_of_a_person(self, text: str, key: str, start: int) -> bool:
+        low = max(0, start - 120)
+        for match in _PART_BREAK.finditer(text, low, start):
+            low = match.end()
+        words = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(key, low, start)]
+        first = words[0][0] if words else -1
+        for position, word in reversed(words):
+            if word in _PART_STARTS:
+                break
+            if word in self.persons:
+                return True
+            if word in self.objects:
+                return False
+            raw = text[position : position + len(word)]
+            if position != first and raw[:1].isupper() and not raw.isupper() and word.isalpha():
+                return True  # a surname or a first name
+        return True
 
 
 def allowed(allow_keys: tuple[str, ...], key: str, start: int, end: int) -> bool:

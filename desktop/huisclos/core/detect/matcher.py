@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import ahocorasick
@@ -41,15 +42,34 @@ Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded text, form id
 class Matcher:
     """Term keys (key-folded forms) → the ids of the forms they stand for."""
 
-    def __init__(self, keys: dict[str, list[int]]) -> None:
+    def __init__(
+        self,
+        keys: dict[str, Sequence[int]],
+        *,
+        name: str = "lexique",
+        stretched: bool = True,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        """``name`` tells the matcher's cached database apart from another's (the bundled
+        generated forms have their own, so a practice term does not recompile them);
+        ``stretched`` adds runs of three letters and long digit runs (one matcher of a detector
+        needs them); ``progress`` hears a French message before a long compile."""
         self._automaton = ahocorasick.Automaton()
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per set of ids
         for key, form_ids in keys.items():
-            self._automaton.add_word(f" {key} ", (len(key), tuple(form_ids)))
-        for letter in "abcdefghijklmnopqrstuvwxyz":  # «SIDAAA»: a cell worth squeezing
-            self._automaton.add_word(letter * 3, (0, ()))
+            ids = tuple(form_ids)
+            self._automaton.add_word(f" {key} ", (len(key), shared.setdefault(ids, ids)))
+        if stretched:
+            for letter in "abcdefghijklmnopqrstuvwxyz":  # «SIDAAA»: a cell worth squeezing
+                self._automaton.add_word(letter * 3, (0, ()))
+        if not keys and not stretched:
+            self._automaton.add_word("\x00\x00", (0, ()))  # never empty
         self._automaton.make_automaton()
         self.term_count = len(keys)
-        self._batch_db = _batch_database(keys) if hyperscan is not None else None
+        self._stretched = stretched
+        self._batch_db = (
+            _batch_database(keys, name, stretched, progress) if hyperscan is not None else None
+        )
         self._batch_lock = threading.Lock()
 
     def scan(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[int, ...]]]]:
@@ -81,7 +101,8 @@ class Matcher:
                 self._batch_db.scan(data, match_event_handler=lambda _i, _f, end, _fl, _c: add(end))
         else:
             positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
-            positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
+            if self._stretched:
+                positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
         if not positions:
             return []
         positions.sort()
@@ -97,29 +118,73 @@ class Matcher:
         return indices
 
 
-def _batch_database(keys: Iterable[str]):  # type: ignore[no-untyped-def]
-    """One hyperscan database: every padded key, stretched letters, and long digit runs."""
-    expressions = [re.escape(f" {key} ").encode("ascii") for key in sorted(keys)]
-    expressions += [(letter * 3).encode("ascii") for letter in "abcdefghijklmnopqrstuvwxyz"]
-    expressions.append(BATCH_PREFILTER.pattern)
-    digest = hashlib.sha256(b"\n".join([hyperscan.__version__.encode(), *expressions])).hexdigest()
-    cached = _load_cached_database(digest)
+# Past this many keys a first compile takes seconds: the caller is told (a status message).
+LONG_COMPILE_KEYS = 20_000
+
+
+def _batch_database(  # type: ignore[no-untyped-def]
+    keys: Iterable[str],
+    name: str,
+    stretched: bool,
+    progress: Callable[[str], None] | None,
+):
+    """One hyperscan database: every padded key (plain literals), plus stretched letters and
+    long digit runs when ``stretched``."""
+    literals, patterns = _expressions(keys, stretched)
+    digest = _digest(literals, patterns)
+    cached = _load_cached_database(name, digest)
     if cached is not None:
         return cached
+    if progress is not None and len(literals) > LONG_COMPILE_KEYS:
+        progress("Préparation du lexique pour ce poste (une seule fois, quelques secondes)…")
     database = hyperscan.Database()
-    database.compile(expressions=expressions, ids=list(range(len(expressions))))
-    _save_cached_database(digest, database)
+    if patterns:
+        expressions = [re.escape(literal) for literal in literals] + patterns
+        database.compile(expressions=expressions, ids=list(range(len(expressions))))
+    else:  # plain literals: hyperscan's literal compiler is the faster one
+        database.compile(expressions=literals, ids=list(range(len(literals))), literal=True)
+    _save_cached_database(name, digest, database)
     return database
 
 
-def _cache_folder() -> Path:
-    return data_dir() / "cache"
+def _expressions(keys: Iterable[str], stretched: bool) -> tuple[list[bytes], list[bytes]]:
+    """(padded keys, patterns): the stretched-letter runs and digit runs come with
+    ``stretched``."""
+    literals = [f" {key} ".encode("ascii") for key in sorted(keys)]
+    patterns: list[bytes] = []
+    if stretched:
+        patterns = [(letter * 3).encode("ascii") for letter in "abcdefghijklmnopqrstuvwxyz"]
+        patterns.append(BATCH_PREFILTER.pattern)
+    return literals, patterns
 
 
-def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
-    """The compiled matcher saved by an earlier run (saves ~0.2 s per start), or None."""
+def _digest(literals: list[bytes], patterns: list[bytes]) -> str:
+    version = hyperscan.__version__.encode()
+    return hashlib.sha256(b"\n".join([version, *literals, b"\x00", *patterns])).hexdigest()
+
+
+def cache_folder() -> Path:
+    """Where compiled matchers are kept: ``$HUISCLOS_CACHE`` when set (the test suite shares
+    one across its data folders), else ``cache/`` in the data folder."""
+    override = os.environ.get("HUISCLOS_CACHE")
+    return Path(override) if override else data_dir() / "cache"
+
+
+def _cache_file(name: str, digest: str) -> Path:
+    return cache_folder() / f"matcher-{name}-{digest[:32]}.hs"
+
+
+def is_compiled(keys: Iterable[str], name: str, *, stretched: bool = True) -> bool:
+    """Whether the compiled database of a matcher is cached (its start has no compile to do)."""
+    if hyperscan is None:
+        return True
+    return _cache_file(name, _digest(*_expressions(keys, stretched))).is_file()
+
+
+def _load_cached_database(name: str, digest: str):  # type: ignore[no-untyped-def]
+    """The compiled matcher saved by an earlier run, or None."""
     try:
-        data = (_cache_folder() / f"matcher-{digest[:32]}.hs").read_bytes()
+        data = _cache_file(name, digest).read_bytes()
         database = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
         return database
@@ -127,13 +192,13 @@ def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
         return None
 
 
-def _save_cached_database(digest: str, database) -> None:  # type: ignore[no-untyped-def]
-    """Keep only the matcher of the current lexicon (no patient data: lexicon terms only)."""
+def _save_cached_database(name: str, digest: str, database) -> None:  # type: ignore[no-untyped-def]
+    """Keep only the current matcher of each name (no patient data: lexicon terms only)."""
     try:
-        folder = _cache_folder()
+        target = _cache_file(name, digest)
+        folder = target.parent
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = folder / f"matcher-{digest[:32]}.hs"
-        for old in folder.glob("matcher-*.hs"):
+        for old in folder.glob(f"matcher-{name}-*.hs"):
             if old != target:
                 old.unlink(missing_ok=True)
         data = hyperscan.dumpb(database)

@@ -1,0 +1,113 @@
+"""The generated forms of the bundled lexicon: inflections and spelling variants.
+
+``resources/lexicon/build_derived.py`` writes them at build time from pinned dictionaries (the
+DELA's inflected forms; DELA, wordfreq, first names and towns as filters, so that no generated
+form is another French word or a name) into ``derived/*.tsv``: ``key<TAB>rule id`` a line, the
+key already folded as :func:`.terms.term_key` folds. Lines starting with ``#`` say where the
+file comes from and under which licence.
+
+They are many (tens of thousands), so they have their own :class:`.matcher.Matcher`, built once
+per process and per version of the files and shared by every Detector (its hyperscan database is
+cached on disk too): a practice adding a term, or a detector with another allowlist, never
+compiles them again.
+
+Threading: :func:`generated_forms` is safe to call from several threads (one lock).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import LexiconError
+from .matcher import Matcher, is_compiled
+
+MATCHER_NAME = "formes"
+
+
+@dataclass(frozen=True)
+class GeneratedForms:
+    """The generated keys of the bundled lexicon, matched: each hit carries slots, indexes
+    into :attr:`rule_ids`."""
+
+    rule_ids: tuple[str, ...]
+    matcher: Matcher
+    count: int
+
+
+_lock = threading.Lock()
+_cache: dict[tuple[tuple[str, float, int], ...], GeneratedForms] = {}
+
+
+def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, float, int], ...]:
+    out = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        out.append((str(path), info.st_mtime, info.st_size))
+    return tuple(out)
+
+
+def read_generated_keys(paths: Sequence[Path]) -> dict[str, list[str]]:
+    """key → rule ids, from the generated files (comments skipped); raises LexiconError."""
+    keys: dict[str, list[str]] = {}
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise LexiconError(
+                f"Le fichier de formes du lexique « {path.name} » est illisible ({error})."
+            ) from error
+        for line in lines:
+            if not line or line.startswith("#"):
+                continue
+            key, _, rule_id = line.partition("\t")
+            if key and rule_id:
+                rules = keys.setdefault(key, [])
+                if rule_id not in rules:
+                    rules.append(rule_id)
+    return keys
+
+
+def generated_forms(
+    paths: Sequence[Path], progress: Callable[[str], None] | None = None
+) -> GeneratedForms | None:
+    """The matcher of the generated forms in ``paths`` (None when there are none), built once
+    per process and per version of the files."""
+    stamp = _stamp(paths)
+    if not stamp:
+        return None
+    with _lock:
+        cached = _cache.get(stamp)
+        if cached is not None:
+            return cached
+        keys = read_generated_keys(paths)
+        slots: dict[str, int] = {}
+        by_key: dict[str, list[int]] = {}
+        for key, rule_ids in keys.items():
+            by_key[key] = [slots.setdefault(rule_id, len(slots)) for rule_id in rule_ids]
+        matcher = Matcher(by_key, name=MATCHER_NAME, stretched=False, progress=progress)
+        forms = GeneratedForms(tuple(slots), matcher, len(by_key))
+        _cache.clear()  # only the current version of the files is worth keeping
+        _cache[stamp] = forms
+        return forms
+
+
+def needs_compile(paths: Sequence[Path]) -> bool:
+    """Whether building the generated forms' matcher will compile (seconds, the first start
+    on a computer or after an update) rather than load it from the cache."""
+    stamp = _stamp(paths)
+    if not stamp:
+        return False
+    with _lock:
+        if stamp in _cache:
+            return False
+    try:
+        keys = read_generated_keys(paths)
+    except LexiconError:
+        return False
+    return not is_compiled(keys, MATCHER_NAME, stretched=False)
