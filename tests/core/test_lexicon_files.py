@@ -40,7 +40,14 @@ RULE_KEYS = {
     "unless_before",
     "examples",
     "validator",
+    "unless_after",
+    "subject",
+    "source",
 }
+LIST_KEYS = ("terms", "context_before", "context_after", "unless", "unless_near", "unless_before",
+             "unless_after")  # fmt: skip
+LISTS = LEXICON / "lists"
+DERIVED = LEXICON / "derived"
 VALIDATORS = {"nir", "iban", "card"}
 
 # A sentence for the user must cite the rule it applies.
@@ -53,6 +60,10 @@ SHARED_RULES = {
     frozenset({"sex_life.slur", "judgement.homophobic_slur"}),
     frozenset({"sex_life.slur_pd", "judgement.homophobic_slur_pd"}),
     frozenset({"ethnic_origin.slur", "judgement.racist_slur"}),
+    # a psychiatric label used as an insult is health and judgement (DOMAIN.md, decisions)
+    frozenset({"health.psychiatric_labels", "judgement.clinical_labels"}),
+    # «escroc» imputes an offence and insults
+    frozenset({"criminal.swindler", "judgement.swindler"}),
 }
 
 LEAKED = {
@@ -101,7 +112,6 @@ BENIGN = [
     "3e étage sans ascenseur",
     "PS : rappeler pour confirmer",
     "consultation HP (hors parcours)",
-    "FO à prévoir chez l'ophtalmo",
     "habite dans le Sud, vient en été",
     "vit au foyer de sa fille l'hiver",
     "pratiquant de judo, RDV après 18h",
@@ -110,7 +120,6 @@ BENIGN = [
     "code porte 1234, interphone Dupont",
     "l'interne du Dr Martin a vu le patient",
     "Jean-Baptiste, préfère être appelé par son prénom",
-    "enfant : Elsa, 6 ans, carnet de vaccination à jour",
     "vient avec son fils",
     "se fait accompagner par sa fille",
     "rue Pasteur, bâtiment B",
@@ -152,7 +161,6 @@ BENIGN = [
     "chèque refusé, rappeler",
     "boîte vocale pleine",
     "souhaite un RDV avec une femme médecin",
-    "RDV pour vaccin grippe",
     "certificat de sport à faire",
     "dossier transféré du Dr Martin",
     "adresse de facturation chez sa mère",
@@ -343,6 +351,10 @@ SENSITIVE = [
     ("sterilet", "health"),
     ("IVG", "health"),
     ("fausse couche", "health"),
+    # care received is health data (DOMAIN.md, decisions): vaccinations, exams by specialty
+    ("FO à prévoir chez l'ophtalmo", "health"),
+    ("enfant : Elsa, 6 ans, carnet de vaccination à jour", "health"),
+    ("RDV pour vaccin grippe", "health"),
 ]
 
 
@@ -359,9 +371,32 @@ def strip_accents(text: str) -> str:
     return " ".join("".join(c for c in decomposed if unicodedata.category(c) != "Mn").split())
 
 
+@cache
+def word_lists() -> dict[str, list[str]]:
+    """``lists/NAME.txt``: one entry a line, ``#`` lines are the list's provenance."""
+    out = {}
+    for path in sorted(LISTS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out[path.stem] = [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
+    return out
+
+
+def expand(values: list[str]) -> list[str]:
+    """A rule's list with its «@name» entries replaced by the word list ``name``."""
+    out: list[str] = []
+    for value in values:
+        out.extend(word_lists()[value[1:]] if value.startswith("@") else [value])
+    return list(dict.fromkeys(out))
+
+
 def load(name: str) -> dict:
     with (LEXICON / f"{name}.toml").open("rb") as handle:
-        return tomllib.load(handle)
+        data = tomllib.load(handle)
+    for rule in data.get("rule", []):
+        for key in LIST_KEYS:
+            if key in rule:
+                rule[key] = expand(rule[key])
+    return data
 
 
 @cache
@@ -461,6 +496,54 @@ def _preceded_by(text: str, start: int, phrases: list[str]) -> bool:
     )
 
 
+PART_BREAK = re.compile(r"[,;!?\n:()–—…]|\s-\s|\.(?:\s|$)")
+PART_STARTS = {"car", "mais", "donc", "parce", "puisque", "alors"}
+
+
+def _part_words(text: str, start: int) -> list[tuple[int, str]]:
+    """The words before ``start`` in its part of the clause, with their offsets."""
+    low = 0
+    for match in PART_BREAK.finditer(text, 0, start):
+        low = match.end()
+    return [(m.start() + low, m.group()) for m in re.finditer(r"\w+", fold_chars(text[low:start]))]
+
+
+def _special_context(text: str, start: int, end: int, before: list[str], after: list[str]) -> bool:
+    """``<début>``: the term opens its part of the clause; ``<nombre>``: a number touches it."""
+    words = _part_words(text, start)
+    if "<début>" in before and not words:
+        return True
+    if "<nombre>" in before and re.search(r"\d\s*$", text[:start]):
+        return True
+    return "<nombre>" in after and re.match(r"\s*\d", text[end:]) is not None
+
+
+def _followed_by(text: str, end: int, phrases: list[str]) -> bool:
+    """An ``unless_after`` phrase right after the term."""
+    tail = " ".join(re.findall(r"[a-z0-9]+", fold_chars(text[end : end + 80]))) + " "
+    return any(
+        tail.startswith(" ".join(re.findall(r"[a-z0-9]+", fold_chars(p))) + " ") for p in phrases
+    )
+
+
+def _said_of_a_person(text: str, start: int) -> bool:
+    """The nearest person or object word before the term in its part decides; none: a person."""
+    persons = {fold_chars(w) for w in word_lists().get("personnes", [])}
+    objects = {fold_chars(w) for w in word_lists().get("objets", [])}
+    words = _part_words(text, start)
+    for position, word in reversed(words):
+        if word in PART_STARTS:
+            break
+        if word in persons:
+            return True
+        if word in objects:
+            return False
+        raw = text[position : position + len(word)]
+        if position != words[0][0] and raw[:1].isupper() and not raw.isupper() and word.isalpha():
+            return True
+    return True
+
+
 def findings(text: str) -> list[tuple[str, str]]:
     """(rule id, matched text) for every rule that fires on ``text``."""
     raw = text.replace("’", "'")
@@ -477,19 +560,35 @@ def findings(text: str) -> list[tuple[str, str]]:
         window = rule.get("window", 3)
         near = rule.get("unless_near", [])
         not_after = rule.get("unless_before", [])
+        not_before = rule.get("unless_after", [])
+        special = {"<nombre>", "<début>"}
         for m in terms.finditer(haystack):
             if any(s <= m.start() and m.end() <= e for s, e in spared):
                 continue
             if not_after and _preceded_by(raw, m.start(), not_after):
+                continue
+            if not_before and _followed_by(raw, m.end(), not_before):
+                continue
+            if rule.get("subject") == "person" and not _said_of_a_person(raw, m.start()):
+                continue
+            if _special_context(raw, m.start(), m.end(), before, after):
+                found.append((rule["id"], m.group(0)))
                 continue
             if near and (
                 _context_hit(raw, m.start(), m.end(), near, window, False)
                 or _context_hit(raw, m.start(), m.end(), near, window, True)
             ):
                 continue
+            plain_before = [c for c in before if c not in special]
+            plain_after = [c for c in after if c not in special]
             if (before or after) and not (
-                (before and _context_hit(raw, m.start(), m.end(), before, window, False))
-                or (after and _context_hit(raw, m.start(), m.end(), after, window, True))
+                (
+                    plain_before
+                    and _context_hit(raw, m.start(), m.end(), plain_before, window, False)
+                )
+                or (
+                    plain_after and _context_hit(raw, m.start(), m.end(), plain_after, window, True)
+                )
             ):
                 continue
             found.append((rule["id"], m.group(0)))
@@ -546,7 +645,12 @@ def test_rules_are_complete(category: str) -> None:
         assert 2 <= len(examples) <= 5, f"{rid}: 2 à 5 exemples"
 
 
+def needs_context(rule: dict) -> bool:
+    return bool(rule.get("context_before") or rule.get("context_after"))
+
+
 def test_terms_are_not_duplicated_across_the_lexicon() -> None:
+    rules = {rule["id"]: rule for _, _, rule in all_rules()}
     seen: dict[str, str] = {}
     clashes = []
     for _, _, rule in all_rules():
@@ -562,7 +666,10 @@ def test_terms_are_not_duplicated_across_the_lexicon() -> None:
             if key in seen and seen[key] == rule["id"]:
                 continue
             other = seen.get(key)
-            if other and frozenset({other, rule["id"]}) not in SHARED_RULES:
+            # a word may anchor several constructions: rules that each need their own context
+            # («français» after «pas de nationalité», «français» after «parle bien»)
+            anchors = needs_context(rule) and other is not None and needs_context(rules[other])
+            if other and frozenset({other, rule["id"]}) not in SHARED_RULES and not anchors:
                 clashes.append((term, other, rule["id"]))
             seen.setdefault(key, rule["id"])
     assert not clashes, clashes

@@ -81,7 +81,8 @@ _PART_BREAK = re.compile(r"[,;!?\n:()–—…]|\s-\s|\.(?:\s|$)")
 _WORD_SPAN = re.compile(r"[a-z0-9]+")
 # Words opening a new part of a sentence: the subject before them is not the subject after.
 _PART_STARTS = frozenset(["car", "mais", "donc", "parce", "puisque", "alors"])
-NUMBER_CONTEXT = "<nombre>"  # a context entry that stands for any number («14 hors UE»)
+NUMBER_CONTEXT = "<nombre>"  # a context entry: a number right next to the term («14 hors UE»)
+START_CONTEXT = "<début>"  # a context entry: the term opens its part of the clause («larve, …»)
 # The secret or login written after «mdp», «identifiant ameli»…: everything up to the end of the
 # clause (comma, semicolon, line break, dash or slash before a space, «–», a full stop, «!» or
 # «?» before a space — «Rose!1948» is one value), at most 80 characters. The same end as the
@@ -123,6 +124,7 @@ class CompiledRule:
         "needs_context",
         "numbers_after",
         "numbers_before",
+        "opening",
         "person_only",
         "reach_after",
         "reach_before",
@@ -138,8 +140,10 @@ class CompiledRule:
         self.identifier = rule.category == "identifier"
         self.numbers_before = NUMBER_CONTEXT in rule.context_before
         self.numbers_after = NUMBER_CONTEXT in rule.context_after
-        before = [c for c in rule.context_before if c != NUMBER_CONTEXT]
-        after = [c for c in rule.context_after if c != NUMBER_CONTEXT]
+        self.opening = START_CONTEXT in rule.context_before
+        special = (NUMBER_CONTEXT, START_CONTEXT)
+        before = [c for c in rule.context_before if c not in special]
+        after = [c for c in rule.context_after if c not in special]
         self.before = tuple(" " + term_key(c) for c in before if term_key(c))
         self.after = tuple(" " + term_key(c) for c in after if term_key(c))
         # Context made of punctuation only («!!»): looked for in the folded text.
@@ -158,6 +162,8 @@ class CompiledRule:
 
     def in_context(self, text: str, key: str, start: int, end: int, folded: Folding) -> bool:
         """A context word of the rule stands near the term."""
+        if self.opening and opens_its_part(text, key, start):
+            return True
         if self.marks_before or self.marks_after:
             near = folded(text)
             if any(m in near[max(0, start - 12) : start] for m in self.marks_before):
@@ -169,14 +175,14 @@ class CompiledRule:
             words = " " + " ".join(key[:start].rsplit(None, reach)[-reach:]) + " "
             if any(c in words for c in self.before):
                 return True
-            if self.numbers_before and _has_number(words, self.rule.window, last=True):
+            if self.numbers_before and _has_number(words, last=True):
                 return True
         if self.after or self.numbers_after:
             reach = self.reach_after
             words = " " + " ".join(key[end:].split(None, reach)[:reach]) + " "
             if any(c in words for c in self.after):
                 return True
-            if self.numbers_after and _has_number(words, self.rule.window, last=False):
+            if self.numbers_after and _has_number(words, last=False):
                 return True
         return False
 
@@ -222,11 +228,21 @@ class CompiledRule:
         return any(tail.startswith(phrase) for phrase in self.unless_after)
 
 
-def _has_number(words: str, window: int, *, last: bool) -> bool:
-    """A number among the ``window`` words nearest the term in ``words``."""
+def _has_number(words: str, *, last: bool) -> bool:
+    """The word right next to the term (last of ``words`` before it, first after it) is a
+    number («14 hors UE», not «3 virements hors UE»)."""
     parts = words.split()
-    near = parts[-window:] if last else parts[:window]
+    near = parts[-1:] if last else parts[:1]
     return any(part.isdigit() for part in near)
+
+
+def opens_its_part(text: str, key: str, start: int) -> bool:
+    """No word stands before ``start`` in its part of the clause («larve, ne se lève…»,
+    «… ; étrangère, en France depuis 2 ans»)."""
+    low = max(0, start - 120)
+    for match in _PART_BREAK.finditer(text, low, start):
+        low = match.end()
+    return _WORD_SPAN.search(key, low, start) is None
 
 
 def _trap_forms(unless: str) -> Trap:
