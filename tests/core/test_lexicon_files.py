@@ -473,7 +473,7 @@ def _context_hit(
         else:
             head = [s for s in spans if s[1] <= start][-reach:]
             zone = text[head[0][0] : start] if head else ""
-        if _term_regex(word, False).search(fold_chars(zone)):
+        if _term_regex(word.rstrip("$"), False).search(fold_chars(zone)):
             return True
     return False
 

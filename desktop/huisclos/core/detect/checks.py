@@ -144,8 +144,8 @@ class CompiledRule:
         special = (NUMBER_CONTEXT, START_CONTEXT)
         before = [c for c in rule.context_before if c not in special]
         after = [c for c in rule.context_after if c not in special]
-        self.before = tuple(" " + term_key(c) for c in before if term_key(c))
-        self.after = tuple(" " + term_key(c) for c in after if term_key(c))
+        self.before = tuple(_context_key(c) for c in before if term_key(c))
+        self.after = tuple(_context_key(c) for c in after if term_key(c))
         # Context made of punctuation only («!!»): looked for in the folded text.
         self.marks_before = tuple(fold(c).strip() for c in before if not term_key(c))
         self.marks_after = tuple(fold(c).strip() for c in after if not term_key(c))
@@ -155,7 +155,7 @@ class CompiledRule:
         self.reach_before = rule.window + max((len(c.split()) - 1 for c in self.before), default=0)
         self.reach_after = rule.window + max((len(c.split()) - 1 for c in self.after), default=0)
         self.traps = _index_traps(_trap_forms(unless) for unless in rule.unless)
-        self.near = tuple(" " + term_key(u) for u in rule.unless_near)
+        self.near = tuple(_context_key(u) for u in rule.unless_near if term_key(u))
         self.unless_before = tuple(" " + term_key(u) for u in rule.unless_before if term_key(u))
         self.unless_after = tuple(term_key(u) + " " for u in rule.unless_after if term_key(u))
         self.person_only = rule.subject == "person"
@@ -226,6 +226,13 @@ class CompiledRule:
         """«tapette à mouches»: an ``unless_after`` phrase right after the term."""
         tail = " ".join(key[end : end + 80].split()) + " "
         return any(tail.startswith(phrase) for phrase in self.unless_after)
+
+
+def _context_key(phrase: str) -> str:
+    """A context phrase as looked for among the words around a term: it starts a word and, when
+    written with a final «$» («m$», «il$»), ends one too («M.» but not «Mme»)."""
+    key = " " + term_key(phrase)
+    return key + " " if phrase.endswith("$") else key
 
 
 def _has_number(words: str, *, last: bool) -> bool:
