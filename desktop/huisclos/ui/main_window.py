@@ -442,9 +442,21 @@ class MainWindow(QMainWindow):
         job.signals.finished.connect(lambda result, job=job: self._finished(job, result))
         job.signals.failed.connect(lambda message, job=job: self._failed(job, message))
         job.signals.cancelled.connect(lambda job=job: self._cancelled(job))
+        job.signals.status.connect(lambda _message: self._preparing_lexicon())
         self._progress_timer.start()
         self._update_actions()
         self.pool.start(job)
+
+    def _preparing_lexicon(self) -> None:
+        """The first scan on this computer compiles the lexicon's generated forms (seconds)."""
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Préparation du lexique pour ce poste (une seule fois, quelques secondes)…",
+            ),
+            30_000,
+        )
+        self.review_page.set_progress_visible(True)
 
     def _show_progress(self) -> None:
         if self.job is not None:

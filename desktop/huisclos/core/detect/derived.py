@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import LexiconError
+from . import matcher as matching
 from .matcher import Matcher, is_compiled
 
 MATCHER_NAME = "formes"
@@ -38,18 +39,19 @@ class GeneratedForms:
 
 
 _lock = threading.Lock()
-_cache: dict[tuple[tuple[str, float, int], ...], GeneratedForms] = {}
+_cache: dict[tuple[object, ...], GeneratedForms] = {}
 
 
-def _stamp(paths: Sequence[Path]) -> tuple[tuple[str, float, int], ...]:
-    out = []
+def _stamp(paths: Sequence[Path]) -> tuple[object, ...]:
+    """The files' identity, and whether hyperscan serves the batches (tests switch it off)."""
+    out: list[object] = [matching.hyperscan is not None]
     for path in paths:
         try:
             info = path.stat()
         except OSError:
             continue
         out.append((str(path), info.st_mtime, info.st_size))
-    return tuple(out)
+    return tuple(out) if len(out) > 1 else ()
 
 
 def read_generated_keys(paths: Sequence[Path]) -> dict[str, list[str]]:
