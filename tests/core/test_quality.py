@@ -142,20 +142,20 @@ def real_dev_figures() -> tuple[dict[str, float], str]:
     return result, "\n".join([line, *misses])
 
 
-def test_print_the_three_lines() -> None:
-    """The figures of both yardsticks, printed together (``pytest -s``)."""
-    own, own_report = corpus_figures()
+def three_lines() -> str:
+    """Own corpus, real comments, benign traps — one line each."""
+    _, own_report = corpus_figures()
     try:
-        _, dev_report = real_dev_figures()
+        dev_line = real_dev_figures()[1].split("\n")[0]
     except pytest.skip.Exception:
-        dev_report = "real-dev: not present (../shared/data/real-dev.tsv)"
-    first, traps, *details = own_report.split("\n")
-    print("\n" + "\n".join([first, dev_report.split("\n")[0], traps]))
-    assert own["recall"] > 0
+        dev_line = "real-dev: not present (../shared/data/real-dev.tsv)"
+    own_line, traps_line = own_report.split("\n")[:2]
+    return "\n".join([own_line, dev_line, traps_line])
 
 
 def test_recall_on_sensitive_comments() -> None:
     result, report = corpus_figures()
+    print("\n" + three_lines())
     assert result["recall"] >= 0.98, report
 
 
