@@ -15,12 +15,9 @@ from huisclos.ui.dialogs import edit_comment
 
 
 def test_manual_edit_is_rescanned_live_and_undoable(
-    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, first_comment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    session, page = window.session, window.review_page
-    page.select_row(0)
-    key = page.current_key()
+    session, _page, key = first_comment
     before = session.text(key)
 
     dialog = edit_comment.EditCommentDialog(session, key, parent=window)
@@ -36,24 +33,19 @@ def test_manual_edit_is_rescanned_live_and_undoable(
         edit_comment.EditCommentDialog, "exec", lambda self: QDialog.DialogCode.Accepted
     )
     monkeypatch.setattr(edit_comment.EditCommentDialog, "text", lambda self: "RDV le matin")
-    assert window.edit_comment(key)
+    assert window.review.edit_comment(key)
     assert session.text(key) == "RDV le matin"
     assert not session.findings(key)
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert session.text(key) == before
 
 
-def test_ignore_leaves_the_text_and_removes_the_occurrence(
-    qtbot, window, leaked_export: Path
-) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    session, page = window.session, window.review_page
-    page.select_row(0)
-    key = page.current_key()
+def test_ignore_leaves_the_text_and_removes_the_occurrence(window, first_comment) -> None:
+    session, _page, key = first_comment
     count = session.review_count()
     text = session.text(key)
     for finding in list(session.findings(key)):
-        window.ignore_finding(finding)
+        window.review.ignore_finding(finding)
     assert session.text(key) == text
     assert session.review_count() == count - 1
     assert session.corrected_count() == 0
@@ -66,19 +58,27 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
     session = window.session
     key = next(k for k in session.pending_keys() if k[1] == 3)  # «mère musulmane voilée»
     finding = next(f for f in session.findings(key) if f.category == "religion")
-    assert window.allow_term(finding)
+    assert window.review.allow_term(finding)
     assert finding.match in practice.load_allowlist()
     assert all(f.match != finding.match for f in session.findings(key))
     window.recorder.wait()
 
 
-def test_a_missing_file_gives_a_french_message_and_the_start_page(
-    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown: list[str] = []
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error messages the window shows, instead of dialogs."""
+    messages: list[str] = []
     monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
+        main_window_module,
+        "show_error",
+        lambda parent, error, title="": messages.append(str(error)),
     )
+    return messages
+
+
+def test_a_missing_file_gives_a_french_message_and_the_start_page(
+    qtbot, window, tmp_path: Path, shown: list[str]
+) -> None:
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):
         window.open_file(tmp_path / "absent.csv")
     assert window.stack.currentWidget() is window.start_page
@@ -87,12 +87,8 @@ def test_a_missing_file_gives_a_french_message_and_the_start_page(
 
 
 def test_a_binary_file_is_refused_without_a_traceback(
-    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, tmp_path: Path, shown: list[str]
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
-    )
     bad = tmp_path / "photo.csv"
     bad.write_bytes(bytes(range(256)) * 40)
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):
@@ -116,7 +112,7 @@ def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Pat
     window.close()
     assert asked == []  # nothing changed yet: no question
     window.show()
-    window.apply_all(None)
+    window.review.apply_all(None)
     window.close()
     assert asked == [True]
     assert window.isVisible()  # «Annuler» keeps the window open
@@ -160,7 +156,7 @@ def test_changing_the_columns_rescans_and_keeps_edits(
     session = window.session
     assert session.columns == {"": ["Commentaire administratif"]}
     key = session.pending_keys()[0]
-    window.apply_suggestion(key)
+    window.review.apply_suggestion(key)
     edited = session.text(key)
 
     monkeypatch.setattr(columns_module.ColumnsDialog, "exec", lambda self: 1)

@@ -182,7 +182,7 @@ def is_compiled(keys: Iterable[str], name: str, *, stretched: bool = True) -> bo
 
 
 def _load_cached_database(name: str, digest: str):  # type: ignore[no-untyped-def]
-    """The compiled matcher saved by an earlier run, or None."""
+    """The compiled matcher saved by an earlier run (no compiling at every start), or None."""
     try:
         data = _cache_file(name, digest).read_bytes()
         database = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)

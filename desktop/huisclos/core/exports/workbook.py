@@ -232,8 +232,8 @@ def _sheet_table(worksheet, tick: Callable[[], None] | None = None) -> XlsxTable
             tick()
         for cell in cells:
             value = cell.value
-            if value is None or value == "" or not hasattr(cell, "column"):
-                continue  # empty cells carry no position
+            if value is None or value == "":
+                continue  # read-only empty cells carry no position
             text = value if type(value) is str else display_text(value, cell.number_format)
             if text == "":
                 continue

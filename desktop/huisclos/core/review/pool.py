@@ -96,7 +96,7 @@ def _forget_tables() -> None:
 
 
 # A batch's analysis on its way back from a worker: the cells as plain tuples (pickle copies an
-# exact tuple at C speed; a named tuple goes through Python, about twenty times slower), the
+# exact tuple at C speed; a named tuple goes through Python, many times slower), the
 # findings of equal comments sent once.
 Wired = list[tuple[int, str, tuple[tuple[int, int, int, str, tuple[str, ...]], ...], str | None]]
 
