@@ -16,14 +16,23 @@ Threading: :func:`generated_forms` is safe to call from several threads (one loc
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import ahocorasick
+
 from ..errors import LexiconError
+from ..safe_write import replace_atomically
 from . import matcher as matching
-from .matcher import Matcher, is_compiled
+from .matcher import Matcher
+
+logger = logging.getLogger(__name__)
 
 MATCHER_NAME = "formes"
 
@@ -79,7 +88,7 @@ def generated_forms(
     paths: Sequence[Path], progress: Callable[[str], None] | None = None
 ) -> GeneratedForms | None:
     """The matcher of the generated forms in ``paths`` (None when there are none), built once
-    per process and per version of the files."""
+    per process and per version of the files; a later process restores it from the cache."""
     stamp = _stamp(paths)
     if not stamp:
         return None
@@ -87,29 +96,96 @@ def generated_forms(
         cached = _cache.get(stamp)
         if cached is not None:
             return cached
-        keys = read_generated_keys(paths)
-        slots: dict[str, int] = {}
-        by_key: dict[str, list[int]] = {}
-        for key, rule_ids in keys.items():
-            by_key[key] = [slots.setdefault(rule_id, len(slots)) for rule_id in rule_ids]
-        matcher = Matcher(by_key, name=MATCHER_NAME, stretched=False, progress=progress)
-        forms = GeneratedForms(tuple(slots), matcher, len(by_key))
+        digest = _files_digest(paths)
+        forms = _restore(digest)
+        if forms is None:
+            forms = _build(paths, progress)
+            _save(digest, forms)
         _cache.clear()  # only the current version of the files is worth keeping
         _cache[stamp] = forms
         return forms
 
 
+def _build(paths: Sequence[Path], progress: Callable[[str], None] | None) -> GeneratedForms:
+    keys = read_generated_keys(paths)
+    slots: dict[str, int] = {}
+    by_key: dict[str, list[int]] = {}
+    for key, rule_ids in keys.items():
+        by_key[key] = [slots.setdefault(rule_id, len(slots)) for rule_id in rule_ids]
+    matcher = Matcher(by_key, name=MATCHER_NAME, stretched=False, progress=progress)
+    return GeneratedForms(tuple(slots), matcher, len(by_key))
+
+
+def _files_digest(paths: Sequence[Path]) -> str:
+    digest = hashlib.sha256(b"hyperscan" if matching.hyperscan is not None else b"aho-corasick")
+    for path in paths:
+        digest.update(path.read_bytes())
+        digest.update(b"\x00")
+    return digest.hexdigest()[:32]
+
+
+def _saved(digest: str) -> tuple[Path, Path]:
+    folder = matching.cache_folder()
+    return folder / f"formes-{digest}.json", folder / f"formes-{digest}.automate"
+
+
+def _save(digest: str, forms: GeneratedForms) -> None:
+    """Keep the automaton of the generated forms beside its compiled database, so the next
+    start reads it instead of building it (lexicon keys only, no patient data)."""
+    description, automaton = _saved(digest)
+    try:
+        description.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for old in description.parent.glob("formes-*"):
+            if old not in (description, automaton):
+                old.unlink(missing_ok=True)
+        values: dict[tuple[int, tuple[int, ...]], int] = {}
+        for _, value in forms.matcher.automaton.items():
+            values.setdefault(value, len(values))
+        partial = automaton.with_name(automaton.name + ".partiel")
+        forms.matcher.automaton.save(str(partial), lambda value: b"%d" % values[value])
+        os.chmod(partial, 0o600)
+        os.replace(partial, automaton)
+        text = json.dumps(
+            {
+                "rule_ids": forms.rule_ids,
+                "count": forms.count,
+                "digest": forms.matcher.digest,
+                "values": [[length, list(ids)] for length, ids in values],
+            }
+        )
+        replace_atomically(description, lambda handle: handle.write(text.encode("utf-8")))
+    except Exception:  # a read-only data folder only costs the build at the next start
+        logger.info("Generated forms not cached", exc_info=True)
+
+
+def _restore(digest: str) -> GeneratedForms | None:
+    description, automaton = _saved(digest)
+    try:
+        saved = json.loads(description.read_text(encoding="utf-8"))
+        values = [(int(length), tuple(int(i) for i in ids)) for length, ids in saved["values"]]
+        loaded = ahocorasick.load(str(automaton), lambda raw: values[int(raw)])
+        matcher = Matcher.restored(loaded, int(saved["count"]), MATCHER_NAME, saved["digest"])
+        if matcher is None:
+            return None
+        return GeneratedForms(tuple(saved["rule_ids"]), matcher, int(saved["count"]))
+    except Exception:  # missing, stale or damaged: build it again
+        return None
+
+
 def needs_compile(paths: Sequence[Path]) -> bool:
     """Whether building the generated forms' matcher will compile (seconds, the first start
-    on a computer or after an update) rather than load it from the cache."""
+    on a computer or after an update) rather than restore it from the cache."""
     stamp = _stamp(paths)
     if not stamp:
         return False
     with _lock:
         if stamp in _cache:
             return False
-    try:
-        keys = read_generated_keys(paths)
-    except LexiconError:
+    if matching.hyperscan is None:
         return False
-    return not is_compiled(keys, MATCHER_NAME, stretched=False)
+    description, _ = _saved(_files_digest(paths))
+    try:
+        digest = json.loads(description.read_text(encoding="utf-8"))["digest"]
+    except Exception:
+        return True
+    return not matching.is_cached(MATCHER_NAME, digest)

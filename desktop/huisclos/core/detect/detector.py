@@ -56,7 +56,7 @@ from .lexicon import (
     default_lexicon_dir,
     load_lexicon,
 )
-from .matcher import Matcher
+from .matcher import Matcher, cells, fold_batch
 from .normalize import fold, key_fold, squeeze_repeats
 from .qualifiers import Qualifiers
 from .terms import NON_ALNUM, Form, exact_forms, marks_pattern, term_key, term_variants
@@ -288,13 +288,14 @@ class Detector:
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
         """Indices of ``texts`` that may hold a finding; every other text certainly has none."""
-        found = self._matcher.candidates(texts)
         if self._generated is None:
-            return found
-        more = self._generated.matcher.candidates(texts)
-        if not more:
-            return found
-        return sorted(set(found).union(more)) if found else more
+            return self._matcher.candidates(texts)
+        if not texts:
+            return []
+        data = fold_batch(texts)  # folded once, scanned by both matchers
+        positions = self._matcher.positions(data)
+        positions += self._generated.matcher.positions(data)
+        return cells(data, positions)
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
         """This detector's form ids for a generated key's slots (memoised per slot set)."""

@@ -54,23 +54,50 @@ class Matcher:
         generated forms have their own, so a practice term does not recompile them);
         ``stretched`` adds runs of three letters and long digit runs (one matcher of a detector
         needs them); ``progress`` hears a French message before a long compile."""
-        self._automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton()
         shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per set of ids
         for key, form_ids in keys.items():
             ids = tuple(form_ids)
-            self._automaton.add_word(f" {key} ", (len(key), shared.setdefault(ids, ids)))
+            automaton.add_word(f" {key} ", (len(key), shared.setdefault(ids, ids)))
         if stretched:
             for letter in "abcdefghijklmnopqrstuvwxyz":  # «SIDAAA»: a cell worth squeezing
-                self._automaton.add_word(letter * 3, (0, ()))
+                automaton.add_word(letter * 3, (0, ()))
         if not keys and not stretched:
-            self._automaton.add_word("\x00\x00", (0, ()))  # never empty
-        self._automaton.make_automaton()
+            automaton.add_word("\x00\x00", (0, ()))  # never empty
+        automaton.make_automaton()
+        self._automaton = automaton
         self.term_count = len(keys)
         self._stretched = stretched
-        self._batch_db = (
-            _batch_database(keys, name, stretched, progress) if hyperscan is not None else None
-        )
+        self.digest = ""
+        self._batch_db = None
+        if hyperscan is not None:
+            literals, patterns = _expressions(keys, stretched)
+            self.digest = _digest(literals, patterns)
+            self._batch_db = _batch_database(literals, patterns, self.digest, name, progress)
         self._batch_lock = threading.Lock()
+
+    @classmethod
+    def restored(
+        cls, automaton: ahocorasick.Automaton, term_count: int, name: str, digest: str
+    ) -> Matcher | None:
+        """A matcher of plain keys (no stretched letters) from its saved automaton and the
+        compiled database cached under ``digest``; None when that database is not cached."""
+        database = _load_cached_database(name, digest) if hyperscan is not None else None
+        if hyperscan is not None and database is None:
+            return None
+        matcher = cls.__new__(cls)
+        matcher._automaton = automaton
+        matcher.term_count = term_count
+        matcher._stretched = False
+        matcher.digest = digest
+        matcher._batch_db = database
+        matcher._batch_lock = threading.Lock()
+        return matcher
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """The per-comment automaton (to save it beside the compiled database)."""
+        return self._automaton
 
     def scan(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[int, ...]]]]:
         """(last index, key length, form ids) of every term in the space-padded key of a
@@ -92,30 +119,43 @@ class Matcher:
         """
         if not texts:
             return []
-        joined = " " + " \x00 ".join(texts) + " "
-        data = key_fold_bytes(joined)
+        data = fold_batch(texts)
+        return cells(data, self.positions(data))
+
+    def positions(self, data: bytes) -> list[int]:
+        """Where terms end in a folded batch (:func:`fold_batch`), unsorted."""
         if self._batch_db is not None:
             positions: list[int] = []
             add = positions.append
             with self._batch_lock:
                 self._batch_db.scan(data, match_event_handler=lambda _i, _f, end, _fl, _c: add(end))
-        else:
-            positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
-            if self._stretched:
-                positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
-        if not positions:
-            return []
-        positions.sort()
-        indices: list[int] = []
-        cell = 0
-        previous = 0
-        count = data.count
-        for position in positions:
-            cell += count(b"\x00", previous, position)
-            previous = position
-            if not indices or indices[-1] != cell:
-                indices.append(cell)
-        return indices
+            return positions
+        positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+        if self._stretched:
+            positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
+        return positions
+
+
+def fold_batch(texts: Sequence[str]) -> bytes:
+    """A batch of cells as one folded, space-padded text, the cells separated by NUL."""
+    return key_fold_bytes(" " + " \x00 ".join(texts) + " ")
+
+
+def cells(data: bytes, positions: list[int]) -> list[int]:
+    """The indices of the cells of a folded batch in which the ``positions`` fall."""
+    if not positions:
+        return []
+    positions.sort()
+    indices: list[int] = []
+    cell = 0
+    previous = 0
+    count = data.count
+    for position in positions:
+        cell += count(b"\x00", previous, position)
+        previous = position
+        if not indices or indices[-1] != cell:
+            indices.append(cell)
+    return indices
 
 
 # Past this many keys a first compile takes seconds: the caller is told (a status message).
@@ -123,15 +163,14 @@ LONG_COMPILE_KEYS = 20_000
 
 
 def _batch_database(  # type: ignore[no-untyped-def]
-    keys: Iterable[str],
+    literals: list[bytes],
+    patterns: list[bytes],
+    digest: str,
     name: str,
-    stretched: bool,
     progress: Callable[[str], None] | None,
 ):
-    """One hyperscan database: every padded key (plain literals), plus stretched letters and
-    long digit runs when ``stretched``."""
-    literals, patterns = _expressions(keys, stretched)
-    digest = _digest(literals, patterns)
+    """One hyperscan database: every padded key (plain literals) and the ``patterns``
+    (stretched letters, long digit runs); loaded from the cache when compiled before."""
     cached = _load_cached_database(name, digest)
     if cached is not None:
         return cached
@@ -174,11 +213,9 @@ def _cache_file(name: str, digest: str) -> Path:
     return cache_folder() / f"matcher-{name}-{digest[:32]}.hs"
 
 
-def is_compiled(keys: Iterable[str], name: str, *, stretched: bool = True) -> bool:
-    """Whether the compiled database of a matcher is cached (its start has no compile to do)."""
-    if hyperscan is None:
-        return True
-    return _cache_file(name, _digest(*_expressions(keys, stretched))).is_file()
+def is_cached(name: str, digest: str) -> bool:
+    """Whether the compiled database ``digest`` of a matcher is cached (no compile to do)."""
+    return hyperscan is None or _cache_file(name, digest).is_file()
 
 
 def _load_cached_database(name: str, digest: str):  # type: ignore[no-untyped-def]
