@@ -69,6 +69,7 @@ __all__ = ["Detector"]
 PERSON_WORDS = "personnes"
 OBJECT_WORDS = "objets"
 
+_LIGATURE = re.compile("œ|oe", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as identifiers.BATCH_PREFILTER
 
 BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
@@ -154,7 +155,15 @@ class Detector:
             exact = self._generated is not None and rule.origin == "bundled"
             for term in rule.terms if rule.validator is None else ():
                 form_id = len(self._forms)
-                self._forms.append(Form(index, term, NON_ALNUM.sub("", term), marks_pattern(term)))
+                self._forms.append(
+                    Form(
+                        index,
+                        term,
+                        NON_ALNUM.sub("", term),
+                        marks_pattern(term),
+                        ligature="œ" in term.lower(),
+                    )
+                )
                 forms = exact_forms(term) if exact else term_variants(term, rule.case_sensitive)
                 for variant in forms:
                     keys.setdefault(variant, []).append(form_id)
@@ -362,6 +371,8 @@ class Detector:
                 continue
             if form.marks is not None and not form.marks.match(folded(text), start):
                 continue
+            if form.ligature and not _LIGATURE.search(raw):
+                continue  # «la cour» is not «le cœur»
             if compiled.needs_context and not compiled.in_context(text, key, start, end, folded):
                 continue
             renewed = None

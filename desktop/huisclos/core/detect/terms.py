@@ -35,6 +35,8 @@ class Form:
     term: str
     stripped: str  # the term without punctuation, for case-sensitive comparison
     marks: re.Pattern[str] | None = None  # «passe :», «VIH+»: the punctuation must be there
+    # «cœur» folds to «cour» (one character for one): the raw text must hold «œ» or «oe»
+    ligature: bool = False
 
 
 def marks_pattern(term: str) -> re.Pattern[str] | None:
