@@ -115,12 +115,15 @@ class CompiledRule:
 
     __slots__ = (
         "after",
+        "after_words",
         "before",
+        "before_words",
         "case_sensitive",
         "identifier",
         "marks_after",
         "marks_before",
         "near",
+        "near_words",
         "needs_context",
         "numbers_after",
         "numbers_before",
@@ -156,6 +159,10 @@ class CompiledRule:
         self.reach_after = rule.window + max((len(c.split()) - 1 for c in self.after), default=0)
         self.traps = _index_traps(_trap_forms(unless) for unless in rule.unless)
         self.near = tuple(_context_key(u) for u in rule.unless_near if term_key(u))
+        # one regex per list: a rule may have dozens of context words, looked for in one pass
+        self.before_words = _any_of(self.before)
+        self.after_words = _any_of(self.after)
+        self.near_words = _any_of(self.near)
         self.unless_before = tuple(" " + term_key(u) for u in rule.unless_before if term_key(u))
         self.unless_after = tuple(term_key(u) + " " for u in rule.unless_after if term_key(u))
         self.person_only = rule.subject == "person"
@@ -173,14 +180,14 @@ class CompiledRule:
         if self.before or self.numbers_before:
             reach = self.reach_before
             words = " " + " ".join(key[:start].rsplit(None, reach)[-reach:]) + " "
-            if any(c in words for c in self.before):
+            if self.before_words is not None and self.before_words.search(words):
                 return True
             if self.numbers_before and _has_number(words, last=True):
                 return True
         if self.after or self.numbers_after:
             reach = self.reach_after
             words = " " + " ".join(key[end:].split(None, reach)[:reach]) + " "
-            if any(c in words for c in self.after):
+            if self.after_words is not None and self.after_words.search(words):
                 return True
             if self.numbers_after and _has_number(words, last=False):
                 return True
@@ -211,7 +218,7 @@ class CompiledRule:
             " " + " ".join(key[:start].rsplit(None, window)[-window:]) + " "
             + " ".join(key[end:].split(None, window)[:window]) + " "
         )  # fmt: skip
-        return any(word in around for word in self.near)
+        return self.near_words is not None and self.near_words.search(around) is not None
 
     def before_trap(self, key: str, start: int) -> bool:
         """«travaille au CMP»: an ``unless_before`` phrase right before the term, once the
@@ -226,6 +233,13 @@ class CompiledRule:
         """«tapette à mouches»: an ``unless_after`` phrase right after the term."""
         tail = " ".join(key[end : end + 80].split()) + " "
         return any(tail.startswith(phrase) for phrase in self.unless_after)
+
+
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex finding any of ``phrases`` as a substring (None for no phrase)."""
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
 
 
 def _context_key(phrase: str) -> str:
