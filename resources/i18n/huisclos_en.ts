@@ -1011,67 +1011,67 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="417"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="45"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="47"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="69"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="79"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="453"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="81"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="471"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="99"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="100"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="479"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="107"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="512"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="128"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="514"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="130"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="521"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="137"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="141"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="529"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="145"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>

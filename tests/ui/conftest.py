@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
 from ui_helpers import HEADER, ROWS, open_at_first_comment
 
+from huisclos.ui import main_window, saving
 from huisclos.ui.main_window import MainWindow
 from practice_files import write_practice_csv
 
@@ -27,7 +28,7 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """The main window; every thread it started is finished before the test ends."""
     win = MainWindow()
     win.ask = lambda title, question: True  # type: ignore[method-assign]
-    win.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    win.saving.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
     win.resize(1366, 768)
     win.show()
     yield win
@@ -46,3 +47,14 @@ def first_comment(qtbot, window, leaked_export: Path):  # type: ignore[no-untype
     """The leaked export open in the window, its first comment to review selected: the
     session, the review page and that comment's cell."""
     return open_at_first_comment(qtbot, window, leaked_export)
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error messages the window shows, instead of dialogs."""
+    messages: list[str] = []
+    for module in (main_window, saving):
+        monkeypatch.setattr(
+            module, "show_error", lambda parent, error, title="": messages.append(str(error))
+        )
+    return messages

@@ -10,7 +10,6 @@ from ui_helpers import open_and_wait
 
 from huisclos.core.detect import practice
 from huisclos.ui import errors as errors_module
-from huisclos.ui import main_window as main_window_module
 from huisclos.ui.dialogs import edit_comment
 
 
@@ -64,18 +63,6 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
     window.recorder.wait()
 
 
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The error messages the window shows, instead of dialogs."""
-    messages: list[str] = []
-    monkeypatch.setattr(
-        main_window_module,
-        "show_error",
-        lambda parent, error, title="": messages.append(str(error)),
-    )
-    return messages
-
-
 def test_a_missing_file_gives_a_french_message_and_the_start_page(
     qtbot, window, tmp_path: Path, shown: list[str]
 ) -> None:
@@ -108,7 +95,7 @@ def test_cancel_returns_to_the_start_page(qtbot, window, leaked_export: Path) ->
 def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Path) -> None:
     open_and_wait(qtbot, window, leaked_export)
     asked: list[bool] = []
-    window.ask_unsaved = lambda: (asked.append(True), "cancel")[1]  # type: ignore[method-assign]
+    window.saving.ask_unsaved = lambda: (asked.append(True), "cancel")[1]  # type: ignore[method-assign]
     window.close()
     assert asked == []  # nothing changed yet: no question
     window.show()
@@ -116,7 +103,7 @@ def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Pat
     window.close()
     assert asked == [True]
     assert window.isVisible()  # «Annuler» keeps the window open
-    window.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    window.saving.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
 
 
 def test_unexpected_errors_become_a_french_dialog(qapp, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -40,7 +40,7 @@ def test_each_sheet_can_be_reviewed_and_the_copy_keeps_both(qtbot, window, tmp_p
     assert session.is_changed(key)
 
     target = tmp_path / "patients-nettoye.xlsx"
-    assert window.save_copy_to(target)
+    assert window.saving.save_copy_to(target)
     expected = tmp_path / "expected.xlsx"
     read_export(path).write_copy(session.net_edits(), expected)
     copy = openpyxl.load_workbook(target)

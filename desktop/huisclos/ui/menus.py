@@ -45,7 +45,7 @@ class Menus:
         )
         self.save = self._action(
             translate("MainWindow", "&Enregistrer une copie nettoyée…"),
-            w.save_copy,
+            w.saving.save_copy,
             tip=translate(
                 "MainWindow",
                 "Écrire une copie corrigée à côté du fichier d'origine, qui reste intact",
@@ -54,7 +54,7 @@ class Menus:
         )
         self.worklist = self._action(
             translate("MainWindow", "Exporter la &liste de corrections…"),
-            w.export_worklist,
+            w.saving.export_worklist,
             tip=translate(
                 "MainWindow", "La liste des commentaires à corriger dans votre logiciel de cabinet"
             ),
