@@ -720,7 +720,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="152"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="39"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -916,42 +916,47 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="154"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="183"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="218"/>
+        <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
+        <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="255"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="257"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="287"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="316"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="397"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="401"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
