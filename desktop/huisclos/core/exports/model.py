@@ -49,7 +49,8 @@ class CellSource:
 
     For CSV, ``start``–``end`` covers the field as written (quotes included); ``present`` is
     False for a cell missing from a short row (the span is then empty, at the end of the row).
-    For XLSX, ``sheet`` and ``coordinate`` (e.g. ``"D12"``) name the cell.
+    For a workbook, ``sheet`` and ``coordinate`` (e.g. ``"D12"``) name the cell; ``note`` is
+    True for the note attached to that cell rather than the cell itself.
     """
 
     kind: str
@@ -59,6 +60,7 @@ class CellSource:
     present: bool = True
     sheet: str = ""
     coordinate: str = ""
+    note: bool = False
 
 
 class Table(ABC):
@@ -151,10 +153,22 @@ class Export(ABC):
     """An opened export file: its tables and where every cell came from, for splicing."""
 
     path: Path
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", "xlsx", "ods" or "xls"
     tables: list[Table]
     fingerprint: str  # SHA-256 hex of the file's bytes
     size: int = 0  # bytes
+    copy_suffixes: tuple[str, ...] = ()
+    """The extensions a cleaned copy can be written with, the usual one first (empty: any)."""
+
+    def default_copy_path(self) -> Path:
+        """``<nom>-nettoye.<ext>`` beside the original, in the copy's usual format."""
+        suffix = self.copy_suffixes[0] if self.copy_suffixes else self.path.suffix
+        return self.path.with_name(f"{self.path.stem}-nettoye{suffix}")
+
+    def copy_note(self, target: Path) -> str | None:
+        """One French line to show when a copy written at ``target`` is not in the original's
+        format (an .xls copied as .xlsx); None when it is."""
+        return None
 
     @property
     def table(self) -> Table:
@@ -199,10 +213,27 @@ class Export(ABC):
         if same_file(target, self.path):
             raise ExportError(
                 "La copie ne peut pas remplacer le fichier d'origine : choisissez un autre nom "
-                f"que « {self.path.name} » (par exemple « {self.path.stem}-nettoye"
-                f"{self.path.suffix} »)."
+                f"que « {self.path.name} » (par exemple « {self.default_copy_path().name} »)."
+            )
+        suffix = target.suffix.lower()
+        if self.copy_suffixes and suffix not in self.copy_suffixes:
+            choices = " ou ".join(f"« {choice} »" for choice in self.copy_suffixes)
+            raise ExportError(
+                f"La copie de « {self.path.name} » s'enregistre avec l'extension {choices}, pas "
+                f"« {suffix or target.name} » : choisissez par exemple "
+                f"« {self.default_copy_path().name} ». Rien n'a été écrit."
             )
         return target
+
+    def _cell_changes(
+        self, changes: dict[tuple[str, int, str], str]
+    ) -> dict[tuple[str, str, bool], str]:
+        """(sheet, cell reference, is a note) → new text, for the net changes of a workbook."""
+        out: dict[tuple[str, str, bool], str] = {}
+        for (table_name, row, column), text in changes.items():
+            source = self.table_named(table_name).source_of(row, column)
+            out[(source.sheet, source.coordinate, source.note)] = text
+        return out
 
     def _unreadable(self) -> ExportError:
         return ExportError(
