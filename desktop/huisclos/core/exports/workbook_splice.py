@@ -502,8 +502,9 @@ class WorkbookSplice:
         counts = self.shared_counts or self._shared_references()
         for position in finder.hits(data):
             index = bisect_right(starts, position) - 1
-            inside = index >= 0 and position < spans[index][1]
-            if not inside or index in self.blanked or counts[index] <= 0:
+            if index in self.blanked and position < spans[index][1]:
+                continue  # blank in the copy
+            if index < 0 or position >= spans[index][1] or counts[index] <= 0:
                 raise leftover_error(part)
 
     def _check_notes(self, finder: TextFinder, part: str, sheet: str) -> None:
