@@ -52,15 +52,19 @@ def _module_name(path: Path) -> str:
 
 
 def _import_graph() -> dict[str, set[str]]:
-    """Huis clos module → the Huis clos modules it imports, anywhere in the file (function-level
-    and ``TYPE_CHECKING`` imports included: a circle in the design is one however it is hidden).
-    Importing ``a.b.c`` runs ``a`` and ``a.b`` too, so those count as imported."""
+    """Huis clos module → the Huis clos modules it imports, anywhere in the file, function-level
+    imports included (they run, only later). Imports under ``if TYPE_CHECKING:`` never run and
+    are left out. Importing ``a.b.c`` runs ``a`` and ``a.b`` too, so those count as imported."""
     files = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
     graph: dict[str, set[str]] = {}
     for name, path in files.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         targets: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for block in ast.walk(tree):  # type-checking blocks: emptied before the walk
+            if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING":
+                block.body = []
+        for node in ast.walk(tree):
             found: list[str] = []
             if isinstance(node, ast.Import):
                 found = [alias.name for alias in node.names]

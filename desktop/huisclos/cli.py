@@ -104,9 +104,9 @@ def main(argv: list[str] | None = None, *, render_pdf: PdfRenderer | None = None
     program's entry point hands in Qt's; without one, ``report`` writes HTML only)."""
     _configure_logging()
     parser = build_parser()
-    parser.set_defaults(render_pdf=render_pdf)
+    parser.set_defaults(render_pdf=render_pdf, _run=None)
     args = parser.parse_args(argv)
-    if not getattr(args, "_run", None):
+    if args._run is None:
         parser.print_help()
         return 2
     try:

@@ -335,87 +335,87 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>GenerateExerciseDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="456"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="455"/>
         <source>Générer un fichier d&apos;exercice</source>
         <translation>Generate a practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="460"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="459"/>
         <source>Un export fictif pour s&apos;entraîner : patients inventés (noms, adresses, téléphones), commentaires tirés du lexique et d&apos;exemples étiquetés. Aucun patient réel.</source>
         <translation>A fictional export to practise with: invented patients (names, addresses, phones), comments drawn from the lexicon and labelled examples. No real patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="471"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="470"/>
         <source>Nombre de patients</source>
         <translation>Number of patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="476"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="475"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="479"/>
         <source>Format du fichier</source>
         <translation>File format</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="482"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="481"/>
         <source>Fichier à créer</source>
         <translation>File to create</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="484"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="483"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="491"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="490"/>
         <source>Patients fictifs :</source>
         <translation>Fictional patients:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="492"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="491"/>
         <source>Commentaires sensibles :</source>
         <translation>Sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="493"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="492"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="494"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="493"/>
         <source>Fichier :</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="498"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="497"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="499"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="498"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="524"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="523"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="533"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="532"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="544"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="543"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="28"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="570"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
@@ -425,22 +425,22 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="41"/>
         <source>Pourquoi ? — Les règles des commentaires</source>
         <translation>Why? — The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="45"/>
         <source>Sujets</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="54"/>
         <source>Explication</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="65"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="61"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -448,168 +448,168 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>JournalDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="76"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="78"/>
         <source>Journal chiffré</source>
         <translation>Encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="86"/>
         <source>Ce journal garde la trace de vos analyses et corrections, sans aucun texte de patient. Il est chiffré et toute modification est détectée.</source>
         <translation>This log keeps track of your checks and corrections, without any patient text. It is encrypted and any change to it is detected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="96"/>
         <source>Événements du journal</source>
         <translation>Log events</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="106"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="153"/>
         <source>Lecture du journal…</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="111"/>
         <source>État du journal</source>
         <translation>Log status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="114"/>
         <source>Vérifier l&apos;intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="114"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="116"/>
         <source>Contrôler que chaque événement est intact et à sa place</source>
         <translation>Check that every event is intact and in its place</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="119"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="119"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="121"/>
         <source>Enregistrer le journal déchiffré (CSV ou JSON) pour votre registre RGPD</source>
         <translation>Save the decrypted log (CSV or JSON) for your GDPR register</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="124"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="150"/>
         <source>Le journal reste verrouillé : la phrase de passe n&apos;a pas été donnée.</source>
         <translation>The log stays locked: the passphrase was not given.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="175"/>
         <source>{0} événement(s). Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
         <translation>{0} event(s). Click “Check integrity” to check the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="178"/>
         <source>Le journal est vide : aucune analyse n&apos;a encore été enregistrée.</source>
         <translation>The log is empty: no check has been recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="186"/>
         <source>Analyse</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="187"/>
         <source>Corrections</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="188"/>
         <source>Copie nettoyée</source>
         <translation>Cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="189"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="190"/>
         <source>Réglages modifiés</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="191"/>
         <source>Nouvelle clé</source>
         <translation>New key</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="192"/>
         <source>Vérification du journal</source>
         <translation>Log check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="193"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="198"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
         <source>Journal intègre : {0} événement.</source>
         <translation>Log intact: {0} event.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="209"/>
         <source>Journal intègre : {0} événements.</source>
         <translation>Log intact: {0} events.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="210"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="212"/>
         <source>Le journal a été modifié.</source>
         <translation>The log has been altered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="224"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="226"/>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="228"/>
         <source>Tableur CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="233"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="235"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="238"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="240"/>
         <source>Journal exporté : {0} ({1} événement(s)).</source>
         <translation>Log exported: {0} ({1} event(s)).</translation>
     </message>
@@ -617,97 +617,97 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="22"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="26"/>
         <source>Santé</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="23"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="27"/>
         <source>Vie sexuelle et identité de genre</source>
         <translation>Sex life and gender identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="24"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="28"/>
         <source>Religion et convictions</source>
         <translation>Religion and beliefs</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="25"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="29"/>
         <source>Origine ethnique</source>
         <translation>Ethnic origin</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="26"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
         <source>Opinions politiques</source>
         <translation>Political opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="27"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
         <source>Appartenance syndicale</source>
         <translation>Trade-union membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="28"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
         <source>Infractions et justice</source>
         <translation>Offences and justice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="29"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
         <source>Précarité sociale</source>
         <translation>Social hardship</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
         <source>Jugement ou propos déplacé</source>
         <translation>Judgement or improper remark</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
         <source>Identifiant ou secret</source>
         <translation>Identifier or secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
         <source>faible</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
         <source>moyenne</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="40"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
         <source>élevée</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
         <source>rumeur</source>
         <translation>hearsay</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="52"/>
         <source>tiers</source>
         <translation>third party</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="53"/>
         <source>insistance</source>
         <translation>emphasis</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
         <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
         <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="63"/>
         <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
         <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="64"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="68"/>
         <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
         <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
     </message>
@@ -715,423 +715,423 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="34"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="181"/>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="37"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="43"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="46"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="49"/>
         <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="55"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="58"/>
         <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="63"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="68"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="71"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="75"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="81"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="84"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="87"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="234"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="90"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (de la catégorie choisie, le cas échéant), en une seule étape</source>
         <translation>Apply the suggestion of every comment to review (of the chosen category, if any), in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="241"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="97"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="100"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="103"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="106"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="109"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="112"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="115"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="118"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="121"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="124"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="127"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="135"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="138"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="143"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="146"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="175"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="178"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="187"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="190"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="194"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="200"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="204"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="208"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="214"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="152"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="181"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="484"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="244"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="543"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="576"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="303"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="664"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="384"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="668"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="388"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="715"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="70"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="729"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="84"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="752"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="107"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="758"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="113"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="761"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="116"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="762"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="117"/>
         <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="770"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="125"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="790"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="145"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="821"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="176"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="822"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="177"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="857"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="399"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="859"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="401"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="892"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="424"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="906"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="438"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="908"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="440"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="936"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="459"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="937"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="460"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="944"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="467"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="977"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="500"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="979"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="502"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="986"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="509"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="990"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="513"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="994"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="517"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1068"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="67"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1069"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="68"/>
         <source>La nouvelle langue sera utilisée au prochain démarrage de Huis clos.</source>
         <translation>The new language will be used the next time Huis clos starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1078"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="127"/>
         <source>À propos de Huis clos</source>
         <translation>About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="1079"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="128"/>
         <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="15"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="181"/>
         <source>Pourquoi ? Les règles des commentaires</source>
         <translation>Why? The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="16"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="149"/>
         <source>Rapport d&apos;autocontrôle…</source>
         <translation>Self-check report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="17"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="152"/>
         <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
         <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="20"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="83"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="21"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="84"/>
         <source>Attendez la fin de l&apos;analyse pour produire le rapport.</source>
         <translation>Wait for the check to finish before producing the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="22"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="158"/>
         <source>Mode atelier…</source>
         <translation>Workshop mode…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="23"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="161"/>
         <source>Quiz à projeter en formation, sans aucun patient réel</source>
         <translation>A quiz to project in training, with no real patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="24"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="167"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="25"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="170"/>
         <source>Créer un export fictif pour s&apos;entraîner</source>
         <translation>Create a fictional export to practise with</translation>
     </message>
@@ -1291,12 +1291,12 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="26"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="124"/>
         <source>Emplacement de l&apos;export</source>
         <translation>Where the export is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/hook_strings.py" line="27"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="128"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
@@ -1304,72 +1304,72 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QuizView</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="95"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="94"/>
         <source>Commentaire fictif</source>
         <translation>Fictional comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="210"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="209"/>
         <source>bonnes réponses de la salle</source>
         <translation>right answers from the room</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="212"/>
         <source>commentaires passés en revue (réponses non notées)</source>
         <translation>comments reviewed (answers not scored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="220"/>
         <source>À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, ni jugement. ← pour revenir.</source>
         <translation>Remember: the practical need, not the illness; no hearsay, no relatives, no judgement. ← to go back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="242"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="241"/>
         <source>Commentaire {n} sur {total} — fictif</source>
         <translation>Comment {n} of {total} — fictional</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="249"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="248"/>
         <source>La salle : sensible ? (S = oui, N = non)</source>
         <translation>The room: sensitive? (S = yes, N = no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="250"/>
         <source>sensible</source>
         <translation>sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="250"/>
         <source>rien à redire</source>
         <translation>nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="252"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
         <source>La salle a répondu : {said}</source>
         <translation>The room answered: {said}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="258"/>
         <source>Sensible</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="262"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="261"/>
         <source>Rien à redire</source>
         <translation>Nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="273"/>
         <source>Plutôt : </source>
         <translation>Better: </translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="277"/>
         <source>Plutôt : effacer le commentaire — rien d&apos;utile à garder.</source>
         <translation>Better: delete the comment — nothing useful to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="281"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="280"/>
         <source>Plutôt : retirer le passage signalé.</source>
         <translation>Better: remove the flagged passage.</translation>
     </message>
@@ -1377,62 +1377,62 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="238"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="49"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="56"/>
         <source>Nom du cabinet (facultatif)</source>
         <translation>Practice name (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="246"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="57"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="247"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="58"/>
         <source>Ajouter quelques exemples masqués</source>
         <translation>Add a few masked examples</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="61"/>
         <source>Par défaut, le rapport ne contient aucun mot ni nom de patient. Cette option ajoute quelques commentaires dont les passages sensibles, les noms et les chiffres sont masqués.</source>
         <translation>By default, the report holds no patient word or name. This option adds a few comments with their sensitive passages, names and numbers masked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="256"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="67"/>
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="263"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="74"/>
         <source>Enregistrer en PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="266"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="77"/>
         <source>Enregistrer en HTML…</source>
         <translation>Save as HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="269"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="80"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="275"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="86"/>
         <source>Cabinet :</source>
         <translation>Practice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="316"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="127"/>
         <source>Enregistrer le rapport</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="331"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="142"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
@@ -1831,120 +1831,49 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="338"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="337"/>
         <source>Huis clos — Mode atelier</source>
         <translation>Huis clos — Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="360"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="359"/>
         <source>Mode atelier</source>
         <translation>Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="364"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="363"/>
         <source>Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s&apos;il est sensible, vous révélez la réponse, la raison et une formulation neutre. Aucun patient réel : les commentaires viennent du lexique et d&apos;une liste d&apos;exemples inventés.</source>
         <translation>A quiz to project: fictional comments, one at a time. The room says whether it is sensitive, you reveal the answer, the reason and a neutral wording. No real patient: the comments come from the lexicon and a list of invented examples.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="375"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="374"/>
         <source>Nombre de commentaires</source>
         <translation>Number of comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="382"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="381"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="385"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="384"/>
         <source>Nombre de commentaires :</source>
         <translation>Number of comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="386"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="385"/>
         <source>Part de commentaires sensibles :</source>
         <translation>Share of sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="387"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="386"/>
         <source>Commencer le quiz</source>
         <translation>Start the quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="390"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="389"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="175"/>
-        <source>Emplacement de l&apos;export</source>
-        <translation>Where the export is</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="178"/>
-        <source>Compris</source>
-        <translation>Understood</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="577"/>
-        <source>Fichier d&apos;exercice enregistré :
-{path}</source>
-        <translation>Practice file saved:
-{path}</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="134"/>
-        <source>Pourquoi ? Les règles des commentaires</source>
-        <translation>Why? The rules for comments</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="378"/>
-        <source>Rapport d&apos;autocontrôle…</source>
-        <translation>Self-check report…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="382"/>
-        <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
-        <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="395"/>
-        <source>Rapport d&apos;autocontrôle</source>
-        <translation>Self-check report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="396"/>
-        <source>Attendez la fin de l&apos;analyse pour produire le rapport.</source>
-        <translation>Wait for the check to finish before producing the report.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="588"/>
-        <source>Mode atelier…</source>
-        <translation>Workshop mode…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="590"/>
-        <source>Quiz à projeter en formation, sans aucun patient réel</source>
-        <translation>A quiz to project in training, with no real patient</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="592"/>
-        <source>Générer un fichier d&apos;exercice…</source>
-        <translation>Generate a practice file…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="594"/>
-        <source>Créer un export fictif pour s&apos;entraîner</source>
-        <translation>Create a fictional export to practise with</translation>
     </message>
 </context>
 </TS>

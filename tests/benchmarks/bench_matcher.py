@@ -82,7 +82,7 @@ def main() -> None:
     table = read_export(path).table
     texts = [values[0] for _, values in table.iter_column_values(["Commentaire administratif"])]
     detector = Detector.default()
-    keys = sorted({key for key, _ in detector._automaton.items()})
+    keys = sorted({key for key, _ in detector._matcher._automaton.items()})
     print(f"{len(texts):,} comments, {len(keys):,} keys")
 
     joined = " " + " \x00 ".join(texts) + " "
@@ -98,7 +98,7 @@ def main() -> None:
 
     began = time.perf_counter()
     text = data.decode("ascii")
-    ends = [end for end, _ in detector._automaton.iter(text)]
+    ends = [end for end, _ in detector._matcher._automaton.iter(text)]
     results["pyahocorasick"] = cells_of(data, ends)
     print(f"pyahocorasick: {time.perf_counter() - began:.3f} s ({len(ends):,} hits)")
 

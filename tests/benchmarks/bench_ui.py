@@ -187,12 +187,12 @@ def bench_review(path: Path) -> dict[str, float]:
     figures["findings"] = sum(s.findings for s in session.category_summaries())
 
     clock.restart()
-    window.apply_all(None, confirm=False)
+    window.review.apply_all(None, confirm=False)
     application.processEvents()
     figures["apply_all_s"] = clock.elapsed() / 1000
     figures["comments_changed"] = session.corrected_count()
     clock.restart()
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     application.processEvents()
     figures["undo_all_s"] = clock.elapsed() / 1000
     window.undo_stack.setClean()

@@ -267,11 +267,12 @@ def test_a_malformed_lexicon_file_gives_a_french_message(tmp_path: Path) -> None
         load_lexicon(folder)
 
 
-def test_lexicon_rule_lookup(tmp_path: Path) -> None:
-    lexicon = load_lexicon(write_lexicon(tmp_path / "fr"))
-    assert lexicon.rule("health.hiv").label == "VIH / sida"
+def test_rules_are_found_by_their_id(tmp_path: Path) -> None:
+    detector = Detector(load_lexicon(write_lexicon(tmp_path / "fr")))
+    assert detector.rule_named("health.hiv").label == "VIH / sida"
+    assert detector.rule_named("identifier.nir").category == "identifier"  # built in
     with pytest.raises(KeyError):
-        lexicon.rule("health.nope")
+        detector.rule_named("health.nope")
 
 
 def test_candidates_are_a_superset_of_cells_with_findings(detector: Detector) -> None:
@@ -455,14 +456,14 @@ def test_without_hyperscan_the_same_comments_are_candidates(
     pytest.importorskip("hyperscan")
     import csv
 
-    from huisclos.core.detect import detector as detect_module
+    from huisclos.core.detect import matcher as matcher_module
 
     corpus = Path(__file__).resolve().parents[1] / "data" / "corpus" / "comments.csv"
     with corpus.open(encoding="utf-8", newline="") as handle:
         texts = [row["text"] for row in csv.DictReader(handle, delimiter=";")]
     texts += ["RDV le matin", "NIR 1 85 05 78 006 084 91", "SIDAAA", "l'âme", "K+ 5,2"]
     with_hyperscan = Detector(load_lexicon())
-    monkeypatch.setattr(detect_module, "hyperscan", None)
+    monkeypatch.setattr(matcher_module, "hyperscan", None)
     without = Detector(load_lexicon())
     assert without.candidates(texts) == with_hyperscan.candidates(texts)
     assert [without.detect(t) for t in texts] == [with_hyperscan.detect(t) for t in texts]

@@ -44,7 +44,7 @@ def test_default_detector_follows_the_practice_files(tmp_path: Path, monkeypatch
         '[[rule]]\nid = "judgement.insult"\nterms = ["pénible"]\n',
         encoding="utf-8",
     )
-    monkeypatch.setattr("huisclos.core.detect.lexicon.default_lexicon_dir", lambda: folder)
+    monkeypatch.setattr("huisclos.core.detect.detector.default_lexicon_dir", lambda: folder)
     assert [f.match for f in Detector.default().detect("pénible, le râleur")] == ["pénible"]
     practice.save_extra_terms_text(
         'category = "judgement"\n[[rule]]\nid = "cabinet.surnom"\nterms = ["le râleur"]\n'

@@ -264,12 +264,18 @@ def test_log_status_is_shown_whether_intact_altered_or_unavailable() -> None:
 
 
 def test_the_report_comes_out_without_a_usable_log() -> None:
+    import keyring
+    import keyring.backends.fail
+
     from huisclos.core.report.figures import read_log
 
-    corrections, status = read_log(FINGERPRINT)
-    assert isinstance(corrections, Corrections)
-    assert status.ok in (True, None)
-    assert status.message
+    corrections, status = read_log(FINGERPRINT)  # the test keyring: a fresh, intact log
+    assert (corrections, status.ok) == (Corrections(), True)
+    assert status.message == "journal intègre : 0 événement"
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # no keyring, no passphrase
+    corrections, status = read_log(FINGERPRINT, unsaved=2)
+    assert corrections == Corrections(unsaved=2)
+    assert status.ok is None and status.message.startswith("Journal non consulté : ")
 
 
 def test_a_report_from_the_review_screen_counts_corrected_cells_as_found_and_unsaved(

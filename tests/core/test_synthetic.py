@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -150,8 +149,3 @@ def _template(text: str) -> re.Pattern[str]:
     """A comment of the bank as a pattern: placeholders stand for any filled-in value."""
     parts = re.split(r"\{[a-z_]+\}", text)
     return re.compile(".+?".join(re.escape(part) for part in parts), re.DOTALL)
-
-
-def test_demo_readme_says_it_is_fictional():
-    readme = Path(synthetic.demo_export_path()).with_name("README.md").read_text("utf-8")
-    assert "fictif" in readme.lower()

@@ -68,8 +68,8 @@ def main() -> int:
     wait(window.scan_finished)
     page = window.review_page
     page.step(True)
-    window.apply_suggestion()  # corrections done, so the summary and the log show them
-    window.apply_suggestion()
+    window.review.apply_suggestion()  # corrections done, so the summary and the log show them
+    window.review.apply_suggestion()
     # show a comment like the leaked ones: several findings, hearsay about relatives
     session = window.session
     wanted = next(

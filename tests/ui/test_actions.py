@@ -36,10 +36,10 @@ def test_manual_edit_is_rescanned_live_and_undoable(
         edit_comment.EditCommentDialog, "exec", lambda self: QDialog.DialogCode.Accepted
     )
     monkeypatch.setattr(edit_comment.EditCommentDialog, "text", lambda self: "RDV le matin")
-    assert window.edit_comment(key)
+    assert window.review.edit_comment(key)
     assert session.text(key) == "RDV le matin"
     assert not session.findings(key)
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert session.text(key) == before
 
 
@@ -53,7 +53,7 @@ def test_ignore_leaves_the_text_and_removes_the_occurrence(
     count = session.review_count()
     text = session.text(key)
     for finding in list(session.findings(key)):
-        window.ignore_finding(finding)
+        window.review.ignore_finding(finding)
     assert session.text(key) == text
     assert session.review_count() == count - 1
     assert session.corrected_count() == 0
@@ -66,7 +66,7 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
     session = window.session
     key = next(k for k in session.pending_keys() if k[1] == 3)  # «mère musulmane voilée»
     finding = next(f for f in session.findings(key) if f.category == "religion")
-    assert window.allow_term(finding)
+    assert window.review.allow_term(finding)
     assert finding.match in practice.load_allowlist()
     assert all(f.match != finding.match for f in session.findings(key))
     window.recorder.wait()
@@ -116,7 +116,7 @@ def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Pat
     window.close()
     assert asked == []  # nothing changed yet: no question
     window.show()
-    window.apply_all(None)
+    window.review.apply_all(None)
     window.close()
     assert asked == [True]
     assert window.isVisible()  # «Annuler» keeps the window open
@@ -160,7 +160,7 @@ def test_changing_the_columns_rescans_and_keeps_edits(
     session = window.session
     assert session.columns == {"": ["Commentaire administratif"]}
     key = session.pending_keys()[0]
-    window.apply_suggestion(key)
+    window.review.apply_suggestion(key)
     edited = session.text(key)
 
     monkeypatch.setattr(columns_module.ColumnsDialog, "exec", lambda self: 1)

@@ -66,14 +66,12 @@ def test_french_is_the_default(qapp, qtbot) -> None:  # type: ignore[no-untyped-
     assert window.start_page.open_button.text() == "Ouvrir un fichier…"
 
 
-def test_the_tools_added_by_other_modules_are_translated_too(english, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_tools_menu_is_translated_too(english, qtbot) -> None:  # type: ignore[no-untyped-def]
     from huisclos.ui import app as app_module
-    from huisclos.ui import main_window
 
-    monkeypatch.setattr(main_window, "TOOL_HOOKS", [])
     window = app_module.create_window()
     qtbot.addWidget(window)
-    texts = [action.text() for action in window.tools_menu.actions()]
+    texts = [action.text() for action in window.menus.tools_menu.actions()]
     assert "Self-check report…" in texts
     assert "Workshop mode…" in texts
-    assert window.help_menu.actions()[0].text() == "Why? The rules for comments"
+    assert window.menus.help_menu.actions()[0].text() == "Why? The rules for comments"

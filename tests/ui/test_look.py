@@ -50,9 +50,9 @@ def test_controls_have_accessible_names_and_menus_show_shortcuts(window) -> None
         if button.isVisibleTo(window) and not (button.accessibleName() or button.text())
     ]
     assert unnamed == []
-    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert window.redo_action.shortcut().toString() == "Ctrl+Y"
-    assert "Ctrl+S" in window.save_action.toolTip()
+    assert window.menus.undo.shortcut().toString() == "Ctrl+Z"
+    assert window.menus.redo.shortcut().toString() == "Ctrl+Y"
+    assert "Ctrl+S" in window.menus.save.toolTip()
     for menu_action in window.menuBar().actions():
         assert menu_action.menu() is not None and menu_action.menu().actions()
 
@@ -87,3 +87,16 @@ def test_recent_files_show_names_only(window, tmp_path) -> None:
     assert page.recent_empty.isVisibleTo(page)
     assert page.recent_empty.text() == "Aucun fichier récent"
     assert not page.recent_list.isVisibleTo(page) and not page.clear_button.isVisibleTo(page)
+
+
+def test_a_pyside6_that_crashes_on_this_python_is_refused_in_french() -> None:
+    import pytest
+
+    from huisclos.core.errors import HuisclosError
+    from huisclos.ui.qt_compat import check_qt_version
+
+    with pytest.raises(HuisclosError, match="réinstallez Huis clos"):
+        check_qt_version("6.12.0", (3, 11))
+    check_qt_version("6.12.0", (3, 12))  # immortal None and True: harmless there
+    check_qt_version("6.11.1", (3, 11))
+    check_qt_version()  # the PySide6 of this environment is a good one

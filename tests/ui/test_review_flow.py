@@ -65,12 +65,12 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: P
     assert "1 corrigé" in page.summary_label.text()
     assert window.isWindowModified()
 
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert session.text(key) == before
     assert page.model.index_of(key[1], column).data() == display_text(before)
     assert "0 corrigé" in page.summary_label.text()
 
-    window.redo_action.trigger()
+    window.menus.redo.trigger()
     assert session.text(key) == expected
 
 
@@ -94,13 +94,13 @@ def test_f8_and_shift_f8_walk_through_the_comments_to_review(
     page = window.review_page
     page.select_row(0)
     first = page.current_key()
-    window.next_action.trigger()
+    window.menus.next.trigger()
     second = page.current_key()
     assert second is not None and second[1] > first[1]
-    window.previous_action.trigger()
+    window.menus.previous.trigger()
     assert page.current_key() == first
-    assert window.next_action.shortcut().toString() == "F8"
-    assert window.previous_action.shortcut().toString() == "Shift+F8"
+    assert window.menus.next.shortcut().toString() == "F8"
+    assert window.menus.previous.shortcut().toString() == "Shift+F8"
 
 
 def test_apply_all_in_one_category_is_one_undo_step(qtbot, window, leaked_export: Path) -> None:
@@ -125,7 +125,7 @@ def test_apply_all_in_one_category_is_one_undo_step(qtbot, window, leaked_export
             "a rewrite was flagged again"
         )
 
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert {k: session.text(k) for k in keys} == originals
 
 
@@ -136,7 +136,7 @@ def test_saving_a_copy_writes_exactly_what_the_core_writes(
     open_and_wait(qtbot, window, leaked_export)
     session = window.session
     assert session.default_copy_path().name == "patients-nettoye.csv"
-    window.apply_all(None)
+    window.review.apply_all(None)
     assert session.corrected_count() > 0
     target = tmp_path / "out" / "patients-nettoye.csv"
     target.parent.mkdir()
@@ -161,7 +161,7 @@ def test_the_original_file_is_never_overwritten(
     )
     original_bytes = leaked_export.read_bytes()
     open_and_wait(qtbot, window, leaked_export)
-    window.apply_all(None)
+    window.review.apply_all(None)
     assert not window.save_copy_to(leaked_export)
     assert leaked_export.read_bytes() == original_bytes
     assert shown and "origine" in shown[0]
@@ -170,7 +170,7 @@ def test_the_original_file_is_never_overwritten(
 def test_exporting_the_correction_list(qtbot, window, leaked_export: Path, tmp_path: Path) -> None:
     open_and_wait(qtbot, window, leaked_export)
     session = window.session
-    window.apply_all(None)
+    window.review.apply_all(None)
     target = tmp_path / "corrections.csv"
     assert window.export_worklist_to(target)
     expected = tmp_path / "expected-corrections.csv"
@@ -185,7 +185,7 @@ def test_the_journal_lists_the_session_and_verifies(
 ) -> None:
     open_and_wait(qtbot, window, leaked_export)
     window.review_page.select_row(0)
-    window.apply_suggestion()
+    window.review.apply_suggestion()
     window.save_copy_to(tmp_path / "copie.csv")
     window.recorder.wait()
 

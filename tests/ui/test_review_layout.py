@@ -43,7 +43,7 @@ def test_category_list_total_follows_corrections(qtbot, window, leaked_export: P
     page, session = window.review_page, window.session
     before = session.review_count()
     page.select_row(0)
-    window.apply_suggestion()
+    window.review.apply_suggestion()
     assert session.review_count() < before
     assert _count(page.category_model, 0) == format_number(session.review_count())
     assert f"{session.review_count()} commentaire" in page.summary_label.text()

@@ -36,7 +36,7 @@ def test_each_sheet_can_be_reviewed_and_the_copy_keeps_both(qtbot, window, tmp_p
     assert page.model.sheet == "Archives"
     key = page.current_key()
     assert key is not None and key[0] == "Archives"
-    assert window.apply_suggestion(key)
+    assert window.review.apply_suggestion(key)
     assert session.is_changed(key)
 
     target = tmp_path / "patients-nettoye.xlsx"

@@ -175,7 +175,7 @@ def test_why_help_opens_on_the_rule_of_a_finding(qtbot) -> None:  # type: ignore
     same = show_help_for_finding(None, hearsay)
     assert same is dialog  # one help window, brought forward
     assert "L1111-7" in dialog.text.toPlainText()
-    condition = {"category": "health", "severity": "low", "reasons": []}
+    condition = Finding(1, "C", 0, 5, "health", "low", "health.hearing", "sourd")
     show_help_for_finding(None, condition)
     assert "plain-pied" in dialog.text.toPlainText()
     dialog.close()
@@ -224,7 +224,7 @@ def test_help_opens_again_after_its_window_was_destroyed(qtbot) -> None:  # type
 # --- hooks into the main window --------------------------------------------------------------
 
 
-def test_the_main_window_hooks_add_report_workshop_help_and_the_location_warning(
+def test_the_window_offers_report_workshop_help_and_warns_about_the_location(
     qtbot,
     window,
     tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -232,17 +232,10 @@ def test_the_main_window_hooks_add_report_workshop_help_and_the_location_warning
     from PySide6.QtWidgets import QMessageBox
     from ui_helpers import ROWS, open_and_wait
 
-    from huisclos.ui.help_dialog import add_help_action, add_workstation_check
-    from huisclos.ui.report_dialog import add_report_action
-    from huisclos.ui.workshop import add_workshop_actions
-
-    report = add_report_action(window)
-    workshop, exercise = add_workshop_actions(window)
-    rules = add_help_action(window)
-    add_workstation_check(window)
-    assert report in window.tools_menu.actions() and workshop in window.tools_menu.actions()
-    assert exercise in window.tools_menu.actions()
-    assert window.help_menu.actions()[0] is rules
+    menus = window.menus
+    report, workshop, exercise, rules = menus.report, menus.workshop, menus.exercise, menus.rules
+    assert {report, workshop, exercise} <= set(menus.tools_menu.actions())
+    assert menus.help_menu.actions()[0] is rules
     assert not report.isEnabled()  # nothing opened yet
 
     downloads = tmp_path / "Téléchargements"

@@ -32,7 +32,7 @@ import logging
 import sys
 
 from ..core.audit.keys import WrongPassphrase
-from ..core.errors import AuditError
+from ..core.errors import AuditError, HuisclosError
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +57,10 @@ def ensure_journal(writes: bool) -> str | None:
     except WrongPassphrase:
         raise
     except Exception as error:  # the journal is unusable: decide by what the command does
-        reason = getattr(error, "message", "") or (
-            f"le journal n'a pas pu être ouvert ({type(error).__name__})."
+        reason = (
+            error.message
+            if isinstance(error, HuisclosError)
+            else f"le journal n'a pas pu être ouvert ({type(error).__name__})."
         )
         logger.info("Journal unusable: %s", reason)
         if writes:

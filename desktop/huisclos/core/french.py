@@ -3,12 +3,10 @@ and the app: «12 431» with a narrow no-break space as thousands separator."""
 
 from __future__ import annotations
 
-from typing import Any
-
 NARROW_NBSP = "\u202f"
 
 
-def number(value: Any) -> str:
+def number(value: object) -> str:
     """A count the French way: «3 000», «12 431»; anything that is not a whole number is
     shown as it is."""
     if isinstance(value, bool) or not isinstance(value, int):

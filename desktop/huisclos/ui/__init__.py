@@ -1,5 +1,2 @@
-"""The Qt desktop app. Importing this package applies :mod:`huisclos.ui.qt_compat` first."""
-
-from . import qt_compat
-
-qt_compat.apply()
+"""The Qt desktop app: the window, its dialogs and the workers that run the core off the GUI
+thread."""

@@ -21,6 +21,7 @@ from ..core.errors import HuisclosError
 from . import settings
 from .errors import install_excepthook, show_error
 from .main_window import MainWindow
+from .qt_compat import check_qt_version
 from .style import apply_style
 
 logger = logging.getLogger(__name__)
@@ -75,23 +76,8 @@ def configure_application(app: QApplication) -> None:
     install_excepthook()
 
 
-def register_tool_hooks() -> None:
-    """Add the report, workshop and help features to the window's menus (once)."""
-    from . import help_dialog, main_window, report_dialog, workshop
-
-    for hook in (
-        report_dialog.add_report_action,
-        workshop.add_workshop_actions,
-        help_dialog.add_help_action,
-        help_dialog.add_workstation_check,
-    ):
-        if hook not in main_window.TOOL_HOOKS:
-            main_window.TOOL_HOOKS.append(hook)
-
-
 def create_window() -> MainWindow:
-    """The main window with every feature, restored to its last size when known."""
-    register_tool_hooks()
+    """The main window, restored to its last size when known."""
     window = MainWindow()
     geometry = settings.window_geometry.value()
     if geometry:
@@ -107,6 +93,7 @@ def run_app(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv if argv is None else argv)
     configure_application(app)  # type: ignore[arg-type]
     try:
+        check_qt_version()
         window = create_window()
     except HuisclosError as error:
         show_error(None, error)

@@ -1,24 +1,20 @@
 """«Pourquoi ?»: the rules behind the findings, in a few short French paragraphs.
 
 A small non-modal window: the topics on the left, the text on the right. The texts are data
-(:mod:`huisclos.core.help_text`); this module only shows them.
+(:mod:`huisclos.core.report.help_text`); this module only shows them.
 
 Entry points for the main window:
 - :func:`show_help(parent, topic=None)` — open (or bring forward) the help on a topic id;
 - :func:`show_help_for_finding(parent, finding)` — the topic that explains a finding
-  (wire it to the «Pourquoi ?» link under every finding's explanation);
-- hooks for ``main_window.TOOL_HOOKS``: :func:`add_help_action` (F1 in «Aide») and
-  :func:`add_workstation_check` (the once-per-file warning about where the export sits).
+  (the «Pourquoi ?» link under every finding's explanation);
+- :func:`show_location_warning` — the once-per-file warning about where the export sits.
 Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.detect.findings import Finding
 from ..core.report.help_text import TOPICS, topic, topic_for, topic_html
-from ..core.report.workstation import location_message
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 
@@ -114,57 +110,10 @@ def show_help(parent: QWidget | None = None, topic: str | None = None) -> HelpDi
     return dialog
 
 
-def show_help_for_finding(parent: QWidget | None, finding: Any) -> HelpDialog:
-    """Open the help on the rule that explains ``finding`` (a Finding or a dict alike)."""
-
-    def get(name: str, default: Any) -> Any:
-        if isinstance(finding, dict):
-            return finding.get(name, default)
-        return getattr(finding, name, default)
-
-    item = topic_for(get("category", ""), tuple(get("reasons", ())), get("severity", ""))
+def show_help_for_finding(parent: QWidget | None, finding: Finding) -> HelpDialog:
+    """Open the help on the rule that explains ``finding``."""
+    item = topic_for(finding.category, finding.reasons, finding.severity)
     return show_help(parent, item.id)
-
-
-def add_help_action(window: Any) -> QAction:
-    """Main-window hook: «Pourquoi ? Les règles des commentaires» (F1) in «Aide».
-
-    Register with ``main_window.TOOL_HOOKS.append(add_help_action)``.
-    """
-    action = QAction(window.tr("Pourquoi ? Les règles des commentaires"), window)
-    action.setObjectName("helpRulesAction")
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
-    action.triggered.connect(lambda _checked=False: show_help(window))
-    window.addAction(action)
-    menu = getattr(window, "help_menu", None)
-    if menu is not None:
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, action)
-    return action
-
-
-def add_workstation_check(window: Any) -> None:
-    """Main-window hook: when an export is opened from a synchronised folder (OneDrive,
-    Dropbox…) or from Téléchargements/Bureau, say so once per file, in a dismissible message,
-    with the reminder to delete the export after use.
-
-    Register with ``main_window.TOOL_HOOKS.append(add_workstation_check)``.
-    """
-    warned: set[str] = set()
-
-    def check() -> None:
-        session = getattr(window, "session", None)
-        if session is None:
-            return
-        path = str(session.path)
-        if path in warned:
-            return
-        warned.add(path)
-        message = location_message(path)
-        if message:
-            show_location_warning(window, message)
-
-    window.session_changed.connect(check)
 
 
 def show_location_warning(parent: QWidget | None, message: str) -> QMessageBox:
@@ -172,10 +121,12 @@ def show_location_warning(parent: QWidget | None, message: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("locationWarning")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(box.tr("Emplacement de l'export"))
+    box.setWindowTitle(QCoreApplication.translate("QMessageBox", "Emplacement de l'export"))
     box.setText(message)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.button(QMessageBox.StandardButton.Ok).setText(box.tr("Compris"))
+    box.button(QMessageBox.StandardButton.Ok).setText(
+        QCoreApplication.translate("QMessageBox", "Compris")
+    )
     box.setWindowModality(Qt.WindowModality.NonModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.show()

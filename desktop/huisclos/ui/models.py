@@ -13,7 +13,7 @@ alone mutates.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,6 +29,9 @@ from ..core.edits import CellKey
 from ..core.review.session import CategorySummary, ReviewSession
 from .labels import category_label, format_number, severity_label
 from .theme import CATEGORY_MARKERS, severity_colour
+
+# Qt 6.10 tells views a filter is about to change (the pin allows older releases).
+QT_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 1  # list[Finding] of a cell
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # CellKey of a cell
@@ -362,8 +365,8 @@ class ReviewFilterProxy(QSortFilterProxyModel):
         if category != self._category:
             self._change(lambda: setattr(self, "_category", category))
 
-    def _change(self, apply) -> None:  # type: ignore[no-untyped-def]
-        if hasattr(self, "beginFilterChange"):
+    def _change(self, apply: Callable[[], object]) -> None:
+        if QT_HAS_FILTER_CHANGE:
             self.beginFilterChange()
             apply()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)

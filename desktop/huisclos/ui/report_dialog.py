@@ -1,8 +1,6 @@
 """«Rapport…»: preview the self-check report and save it as PDF or HTML.
 
-Entry points for the main window: :func:`show_report_dialog(parent, session, practice=...)`,
-and the hook :func:`add_report_action` (``main_window.TOOL_HOOKS.append(add_report_action)``).
-Threading: GUI thread only.
+The main window opens it with :func:`show_report_dialog`. Threading: GUI thread only.
 """
 
 from __future__ import annotations
@@ -10,10 +8,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,6 +29,7 @@ from ..core.report import preferences
 from ..core.report.figures import ReportData, record_report, report_from_session
 from ..core.report.layout import report_html
 from ..core.report.output import write_report
+from ..core.review.session import ReviewSession
 from .report_pdf import render_pdf
 
 logger = logging.getLogger(__name__)
@@ -151,7 +148,7 @@ class ReportDialog(QDialog):
 
 
 def show_report_dialog(
-    parent: QWidget | None, session: Any, practice: str | None = None
+    parent: QWidget | None, session: ReviewSession, practice: str | None = None
 ) -> ReportDialog:
     """Open «Rapport…» for the review session shown in the main window.
 
@@ -168,39 +165,3 @@ def show_report_dialog(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.open()
     return dialog
-
-
-def add_report_action(window: Any) -> QAction:
-    """Main-window hook: «Rapport d'autocontrôle…» in «Outils», enabled once a file is opened.
-
-    ``window`` is the desktop ``MainWindow`` (``session``, ``session_changed``,
-    ``add_tool_action``); register with ``main_window.TOOL_HOOKS.append(add_report_action)``.
-    """
-    action = QAction(window.tr("Rapport d'autocontrôle…"), window)
-    action.setObjectName("reportAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-    action.setStatusTip(
-        window.tr("Produire le rapport d'autocontrôle (PDF ou HTML) du fichier ouvert")
-    )
-
-    def update() -> None:
-        action.setEnabled(getattr(window, "session", None) is not None)
-
-    def trigger() -> None:
-        session = getattr(window, "session", None)
-        if session is None:
-            return
-        if not getattr(session, "scan_complete", True):
-            QMessageBox.information(
-                window,
-                window.tr("Rapport d'autocontrôle"),
-                window.tr("Attendez la fin de l'analyse pour produire le rapport."),
-            )
-            return
-        show_report_dialog(window, session)
-
-    action.triggered.connect(lambda _checked=False: trigger())
-    window.session_changed.connect(update)
-    window.add_tool_action(action)
-    update()
-    return action

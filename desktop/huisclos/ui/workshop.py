@@ -7,14 +7,12 @@ from the keyboard, so the trainer can drive it from a presentation remote.
 
 The exercise-file dialog writes N fictional patients (Faker fr_FR) with a chosen share of
 sensitive comments, as CSV «;» Windows-1252, CSV UTF-8 or XLSX, through
-:func:`huisclos.core.synthetic.write_export`.
+:func:`huisclos.core.demo.synthetic.write_export`.
 
 Entry points for the main window:
 - :func:`open_workshop(parent)` — the quiz window (F11: full screen, Échap: leave);
-- :func:`generate_exercise_file(parent)` — the exercise-file dialog;
-- :func:`add_workshop_actions` — a ``main_window.TOOL_HOOKS`` hook adding both to «Outils».
-Threading: GUI thread only; generating 20,000 fictional patients takes about half a second
-(a wait cursor shows meanwhile).
+- :func:`generate_exercise_file(parent)` — the exercise-file dialog.
+Threading: GUI thread only; a wait cursor shows while a large file is generated.
 """
 
 from __future__ import annotations
@@ -22,10 +20,9 @@ from __future__ import annotations
 import logging
 from html import escape as _escape
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -535,7 +532,7 @@ class GenerateExerciseDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("Choisissez où enregistrer."))
             return
         target = Path(text)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 100,000 rows: ~2 s
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big file takes a while
         try:
             write_exercise(
                 target, self.patients.value(), self.share.value() / 100, self.format_key()
@@ -570,25 +567,9 @@ def generate_exercise_file(parent: QWidget | None = None) -> Path | None:
         QMessageBox.information(
             parent,
             dialog.windowTitle(),
-            dialog.tr("Fichier d'exercice enregistré :\n{path}").format(path=dialog.written),
+            QCoreApplication.translate(
+                "GenerateExerciseDialog", "Fichier d'exercice enregistré :\n{path}"
+            ).format(path=dialog.written),
         )
         return dialog.written
     return None
-
-
-def add_workshop_actions(window: Any) -> list[QAction]:
-    """Main-window hook: «Mode atelier…» and «Générer un fichier d'exercice…» in «Outils».
-
-    Register with ``main_window.TOOL_HOOKS.append(add_workshop_actions)``.
-    """
-    workshop = QAction(window.tr("Mode atelier…"), window)
-    workshop.setObjectName("workshopAction")
-    workshop.setStatusTip(window.tr("Quiz à projeter en formation, sans aucun patient réel"))
-    workshop.triggered.connect(lambda _checked=False: open_workshop(window))
-    exercise = QAction(window.tr("Générer un fichier d'exercice…"), window)
-    exercise.setObjectName("exerciseAction")
-    exercise.setStatusTip(window.tr("Créer un export fictif pour s'entraîner"))
-    exercise.triggered.connect(lambda _checked=False: generate_exercise_file(window))
-    for action in (workshop, exercise):
-        window.add_tool_action(action)
-    return [workshop, exercise]

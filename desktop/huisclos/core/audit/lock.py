@@ -18,14 +18,20 @@ from pathlib import Path
 from ..datafolder import private_file
 
 _thread_lock = threading.RLock()
-_held = threading.local()
+
+
+class _Held(threading.local):
+    depth = 0  # how many times this thread holds the lock
+
+
+_held = _Held()
 
 
 @contextmanager
 def exclusive(path: Path) -> Iterator[None]:
     """Hold the lock file ``path``; re-entrant within one thread."""
     with _thread_lock:
-        if getattr(_held, "depth", 0):
+        if _held.depth:
             _held.depth += 1
             try:
                 yield

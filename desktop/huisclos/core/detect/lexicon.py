@@ -1,12 +1,11 @@
 """Load the lexicon (resources/lexicon/fr/*.toml, plus the practice's own terms) into rules.
 
-CONTRACT: see resources/lexicon/README.md for the file format.
-
-Beyond the README, a rule may carry ``unless_near = ["parle", "interprète"]``: trap words that,
-within ``window`` words before or after the term, mean it is not sensitive here («parle arabe»,
-«derrière la mosquée», «manteau noir»). Like ``unless``, never a way to hide a sensitive fact.
-``unless_before = ["travaille", "employé"]``: words that, right before the term (articles and
-prepositions in between are skipped: «travaille à l'», «employée dans un»), cancel it.
+The file format is described in resources/lexicon/README.md. A rule may also carry
+``unless_near = ["parle", "interprète"]``: trap words that, within ``window`` words before or
+after the term, mean it is not sensitive here («parle arabe», «derrière la mosquée», «manteau
+noir»); like ``unless``, never a way to hide a sensitive fact. And ``unless_before =
+["travaille", "employé"]``: words that, right before the term (articles and prepositions in
+between are skipped: «travaille à l'», «employée dans un»), cancel it.
 
 The lexicon is data a trainer or a practice can read and extend; this module only checks it and
 turns it into :class:`Rule` objects. A malformed file raises :class:`LexiconError` with a French
@@ -82,14 +81,6 @@ class Lexicon:
     min_exclamations: int = 2
     min_capital_letters: int = 4
     files: tuple[str, ...] = ()  # names of the files read, for messages and the log
-
-    def rule(self, rule_id: str) -> Rule:
-        """The rule with this id; ``KeyError`` if none."""
-        index = self.__dict__.get("_index")
-        if index is None or len(index) != len(self.rules):
-            index = {rule.id: rule for rule in self.rules}
-            self.__dict__["_index"] = index
-        return index[rule_id]
 
 
 def default_lexicon_dir() -> Path:

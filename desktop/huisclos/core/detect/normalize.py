@@ -11,7 +11,7 @@ Two foldings:
 - :func:`key_fold` — the matching form: pure ASCII, lower case, every character that is not a
   letter or a digit becomes a space (``«l’âme»`` → ``«l ame»``, ``«s.i.d.a»`` → ``«s i d a»``).
   It goes through the cp1252 codec and ``bytes.translate``, which run at memory speed on a whole
-  batch of cells (``str.translate`` with a dict is ten times slower on accented text).
+  batch of cells (``str.translate`` with a dict is much slower on accented text).
 
 Pure functions, thread-safe.
 """

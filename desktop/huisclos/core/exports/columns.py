@@ -6,8 +6,6 @@ case), then by content: a column whose filled cells are long, varied and mostly 
 Identity columns (NOM, Prénom, dates, phone numbers, NIR, address, e-mail…) are never free text,
 whatever their content. The user overrides the choice by passing columns explicitly to the scan.
 
-CONTRACT: ``free_text_columns(table)`` returns header texts in table order.
-
 Threading: pure functions; they read at most :data:`SAMPLE_ROWS` rows of the table.
 """
 

@@ -153,21 +153,18 @@ def _plausible(text: str) -> bool:
 
 def _guess_encoding(data: bytes) -> Encoding:
     """Last resort: ask charset-normalizer, accept only ASCII-safe encodings that decode it all."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - a declared dependency
-        from_bytes = None
-    if from_bytes is not None:
-        sample = data[: 1 << 20]
-        for match in from_bytes(sample, cp_isolation=sorted(_ASCII_SAFE)):
-            codec = codecs.lookup(match.encoding).name.replace("-", "_")
-            if (
-                codec in _ASCII_SAFE
-                and _plausible(sample.decode(codec, "replace"))
-                and _strict_decodes(data, codec)
-            ):
-                logger.info("encoding guessed by charset-normalizer: %s", codec)
-                return Encoding(codec, b"", codec.upper().replace("_", "-"))
+    from charset_normalizer import from_bytes  # only here: it is slow to import
+
+    sample = data[: 1 << 20]
+    for match in from_bytes(sample, cp_isolation=sorted(_ASCII_SAFE)):
+        codec = codecs.lookup(match.encoding).name.replace("-", "_")
+        if (
+            codec in _ASCII_SAFE
+            and _plausible(sample.decode(codec, "replace"))
+            and _strict_decodes(data, codec)
+        ):
+            logger.info("encoding guessed by charset-normalizer: %s", codec)
+            return Encoding(codec, b"", codec.upper().replace("_", "-"))
     raise ExportError(
         "Le fichier contient des caractères illisibles : ce n'est pas un texte dans un codage "
         "connu (UTF-8, Windows-1252, ISO-8859). Exportez de nouveau la liste depuis le "

@@ -18,6 +18,7 @@ import threading
 from multiprocessing.pool import AsyncResult, Pool
 
 from ..detect.detector import Detector
+from ..detect.findings import RawFinding
 from ..detect.lexicon import Lexicon
 from ..exports.model import Table
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
@@ -67,7 +68,7 @@ class WorkerPool:
         """Up to four batches a worker, so none waits while the scanning process works."""
         return busy < 4 * self.processes
 
-    def submit(self, batch: Batch, options: ScanOptions) -> AsyncResult[list[AnalysedCell]]:
+    def submit(self, batch: Batch, options: ScanOptions) -> AsyncResult[Wired]:
         """Hand ``batch`` to a worker: its place in the export (forked workers read it), or its
         texts."""
         if batch.texts is None:
@@ -94,20 +95,52 @@ def _forget_tables() -> None:
     _worker_tables = None
 
 
-def analyse_in_worker(texts: list[str], options: ScanOptions) -> list[AnalysedCell]:
+# A batch's analysis on its way back from a worker: the cells as plain tuples (pickle copies an
+# exact tuple at C speed; a named tuple goes through Python, many times slower), the
+# findings of equal comments sent once.
+Wired = list[tuple[int, str, tuple[tuple[int, int, int, str, tuple[str, ...]], ...], str | None]]
+
+
+def wire(cells: list[AnalysedCell]) -> Wired:
+    """The cells of an analysis as plain tuples, for the way back to the scanning process."""
+    plain: dict[int, tuple[tuple[int, int, int, str, tuple[str, ...]], ...]] = {}
+    out: Wired = []
+    for index, text, raw, suggestion in cells:
+        sent = plain.get(id(raw))  # equal comments share their findings' tuple (detector memo)
+        if sent is None:
+            sent = plain[id(raw)] = tuple(map(tuple, raw))
+        out.append((index, text, sent, suggestion))
+    return out
+
+
+def unwire(wired: Wired) -> list[tuple[int, str, tuple[RawFinding, ...], str | None]]:
+    """The cells sent back by :func:`wire`, their findings named again (``tuple.__new__``
+    makes a named tuple without a Python call)."""
+    new = tuple.__new__
+    named: dict[int, tuple[RawFinding, ...]] = {}
+    out: list[tuple[int, str, tuple[RawFinding, ...], str | None]] = []
+    for index, text, raw, suggestion in wired:
+        found = named.get(id(raw))
+        if found is None:
+            found = named[id(raw)] = tuple([new(RawFinding, item) for item in raw])
+        out.append((index, text, found, suggestion))
+    return out
+
+
+def analyse_in_worker(texts: list[str], options: ScanOptions) -> Wired:
     """A worker's analysis of texts sent to it."""
     assert _worker_detector is not None
     with gc_paused():
-        return analyse_batch(_worker_detector, texts, options)
+        return wire(analyse_batch(_worker_detector, texts, options))
 
 
 def read_and_analyse_in_worker(
     where: tuple[str, list[str], int, int], options: ScanOptions
-) -> list[AnalysedCell]:
+) -> Wired:
     """A forked worker's analysis of a batch (sheet, headers, first row, rows) it reads from the
     export it shares with the scanning process."""
     assert _worker_detector is not None and _worker_tables is not None
     sheet, headers, first, count = where
     with gc_paused():
         texts = read_batch(_worker_tables[sheet], headers, first, count)
-        return analyse_batch(_worker_detector, texts, options)
+        return wire(analyse_batch(_worker_detector, texts, options))

@@ -30,7 +30,7 @@ from ..exports.model import Export
 from ..rewrite.suggestions import first_suggestion
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
-from .pool import WorkerPool
+from .pool import Wired, WorkerPool, unwire
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +148,7 @@ class _Pending:
         self,
         batch: Batch,
         analysed: list[AnalysedCell] | None,
-        job: AsyncResult[list[AnalysedCell]] | None,
+        job: AsyncResult[Wired] | None,
     ) -> None:
         self.analysed = analysed
         self.job = job
@@ -160,8 +160,9 @@ class _Pending:
     def ready(self) -> bool:
         return self.job is None or self.job.ready()
 
-    def cells(self) -> list[AnalysedCell]:
-        return self.job.get() if self.job is not None else self.analysed or []
+    def cells(self) -> Sequence[tuple[int, str, tuple[RawFinding, ...], str | None]]:
+        """The analysed cells (index in the batch, text, findings, suggestion)."""
+        return unwire(self.job.get()) if self.job is not None else self.analysed or []
 
 
 def analyse_here(detector: Detector, batch: Batch, options: ScanOptions) -> _Pending:
@@ -288,17 +289,20 @@ def _collect(item: _Pending, detector: Detector, counts: dict[str, dict[str, int
 
 
 def _cells(item: _Pending) -> list[FlaggedCell]:
-    """Batch cell indexes turned into row numbers and column names."""
+    """Batch cell indexes turned into row numbers and column names (the scanning process does
+    this for every flagged cell: ``tuple.__new__`` makes the named tuple without a Python call).
+    """
     analysed, first, headers = item.cells(), item.first, item.headers
+    new = tuple.__new__
     if len(headers) == 1:
         column = headers[0]
         return [
-            FlaggedCell(first + index, column, text, raw, suggestion)
+            new(FlaggedCell, (first + index, column, text, raw, suggestion))
             for index, text, raw, suggestion in analysed
         ]
     width = len(headers)
     return [
-        FlaggedCell(first + index // width, headers[index % width], text, raw, suggestion)
+        new(FlaggedCell, (first + index // width, headers[index % width], text, raw, suggestion))
         for index, text, raw, suggestion in analysed
     ]
 

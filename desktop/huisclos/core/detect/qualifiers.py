@@ -1,0 +1,209 @@
+"""Qualifiers: the reasons shown with a finding — hearsay, a third party, emphasis.
+
+Qualifiers found in the same clause as a finding become its reasons and raise its severity by
+one level; they never remove a finding, and negation is not looked at (DESIGN.md). Hearsay
+(«serait», «d'après sa mère») covers its clause; a relative («sa mère») makes a finding
+third-party only where the relative is the subject; shouting (capitals, «!!!») is emphasis.
+
+Threading: a :class:`Qualifiers` is immutable after construction; safe to share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .categories import SEVERITIES, SEVERITY_RANK
+from .findings import RawFinding
+from .lexicon import Lexicon, Rule
+from .terms import term_key
+
+# Clause ends for qualifiers. A line break inside a cell is a clause end unless the next line
+# goes on in lower case («serait homosexuelle\nd'après sa mère» is one wrapped sentence).
+_CLAUSE_BREAK = re.compile(r"[;!?|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:|[\r\n]+(?![ \t]*[a-zà-ÿ])")
+_WORD = re.compile(r"[a-z0-9]+")
+_GAP_AND_NUMBERS = re.compile(r"\s+(?:[0-9]+\s+)*")  # in ``key``: spaces and number-only words
+# Words opening a new part of a clause: a relative in one part is not the subject of another.
+_PART_STARTS = frozenset(
+    ["car", "mais", "donc", "parce", "puisque", "tandis", "alors", "cependant"]
+)
+# A relative right after these words is someone to contact, not the subject («appeler la fille»).
+_CONTACT_WORDS = frozenset(
+    [
+        "appeler", "appeller", "appelle", "appelez", "rappeler", "rappelle", "rappelez",
+        "joindre", "joignable", "contacter", "contactez", "contacte", "prevenir", "prevenez",
+        "telephoner", "ecrire", "adresser", "demander", "passer", "envoyer", "transmettre",
+        "aupres", "via", "voir", "accompagne", "accompagnee", "accompagnant", "accompagnante",
+    ]
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """The qualifiers of one clause: word offsets, the part of the clause each word is in, the
+    parts whose subject is a relative, and the clause-wide reasons (hearsay)."""
+
+    offsets: tuple[int, ...]
+    parts: tuple[int, ...]
+    relative_parts: tuple[int, ...]
+    reasons: tuple[str, ...]
+
+    def reasons_at(self, start: int) -> tuple[str, ...]:
+        if not self.relative_parts:
+            return self.reasons
+        word = bisect.bisect_right(self.offsets, start) - 1
+        part = self.parts[max(0, word)]
+        if part in self.relative_parts:
+            return (*self.reasons, "third_party")
+        return self.reasons
+
+
+class Qualifiers:
+    """The lexicon's hearsay and relative phrases and its emphasis thresholds, compiled."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._phrases = _phrase_automaton(
+            {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
+        )
+        self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
+        self._min_capitals = lexicon.min_capital_letters
+
+    def qualify(
+        self, text: str, key: str, spans: list[tuple[int, int, int]], rules: Sequence[Rule]
+    ) -> list[RawFinding]:
+        """The findings of ``spans`` (start, end, rule index), in text order, with their
+        reasons and their severity raised by one level when they have some."""
+        emphasis_cell = bool(self._exclaim.search(text))
+        breaks = None
+        if self._may_qualify(key):  # most comments: no hearsay, no relative, nothing to place
+            breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
+        clause_cache: dict[int, Clause] = {}
+        minimum_caps = self._min_capitals
+        out = []
+        for start, end, index in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+            rule = rules[index]
+            reasons: tuple[str, ...] = ()
+            if breaks is not None:
+                clause = _clause_index(breaks, start)
+                qualified = clause_cache.get(clause)
+                if qualified is None:
+                    qualified = self._clause(text, key, breaks[clause], breaks[clause + 1])
+                    clause_cache[clause] = qualified
+                reasons = qualified.reasons_at(start)
+            matched = text[start:end]
+            shouting = (
+                matched.isupper()
+                and rule.category != "identifier"
+                and sum(char.isalpha() for char in matched) > minimum_caps
+            )
+            if emphasis_cell or shouting:
+                reasons = (*reasons, "emphasis")
+            severity = rule.severity
+            if reasons:
+                severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
+            out.append(RawFinding(start, end, index, severity, reasons))
+        return out
+
+    def _may_qualify(self, key: str) -> bool:
+        """False when no clause of the comment can hold a qualifier: a clause's words are a run
+        of the comment's words (clauses are cut at punctuation, a space in ``key``), so a
+        qualifier phrase found in a clause is also found in the whole comment."""
+        plain = _GAP_AND_NUMBERS.sub(" ", f" {key} ")  # the words, numbers left out
+        return any(kind for _, (kind, _) in self._phrases.iter(plain))
+
+    def _clause(self, text: str, key: str, low: int, high: int) -> Clause:
+        """Where the qualifiers of one clause apply.
+
+        Hearsay («serait», «d'après») covers the whole clause. A relative («sa mère») makes a
+        finding third-party only when it is the subject of the same part of the clause — parts
+        are cut at commas and at «car», «mais», «parce que»… — or the source of the whole clause
+        («d'après sa mère», «sa mère dit que»), or stands alone just before it («sa mère,
+        musulmane»). A relative one calls or contacts («appeler la fille») is not a subject.
+        """
+        plain = [w for w in key[low:high].split() if not w.isdigit()]
+        if not plain:
+            return Clause((), (), (), ())
+        kinds = {kind for _, (kind, _) in self._phrases.iter(" " + " ".join(plain) + " ")}
+        reasons = ("hearsay",) if "hearsay" in kinds else ()
+        if "third_party" not in kinds:  # the common case: no relative, nothing to place
+            return Clause((), (), (), reasons)
+        words: list[str] = []
+        offsets: list[int] = []
+        parts: list[int] = []
+        part = 0
+        previous_end = low
+        for match in _WORD.finditer(key, low, min(high, len(key))):
+            word = match.group()
+            if word.isdigit():
+                continue
+            if words and ("," in text[previous_end : match.start()] or word in _PART_STARTS):
+                part += 1
+            words.append(word)
+            offsets.append(match.start())
+            parts.append(part)
+            previous_end = match.end()
+        if not words:
+            return Clause((), (), (), ())
+        joined = " " + " ".join(words) + " "
+        starts = []  # offset of each word in ``joined``
+        position = 1
+        for word in words:
+            starts.append(position)
+            position += len(word) + 1
+        hearsay: list[tuple[int, int]] = []
+        relatives: list[tuple[int, int]] = []
+        for last, (kind, size) in self._phrases.iter(joined):
+            if not kind:
+                continue
+            first_word = bisect.bisect_right(starts, last - size + 2) - 1
+            last_word = bisect.bisect_right(starts, last - 1) - 1
+            (hearsay if kind == "hearsay" else relatives).append((first_word, last_word))
+        subject_parts: set[int] = set()
+        source = False
+        for first_word, last_word in relatives:
+            before = words[max(0, first_word - 2) : first_word]
+            if any(w in _CONTACT_WORDS for w in before):
+                continue  # «appeler la fille»: a contact rule, not the subject
+            subject_parts.add(parts[first_word])
+            if any(
+                h_last == first_word - 1 or h_first == last_word + 1 for h_first, h_last in hearsay
+            ):
+                source = True  # «d'après sa mère», «sa mère dit que»
+            part_words = [n for n, p in enumerate(parts) if p == parts[first_word]]
+            if part_words and part_words[0] >= first_word - 1 and part_words[-1] == last_word:
+                subject_parts.add(parts[first_word] + 1)  # «sa mère, musulmane voilée»
+        return Clause(
+            tuple(offsets),
+            tuple(parts),
+            tuple(sorted(subject_parts)) if not source else tuple(range(part + 1)),
+            reasons,
+        )
+
+
+def _phrase_automaton(groups: dict[str, Iterable[str]]) -> ahocorasick.Automaton:
+    """One automaton finding the phrases of every group (key-folded, as whole words in a
+    space-padded string); each hit's value is its group's name and its padded length."""
+    automaton = ahocorasick.Automaton()
+    for name, phrases in groups.items():
+        for phrase in phrases:
+            key = term_key(phrase)
+            if key:
+                automaton.add_word(f" {key} ", (name, len(key) + 2))
+    automaton.add_word("  ", ("", 2))  # never empty, so make_automaton always works
+    automaton.make_automaton()
+    return automaton
+
+
+def _clause_index(breaks: list[int], position: int) -> int:
+    low, high = 0, len(breaks) - 1
+    while low < high - 1:
+        middle = (low + high) // 2
+        if breaks[middle] <= position:
+            low = middle
+        else:
+            high = middle
+    return low

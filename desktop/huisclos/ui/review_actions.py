@@ -1,0 +1,205 @@
+"""What the user does to the comments under review: apply a suggestion, apply all, write a
+comment by hand, ignore a passage, always allow a term, ask why.
+
+Each action is a batch of the core's review session (:meth:`ReviewSession.suggestion_batch`,
+``bulk_batch``, ``manual_batch``) pushed on the window's undo stack as one step; when it is
+applied, undone or redone, the journal gets its ``edit`` event and the page is refreshed.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from ..core.audit import events as audit_events
+from ..core.detect import practice
+from ..core.detect.detector import Detector
+from ..core.detect.findings import Finding
+from ..core.edits import CellKey, EditBatch
+from ..core.errors import HuisclosError
+from .errors import show_error
+from .labels import category_label, format_number
+from .undo import EditBatchCommand
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class ReviewActions:
+    """The window's editing actions on the review session."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def _current_key(self, key: CellKey | None) -> CellKey | None:
+        return key if key is not None else self.window.review_page.current_key()
+
+    def push_batch(self, batch: EditBatch, text: str) -> bool:
+        """Apply ``batch`` as one undo step; False when there was nothing to change."""
+        if self.window.session is None or not len(batch):
+            return False
+        command = EditBatchCommand(self.window.session, batch, text, self._edits_changed)
+        try:
+            self.window.undo_stack.push(command)
+        except HuisclosError as error:
+            show_error(self.window, error)
+            return False
+        return True
+
+    def _edits_changed(self, keys: list[CellKey], batch: EditBatch, action: str) -> None:
+        page = self.window.review_page
+        page.model.refresh_cells(keys)
+        self.window.refresh_summary()
+        self.window.show_current()
+        if self.window.session is not None:
+            self.window.recorder.record_edits(self.window.session.edit_event(batch, action))
+
+    def apply_suggestion(self, key: CellKey | None = None, index: int = 0) -> bool:
+        """«Appliquer»: the cell's suggestion (the first by default) in one click."""
+        session = self.window.session
+        key = self._current_key(key)
+        if session is None or key is None or not session.findings(key):
+            return False
+        proxy_row = self.window.review_page.table.currentIndex().row()
+        batch = session.suggestion_batch(key, index, label="apply")
+        if not self.push_batch(
+            batch,
+            QCoreApplication.translate("MainWindow", "Appliquer la proposition (ligne {0})").format(
+                key[1]
+            ),
+        ):
+            return False
+        self._advance(proxy_row)
+        return True
+
+    def _advance(self, proxy_row: int) -> None:
+        """After a fix, go on to the next comment to review."""
+        page = self.window.review_page
+        if page.proxy.only_to_review:
+            if page.proxy.rowCount() == 0:
+                page.detail.show_nothing(
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "Plus aucun commentaire à revoir. Pensez à enregistrer la copie "
+                        "nettoyée (Ctrl+S).",
+                    )
+                )
+                return
+            page.select_row(min(max(proxy_row, 0), page.proxy.rowCount() - 1))
+            if not page.model.row_categories(
+                page.model.row_number(page.proxy.mapToSource(page.table.currentIndex()))
+            ):
+                page.step(True)
+        else:
+            page.step(True)
+
+    def apply_all(self, category: str | None = None, confirm: bool = True) -> bool:
+        """«Tout appliquer» (for one category, or all): one batch, one undo step."""
+        session = self.window.session
+        if session is None or self.window.scans.running:
+            return False
+        batch = session.bulk_batch(category, label="apply_all")
+        if not len(batch):
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Aucune proposition à appliquer."), 5_000
+            )
+            return False
+        what = (
+            category_label(category)
+            if category
+            else QCoreApplication.translate("MainWindow", "toutes catégories")
+        )
+        if confirm and not self.window.ask(
+            QCoreApplication.translate("MainWindow", "Tout appliquer"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Remplacer {0} commentaire(s) ({1}) par les propositions ? "
+                "Vous pourrez tout annuler d'un coup avec Ctrl+Z.",
+            ).format(format_number(len(batch)), what),
+        ):
+            return False
+        return self.push_batch(
+            batch, QCoreApplication.translate("MainWindow", "Tout appliquer : {0}").format(what)
+        )
+
+    def edit_comment(self, key: CellKey | None = None) -> bool:
+        """«Modifier…»: write the comment by hand (checked live)."""
+        from .dialogs.edit_comment import EditCommentDialog
+
+        session = self.window.session
+        key = self._current_key(key)
+        if session is None or key is None:
+            return False
+        # start from the suggestion when there is one: the user usually just adjusts it
+        suggestions = session.suggestions(key)
+        initial = suggestions[0].text if suggestions and suggestions[0].text else None
+        dialog = EditCommentDialog(session, key, initial, parent=self.window)
+        if not dialog.exec():
+            return False
+        batch = session.manual_batch(key, dialog.text(), label="manual")
+        return self.push_batch(
+            batch,
+            QCoreApplication.translate("MainWindow", "Modifier le commentaire (ligne {0})").format(
+                key[1]
+            ),
+        )
+
+    def _current_finding(self, finding: Finding | None) -> Finding | None:
+        if finding is not None:
+            return finding
+        key = self.window.review_page.current_key()
+        if self.window.session is None or key is None:
+            return None
+        findings = self.window.session.findings(key)
+        return findings[0] if findings else None
+
+    def ignore_finding(self, finding: Finding | None = None) -> None:
+        """«Ignorer»: leave this occurrence as it is."""
+        finding = self._current_finding(finding)
+        if self.window.session is None or finding is None:
+            return
+        self.window.session.ignore(finding)
+        key = (finding.sheet, finding.row, finding.column)
+        self.window.review_page.model.refresh_cells([key])
+        self.window.refresh_summary()
+        self.window.show_current()
+
+    def allow_term(self, finding: Finding | None = None) -> bool:
+        """«Toujours autoriser ce terme»: add it to the practice allowlist (confirmed)."""
+        finding = self._current_finding(finding)
+        if self.window.session is None or finding is None:
+            return False
+        if not self.window.ask(
+            QCoreApplication.translate("MainWindow", "Toujours autoriser ce terme"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s'applique à toutes "
+                "les analyses ; vous pourrez le retirer dans les réglages.",
+            ).format(finding.match),
+        ):
+            return False
+        try:
+            practice.add_allowed_term(finding.match)
+            self.window.detector = Detector.default(refresh=True)
+        except HuisclosError as error:
+            show_error(self.window, error)
+            return False
+        self.window.recorder.record(
+            "settings_changed", audit_events.settings_payload(allowlist_added=1)
+        )
+        self.window.session.set_detector(self.window.detector)
+        keys = self.window.session.pending_keys()
+        self.window.session.rescan(keys)
+        self.window.review_page.model.refresh_cells(keys)
+        self.window.refresh_summary()
+        self.window.show_current()
+        return True
+
+    def explain_finding(self, finding: Finding) -> None:
+        """«Pourquoi ?»: the rule behind a finding, in plain French."""
+        from .help_dialog import show_help_for_finding
+
+        show_help_for_finding(self.window, finding)

@@ -1,0 +1,111 @@
+"""The window's scan jobs: start one on the thread pool, pass on what the current one reports,
+forget the ones that were replaced or cancelled.
+
+Only the current job's signals reach the window (a job replaced by a new file or a rescan may
+still report; it is ignored). The progress bar shows only for a scan that lasts (like Anki:
+no flash for quick files). After each update the job waits until the window has painted it.
+
+Threading: GUI thread only; the jobs themselves run on the pool (:mod:`.workers`).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal, SignalInstance
+
+from .workers import ScanJob
+
+PROGRESS_DELAY_MS = 600  # no progress bar for a file read and scanned quicker than this
+RESUME_DELAY_MS = 50  # the scan pauses this long after each update so the window can paint
+
+
+class ScanController(QObject):
+    """Runs one scan at a time for the window and forwards the current job's signals."""
+
+    opened = Signal(object, object, object)  # Export, Detector, columns per table
+    found = Signal(list)  # findings of the last batches
+    progress = Signal(int, int, float)  # rows done, rows total, seconds
+    finished = Signal(object)  # ScanResult
+    failed = Signal(str)  # French message
+    cancelled = Signal()
+    slow = Signal()  # the scan lasts: time to show its progress
+    ended = Signal()  # the current job is over (finished, failed or cancelled)
+
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.job: ScanJob | None = None
+        self._jobs: set[ScanJob] = set()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._slow)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def start(self, job: ScanJob) -> None:
+        """Run ``job``; it becomes the current one."""
+        self.job = job
+        self._jobs.add(job)
+        signals = job.signals
+        signals.opened.connect(
+            lambda export, detector, columns, job=job: self._forward(
+                job, self.opened, export, detector, columns
+            )
+        )
+        signals.findings.connect(lambda findings, job=job: self._forward(job, self.found, findings))
+        signals.progress.connect(
+            lambda done, total, seconds, job=job: self._progressed(job, done, total, seconds)
+        )
+        signals.finished.connect(lambda result, job=job: self._end(job, self.finished, result))
+        signals.failed.connect(lambda message, job=job: self._end(job, self.failed, message))
+        signals.cancelled.connect(lambda job=job: self._end(job, self.cancelled))
+        self._progress_timer.start()
+        self.pool.start(job)
+
+    def cancel(self) -> None:
+        """Ask the current job to stop after its batch (it then reports ``cancelled``)."""
+        if self.job is not None:
+            self.job.cancel()
+
+    def stop(self) -> None:
+        """Cancel the current job and forget it: its late signals are ignored."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        self._progress_timer.stop()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Cancel every job and block until the pool is idle (closing, tests)."""
+        for job in list(self._jobs):
+            job.cancel()
+        done = self.pool.waitForDone(msecs)
+        QCoreApplication.processEvents()
+        return done
+
+    def _forward(self, job: ScanJob, signal: SignalInstance, *payload: object) -> None:
+        if job is self.job:
+            signal.emit(*payload)
+
+    def _slow(self) -> None:
+        if self.job is not None:
+            self.slow.emit()
+
+    def _progressed(self, job: ScanJob, done: int, total: int, seconds: float) -> None:
+        # let the worker go on once this update is painted (see ScanJob._emit)
+        QTimer.singleShot(RESUME_DELAY_MS, job.resume)
+        if job is self.job:
+            self.progress.emit(done, total, seconds)
+
+    def _end(self, job: ScanJob, signal: SignalInstance, *payload: object) -> None:
+        self._jobs.discard(job)
+        gc.collect()  # on the GUI thread (see workers.gc_paused)
+        if job is not self.job:
+            return
+        self.job = None
+        self._progress_timer.stop()
+        self.ended.emit()
+        signal.emit(*payload)
