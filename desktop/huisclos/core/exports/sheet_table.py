@@ -40,6 +40,8 @@ class SheetSource(Protocol):
 
     def column_texts(self, column: int, first: int, last: int) -> list[str]: ...
 
+    def cell_text(self, row: int, column: int) -> str: ...
+
 
 class GridSheet:
     """A sheet read whole: row → column → text (formats without a lazy reader)."""
@@ -56,6 +58,9 @@ class GridSheet:
     def column_texts(self, column: int, first: int, last: int) -> list[str]:
         grid = self.grid
         return [grid.get(row, {}).get(column, "") for row in range(first, last + 1)]
+
+    def cell_text(self, row: int, column: int) -> str:
+        return self.grid.get(row, {}).get(column, "")
 
 
 class SheetNote(NamedTuple):
@@ -124,6 +129,7 @@ class SheetTable(Table):
             self._note_columns[candidate] = column
         self.header = header
         self._length = max(last_row - self.first_row + 1, 0) if self.header else 0
+        self._cell_cache: dict[tuple[int, str], str] = {}
         self.hidden_columns = [
             data_header[column - self.first_column]
             for column in sorted(hidden_columns)
@@ -180,6 +186,29 @@ class SheetTable(Table):
         for column in self._note_columns.values():
             cells.append(self._notes[column].get(sheet_row, ""))
         return cells
+
+    def cell(self, row: int, column: str) -> str:
+        """One cell's text, read alone (the review and the copy check edits cell by cell; the
+        texts asked for are kept, as the same cells are asked for again)."""
+        cached = self._cell_cache.get((row, column))
+        if cached is not None:
+            return cached
+        text = self._read_cell(row, column)
+        if len(self._cell_cache) > 200_000:
+            self._cell_cache.clear()
+        self._cell_cache[(row, column)] = text
+        return text
+
+    def _read_cell(self, row: int, column: str) -> str:
+        self.check_row(row)
+        sheet_row = self.sheet_row(row)
+        noted = self._note_columns.get(column)
+        if noted is not None:
+            return self._notes[noted].get(sheet_row, "")
+        index = self.column_index(column)
+        if index >= self.width:
+            return ""
+        return self.source.cell_text(sheet_row, self.first_column + index)
 
     def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
         first = self.sheet_row(first_row)

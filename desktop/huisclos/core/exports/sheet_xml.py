@@ -26,6 +26,8 @@ Threading: a :class:`LazySheet` only reads its bytes; its memo of number texts i
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -33,6 +35,7 @@ from .number_display import GENERAL, NumberFormat, general_text, show_iso_date
 from .xml_text import column_letters, column_number, range_of, rich_text, xml_text
 
 _ROW_TAG = b'<row r="'
+_ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _COLUMN_OF = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*(?<!/)>')  # a cell with content
 _PLAIN_V = re.compile(rb"<v>([^<]*)</v>")
 _PLAIN_IS = re.compile(rb'<is><t(?: xml:space="preserve")?>([^<&_]*)</t></is>$')
@@ -58,16 +61,15 @@ def column_pattern(letters: bytes) -> re.Pattern[bytes]:
     return re.compile(rb'<c r="' + letters + rb'(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
 
 
-def is_canonical(data: bytes, end: int | None = None) -> bool:
-    """Every row and cell tag in the common layout (checked by counting, at C speed)."""
+def is_canonical(data: bytes, start: int = 0, end: int | None = None) -> bool:
+    """Every row and cell tag of ``data[start:end]`` (the sheet data) in the common layout:
+    checked by counting, at C speed."""
     end = len(data) if end is None else end
     return (
-        data.count(b"<c ") == data.count(b'<c r="')
-        and data.count(b"<row ") == data.count(_ROW_TAG)
-        and b"<c>" not in data
-        and b"<row>" not in data
-        and data.find(b":c ", 0, end) < 0
-        and data.find(b":row ", 0, end) < 0
+        data.count(b"<row", start, end) == data.count(_ROW_TAG, start, end)
+        and data.count(b"<c ", start, end) == data.count(b'<c r="', start, end)
+        and data.find(b"<c>", start, end) < 0
+        and data.find(b":c ", start, end) < 0
     )
 
 
@@ -161,12 +163,13 @@ class LazySheet:
         self.date1904 = date1904
         self._memo: dict[tuple[bytes, bytes], str] = {}
         self._positions: dict[tuple[int, int], tuple[int, int]] | None = None
+        self._index: tuple[array, array] | None = None  # row numbers, their offsets
         end = data.rfind(b"</sheetData>")
         if end < 0:
             end = data.rfind(b"sheetData")  # an empty <sheetData/> or a prefixed one
         self.end = end if end >= 0 else len(data)
         self.start = max(data.find(b"<sheetData"), data.find(b":sheetData"), 0)
-        self.canonical = is_canonical(data, self.end)
+        self.canonical = is_canonical(data, self.start, self.end)
         self._grid: dict[int, dict[int, str]] = {}
         if self.canonical:
             self._first = data.find(_ROW_TAG, 0, self.end)
@@ -185,6 +188,10 @@ class LazySheet:
     def row_offset(self, number: int) -> int:
         """Byte offset of the first row numbered ``number`` or more (the end of the rows if
         none): a binary search over the bytes."""
+        if self._index is not None:
+            numbers, offsets = self._index
+            found = bisect_left(numbers, number)
+            return offsets[found] if found < len(offsets) else self.end
         data, low, high = self.data, self._first, self.end
         if low < 0:
             return self.end
@@ -221,6 +228,17 @@ class LazySheet:
                 return number
             end = row_start
         return 0
+
+    def index_rows(self) -> None:
+        """Build the row index (row numbers and offsets, 16 bytes a row) for random access to
+        many cells — the review and the copy; a scan reads whole batches and needs none."""
+        if self._index is not None or not self.canonical:
+            return
+        numbers, offsets = array("q"), array("q")
+        for match in _ROW_NUMBER.finditer(self.data, 0, self.end):
+            numbers.append(int(match.group(1)))
+            offsets.append(match.start())
+        self._index = (numbers, offsets)
 
     def _span(self, first: int, last: int) -> tuple[int, int]:
         return self.row_offset(first), self.row_offset(last + 1)
@@ -337,6 +355,29 @@ class LazySheet:
             out[index] = text
         return out
 
+    def _cell_match(self, row: int, column: int) -> re.Match[bytes] | None:
+        """The column pattern's match of one cell of a canonical sheet, or None."""
+        self.index_rows()
+        start, end = self._span(row, row)
+        if start >= end:
+            return None
+        return column_pattern(column_letters(column).encode()).search(self.data, start, end)
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The text of one cell ("" when empty): one search in that row only."""
+        if not self.canonical:
+            return self._grid.get(row, {}).get(column, "")
+        match = self._cell_match(row, column)
+        if match is None or not match.group(3):
+            return ""
+        key = (match.group(2), match.group(3))
+        text = self._memo.get(key)
+        if text is None:
+            text = self._text(*key)
+            if len(self._memo) < _MEMO_LIMIT:
+                self._memo[key] = text
+        return text
+
     def cell_span(self, row: int, column: int) -> tuple[int, int] | None:
         """Where the ``<c>`` element of a cell lies in :attr:`data`; None when the sheet has
         no element for it (an empty cell that was never written)."""
@@ -345,11 +386,5 @@ class LazySheet:
                 self._materialise()
             assert self._positions is not None
             return self._positions.get((row, column))
-        start, end = self._span(row, row)
-        if start >= end:
-            return None
-        pattern = column_pattern(column_letters(column).encode())
-        for match in pattern.finditer(self.data, start, end):
-            if int(match.group(1)) == row:
-                return match.start(), match.end()
-        return None
+        match = self._cell_match(row, column)
+        return match.span() if match is not None else None

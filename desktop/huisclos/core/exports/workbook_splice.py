@@ -40,7 +40,7 @@ from typing import BinaryIO
 from ..errors import ExportError
 from .leftovers import TextFinder, leftover_error
 from .sheet_xml import ATTR_R, ATTR_S, ATTR_T, LazySheet, cell_text, iter_cells
-from .workbook_parts import OpenedWorkbook, SheetInfo, read_notes, shared_string_spans
+from .workbook_parts import OpenedWorkbook, SharedStringSpans, SheetInfo, read_notes
 from .xml_text import EXCEL_MAX_CHARS, escape_text, range_of, ref_of, split_ref
 from .zip_archive import ZipWriter
 
@@ -51,7 +51,7 @@ _F_TAG = re.compile(rb"<(?:\w+:)?f(?:\s([^>]*))?(?:/>|>)")
 _F_TYPE = re.compile(rb"(?:^|\s)t\s*=\s*[\"'](\w+)[\"']")
 _F_REF = re.compile(rb"(?:^|\s)ref\s*=\s*[\"']([^\"']+)[\"']")
 _V_NUMBER = re.compile(rb"<(?:\w+:)?v>\s*(\d+)\s*</(?:\w+:)?v>")
-_SHARED_REF = re.compile(rb'<c [^>]*?t="s"[^>]*><v>(\d+)</v>')
+_SHARED_REF = re.compile(rb't="s"[^>]*><v>(\d+)</v>')  # t="s" is only ever a cell's type
 _ARRAY_RANGE = re.compile(
     rb"<(?:\w+:)?f\s(?=[^>]*?\bt=[\"'](?:array|dataTable)[\"'])[^>]*?\bref=[\"']([^\"']+)[\"']"
 )
@@ -256,7 +256,8 @@ class WorkbookSplice:
         counts: Counter[int] = Counter()
         for sheet in self.book.sheets.values():
             if sheet.canonical:
-                counts.update(map(int, _SHARED_REF.findall(sheet.data)))
+                found = Counter(_SHARED_REF.findall(sheet.data, sheet.start, sheet.end))
+                counts.update({int(index): count for index, count in found.items()})
                 continue
             for *_rc, _s, t, content, _start, _end in iter_cells(sheet.data):
                 if t == b"s" and content:
@@ -268,6 +269,7 @@ class WorkbookSplice:
     def _plan_shared_strings(self) -> None:
         edited = [c for cells in self.cells.values() for c in cells if c.shared_index is not None]
         self.shared_counts: Counter[int] = Counter()
+        self._shared_spans: SharedStringSpans | None = None
         if not edited:
             return
         counts = self._shared_references()
@@ -291,7 +293,7 @@ class WorkbookSplice:
             return
         data = self.book.shared_part
         view = memoryview(data)
-        spans = shared_string_spans(data)
+        spans = self._shared_spans = SharedStringSpans(data)
         pieces: list[bytes | memoryview] = []
         head = _SST_HEAD.search(data)
         position = 0
@@ -308,13 +310,12 @@ class WorkbookSplice:
         for index in sorted(self.blanked):
             if index >= len(spans):
                 continue
-            start, end = spans[index]
+            start, end = spans.span(index)
             p = _PREFIX.match(data, start).group(1)  # type: ignore[union-attr]
             pieces += [view[position:start], b"<" + p + b"si><" + p + b"t/></" + p + b"si>"]
             position = end
         pieces.append(view[position:])
         self.parts[part] = pieces
-        self._shared_spans = spans
 
     # --- notes ---------------------------------------------------------------------------
     def _plan_notes(self) -> None:
@@ -497,14 +498,13 @@ class WorkbookSplice:
         data = self.book.shared_part
         if not finder.found_in(data):
             return
-        spans = getattr(self, "_shared_spans", None) or shared_string_spans(data)
-        starts = [start for start, _end in spans]
+        spans = self._shared_spans or SharedStringSpans(data)
         counts = self.shared_counts or self._shared_references()
         for position in finder.hits(data):
-            index = bisect_right(starts, position) - 1
-            if index in self.blanked and position < spans[index][1]:
+            index = spans.index_at(position)
+            if index is not None and index in self.blanked:
                 continue  # blank in the copy
-            if index < 0 or position >= spans[index][1] or counts[index] <= 0:
+            if index is None or counts[index] <= 0:
                 raise leftover_error(part)
 
     def _check_notes(self, finder: TextFinder, part: str, sheet: str) -> None:

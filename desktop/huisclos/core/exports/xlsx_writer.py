@@ -74,7 +74,7 @@ class _Book:
             return ""
         if isinstance(value, str):
             if self.typed:
-                return self._typed_text(ref, value)
+                return self.typed_text(ref, value)
             return self.text(ref, value)
         if isinstance(value, bool):
             return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
@@ -88,7 +88,8 @@ class _Book:
             return f'<c r="{ref}"><v>{value!r}</v></c>'
         return self.text(ref, str(value))
 
-    def _typed_text(self, ref: str, value: str) -> str:
+    def typed_text(self, ref: str, value: str) -> str:
+        """A text as the number or date Excel would have stored, when it is one."""
         if value.isdigit() and value.isascii() and len(value) <= 15:
             if value[0] != "0" or len(value) == 1:
                 return f'<c r="{ref}"><v>{value}</v></c>'
@@ -155,16 +156,24 @@ def _sheet_xml(sheet: SheetRows, book: _Book, out: BinaryIO) -> None:
         for letter, value in zip(letters, row, strict=False):
             if value is None or value == "":
                 continue
-            if type(value) is str and not (typed and value[0] in digits):  # the common case
-                index = shared.get(value)
-                if index is None:
-                    index = shared[value] = len(shared)
-                references += 1
-                cells_of_row.append(f'<c r="{letter}{suffix} t="s"><v>{index}</v></c>')
-            elif type(value) is str:
-                cells_of_row.append(book._typed_text(f"{letter}{number}", value))
-            else:
+            if type(value) is not str:
                 cells_of_row.append(cell(f"{letter}{number}", value))
+                continue
+            if typed and value[0] in digits:
+                if value.isdigit() and value.isascii() and len(value) <= 15:
+                    if value[0] != "0" or len(value) == 1:
+                        cells_of_row.append(f'<c r="{letter}{suffix}><v>{value}</v></c>')
+                        continue
+                    cells_of_row.append(book.typed_text(f"{letter}{number}", value))
+                    continue
+                if len(value) == 10 and value[2] == "/" and value[5] == "/":
+                    cells_of_row.append(book.typed_text(f"{letter}{number}", value))
+                    continue
+            index = shared.get(value)
+            if index is None:
+                index = shared[value] = len(shared)
+            references += 1
+            cells_of_row.append(f'<c r="{letter}{suffix} t="s"><v>{index}</v></c>')
         chunk.append(f'<row r="{number}">{"".join(cells_of_row)}</row>')
         if len(chunk) >= 2000:
             out.write("".join(chunk).encode())
