@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 from pathlib import Path
 
@@ -323,6 +324,42 @@ def with_header_text(source: Path, target: Path, text: str) -> Path:
     footer = f"<headerFooter><oddHeader>{escaped}</oddHeader></headerFooter>".encode()
     sheet = sheet.replace(b"</worksheet>", footer + b"</worksheet>")
     return replace_members(source, target, {"xl/worksheets/sheet1.xml": sheet})
+
+
+BOMB_SHEET = "xl/worksheets/sheet2.xml"  # «Suivi & notes» in the openpyxl fixture
+
+
+def bomb(target: Path, megabytes: int) -> Path:
+    """The fixture workbook whose second sheet inflates to ``megabytes`` MB of spaces (a few
+    hundred kB once compressed): the shape of a zip bomb."""
+    with zipfile.ZipFile(OPENPYXL_BOOK) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            if info.filename != BOMB_SHEET:
+                out.writestr(info, source.read(info), zipfile.ZIP_DEFLATED)
+                continue
+            xml = source.read(info)
+            cut = xml.index(b"<sheetData>")
+            member = zipfile.ZipInfo(BOMB_SHEET, info.date_time)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            with out.open(member, "w", force_zip64=True) as handle:
+                handle.write(xml[:cut])
+                block = b" " * (1 << 20)
+                for _ in range(megabytes):
+                    handle.write(block)
+                handle.write(xml[cut:])
+    return target
+
+
+def central_records(data: bytes) -> dict[str, int]:
+    """Member name → position of its central directory record."""
+    end = data.rfind(b"PK\x05\x06")
+    position = struct.unpack_from("<I", data, end + 16)[0]
+    records = {}
+    while data[position : position + 4] == b"PK\x01\x02":
+        name_size, extra_size, comment_size = struct.unpack_from("<HHH", data, position + 28)
+        records[data[position + 46 : position + 46 + name_size].decode()] = position
+        position += 46 + name_size + extra_size + comment_size
+    return records
 
 
 def strict(source: Path, target: Path) -> Path:

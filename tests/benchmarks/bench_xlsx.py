@@ -19,8 +19,10 @@ each in a fresh process, best of ``--repeat`` runs:
 4. ``huisclos demo --generate 100000 -o exercice.xlsx``.
 
 Targets (issue 18): scan ≤ 1.5× and clean ≤ 2× the CSV; 1M rows open in ≤ 10 s and ≤ 1 GB;
-the 100,000-row exercise file in ≤ 5 s. ``--package`` runs the commands with another checkout's
-package first on the path (``git worktree add /tmp/old <commit>`` then
+the 100,000-row exercise file in ≤ 5 s. ``--openpyxl-file`` times a workbook written by openpyxl
+instead (inline texts, no shared strings: the version before issue 18 cannot clean the other one,
+which has no calculation settings). ``--package`` runs the commands with another checkout's
+package first on the path (``git archive <commit> desktop resources | tar -x -C /tmp/old`` then
 ``--package /tmp/old/desktop``): the figures before a change. The machine is shared: compare
 figures taken in the same minutes.
 """
@@ -54,13 +56,15 @@ print(rows, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 
-def make_files(rows: int) -> tuple[Path, Path]:
-    """(csv, xlsx) of the same ``rows`` fictional patients, made once."""
+def make_files(rows: int, openpyxl: bool = False) -> tuple[Path, Path]:
+    """(csv, xlsx) of the same ``rows`` fictional patients, made once; with ``openpyxl`` the
+    workbook is written by openpyxl (every cell an inline text, as openpyxl writes)."""
     from huisclos.core.demo.synthetic import generate_export
     from huisclos.core.exports.xlsx_writer import SheetRows, write_xlsx
     from huisclos.core.safe_write import write_atomically
 
-    csv_path, xlsx_path = DATA / f"export_{rows}.csv", DATA / f"export_{rows}.xlsx"
+    kind = "_openpyxl" if openpyxl else ""
+    csv_path, xlsx_path = DATA / f"export_{rows}.csv", DATA / f"export_{rows}{kind}.xlsx"
     if csv_path.is_file() and xlsx_path.is_file():
         return csv_path, xlsx_path
     DATA.mkdir(parents=True, exist_ok=True)
@@ -69,7 +73,16 @@ def make_files(rows: int) -> tuple[Path, Path]:
     lines = [";".join(export.header), *(";".join(row) for row in export.rows)]
     csv_path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252", errors="replace"))
     sheet = SheetRows("Patients", [export.header, *export.rows])
-    write_atomically(xlsx_path, lambda handle: write_xlsx(handle, [sheet]), 0o644)
+    if openpyxl:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.title = "Patients"
+        for row in sheet.rows:
+            book.active.append(row)
+        book.save(xlsx_path)
+    else:
+        write_atomically(xlsx_path, lambda handle: write_xlsx(handle, [sheet]), 0o644)
     sizes = f"{csv_path.stat().st_size / 1e6:.1f} MB CSV, {xlsx_path.stat().st_size / 1e6:.1f} MB"
     print(f"made {rows:,} rows in {time.perf_counter() - began:.1f} s: {sizes} xlsx")
     return csv_path, xlsx_path
@@ -88,9 +101,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--package", type=Path, help="the huisclos package root to time")
     parser.add_argument("--skip", default="", help="comma-separated: scan,clean,exercise")
+    parser.add_argument(
+        "--openpyxl-file", action="store_true", help="the workbook written by openpyxl instead"
+    )
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
-    csv_path, xlsx_path = make_files(args.rows)
+    csv_path, xlsx_path = make_files(args.rows, args.openpyxl_file)
     paths = [str(HERE)]
     if args.package:
         paths.insert(0, str(args.package.resolve()))

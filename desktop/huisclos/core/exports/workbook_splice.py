@@ -127,6 +127,7 @@ class WorkbookSplice:
         self.cells = self._edited_cells(cells)
         self.notes = notes
         self.old_notes: dict[tuple[str, str], str] = {}
+        self.notes_new: dict[tuple[str, str], str] = {}
         self._plan_sheets()
         self._plan_shared_strings()
         self._plan_notes()
@@ -331,8 +332,9 @@ class WorkbookSplice:
                     "rien n'a été écrit."
                 )
             old = read_notes(self.book.archive, parts)
-            for ref in changes:
+            for ref, text in changes.items():
                 self.old_notes[(sheet, ref)] = old.get(ref, "")
+                self.notes_new[(sheet, ref)] = text
             self.parts[parts.comments] = [self._rewrite_comments(parts.comments, changes)]
             if parts.threaded:
                 self.parts[parts.threaded] = [self._rewrite_threads(parts.threaded, changes)]
@@ -452,8 +454,13 @@ class WorkbookSplice:
 
     # --- the proof -----------------------------------------------------------------------
     def _check_leftovers(self) -> None:
-        removed = {c.old for cells in self.cells.values() for c in cells if c.is_text}
-        removed |= set(self.old_notes.values())
+        removed = {
+            c.old
+            for cells in self.cells.values()
+            for c in cells
+            if c.is_text and c.old not in c.new
+        }
+        removed |= {old for key, old in self.old_notes.items() if old not in self.notes_new[key]}
         finder = TextFinder(removed)
         if not finder:
             return
