@@ -189,8 +189,8 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="66"/>
-        <source>Déposez l&apos;export de vos patients — CSV ou Excel</source>
-        <translation>Drop your patient export — CSV or Excel</translation>
+        <source>Déposez l&apos;export de vos patients — CSV, Excel ou LibreOffice</source>
+        <translation>Drop your patient export here — CSV, Excel or LibreOffice</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="71"/>
@@ -720,7 +720,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="174"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="37"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -916,42 +916,37 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="152"/>
-        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
-        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="206"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="267"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="269"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="328"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="384"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="409"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="413"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1006,67 +1001,87 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="424"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="72"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="65"/>
+        <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
+        <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="69"/>
+        <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
+        <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="79"/>
+        <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
+        <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="176"/>
+        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
+        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="446"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="461"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="440"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="463"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="482"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="483"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="490"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="523"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="525"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="509"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="532"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="513"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="536"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="517"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="540"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1139,54 +1154,54 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="257"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="309"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="313"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="312"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="316"/>
         <source>À revoir</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="305"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="310"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="308"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="313"/>
         <source>Corrigé</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="327"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="330"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="332"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="439"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="442"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="440"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="443"/>
         <source>Commentaires</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="441"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="444"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="457"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="460"/>
         <source>Toutes les catégories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="483"/>
         <source>{c} commentaire(s) à revoir ({n} passage(s))</source>
         <translation>{c} comment(s) to review ({n} passage(s))</translation>
     </message>
@@ -1504,7 +1519,7 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="206"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="425"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="467"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
@@ -1526,51 +1541,77 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="253"/>
+        <source>Remarque sur la feuille</source>
+        <translation>Note about the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="258"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="260"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="321"/>
+        <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
+        <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
+        <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
+        <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="334"/>
+        <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
+        <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="350"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="388"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="327"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="430"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="389"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="352"/>
+        <source>{0} (masquée)</source>
+        <translation>{0} (hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="431"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="391"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="433"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="427"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="469"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="431"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="473"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="434"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="476"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="443"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="485"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

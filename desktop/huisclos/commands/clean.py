@@ -30,7 +30,9 @@ SEVERITY_CHOICES.update({"faible": "low", "moyenne": "medium", "élevée": "high
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FICHIER", help="l'export du logiciel (CSV, TSV ou XLSX)")
+    parser.add_argument(
+        "file", metavar="FICHIER", help="l'export du logiciel (CSV, TSV, XLSX, ODS ou XLS)"
+    )
     parser.add_argument(
         "-o", "--output", metavar="COPIE", help="où écrire la copie nettoyée (jamais l'original)"
     )
@@ -138,6 +140,8 @@ def run(args: argparse.Namespace) -> int:
     ensure_journal(writes=True)
 
     export = read_export(source)
+    if output is not None:
+        export.check_copy_target(output)  # an .xls is copied as .xlsx: refuse «-o x.xls» now
     detector = Detector.default()
     columns = columns_named(export, args.columns) if args.columns else None
     result = run_scan(
@@ -172,6 +176,9 @@ def run(args: argparse.Namespace) -> int:
         warnings.append(record_event(*worklist.event))
 
     _print_summary(result.rows, list(batch), changed, output, worklist_path, written_list)
+    note = export.copy_note(output) if output is not None else None
+    if note:
+        print(note)
     for warning in dict.fromkeys(warning for warning in warnings if warning):
         print(f"huisclos : {warning}", file=sys.stderr)
     return 0

@@ -59,6 +59,30 @@ def demo_path() -> Path:
     return resources.resource("demo", "patients-demo.csv")
 
 
+def copy_filters(kind: str, suffix: str) -> str:
+    """The save dialog's file types for the cleaned copy of an export of ``kind``."""
+    if kind == "xls":
+        return QCoreApplication.translate(
+            "MainWindow", "Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié"
+        )
+    if kind == "ods":
+        return QCoreApplication.translate(
+            "MainWindow", "LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)"
+        )
+    return QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
+        suffix
+    )
+
+
+def format_change_note() -> str:
+    """What a copy in another format than the original keeps and loses (one line)."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Elle est au format .xlsx et reprend les textes tels qu'ils s'affichent, cellule par "
+        "cellule (mise en forme, formules, images et notes non reprises).",
+    )
+
+
 class MainWindow(QMainWindow):
     """Huis clos's single window."""
 
@@ -151,7 +175,8 @@ class MainWindow(QMainWindow):
             folder,
             QCoreApplication.translate(
                 "MainWindow",
-                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)",
+                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;"
+                "Tous les fichiers (*)",
             ),
         )
         if path:
@@ -398,9 +423,7 @@ class MainWindow(QMainWindow):
             self,
             QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
             str(session.default_copy_path()),
-            QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
-                session.path.suffix
-            ),
+            copy_filters(session.export.kind, session.path.suffix),
         )
         if path:
             self.save_copy_to(Path(path))
@@ -420,12 +443,12 @@ class MainWindow(QMainWindow):
         QApplication.restoreOverrideCursor()
         self.recorder.record(*saved)
         self.undo_stack.setClean()
-        self.statusBar().showMessage(
-            QCoreApplication.translate(
-                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
-            ).format(path.name, format_number(session.corrected_count())),
-            10_000,
-        )
+        message = QCoreApplication.translate(
+            "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
+        ).format(path.name, format_number(session.corrected_count()))
+        if session.export.copy_note(path):
+            message += " " + format_change_note()
+        self.statusBar().showMessage(message, 20_000)
         return True
 
     def export_worklist(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls")
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -63,7 +63,7 @@ class DropZone(QFrame):
         self.icon = QLabel("⇩")
         self.icon.setObjectName("dropIcon")
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel(self.tr("Déposez l'export de vos patients — CSV ou Excel"))
+        self.title = QLabel(self.tr("Déposez l'export de vos patients — CSV, Excel ou LibreOffice"))
         self.title.setObjectName("dropTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)

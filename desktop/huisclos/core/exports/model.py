@@ -78,6 +78,7 @@ class Table(ABC):
     header: list[str]
     raw_header: list[str]
     header_line: int = 0
+    holds_patients: bool = True  # False for a table of notes outside the patients' rows
     _positions: dict[str, int] | None = None  # header → index, built on first use
 
     @abstractmethod
@@ -208,7 +209,9 @@ class Export(ABC):
 
     # Helpers shared by the CSV and XLSX writers -------------------------------------------
 
-    def _check_target(self, target: Path) -> Path:
+    def check_copy_target(self, target: Path) -> Path:
+        """``target`` if a copy may be written there: never over the original, and with an
+        extension of :attr:`copy_suffixes`; ``ExportError`` otherwise (nothing written)."""
         target = Path(target)
         if same_file(target, self.path):
             raise ExportError(

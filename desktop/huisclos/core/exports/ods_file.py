@@ -70,7 +70,7 @@ class OdsExport(Export):
         return conversion_note(self.path, "demandée au lieu du format .ods d'origine")
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
-        target = self._check_target(path)
+        target = self.check_copy_target(path)
         changes = self._net_changes(edits)
         self._check_unchanged()
         located = self._cell_changes(changes)

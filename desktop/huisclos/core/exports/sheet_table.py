@@ -243,6 +243,7 @@ class OutsideNotesTable(Table):
 
     NAME = "Notes hors tableau"
     SHEET, CELL, NOTE = "Feuille", "Cellule", "Note"
+    holds_patients = False
 
     def __init__(self, kind: str, notes: Sequence[SheetNote], taken: set[str]) -> None:
         self.kind = kind

@@ -76,7 +76,7 @@ class XlsxExport(Export):
         return describe_sheets("Classeur Excel", self.tables)
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
-        target = self._check_target(path)
+        target = self.check_copy_target(path)
         changes = self._net_changes(edits)
         self._check_unchanged()
         mode = _mode_of(self.path)

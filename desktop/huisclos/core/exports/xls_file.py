@@ -48,7 +48,7 @@ class XlsExport(Export):
         return conversion_note(self.path, "le format .xls ne peut pas être modifié fidèlement")
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
-        target = self._check_target(path)
+        target = self.check_copy_target(path)
         changes = self._net_changes(edits)
         self._check_unchanged()
         cells = {

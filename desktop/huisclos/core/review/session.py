@@ -120,7 +120,7 @@ class ReviewSession:
 
     def patient_count(self) -> int:
         """Data rows of every table (the patients of the export)."""
-        return sum(len(table) for table in self.export.tables)
+        return sum(len(table) for table in self.export.tables if table.holds_patients)
 
     def _original_text(self, key: CellKey) -> str:
         sheet, row, column = key
