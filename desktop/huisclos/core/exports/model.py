@@ -2,15 +2,17 @@
 
 An :class:`Export` holds its tables, the SHA-256 fingerprint of the bytes that were read, and,
 for each cell, where it came from (:meth:`Table.source_of`: a byte span for CSV, a sheet
-coordinate for XLSX), so that :meth:`Export.write_copy` can splice changed cells into an
-otherwise identical copy. :mod:`.reading` opens a file; :mod:`.csv_file` and :mod:`.workbook`
-are the two kinds. Both classes here are abstract: they declare what the scan, the review
-session and the copy need from any kind of export.
+coordinate for a workbook), so that :meth:`Export.write_copy` can splice changed cells into an
+otherwise identical copy. :mod:`.reading` opens a file; :mod:`.csv_file`, :mod:`.workbook`
+(.xlsx), :mod:`.ods_file` and :mod:`.xls_file` are the kinds. Both classes here are abstract:
+they declare what the scan, the review session and the copy need from any kind of export.
 
 A rewritten cell whose text would start with ``=``, ``+``, ``-`` or ``@`` is neutralised so that
 spreadsheet software cannot run it as a formula: in a CSV copy the text gets a leading apostrophe
-(``'=…``, the convention Excel and LibreOffice show as plain text); in an XLSX copy the cell is
-stored as text (never as a formula) with Excel's «quote prefix» flag, and its text is unchanged.
+(``'=…``, the convention Excel and LibreOffice show as plain text); in a workbook copy the cell
+is a text cell (an inline string, never a formula) and its text is unchanged. It keeps its style,
+so it gets no «quote prefix» (that would add a style to the workbook's styles part, which the
+copy leaves untouched): retyped in Excel, such a text would become a formula again.
 :func:`neutralise_formula` tells callers what a CSV copy will hold.
 
 Threading: an ``Export`` does not change after it is opened; reading it from a worker thread
