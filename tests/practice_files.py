@@ -11,3 +11,28 @@ def write_practice_csv(path: Path, header: str, rows: Iterable[Sequence[str]]) -
     lines = [header, *(";".join(row) for row in rows)]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     return path
+
+
+def write_practice_xlsx(
+    path: Path,
+    header: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    sheet: str = "Patients",
+    as_text: bool = False,
+) -> Path:
+    """A workbook of one sheet: ``header`` then the rows (every cell stored as text when
+    ``as_text``, even one starting with «=»)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    table = workbook.active
+    table.title = sheet
+    table.append(list(header))
+    for row in rows:
+        table.append(list(row))
+        if as_text:
+            for cell in table[table.max_row]:
+                cell.data_type = "s"
+    workbook.save(path)
+    return path

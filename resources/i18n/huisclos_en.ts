@@ -47,12 +47,12 @@
         <translation>Check column {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="64"/>
         <source>Relancer l&apos;analyse</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="65"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -60,61 +60,61 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="164"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="160"/>
         <source>Commentaire sélectionné</source>
         <translation>Selected comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="161"/>
         <source>Ce qui pose problème</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="169"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="179"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="299"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="295"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="179"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="186"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="309"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="184"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="191"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="192"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="194"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="252"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="248"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -123,54 +123,54 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="260"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="272"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="268"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="282"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="300"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="296"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="284"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="280"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="287"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="299"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="307"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="314"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="310"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
@@ -178,22 +178,22 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="58"/>
         <source>Zone de dépôt du fichier</source>
         <translation>File drop zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="60"/>
         <source>Déposez ici l&apos;export de vos patients, ou appuyez sur Entrée pour le choisir.</source>
         <translation>Drop your patient export here, or press Enter to choose it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="67"/>
         <source>Déposez l&apos;export de vos patients — CSV, Excel ou LibreOffice</source>
-        <translation>Drop your patient export here — CSV, Excel or LibreOffice</translation>
+        <translation>Drop your patient export — CSV, Excel or LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="71"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="72"/>
         <source>Le fichier est seulement lu : l&apos;original n&apos;est jamais modifié.</source>
         <translation>The file is only read: the original is never changed.</translation>
     </message>
@@ -226,22 +226,22 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Check of the new comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="67"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="67"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="89"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="84"/>
         <source>Rien à signaler dans ce texte.</source>
         <translation>Nothing to report in this text.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="97"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/edit_comment.py" line="92"/>
         <source>Encore à revoir :</source>
         <translation>Still to review:</translation>
     </message>
@@ -282,52 +282,52 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="82"/>
         <source>gravité {0}</source>
         <translation>{0} severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="102"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="101"/>
         <source>Ignorer</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="104"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="103"/>
         <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
         <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="106"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="105"/>
         <source>Ignorer « {0} »</source>
         <translation>Ignore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="107"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="109"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
         <translation>Never flag “{0}” again in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="112"/>
         <source>Toujours autoriser « {0} »</source>
         <translation>Always allow “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="115"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="117"/>
         <source>La règle qui s&apos;applique, en quelques mots</source>
         <translation>The rule that applies, in a few words</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="119"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="118"/>
         <source>Pourquoi est-ce un problème ?</source>
         <translation>Why is this a problem?</translation>
     </message>
@@ -335,87 +335,87 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>GenerateExerciseDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="455"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="45"/>
         <source>Générer un fichier d&apos;exercice</source>
         <translation>Generate a practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="459"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="49"/>
         <source>Un export fictif pour s&apos;entraîner : patients inventés (noms, adresses, téléphones), commentaires tirés du lexique et d&apos;exemples étiquetés. Aucun patient réel.</source>
         <translation>A fictional export to practise with: invented patients (names, addresses, phones), comments drawn from the lexicon and labelled examples. No real patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="470"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="56"/>
         <source>Nombre de patients</source>
         <translation>Number of patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="475"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="59"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="479"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="64"/>
         <source>Format du fichier</source>
         <translation>File format</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="481"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="66"/>
         <source>Fichier à créer</source>
         <translation>File to create</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="483"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="68"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="490"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="75"/>
         <source>Patients fictifs :</source>
         <translation>Fictional patients:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="491"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="76"/>
         <source>Commentaires sensibles :</source>
         <translation>Sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="492"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="77"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="493"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="78"/>
         <source>Fichier :</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="497"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="79"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="498"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="79"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="523"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="102"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="532"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="111"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="543"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="122"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="570"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="149"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
@@ -617,97 +617,97 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="26"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
         <source>Santé</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="27"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
         <source>Vie sexuelle et identité de genre</source>
         <translation>Sex life and gender identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="28"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
         <source>Religion et convictions</source>
         <translation>Religion and beliefs</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="29"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
         <source>Origine ethnique</source>
         <translation>Ethnic origin</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
         <source>Opinions politiques</source>
         <translation>Political opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
         <source>Appartenance syndicale</source>
         <translation>Trade-union membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="36"/>
         <source>Infractions et justice</source>
         <translation>Offences and justice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="37"/>
         <source>Précarité sociale</source>
         <translation>Social hardship</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
         <source>Jugement ou propos déplacé</source>
         <translation>Judgement or improper remark</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
         <source>Identifiant ou secret</source>
         <translation>Identifier or secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="41"/>
         <source>faible</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
         <source>moyenne</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
         <source>élevée</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
         <source>rumeur</source>
         <translation>hearsay</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="52"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
         <source>tiers</source>
         <translation>third party</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="53"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
         <source>insistance</source>
         <translation>emphasis</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
         <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
         <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="63"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
         <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
         <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
         <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
         <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
     </message>
@@ -715,28 +715,28 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="34"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="36"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="174"/>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="37"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="38"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="42"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="43"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="44"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="46"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="47"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
@@ -746,7 +746,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="55"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="56"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
@@ -756,7 +756,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="63"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="64"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
@@ -766,187 +766,192 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="71"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="69"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="71"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="76"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="78"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="82"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="84"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (de la catégorie choisie, le cas échéant), en une seule étape</source>
         <translation>Apply the suggestion of every comment to review (of the chosen category, if any), in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="97"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="92"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="100"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="94"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="98"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="106"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="100"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="104"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="106"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="109"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="111"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="115"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="117"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="120"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="127"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="138"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="129"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="134"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="146"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="136"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="159"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="161"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="170"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="173"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="179"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="185"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="204"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="189"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="193"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="214"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="199"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="153"/>
+        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
+        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="183"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="244"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="246"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="276"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="305"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="386"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="390"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1001,87 +1006,82 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="69"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="38"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="31"/>
         <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
         <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="35"/>
         <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
         <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="45"/>
         <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="176"/>
-        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
-        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="446"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="90"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="101"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="482"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="121"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="122"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="129"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="523"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="150"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="525"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="152"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="532"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="159"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="536"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="163"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="540"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1106,17 +1106,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="165"/>
         <source>Pourquoi ? Les règles des commentaires</source>
         <translation>Why? The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="140"/>
         <source>Rapport d&apos;autocontrôle…</source>
         <translation>Self-check report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="142"/>
         <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
         <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
     </message>
@@ -1131,22 +1131,22 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Wait for the check to finish before producing the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="148"/>
         <source>Mode atelier…</source>
         <translation>Workshop mode…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="150"/>
         <source>Quiz à projeter en formation, sans aucun patient réel</source>
         <translation>A quiz to project in training, with no real patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="167"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="153"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="155"/>
         <source>Créer un export fictif pour s&apos;entraîner</source>
         <translation>Create a fictional export to practise with</translation>
     </message>
@@ -1244,17 +1244,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Confirm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="63"/>
         <source>Plus tard</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="80"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="74"/>
         <source>La phrase de passe doit avoir au moins {0} caractères.</source>
         <translation>The passphrase must have at least {0} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="80"/>
         <source>Les deux saisies ne correspondent pas.</source>
         <translation>The two entries do not match.</translation>
     </message>
@@ -1319,72 +1319,72 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QuizView</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="74"/>
         <source>Commentaire fictif</source>
         <translation>Fictional comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="188"/>
         <source>bonnes réponses de la salle</source>
         <translation>right answers from the room</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="191"/>
         <source>commentaires passés en revue (réponses non notées)</source>
         <translation>comments reviewed (answers not scored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="199"/>
         <source>À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, ni jugement. ← pour revenir.</source>
         <translation>Remember: the practical need, not the illness; no hearsay, no relatives, no judgement. ← to go back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="241"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="220"/>
         <source>Commentaire {n} sur {total} — fictif</source>
         <translation>Comment {n} of {total} — fictional</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="227"/>
         <source>La salle : sensible ? (S = oui, N = non)</source>
         <translation>The room: sensitive? (S = yes, N = no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="229"/>
         <source>sensible</source>
         <translation>sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="229"/>
         <source>rien à redire</source>
         <translation>nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="230"/>
         <source>La salle a répondu : {said}</source>
         <translation>The room answered: {said}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="237"/>
         <source>Sensible</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="261"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="240"/>
         <source>Rien à redire</source>
         <translation>Nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="273"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="252"/>
         <source>Plutôt : </source>
         <translation>Better: </translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="277"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="256"/>
         <source>Plutôt : effacer le commentaire — rien d&apos;utile à garder.</source>
         <translation>Better: delete the comment — nothing useful to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="280"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="259"/>
         <source>Plutôt : retirer le passage signalé.</source>
         <translation>Better: remove the flagged passage.</translation>
     </message>
@@ -1455,32 +1455,32 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="54"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="55"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="57"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="60"/>
         <source>sur {n} patient</source>
         <translation>out of {n} patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="61"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="62"/>
         <source>sur {n} patients</source>
         <translation>out of {n} patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="64"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="65"/>
         <source>{n} corrigé</source>
         <translation>{n} corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="67"/>
         <source>{n} corrigés</source>
         <translation>{n} corrected</translation>
     </message>
@@ -1488,130 +1488,130 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="151"/>
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="155"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="160"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="157"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="159"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="178"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="183"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="206"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="467"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="462"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="204"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="221"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="223"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="218"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="230"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="225"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="253"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="248"/>
         <source>Remarque sur la feuille</source>
         <translation>Note about the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="253"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="321"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="316"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="324"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="334"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="350"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="345"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="327"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="430"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="425"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="352"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="431"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="433"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="428"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="469"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="464"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="473"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="468"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="476"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="471"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="485"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>
@@ -1619,171 +1619,167 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="104"/>
         <source>Réglages</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="109"/>
         <source>Analyse</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="110"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="121"/>
         <source>ex. : Cabinet médical des Tilleuls</source>
         <translation>e.g. Lime Tree Medical Practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="123"/>
         <source>&amp;Nom du cabinet :</source>
         <translation>Practice &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="124"/>
         <source>Il apparaît sur le rapport d&apos;autocontrôle.</source>
         <translation>It appears on the self-check report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="120"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Langue de l&apos;interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="130"/>
         <source>&amp;Langue :</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>The new language is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Catégories signalées</source>
         <translation>Categories flagged</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>Signaler : {0}</source>
         <translation>Flag: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="154"/>
         <source>Gravité minimale</source>
         <translation>Minimum severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="156"/>
         <source>&amp;Gravité minimale signalée :</source>
         <translation>Minimum &amp;severity flagged:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="158"/>
         <source>Colonnes analysées</source>
         <translation>Checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="161"/>
         <source>Fichier ouvert : {0}</source>
         <translation>Open file: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="165"/>
         <source>Aucun fichier ouvert.</source>
         <translation>No file open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="171"/>
         <source>Les colonnes de commentaires sont reconnues à l&apos;ouverture de chaque fichier ; changez-les avec Revue ▸ Colonnes analysées…</source>
         <translation>Comment columns are recognised when each file is opened; change them with Review ▸ Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="184"/>
         <source>Termes autorisés (jamais signalés)</source>
         <translation>Allowed terms (never flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="186"/>
         <source>Termes autorisés</source>
         <translation>Allowed terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="185"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="194"/>
         <source>Terme à autoriser</source>
         <translation>Term to allow</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="187"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="222"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="190"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="196"/>
         <source>Retirer le terme autorisé sélectionné</source>
         <translation>Remove the selected allowed term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
         <source>Termes propres au cabinet (signalés en plus)</source>
         <translation>The practice&apos;s own terms (also flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="206"/>
         <source>Termes propres au cabinet</source>
         <translation>The practice&apos;s own terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="215"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="226"/>
         <source>Terme à signaler</source>
         <translation>Term to flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="220"/>
         <source>Catégorie du terme</source>
         <translation>Category of the term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="228"/>
         <source>Retirer le terme du cabinet sélectionné</source>
         <translation>Remove the selected practice term</translation>
     </message>
@@ -1791,80 +1787,80 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="132"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="131"/>
         <source>Huis clos</source>
         <translation>Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="135"/>
         <source>Vérifiez les commentaires administratifs de vos patients : repérez ce qui ne doit pas y figurer et corrigez-le en un clic.</source>
         <translation>Check your patients&apos; administrative comments: spot what must not be there and fix it in one click.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="148"/>
         <source>Ouvrir un fichier…</source>
         <translation>Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="150"/>
         <source>Choisir l&apos;export CSV ou Excel (Ctrl+O)</source>
         <translation>Choose the CSV or Excel export (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
         <source>Ouvrir un fichier</source>
         <translation>Open a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="154"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="157"/>
         <source>Essayer avec un exemple fictif</source>
         <translation>Try a fictional example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="155"/>
         <source>Ouvre une liste de patients inventés, pour découvrir le logiciel</source>
         <translation>Opens a list of invented patients, to discover the software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="190"/>
         <source>Fichiers récents</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="177"/>
         <source>Effacer la liste</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="180"/>
         <source>Effacer la liste des fichiers récents</source>
         <translation>Clear the recent files list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="182"/>
         <source>Oublier ces noms de fichiers (les fichiers eux-mêmes ne sont pas touchés)</source>
         <translation>Forget these file names (the files themselves are not touched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="195"/>
         <source>Double-cliquez ou appuyez sur Entrée pour rouvrir</source>
         <translation>Double-click or press Enter to open again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="197"/>
         <source>Aucun fichier récent</source>
         <translation>No recent files</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="205"/>
         <source>&lt;b&gt;Comment ça marche ?&lt;/b&gt;&lt;br&gt;1. Ouvrez l&apos;export de vos patients.&lt;br&gt;2. Huis clos signale les commentaires qui ne devraient pas y figurer (santé, religion, rumeurs…) et propose une correction.&lt;br&gt;3. Corrigez en un clic, puis enregistrez une copie nettoyée et la liste des corrections à reporter dans votre logiciel.</source>
         <translation>&lt;b&gt;How does it work?&lt;/b&gt;&lt;br&gt;1. Open your patient export.&lt;br&gt;2. Huis clos flags the comments that should not be there (health, religion, hearsay…) and suggests a correction.&lt;br&gt;3. Fix them in one click, then save a cleaned copy and the list of corrections to carry over into your practice software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="229"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="233"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="230"/>
         <source>Tout reste sur cet ordinateur. Aucune donnée n&apos;est envoyée.</source>
         <translation>Everything stays on this computer. No data is sent.</translation>
     </message>
@@ -1872,47 +1868,47 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="337"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="316"/>
         <source>Huis clos — Mode atelier</source>
         <translation>Huis clos — Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="359"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="337"/>
         <source>Mode atelier</source>
         <translation>Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="363"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="341"/>
         <source>Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s&apos;il est sensible, vous révélez la réponse, la raison et une formulation neutre. Aucun patient réel : les commentaires viennent du lexique et d&apos;une liste d&apos;exemples inventés.</source>
         <translation>A quiz to project: fictional comments, one at a time. The room says whether it is sensitive, you reveal the answer, the reason and a neutral wording. No real patient: the comments come from the lexicon and a list of invented examples.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="374"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="348"/>
         <source>Nombre de commentaires</source>
         <translation>Number of comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="381"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="351"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="384"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="355"/>
         <source>Nombre de commentaires :</source>
         <translation>Number of comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="385"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="356"/>
         <source>Part de commentaires sensibles :</source>
         <translation>Share of sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="386"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="357"/>
         <source>Commencer le quiz</source>
         <translation>Start the quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="389"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="360"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>

@@ -15,6 +15,7 @@ import pytest
 
 from huisclos.cli import main
 from huisclos.core.exports.reading import read_export
+from practice_files import write_practice_xlsx
 
 HEADER = ["N° dossier", "NOM", "Prénom", "Date de naissance", "Commentaire administratif"]
 ROWS = [
@@ -54,16 +55,13 @@ def write_csv(
 
 
 def write_xlsx(path: Path, rows: list[list[str]]) -> Path:
-    from openpyxl import Workbook
+    return write_practice_xlsx(path, HEADER, rows)
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Patients"
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    workbook.save(path)
-    return path
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """The practice's export: «;», Windows-1252, CRLF."""
+    return write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
 
 
 def scan_jsonl(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
@@ -136,9 +134,8 @@ def test_nothing_to_change_gives_a_byte_identical_copy(
 
 
 def test_summary_counts_comments_changed_per_category_in_french(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     capsys.readouterr()
     assert main(["clean", str(source), "-o", str(tmp_path / "copie.csv")]) == 0
     out = capsys.readouterr().out
@@ -148,9 +145,8 @@ def test_summary_counts_comments_changed_per_category_in_french(
 
 
 def test_categories_and_severity_limit_what_is_changed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     out = tmp_path / "copie.csv"
     assert main(["clean", str(source), "-o", str(out), "--min-severity", "medium"]) == 0
     after = cells(out)
@@ -180,9 +176,12 @@ def test_categories_and_severity_limit_what_is_changed(
     ],
 )
 def test_bad_options_are_refused_in_french(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
+    source: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     code = main(["clean", str(source), "-o", str(tmp_path / "copie.csv"), *arguments])
     assert code == 2
     assert message in capsys.readouterr().err
@@ -190,9 +189,8 @@ def test_bad_options_are_refused_in_french(
 
 
 def test_refuses_to_overwrite_the_original(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     before = source.read_bytes()
     assert main(["clean", str(source), "-o", str(source)]) == 2
     err = capsys.readouterr().err
@@ -202,9 +200,8 @@ def test_refuses_to_overwrite_the_original(
 
 
 def test_refuses_an_existing_copy_without_force(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     out = tmp_path / "copie.csv"
     out.write_text("à garder")
     assert main(["clean", str(source), "-o", str(out)]) == 2
@@ -214,8 +211,9 @@ def test_refuses_an_existing_copy_without_force(
     assert out.read_bytes() != b"\xc3\xa0 garder"
 
 
-def test_needs_a_copy_or_a_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
+def test_needs_a_copy_or_a_list(
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["clean", str(source)]) == 2
     assert "-o" in capsys.readouterr().err
 
@@ -234,9 +232,8 @@ def read_list(path: Path, encoding: str, delimiter: str) -> list[list[str]]:
 
 
 def test_worklist_lines_for_the_secretary(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     listing = tmp_path / "corrections.csv"
     capsys.readouterr()
     assert main(["clean", str(source), "--worklist", str(listing)]) == 0
@@ -297,11 +294,10 @@ def test_worklist_as_an_excel_file(tmp_path: Path) -> None:
 
 
 def test_clean_writes_edit_save_copy_and_worklist_events(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from huisclos.core.audit.log import open_log
 
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     out = tmp_path / "copie.csv"
     listing = tmp_path / "corrections.csv"
     assert main(["clean", str(source), "-o", str(out), "--worklist", str(listing)]) == 0
@@ -320,9 +316,8 @@ def test_clean_writes_edit_save_copy_and_worklist_events(
 
 
 def test_columns_option_limits_and_checks_the_headers(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    source: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     out = tmp_path / "copie.csv"
     assert main(["clean", str(source), "-o", str(out), "--columns", "Remarques"]) == 2
     assert "colonne introuvable : Remarques" in capsys.readouterr().err
@@ -410,7 +405,10 @@ def test_a_utf8_list_opens_in_excel_and_formulas_are_neutralised(tmp_path: Path)
 
 
 def test_nothing_is_written_when_the_journal_cannot_be_opened(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    source: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from huisclos.core.audit import log
     from huisclos.core.errors import AuditError
@@ -419,7 +417,6 @@ def test_nothing_is_written_when_the_journal_cannot_be_opened(
         raise AuditError("Aucun trousseau sécurisé n'est disponible sur ce poste.")
 
     monkeypatch.setattr(log, "open_log", unusable)
-    source = write_csv(tmp_path / "patients.csv", ROWS, ";", "cp1252", "\r\n")
     out, listing = tmp_path / "copie.csv", tmp_path / "corrections.csv"
     assert main(["clean", str(source), "-o", str(out), "--worklist", str(listing)]) == 2
     err = capsys.readouterr().err

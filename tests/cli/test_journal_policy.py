@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import keyring
@@ -61,11 +62,28 @@ def _snapshot(*folders: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture
+def untouched(tmp_path: Path, huisclos_home: Path) -> Callable[[], bool]:
+    """Whether every file of the test folder and of the data folder is still as it was when
+    this fixture was set up (after the export was written)."""
+    before = _snapshot(tmp_path, huisclos_home)
+    return lambda: _snapshot(tmp_path, huisclos_home) == before
+
+
 def _one_line(err: str) -> str:
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1, err
     assert "Traceback" not in err
     return lines[0]
+
+
+def _refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """The one line a command refused with: exit 2 and nothing on stdout (no summary, no
+    finding: it stopped before the scan)."""
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    return _one_line(captured.err)
 
 
 @pytest.mark.parametrize(
@@ -81,17 +99,13 @@ def test_a_wrong_passphrase_stops_the_command_before_anything(
     command: list[str],
     wrong_passphrase: None,
     export: Path,
+    untouched: Callable[[], bool],
     tmp_path: Path,
-    huisclos_home: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    before = _snapshot(tmp_path, huisclos_home)
     argv = [part.format(export=export, tmp=tmp_path) for part in command]
-    assert main(argv) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""  # no summary, no finding: it stopped before the scan
-    assert "Phrase de passe incorrecte" in _one_line(captured.err)
-    assert _snapshot(tmp_path, huisclos_home) == before
+    assert "Phrase de passe incorrecte" in _refused(argv, capsys)
+    assert untouched()
 
 
 def test_ensure_journal_refuses_a_wrong_passphrase_for_any_command(
@@ -165,18 +179,13 @@ def test_with_the_right_passphrase_scan_is_journaled_without_warning(
 def test_without_keyring_or_passphrase_clean_refuses_and_writes_nothing(
     no_keyring: None,
     export: Path,
-    tmp_path: Path,
-    huisclos_home: Path,
+    untouched: Callable[[], bool],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    before = _snapshot(tmp_path, huisclos_home)
-    argv = ["clean", str(export), "-o", str(tmp_path / "copie.csv")]
-    assert main([*argv, "--worklist", str(tmp_path / "liste.csv")]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    line = _one_line(captured.err)
+    copy, worklist = export.with_name("copie.csv"), export.with_name("liste.csv")
+    line = _refused(["clean", str(export), "-o", str(copy), "--worklist", str(worklist)], capsys)
     assert "journal" in line and "HUISCLOS_PASSPHRASE" in line and "rien n'a été écrit" in line
-    assert _snapshot(tmp_path, huisclos_home) == before
+    assert untouched()
 
 
 def test_the_real_clean_with_a_wrong_passphrase(

@@ -32,13 +32,12 @@ SENSITIVE_WORDS = ("sida", "homosexuelle", "musulmane", "voilée", "catholique",
 PDFTOTEXT = shutil.which("pdftotext")
 
 
+HEADER = "N° dossier;NOM;Prénom;Commentaire administratif"
+
+
 @pytest.fixture
 def export(tmp_path: Path) -> Path:
-    return write_practice_csv(
-        tmp_path / "export_patients.csv",
-        "N° dossier;NOM;Prénom;Commentaire administratif",
-        PATIENTS,
-    )
+    return write_practice_csv(tmp_path / "export_patients.csv", HEADER, PATIENTS)
 
 
 @pytest.fixture(autouse=True)

@@ -49,6 +49,13 @@ def _verify():  # type: ignore[no-untyped-def]
         return log.verify()
 
 
+def _assert_broken(problem: Problem, first_bad: int, *words: str) -> None:
+    """The log does not verify, and says where and what, in French."""
+    result = _verify()
+    assert (result.ok, result.problem, result.first_bad_seq) == (False, problem, first_bad)
+    assert all(word in result.message for word in words), result.message
+
+
 def test_flipping_one_byte_of_a_ciphertext_in_the_file_names_that_record(
     huisclos_home: Path,
 ) -> None:
@@ -63,28 +70,19 @@ def test_flipping_one_byte_of_a_ciphertext_in_the_file_names_that_record(
     raw[offset + len(ciphertext) // 2] ^= 0x01  # edit the file itself, triggers untouched
     database.write_bytes(bytes(raw))
 
-    result = _verify()
-    assert not result.ok
-    assert result.first_bad_seq == 3
-    assert result.problem == Problem.ALTERED
-    assert "n° 3" in result.message
+    _assert_broken(Problem.ALTERED, 3, "n° 3")
 
 
 def test_deleting_the_last_record_is_detected_as_truncation(huisclos_home: Path) -> None:
     _write_events(4)
     _tamper(huisclos_home, ("DELETE FROM records WHERE seq = 4", ()))
-    result = _verify()
-    assert not result.ok
-    assert result.problem == Problem.TRUNCATED
-    assert result.first_bad_seq == 4
-    assert "supprimé" in result.message
+    _assert_broken(Problem.TRUNCATED, 4, "supprimé")
 
 
 def test_deleting_the_database_is_detected_as_truncation(huisclos_home: Path) -> None:
     _write_events(2)
     (huisclos_home / DB_NAME).unlink()
-    result = _verify()
-    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.TRUNCATED, 1)
+    _assert_broken(Problem.TRUNCATED, 1)
 
 
 def _delete_database_and_head(home: Path) -> None:
@@ -101,9 +99,7 @@ def test_deleting_the_database_and_its_head_is_detected(
         monkeypatch.setenv("HUISCLOS_PASSPHRASE", "phrase du cabinet")
     _write_events(3)
     _delete_database_and_head(huisclos_home)
-    result = _verify()
-    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.DELETED, 1)
-    assert "journal supprimé" in result.message and "n° 1" in result.message
+    _assert_broken(Problem.DELETED, 1, "journal supprimé", "n° 1")
     # the deleted log is never silently restarted: new events are refused…
     with open_log() as log, pytest.raises(AuditError, match="supprimé"):
         log.append("scan", {"findings": 1})
@@ -117,9 +113,7 @@ def test_a_log_started_again_or_replaced_is_detected(huisclos_home: Path) -> Non
         log._store.keyset.first_hash = None
         log._first_hash = lambda: None  # type: ignore[method-assign]
         log.append("scan", {"findings": 1})
-    result = _verify()
-    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.ALTERED, 1)
-    assert "remplacé" in result.message
+    _assert_broken(Problem.ALTERED, 1, "remplacé")
 
 
 def test_a_log_from_before_the_start_marker_gets_it_at_its_next_event(
@@ -158,18 +152,13 @@ def test_swapping_two_records_is_detected(huisclos_home: Path) -> None:
     conn.close()
     update = "UPDATE records SET key_id = ?, nonce = ?, ciphertext = ?, hash = ? WHERE seq = ?"
     _tamper(huisclos_home, (update, (*three, 2)), (update, (*two, 3)))
-    result = _verify()
-    assert not result.ok
-    assert result.problem == Problem.REORDERED
-    assert result.first_bad_seq == 2
-    assert "n° 3" in result.message
+    _assert_broken(Problem.REORDERED, 2, "n° 3")
 
 
 def test_deleting_a_middle_record_is_reported_missing(huisclos_home: Path) -> None:
     _write_events(5)
     _tamper(huisclos_home, ("DELETE FROM records WHERE seq = 2", ()))
-    result = _verify()
-    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.MISSING, 2)
+    _assert_broken(Problem.MISSING, 2)
 
 
 def test_records_under_an_unknown_key_are_reported_as_wrong_key(
@@ -177,8 +166,7 @@ def test_records_under_an_unknown_key_are_reported_as_wrong_key(
 ) -> None:
     _write_events(2)
     keyring.set_password(keys.SERVICE, keys.KEYRING_ENTRY, KeySet.new().to_json())
-    result = _verify()
-    assert (result.ok, result.problem, result.first_bad_seq) == (False, Problem.WRONG_KEY, 1)
+    _assert_broken(Problem.WRONG_KEY, 1)
 
 
 def test_a_forged_or_missing_head_is_reported(huisclos_home: Path) -> None:

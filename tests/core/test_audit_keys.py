@@ -58,14 +58,19 @@ def test_no_backend_and_no_passphrase_is_unavailable_with_a_clear_message(
     assert list(huisclos_home.iterdir()) == []  # nothing written
 
 
-def test_no_backend_with_a_passphrase_uses_a_wrapped_key_file(
-    huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _log_behind_a_passphrase(monkeypatch: pytest.MonkeyPatch) -> str:
+    """No keyring: a log is started behind a passphrase; returns where its keys are stored."""
     _no_backend()
     monkeypatch.setenv("HUISCLOS_PASSPHRASE", "trois petits chats")
     with open_log() as log:
         log.append("scan", {"findings": 1})
-        assert log.storage == "file"
+        return log.storage
+
+
+def test_no_backend_with_a_passphrase_uses_a_wrapped_key_file(
+    huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _log_behind_a_passphrase(monkeypatch) == "file"
     assert (huisclos_home / keys.KEY_FILE_NAME).exists()
     monkeypatch.delenv("HUISCLOS_PASSPHRASE")
     status = keys.key_status()
@@ -76,10 +81,7 @@ def test_no_backend_with_a_passphrase_uses_a_wrapped_key_file(
 def test_wrong_passphrase_is_refused_and_nothing_is_written(
     huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _no_backend()
-    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "trois petits chats")
-    with open_log() as log:
-        log.append("scan", {"findings": 1})
+    _log_behind_a_passphrase(monkeypatch)
     before = {p.name: p.read_bytes() for p in huisclos_home.iterdir()}
     monkeypatch.setenv("HUISCLOS_PASSPHRASE", "trois petits chiens")
     with pytest.raises(AuditError, match="Phrase de passe incorrecte"):

@@ -19,7 +19,7 @@ from huisclos.core.audit.events import (
     EditEvent,
     describe,
     edit_payload,
-    save_copy_payload,
+    file_written_payload,
     settings_payload,
 )
 from huisclos.core.audit.export import export_events
@@ -249,8 +249,11 @@ def test_no_comment_or_name_appears_in_any_log_file(tmp_path: Path, huisclos_hom
         log.append("edit", log.edit_payload(edited))
         log.append(
             "save_copy",
-            save_copy_payload(
-                source_fingerprint=fingerprint, target_fingerprint="0" * 64, cells_changed=6
+            file_written_payload(
+                source_fingerprint=fingerprint,
+                target_fingerprint="0" * 64,
+                target_name="copie.csv",
+                cells_changed=6,
             ),
         )
         log.append("settings_changed", settings_payload(allowlist_added=2, terms_added=1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,117 +11,9 @@ from huisclos.core.detect.detector import Detector
 from huisclos.core.detect.lexicon import load_lexicon
 from huisclos.core.errors import LexiconError
 
-FILES = {
-    "health.toml": """
-category = "health"
-[defaults]
-severity = "high"
-explanation = "Donnée de santé (RGPD art. 9)."
-[[rule]]
-id = "health.hiv"
-label = "VIH / sida"
-terms = ["vih", "sida", "séropositif", "séropositive", "séropo"]
-[[rule]]
-id = "health.cancer_k"
-terms = ["K"]
-case_sensitive = true
-context_after = ["sein", "du sein", "poumon"]
-context_before = ["suivi pour"]
-unless = ["K+"]
-[[rule]]
-id = "health.ts"
-terms = ["TS"]
-case_sensitive = true
-context_after = ["en 20", "en 19"]
-[[rule]]
-id = "health.oh"
-terms = ["OH"]
-case_sensitive = true
-context_before = ["sevrage"]
-unless = ["25-OH"]
-[[rule]]
-id = "health.cancer"
-terms = ["cancer", "cancer du sein"]
-[[rule]]
-id = "health.hearing"
-severity = "low"
-terms = ["malentendant"]
-rewrite = "Parler distinctement, privilégier l'écrit"
-""",
-    "sex_life.toml": """
-category = "sex_life"
-[defaults]
-explanation = "Orientation sexuelle (RGPD art. 9)."
-[[rule]]
-id = "sex_life.orientation"
-terms = ["homosexuel", "homosexuelle", "gay"]
-""",
-    "religion.toml": """
-category = "religion"
-[defaults]
-explanation = "Religion (RGPD art. 9)."
-[[rule]]
-id = "religion.islam"
-terms = ["musulman", "musulmane", "voilée"]
-[[rule]]
-id = "religion.building"
-terms = ["mosquée"]
-unless_near = ["derrière", "près", "habite"]
-window = 3
-[[rule]]
-id = "religion.christian"
-terms = ["catholique", "église"]
-unless = ["rue de l'église"]
-""",
-    "political.toml": """
-category = "political"
-[defaults]
-explanation = "Opinion politique (RGPD art. 9)."
-[[rule]]
-id = "political.rn"
-terms = ["RN"]
-case_sensitive = true
-context_before = ["vote", "militant"]
-context_after = ["!!"]
-unless = ["RN 7"]
-""",
-    "social.toml": """
-category = "social"
-[defaults]
-severity = "medium"
-explanation = "Précarité."
-[[rule]]
-id = "social.ame"
-terms = ["AME"]
-case_sensitive = true
-""",
-    "judgement.toml": """
-category = "judgement"
-[defaults]
-severity = "medium"
-explanation = "Jugement."
-[[rule]]
-id = "judgement.insult"
-terms = ["pénible", "hystérique"]
-""",
-    "identifier.toml": """
-category = "identifier"
-[defaults]
-explanation = "Secret."
-[[rule]]
-id = "identifier.password"
-terms = ["mdp", "mot de passe", "passe :"]
-""",
-    "qualifiers.toml": """
-[hearsay]
-terms = ["serait", "d'après sa mère"]
-[third_party]
-terms = ["sa mère", "mère", "ses frères"]
-[emphasis]
-min_exclamations = 2
-min_capital_letters = 4
-""",
-}
+# A small lexicon of its own (tests/data/lexicon), so these tests do not move with the bundled one.
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+FILES = {path.name: path.read_text(encoding="utf-8") for path in sorted(LEXICON.glob("*.toml"))}
 
 
 def write_lexicon(folder: Path) -> Path:
@@ -128,6 +21,14 @@ def write_lexicon(folder: Path) -> Path:
     for name, text in FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def with_health_rule(tmp_path: Path, **fields: object) -> Detector:
+    """The test lexicon with one more health rule (its TOML keys as keyword arguments)."""
+    folder = write_lexicon(tmp_path / "fr")
+    rule = "".join(f"{key} = {json.dumps(value)}\n" for key, value in fields.items())
+    (folder / "health.toml").write_text(f"{FILES['health.toml']}\n[[rule]]\n{rule}", "utf-8")
+    return Detector(load_lexicon(folder))
 
 
 @pytest.fixture
@@ -316,38 +217,23 @@ def reasons_of(detector: Detector, text: str) -> dict[str, tuple[str, ...]]:
 
 
 def test_a_context_phrase_ending_in_an_apostrophe_is_looked_at_whole(tmp_path: Path) -> None:
-    folder = write_lexicon(tmp_path / "fr")
-    (folder / "health.toml").write_text(
-        FILES["health.toml"]
-        + """
-[[rule]]
-id = "health.psychiatric_hp"
-terms = ["HP"]
-case_sensitive = true
-context_before = ["sortie de l'", "a fait de l'"]
-window = 1
-""",
-        encoding="utf-8",
+    detector = with_health_rule(
+        tmp_path,
+        id="health.psychiatric_hp",
+        terms=["HP"],
+        case_sensitive=True,
+        context_before=["sortie de l'", "a fait de l'"],
+        window=1,
     )
-    detector = Detector(load_lexicon(folder))
     assert found(detector, "sortie de l'HP hier") == [("HP", "health")]
     assert found(detector, "a fait de l’HP") == [("HP", "health")]
     assert found(detector, "imprimante HP") == []
 
 
 def test_unless_before_cancels_only_right_before_the_term(tmp_path: Path) -> None:
-    folder = write_lexicon(tmp_path / "fr")
-    (folder / "health.toml").write_text(
-        FILES["health.toml"]
-        + """
-[[rule]]
-id = "health.mental_care"
-terms = ["CMP"]
-unless_before = ["travaille", "employé"]
-""",
-        encoding="utf-8",
+    detector = with_health_rule(
+        tmp_path, id="health.mental_care", terms=["CMP"], unless_before=["travaille", "employé"]
     )
-    detector = Detector(load_lexicon(folder))
     assert found(detector, "employé au CMP") == []
     assert found(detector, "travaille dans un CMP") == []
     assert found(detector, "suivi au CMP, travaille à mi-temps") == [("CMP", "health")]

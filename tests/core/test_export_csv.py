@@ -235,25 +235,27 @@ def test_edited_cell_is_quoted_as_the_dialect_requires(tmp_path):
     assert reread.cell(1, "Ville") == "Lyon"
 
 
-def test_file_that_quotes_everything_keeps_quoting_everything(tmp_path):
-    content = '"NOM","Commentaire"\r\n"DUPONT","mère musulmane voilée"\r\n"X","y"\r\n'
-    source = write(tmp_path, content.encode("utf-8"))
-    export = read_export(source)
+def copy_of_quoted(tmp_path, content: str, codec: str, edits: list[Edit]) -> str:  # type: ignore[no-untyped-def]
+    """Open a file that quotes its fields, check it is seen so, write a copy with ``edits``."""
+    export = read_export(write(tmp_path, content.encode(codec)))
     assert export.quote_all
     target = tmp_path / "copie.csv"
-    export.write_copy([Edit(1, "Commentaire", "mère musulmane voilée", "RAS")], target)
-    assert target.read_bytes() == content.replace("mère musulmane voilée", "RAS").encode()
+    export.write_copy(edits, target)
+    return target.read_bytes().decode(codec)
+
+
+def test_file_that_quotes_everything_keeps_quoting_everything(tmp_path):
+    content = '"NOM","Commentaire"\r\n"DUPONT","mère musulmane voilée"\r\n"X","y"\r\n'
+    edit = Edit(1, "Commentaire", "mère musulmane voilée", "RAS")
+    copy = copy_of_quoted(tmp_path, content, "utf-8", [edit])
+    assert copy == content.replace("mère musulmane voilée", "RAS")
 
 
 def test_file_that_quotes_every_filled_field_quotes_a_newly_filled_one(tmp_path):
     content = '"NOM";"Prénom";"Notes"\r\n"DUPONT";;"vieux"\r\n'
-    source = write(tmp_path, content.encode("cp1252"))
-    export = read_export(source)
-    assert export.quote_all
-    target = tmp_path / "copie.csv"
-    export.write_copy([Edit(1, "Prénom", "", "Jean"), Edit(1, "Notes", "vieux", "")], target)
-    expected = '"NOM";"Prénom";"Notes"\r\n"DUPONT";"Jean";""\r\n'
-    assert target.read_bytes().decode("cp1252") == expected
+    edits = [Edit(1, "Prénom", "", "Jean"), Edit(1, "Notes", "vieux", "")]
+    copy = copy_of_quoted(tmp_path, content, "cp1252", edits)
+    assert copy == '"NOM";"Prénom";"Notes"\r\n"DUPONT";"Jean";""\r\n'
 
 
 def test_edit_of_a_cell_missing_from_a_short_row(tmp_path):

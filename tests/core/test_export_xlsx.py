@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from huisclos.core.edits import Edit
 from huisclos.core.errors import ExportError
 from huisclos.core.exports.reading import read_export
+from practice_files import write_practice_xlsx
 
 COMMENT = "Commentaire administratif"
 
@@ -226,16 +227,9 @@ TEXT = st.text(
 def test_workbook_round_trip_and_one_edit(rows, data):  # type: ignore[no-untyped-def]
     header = ["NOM", "Prénom", "Observations"]
     with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "export.xlsx"
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Liste"
-        sheet.append(header)
-        for row in rows:
-            sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                cell.data_type = "s"  # texts, even those starting with "="
-        workbook.save(source)
+        source = write_practice_xlsx(
+            Path(folder) / "export.xlsx", header, rows, sheet="Liste", as_text=True
+        )
         export = read_export(source)
         table = export.table
         expected = [[cell.replace("\r\n", "\n") for cell in row] for row in rows]

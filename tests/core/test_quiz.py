@@ -8,8 +8,6 @@ from typing import ClassVar
 
 from huisclos.core.detect.findings import Finding
 from huisclos.core.report.quiz import (
-    CORPUS,
-    LEXICON,
     Quiz,
     QuizItem,
     corpus_comments,
@@ -54,11 +52,11 @@ class FakeDetector:
 
 def _pool() -> tuple[list[QuizItem], list[QuizItem]]:
     sensitive = [
-        QuizItem(f"{category} {i}", True, (category,), LEXICON)
+        QuizItem(f"{category} {i}", True, (category,))
         for category in ("health", "religion", "social", "judgement")
         for i in range(10)
     ]
-    benign = [QuizItem(f"RDV {i}", False, (), CORPUS) for i in range(30)]
+    benign = [QuizItem(f"RDV {i}", False) for i in range(30)]
     return sensitive, benign
 
 

@@ -27,6 +27,7 @@ def first(text: str) -> str | None:
 @pytest.mark.parametrize(
     ("comment", "expected"),
     [
+        # The need behind a sensitive phrase is kept, in neutral words.
         ("juif pratiquant, pas de RDV le samedi", "Pas de RDV le samedi"),
         ("malentendant – parler fort", "Parler distinctement, privilégier l'écrit"),
         ("transgenre, se fait appeler Léa", "Prénom d'usage : Léa"),
@@ -35,30 +36,7 @@ def first(text: str) -> str | None:
         ("TJ – refuse transfusion", "Refus de certains soins : voir le dossier médical"),
         ("CMU", "Tiers payant intégral"),
         ("Préfère RDV le matin. Porteuse sida !!! !!!!", "Préfère RDV le matin."),
-    ],
-)
-def test_the_first_suggestion_keeps_the_need(comment: str, expected: str) -> None:
-    assert first(comment) == expected
-
-
-@pytest.mark.parametrize(
-    "comment",
-    [
-        "porteuse sida !!! !!!!",
-        "serait homosexuelle d'après sa mère",
-        "mère musulmane voilée",
-        "catholique non pratiquante car ses 2 frères sont suicidés",
-    ],
-)
-def test_the_four_leaked_comments_are_emptied(comment: str) -> None:
-    # Nothing in them is benign: the whole comment goes.
-    assert first(comment) == ""
-    assert suggestions(comment)[0].label == "Vider le commentaire"
-
-
-@pytest.mark.parametrize(
-    ("comment", "expected"),
-    [
+        # Benign clauses survive the removal of a sensitive one.
         (
             "Préfère RDV le matin, catholique non pratiquante car ses 2 frères sont suicidés.",
             "Préfère RDV le matin.",
@@ -78,10 +56,57 @@ def test_the_four_leaked_comments_are_emptied(comment: str) -> None:
         ("sida -> pas de RDV le vendredi", "Pas de RDV le vendredi"),
         ("RDV avec le Dr. Martin, porteuse sida", "RDV avec le Dr. Martin"),
         ("!!!! SIDA !!!! TOUJOURS UN SUCRE A L'ACCUEIL", "Toujours un sucre a l'accueil"),
+        # Brackets glossing a removed clause go with it, and so does what continues it.
+        ("TS x2 (2019 et 2022), surveiller les quantités", "Surveiller les quantités"),
+        ("sida (Sainte-Anne) l'an dernier. RDV lundi", "RDV lundi"),
+        # An acronym glossed by a removed bracket goes too.
+        ("SEP (séropo), fatigue, RDV courts", "RDV courts"),
+        # A lone word next to a removed clause qualifies it.
+        ("séropo, fragile, RDV lundi", "RDV lundi"),
+        # …but not next to a need-keeping phrase.
+        ("CMU, urgent", "Tiers payant intégral, urgent"),
+        # A complement of time cannot stand alone.
+        ("VIH + depuis 2005, suivi en ville", "Suivi en ville"),
+        # Fragments joined by «et» belong to the removed noun phrase.
+        ("frère et soeur séropo, RDV lundi", "RDV lundi"),
+        ("sa mère et sa tante séropo, RDV lundi", "RDV lundi"),
+        # …but a benign clause joined by «et» stays.
+        ("RDV le matin et porteuse du VIH", "RDV le matin"),
+        # A clause that explains a removed one («car …») goes with it.
+        ("RDV lundi. Juif car sa mère l'est", "RDV lundi."),
+        # Reported speech next to a removed clause goes with it.
+        ("Homo, selon la voisine, RDV le soir", "RDV le soir"),
+        # A line break typed in the middle of a sentence joins like a space: no orphan word…
+        ("porteuse\r\nsida, RDV matin", "RDV matin"),
+        # …and the hearsay on the next line goes with its clause.
+        ("serait homosexuelle\nd'après sa mère", ""),
+        ("RDV lundi\nserait homosexuelle\nd'après sa mère", "RDV lundi"),
+        # Lines that are independent sentences keep their line breaks.
+        ("RDV matin\nCode porte 12\nséropo", "RDV matin\nCode porte 12"),
+        ("RDV matin\r\nSéropo\r\nCode porte 12", "RDV matin\r\nCode porte 12"),
+        # No comma is left before «et» where a clause was removed.
+        ("RDV le matin (VIH) et pas le mercredi", "RDV le matin et pas le mercredi"),
+        ("RDV le matin, séropo, et pas le mercredi", "RDV le matin et pas le mercredi"),
+        ("RDV le matin (séropo, TS) et pas le mercredi", "RDV le matin et pas le mercredi"),
     ],
 )
-def test_benign_clauses_survive_the_removal(comment: str, expected: str) -> None:
+def test_the_first_suggestion(comment: str, expected: str) -> None:
     assert first(comment) == expected
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "porteuse sida !!! !!!!",
+        "serait homosexuelle d'après sa mère",
+        "mère musulmane voilée",
+        "catholique non pratiquante car ses 2 frères sont suicidés",
+    ],
+)
+def test_the_four_leaked_comments_are_emptied(comment: str) -> None:
+    # Nothing in them is benign: the whole comment goes.
+    assert first(comment) == ""
+    assert suggestions(comment)[0].label == "Vider le commentaire"
 
 
 def test_several_findings_are_resolved_in_one_rewrite() -> None:
@@ -144,64 +169,36 @@ def test_rewrites_are_never_flagged_again_by_the_fake_detector() -> None:
             )
 
 
-@pytest.mark.parametrize(
-    ("messy", "clean"),
-    [
-        ("  , et RDV le matin ,, car", "RDV le matin"),
-        ("Préfère RDV le matin.  !!! !!!!", "Préfère RDV le matin."),
-        ("RDV  le matin ( ) , appeler", "RDV le matin, appeler"),
-        ("voir dossier), RDV matin", "Voir dossier, RDV matin"),
-        ("RDV (voir Dr X", "RDV (voir Dr X)"),
-        (" : RDV après 18h", "RDV après 18h"),
-        ("mais pas le lundi", "Pas le lundi"),
-        ("RDV le matin et", "RDV le matin"),
-        ("!!! !!!!", ""),
-        ("   ", ""),
-        ("3e étage sans ascenseur", "3e étage sans ascenseur"),
-        ("Quoi ?? ok", "Quoi ? Ok"),
-        ("Témoin. carte à jour", "Témoin. Carte à jour"),
-        ("RDV le matin parce qu'", "RDV le matin"),
-        ("RDV le matin, suite à", "RDV le matin"),
-        ("Appeler la fille selon", "Appeler la fille"),
-        ("Mme ET", "Mme"),
-        ("RDV\tle\u00a0matin", "RDV le matin"),
-        ("TOUJOURS UN SUCRE A L'ACCUEIL", "Toujours un sucre a l'accueil"),
-        ("Vient seul !? ok", "Vient seul ? Ok"),
-        ("RDV [ ] matin", "RDV matin"),
-        ("RDV — , matin", "RDV — matin"),
-    ],
-)
+# What tidy makes of the text left once a clause is taken out.
+LEFTOVERS_TIDIED = [
+    ("  , et RDV le matin ,, car", "RDV le matin"),
+    ("Préfère RDV le matin.  !!! !!!!", "Préfère RDV le matin."),
+    ("RDV  le matin ( ) , appeler", "RDV le matin, appeler"),
+    ("voir dossier), RDV matin", "Voir dossier, RDV matin"),
+    ("RDV (voir Dr X", "RDV (voir Dr X)"),
+    (" : RDV après 18h", "RDV après 18h"),
+    ("mais pas le lundi", "Pas le lundi"),
+    ("RDV le matin et", "RDV le matin"),
+    ("!!! !!!!", ""),
+    ("   ", ""),
+    ("3e étage sans ascenseur", "3e étage sans ascenseur"),
+    ("Quoi ?? ok", "Quoi ? Ok"),
+    ("Témoin. carte à jour", "Témoin. Carte à jour"),
+    ("RDV le matin parce qu'", "RDV le matin"),
+    ("RDV le matin, suite à", "RDV le matin"),
+    ("Appeler la fille selon", "Appeler la fille"),
+    ("Mme ET", "Mme"),
+    ("RDV\tle\u00a0matin", "RDV le matin"),
+    ("TOUJOURS UN SUCRE A L'ACCUEIL", "Toujours un sucre a l'accueil"),
+    ("Vient seul !? ok", "Vient seul ? Ok"),
+    ("RDV [ ] matin", "RDV matin"),
+    ("RDV — , matin", "RDV — matin"),
+]
+
+
+@pytest.mark.parametrize(("messy", "clean"), LEFTOVERS_TIDIED)
 def test_tidy_french_punctuation(messy: str, clean: str) -> None:
     assert tidy(messy) == clean
-
-
-@pytest.mark.parametrize(
-    ("comment", "expected"),
-    [
-        # Brackets glossing a removed clause go with it, and so does what continues it.
-        ("TS x2 (2019 et 2022), surveiller les quantités", "Surveiller les quantités"),
-        ("sida (Sainte-Anne) l'an dernier. RDV lundi", "RDV lundi"),
-        # An acronym glossed by a removed bracket goes too.
-        ("SEP (séropo), fatigue, RDV courts", "RDV courts"),
-        # A lone word next to a removed clause qualifies it.
-        ("séropo, fragile, RDV lundi", "RDV lundi"),
-        # …but not next to a need-keeping phrase.
-        ("CMU, urgent", "Tiers payant intégral, urgent"),
-        # A complement of time cannot stand alone.
-        ("VIH + depuis 2005, suivi en ville", "Suivi en ville"),
-        # Fragments joined by «et» belong to the removed noun phrase.
-        ("frère et soeur séropo, RDV lundi", "RDV lundi"),
-        ("sa mère et sa tante séropo, RDV lundi", "RDV lundi"),
-        # …but a benign clause joined by «et» stays.
-        ("RDV le matin et porteuse du VIH", "RDV le matin"),
-        # A clause that explains a removed one («car …») goes with it.
-        ("RDV lundi. Juif car sa mère l'est", "RDV lundi."),
-        # Reported speech next to a removed clause goes with it.
-        ("Homo, selon la voisine, RDV le soir", "RDV le soir"),
-    ],
-)
-def test_what_depends_on_a_sensitive_clause_goes_with_it(comment: str, expected: str) -> None:
-    assert first(comment) == expected
 
 
 def test_a_rewrite_always_fits_the_export_encoding() -> None:
@@ -227,20 +224,38 @@ def test_a_bug_in_the_rewrites_never_stops_a_scan(monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.parametrize(
-    ("comment", "secret", "expected"),
+    ("comment", "secret", "expected", "masked"),
     [
-        ("mdp oublié, nouveau : Bebe2024", "Bebe2024", ""),
-        ("Mutuelle Alan, mdp Roux1985", "Roux1985", "Mutuelle Alan"),
-        ("Roux1985, c'est son mdp. RDV lundi", "Roux1985", "RDV lundi"),
-        ("mdp noté par la fille : Rose!1948. Appeler le soir", "1948", "Appeler le soir"),
-        ("mdp : p.roux@gmail.com / Xy12", "Xy12", ""),
+        ("mdp oublié, nouveau : Bebe2024", "Bebe2024", "", None),
+        ("Mutuelle Alan, mdp Roux1985", "Roux1985", "Mutuelle Alan", None),
+        ("Roux1985, c'est son mdp. RDV lundi", "Roux1985", "RDV lundi", None),
+        ("mdp noté par la fille : Rose!1948. Appeler le soir", "1948", "Appeler le soir", None),
+        ("mdp : p.roux@gmail.com / Xy12", "Xy12", "", None),
+        ("mdp doctolib: Azerty1, préfère SMS", "Azerty1", "Préfère SMS", f"{MASK}, préfère SMS"),
+        ("code porte 1234, mdp wifi: abcd", "abcd", "Code porte 1234", f"Code porte 1234, {MASK}"),
+        (
+            "identifiant ameli jdupont - RDV le matin",
+            "jdupont",
+            "RDV le matin",
+            f"{MASK} - RDV le matin",
+        ),
+        (
+            "identifiant ameli jdupont, RDV le matin",
+            "jdupont",
+            "RDV le matin",
+            f"{MASK}, RDV le matin",
+        ),
+        ("mdp : Roux1985 ! Préfère RDV le matin", "Roux1985", "Préfère RDV le matin", None),
     ],
 )
-def test_no_part_of_a_password_survives(comment: str, secret: str, expected: str) -> None:
+def test_a_password_or_login_goes_with_its_value_and_nothing_more(
+    comment: str, secret: str, expected: str, masked: str | None
+) -> None:
     proposed = suggestions(comment)
     assert proposed[0].text == expected
-    for suggestion in proposed:
-        assert secret not in suggestion.text
+    if masked is not None:
+        assert [s.text for s in proposed if s.kind == "mask"] == [masked]
+    assert all(secret not in suggestion.text for suggestion in proposed)
 
 
 def test_re_suggest_after_a_manual_edit() -> None:
@@ -301,57 +316,6 @@ def test_cleaning_some_categories_keeps_the_others_words(
             if finding.rule not in chosen_rules:
                 assert finding.match.casefold() in suggestion.text.casefold(), suggestion
         assert all(SEVERITY_RANK[f.severity] >= 0 for f in again)
-
-
-@pytest.mark.parametrize(
-    ("comment", "expected", "masked"),
-    [
-        ("mdp doctolib: Azerty1, préfère SMS", "Préfère SMS", f"{MASK}, préfère SMS"),
-        ("code porte 1234, mdp wifi: abcd", "Code porte 1234", f"Code porte 1234, {MASK}"),
-        ("identifiant ameli jdupont - RDV le matin", "RDV le matin", f"{MASK} - RDV le matin"),
-        ("identifiant ameli jdupont, RDV le matin", "RDV le matin", f"{MASK}, RDV le matin"),
-        ("mdp : Roux1985 ! Préfère RDV le matin", "Préfère RDV le matin", None),
-    ],
-)
-def test_a_password_or_login_goes_with_its_value_and_nothing_more(
-    comment: str, expected: str, masked: str | None
-) -> None:
-    proposed = suggestions(comment)
-    assert proposed[0].text == expected
-    if masked is not None:
-        assert [s.text for s in proposed if s.kind == "mask"] == [masked]
-    for suggestion in proposed:
-        for secret in ("Azerty1", "abcd", "jdupont", "Roux1985"):
-            assert secret not in suggestion.text
-
-
-@pytest.mark.parametrize(
-    ("comment", "expected"),
-    [
-        # A line break typed in the middle of a sentence joins like a space: no orphan word…
-        ("porteuse\r\nsida, RDV matin", "RDV matin"),
-        # …and the hearsay on the next line goes with its clause.
-        ("serait homosexuelle\nd'après sa mère", ""),
-        ("RDV lundi\nserait homosexuelle\nd'après sa mère", "RDV lundi"),
-        # Lines that are independent sentences keep their line breaks.
-        ("RDV matin\nCode porte 12\nséropo", "RDV matin\nCode porte 12"),
-        ("RDV matin\r\nSéropo\r\nCode porte 12", "RDV matin\r\nCode porte 12"),
-    ],
-)
-def test_line_breaks_inside_a_cell(comment: str, expected: str) -> None:
-    assert first(comment) == expected
-
-
-@pytest.mark.parametrize(
-    "comment",
-    [
-        "RDV le matin (VIH) et pas le mercredi",
-        "RDV le matin, séropo, et pas le mercredi",
-        "RDV le matin (séropo, TS) et pas le mercredi",
-    ],
-)
-def test_no_comma_before_et_where_a_clause_was_removed(comment: str) -> None:
-    assert first(comment) == "RDV le matin et pas le mercredi"
 
 
 @pytest.mark.parametrize(

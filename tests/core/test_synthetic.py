@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from stdnum import iban, luhn
 from stdnum.fr import nir
 
-from huisclos.core.demo import synthetic
+from huisclos.core.demo import comments, synthetic, values
 from huisclos.core.detect.categories import CATEGORIES
 from huisclos.core.errors import HuisclosError
 from huisclos.core.exports.reading import read_export
@@ -59,7 +59,7 @@ def test_the_share_of_sensitive_comments_is_the_one_asked_for(share):
 
 
 def test_built_in_comments_alone_cover_every_category():
-    bank = synthetic.load_comment_bank(include_corpus=False)
+    bank = comments.load_comment_bank(include_corpus=False)
     assert len(bank.benign) >= 100 and len(bank.sensitive) >= 90
     assert {c for s in bank.sensitive for c in s.categories} == set(CATEGORIES)
     leaked = {"porteuse sida !!! !!!!", "serait homosexuelle d'après sa mère"}
@@ -71,9 +71,9 @@ def test_built_in_comments_alone_cover_every_category():
 def test_identifiers_in_comments_carry_valid_check_digits():
     rng = synthetic.random.Random(11)
     for _ in range(50):
-        assert iban.is_valid(synthetic.make_iban(rng))
-        assert luhn.is_valid(synthetic.make_card(rng))
-        number = synthetic.make_nir(rng, "F", dt.date(1980, 5, 2), "20200")
+        assert iban.is_valid(values.make_iban(rng))
+        assert luhn.is_valid(values.make_card(rng))
+        number = values.make_nir(rng, "F", dt.date(1980, 5, 2), "20200")
         assert nir.is_valid(number) and number.startswith("280052B")
     quiz = synthetic.sample_comments(100, 1.0, seed=2, include_corpus=False)
     nirs = [q.text for q in quiz if q.text.startswith(("n° sécu", "NIR "))]
@@ -141,7 +141,7 @@ def test_bundled_demo_export_is_small_fictional_and_realistic():
     rows = list(csv.reader(text.splitlines(keepends=True), delimiter=";"))[1:]
     assert 2500 <= len(rows) <= 3500
     assert all(len(row) == len(synthetic.HEADER) for row in rows)
-    patterns = [_template(s.text) for s in synthetic.load_comment_bank().sensitive]
+    patterns = [_template(s.text) for s in comments.load_comment_bank().sensitive]
     sensitive = [row for row in rows if row[-1] and any(p.fullmatch(row[-1]) for p in patterns)]
     assert 0.03 <= len(sensitive) / len(rows) <= 0.05
 

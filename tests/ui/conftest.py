@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
-from ui_helpers import ROWS
+from ui_helpers import HEADER, ROWS, open_at_first_comment
 
+from huisclos.ui import main_window, saving
 from huisclos.ui.main_window import MainWindow
 from practice_files import write_practice_csv
 
@@ -19,11 +20,7 @@ from practice_files import write_practice_csv
 @pytest.fixture
 def leaked_export(tmp_path: Path) -> Path:
     """A French-locale export: «;», Windows-1252, CRLF, as practice software writes them."""
-    return write_practice_csv(
-        tmp_path / "patients.csv",
-        "Dossier;Nom;Prénom;Date de naissance;Commentaire administratif",
-        ROWS,
-    )
+    return write_practice_csv(tmp_path / "patients.csv", HEADER, ROWS)
 
 
 @pytest.fixture
@@ -31,7 +28,7 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """The main window; every thread it started is finished before the test ends."""
     win = MainWindow()
     win.ask = lambda title, question: True  # type: ignore[method-assign]
-    win.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    win.saving.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
     win.resize(1366, 768)
     win.show()
     yield win
@@ -43,3 +40,21 @@ def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     win.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()  # Qt wrappers are finalised here, on the GUI thread, not in a later worker
+
+
+@pytest.fixture
+def first_comment(qtbot, window, leaked_export: Path):  # type: ignore[no-untyped-def]
+    """The leaked export open in the window, its first comment to review selected: the
+    session, the review page and that comment's cell."""
+    return open_at_first_comment(qtbot, window, leaked_export)
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The error messages the window shows, instead of dialogs."""
+    messages: list[str] = []
+    for module in (main_window, saving):
+        monkeypatch.setattr(
+            module, "show_error", lambda parent, error, title="": messages.append(str(error))
+        )
+    return messages

@@ -10,17 +10,13 @@ from ui_helpers import open_and_wait
 
 from huisclos.core.detect import practice
 from huisclos.ui import errors as errors_module
-from huisclos.ui import main_window as main_window_module
 from huisclos.ui.dialogs import edit_comment
 
 
 def test_manual_edit_is_rescanned_live_and_undoable(
-    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, first_comment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    session, page = window.session, window.review_page
-    page.select_row(0)
-    key = page.current_key()
+    session, _page, key = first_comment
     before = session.text(key)
 
     dialog = edit_comment.EditCommentDialog(session, key, parent=window)
@@ -43,13 +39,8 @@ def test_manual_edit_is_rescanned_live_and_undoable(
     assert session.text(key) == before
 
 
-def test_ignore_leaves_the_text_and_removes_the_occurrence(
-    qtbot, window, leaked_export: Path
-) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    session, page = window.session, window.review_page
-    page.select_row(0)
-    key = page.current_key()
+def test_ignore_leaves_the_text_and_removes_the_occurrence(window, first_comment) -> None:
+    session, _page, key = first_comment
     count = session.review_count()
     text = session.text(key)
     for finding in list(session.findings(key)):
@@ -73,12 +64,8 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
 
 
 def test_a_missing_file_gives_a_french_message_and_the_start_page(
-    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, tmp_path: Path, shown: list[str]
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
-    )
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):
         window.open_file(tmp_path / "absent.csv")
     assert window.stack.currentWidget() is window.start_page
@@ -87,12 +74,8 @@ def test_a_missing_file_gives_a_french_message_and_the_start_page(
 
 
 def test_a_binary_file_is_refused_without_a_traceback(
-    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, tmp_path: Path, shown: list[str]
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
-    )
     bad = tmp_path / "photo.csv"
     bad.write_bytes(bytes(range(256)) * 40)
     with qtbot.waitSignal(window.scan_finished, timeout=30_000):
@@ -112,7 +95,7 @@ def test_cancel_returns_to_the_start_page(qtbot, window, leaked_export: Path) ->
 def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Path) -> None:
     open_and_wait(qtbot, window, leaked_export)
     asked: list[bool] = []
-    window.ask_unsaved = lambda: (asked.append(True), "cancel")[1]  # type: ignore[method-assign]
+    window.saving.ask_unsaved = lambda: (asked.append(True), "cancel")[1]  # type: ignore[method-assign]
     window.close()
     assert asked == []  # nothing changed yet: no question
     window.show()
@@ -120,7 +103,7 @@ def test_closing_with_unsaved_corrections_asks(qtbot, window, leaked_export: Pat
     window.close()
     assert asked == [True]
     assert window.isVisible()  # «Annuler» keeps the window open
-    window.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    window.saving.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
 
 
 def test_unexpected_errors_become_a_french_dialog(qapp, monkeypatch: pytest.MonkeyPatch) -> None:

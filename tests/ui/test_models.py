@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from huisclos.core.review.session import ReviewSession
 from huisclos.ui.models import (
     FINDINGS_ROLE,
     CategoryModel,
@@ -28,6 +29,16 @@ def test_patient_model_and_filter_pass_the_model_tester(qtmodeltester, leaked_ex
     qtmodeltester.check(proxy)
 
 
+def filtered(path: Path) -> tuple[ReviewSession, PatientTableModel, ReviewFilterProxy]:
+    """The review session of ``path``, its table model and the filter in front of it."""
+    session = reviewed(path)
+    model = PatientTableModel()
+    model.set_session(session)
+    proxy = ReviewFilterProxy()
+    proxy.setSourceModel(model)
+    return session, model, proxy
+
+
 def test_category_model_passes_the_model_tester(qtmodeltester, leaked_export: Path) -> None:
     model = CategoryModel()
     model.set_summaries(reviewed(leaked_export).category_summaries())
@@ -36,11 +47,7 @@ def test_category_model_passes_the_model_tester(qtmodeltester, leaked_export: Pa
 
 
 def test_the_filter_shows_only_comments_to_review_and_follows_edits(leaked_export: Path) -> None:
-    session = reviewed(leaked_export)
-    model = PatientTableModel()
-    model.set_session(session)
-    proxy = ReviewFilterProxy()
-    proxy.setSourceModel(model)
+    session, model, proxy = filtered(leaked_export)
     assert model.rowCount() == proxy.rowCount() == session.review_count()
     proxy.set_only_to_review(False)
     assert proxy.rowCount() == 10
@@ -62,11 +69,7 @@ def test_the_filter_shows_only_comments_to_review_and_follows_edits(leaked_expor
 
 
 def test_category_filter_keeps_rows_of_that_category(leaked_export: Path) -> None:
-    session = reviewed(leaked_export)
-    model = PatientTableModel()
-    model.set_session(session)
-    proxy = ReviewFilterProxy()
-    proxy.setSourceModel(model)
+    session, _model, proxy = filtered(leaked_export)
     summary = session.category_summaries()[0]
     proxy.set_category(summary.category)
     assert proxy.rowCount() == summary.cells

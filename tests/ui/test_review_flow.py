@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import LEAKED, open_and_wait
 
 from huisclos.core.exports.reading import read_export
-from huisclos.ui import main_window as main_window_module
 from huisclos.ui.dialogs.journal import JournalDialog
 from huisclos.ui.models import display_text
 
@@ -46,11 +44,8 @@ def test_the_four_leaked_comments_are_flagged_and_benign_ones_are_not(
     assert "sur 10 patients" in summary and "0 corrigé" in summary
 
 
-def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: Path) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    page, session = window.review_page, window.session
-    page.select_row(0)
-    key = page.current_key()
+def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -> None:
+    session, page, key = first_comment
     before = session.text(key)
     expected = session.suggestions(key)[0].text
     assert page.detail.after.text().endswith(expected) or not expected
@@ -74,13 +69,8 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, leaked_export: P
     assert session.text(key) == expected
 
 
-def test_enter_applies_the_suggestion_of_the_selected_comment(
-    qtbot, window, leaked_export: Path
-) -> None:
-    open_and_wait(qtbot, window, leaked_export)
-    page, session = window.review_page, window.session
-    page.select_row(0)
-    key = page.current_key()
+def test_enter_applies_the_suggestion_of_the_selected_comment(qtbot, window, first_comment) -> None:
+    session, page, key = first_comment
     expected = session.suggestions(key)[0].text
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
@@ -141,7 +131,7 @@ def test_saving_a_copy_writes_exactly_what_the_core_writes(
     target = tmp_path / "out" / "patients-nettoye.csv"
     target.parent.mkdir()
 
-    assert window.save_copy_to(target)
+    assert window.saving.save_copy_to(target)
 
     expected = tmp_path / "expected.csv"
     read_export(leaked_export).write_copy(session.net_edits(), expected)
@@ -153,16 +143,12 @@ def test_saving_a_copy_writes_exactly_what_the_core_writes(
 
 
 def test_the_original_file_is_never_overwritten(
-    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, leaked_export: Path, shown: list[str]
 ) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        main_window_module, "show_error", lambda parent, error, title="": shown.append(str(error))
-    )
     original_bytes = leaked_export.read_bytes()
     open_and_wait(qtbot, window, leaked_export)
     window.review.apply_all(None)
-    assert not window.save_copy_to(leaked_export)
+    assert not window.saving.save_copy_to(leaked_export)
     assert leaked_export.read_bytes() == original_bytes
     assert shown and "origine" in shown[0]
 
@@ -172,7 +158,7 @@ def test_exporting_the_correction_list(qtbot, window, leaked_export: Path, tmp_p
     session = window.session
     window.review.apply_all(None)
     target = tmp_path / "corrections.csv"
-    assert window.export_worklist_to(target)
+    assert window.saving.export_worklist_to(target)
     expected = tmp_path / "expected-corrections.csv"
     session.write_worklist(expected)
     assert target.read_bytes() == expected.read_bytes()
@@ -186,7 +172,7 @@ def test_the_journal_lists_the_session_and_verifies(
     open_and_wait(qtbot, window, leaked_export)
     window.review_page.select_row(0)
     window.review.apply_suggestion()
-    window.save_copy_to(tmp_path / "copie.csv")
+    window.saving.save_copy_to(tmp_path / "copie.csv")
     window.recorder.wait()
 
     dialog = JournalDialog(window, window.pool)

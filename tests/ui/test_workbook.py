@@ -40,7 +40,7 @@ def test_each_sheet_can_be_reviewed_and_the_copy_keeps_both(qtbot, window, tmp_p
     assert session.is_changed(key)
 
     target = tmp_path / "patients-nettoye.xlsx"
-    assert window.save_copy_to(target)
+    assert window.saving.save_copy_to(target)
     expected = tmp_path / "expected.xlsx"
     read_export(path).write_copy(session.net_edits(), expected)
     copy = openpyxl.load_workbook(target)
@@ -81,6 +81,6 @@ def test_an_xls_is_saved_as_xlsx_and_the_window_says_so(qtbot, window, tmp_path:
     assert window.session.default_copy_path().name == "cabinet-nettoye.xlsx"
     assert window.review.apply_suggestion(window.review_page.current_key())
     target = tmp_path / "cabinet-nettoye.xlsx"
-    assert window.save_copy_to(target)
+    assert window.saving.save_copy_to(target)
     assert "format .xlsx" in window.statusBar().currentMessage()
     assert read_export(target).kind == "xlsx"

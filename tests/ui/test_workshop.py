@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 from huisclos.core.detect.findings import Finding
 from huisclos.core.report.figures import build_report
 from huisclos.core.report.quiz import Quiz, QuizItem
+from huisclos.ui.dialogs.exercise import GenerateExerciseDialog
 from huisclos.ui.help_dialog import HelpDialog, show_help, show_help_for_finding
 from huisclos.ui.report_dialog import ReportDialog
-from huisclos.ui.workshop import GenerateExerciseDialog, QuizView, WorkshopWindow
+from huisclos.ui.workshop import QuizView, WorkshopWindow
 from practice_files import write_practice_csv
 
 

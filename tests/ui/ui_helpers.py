@@ -11,6 +11,7 @@ LEAKED = [
     "catholique non pratiquante car ses 2 frères sont suicidés",
 ]
 
+HEADER = "Dossier;Nom;Prénom;Date de naissance;Commentaire administratif"
 ROWS = [
     ("1001", "MARTIN", "Sophie", "12/03/1980", LEAKED[0]),
     ("1002", "DURAND", "Claire", "01/07/1975", LEAKED[1]),
@@ -30,3 +31,11 @@ def open_and_wait(qtbot, win, path: Path) -> None:  # type: ignore[no-untyped-de
     with qtbot.waitSignal(win.scan_finished, timeout=30_000):
         win.open_file(path)
     assert win.session is not None and win.session.scan_complete
+
+
+def open_at_first_comment(qtbot, win, path: Path):  # type: ignore[no-untyped-def]
+    """Open ``path``, wait for its scan, select the first comment to review; returns the
+    session, the review page and that comment's cell."""
+    open_and_wait(qtbot, win, path)
+    win.review_page.select_row(0)
+    return win.session, win.review_page, win.review_page.current_key()

@@ -21,7 +21,13 @@ from ..core.edits import CellKey, Edit
 from ..core.errors import HuisclosError
 from ..core.french import number
 from ..core.safe_write import check_new_file, same_file
-from ._columns import columns_named
+from ._options import (
+    add_columns_option,
+    add_export_argument,
+    add_force_option,
+    add_output_option,
+    columns_named,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +36,8 @@ SEVERITY_CHOICES.update({"faible": "low", "moyenne": "medium", "élevée": "high
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "file", metavar="FICHIER", help="l'export du logiciel (CSV, TSV, XLSX, ODS ou XLS)"
-    )
-    parser.add_argument(
-        "-o", "--output", metavar="COPIE", help="où écrire la copie nettoyée (jamais l'original)"
-    )
+    add_export_argument(parser, "l'export du logiciel (CSV, TSV, XLSX, ODS ou XLS)")
+    add_output_option(parser, "COPIE", "où écrire la copie nettoyée (jamais l'original)")
     parser.add_argument(
         "--worklist",
         metavar="LISTE",
@@ -60,12 +62,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="NIVEAU",
         help="gravité minimale corrigée : low, medium ou high (défaut : low, tout)",
     )
-    parser.add_argument(
-        "--columns", metavar="A,B", help="colonnes de commentaires à traiter (défaut : détectées)"
-    )
-    parser.add_argument(
-        "--force", action="store_true", help="remplacer COPIE ou LISTE s'ils existent déjà"
-    )
+    add_columns_option(parser, "colonnes de commentaires à traiter (défaut : détectées)")
+    add_force_option(parser, "remplacer COPIE ou LISTE s'ils existent déjà")
 
 
 def parse_categories(value: str | list[str] | None) -> set[str] | None:

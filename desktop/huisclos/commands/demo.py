@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.errors import HuisclosError
 from ..core.safe_write import check_new_file
+from ._options import add_force_option, add_output_option
 
 DEMO_FILE = ("demo", "patients-demo.csv")
 
@@ -23,9 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         help="génère un fichier d'exercice de N patients fictifs au lieu d'analyser l'exemple",
     )
-    parser.add_argument(
-        "-o", "--output", metavar="FICHIER", help="fichier à écrire (avec --generate)"
-    )
+    add_output_option(parser, "FICHIER", "fichier à écrire (avec --generate)")
     parser.add_argument(
         "--share",
         metavar="PART",
@@ -41,11 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="avec --generate : csv-cp1252 (« ; », Windows-1252, par défaut), csv-utf8 ou xlsx "
         "(déduit de l'extension .xlsx si absent)",
     )
-    parser.add_argument(
-        "--force",
-        action="store_true",
-        help="avec --generate : remplacer FICHIER s'il existe déjà",
-    )
+    add_force_option(parser, "avec --generate : remplacer FICHIER s'il existe déjà")
     parser.add_argument(
         "--details",
         action="store_true",

@@ -21,6 +21,7 @@ from ..core.audit.events import describe
 from ..core.audit.export import export_events, local_time
 from ..core.audit.log import AuditLog, open_log
 from ..core.errors import AuditError
+from ._options import add_force_option, add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,11 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="Exporte le journal déchiffré (CSV ou JSON)",
         description="Exporte le journal déchiffré pour le registre RGPD du cabinet.",
     )
-    export.add_argument("-o", "--output", required=True, metavar="FICHIER", type=Path)
+    add_output_option(export, "FICHIER", "le fichier à écrire", required=True)
     export.add_argument(
         "--format", choices=("csv", "json"), help="par défaut : d'après l'extension du fichier"
     )
-    export.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe déjà")
+    add_force_option(export, "remplacer FICHIER s'il existe déjà")
     actions.add_parser(
         "rotate-key",
         help="Passe à une nouvelle clé de chiffrement (l'historique reste lisible)",
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         if action == "rotate-key":
             print(f"nouvelle clé du journal : {log.rotate_key()} (l'historique reste lisible)")
             return 0
-        return _export(log, args.output, args.format, force=args.force)
+        return _export(log, Path(args.output), args.format, force=args.force)
     finally:
         log.close()
 

@@ -15,16 +15,13 @@ from pathlib import Path
 from ..core.errors import HuisclosError
 from ..core.report.output import REPORT_SUFFIXES, no_pdf_renderer, unknown_format
 from ..core.safe_write import check_new_file
+from ._options import add_export_argument, add_force_option, add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FICHIER", help="l'export à vérifier (CSV ou XLSX)")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="RAPPORT",
-        required=True,
-        help="le rapport à écrire : rapport.pdf ou rapport.html",
+    add_export_argument(parser, "l'export à vérifier (CSV ou XLSX)")
+    add_output_option(
+        parser, "RAPPORT", "le rapport à écrire : rapport.pdf ou rapport.html", required=True
     )
     parser.add_argument(
         "--practice",
@@ -32,13 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="nom du cabinet affiché en tête du rapport (par défaut : celui des réglages)",
     )
-    parser.add_argument("--force", action="store_true", help="remplacer RAPPORT s'il existe déjà")
     parser.add_argument(
         "--with-examples",
         action="store_true",
         help="ajoute quelques exemples masqués (catégorie à la place du passage sensible, "
         "noms et chiffres cachés)",
     )
+    add_force_option(parser, "remplacer RAPPORT s'il existe déjà")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -30,17 +30,16 @@ from ..core.exports.columns import free_text_columns
 from ..core.exports.model import Export
 from ..core.french import number
 from ..core.review.scan import ScanResult, scan_export
-from ._columns import columns_named
+from ._options import add_columns_option, add_export_argument, columns_named
 
 BIG_FILE_ROWS = 200_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FICHIER", help="export CSV ou Excel à analyser")
-    parser.add_argument(
-        "--columns",
-        metavar="A,B",
-        help="colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "
+    add_export_argument(parser, "export CSV ou Excel à analyser")
+    add_columns_option(
+        parser,
+        "colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "
         "commentaires détectées)",
     )
     parser.add_argument(

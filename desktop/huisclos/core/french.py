@@ -1,5 +1,6 @@
-"""How numbers are written for a French reader, in one place for the CLI, the log, the report
-and the app: «12 431» with a narrow no-break space as thousands separator."""
+"""How numbers and punctuation are written for a French reader, in one place for the CLI, the
+log, the report and the app: «12 431» with a narrow no-break space as thousands separator, and
+no-break spaces inside «  » and before «:» and «;» so that no line starts with them."""
 
 from __future__ import annotations
 
@@ -12,3 +13,13 @@ def number(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, int):
         return str(value)
     return f"{value:,}".replace(",", NARROW_NBSP)
+
+
+_SPACED_MARKS = (("« ", "«\u00a0"), (" »", "\u00a0»"), (" :", "\u00a0:"), (" ;", "\u00a0;"))
+
+
+def french_spacing(text: str) -> str:
+    """``text`` with no-break spaces inside «  » and before «:» and «;»."""
+    for before, after in _SPACED_MARKS:
+        text = text.replace(before, after)
+    return text

@@ -31,6 +31,7 @@ from ..core.review.session import ReviewSession
 from ..core.rewrite.suggestions import Suggestion
 from .delegates import segments
 from .labels import category_label, reason_explanation, reason_label, severity_label
+from .style import spaced
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
 
 
@@ -68,9 +69,7 @@ class FindingCard(QFrame):
         super().__init__(parent)
         self.finding = finding
         self.setObjectName("findingCard")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(4)
+        layout = spaced(QVBoxLayout(self), (10, 8, 10, 8), 4)
         colour = marker_colour(finding.category).name()
         severity = severity_colour(finding.severity).name()
         title = QLabel(
@@ -140,8 +139,7 @@ class DetailPanel(QWidget):
         self.key: CellKey | None = None
         self.suggestions: list[Suggestion] = []
         self.setMinimumWidth(360)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        outer = spaced(QVBoxLayout(self), (0, 0, 0, 0))
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -149,9 +147,7 @@ class DetailPanel(QWidget):
         outer.addWidget(self.scroll, 1)
         body = QWidget()
         self.scroll.setWidget(body)
-        self.body = QVBoxLayout(body)
-        self.body.setContentsMargins(12, 10, 12, 10)
-        self.body.setSpacing(8)
+        self.body = spaced(QVBoxLayout(body), (12, 10, 12, 10), 8)
 
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")

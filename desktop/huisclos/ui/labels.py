@@ -9,6 +9,8 @@ Threading: GUI thread (translations are installed on the application).
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QCoreApplication
 
 from ..core.detect.categories import (
@@ -20,9 +22,11 @@ from ..core.detect.categories import (
 from ..core.french import number
 
 
-def category_label(category: str) -> str:
-    """The category's name in the interface language."""
-    labels = {
+@cache
+def _labels(language: str) -> dict[str, str]:
+    """Every label in the interface language (``language`` keys the cache)."""
+    return {
+        # categories
         "health": QCoreApplication.translate("Labels", "Santé"),
         "sex_life": QCoreApplication.translate("Labels", "Vie sexuelle et identité de genre"),
         "religion": QCoreApplication.translate("Labels", "Religion et convictions"),
@@ -33,45 +37,45 @@ def category_label(category: str) -> str:
         "social": QCoreApplication.translate("Labels", "Précarité sociale"),
         "judgement": QCoreApplication.translate("Labels", "Jugement ou propos déplacé"),
         "identifier": QCoreApplication.translate("Labels", "Identifiant ou secret"),
-    }
-    return labels.get(category, CATEGORY_LABELS.get(category, category))
-
-
-def severity_label(severity: str) -> str:
-    labels = {
+        # severities
         "low": QCoreApplication.translate("Labels", "faible"),
         "medium": QCoreApplication.translate("Labels", "moyenne"),
         "high": QCoreApplication.translate("Labels", "élevée"),
-    }
-    return labels.get(severity, SEVERITY_LABELS.get(severity, severity))
-
-
-def reason_label(reason: str) -> str:
-    labels = {
+        # reasons, and why each is a problem
         "hearsay": QCoreApplication.translate("Labels", "rumeur"),
         "third_party": QCoreApplication.translate("Labels", "tiers"),
         "emphasis": QCoreApplication.translate("Labels", "insistance"),
-    }
-    return labels.get(reason, REASON_LABELS.get(reason, reason))
-
-
-def reason_explanation(reason: str) -> str:
-    labels = {
-        "hearsay": QCoreApplication.translate(
+        "why:hearsay": QCoreApplication.translate(
             "Labels", "Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL)."
         ),
-        "third_party": QCoreApplication.translate(
+        "why:third_party": QCoreApplication.translate(
             "Labels",
             "Information sur un proche ou obtenue d'un tiers : elle n'a pas sa place dans le "
             "dossier (Code de la santé publique, art. L1111-7).",
         ),
-        "emphasis": QCoreApplication.translate(
+        "why:emphasis": QCoreApplication.translate(
             "Labels",
             "Ton excessif (majuscules, points d'exclamation) : un commentaire ne doit jamais "
             "être excessif (CNIL).",
         ),
     }
-    return labels.get(reason, REASON_EXPLANATIONS.get(reason, ""))
+
+
+def category_label(category: str) -> str:
+    """The category's name in the interface language."""
+    return _labels(language()).get(category, CATEGORY_LABELS.get(category, category))
+
+
+def severity_label(severity: str) -> str:
+    return _labels(language()).get(severity, SEVERITY_LABELS.get(severity, severity))
+
+
+def reason_label(reason: str) -> str:
+    return _labels(language()).get(reason, REASON_LABELS.get(reason, reason))
+
+
+def reason_explanation(reason: str) -> str:
+    return _labels(language()).get(f"why:{reason}", REASON_EXPLANATIONS.get(reason, ""))
 
 
 def language() -> str:

@@ -4,7 +4,8 @@ The window owns the :class:`~huisclos.core.review.session.ReviewSession` (the re
 the ``QUndoStack`` of edit batches, the scan jobs (:class:`.scan_controller.ScanController`)
 and the journal recorder. Every decision — what is sensitive, what a click writes, what the
 copy contains, what the journal keeps — is a core call; the window only turns user actions
-into those calls and shows the result. Its actions and menus live in :mod:`.menus`.
+into those calls and shows the result. Its actions and menus live in :mod:`.menus`, the
+writing of the copy and of the correction list in :mod:`.saving`.
 
 Threading: GUI thread only; long work goes to ``QThreadPool`` through ``workers``.
 """
@@ -17,14 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QCursor,
     QDragEnterEvent,
     QDropEvent,
     QIcon,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -46,6 +45,7 @@ from .labels import format_number
 from .menus import Menus
 from .review_actions import ReviewActions
 from .review_page import ReviewPage
+from .saving import Saving
 from .scan_controller import ScanController
 from .start_page import StartPage, dropped_file
 from .window_tools import WindowTools
@@ -57,30 +57,6 @@ logger = logging.getLogger(__name__)
 def demo_path() -> Path:
     """The bundled fictional export."""
     return resources.resource("demo", "patients-demo.csv")
-
-
-def copy_filters(kind: str, suffix: str) -> str:
-    """The save dialog's file types for the cleaned copy of an export of ``kind``."""
-    if kind == "xls":
-        return QCoreApplication.translate(
-            "MainWindow", "Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié"
-        )
-    if kind == "ods":
-        return QCoreApplication.translate(
-            "MainWindow", "LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)"
-        )
-    return QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
-        suffix
-    )
-
-
-def format_change_note() -> str:
-    """What a copy in another format than the original keeps and loses (one line)."""
-    return QCoreApplication.translate(
-        "MainWindow",
-        "Elle est au format .xlsx et reprend les textes tels qu'ils s'affichent, cellule par "
-        "cellule (mise en forme, formules, images et notes non reprises).",
-    )
 
 
 class MainWindow(QMainWindow):
@@ -119,6 +95,7 @@ class MainWindow(QMainWindow):
         self.recorder = AuditRecorder(self)
         self.recorder.warning.connect(self._log_warning)
         self.review = ReviewActions(self)
+        self.saving = Saving(self)
 
         self.start_page = StartPage()
         self.review_page = ReviewPage()
@@ -192,7 +169,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path, remember: bool = True) -> None:
         """Read and scan ``path`` in the background; the review page fills as findings come."""
-        if not self.confirm_discard():
+        if not self.saving.confirm_discard():
             return
         self._stop_job()
         self.ensure_log_ready()
@@ -414,86 +391,6 @@ class MainWindow(QMainWindow):
                 5_000,
             )
 
-    # --- saving ----------------------------------------------------------------------------
-    def save_copy(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
-            str(session.default_copy_path()),
-            copy_filters(session.export.kind, session.path.suffix),
-        )
-        if path:
-            self.save_copy_to(Path(path))
-
-    def save_copy_to(self, path: Path) -> bool:
-        """Write the cleaned copy (never the original) and log it."""
-        session = self.session
-        if session is None:
-            return False
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            saved = session.write_copy(path)
-        except (HuisclosError, OSError) as error:
-            QApplication.restoreOverrideCursor()
-            show_error(self, error)
-            return False
-        QApplication.restoreOverrideCursor()
-        self.recorder.record(*saved)
-        self.undo_stack.setClean()
-        message = QCoreApplication.translate(
-            "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
-        ).format(path.name, format_number(session.corrected_count()))
-        if session.export.copy_note(path):
-            message += " " + format_change_note()
-        self.statusBar().showMessage(message, 20_000)
-        return True
-
-    def export_worklist(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        default = session.path.with_name(f"{session.path.stem}-corrections.csv")
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            QCoreApplication.translate("MainWindow", "Exporter la liste de corrections"),
-            str(default),
-            QCoreApplication.translate("MainWindow", "Tableur CSV (*.csv)"),
-        )
-        if path:
-            self.export_worklist_to(Path(path))
-
-    def export_worklist_to(self, path: Path) -> bool:
-        """Write the correction list a secretary works through in the practice software."""
-        session = self.session
-        if session is None:
-            return False
-        try:
-            saved = session.write_worklist(path)
-        except (HuisclosError, OSError) as error:
-            show_error(self, error)
-            return False
-        self.recorder.record(*saved.event)
-        if not saved.same_encoding:
-            QMessageBox.information(
-                self,
-                QCoreApplication.translate("MainWindow", "Liste de corrections"),
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Certains caractères n'existent pas dans l'encodage de votre export : la "
-                    "liste a été enregistrée en UTF-8.",
-                ),
-            )
-        self.statusBar().showMessage(
-            QCoreApplication.translate(
-                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne(s))."
-            ).format(path.name, format_number(saved.entries)),
-            10_000,
-        )
-        return True
-
     # --- closing ---------------------------------------------------------------------------
     def ask(self, title: str, question: str) -> bool:
         """A yes/no question (tests replace it)."""
@@ -506,46 +403,8 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def confirm_discard(self) -> bool:
-        """With unsaved corrections, ask: save a copy, drop them, or stay."""
-        if self.session is None or self.undo_stack.isClean():
-            return True
-        answer = self.ask_unsaved()
-        if answer == "save":
-            self.save_copy()
-            return self.undo_stack.isClean()
-        return answer == "discard"
-
-    def ask_unsaved(self) -> str:
-        """«save», «discard» or «cancel» (tests replace it)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Corrections non enregistrées"))
-        box.setText(
-            QCoreApplication.translate(
-                "MainWindow",
-                "Vos corrections n'ont pas été enregistrées dans une copie nettoyée. "
-                "Que voulez-vous faire ?",
-            )
-        )
-        save = box.addButton(
-            QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        discard = box.addButton(
-            QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(
-            QCoreApplication.translate("MainWindow", "Annuler"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
-
     def close_file(self) -> None:
-        if not self.confirm_discard():
+        if not self.saving.confirm_discard():
             return
         self._stop_job()
         self._set_session(None)
@@ -553,7 +412,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Huis clos")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
+        if not self.saving.confirm_discard():
             event.ignore()
             return
         self._stop_job()

@@ -46,6 +46,7 @@ from .delegates import HighlightDelegate
 from .detail_panel import DetailPanel
 from .labels import category_label, format_number, format_rate
 from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilterProxy
+from .style import spaced
 
 
 def summary_text(to_review: int, patients: int, corrected: int) -> str:
@@ -76,8 +77,7 @@ class ProgressStrip(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progressStrip")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 6, 12, 6)
+        layout = spaced(QHBoxLayout(self), (12, 6, 12, 6))
         self.label = QLabel(self.tr("Lecture du fichier…"))
         self.bar = QProgressBar()
         self.bar.setAccessibleName(self.tr("Progression de l'analyse"))
@@ -137,15 +137,12 @@ class ReviewPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPage")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(10, 8, 10, 6)
-        outer.setSpacing(6)
+        outer = spaced(QVBoxLayout(self), (10, 8, 10, 6), 6)
 
         # summary bar
         summary = QFrame()
         summary.setObjectName("summaryBar")
-        summary_layout = QHBoxLayout(summary)
-        summary_layout.setContentsMargins(12, 6, 12, 6)
+        summary_layout = spaced(QHBoxLayout(summary), (12, 6, 12, 6))
         texts = QVBoxLayout()
         self.file_label = QLabel()
         self.file_label.setObjectName("fileLabel")
@@ -177,8 +174,7 @@ class ReviewPage(QWidget):
 
         # left: categories
         left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout = spaced(QVBoxLayout(left), (0, 0, 0, 0))
         categories_title = QLabel(self.tr("À revoir par catégorie"))
         categories_title.setObjectName("sectionTitle")
         self.category_model = CategoryModel(self)
@@ -216,8 +212,7 @@ class ReviewPage(QWidget):
 
         # middle: the table
         middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout = spaced(QVBoxLayout(middle), (0, 0, 0, 0))
         self.only_to_review = QCheckBox(self.tr("Seulement les commentaires à revoir"))
         self.only_to_review.setChecked(True)
         self.only_to_review.setAccessibleName(self.tr("Seulement les commentaires à revoir"))

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .style import spaced
+
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls")
 
 
@@ -57,8 +59,7 @@ class DropZone(QFrame):
         self.setAccessibleDescription(
             self.tr("Déposez ici l'export de vos patients, ou appuyez sur Entrée pour le choisir.")
         )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
+        layout = spaced(QVBoxLayout(self), (24, 24, 24, 24))
         layout.addStretch(1)
         self.icon = QLabel("⇩")
         self.icon.setObjectName("dropIcon")
@@ -125,9 +126,7 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 28, 48, 20)
-        outer.setSpacing(16)
+        outer = spaced(QVBoxLayout(self), (48, 28, 48, 20), 16)
 
         title = QLabel(self.tr("Huis clos"))
         title.setObjectName("startTitle")
@@ -171,9 +170,7 @@ class StartPage(QWidget):
         # the side column: two cards sized to their content, stacked from the top
         recent_card = QFrame()
         recent_card.setObjectName("sideCard")
-        recent_box = QVBoxLayout(recent_card)
-        recent_box.setContentsMargins(12, 10, 12, 10)
-        recent_box.setSpacing(6)
+        recent_box = spaced(QVBoxLayout(recent_card), (12, 10, 12, 10), 6)
         title_row = QHBoxLayout()
         recent_title = QLabel(self.tr("Fichiers récents"))
         recent_title.setObjectName("sectionTitle")

@@ -1,12 +1,17 @@
 """The app's style sheet: a few touches on top of the system style, written with ``palette()``
-colours so a dark or high-contrast system theme stays readable.
+colours so a dark or high-contrast system theme stays readable; and the few widget settings
+several views share (layout margins, wrapped paragraphs, number boxes).
 
 Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from typing import TypeVar
+
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QSpinBox, QWidget
+
+Layout = TypeVar("Layout", bound=QLayout)
 
 STYLE = """
 #startTitle { font-size: 22pt; font-weight: 600; }
@@ -99,3 +104,39 @@ QPushButton#linkButton {
 
 def apply_style(app: QApplication) -> None:
     app.setStyleSheet(STYLE)
+
+
+def spaced(
+    layout: Layout, margins: tuple[int, int, int, int], spacing: int | None = None
+) -> Layout:
+    """``layout`` with these margins (left, top, right, bottom) and, when given, spacing."""
+    layout.setContentsMargins(*margins)
+    if spacing is not None:
+        layout.setSpacing(spacing)
+    return layout
+
+
+def paragraph(text: str, parent: QWidget) -> QLabel:
+    """A label for a sentence or more: it wraps at the width it is given."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def number_box(
+    parent: QWidget,
+    span: tuple[int, int],
+    value: int,
+    name: str,
+    *,
+    step: int = 1,
+    suffix: str = "",
+) -> QSpinBox:
+    """A spin box from ``span[0]`` to ``span[1]`` showing ``value``; ``name`` for screen readers."""
+    box = QSpinBox(parent)
+    box.setRange(*span)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    box.setAccessibleName(name)
+    return box

@@ -139,44 +139,32 @@ def highlight_contrast(category: str, palette: QPalette | None = None) -> float:
     )
 
 
+def palette_of(colours: dict[str, str]) -> QPalette:
+    """A palette with these colours, by role name («Window», «Text»…)."""
+    palette = QPalette()
+    for role, colour in colours.items():
+        palette.setColor(QPalette.ColorRole[role], QColor(colour))
+    return palette
+
+
+_DARK = {
+    "Window": "#202124", "WindowText": "#E8EAED", "Base": "#17181A", "AlternateBase": "#222326",
+    "Text": "#E8EAED", "Button": "#2D2E31", "ButtonText": "#E8EAED", "Highlight": "#8AB4F8",
+    "HighlightedText": "#202124", "ToolTipBase": "#2D2E31", "ToolTipText": "#E8EAED",
+    "PlaceholderText": "#9AA0A6", "Link": "#8AB4F8", "LinkVisited": "#C58AF9",
+}  # fmt: skip
+_HIGH_CONTRAST = {
+    "Window": "#FFFFFF", "WindowText": "#000000", "Base": "#FFFFFF", "Text": "#000000",
+    "Button": "#FFFFFF", "ButtonText": "#000000", "Highlight": "#000080",
+    "HighlightedText": "#FFFFFF", "Link": "#0000EE",
+}  # fmt: skip
+
+
 def dark_palette() -> QPalette:
     """A dark palette (used by tests to check the colours on a dark theme)."""
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#202124"),
-        (roles.WindowText, "#E8EAED"),
-        (roles.Base, "#17181A"),
-        (roles.AlternateBase, "#222326"),
-        (roles.Text, "#E8EAED"),
-        (roles.Button, "#2D2E31"),
-        (roles.ButtonText, "#E8EAED"),
-        (roles.Highlight, "#8AB4F8"),
-        (roles.HighlightedText, "#202124"),
-        (roles.ToolTipBase, "#2D2E31"),
-        (roles.ToolTipText, "#E8EAED"),
-        (roles.PlaceholderText, "#9AA0A6"),
-        (roles.Link, "#8AB4F8"),
-        (roles.LinkVisited, "#C58AF9"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
+    return palette_of(_DARK)
 
 
 def high_contrast_palette() -> QPalette:
     """Black on white with a strong selection, for the high-contrast check."""
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#FFFFFF"),
-        (roles.WindowText, "#000000"),
-        (roles.Base, "#FFFFFF"),
-        (roles.Text, "#000000"),
-        (roles.Button, "#FFFFFF"),
-        (roles.ButtonText, "#000000"),
-        (roles.Highlight, "#000080"),
-        (roles.HighlightedText, "#FFFFFF"),
-        (roles.Link, "#0000EE"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
+    return palette_of(_HIGH_CONTRAST)

@@ -94,7 +94,7 @@ class WindowTools:
         open_workshop(self.window)
 
     def generate_exercise(self) -> None:
-        from .workshop import generate_exercise_file
+        from .dialogs.exercise import generate_exercise_file
 
         generate_exercise_file(self.window)
 

@@ -5,48 +5,34 @@ the trainer notes the room's answer (S / N), reveals with the space bar (categor
 suggested rewrite) and moves with the arrows; after the last comment, a score. Everything works
 from the keyboard, so the trainer can drive it from a presentation remote.
 
-The exercise-file dialog writes N fictional patients (Faker fr_FR) with a chosen share of
-sensitive comments, as CSV «;» Windows-1252, CSV UTF-8 or XLSX, through
-:func:`huisclos.core.demo.synthetic.write_export`.
-
-Entry points for the main window:
-- :func:`open_workshop(parent)` — the quiz window (F11: full screen, Échap: leave);
-- :func:`generate_exercise_file(parent)` — the exercise-file dialog.
-Threading: GUI thread only; a wait cursor shows while a large file is generated.
+Entry point for the main window: :func:`open_workshop(parent)` — the quiz window (F11: full
+screen, Échap: leave); its «Générer un fichier d'exercice…» button opens
+:mod:`.dialogs.exercise`. Threading: GUI thread only.
 """
 
 from __future__ import annotations
 
 import logging
 from html import escape as _escape
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.demo.synthetic import write_export
 from ..core.detect.detector import Detector
-from ..core.errors import HuisclosError
 from ..core.report.quiz import Quiz, Reveal, draw
+from .dialogs.exercise import generate_exercise_file
+from .style import number_box, paragraph, spaced
 
 logger = logging.getLogger(__name__)
 
@@ -62,12 +48,6 @@ KEY_HELP = (
     "S : la salle dit « sensible »  ·  N : « rien à redire »  ·  Espace : révéler  ·  "
     "← → : commentaire précédent / suivant  ·  P : pourquoi ?  ·  F11 : plein écran  ·  "
     "Échap : quitter"
-)
-
-FORMATS: tuple[tuple[str, str, str], ...] = (
-    ("csv-cp1252", "CSV « ; » Windows-1252 (logiciels de cabinet)", ".csv"),
-    ("csv-utf8", "CSV UTF-8", ".csv"),
-    ("xlsx", "Excel (.xlsx)", ".xlsx"),
 )
 
 
@@ -132,8 +112,7 @@ class QuizView(QWidget):
         self.score_label.setWordWrap(True)
         self.score_label.hide()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 24, 48, 16)
+        layout = spaced(QVBoxLayout(self), (48, 24, 48, 16))
         layout.addWidget(self.progress)
         layout.addWidget(self.comment, 3)
         layout.addWidget(self.answer)
@@ -341,8 +320,7 @@ class WorkshopWindow(QWidget):
         self.setup = self._setup_page()
         self.stack.addWidget(self.setup)
         self.view: QuizView | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = spaced(QVBoxLayout(self), (0, 0, 0, 0))
         layout.addWidget(self.stack)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._escape)
@@ -358,7 +336,7 @@ class WorkshopWindow(QWidget):
         centred.addStretch(1)
         title = QLabel(self.tr("Mode atelier"), page)
         title.setStyleSheet("font-size: 34px; font-weight: bold; color: #1f4e79;")
-        intro = QLabel(
+        intro = paragraph(
             self.tr(
                 "Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s'il "
                 "est sensible, vous révélez la réponse, la raison et une formulation neutre. "
@@ -367,18 +345,11 @@ class WorkshopWindow(QWidget):
             ),
             page,
         )
-        intro.setWordWrap(True)
-        self.count = QSpinBox(page)
-        self.count.setRange(3, 60)
-        self.count.setValue(10)
-        self.count.setAccessibleName(self.tr("Nombre de commentaires"))
+        self.count = number_box(page, (3, 60), 10, self.tr("Nombre de commentaires"))
         self.count.setMaximumWidth(140)
-        self.share = QSpinBox(page)
-        self.share.setRange(0, 100)
-        self.share.setSingleStep(10)
-        self.share.setValue(60)
-        self.share.setSuffix(" %")
-        self.share.setAccessibleName(self.tr("Part de commentaires sensibles"))
+        self.share = number_box(
+            page, (0, 100), 60, self.tr("Part de commentaires sensibles"), step=10, suffix=" %"
+        )
         self.share.setMaximumWidth(140)
         form = QFormLayout()
         form.addRow(self.tr("Nombre de commentaires :"), self.count)
@@ -392,11 +363,9 @@ class WorkshopWindow(QWidget):
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.generate_button)
         buttons.addStretch(1)
-        keys = QLabel(self.tr(KEY_HELP), page)
-        keys.setWordWrap(True)
+        keys = paragraph(self.tr(KEY_HELP), page)
         keys.setStyleSheet("color: #566573; font-size: 13px;")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 72, 0, 48)
+        layout = spaced(QVBoxLayout(page), (0, 72, 0, 48))
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addSpacing(16)
@@ -445,131 +414,3 @@ def open_workshop(parent: QWidget | None = None) -> WorkshopWindow:
 
 
 # --- «Générer un fichier d'exercice…» ---------------------------------------------------------
-
-
-class GenerateExerciseDialog(QDialog):
-    """Choose how many fictional patients, the share of sensitive comments and the format."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Générer un fichier d'exercice"))
-        self.setObjectName("generateExerciseDialog")
-        intro = QLabel(
-            self.tr(
-                "Un export fictif pour s'entraîner : patients inventés (noms, adresses, "
-                "téléphones), commentaires tirés du lexique et d'exemples étiquetés. Aucun "
-                "patient réel."
-            ),
-            self,
-        )
-        intro.setWordWrap(True)
-        self.patients = QSpinBox(self)
-        self.patients.setRange(10, 100_000)
-        self.patients.setSingleStep(100)
-        self.patients.setValue(500)
-        self.patients.setAccessibleName(self.tr("Nombre de patients"))
-        self.share = QSpinBox(self)
-        self.share.setRange(0, 100)
-        self.share.setValue(10)
-        self.share.setSuffix(" %")
-        self.share.setAccessibleName(self.tr("Part de commentaires sensibles"))
-        self.format = QComboBox(self)
-        for key, label, _suffix in FORMATS:
-            self.format.addItem(self.tr(label), key)
-        self.format.setAccessibleName(self.tr("Format du fichier"))
-        self.path = QLineEdit(self)
-        self.path.setAccessibleName(self.tr("Fichier à créer"))
-        self.path.setText(str(Path.home() / "exercice-huisclos.csv"))
-        browse = QPushButton(self.tr("Parcourir…"), self)
-        browse.clicked.connect(self._browse)
-        self.format.currentIndexChanged.connect(self._sync_suffix)
-        where = QHBoxLayout()
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
-        form = QFormLayout()
-        form.addRow(self.tr("Patients fictifs :"), self.patients)
-        form.addRow(self.tr("Commentaires sensibles :"), self.share)
-        form.addRow(self.tr("Format :"), self.format)
-        form.addRow(self.tr("Fichier :"), where)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Générer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        self.buttons.accepted.connect(self.generate)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.written: Path | None = None
-        self.resize(560, self.sizeHint().height())
-
-    def format_key(self) -> str:
-        return str(self.format.currentData())
-
-    def _suffix(self) -> str:
-        return next(suffix for key, _label, suffix in FORMATS if key == self.format_key())
-
-    def _sync_suffix(self) -> None:
-        text = self.path.text().strip()
-        if text:
-            self.path.setText(str(Path(text).with_suffix(self._suffix())))
-
-    def _browse(self) -> None:
-        suffix = self._suffix()
-        pattern = "Excel (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Enregistrer le fichier d'exercice"), self.path.text(), pattern
-        )
-        if chosen:
-            self.path.setText(str(Path(chosen).with_suffix(suffix)))
-
-    def generate(self) -> None:
-        """Write the file; errors are shown in French and the dialog stays open."""
-        text = self.path.text().strip()
-        if not text:
-            QMessageBox.warning(self, self.windowTitle(), self.tr("Choisissez où enregistrer."))
-            return
-        target = Path(text)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a big file takes a while
-        try:
-            write_exercise(
-                target, self.patients.value(), self.share.value() / 100, self.format_key()
-            )
-        except HuisclosError as error:
-            problem = error.message
-        except OSError as error:
-            problem = self.tr("Le fichier n'a pas pu être écrit : {error}").format(
-                error=error.strerror or error
-            )
-        else:
-            problem = ""
-        finally:
-            QApplication.restoreOverrideCursor()
-        if problem:
-            QMessageBox.warning(self, self.windowTitle(), problem)
-            return
-        self.written = target
-        self.accept()
-
-
-def write_exercise(path: Path, patients: int, share: float, fmt: str) -> Path:
-    """Write an exercise export through the synthetic generator (same as ``demo --generate``)."""
-    write_export(path, patients, share, fmt)
-    return path
-
-
-def generate_exercise_file(parent: QWidget | None = None) -> Path | None:
-    """Show «Générer un fichier d'exercice…»; returns the written file, or None if cancelled."""
-    dialog = GenerateExerciseDialog(parent)
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written is not None:
-        QMessageBox.information(
-            parent,
-            dialog.windowTitle(),
-            QCoreApplication.translate(
-                "GenerateExerciseDialog", "Fichier d'exercice enregistré :\n{path}"
-            ).format(path=dialog.written),
-        )
-        return dialog.written
-    return None

@@ -11,7 +11,7 @@ import random
 
 from stdnum.fr import nir
 
-from huisclos.core.demo.synthetic import make_card, make_iban  # the demo export's own generators
+from huisclos.core.demo.values import make_card, make_iban  # the demo export's own generators
 
 SEED = 20251123
 

@@ -3,8 +3,8 @@
 A payload holds counts, row numbers, rule ids, categories, fingerprints and keyed hashes: never
 the text of a cell, a name or a word of the practice's lists. Three safeguards:
 
-- builders (:func:`edit_payload`, :func:`save_copy_payload`, :func:`worklist_payload`,
-  :func:`settings_payload`; the scan's is ``review.journal_events.scan_event``) that keep only
+- builders (:func:`edit_payload`, :func:`file_written_payload`, :func:`settings_payload`;
+  the scan's is ``review.journal_events.scan_event``) that keep only
   what may be kept — the faces use them (through :mod:`huisclos.core.review.journal_events`)
   rather than write dicts by hand;
 - :class:`TextHasher`: before/after texts become HMAC-SHA256 hashes under a key derived from the
@@ -238,45 +238,18 @@ def edit_payload(event: EditEvent, hasher: TextHasher) -> dict[str, Any]:
     return payload
 
 
-def save_copy_payload(
-    *,
-    source_fingerprint: str | None,
-    target_fingerprint: str | None,
-    target_name: str | None = None,
-    cells_changed: int = 0,
-    rows_changed: int = 0,
+def file_written_payload(
+    *, source_fingerprint: str, target_fingerprint: str, target_name: str, **figures: int | str
 ) -> dict[str, Any]:
-    """A ``save_copy`` event: which file, which copy (fingerprints), how many cells changed."""
-    payload: dict[str, Any] = {
+    """A ``save_copy`` or ``worklist`` event: which export, which file written from it (both by
+    fingerprint, the written file's base name), and its figures (cells and rows changed,
+    entries, format)."""
+    return {
         "fingerprint": source_fingerprint,
         "target_fingerprint": target_fingerprint,
-        "cells_changed": cells_changed,
-        "rows_changed": rows_changed,
+        "target_name": Path(target_name).name,
+        **figures,
     }
-    if target_name:
-        payload["target_name"] = Path(target_name).name
-    return payload
-
-
-def worklist_payload(
-    *,
-    source_fingerprint: str | None,
-    target_fingerprint: str | None = None,
-    target_name: str | None = None,
-    entries: int = 0,
-    fmt: str | None = None,
-) -> dict[str, Any]:
-    """A ``worklist`` event: the correction list written for the practice software."""
-    payload: dict[str, Any] = {
-        "fingerprint": source_fingerprint,
-        "target_fingerprint": target_fingerprint,
-        "entries": entries,
-    }
-    if fmt:
-        payload["format"] = fmt
-    if target_name:
-        payload["target_name"] = Path(target_name).name
-    return payload
 
 
 def settings_payload(**counts: int) -> dict[str, Any]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from ..french import french_spacing
+
 
 @dataclass(frozen=True, slots=True)
 class HelpTopic:
@@ -177,15 +179,7 @@ def topic_html(item: HelpTopic) -> str:
 
 def _text(text: str) -> str:
     """Escaped, with no-break spaces inside «  » and before : ; so no line starts with them."""
-    text = escape(text, quote=False)
-    for before, after in (
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-        (" :", "\u00a0:"),
-        (" ;", "\u00a0;"),
-    ):
-        text = text.replace(before, after)
-    return text
+    return french_spacing(escape(text, quote=False))
 
 
 def all_topics_html() -> str:

@@ -12,7 +12,7 @@ from datetime import datetime
 from html import escape as _escape
 
 from ..detect.categories import CATEGORY_LABELS, SEVERITIES
-from ..french import number
+from ..french import french_spacing, number
 from .figures import ReportData
 from .help_text import CNIL_RULES
 from .masking import MaskedExample
@@ -88,19 +88,7 @@ def report_html(data: ReportData) -> str:
         parts.append(_examples_block(data.examples))
     parts.append(_signature_block(data))
     parts.append("</body></html>")
-    return _french_spacing("\n".join(parts))
-
-
-def _french_spacing(html: str) -> str:
-    """No-break spaces inside «  » and before : ; ! ? so a line never starts with them."""
-    for before, after in (
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-        (" :", "\u00a0:"),
-        (" ;", "\u00a0;"),
-    ):
-        html = html.replace(before, after)
-    return html
+    return french_spacing("\n".join(parts))
 
 
 def _head(data: ReportData) -> str:

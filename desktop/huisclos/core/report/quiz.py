@@ -21,14 +21,12 @@ from typing import Any
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, REASON_EXPLANATIONS
 from ..detect.detector import Detector
+from ..errors import HuisclosError
+from ..resources import resource
 from ..rewrite.suggestions import first_suggestion
 from .help_text import topic_for
 
 logger = logging.getLogger(__name__)
-
-LEXICON = "lexicon"
-CORPUS = "corpus"
-BUILT_IN = "intégré"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +36,6 @@ class QuizItem:
     text: str
     sensitive: bool
     categories: tuple[str, ...] = ()
-    source: str = BUILT_IN
     note: str = ""  # for the trainer, from the labelled lists
 
 
@@ -98,10 +95,8 @@ def lexicon_examples(folder: Path | None = None) -> list[QuizItem]:
     """Every ``examples`` entry of the lexicon files, labelled with its file's category."""
     if folder is None:
         try:
-            from ..resources import resource
-
             folder = resource("lexicon", "fr")
-        except Exception:  # an incomplete installation: the built-in comments still work
+        except HuisclosError:  # an incomplete installation: the built-in comments still work
             return []
     items: list[QuizItem] = []
     for path in sorted(Path(folder).glob("*.toml")):
@@ -115,7 +110,7 @@ def lexicon_examples(folder: Path | None = None) -> list[QuizItem]:
             rule_category = str(rule.get("category") or category)
             for text in rule.get("examples") or ():
                 if isinstance(text, str) and text.strip():
-                    items.append(QuizItem(text.strip(), True, (rule_category,), LEXICON))
+                    items.append(QuizItem(text.strip(), True, (rule_category,)))
     return items
 
 
@@ -128,10 +123,8 @@ def corpus_comments(path: Path | None = None) -> list[QuizItem]:
     """
     if path is None:
         try:
-            from ..resources import resource
-
             path = resource("demo", "comments.toml")
-        except Exception:
+        except HuisclosError:
             return []
     if not Path(path).is_file():
         return []
@@ -148,7 +141,7 @@ def _entries(
     if isinstance(value, str):
         if value.strip():
             text = fill_placeholders(value.strip())
-            yield QuizItem(text, sensitive, categories if sensitive else (), CORPUS, note)
+            yield QuizItem(text, sensitive, categories if sensitive else (), note)
     elif isinstance(value, list):
         for entry in value:
             yield from _entries(entry, sensitive, categories)
@@ -206,8 +199,8 @@ def load_pool() -> tuple[list[QuizItem], list[QuizItem]]:
     seen: set[str] = set()
     sensitive: list[QuizItem] = []
     benign: list[QuizItem] = []
-    built_in = [QuizItem(text, True, cats, BUILT_IN) for text, cats in BUILT_IN_SENSITIVE]
-    built_in += [QuizItem(text, False, (), BUILT_IN) for text in BUILT_IN_BENIGN]
+    built_in = [QuizItem(text, True, cats) for text, cats in BUILT_IN_SENSITIVE]
+    built_in += [QuizItem(text, False) for text in BUILT_IN_BENIGN]
     for item in [*lexicon_examples(), *corpus_comments(), *built_in]:
         key = " ".join(item.text.casefold().split())
         if key in seen:

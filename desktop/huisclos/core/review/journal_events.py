@@ -19,8 +19,7 @@ from typing import Any
 from ..audit.events import (
     EditEvent,
     JournalEvent,
-    save_copy_payload,
-    worklist_payload,
+    file_written_payload,
 )
 from ..detect.detector import Detector
 from ..edits import Edit, EditBatch
@@ -88,27 +87,21 @@ def edit_event(batch: EditBatch, action: str, *, export: Export, detector: Detec
 def save_copy_event(export: Export, edits: list[Edit], target: Path) -> JournalEvent:
     """The ``save_copy`` event of the cleaned copy of ``export`` with ``edits``, just written at
     ``target``."""
-    return JournalEvent(
-        "save_copy",
-        save_copy_payload(
-            source_fingerprint=export.fingerprint,
-            target_fingerprint=file_fingerprint(target),
-            target_name=target.name,
-            cells_changed=len(edits),
-            rows_changed=len({(edit.sheet, edit.row) for edit in edits}),
-        ),
-    )
+    rows = len({(edit.sheet, edit.row) for edit in edits})
+    return _written("save_copy", export, target, cells_changed=len(edits), rows_changed=rows)
 
 
 def worklist_event(export: Export, target: Path, entries: int) -> JournalEvent:
     """The ``worklist`` event of the correction list of ``export`` just written at ``target``."""
-    return JournalEvent(
-        "worklist",
-        worklist_payload(
-            source_fingerprint=export.fingerprint,
-            target_fingerprint=file_fingerprint(target),
-            target_name=target.name,
-            entries=entries,
-            fmt="xlsx" if target.suffix.lower() == ".xlsx" else "csv",
-        ),
+    fmt = "xlsx" if target.suffix.lower() == ".xlsx" else "csv"
+    return _written("worklist", export, target, entries=entries, format=fmt)
+
+
+def _written(kind: str, export: Export, target: Path, **figures: int | str) -> JournalEvent:
+    payload = file_written_payload(
+        source_fingerprint=export.fingerprint,
+        target_fingerprint=file_fingerprint(target),
+        target_name=target.name,
+        **figures,
     )
+    return JournalEvent(kind, payload)

@@ -63,14 +63,13 @@ HEADER_CURRENT = "Commentaire actuel"
 
 @dataclass(frozen=True, slots=True)
 class WorklistEntry:
-    """One comment to change in the practice software."""
+    """One comment to change in the practice software; ``identity`` holds the values of the
+    identity columns, in ``Worklist.identity_headers`` order."""
 
     sheet: str
     row: int
     column: str
-    identity: tuple[
-        str, ...
-    ]  # values of the identity columns, in ``Worklist.identity_headers`` order
+    identity: tuple[str, ...]
     current: str
     proposed: str
     categories: tuple[str, ...]  # category ids

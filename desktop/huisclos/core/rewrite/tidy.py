@@ -139,6 +139,8 @@ _CLAUSE_TRAILING_MARKS = _compile(r"\s*[,;:–—\-/]+$")
 
 
 def _any_in(text: str, chars: str) -> bool:
+    if len(chars) == 1:
+        return chars in text
     return any(char in text for char in chars)
 
 
@@ -202,28 +204,27 @@ def _tidy_line(line: str) -> str:
     return text
 
 
+# The clean-ups of punctuation runs, in order: (any of these characters, and any of those too —
+# "" when the first are enough —, the pattern, its replacement).
+_PUNCTUATION_STEPS: tuple[tuple[str, str, re.Pattern[str], str], ...] = (
+    (",", "", _COMMA_RUN, ","),
+    (".?;", ",:–—-", _MARK_BEFORE_STOP, r"\1"),
+    (",", ":–—", _COMMA_BEFORE_COLON, r" \1"),
+    (",", "–—", _DASH_BEFORE_COMMA, r" \1"),
+    (".;", "", _STOP_RUN, r"\1"),
+    (",", "", _SPACE_BEFORE_COMMA, ","),
+    (",", "", _COMMA_WITHOUT_SPACE, ", "),
+    (".", "", _SPACE_BEFORE_STOP, "."),
+    ("(", "", _MARK_AFTER_OPENING, "("),
+    (")", "", _MARK_BEFORE_CLOSING, ")"),
+)
+
+
 def _tidy_punctuation(text: str) -> str:
     """One pass over the punctuation runs a removal leaves («, ,», «, .», «: ,», «( ,»)."""
-    comma = "," in text
-    if comma:
-        text = _COMMA_RUN.sub(",", text)
-    if _any_in(text, ".?;") and _any_in(text, ",:–—-"):
-        text = _MARK_BEFORE_STOP.sub(r"\1", text)
-    if comma and _any_in(text, ":–—"):
-        text = _COMMA_BEFORE_COLON.sub(r" \1", text)
-    if comma and _any_in(text, "–—"):
-        text = _DASH_BEFORE_COMMA.sub(r" \1", text)
-    if "." in text or ";" in text:
-        text = _STOP_RUN.sub(r"\1", text)
-    if comma:
-        text = _SPACE_BEFORE_COMMA.sub(",", text)
-        text = _COMMA_WITHOUT_SPACE.sub(", ", text)
-    if "." in text:
-        text = _SPACE_BEFORE_STOP.sub(".", text)
-    if "(" in text:
-        text = _MARK_AFTER_OPENING.sub("(", text)
-    if ")" in text:
-        text = _MARK_BEFORE_CLOSING.sub(")", text)
+    for needs, also, pattern, replacement in _PUNCTUATION_STEPS:
+        if _any_in(text, needs) and (not also or _any_in(text, also)):
+            text = pattern.sub(replacement, text)
     if "  " in text:
         text = _DOUBLE_SPACES.sub(" ", text)
     return text

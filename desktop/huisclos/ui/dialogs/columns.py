@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QScrollArea,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..labels import format_number
+from . import answer_buttons
 
 
 class ColumnsDialog(QDialog):
@@ -61,14 +61,8 @@ class ColumnsDialog(QDialog):
         body_layout.addStretch(1)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Relancer l'analyse"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        relaunch = self.tr("Relancer l'analyse")
+        layout.addWidget(answer_buttons(self, relaunch, self.accept, self.tr("Annuler")))
 
     def selected(self) -> dict[str, list[str]]:
         return {

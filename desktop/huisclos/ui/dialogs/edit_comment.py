@@ -11,7 +11,6 @@ import html
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from ...core.edits import CellKey
 from ...core.review.session import ReviewSession
 from ..detail_panel import highlighted_html
 from ..labels import category_label
+from . import answer_buttons
 
 
 class EditCommentDialog(QDialog):
@@ -63,14 +63,9 @@ class EditCommentDialog(QDialog):
         self.check.setTextFormat(Qt.TextFormat.RichText)
         self.check.setAccessibleName(self.tr("Vérification du nouveau commentaire"))
         layout.addWidget(self.check)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        layout.addWidget(
+            answer_buttons(self, self.tr("Enregistrer"), self.accept, self.tr("Annuler"))
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(150)

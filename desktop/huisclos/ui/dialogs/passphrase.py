@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import keys
 from ...core.errors import HuisclosError
+from . import answer_buttons
 
 MIN_LENGTH = 8
 
@@ -60,13 +60,7 @@ class PassphraseDialog(QDialog):
         self.error.setObjectName("errorLabel")
         self.error.hide()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Plus tard"))
-        buttons.accepted.connect(self._try_accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(answer_buttons(self, None, self._try_accept, self.tr("Plus tard")))
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -40,6 +40,8 @@ from ...core.review.session import ReviewSession
 from .. import settings
 from ..errors import show_error
 from ..labels import category_label, severity_label
+from ..style import Layout, paragraph
+from . import answer_buttons
 
 SPECIAL = {"health", "sex_life", "religion", "ethnic_origin", "political", "union", "criminal",
            "identifier"}  # fmt: skip
@@ -77,6 +79,22 @@ def remove_rule_block(text: str, rule_id: str) -> str:
     return "".join(part for part in parts if not pattern.search(part))
 
 
+def _choice(items: Iterable[tuple[str, str]], current: str, name: str) -> QComboBox:
+    """A drop-down of (label, value) pairs showing ``current`` (the first one when absent)."""
+    box = QComboBox()
+    for label, value in items:
+        box.addItem(label, value)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.setAccessibleName(name)
+    return box
+
+
+def _group(title: str, kind: type[Layout]) -> tuple[QGroupBox, Layout]:
+    """A titled group box and its layout of ``kind``."""
+    group = QGroupBox(title)
+    return group, kind(group)
+
+
 class SettingsDialog(QDialog):
     """The settings, in three tabs."""
 
@@ -91,14 +109,9 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._analysis_tab(), self.tr("Analyse"))
         self.tabs.addTab(self._terms_tab(), self.tr("Termes du cabinet"))
         layout.addWidget(self.tabs, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        layout.addWidget(
+            answer_buttons(self, self.tr("Enregistrer"), self._accept, self.tr("Annuler"))
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
 
     # --- tabs ------------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:
@@ -108,27 +121,23 @@ class SettingsDialog(QDialog):
         self.practice_edit.setPlaceholderText(self.tr("ex. : Cabinet médical des Tilleuls"))
         self.practice_edit.setAccessibleName(self.tr("Nom du cabinet"))
         form.addRow(self.tr("&Nom du cabinet :"), self.practice_edit)
-        hint = QLabel(self.tr("Il apparaît sur le rapport d'autocontrôle."))
-        hint.setWordWrap(True)
-        form.addRow("", hint)
-        self.language_combo = QComboBox()
-        self.language_combo.addItem("Français", "fr")
-        self.language_combo.addItem("English", "en")
-        self.language_combo.setCurrentIndex(
-            max(0, self.language_combo.findData(settings.language.value()))
+        form.addRow("", paragraph(self.tr("Il apparaît sur le rapport d'autocontrôle."), tab))
+        self.language_combo = _choice(
+            [("Français", "fr"), ("English", "en")],
+            settings.language.value(),
+            self.tr("Langue de l'interface"),
         )
-        self.language_combo.setAccessibleName(self.tr("Langue de l'interface"))
         form.addRow(self.tr("&Langue :"), self.language_combo)
-        note = QLabel(self.tr("Le changement de langue prend effet au prochain démarrage."))
-        note.setWordWrap(True)
-        form.addRow("", note)
+        form.addRow(
+            "",
+            paragraph(self.tr("Le changement de langue prend effet au prochain démarrage."), tab),
+        )
         return tab
 
     def _analysis_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        group = QGroupBox(self.tr("Catégories signalées"))
-        grid = QGridLayout(group)
+        group, grid = _group(self.tr("Catégories signalées"), QGridLayout)
         enabled = settings.enabled_categories()
         self.category_boxes: dict[str, QCheckBox] = {}
         for index, category in enumerate(CATEGORIES):
@@ -139,17 +148,14 @@ class SettingsDialog(QDialog):
             self.category_boxes[category] = box
         layout.addWidget(group)
         form = QFormLayout()
-        self.severity_combo = QComboBox()
-        for severity in SEVERITIES:
-            self.severity_combo.addItem(severity_label(severity).capitalize(), severity)
-        self.severity_combo.setCurrentIndex(
-            max(0, self.severity_combo.findData(settings.min_severity.value()))
+        self.severity_combo = _choice(
+            [(severity_label(severity).capitalize(), severity) for severity in SEVERITIES],
+            settings.min_severity.value(),
+            self.tr("Gravité minimale"),
         )
-        self.severity_combo.setAccessibleName(self.tr("Gravité minimale"))
         form.addRow(self.tr("&Gravité minimale signalée :"), self.severity_combo)
         layout.addLayout(form)
-        columns = QGroupBox(self.tr("Colonnes analysées"))
-        columns_layout = QVBoxLayout(columns)
+        columns, columns_layout = _group(self.tr("Colonnes analysées"), QVBoxLayout)
         if self.session is not None:
             names = [n for c in self.session.columns.values() for n in c]
             text = self.tr("Fichier ouvert : {0}").format(
@@ -157,16 +163,17 @@ class SettingsDialog(QDialog):
             )
         else:
             text = self.tr("Aucun fichier ouvert.")
-        label = QLabel(
-            text
-            + "\n"
-            + self.tr(
-                "Les colonnes de commentaires sont reconnues à l'ouverture de chaque fichier ; "
-                "changez-les avec Revue ▸ Colonnes analysées…"
+        columns_layout.addWidget(
+            paragraph(
+                text
+                + "\n"
+                + self.tr(
+                    "Les colonnes de commentaires sont reconnues à l'ouverture de chaque fichier ;"
+                    " changez-les avec Revue ▸ Colonnes analysées…"
+                ),
+                columns,
             )
         )
-        label.setWordWrap(True)
-        columns_layout.addWidget(label)
         layout.addWidget(columns)
         layout.addStretch(1)
         return tab
@@ -174,31 +181,27 @@ class SettingsDialog(QDialog):
     def _terms_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        allowed = QGroupBox(self.tr("Termes autorisés (jamais signalés)"))
-        allowed_layout = QVBoxLayout(allowed)
+        allowed, allowed_layout = _group(self.tr("Termes autorisés (jamais signalés)"), QVBoxLayout)
         self.allow_list = QListWidget()
         self.allow_list.setAccessibleName(self.tr("Termes autorisés"))
         self.original_allowlist = practice.load_allowlist()
         self.allow_list.addItems(self.original_allowlist)
-        row = QHBoxLayout()
         self.allow_edit = QLineEdit()
-        self.allow_edit.setPlaceholderText(self.tr("Terme à autoriser"))
-        self.allow_edit.setAccessibleName(self.tr("Terme à autoriser"))
-        add = QPushButton(self.tr("Ajouter"))
-        add.clicked.connect(self._add_allowed)
-        self.allow_edit.returnPressed.connect(self._add_allowed)
-        remove = QPushButton(self.tr("Retirer"))
-        remove.setAccessibleName(self.tr("Retirer le terme autorisé sélectionné"))
-        remove.clicked.connect(lambda: self._remove_selected(self.allow_list))
-        row.addWidget(self.allow_edit, 1)
-        row.addWidget(add)
-        row.addWidget(remove)
         allowed_layout.addWidget(self.allow_list, 1)
-        allowed_layout.addLayout(row)
+        allowed_layout.addLayout(
+            self._term_row(
+                self.allow_edit,
+                self.tr("Terme à autoriser"),
+                self._add_allowed,
+                self.tr("Retirer le terme autorisé sélectionné"),
+                lambda: self._remove_selected(self.allow_list),
+            )
+        )
         layout.addWidget(allowed, 1)
 
-        extra = QGroupBox(self.tr("Termes propres au cabinet (signalés en plus)"))
-        extra_layout = QVBoxLayout(extra)
+        extra, extra_layout = _group(
+            self.tr("Termes propres au cabinet (signalés en plus)"), QVBoxLayout
+        )
         self.extra_list = QListWidget()
         self.extra_list.setAccessibleName(self.tr("Termes propres au cabinet"))
         self.extra_text = practice.load_extra_terms_text()
@@ -210,31 +213,52 @@ class SettingsDialog(QDialog):
             extra_layout.addWidget(QLabel(error.message))
         for rule in rules:
             self._add_extra_item(rule.id, ", ".join(rule.terms), rule.category)
-        row = QHBoxLayout()
         self.extra_edit = QLineEdit()
-        self.extra_edit.setPlaceholderText(self.tr("Terme à signaler"))
-        self.extra_edit.setAccessibleName(self.tr("Terme à signaler"))
-        self.extra_category = QComboBox()
-        for category in CATEGORIES:
-            self.extra_category.addItem(category_label(category), category)
-        self.extra_category.setCurrentIndex(self.extra_category.findData("judgement"))
-        self.extra_category.setAccessibleName(self.tr("Catégorie du terme"))
-        add = QPushButton(self.tr("Ajouter"))
-        add.clicked.connect(self._add_extra)
-        self.extra_edit.returnPressed.connect(self._add_extra)
-        remove = QPushButton(self.tr("Retirer"))
-        remove.setAccessibleName(self.tr("Retirer le terme du cabinet sélectionné"))
-        remove.clicked.connect(self._remove_extra)
-        row.addWidget(self.extra_edit, 1)
-        row.addWidget(self.extra_category)
-        row.addWidget(add)
-        row.addWidget(remove)
+        self.extra_category = _choice(
+            [(category_label(category), category) for category in CATEGORIES],
+            "judgement",
+            self.tr("Catégorie du terme"),
+        )
         extra_layout.addWidget(self.extra_list, 1)
-        extra_layout.addLayout(row)
+        extra_layout.addLayout(
+            self._term_row(
+                self.extra_edit,
+                self.tr("Terme à signaler"),
+                self._add_extra,
+                self.tr("Retirer le terme du cabinet sélectionné"),
+                self._remove_extra,
+                self.extra_category,
+            )
+        )
         layout.addWidget(extra, 1)
         self.terms_added = 0
         self.terms_removed = 0
         return tab
+
+    def _term_row(
+        self,
+        edit: QLineEdit,
+        what: str,
+        add: Callable[[], None],
+        remove_name: str,
+        remove: Callable[[], None],
+        *beside: QWidget,
+    ) -> QHBoxLayout:
+        """The line under a list of terms: the term to type (``what``), ``beside`` widgets,
+        «Ajouter» (also on Entrée) and «Retirer» for the selected item."""
+        edit.setPlaceholderText(what)
+        edit.setAccessibleName(what)
+        edit.returnPressed.connect(add)
+        add_button = QPushButton(self.tr("Ajouter"))
+        add_button.clicked.connect(add)
+        remove_button = QPushButton(self.tr("Retirer"))
+        remove_button.setAccessibleName(remove_name)
+        remove_button.clicked.connect(remove)
+        row = QHBoxLayout()
+        row.addWidget(edit, 1)
+        for widget in (*beside, add_button, remove_button):
+            row.addWidget(widget)
+        return row
 
     # --- term lists ------------------------------------------------------------------------
     def _add_allowed(self) -> None:

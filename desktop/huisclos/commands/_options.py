@@ -1,4 +1,5 @@
-"""``--columns A,B``: the one parser of the columns a user names, for every command.
+"""The options several commands share, declared once: the export to read, ``-o``/``--output``,
+``--columns A,B`` and ``--force``; and the one parser of the columns a user names.
 
 Headers are compared without regard to case («commentaire» names «Commentaire»), per sheet of a
 workbook; a column named twice is kept once. A name that no sheet has is refused with the
@@ -7,8 +8,28 @@ file's columns listed, so a typing mistake never silently scans less than asked.
 
 from __future__ import annotations
 
+import argparse
+
 from ..core.errors import HuisclosError
 from ..core.exports.model import Export
+
+
+def add_export_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("file", metavar="FICHIER", help=what)
+
+
+def add_output_option(
+    parser: argparse.ArgumentParser, metavar: str, what: str, *, required: bool = False
+) -> None:
+    parser.add_argument("-o", "--output", metavar=metavar, required=required, help=what)
+
+
+def add_columns_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--columns", metavar="A,B", help=what)
+
+
+def add_force_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--force", action="store_true", help=what)
 
 
 def columns_named(export: Export, wanted: str) -> dict[str, list[str]]:

@@ -1,0 +1,172 @@
+"""Writing what the review produced: the cleaned copy and the correction list, and the
+question asked when corrections would be lost.
+
+Both writes are one core call each (:meth:`ReviewSession.write_copy`, ``write_worklist``), the
+same the command line makes; the journal gets the events they return.
+
+Threading: GUI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from ..core.errors import HuisclosError
+from .errors import show_error
+from .labels import format_number
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+def copy_filters(kind: str, suffix: str) -> str:
+    """The save dialog's file types for the cleaned copy of an export of ``kind``."""
+    if kind == "xls":
+        return QCoreApplication.translate(
+            "MainWindow", "Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié"
+        )
+    if kind == "ods":
+        return QCoreApplication.translate(
+            "MainWindow", "LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)"
+        )
+    return QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
+        suffix
+    )
+
+
+def format_change_note() -> str:
+    """What a copy in another format than the original keeps and loses (one line)."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Elle est au format .xlsx et reprend les textes tels qu'ils s'affichent, cellule par "
+        "cellule (mise en forme, formules, images et notes non reprises).",
+    )
+
+
+class Saving:
+    """The window's «Enregistrer une copie nettoyée» and «Exporter la liste de corrections»."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def _save_as(
+        self, title: str, default: Path, kinds: str, write: Callable[[Path], bool]
+    ) -> None:
+        """Ask where to save (``kinds``: the dialog's file filter), then ``write`` there."""
+        path, _ = QFileDialog.getSaveFileName(self.window, title, str(default), kinds)
+        if path:
+            write(Path(path))
+
+    def save_copy(self) -> None:
+        if (session := self.window.session) is not None:
+            self._save_as(
+                QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
+                session.default_copy_path(),
+                copy_filters(session.export.kind, session.path.suffix),
+                self.save_copy_to,
+            )
+
+    def save_copy_to(self, path: Path) -> bool:
+        """Write the cleaned copy (never the original) and log it."""
+        session = self.window.session
+        if session is None:
+            return False
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            saved = session.write_copy(path)
+        except (HuisclosError, OSError) as error:
+            QApplication.restoreOverrideCursor()
+            show_error(self.window, error)
+            return False
+        QApplication.restoreOverrideCursor()
+        self.window.recorder.record(*saved)
+        self.window.undo_stack.setClean()
+        message = QCoreApplication.translate(
+            "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
+        ).format(path.name, format_number(session.corrected_count()))
+        if session.export.copy_note(path):
+            message += " " + format_change_note()
+        self.window.statusBar().showMessage(message, 20_000)
+        return True
+
+    def export_worklist(self) -> None:
+        if (session := self.window.session) is not None:
+            self._save_as(
+                QCoreApplication.translate("MainWindow", "Exporter la liste de corrections"),
+                session.path.with_name(f"{session.path.stem}-corrections.csv"),
+                QCoreApplication.translate("MainWindow", "Tableur CSV (*.csv)"),
+                self.export_worklist_to,
+            )
+
+    def export_worklist_to(self, path: Path) -> bool:
+        """Write the correction list a secretary works through in the practice software."""
+        session = self.window.session
+        if session is None:
+            return False
+        try:
+            saved = session.write_worklist(path)
+        except (HuisclosError, OSError) as error:
+            show_error(self.window, error)
+            return False
+        self.window.recorder.record(*saved.event)
+        if not saved.same_encoding:
+            QMessageBox.information(
+                self.window,
+                QCoreApplication.translate("MainWindow", "Liste de corrections"),
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Certains caractères n'existent pas dans l'encodage de votre export : la "
+                    "liste a été enregistrée en UTF-8.",
+                ),
+            )
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne(s))."
+            ).format(path.name, format_number(saved.entries)),
+            10_000,
+        )
+        return True
+
+    def confirm_discard(self) -> bool:
+        """With unsaved corrections, ask: save a copy, drop them, or stay."""
+        if self.window.session is None or self.window.undo_stack.isClean():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            self.save_copy()
+            return self.window.undo_stack.isClean()
+        return answer == "discard"
+
+    def ask_unsaved(self) -> str:
+        """«save», «discard» or «cancel» (tests replace it)."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Corrections non enregistrées"))
+        box.setText(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Vos corrections n'ont pas été enregistrées dans une copie nettoyée. "
+                "Que voulez-vous faire ?",
+            )
+        )
+        save = box.addButton(
+            QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("MainWindow", "Annuler"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
