@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import struct
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -38,6 +40,22 @@ NOTE = "Note : patiente sous méthadone"
 HEADER_NOTE = "Colonne remplie par l'accueil"
 HIDDEN_SHEET_TEXT = "ancien détenu, sortie de prison en 2019"
 HIDDEN_COLUMN_TEXT = "mère musulmane voilée"
+
+
+def libreoffice() -> str | None:
+    """The LibreOffice command, when it is installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice_csv(path: Path, folder: Path) -> str:
+    """What LibreOffice shows of the first sheet of ``path``, as the CSV it saves (UTF-8)."""
+    subprocess.run(
+        [libreoffice(), f"-env:UserInstallation=file://{folder / 'profil'}", "--headless",
+         "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76",
+         "--outdir", str(folder / "csv"), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return (folder / "csv" / f"{path.stem}.csv").read_text(encoding="utf-8")
 
 
 def raw_members(path: Path) -> list[tuple[str, bytes]]:

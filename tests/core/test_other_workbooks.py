@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -175,16 +174,10 @@ def test_xls_is_read_with_calamine_and_copied_as_xlsx(tmp_path: Path) -> None:
     wc.assert_no_trace(target, wc.SENSITIVE)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice n'est pas installé")
+@pytest.mark.skipif(wc.libreoffice() is None, reason="LibreOffice n'est pas installé")
 def test_libreoffice_opens_the_ods_copy(tmp_path: Path) -> None:
     export = read_export(wc.LIBREOFFICE_ODS)
     target = tmp_path / "propre.ods"
     export.write_copy([_edit(export, "Patients", 1, "Commentaire", "[commentaire retiré]")], target)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'profil'}", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76",
-         "--outdir", str(tmp_path / "csv"), str(target)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    text = (tmp_path / "csv" / "propre.csv").read_text(encoding="utf-8")
+    text = wc.libreoffice_csv(target, tmp_path)
     assert "[commentaire retiré]" in text and "porteuse" not in text and "MOREAU" in text

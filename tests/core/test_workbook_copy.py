@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -298,21 +297,10 @@ def test_a_lone_carriage_return_and_escapes_survive_the_round_trip(tmp_path: Pat
     assert read_export(target).table_named("Patients").cell(1, "Commentaire") == tricky
 
 
-def _libreoffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(_libreoffice() is None, reason="LibreOffice n'est pas installé")
+@pytest.mark.skipif(wc.libreoffice() is None, reason="LibreOffice n'est pas installé")
 def test_libreoffice_opens_the_copy_and_shows_the_new_texts(tmp_path: Path) -> None:
     export = read_export(wc.LIBREOFFICE_BOOK)
     target = tmp_path / "propre.xlsx"
     export.write_copy([edit_at(export, "Patients", "H4", "[commentaire retiré]")], target)
-    profile = tmp_path / "profil"
-    subprocess.run(
-        [_libreoffice(), f"-env:UserInstallation=file://{profile}", "--headless",
-         "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76",
-         "--outdir", str(tmp_path / "csv"), str(target)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    text = (tmp_path / "csv" / "propre.csv").read_text(encoding="utf-8")
+    text = wc.libreoffice_csv(target, tmp_path)
     assert "[commentaire retiré]" in text and "porteuse" not in text and "MOREAU" in text

@@ -28,7 +28,7 @@ from .converted_copy import conversion_note, write_converted
 from .model import Export, ProgressCallback, Table
 from .ods_content import OdsSheet, read_sheets
 from .ods_splice import OdsSplice
-from .sheet_table import GridSheet, OutsideNotesTable, SheetTable
+from .sheet_table import GridSheet, SheetTable, finish_tables
 from .workbook import DAMAGE, describe_sheets
 from .xml_text import split_ref
 from .zip_archive import ZipArchive
@@ -116,12 +116,5 @@ def read_ods(
         )
         for sheet in sheets
     ]
-    outside = [note for table in tables for note in table.outside_notes]  # type: ignore[attr-defined]
-    if outside:
-        tables.append(OutsideNotesTable("ods", outside, {t.name for t in tables}))
-    if not any(table.header for table in tables):
-        raise ExportError(
-            f"Le classeur « {path.name} » ne contient aucune donnée. Vérifiez que c'est le bon "
-            "fichier, ou exportez de nouveau la liste des patients."
-        )
+    tables = finish_tables("ods", tables, path.name)
     return OdsExport(path, fingerprint, archive, content, sheets, tables)

@@ -33,7 +33,7 @@ from .leftovers import TextFinder
 from .ods_content import ANNOTATION, CELL, PARAGRAPH, OdsSheet, RowRun, attribute
 from .ods_content import repeat_of as _repeat
 from .xml_text import column_letters, escape_markup, split_ref
-from .zip_archive import ZipArchive, ZipWriter
+from .zip_archive import ZipArchive, write_archive
 
 THUMBNAIL = "Thumbnails/thumbnail.png"
 _KEPT = (b"table:style-name", b"table:content-validation-name", b"table:number-columns-spanned",
@@ -242,15 +242,8 @@ class OdsSplice:
 
     # --- writing -------------------------------------------------------------------------
     def write(self, handle: BinaryIO) -> None:
-        archive = self.archive
-        writer = ZipWriter(handle, archive)
-        for member in sorted(archive.members, key=lambda m: m.offset):
-            new = self.parts.get(member.name)
-            if new is None:
-                writer.copy(member)
-            else:
-                writer.write(member, [new], 1 if member.size > (16 << 20) else 6)
-        writer.finish()
+        """Write the copy to ``handle`` (a seekable binary file)."""
+        write_archive(handle, self.archive, {name: [data] for name, data in self.parts.items()})
 
 
 def _without_paragraphs(content: bytes) -> bytes:

@@ -294,3 +294,19 @@ class OutsideNotesTable(Table):
         return CellSource(
             self.kind, sheet=note.sheet, coordinate=ref_of(note.row, note.column), note=True
         )
+
+
+def finish_tables(kind: str, tables: list[Table], file_name: str) -> list[Table]:
+    """The tables of a workbook, with its :class:`OutsideNotesTable` when notes sit above a
+    header; ``ExportError`` when no sheet holds anything."""
+    outside = [
+        note for table in tables if isinstance(table, SheetTable) for note in table.outside_notes
+    ]
+    if outside:
+        tables = [*tables, OutsideNotesTable(kind, outside, {table.name for table in tables})]
+    if not any(table.header for table in tables):
+        raise ExportError(
+            f"Le classeur « {file_name} » ne contient aucune donnée. Vérifiez que c'est le bon "
+            "fichier, ou exportez de nouveau la liste des patients."
+        )
+    return tables

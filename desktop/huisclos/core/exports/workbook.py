@@ -26,7 +26,7 @@ from ..edits import Edit
 from ..errors import ExportError
 from ..safe_write import write_atomically
 from .model import MAX_CELL_CHARS, Export, ProgressCallback, Table
-from .sheet_table import OutsideNotesTable, SheetTable
+from .sheet_table import SheetTable, finish_tables
 from .sheet_xml import LazySheet
 from .workbook_parts import (
     OpenedWorkbook,
@@ -162,13 +162,6 @@ def _read(
         done += archive.by_name[sheet.part].compressed_size
         if progress is not None:
             progress(done, len(data))
-    outside = [note for table in tables for note in table.outside_notes]  # type: ignore[attr-defined]
-    if outside:
-        tables.append(OutsideNotesTable("xlsx", outside, {t.name for t in tables}))
-    if not any(table.header for table in tables):
-        raise ExportError(
-            f"Le classeur « {path.name} » ne contient aucune donnée. Vérifiez que c'est le bon "
-            "fichier, ou exportez de nouveau la liste des patients."
-        )
+    tables = finish_tables("xlsx", tables, path.name)
     book = OpenedWorkbook(archive, info, shared, shared_part, formats, sheets, notes_of)
     return XlsxExport(path, fingerprint, book, tables)

@@ -42,7 +42,7 @@ from .leftovers import TextFinder, leftover_error
 from .sheet_xml import ATTR_R, ATTR_S, ATTR_T, LazySheet, cell_text, iter_cells
 from .workbook_parts import OpenedWorkbook, SharedStringSpans, SheetInfo, read_notes
 from .xml_text import EXCEL_MAX_CHARS, escape_text, range_of, ref_of, split_ref
-from .zip_archive import ZipWriter
+from .zip_archive import write_archive
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +70,6 @@ _CHART_VALUE = re.compile(rb"(<(?:\w+:)?v>)(.*?)(</(?:\w+:)?v>)", re.S)
 _CHART_PART = re.compile(r"xl/charts/chart\d*\.xml$")
 _PREFIX = re.compile(rb"<((?:\w+:)?)")
 _XML_PART = (".xml", ".rels", ".vml")
-_BIG_PART = 16 << 20
 
 
 @dataclass
@@ -531,13 +530,4 @@ class WorkbookSplice:
     # --- writing -------------------------------------------------------------------------
     def write(self, handle: BinaryIO) -> None:
         """Write the copy to ``handle`` (a seekable binary file)."""
-        archive = self.book.archive
-        writer = ZipWriter(handle, archive)
-        for member in sorted(archive.members, key=lambda m: m.offset):
-            pieces = self.parts.get(member.name)
-            if pieces is None:
-                writer.copy(member)
-            else:
-                level = 1 if member.size > _BIG_PART else 6
-                writer.write(member, pieces, level)
-        writer.finish()
+        write_archive(handle, self.book.archive, self.parts)  # type: ignore[arg-type]

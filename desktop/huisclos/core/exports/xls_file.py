@@ -22,7 +22,7 @@ from ..safe_write import write_atomically
 from .converted_copy import conversion_note, write_converted
 from .model import Export, Table
 from .number_display import show_value
-from .sheet_table import GridSheet, SheetTable
+from .sheet_table import GridSheet, SheetTable, finish_tables
 from .workbook import describe_sheets
 from .xml_text import split_ref
 
@@ -86,9 +86,4 @@ def read_xls(path: Path, data: bytes, fingerprint: str) -> XlsExport:
             "être lu. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx, "
             "puis réessayez."
         ) from error
-    if not any(table.header for table in tables):
-        raise ExportError(
-            f"Le classeur « {path.name} » ne contient aucune donnée. Vérifiez que c'est le bon "
-            "fichier, ou exportez de nouveau la liste des patients."
-        )
-    return XlsExport(path, data, fingerprint, tables)
+    return XlsExport(path, data, fingerprint, finish_tables("xls", tables, path.name))

@@ -412,3 +412,20 @@ class ZipWriter:
         else:
             self.out.write(_EOCD.pack(b"PK\x05\x06", 0, 0, count, count, size, start, len(comment)))
         self.out.write(comment)
+
+
+BIG_PART = 16 << 20
+"""Parts larger than this are deflated at level 1 (several times faster), smaller at 6."""
+
+
+def write_archive(handle: BinaryIO, archive: ZipArchive, parts: dict[str, Iterable[bytes]]) -> None:
+    """Write ``archive`` to ``handle`` with the members named in ``parts`` replaced by new
+    contents (their pieces, in order) and every other member copied byte for byte."""
+    writer = ZipWriter(handle, archive)
+    for member in sorted(archive.members, key=lambda m: m.offset):
+        pieces = parts.get(member.name)
+        if pieces is None:
+            writer.copy(member)
+        else:
+            writer.write(member, pieces, 1 if member.size > BIG_PART else 6)
+    writer.finish()
