@@ -1803,8 +1803,8 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="150"/>
-        <source>Choisir l&apos;export CSV ou Excel (Ctrl+O)</source>
-        <translation>Choose the CSV or Excel export (Ctrl+O)</translation>
+        <source>Choisir l&apos;export CSV, Excel ou LibreOffice (Ctrl+O)</source>
+        <translation>Choose the CSV, Excel or LibreOffice export (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>

@@ -14,9 +14,11 @@ each in a fresh process, best of ``--repeat`` runs:
 
 1. ``huisclos scan FILE --format jsonl`` on the CSV and on the workbook, and the ratio;
 2. ``huisclos clean FILE -o COPY`` on both, and the ratio;
-3. with ``--million``: opening a 1,000,000-row workbook (``read_export``, the row count and one
+3. with ``--readers``: every cell read by openpyxl (read-only), python-calamine and Huis clos's
+   own reader, and whether each shows a zero-padded number with its zeros, as Excel does;
+4. with ``--million``: opening a 1,000,000-row workbook (``read_export``, the row count and one
    row from the middle), its time and the process's peak resident memory;
-4. ``huisclos demo --generate 100000 -o exercice.xlsx``.
+5. ``huisclos demo --generate 100000 -o exercice.xlsx``.
 
 Targets (issue 18): scan ≤ 1.5× and clean ≤ 2× the CSV; 1M rows open in ≤ 10 s and ≤ 1 GB;
 the 100,000-row exercise file in ≤ 5 s. ``--openpyxl-file`` times a workbook written by openpyxl
@@ -54,6 +56,57 @@ export.table.row(rows // 2)
 seconds = time.perf_counter() - began
 print(rows, seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
+
+
+READERS = {
+    "openpyxl read-only": """
+from openpyxl import load_workbook
+book = load_workbook(path, read_only=True, data_only=True)
+rows = [[cell for cell in row] for row in book.active.iter_rows(values_only=True)]
+postal = [str(row[6]) for row in rows[1:]]
+""",
+    "python-calamine": """
+from python_calamine import CalamineWorkbook
+rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
+postal = [str(row[6]) for row in rows[1:]]
+""",
+    "Huis clos (lazy sheet XML)": """
+from huisclos.core.exports.reading import read_export
+table = read_export(path).table
+columns = [texts for _first, texts in table.iter_column_batches(table.header)]
+postal = [text for _first, batch in table.iter_column_batches(["Code postal"]) for text in batch[0]]
+""",
+}
+READER_SCRIPT = """
+import resource, sys, time
+path = sys.argv[1]
+began = time.perf_counter()
+{body}
+seconds = time.perf_counter() - began
+zeros = sum(1 for text in postal if text.startswith("0"))
+print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, zeros)
+"""
+
+
+def compare_readers(path: Path, expected_zeros: int, repeat: int) -> None:
+    """Every cell of the workbook read by each candidate, in a fresh process: time, peak
+    memory, and whether postal codes keep their leading zero as Excel shows them."""
+    for name, body in READERS.items():
+        runs = []
+        for _ in range(repeat):
+            result = subprocess.run(
+                [PYTHON, "-c", READER_SCRIPT.format(body=body), str(path)],
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode != 0:
+                raise SystemExit(result.stderr[-2000:])
+            seconds, peak, zeros = result.stdout.split()
+            runs.append((float(seconds), float(peak), int(zeros)))
+        seconds, peak, zeros = min(runs)
+        shown = "yes" if zeros == expected_zeros else f"no ({zeros} of {expected_zeros})"
+        print(f"read all cells, {name:<27} {seconds:6.2f} s  peak {peak:6.0f} MB  "
+              f"«01000» shown: {shown}")  # fmt: skip
 
 
 def make_files(rows: int, openpyxl: bool = False) -> tuple[Path, Path]:
@@ -104,9 +157,16 @@ def main() -> None:
     parser.add_argument(
         "--openpyxl-file", action="store_true", help="the workbook written by openpyxl instead"
     )
+    parser.add_argument(
+        "--readers", action="store_true", help="also compare openpyxl, calamine and ours"
+    )
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     csv_path, xlsx_path = make_files(args.rows, args.openpyxl_file)
+    if args.readers:
+        lines = csv_path.read_text(encoding="cp1252").splitlines()[1:]
+        zeros = sum(1 for line in lines if line.split(";")[6].startswith("0"))
+        compare_readers(xlsx_path, zeros, args.repeat)
     paths = [str(HERE)]
     if args.package:
         paths.insert(0, str(args.package.resolve()))

@@ -147,7 +147,7 @@ class StartPage(QWidget):
 
         self.open_button = QPushButton(self.tr("Ouvrir un fichier…"))
         self.open_button.setObjectName("primaryButton")
-        self.open_button.setToolTip(self.tr("Choisir l'export CSV ou Excel (Ctrl+O)"))
+        self.open_button.setToolTip(self.tr("Choisir l'export CSV, Excel ou LibreOffice (Ctrl+O)"))
         self.open_button.setAccessibleName(self.tr("Ouvrir un fichier"))
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button = QPushButton(self.tr("Essayer avec un exemple fictif"))
