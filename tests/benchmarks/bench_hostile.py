@@ -20,6 +20,7 @@ Target: each ends in ≤ 2 s with exit code 2 and one line (what the attack roun
 from __future__ import annotations
 
 import argparse
+import os
 import struct
 import subprocess
 import sys
@@ -91,7 +92,14 @@ def main() -> None:
         "altered compressed bytes": corrupted(DATA / "abime.xlsx"),
     }
     with tempfile.TemporaryDirectory() as home:
-        environment = {"HUISCLOS_HOME": home, "PATH": "/usr/bin:/bin"}
+        environment = {
+            **os.environ,
+            "HUISCLOS_HOME": home,
+            "HUISCLOS_BENCH_KEYRING": str(Path(home) / "keyring.json"),
+            "PYTHON_KEYRING_BACKEND": "bench_keyring.FileKeyring",  # a keyring, as on a PC
+            "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]),
+        }
+        environment.pop("HUISCLOS_PASSPHRASE", None)
         for label, path in cases.items():
             began = time.perf_counter()
             result = subprocess.run(

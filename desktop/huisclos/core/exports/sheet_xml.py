@@ -2,9 +2,10 @@
 
 The sheet part is inflated once and kept as bytes; nothing else is parsed until asked:
 
-- :meth:`LazySheet.row_cells` reads one row (the desktop table's random access): the row is
-  found by a binary search on ``<row r="N"`` — rows are in ascending order, the schema requires
-  it — so no row index is built;
+- an index of the rows (their numbers and byte offsets, 16 bytes a row) is built at opening,
+  which also checks that rows come in order, as the schema requires;
+- :meth:`LazySheet.row_cells` reads one row (the desktop table's random access), and
+  :meth:`LazySheet.cell_text` one cell;
 - :meth:`LazySheet.column_texts` reads one column over a span of rows with one regular
   expression written for that column (``<c r="H(\\d+)"…``): the scan's batches get Python work
   only for the cells present in the columns scanned;
@@ -37,7 +38,9 @@ from .xml_text import column_letters, column_number, range_of, rich_text, xml_te
 _ROW_TAG = b'<row r="'
 _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 _COLUMN_OF = re.compile(rb'<c r="([A-Z]{1,3})\d+"[^>]*(?<!/)>')  # a cell with content
-_PLAIN_V = re.compile(rb"<v>([^<]*)</v>")
+_PLAIN_V = re.compile(rb"<v>(\d+)</v>")
+MAX_ROWS = 1_048_576
+"""Excel's last row: a sheet that numbers a row past it is damaged."""
 _PLAIN_IS = re.compile(rb'<is><t(?: xml:space="preserve")?>([^<&_]*)</t></is>$')
 _V = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>(.*?)</(?:\w+:)?v>", re.S)
 _IS = re.compile(rb"<(?:\w+:)?is(?:\s[^>]*)?>(.*?)</(?:\w+:)?is>", re.S)
@@ -172,7 +175,7 @@ class LazySheet:
         self.canonical = is_canonical(data, self.start, self.end)
         self._grid: dict[int, dict[int, str]] = {}
         if self.canonical:
-            self._first = data.find(_ROW_TAG, 0, self.end)
+            self.index_rows()
             self.last_row = self._last_filled_row()
             self.columns = self._column_extent()
         else:
@@ -187,30 +190,10 @@ class LazySheet:
 
     def row_offset(self, number: int) -> int:
         """Byte offset of the first row numbered ``number`` or more (the end of the rows if
-        none): a binary search over the bytes."""
-        if self._index is not None:
-            numbers, offsets = self._index
-            found = bisect_left(numbers, number)
-            return offsets[found] if found < len(offsets) else self.end
-        data, low, high = self.data, self._first, self.end
-        if low < 0:
-            return self.end
-        if self._number_at(low) >= number:
-            return low
-        while True:
-            found = data.find(_ROW_TAG, (low + high) // 2, high)
-            if found <= low:
-                found = data.find(_ROW_TAG, low + 1, high)
-                if found < 0:
-                    return high
-                if self._number_at(found) >= number:
-                    return found
-                low = found
-                continue
-            if self._number_at(found) >= number:
-                high = found
-            else:
-                low = found
+        none)."""
+        numbers, offsets = self._index  # type: ignore[misc]
+        found = bisect_left(numbers, number)
+        return offsets[found] if found < len(offsets) else self.end
 
     def _last_filled_row(self) -> int:
         """The last row with a visible text: rows of empty (styled) cells after the data are
@@ -230,13 +213,19 @@ class LazySheet:
         return 0
 
     def index_rows(self) -> None:
-        """Build the row index (row numbers and offsets, 16 bytes a row) for random access to
-        many cells — the review and the copy; a scan reads whole batches and needs none."""
+        """Build the row index (row numbers and offsets, 16 bytes a row), checking that rows
+        come in order and within Excel's limit (``ValueError`` otherwise: a damaged sheet).
+        Built when the sheet is opened, it makes every row and cell one lookup away."""
         if self._index is not None or not self.canonical:
             return
         numbers, offsets = array("q"), array("q")
+        previous = 0
         for match in _ROW_NUMBER.finditer(self.data, 0, self.end):
-            numbers.append(int(match.group(1)))
+            number = int(match.group(1))
+            if not previous < number <= MAX_ROWS:
+                raise ValueError(f"row {number} after row {previous}")
+            previous = number
+            numbers.append(number)
             offsets.append(match.start())
         self._index = (numbers, offsets)
 
@@ -262,6 +251,8 @@ class LazySheet:
         grid: dict[int, dict[int, str]] = {}
         positions: dict[tuple[int, int], tuple[int, int]] = {}
         for row, column, s, t, content, start, end in iter_cells(self.data, self.start, self.end):
+            if not 0 < row <= MAX_ROWS:
+                raise ValueError(f"row {row}")
             positions[(row, column)] = (start, end)
             text = cell_text(t, s, content, self.shared, self.formats, self.date1904)
             if text:
@@ -357,7 +348,6 @@ class LazySheet:
 
     def _cell_match(self, row: int, column: int) -> re.Match[bytes] | None:
         """The column pattern's match of one cell of a canonical sheet, or None."""
-        self.index_rows()
         start, end = self._span(row, row)
         if start >= end:
             return None

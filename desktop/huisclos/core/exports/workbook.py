@@ -42,7 +42,9 @@ from .zip_archive import ZipArchive
 
 logger = logging.getLogger(__name__)
 
-DAMAGE = (ValueError, IndexError, KeyError, UnicodeDecodeError, zlib.error, struct.error)
+DAMAGE = (
+    ValueError, IndexError, KeyError, UnicodeDecodeError, OverflowError, zlib.error, struct.error
+)
 """What a damaged workbook makes the readers raise (each becomes a French message)."""
 
 
