@@ -227,6 +227,8 @@ class LazySheet:
             previous = number
             numbers.append(number)
             offsets.append(match.start())
+        if len(numbers) != self.data.count(_ROW_TAG, 0, self.end):
+            raise ValueError("a row without a number")
         self._index = (numbers, offsets)
 
     def _span(self, first: int, last: int) -> tuple[int, int]:

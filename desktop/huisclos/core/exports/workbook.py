@@ -43,7 +43,13 @@ from .zip_archive import ZipArchive
 logger = logging.getLogger(__name__)
 
 DAMAGE = (
-    ValueError, IndexError, KeyError, UnicodeDecodeError, OverflowError, zlib.error, struct.error
+    ValueError,
+    IndexError,
+    KeyError,
+    UnicodeDecodeError,
+    OverflowError,
+    zlib.error,
+    struct.error,
 )
 """What a damaged workbook makes the readers raise (each becomes a French message)."""
 
@@ -135,7 +141,7 @@ def _read(
 ) -> XlsxExport:
     archive = ZipArchive(data, path.name)
     info = workbook_info(archive)
-    shared, shared_part = shared_strings(archive, info.shared_strings)
+    shared = shared_strings(archive, info.shared_strings)
     longest = max(map(len, shared), default=0)
     if longest > MAX_CELL_CHARS:
         raise ExportError(
@@ -165,5 +171,5 @@ def _read(
         if progress is not None:
             progress(done, len(data))
     tables = finish_tables("xlsx", tables, path.name)
-    book = OpenedWorkbook(archive, info, shared, shared_part, formats, sheets, notes_of)
+    book = OpenedWorkbook(archive, info, shared, formats, sheets, notes_of)
     return XlsxExport(path, fingerprint, book, tables)

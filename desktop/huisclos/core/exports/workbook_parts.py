@@ -201,14 +201,14 @@ class SharedStringSpans:
         return index
 
 
-def shared_strings(archive: ZipArchive, part: str | None) -> tuple[list[str], bytes]:
-    """The shared texts by index (rich-text runs joined), and the part's bytes."""
+def shared_strings(archive: ZipArchive, part: str | None) -> list[str]:
+    """The shared texts by index (rich-text runs joined)."""
     data = archive.read_optional(part)
     if data is None:
-        return [], b""
+        return []
     fast = _plain_shared_strings(data)
     if fast is not None:
-        return fast, data
+        return fast
     texts: list[str] = []
     append = texts.append
     for match in _SI.finditer(data):
@@ -218,25 +218,35 @@ def shared_strings(archive: ZipArchive, part: str | None) -> tuple[list[str], by
             continue
         plain = _PLAIN_SI.match(inner)
         append(plain.group(1).decode("utf-8") if plain else rich_text(inner))
-    return texts, data
+    return texts
 
 
 def _plain_shared_strings(data: bytes) -> list[str] | None:
     """The texts of a shared-strings part where every entry is one plain ``<t>`` (what Excel
-    and LibreOffice write for ordinary lists), found at C speed; None for any other part."""
-    text = data.decode("utf-8")
-    if ":si" in text:
+    and LibreOffice write for ordinary lists), found at C speed, a few megabytes at a time;
+    None for any other part."""
+    if b":si" in data:
         return None  # a namespace prefix: the general path
-    texts = _PLAIN_PART.findall(text)
-    if len(texts) != text.count("<si"):
-        return None
-    if "&" in text:
-        texts = [html.unescape(t) if "&" in t else t for t in texts]
-    if "_x" in text:
-        texts = [
-            _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), t) if "_x" in t else t for t in texts
-        ]
+    texts: list[str] = []
+    start = 0
+    while start < len(data):
+        end = data.find(b"</si>", start + (8 << 20))
+        end = len(data) if end < 0 else end + 5
+        text = data[start:end].decode("utf-8")
+        found = _PLAIN_PART.findall(text)
+        if len(found) != text.count("<si"):
+            return None
+        if "&" in text:
+            found = [html.unescape(t) if "&" in t else t for t in found]
+        if "_x" in text:
+            found = [_ESCAPE.sub(_unescape_x, t) if "_x" in t else t for t in found]
+        texts += found
+        start = end
     return texts
+
+
+def _unescape_x(match: re.Match[str]) -> str:
+    return chr(int(match.group(1), 16))
 
 
 def number_formats(archive: ZipArchive, part: str | None) -> list[NumberFormat]:
@@ -320,7 +330,6 @@ class OpenedWorkbook:
     archive: ZipArchive
     info: WorkbookInfo
     shared: list[str]
-    shared_part: bytes
     formats: list[NumberFormat]
     sheets: dict[str, LazySheet]
     notes: dict[str, NoteParts]

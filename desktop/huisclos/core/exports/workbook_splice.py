@@ -117,6 +117,7 @@ class WorkbookSplice:
         self.book = book
         self.parts: dict[str, list[bytes | memoryview]] = {}
         self.blanked: set[int] = set()
+        self._shared_bytes: bytes | None = None
         if book.info.strict:
             raise ExportError(
                 f"Le classeur « {book.archive.file_name} » est au format « Strict Open XML », "
@@ -291,7 +292,7 @@ class WorkbookSplice:
         part = self.book.info.shared_strings
         if part is None:
             return
-        data = self.book.shared_part
+        data = self._shared_part()
         view = memoryview(data)
         spans = self._shared_spans = SharedStringSpans(data)
         pieces: list[bytes | memoryview] = []
@@ -500,8 +501,16 @@ class WorkbookSplice:
         if finder.found_in(sheet.data, 0, sheet.start) or finder.found_in(sheet.data, sheet.end):
             raise leftover_error(info.part)
 
+    def _shared_part(self) -> bytes:
+        """The shared-strings part as it is in the original (inflated again: not kept open)."""
+        if self._shared_bytes is None:
+            self._shared_bytes = (
+                self.book.archive.read_optional(self.book.info.shared_strings) or b""
+            )
+        return self._shared_bytes
+
     def _check_shared_strings(self, finder: TextFinder, part: str) -> None:
-        data = self.book.shared_part
+        data = self._shared_part()
         if not finder.found_in(data):
             return
         spans = self._shared_spans or SharedStringSpans(data)
