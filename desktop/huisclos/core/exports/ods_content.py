@@ -21,6 +21,8 @@ from .number_display import general_text, show_iso_date
 
 MAX_CELLS = 50_000_000
 """The most cells a workbook may expand to (repeated rows and cells included)."""
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384
+"""LibreOffice's (and Excel's) last row and column: text past them means a damaged file."""
 
 TABLE_START = re.compile(rb"<table:table[\s>]")
 ROW = re.compile(rb"<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.S)
@@ -164,6 +166,8 @@ def read_sheets(content: bytes, file_name: str) -> list[OdsSheet]:
                 continue
             cells, notes = _row_cells(inner)
             if cells or notes:
+                if row + repeat > MAX_ROWS or max((*cells, *notes), default=0) > MAX_COLUMNS:
+                    raise ValueError(f"text past row {MAX_ROWS} or column {MAX_COLUMNS}")
                 cells_seen += repeat * (len(cells) + len(notes))
                 if cells_seen > MAX_CELLS:
                     raise ExportError(

@@ -22,6 +22,7 @@ from ..safe_write import write_atomically
 from .converted_copy import conversion_note, write_converted
 from .model import Export, Table
 from .number_display import show_value
+from .ods_content import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
 from .sheet_table import GridSheet, SheetTable, finish_tables
 from .workbook import describe_sheets
 from .xml_text import split_ref
@@ -69,7 +70,19 @@ def read_xls(path: Path, data: bytes, fingerprint: str) -> XlsExport:
             sheet.name: sheet.visible != SheetVisibleEnum.Visible for sheet in book.sheets_metadata
         }
         for name in book.sheet_names:
-            rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(name)
+            last_row, last_column = sheet.end or (0, 0)
+            if (
+                last_row >= MAX_ROWS
+                or last_column >= MAX_COLUMNS
+                or (last_row + 1) * (last_column + 1) > MAX_CELLS
+            ):
+                raise ExportError(
+                    f"Le classeur « {path.name} » est abîmé : sa feuille « {name} » annonce des "
+                    "cellules au-delà des limites d'Excel. Ouvrez-le dans Excel ou LibreOffice et "
+                    "enregistrez-le au format .xlsx, puis réessayez."
+                )
+            rows = sheet.to_python(skip_empty_area=False)
             grid: dict[int, dict[int, str]] = {}
             for number, values in enumerate(rows, 1):
                 cells = {col: show_value(v) for col, v in enumerate(values, 1) if v != ""}
