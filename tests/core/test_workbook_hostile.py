@@ -93,3 +93,29 @@ def test_the_bomb_through_the_command_line(
     assert main(["scan", str(wc.bomb(tmp_path / "bombe.xlsx", 80))]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "piégé" in err and "inattendue" not in err
+
+
+def test_rows_out_of_order_or_past_excel_are_a_damaged_sheet(tmp_path: Path) -> None:
+    sheet = wc.parts(wc.OPENPYXL_BOOK)["xl/worksheets/sheet2.xml"]
+    for bad in (b'<row r="99999999999999999999"', b'<row r="1"'):
+        path = wc.replace_members(
+            wc.OPENPYXL_BOOK,
+            tmp_path / "lignes.xlsx",
+            {"xl/worksheets/sheet2.xml": sheet.replace(b'<row r="3"', bad, 1)},
+        )
+        assert "abîmé" in _message(path)
+
+
+def test_an_ods_text_repeated_past_the_last_column_is_refused_at_once(tmp_path: Path) -> None:
+    content = wc.parts(wc.LIBREOFFICE_ODS)["content.xml"]
+    cell = b'<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>RAS'
+    assert cell in content
+    repeated = cell.replace(
+        b"<table:table-cell ", b'<table:table-cell table:number-columns-repeated="999999" '
+    )
+    path = wc.replace_members(
+        wc.LIBREOFFICE_ODS,
+        tmp_path / "colonnes.ods",
+        {"content.xml": content.replace(cell, repeated, 1)},
+    )
+    assert "abîmé" in _message(path)
