@@ -13,10 +13,13 @@ import importlib
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.errors import HuisclosError
-from .core.report.output import PdfRenderer
+
+if TYPE_CHECKING:  # the report modules load only for a report
+    from .core.report.output import PdfRenderer
 
 logger = logging.getLogger(__name__)
 

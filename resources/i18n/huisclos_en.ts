@@ -715,203 +715,203 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="36"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="37"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/main_window.py" line="151"/>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="38"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="39"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="42"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="43"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="44"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="45"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="48"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="50"/>
         <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="57"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="59"/>
         <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="64"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="65"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="69"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="70"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="71"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="72"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="76"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="77"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="78"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="79"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="82"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="83"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="85"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (de la catégorie choisie, le cas échéant), en une seule étape</source>
         <translation>Apply the suggestion of every comment to review (of the chosen category, if any), in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="93"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="95"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="98"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="99"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="100"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="101"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="104"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="105"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="106"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="107"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="110"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="112"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="116"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="118"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="120"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="121"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="128"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="129"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="130"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="135"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="137"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="160"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="162"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="171"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="174"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="180"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="186"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="190"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="194"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="200"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1106,17 +1106,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="166"/>
         <source>Pourquoi ? Les règles des commentaires</source>
         <translation>Why? The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="141"/>
         <source>Rapport d&apos;autocontrôle…</source>
         <translation>Self-check report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="142"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="143"/>
         <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
         <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
     </message>
@@ -1131,22 +1131,22 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Wait for the check to finish before producing the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="149"/>
         <source>Mode atelier…</source>
         <translation>Workshop mode…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="151"/>
         <source>Quiz à projeter en formation, sans aucun patient réel</source>
         <translation>A quiz to project in training, with no real patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="154"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="156"/>
         <source>Créer un export fictif pour s&apos;entraîner</source>
         <translation>Create a fictional export to practise with</translation>
     </message>

@@ -32,6 +32,7 @@ class Menus:
         self.window = window
         key = QKeySequence.StandardKey
         w = window
+        saving = window.saving  # the copy and the correction list
         self.open = self._action(
             translate("MainWindow", "&Ouvrir un fichier…"),
             w.choose_file,
@@ -45,7 +46,7 @@ class Menus:
         )
         self.save = self._action(
             translate("MainWindow", "&Enregistrer une copie nettoyée…"),
-            w.saving.save_copy,
+            saving.save_copy,
             tip=translate(
                 "MainWindow",
                 "Écrire une copie corrigée à côté du fichier d'origine, qui reste intact",
@@ -54,7 +55,7 @@ class Menus:
         )
         self.worklist = self._action(
             translate("MainWindow", "Exporter la &liste de corrections…"),
-            w.saving.export_worklist,
+            saving.export_worklist,
             tip=translate(
                 "MainWindow", "La liste des commentaires à corriger dans votre logiciel de cabinet"
             ),

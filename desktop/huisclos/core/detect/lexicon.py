@@ -194,7 +194,7 @@ def toml_error_message(name: str, text: str, error: Exception) -> str:
 def _rule_from(
     entry: dict[str, Any],
     defaults: dict[str, Any],
-    default_category: Any,
+    default_category: object,  # the file's «category», checked here
     name: str,
     number: int,
     origin: str,

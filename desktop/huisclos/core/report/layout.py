@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape as _escape
+from typing import TYPE_CHECKING
 
 from ..detect.categories import CATEGORY_LABELS, SEVERITIES
 from ..french import french_spacing, number
-from .figures import ReportData
 from .help_text import CNIL_RULES
 from .masking import MaskedExample
+
+if TYPE_CHECKING:  # the figures (and the journal they read) load only to build a report
+    from .figures import ReportData
 
 
 def escape(text: str) -> str:

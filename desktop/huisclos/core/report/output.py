@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import HuisclosError
 from ..safe_write import write_atomically
-from .figures import ReportData
 from .layout import report_html
+
+if TYPE_CHECKING:  # the figures (and the journal they read) load only to build a report
+    from .figures import ReportData
 
 PdfRenderer = Callable[[str, Path], int]
 """(report HTML, target file) → pages written; writes the whole file or nothing."""
