@@ -225,6 +225,8 @@ TEXT = st.text(
     st.data(),
 )
 def test_workbook_round_trip_and_one_edit(rows, data):  # type: ignore[no-untyped-def]
+    # openpyxl writes a typed «_x0041_» as it is, where Excel (and Huis clos) read an escape
+    assume(not any(re.search(r"_x[0-9A-Fa-f]{4}_", cell) for row in rows for cell in row))
     header = ["NOM", "Prénom", "Observations"]
     with tempfile.TemporaryDirectory() as folder:
         source = write_practice_xlsx(

@@ -304,3 +304,26 @@ def test_libreoffice_opens_the_copy_and_shows_the_new_texts(tmp_path: Path) -> N
     export.write_copy([edit_at(export, "Patients", "H4", "[commentaire retiré]")], target)
     text = wc.libreoffice_csv(target, tmp_path)
     assert "[commentaire retiré]" in text and "porteuse" not in text and "MOREAU" in text
+
+
+def test_a_short_removed_text_counts_only_as_a_whole_value(tmp_path: Path) -> None:
+    """«0000» is in the theme's colours («000000»): not a copy of the comment; as a whole value
+    of its own (a pivot cache's item) it is one."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Liste"
+    book.active.append(["NOM", "Commentaire"])
+    book.active.append(["MARTIN", "sida"])
+    book.active.append(["DURAND", "0000"])
+    source = tmp_path / "court.xlsx"
+    book.save(source)
+    assert b"000000" in wc.parts(source)["xl/theme/theme1.xml"]
+    export = read_export(source)
+    target = tmp_path / "propre.xlsx"
+    export.write_copy([Edit(2, "Commentaire", "0000", "RAS", sheet="Liste")], target)
+    assert read_export(target).table.cell(2, "Commentaire") == "RAS"
+    pivot = wc.with_pivot_cache(source, tmp_path / "pivot.xlsx", "sida")
+    export = read_export(pivot)
+    with pytest.raises(ExportError, match="tableau croisé"):
+        export.write_copy([Edit(1, "Commentaire", "sida", "", sheet="Liste")], tmp_path / "p.xlsx")

@@ -8,7 +8,10 @@ which hits are allowed (an unedited cell that still holds the same words) and re
 for any other, with :func:`leftover_error`.
 
 Texts shorter than :data:`MIN_LENGTH` characters are not searched for: they match markup and
-ordinary words everywhere («oui», «RAS»).
+ordinary words everywhere («oui», «RAS»). A short text or a single word («sida», «0000») counts
+only where it is a whole value — an XML text or attribute value of its own, as a pivot cache or
+a chart keeps it — not inside another (a colour «000000» in the theme); a longer phrase counts
+anywhere (a page header may hold it among other words).
 
 Threading: a :class:`TextFinder` is read-only once built.
 """
@@ -23,6 +26,9 @@ from ..errors import ExportError
 from .xml_text import written_forms
 
 MIN_LENGTH = 4
+PHRASE_LENGTH = 12
+_OPENING = frozenset(b">\"'")
+_CLOSING = frozenset(b"<\"'")
 
 
 class TextFinder:
@@ -34,8 +40,9 @@ class TextFinder:
         if self.texts:
             automaton = ahocorasick.Automaton()
             for text in self.texts:
+                whole = len(text) < PHRASE_LENGTH or " " not in text.strip()
                 for form in written_forms(text):
-                    automaton.add_word(form.decode("latin-1"), len(form))
+                    automaton.add_word(form.decode("latin-1"), (len(form), whole))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -49,8 +56,16 @@ class TextFinder:
         if self._automaton is None:
             return
         piece = bytes(data[start:end]) if (start or end is not None) else bytes(data)
-        for last, length in self._automaton.iter(piece.decode("latin-1")):
-            yield start + last - length + 1
+        for last, (length, whole) in self._automaton.iter(piece.decode("latin-1")):
+            first = last - length + 1
+            if whole and not (
+                first > 0
+                and piece[first - 1] in _OPENING
+                and last + 1 < len(piece)
+                and piece[last + 1] in _CLOSING
+            ):
+                continue
+            yield start + first
 
     def found_in(self, data: bytes | memoryview, start: int = 0, end: int | None = None) -> bool:
         return next(self.hits(data, start, end), None) is not None

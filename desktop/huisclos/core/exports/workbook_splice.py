@@ -285,7 +285,7 @@ class WorkbookSplice:
                 counts[index] <= 0
                 and index not in blank
                 and removed
-                and removed.found_in(text.encode("utf-8"))
+                and removed.found_in(b">" + text.encode("utf-8") + b"<")  # the entry as written
             ):
                 blank.add(index)
         self.blanked = {index for index in blank if index is not None}
