@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
             folder,
             QCoreApplication.translate(
                 "MainWindow",
-                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)",
+                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;"
+                "Tous les fichiers (*)",
             ),
         )
         if path:
