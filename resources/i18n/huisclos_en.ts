@@ -928,7 +928,7 @@ F8: next comment · Shift+F8: previous</translation>
     <message>
         <location filename="../../desktop/huisclos/ui/main_window.py" line="219"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/main_window.py" line="256"/>
