@@ -200,3 +200,25 @@ def test_the_journal_lists_the_session_and_verifies(
     qtbot.waitUntil(lambda: "exporté" in dialog.status.text(), timeout=20_000)
     assert export.exists()
     dialog.wait()
+
+
+def test_save_with_a_journal_that_refuses_writes_nothing_and_says_so(
+    qtbot, window, leaked_export: Path, tmp_path: Path, huisclos_home: Path, shown: list[str]
+) -> None:
+    import sqlite3
+
+    open_and_wait(qtbot, window, leaked_export)
+    window.review.apply_all(None)
+    window.recorder.wait()
+    connection = sqlite3.connect(huisclos_home / "journal.sqlite", isolation_level=None)
+    connection.execute("DROP TRIGGER records_refuse_update")
+    connection.execute("UPDATE records SET hash = zeroblob(32) WHERE seq = 1")
+    connection.close()
+    target = tmp_path / "copie.csv"
+
+    assert not window.saving.save_copy_to(target)
+    assert not window.saving.export_worklist_to(tmp_path / "liste.csv")
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["patients.csv"]
+    assert shown and "rien n'a été écrit" in shown[0]
+    assert window.isWindowModified()  # the corrections are still to save

@@ -43,6 +43,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "key_rotated",
     "verify",
     "report",
+    "write_failed",
 )
 
 EVENT_LABELS: dict[str, str] = {
@@ -54,6 +55,7 @@ EVENT_LABELS: dict[str, str] = {
     "key_rotated": "Nouvelle clé",
     "verify": "Vérification du journal",
     "report": "Rapport d'autocontrôle",
+    "write_failed": "Enregistrement échoué",
 }
 
 FORBIDDEN_KEYS: frozenset[str] = frozenset(
@@ -139,7 +141,28 @@ def _free(value: Any, where: str, problems: list[str]) -> Any:
         if item is not None and not (isinstance(item, str) and len(item) <= _MAX_FREE):
             problems.append(f"{where}: expected short strings")
             return _DROP
-    return list(values) if isinstance(value, (list, tuple)) else value
+    kept = [encodable(item) if isinstance(item, str) else item for item in values]
+    return kept if isinstance(value, (list, tuple)) else kept[0]
+
+
+def encodable(text: str) -> str:
+    """``text`` as UTF-8 can always hold it: a file name the OS gave as undecodable bytes
+    (Python's surrogate escapes) keeps those bytes as ``\\xNN``, so the journal can take it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
+def loggable_name(path: Path | str) -> str:
+    """A file's base name as a journal event keeps it: always encodable, at most 255
+    characters (a longer one keeps its start and its extension)."""
+    name = encodable(Path(path).name)
+    if len(name) > _MAX_FREE:
+        suffix = Path(name).suffix[:20]
+        name = name[: _MAX_FREE - len(suffix) - 1] + "…" + suffix
+    return name
 
 
 class _Drop:
@@ -234,7 +257,7 @@ def edit_payload(event: EditEvent, hasher: TextHasher) -> dict[str, Any]:
     if event.fingerprint:
         payload["fingerprint"] = event.fingerprint
     if event.file_name:
-        payload["file_name"] = Path(event.file_name).name
+        payload["file_name"] = loggable_name(event.file_name)
     return payload
 
 
@@ -247,7 +270,7 @@ def file_written_payload(
     return {
         "fingerprint": source_fingerprint,
         "target_fingerprint": target_fingerprint,
-        "target_name": Path(target_name).name,
+        "target_name": loggable_name(target_name),
         **figures,
     }
 
@@ -304,6 +327,9 @@ def describe(event: Mapping[str, Any]) -> str:
         return f"{prefix}{changed} cellule(s) modifiée(s) dans la copie"
     if kind == "worklist":
         return f"{prefix}{number(data.get('entries', 0))} correction(s) à reporter"
+    if kind == "write_failed":
+        written = EVENT_LABELS.get(str(data.get("of")), "fichier").lower()
+        return f"{prefix}{written} préparée et inscrite, mais pas enregistrée (renommage refusé)"
     if kind == "key_rotated":
         return f"clé {data.get('old_key_id', '?')} remplacée par {data.get('new_key_id', '?')}"
     if kind == "verify":

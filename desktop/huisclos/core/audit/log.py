@@ -24,7 +24,7 @@ import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -36,12 +36,14 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from ... import __version__
 from ..datafolder import data_dir, private_umask, restrict
 from ..errors import AuditError
+from ..stale_temps import remove_stale_temps
 from . import keys as keys_mod
 from .anchor import AnchorPlace, anchor_place
 from .events import (
     EVENT_LABELS,
     ClearTextError,
     EditEvent,
+    JournalEvent,
     TextHasher,
     check_payload,
     edit_payload,
@@ -510,6 +512,7 @@ def open_log(passphrase: str | None = None) -> AuditLog:
     """
     try:
         folder = data_dir()
+        remove_stale_temps(folder)  # head and anchor files of a process killed mid-write
         try:
             store = keys_mod.load_keys(passphrase, create=False)
         except keys_mod.KeyMissing:
@@ -543,6 +546,34 @@ def record_event(
     if dropped:
         logger.warning("Log payload fields dropped: %s", "; ".join(dropped))
     return _record(lambda log: log.append(event_type, cleaned), passphrase)
+
+
+def record_required(
+    events: Sequence[JournalEvent | EditEvent], *, passphrase: str | None = None
+) -> None:
+    """Append ``events`` in one transaction, or raise :class:`AuditError` (French) and append
+    none: the records of a correction, which must not exist without them (the caller writes
+    its files only after this returns)."""
+    try:
+        log = open_log(passphrase)
+        try:
+            entries: list[tuple[str, Mapping[str, Any]]] = []
+            for event in events:
+                if isinstance(event, EditEvent):
+                    entries.append(("edit", log.edit_payload(event)))
+                else:
+                    cleaned, dropped = strip_payload(event.payload)
+                    if dropped:
+                        logger.warning("Log payload fields dropped: %s", "; ".join(dropped))
+                    entries.append((event.kind, cleaned))
+            log.append_many(entries)
+        finally:
+            log.close()
+    except AuditError:
+        raise
+    except Exception as error:  # a witness that cannot write is a refusal, never a crash
+        logger.warning("Events not logged", exc_info=True)
+        raise AuditError(f"le journal n'a pas pu être écrit ({type(error).__name__}).") from error
 
 
 def record_edits(event: EditEvent, *, passphrase: str | None = None) -> str | None:

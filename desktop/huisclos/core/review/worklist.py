@@ -213,6 +213,16 @@ def csv_format_of(export: Export) -> CsvFormat:
     return CsvFormat(export.encoding, bool(export.bom), export.delimiter, export.newline)
 
 
+# Control characters an export may carry in a name (a stray byte typed in the practice software):
+# XML cannot hold them (an .xlsx list would not be written) and a CSV reader may stop at them, so
+# both lists show them as their visible Unicode pictures («MAR␁TIN»), tab and newlines apart.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n\r"}
+
+
+def _visible_controls(line: Sequence[str]) -> list[str]:
+    return [value.translate(_CONTROL_PICTURES) for value in line]
+
+
 def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
     """The list as bytes; second value False when the source encoding could not hold every
     character and UTF-8 with BOM was used instead."""
@@ -220,7 +230,7 @@ def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
     writer = csv.writer(
         buffer, delimiter=fmt.delimiter, lineterminator=fmt.newline, quoting=csv.QUOTE_MINIMAL
     )
-    lines = worklist.rows()
+    lines = [_visible_controls(line) for line in worklist.rows()]
     writer.writerows([lines[0], *([_csv_safe(value) for value in line] for line in lines[1:])])
     text = buffer.getvalue()
     codec = codecs.lookup(fmt.encoding).name
@@ -242,7 +252,7 @@ def render_xlsx(worklist: Worklist) -> bytes:
     sheet = workbook.active
     sheet.title = "Corrections"
     for line in worklist.rows():
-        sheet.append(line)
+        sheet.append(_visible_controls(line))
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type == "f":  # «=…» was taken for a formula: it is text
