@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.recorder = AuditRecorder(self)
         self.recorder.warning.connect(self._log_warning)
+        self.recorder.damaged.connect(self._log_warning)
         self.review = ReviewActions(self)
         self.saving = Saving(self)
 

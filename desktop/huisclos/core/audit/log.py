@@ -52,7 +52,7 @@ from .events import (
 from .head import Head, HeadError, read_head, write_head
 from .lock import exclusive
 from .records import FORMAT_VERSION, GENESIS, SealedRecord, seal, unseal
-from .verify import TRIGGERS, Anchored, VerifyResult, verify_records
+from .verify import TRIGGERS, Anchored, VerifyResult, damage_warning, verify_records
 
 logger = logging.getLogger(__name__)
 
@@ -330,6 +330,16 @@ class AuditLog:
                 ) from error
         return list(range(last_seq - len(envelopes) + 1, last_seq + 1))
 
+    def refusal(self) -> str | None:
+        """Why a new event would be refused now (French, :meth:`append`'s message), or
+        ``None`` when the journal takes events."""
+        with self._mutex, exclusive(self.lock_path):
+            try:
+                self._check_head_before_write()
+            except AuditError as error:
+                return error.message
+        return None
+
     def _last(self) -> tuple[int, bytes]:
         row = self._conn.execute(
             f"SELECT seq, hash FROM {TABLE} ORDER BY seq DESC LIMIT 1"
@@ -546,6 +556,23 @@ def record_event(
     if dropped:
         logger.warning("Log payload fields dropped: %s", "; ".join(dropped))
     return _record(lambda log: log.append(event_type, cleaned), passphrase)
+
+
+def journal_damage(passphrase: str | None = None) -> str | None:
+    """The French warning to give once (a command, an app session) when the journal fails
+    verification but still takes events; ``None`` when it verifies or cannot be opened (the
+    events' own messages say so then)."""
+    try:
+        log = open_log(passphrase)
+    except Exception:  # unusable journal: reported by whoever writes to it
+        return None
+    try:
+        return None if log.refusal() else damage_warning(log.verify())
+    except Exception:  # a journal too damaged to read: verify tells
+        logger.warning("journal check failed", exc_info=True)
+        return None
+    finally:
+        log.close()
 
 
 def record_required(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -53,6 +53,7 @@ class VerifyResult:
     first_bad_seq: int | None = None
     problem: str | None = None  # French: altered, missing, reordered, truncated, wrong key…
     message: str = ""  # «journal intègre : N événements» or what went wrong
+    damaged: list[int] = field(default_factory=list)  # damaged records (the rest checked out)
 
 
 def _events_word(count: int) -> str:
@@ -90,6 +91,8 @@ def verify_records(
         )
     previous = GENESIS
     expected = 1
+    first_damage: VerifyResult | None = None
+    damaged: list[int] = []
     for index, record in enumerate(rows):
         seq = record.seq
         if seq != expected:
@@ -98,40 +101,20 @@ def verify_records(
                 if seq == expected + 1
                 else f"les événements n° {expected} à {seq - 1} ont disparu"
             )
-            return _fail(expected, Problem.MISSING, gap, expected - 1)
-        if record.version != FORMAT_VERSION:
-            return _fail(seq, Problem.ALTERED, "format d'enregistrement inconnu", seq - 1)
-        computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
-        if computed != record.hash:
-            origin = _misplaced(rows, index)
-            if origin is not None:
-                return _fail(
-                    seq,
-                    Problem.REORDERED,
-                    f"il contient l'enregistrement n° {origin} : des événements ont été "
-                    "intervertis ou déplacés",
-                    seq - 1,
-                )
-            return _fail(seq, Problem.ALTERED, "son contenu a été modifié", seq - 1)
-        aead = aead_for(record.key_id)
-        if aead is None:
-            return _fail(
-                seq,
-                Problem.WRONG_KEY,
-                f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
-                seq - 1,
-            )
-        try:
-            unseal(aead, record, previous)
-        except InvalidTag:
-            return _fail(
-                seq,
-                Problem.ALTERED,
-                "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
-                seq - 1,
-            )
+            return first_damage or _fail(expected, Problem.MISSING, gap, expected - 1)
+        damage = _record_damage(rows, index, previous, aead_for)
+        if damage is not None:
+            if isinstance(damage, VerifyResult):  # moved records: nothing after can be trusted
+                return first_damage or damage
+            problem, detail = damage
+            first_damage = first_damage or _fail(seq, problem, detail, seq - 1)
+            damaged.append(seq)
+        # The records after chain to this one's stored hash: checking goes on from it, so that
+        # a damaged record does not hide the intact ones written after it.
         previous = record.hash
         expected += 1
+    if first_damage is not None:
+        return _separated(first_damage, damaged, expected - 1)
     count = expected - 1
     if first_hash is not None and rows and rows[0].hash != first_hash:
         return _fail(
@@ -180,6 +163,85 @@ def verify_records(
             count,
         )
     return VerifyResult(ok=True, events=count, message=f"journal intègre : {_events_word(count)}")
+
+
+def damage_warning(result: VerifyResult) -> str | None:
+    """The one French warning a command or the app gives when it goes on writing to a journal
+    that fails verification but still takes events (``None`` when it verifies). Call it only
+    for a journal whose end is sound (``AuditLog.refusal()`` is ``None``)."""
+    if result.ok:
+        return None
+    since = (
+        f"depuis l'événement n° {result.first_bad_seq}"
+        if result.first_bad_seq
+        else "(ses protections ont été retirées)"
+    )
+    return (
+        f"attention — le journal est abîmé {since} ({result.problem}) : les nouveaux "
+        "événements y sont ajoutés à la suite et restent vérifiables à part. Lancez « huisclos "
+        "log verify » et conservez les fichiers du dossier de données pour l'enquête."
+    )
+
+
+def _record_damage(
+    rows: list[SealedRecord],
+    index: int,
+    previous: bytes,
+    aead_for: Callable[[str], AESGCM | None],
+) -> tuple[Problem, str] | VerifyResult | None:
+    """What is wrong with one record chained after ``previous``: a problem and its French
+    detail, a finished result when records were moved, or ``None`` when it is intact."""
+    record = rows[index]
+    seq = record.seq
+    if record.version != FORMAT_VERSION:
+        return Problem.ALTERED, "format d'enregistrement inconnu"
+    computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
+    if computed != record.hash:
+        origin = _misplaced(rows, index)
+        if origin is not None:
+            return _fail(
+                seq,
+                Problem.REORDERED,
+                f"il contient l'enregistrement n° {origin} : des événements ont été "
+                "intervertis ou déplacés",
+                seq - 1,
+            )
+        return Problem.ALTERED, "son contenu a été modifié"
+    aead = aead_for(record.key_id)
+    if aead is None:
+        return (
+            Problem.WRONG_KEY,
+            f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
+        )
+    try:
+        unseal(aead, record, previous)
+    except InvalidTag:
+        return (
+            Problem.ALTERED,
+            "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
+        )
+    return None
+
+
+def _separated(result: VerifyResult, damaged: list[int], last: int) -> VerifyResult:
+    """The first damage, completed with what the rest of the journal is: the other damaged
+    records, and the intact ones after the first (kept apart: they still prove their events)."""
+    first = damaged[0]
+    others = damaged[1:]
+    intact = [seq for seq in range(first + 1, last + 1) if seq not in set(damaged)]
+    notes = []
+    if others:
+        shown = ", ".join(f"n° {seq}" for seq in others[:10]) + (" …" if len(others) > 10 else "")
+        notes.append(f"abîmés aussi : {shown}")
+    if intact:
+        notes.append(
+            f"{_events_word(len(intact))} après le n° {first} "
+            + ("est intègre" if len(intact) == 1 else "sont intègres")
+        )
+    if notes:
+        result.message += " ; " + " ; ".join(notes)
+    result.damaged = damaged
+    return result
 
 
 def _check_anchor(
