@@ -233,15 +233,17 @@ def write_atomically(
     mode: int = PRIVATE,
     *,
     what: str = "la copie",
+    check: Callable[[Path], None] | None = None,
 ) -> None:
     """Create ``target`` with what ``write`` puts in the file object, atomically.
 
     ``mode`` sets the permission bits of the new file (default: private, 0600); ``what`` names
     the file in messages («la copie», «la liste de corrections»…). Raises ``ExportError`` with
-    a French message; the target is untouched on failure. Inside :func:`staged_outputs`, the
-    file is only prepared (renamed by the staging's ``commit``).
+    a French message; the target is untouched on failure. ``check`` may read the written
+    temporary file back before it is renamed, and raise (``ExportError``). Inside
+    :func:`staged_outputs`, the file is only prepared (renamed by the staging's ``commit``).
     """
-    prepared = prepare_output(target, write, mode, what=what)
+    prepared = prepare_output(target, write, mode, what=what, check=check)
     staging = _staging.get()
     if staging is not None:
         staging.add(prepared)
