@@ -397,8 +397,8 @@ def test_a_utf8_list_opens_in_excel_and_formulas_are_neutralised(tmp_path: Path)
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads «Prénom», not «PrÃ©nom»
     lines = read_list(listing, "utf-8-sig", ";")
     proposed = [line[lines[0].index("Commentaire proposé")] for line in lines[1:]]
-    # What the secretary reads and retypes has no apostrophe; Excel does not run it.
-    assert proposed == [" +33 6 12 12 12 12 appeler", " @Maman"]
+    # Exactly what the copy holds; no spreadsheet runs it, whatever its import options.
+    assert proposed == ["'+33 6 12 12 12 12 appeler", "'@Maman"]
     # The cleaned copy neutralises as the export module does.
     copy = out.read_bytes().decode("utf-8")
     assert "A;'+33 6 12 12 12 12 appeler\n" in copy and "B;'@Maman\n" in copy

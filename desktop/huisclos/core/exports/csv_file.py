@@ -269,6 +269,9 @@ class CsvExport(Export):
     def fit_text(self, text: str) -> str:
         return fit_to_encoding(text, self.encoding)
 
+    def copy_text(self, text: str) -> str:
+        return neutralise_formula(text)
+
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         target = self.check_copy_target(path)
         changes = self._net_changes(edits)

@@ -40,9 +40,15 @@ MAX_CELL_CHARS = 131_072
 
 
 def neutralise_formula(text: str) -> str:
-    """The text a CSV copy holds for a rewritten cell: a leading apostrophe when the text
-    would start with ``=``, ``+``, ``-`` or ``@`` (spreadsheets then show it as plain text)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """The text a CSV file of ours holds for a rewritten cell: a leading apostrophe when the
+    text would start with ``=``, ``+``, ``-`` or ``@`` — also after spaces, tabs or line breaks,
+    which LibreOffice's «Supprimer les espaces» import option removes before it evaluates.
+
+    Why an apostrophe: it is not a space, so no import option trims it; spreadsheets never run
+    a cell that starts with it (Excel and LibreOffice show it as typed, as plain text); and it
+    is visible, so what the user is shown is exactly what the file holds. A leading space (the
+    usual advice) is trimmed by that option, and the formula then runs."""
+    return "'" + text if text.lstrip(" \t\r\n").startswith(FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +204,11 @@ class Export(ABC):
     def fit_text(self, text: str) -> str:
         """``text`` as this file can hold it: a workbook holds any text; a CSV file replaces
         what its encoding cannot write (:class:`.csv_file.CsvExport`)."""
+        return text
+
+    def copy_text(self, text: str) -> str:
+        """What the cleaned copy holds for a cell given ``text`` — what the user is shown (a
+        CSV copy puts an apostrophe before a would-be formula, :func:`neutralise_formula`)."""
         return text
 
     @abstractmethod

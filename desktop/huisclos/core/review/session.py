@@ -255,7 +255,12 @@ class ReviewSession:
         if not chosen:
             return []
         found = rewrite.suggest(self.text(key), chosen, detector=self.detector)
-        return [replace(item, text=self.export.fit_text(item.text)) for item in found]
+        return [replace(item, text=self._writable(item.text)) for item in found]
+
+    def _writable(self, text: str) -> str:
+        """``text`` as the copy will hold it, so the user sees exactly what is written: what
+        the file's encoding can hold, with a CSV copy's apostrophe before a would-be formula."""
+        return self.export.copy_text(self.export.fit_text(text))
 
     def edit(self, key: CellKey, new_text: str, rule_ids: Sequence[str] = ()) -> Edit:
         """The edit that puts ``new_text`` in the cell."""
@@ -294,7 +299,7 @@ class ReviewSession:
                 new_text = rewrite.first_suggestion(text, chosen, detector=detector)
             if new_text is None:
                 continue
-            new_text = self.export.fit_text(new_text)
+            new_text = self._writable(new_text)
             if new_text == text:
                 continue
             rules = tuple(dict.fromkeys(f.rule for f in chosen))
