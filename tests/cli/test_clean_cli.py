@@ -320,7 +320,7 @@ def test_columns_option_limits_and_checks_the_headers(
 ) -> None:
     out = tmp_path / "copie.csv"
     assert main(["clean", str(source), "-o", str(out), "--columns", "Remarques"]) == 2
-    assert "colonne introuvable : Remarques" in capsys.readouterr().err
+    assert "colonne introuvable : « Remarques »" in capsys.readouterr().err
     assert not out.exists()
     assert main(["clean", str(source), "-o", str(out), "--columns", "NOM"]) == 0
     assert out.read_bytes() == source.read_bytes()

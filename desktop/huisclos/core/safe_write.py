@@ -39,6 +39,7 @@ from .stale_temps import remove_stale_temps, temp_prefix
 logger = logging.getLogger(__name__)
 
 PRIVATE = 0o600
+_SHARING_VIOLATIONS = (32, 33)  # Windows: the file is open (or locked) in another program
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -210,6 +211,11 @@ def os_error_message(error: OSError, target: Path, what: str = "la copie") -> st
         return (
             f"Le disque est plein : « {target.name} » n'a pas pu être enregistré. "
             "Libérez de la place ou choisissez un autre emplacement."
+        )
+    if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
+        return (
+            f"« {target.name} » est ouvert dans un autre programme : fermez le fichier dans "
+            "Excel (ou LibreOffice), puis réessayez."
         )
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
         return (

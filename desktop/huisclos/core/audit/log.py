@@ -18,6 +18,7 @@ of the head under the same lock. An :class:`AuditLog` may be shared between thre
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import logging
@@ -319,6 +320,11 @@ class AuditLog:
                 self._remember_start(anchored=False)
                 self._write_anchor(head, key)
             except sqlite3.Error as error:
+                if _disk_full(error):
+                    raise AuditError(
+                        f"Le disque est plein : le journal ({self.path}) n'a pas pu être écrit. "
+                        "Libérez de la place, puis réessayez."
+                    ) from error
                 raise AuditError(
                     f"Le journal ({self.path}) n'a pas pu être écrit : vérifiez l'espace disque "
                     "et les droits du dossier de données."
@@ -531,17 +537,31 @@ def open_log(passphrase: str | None = None) -> AuditLog:
                     raise
                 store = keys_mod.load_keys(passphrase, create=True)
         return AuditLog(folder, store)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
+        if _disk_full(error):
+            raise AuditError(
+                f"Le disque du dossier de données ({data_dir(create=False)}) est plein : le "
+                "journal ne peut pas être ouvert. Libérez de la place, puis réessayez."
+            ) from error
+        if isinstance(error, OSError):
+            raise AuditError(
+                f"Le dossier de données ({data_dir(create=False)}) n'est pas accessible en "
+                "écriture : le journal ne peut pas être ouvert. Vérifiez ses droits ou la "
+                "variable HUISCLOS_HOME."
+            ) from error
         raise AuditError(
             f"Le journal ({data_dir(create=False) / DB_NAME}) ne peut pas être ouvert : il est "
             "abîmé ou n'est pas un journal Huis clos."
         ) from error
-    except OSError as error:
-        raise AuditError(
-            f"Le dossier de données ({data_dir(create=False)}) n'est pas accessible en écriture "
-            ": le journal ne peut pas être ouvert. Vérifiez ses droits ou la variable "
-            "HUISCLOS_HOME."
-        ) from error
+
+
+def _disk_full(error: BaseException) -> bool:
+    """SQLite's «database or disk is full», or the OS's «no space left»."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "is full" in str(
+        error
+    )
 
 
 def record_event(

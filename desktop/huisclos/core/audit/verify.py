@@ -95,6 +95,14 @@ def verify_records(
     damaged: list[int] = []
     for index, record in enumerate(rows):
         seq = record.seq
+        if seq < expected:  # a number already used, or 0 and below: not one the journal gives
+            return first_damage or _fail(
+                expected,
+                Problem.ALTERED,
+                f"un enregistrement porte le n° {seq}, qui n'est pas le suivant de la suite : "
+                "le journal a été modifié",
+                expected - 1,
+            )
         if seq != expected:
             gap = (
                 f"l'événement n° {expected} a disparu"

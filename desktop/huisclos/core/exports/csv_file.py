@@ -233,6 +233,10 @@ def _column_patterns(
     return full, re.compile("^" + body, re.MULTILINE)
 
 
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+"""The extensions a CSV copy may take besides the original's own."""
+
+
 class CsvExport(Export):
     """A CSV/TSV export and how it is written (encoding, BOM, delimiter, quoting, line ends)."""
 
@@ -248,6 +252,8 @@ class CsvExport(Export):
     ) -> None:
         self.path = path
         self.kind = "csv"
+        # A CSV copy is CSV bytes: «-o copie.xlsx» would be a CSV file Excel refuses to open.
+        self.copy_suffixes = tuple(dict.fromkeys((path.suffix.lower(), *TEXT_SUFFIXES)))
         self.fingerprint = fingerprint
         self.size = len(data)
         self.tables = [table]

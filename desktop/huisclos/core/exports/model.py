@@ -231,6 +231,10 @@ class Export(ABC):
                 "La copie ne peut pas remplacer le fichier d'origine : choisissez un autre nom "
                 f"que « {self.path.name} » (par exemple « {self.default_copy_path().name} »)."
             )
+        if target.is_dir():
+            raise ExportError(
+                f"« {target} » est un dossier : donnez un nom de fichier pour la copie."
+            )
         suffix = target.suffix.lower()
         if self.copy_suffixes and suffix not in self.copy_suffixes:
             choices = " ou ".join(f"« {choice} »" for choice in self.copy_suffixes)
