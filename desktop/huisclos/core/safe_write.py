@@ -212,6 +212,16 @@ def os_error_message(error: OSError, target: Path, what: str = "la copie") -> st
             f"Le disque est plein : « {target.name} » n'a pas pu être enregistré. "
             "Libérez de la place ou choisissez un autre emplacement."
         )
+    if error.errno == errno.ENAMETOOLONG:
+        return (
+            f"Le nom « {target.name} » est trop long pour le système ({len(target.name)} "
+            f"caractères) : choisissez un nom plus court pour {what}."
+        )
+    if error.errno == errno.ELOOP:
+        return (
+            f"« {target.name} » est un raccourci (lien symbolique) qui pointe vers lui-même : "
+            f"choisissez un autre nom pour {what}."
+        )
     if getattr(error, "winerror", None) in _SHARING_VIOLATIONS:
         return (
             f"« {target.name} » est ouvert dans un autre programme : fermez le fichier dans "
@@ -272,6 +282,9 @@ def prepare_output(
     """
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
+    problem = name_problem(target, what)
+    if problem:
+        raise ExportError(problem)
     if not folder.is_dir():
         raise ExportError(
             f"Le dossier « {folder} » n'existe pas : « {target.name} » n'a pas été enregistré. "
@@ -297,7 +310,24 @@ def same_file(a: Path, b: Path) -> bool:
             return os.path.samefile(a, b)
     except OSError:
         pass
-    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+    try:
+        return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
+    except (OSError, RuntimeError):  # a loop of links, a name too long: not the same file
+        return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def name_problem(target: Path, what: str = "le fichier") -> str | None:
+    """A French sentence when the system cannot use ``target``'s name at all (too long, a loop
+    of links), else ``None``."""
+    try:
+        os.lstat(target)
+        os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        if error.errno in (errno.ENAMETOOLONG, errno.ELOOP):
+            return os_error_message(error, Path(target), what)
+    return None
 
 
 def file_fingerprint(path: Path) -> str:
@@ -321,6 +351,9 @@ def check_new_file(
 
     Every command that writes a file calls this first, so they all refuse the same way.
     """
+    problem = name_problem(target, what.lower())
+    if problem:
+        raise error(problem)
     if original is not None and same_file(original, target):
         raise error(
             f"{what} ne peut pas remplacer {original_is} ({original.name}) : "

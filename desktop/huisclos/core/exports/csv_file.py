@@ -152,7 +152,8 @@ class CsvTable(Table):
         wanted = sorted(set(indexes))
         if not wanted:
             return []
-        patterns = _column_patterns(self.delimiter, tuple(wanted))
+        # Past a few hundred fields, the line patterns would nest too deep: the csv module reads.
+        patterns = _column_patterns(self.delimiter, tuple(wanted)) if wanted[-1] < 256 else None
         first = first_row - 1
         start, end = self._bounds[first], self._bounds[first + count]
         chunk = self._data[start:end]
@@ -161,8 +162,10 @@ class CsvTable(Table):
         single_lines = breaks == (
             count if chunk.endswith(b"\n") else count - 1
         ) and not has_lone_cr(chunk)
-        found = patterns[0].findall(text) if single_lines else []  # lines with every field
+        single_lines = single_lines and patterns is not None
+        found = patterns[0].findall(text) if single_lines and patterns else []  # every field
         if single_lines and len(found) != count:  # some short or blank lines
+            assert patterns is not None
             found = patterns[1].findall(text)
             del found[count:]  # the empty match after the last line break
         if single_lines and len(found) == count:
@@ -225,7 +228,8 @@ def _column_patterns(
     the second matches every line, a short one leaving its missing fields empty."""
     d = re.escape(delimiter)
     field = rf"[^{d}\r\n]*+"
-    parts = [f"({field})" if index in wanted else field for index in range(max(wanted) + 1)]
+    chosen = set(wanted)
+    parts = [f"({field})" if index in chosen else field for index in range(max(wanted) + 1)]
     full = re.compile("^" + d.join(parts), re.MULTILINE)
     body = ""
     for part in reversed(parts):
@@ -363,6 +367,20 @@ def _check_cell_sizes(
                 )
 
 
+MAX_FIELDS_PER_ROW = 5_000
+"""The most fields a line may have (a real export has tens; Excel's own limit is 16,384): a
+wider line is refused at once, before its fields are named or scanned."""
+
+
+def _too_wide(path: Path, line: int, fields: int) -> ExportError:
+    return ExportError(
+        f"La ligne {line} de « {path.name} » compte {fields:,} champs".replace(",", " ")
+        + f" : Huis clos en lit au plus {MAX_FIELDS_PER_ROW:,} par ligne".replace(",", " ")
+        + " (une liste de patients en compte quelques dizaines). Vérifiez que c'est le bon "
+        "fichier, ou exportez de nouveau la liste depuis le logiciel du cabinet."
+    )
+
+
 def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
     """Open a CSV/TSV export from its bytes."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -379,7 +397,14 @@ def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
     delimiter = sniff_delimiter(_decode_sample(data, start, encoding.name), complete)
     head = first_records(data, start, delimiter, _SAMPLE_RECORDS)
     rows = []
-    for record_start, record_end in head:
+    separator = delimiter.encode("ascii")
+    for line, (record_start, record_end) in enumerate(head, 1):
+        # Counting separators first (C speed) keeps a 100,000-field line from being parsed.
+        if data.count(separator, record_start, record_end) >= MAX_FIELDS_PER_ROW:
+            text = data[record_start:record_end].decode(encoding.name)
+            fields = len(records_of(text, delimiter)[0])
+            if fields > MAX_FIELDS_PER_ROW:
+                raise _too_wide(path, line, fields)
         text = data[record_start:record_end].decode(encoding.name)
         parsed = records_of(text, delimiter)
         rows.append(parsed[0] if parsed else [])
