@@ -112,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.review.scan import run_scan
     from ..core.review.session import ReviewSession
     from ._journal import ensure_journal
+    from .scan import reading_notes
 
     source = Path(args.file)
     if not args.output and not args.worklist:
@@ -140,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
     export = read_export(source)
     if output is not None:
         export.check_copy_target(output)  # an .xls is copied as .xlsx: refuse «-o x.xls» now
+    reading_notes(export)
     detector = Detector.default()
     columns = columns_named(export, args.columns) if args.columns else None
     result = run_scan(

@@ -206,6 +206,22 @@ class Export(ABC):
         what its encoding cannot write (:class:`.csv_file.CsvExport`)."""
         return text
 
+    def reading_notes(self) -> list[str]:
+        """What the user should know about how the file was read (French, one line each):
+        lines skipped above a header found lower down, mixed encodings…"""
+        notes = []
+        for table in self.tables:
+            if table.header_line > 1:
+                where = f"la feuille « {table.name} »" if table.name else "le fichier"
+                skipped = table.header_line - 1
+                lines = "la ligne 1" if skipped == 1 else f"les lignes 1 à {skipped}"
+                notes.append(
+                    f"dans {where}, l'en-tête est à la ligne {table.header_line} : {lines}, "
+                    "au-dessus (un titre, des lignes vides), ne sont pas des patients et ne sont "
+                    "pas analysées."
+                )
+        return notes
+
     def copy_text(self, text: str) -> str:
         """What the cleaned copy holds for a cell given ``text`` — what the user is shown (a
         CSV copy puts an apostrophe before a would-be formula, :func:`neutralise_formula`)."""
