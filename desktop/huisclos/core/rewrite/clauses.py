@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .references import refers_back, reported_piece, reporting_frame
 from .tidy import capitalize_first, lower_first, tidy
 
 __all__ = ["Clauses", "Separator", "split_clauses"]
@@ -246,12 +247,33 @@ class Clauses:
             return True
         if self._part_of_removed(index, result):
             return True
+        if self._hangs_on_removed(index, result):
+            return True
         # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
         return (
             next_gone
             and after.text.strip() == "("
             and bool(_ACRONYM.match(self.segment_text(index)))
         )
+
+    def _hangs_on_removed(self, index: int, result: set[int]) -> bool:
+        """A reference to the removed clause just before it («le père ne le supporte pas»), a
+        reported piece whose frame went («… et qu'il boit»), or the frame of reported speech one
+        of whose pieces went («la gardienne dit qu'il ne sort plus»)."""
+        segment = self.segment_text(index)
+        if index > 0 and (index - 1) in result:
+            if refers_back(segment):
+                return True
+            if self.separators[index].strength < 5 and reported_piece(segment):
+                return True
+        if not reporting_frame(segment):
+            return False
+        for later in range(index + 1, len(self.segments)):
+            if self.separators[later].strength >= 5:
+                return False
+            if later in result and reported_piece(self.segment_text(later)):
+                return True
+        return False
 
     def _piece(self, index: int, edited: Mapping[int, str]) -> str:
         return edited[index] if index in edited else self.segment_text(index)

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable, Sequence
 from ..detect.detector import Detector
 from ..detect.findings import Finding
 from .clauses import Clauses, split_clauses
+from .needs import already_stated, is_pointer, may_need, need_phrase, relative_day
+from .needs import stems as _stems
 from .tidy import tidy
 
 logger = logging.getLogger(__name__)
@@ -167,7 +169,29 @@ def remove_clauses(
     carried = _sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
     gone = clauses.dependents(set(carried) - keep, keep=keep)
-    return clauses.rebuild(gone, edited=_edited(clauses, carried, keep))
+    edited = _edited(clauses, carried, keep)
+    _resolve_days(clauses, gone, {}, edited)
+    return clauses.rebuild(gone, edited=edited)
+
+
+def _resolve_days(
+    clauses: Clauses, gone: set[int], replaced: dict[int, str], edited: dict[int, str]
+) -> None:
+    """A kept clause right after a removed one that gave its day relative to it («chimio le
+    lundi, pas de RDV le lendemain»): the day is made explicit in ``edited`` («Pas de RDV le
+    mardi»), or the clause joins ``gone`` when it cannot be (both updated in place)."""
+    if not gone:
+        return
+    for index in range(1, len(clauses)):
+        if index in gone or index in replaced or index in edited or (index - 1) not in gone:
+            continue
+        segment = clauses.segment_text(index)
+        removed = [clauses.segment_text(i) for i in range(index - 1, -1, -1) if i in gone]
+        resolved = relative_day(segment, removed)
+        if resolved is None:
+            gone.add(index)
+        elif resolved != segment:
+            edited[index] = resolved
 
 
 def keep_needs(
@@ -180,7 +204,11 @@ def keep_needs(
     """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
     ``protected`` words is never replaced: it only loses the chosen findings' words."""
     rule_of = {finding.rule: detector.rule_named(finding.rule) for finding in findings}
-    if not any(rule.keep or rule.rewrite for rule in rule_of.values()):
+    text = clauses.text
+    if not any(
+        rule_of[finding.rule].keep or may_need(finding, rule_of[finding.rule], text)
+        for finding in findings
+    ):
         return None  # most findings: no need to keep, nothing to compute
     carried = _sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
@@ -214,29 +242,34 @@ def keep_needs(
                 break
             _place(phrase, indexes, replaced, consumed, phrases_seen)
             break
+    benign = [clauses.segment_text(index) for index in range(len(clauses)) if index not in carried]
     for finding in ordered:
         rule = rule_of[finding.rule]
-        phrase = (rule.rewrite or "").strip()
-        if not phrase or not phrase_ok(phrase):
-            continue
         indexes = sorted(
             index
             for index, carried_findings in carried.items()
             if finding in carried_findings and index not in keep
         )
-        if not indexes:
-            continue
         free = [index for index in indexes if index not in replaced]
-        if not free and indexes:
+        if not free:
             continue
-        _place(phrase, free or indexes, replaced, consumed, phrases_seen)
+        clause = " ".join(clauses.segment_text(index) for index in indexes)
+        phrase = need_phrase(finding, rule, clause, text)
+        if not phrase or not phrase_ok(phrase):
+            continue
+        if phrase == rule.rewrite and already_stated(phrase, benign):
+            # «malentendant, parler fort»: the comment states the need in its own words.
+            continue
+        _place(phrase, free, replaced, consumed, phrases_seen)
     if not replaced:
         return None
     gone = clauses.dependents(
         (set(carried) | consumed | set(replaced)) - keep, replaced, keep=keep
     ) - set(replaced)
-    gone |= _redundant(clauses, replaced, gone | keep)
-    return clauses.rebuild(gone, replaced, _edited(clauses, carried, keep))
+    gone |= _restated_condition(clauses, replaced, gone | keep)
+    edited = _edited(clauses, carried, keep)
+    _resolve_days(clauses, gone, replaced, edited)
+    return clauses.rebuild(gone, replaced, edited)
 
 
 def _already_said(
@@ -272,37 +305,22 @@ def _place(
     consumed.update(index for index in indexes if index != target)
 
 
-_STOPWORDS = {
-    "avec", "sans", "pour", "dans", "plus", "tres", "voir", "fait", "faire", "etre", "avoir",
-    "cette", "tout", "tous", "toute", "elle", "lui", "leur", "nous", "vous", "chez", "depuis",
-    "apres", "avant",
-}  # fmt: skip
-
-
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", _fold(text))
-    return {word[:5] for word in words if len(word) >= 4 and word not in _STOPWORDS}
-
-
-def _redundant(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:
-    """Clauses that say again, in the condition's words, the need a phrase now states
-    («parler fort» next to «Parler distinctement, privilégier l'écrit»)."""
+def _restated_condition(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:
+    """Clauses next to a pointer to the medical record that say again, in the condition's own
+    words, what it points to («TJ – refuse transfusion» → only «Refus de certains soins : voir
+    le dossier médical»)."""
     extra: set[int] = set()
     for index, phrase in replaced.items():
+        if not is_pointer(phrase):
+            continue
         stems = _stems(phrase)
-        near = set(clauses.sentence_of(index)) | {index - 1, index + 1}
-        for other in near:
-            if (
-                other == index
-                or other in gone
-                or other in replaced
-                or not 0 <= other < len(clauses)
-            ):
+        for other in set(clauses.sentence_of(index)) | {index - 1, index + 1}:
+            if other in gone or other in replaced or not 0 <= other < len(clauses):
                 continue
             if stems & _stems(clauses.segment_text(other)):
                 extra.add(other)

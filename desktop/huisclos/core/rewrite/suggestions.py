@@ -37,6 +37,7 @@ from ..detect.categories import SEVERITY_RANK
 from ..detect.detector import Detector
 from ..detect.findings import Finding
 from .clauses import split_clauses
+from .needs import POINTER, is_pointer, is_safety_critical
 from .strategies import MASK, keep_needs, mask_words, remove_clauses
 from .tidy import has_words
 
@@ -125,11 +126,15 @@ def _suggestions(
         if suggestion is not None:
             offered += 1
             yield suggestion
+    # Safety-critical health information is never silently dropped: a removal that loses its
+    # pointer to the medical record is not offered.
+    safety = any(is_safety_critical(finding, text) for finding in spans)
     removed = check.repair(remove_clauses(clauses, spans, protected), clauses_mode=True)
-    suggestion = offer("remove", removed if removed is not None else "")
-    if suggestion is not None:
-        offered += 1
-        yield suggestion
+    if not safety or (removed and is_pointer(removed)):
+        suggestion = offer("remove", removed if removed is not None else "")
+        if suggestion is not None:
+            offered += 1
+            yield suggestion
     masked = check.repair(mask_words(text, spans, protected), clauses_mode=False)
     if masked is not None and has_words(masked.replace(MASK, "")):
         suggestion = offer("mask", masked)
@@ -137,7 +142,11 @@ def _suggestions(
             offered += 1
             yield suggestion
     if not offered:
-        yield Suggestion("remove", "", LABELS["empty"])
+        yield (
+            Suggestion("rewrite", POINTER, LABELS["rewrite"])
+            if safety
+            else Suggestion("remove", "", LABELS["empty"])
+        )
 
 
 def suggest_for_text(
@@ -219,15 +228,24 @@ class _Checker:
         self._known = {text: original}  # the comment itself is scanned once
         # Rules the caller chose not to resolve (other categories, lower severities) may stay.
         self.tolerated = {finding.rule for finding in original} - self.resolving
+        # Categories the caller chose: a rewrite is clean of them at every severity. Unfiltered
+        # (nothing tolerated), it is clean of everything.
+        self.categories = {finding.category for finding in findings}
 
     def blocking(self, text: str) -> list[Finding]:
         """Findings that forbid ``text`` as a suggestion."""
         found = self.detector.detect(text)
+        if not self.tolerated:
+            return list(found)
         return [
             finding
             for finding in found
             if finding.rule not in self.tolerated
-            and (finding.rule in self.resolving or SEVERITY_RANK[finding.severity] >= 1)
+            and (
+                finding.rule in self.resolving
+                or finding.category in self.categories
+                or SEVERITY_RANK[finding.severity] >= 1
+            )
         ]
 
     def protected(self, text: str, chosen: Sequence[Finding]) -> list[tuple[int, int]]:

@@ -1,0 +1,83 @@
+"""Clauses that only make sense with the clause next to them: once that one is removed, they go.
+
+Three shapes, each recognised on the clause's own words (accents and case ignored):
+
+- a clause that **refers back** to the removed fact — a pronoun with a verb of knowing, saying
+  or bearing («le père ne le supporte pas», «n'en parle pas à son mari», «la famille n'est pas au
+  courant»), a demonstrative conclusion («ce qui explique les retards», «c'est pour ça») or a
+  relative clause hanging on it («qui refuse…», «dont le frère…»);
+- the **frame of reported speech** («la gardienne dit qu'il ne sort plus et qu'il est
+  déprimé»): the frame and every reported piece go together, the benign ones too, since hearsay
+  about a patient has no place in the record (Code de la santé publique L1111-7);
+- a **reported piece** («… et qu'il boit») whose frame was removed.
+
+A pronoun that stands for the patient («pathologie pulmonaire, ne pas le faire attendre») is not a
+reference to the fact: only verbs about knowing, telling or bearing a fact make one. Pure
+functions; safe from any thread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["refers_back", "reported_piece", "reporting_frame"]
+
+# Verbs that take a fact as their object: knowing, telling, hiding, bearing, accepting it.
+_FACT_VERBS = (
+    r"(?:supporte\w*|accepte\w*|assume\w*|tolere\w*|admet\w*|digere\w*|sai[st]|savai\w*|savoir|"
+    r"su|ignore\w*|cache\w*|dire|di[st]|dit\w*|parle\w*|raconte\w*|apprend\w*|appris|"
+    r"decouvr\w*|decouvert\w*|vi[st]|vivre|vecu\w*|prend\w*|pris\w*|comprend\w*|compris\w*|"
+    r"reproche\w*|juge\w*|nie\w*|avoue\w*|revele\w*|mentionne\w*|evoque\w*|aborde\w*|"
+    r"sache|sachent|explique\w*)"
+)
+_OBJECT_PRONOUN = r"(?:le|la|les|l'|en|lui\s+en|leur\s+en|ca|cela|rien)"
+_REFERS_BACK = re.compile(
+    rf"""
+    (?:^|\s)(?:ne\s+|n')?(?:pas\s+|plus\s+|jamais\s+)?{_OBJECT_PRONOUN}\s*{_FACT_VERBS}\b
+    |\b(?:ne|n')\s*{_OBJECT_PRONOUN}\s*(?:\w+\s+)?{_FACT_VERBS}\b
+    |\bpas\s+(?:\w+\s+)?{_OBJECT_PRONOUN}\s*{_FACT_VERBS}\b
+    |\b(?:pas|plus|rien)\s+au\s+courant\b|\bau\s+courant\s+de\s+rien\b
+    |\b(?:ne|n')\s*(?:doit|doivent|faut|veut|veulent)\s+(?:pas|rien|surtout\s+pas)\s+
+        (?:le\s+|l'|en\s+)?(?:savoir|dire|parler|apprendre)\b
+    |\bsecret\b|\bne\s+rien\s+dire\b
+    |\b(?:c'est|c'etait)\s+(?:pour|a\s+cause\s+de)\s+(?:ca|cela)\b
+    |\b(?:ca|cela|ceci)\s+(?:explique|expliquerait|justifie)\b
+    |^(?:d'ou|ce\s+qui|ce\s+qu'|ce\s+que|ce\s+dont|qui|dont|lequel|laquelle|lesquels|
+        lesquelles)\b
+    """,
+    re.VERBOSE,
+)
+
+# A verb that introduces what someone said, thought or heard, followed by «que».
+_REPORTING_FRAME = re.compile(
+    r"""
+    \b(?:dit|disent|disait|disaient|raconte\w*|affirme\w*|pretend\w*|pense\w*|croi[st]|croient|
+       trouve\w*|signale\w*|rapporte\w*|confie\w*|explique\w*|assure\w*|soupconne\w*|
+       a\s+dit|ont\s+dit|aurait\s+dit|m'a\s+dit|nous\s+a\s+dit|a\s+confie|paraitrait|parait|
+       entendu\s+dire|on\s+dit|on\s+raconte)\s+(?:que|qu')
+    """,
+    re.VERBOSE,
+)
+_REPORTED_PIECE = re.compile(r"^(?:et\s+|ou\s+|mais\s+)?(?:que|qu')")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+
+
+def refers_back(clause: str) -> bool:
+    """True when ``clause`` speaks about the fact of the clause before it («le père ne le
+    supporte pas», «ce qui explique les retards»), so it cannot stay once that one is gone."""
+    return bool(_REFERS_BACK.search(_fold(clause)))
+
+
+def reporting_frame(clause: str) -> bool:
+    """True when ``clause`` opens reported speech («la gardienne dit qu'il ne sort plus»)."""
+    return bool(_REPORTING_FRAME.search(_fold(clause)))
+
+
+def reported_piece(clause: str) -> bool:
+    """True when ``clause`` continues reported speech («qu'il est déprimé», «et qu'il boit»)."""
+    return bool(_REPORTED_PIECE.match(_fold(clause)))
