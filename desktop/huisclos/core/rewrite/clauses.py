@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .references import refers_back, reported_piece, reporting_frame
+from .references import continues_description, refers_back, reported_piece, reporting_frame
 from .tidy import capitalize_first, lower_first, tidy
 
 __all__ = ["Clauses", "Separator", "split_clauses"]
@@ -60,8 +60,10 @@ _STRENGTH = {
     "edge": 0,
 }
 
+# «car …» explains the clause before it and goes with it; «donc …» states what follows from it
+# (often the need: «colis le mardi donc pas dispo ce jour-là») and stays.
 _SUBORDINATE = re.compile(
-    r"^\s*(?:car|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|donc|d['’]où)",
+    r"^\s*(?:car|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|d['’]où)",
     re.IGNORECASE,
 )
 
@@ -264,7 +266,8 @@ class Clauses:
         if index > 0 and (index - 1) in result:
             if refers_back(segment):
                 return True
-            if self.separators[index].strength < 5 and reported_piece(segment):
+            weak = self.separators[index].strength < 5
+            if weak and (reported_piece(segment) or continues_description(segment)):
                 return True
         if not reporting_frame(segment):
             return False

@@ -128,9 +128,13 @@ _PAYMENT = re.compile(
     r"\bpa(?:y|i)e|paiement|regl|cheque|facture|honoraire|depassement|impaye|consultation|"
     r"avance de frais|\bpayer\b"
 )
+_HOUSING_RULES = ("social.housing", "social.shelter")
+_MAIL = re.compile(r"courrier|domicili|adresse|boite aux lettres|recommande")
 _BEHAVIOUR_RULES = (
     "judgement.behaviour", "judgement.difficult", "judgement.vulgar", "judgement.insult",
     "judgement.instability", "judgement.character", "judgement.framed_noun",
+    "judgement.mental_contempt", "judgement.clinical_labels", "judgement.vulgar_frame",
+    "judgement.misogynist",
 )  # fmt: skip
 _CHANNEL = re.compile(
     r"\b(?:au|a l'|a la|en|par|sur)\s*(?:telephone|tel\b|tel\.|accueil|secretariat|"
@@ -146,6 +150,11 @@ def _money_phrase(clause: str) -> str | None:
     if _PAYMENT.search(folded):
         return "Difficultés de paiement"
     return None
+
+
+def _mail_phrase(clause: str) -> str | None:
+    """Where the mail goes, without the shelter or aid that receives it («courrier au CCAS»)."""
+    return "Courrier : adresse de domiciliation au dossier" if _MAIL.search(fold(clause)) else None
 
 
 def _behaviour_phrase(clause: str) -> str | None:
@@ -176,6 +185,7 @@ def may_need(finding: Finding, rule: Rule, text: str) -> bool:
         rule.rewrite
         or finding.rule in _COVERAGE_RULES
         or finding.rule in _MONEY_RULES
+        or finding.rule in _HOUSING_RULES
         or finding.rule in _BEHAVIOUR_RULES
         or is_safety_critical(finding, text)
     )
@@ -189,7 +199,9 @@ def need_phrase(finding: Finding, rule: Rule, clause: str, text: str) -> str | N
     if finding.rule in _COVERAGE_RULES:
         return _status_phrase(clause) or rule.rewrite
     if finding.rule in _MONEY_RULES:
-        return _money_phrase(clause) or rule.rewrite
+        return _money_phrase(clause) or _mail_phrase(clause) or rule.rewrite
+    if finding.rule in _HOUSING_RULES:
+        return _mail_phrase(clause) or rule.rewrite
     if finding.rule in _BEHAVIOUR_RULES:
         return _behaviour_phrase(clause) or rule.rewrite
     return (rule.rewrite or "").strip() or None

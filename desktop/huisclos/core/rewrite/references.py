@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["refers_back", "reported_piece", "reporting_frame"]
+__all__ = ["continues_description", "refers_back", "reported_piece", "reporting_frame"]
 
 # Verbs that take a fact as their object: knowing, telling, hiding, bearing, accepting it.
 _FACT_VERBS = (
@@ -61,6 +61,25 @@ _REPORTING_FRAME = re.compile(
 )
 _REPORTED_PIECE = re.compile(r"^(?:et\s+|ou\s+|mais\s+)?(?:que|qu')")
 
+# A clause without a subject that goes on describing the person of the removed label («très
+# pieuse, prie en salle d'attente», «escroc, a vidé le compte de sa tante», «parano, croit qu'on
+# l'espionne»): a past act, a belief, a habit, a negated practice. Practical verbs («préfère»,
+# «vient», «souhaite», «ne pas …» + infinitive) are the need and stay.
+_DESCRIPTION = re.compile(
+    r"""
+    ^(?:encore\s+|toujours\s+|souvent\s+|deja\s+|tres\s+|trop\s+)?
+    (?:
+      (?:a|avait|aurait|ont|avaient)\s+(?:deja\s+|encore\s+|souvent\s+)?
+        (?!besoin|rdv|rendez|un\s+rdv|une\s+ordonnance)[a-z]+(?:e|es|ee|ees|i|is|it|u|us|t)\b
+      |(?:croit|croient|pense|pensent|deteste\w*|adore\w*|prie\w*|milite\w*|vote\w*|
+         frequente\w*|manifeste\w*|boit|fume\w*|se\s+drogue\w*|insulte\w*|menace\w*|
+         vole\w*|ment|mentent|simule\w*|raconte\w*|delire\w*|entend\s+des\s+voix)\b
+      |ne\s+(?!pas\b|plus\b|jamais\b|rien\b|surtout\b)[a-z]+\s+(?:pas|plus|jamais|rien)\b
+    )
+    """,
+    re.VERBOSE,
+)
+
 
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
@@ -81,3 +100,10 @@ def reporting_frame(clause: str) -> bool:
 def reported_piece(clause: str) -> bool:
     """True when ``clause`` continues reported speech («qu'il est déprimé», «et qu'il boit»)."""
     return bool(_REPORTED_PIECE.match(_fold(clause)))
+
+
+def continues_description(clause: str) -> bool:
+    """True when ``clause``, without a subject of its own, goes on describing the person of the
+    clause before it («prie en salle d'attente», «a vidé le compte de sa tante», «ne fête pas
+    les anniversaires»)."""
+    return bool(_DESCRIPTION.match(_fold(clause)))

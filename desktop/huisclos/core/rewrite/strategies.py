@@ -168,10 +168,61 @@ def remove_clauses(
     the chosen findings' words."""
     carried = _sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
-    gone = clauses.dependents(set(carried) - keep, keep=keep)
-    edited = _edited(clauses, carried, keep)
+    causes = _cause_cuts(clauses, carried, keep)
+    gone = clauses.dependents(set(carried) - keep - set(causes), keep=keep | set(causes))
+    edited = {**_edited(clauses, carried, keep), **causes}
     _resolve_days(clauses, gone, {}, edited)
     return clauses.rebuild(gone, edited=edited)
+
+
+# A finding that only gives the cause of a benign fact («absente pour raisons de santé jusqu'au
+# 15/06»): the cause goes, the fact and its date stay («Absente jusqu'au 15/06»).
+_CAUSE_BEFORE = re.compile(
+    r"\s(?:pour(?:\s+(?:des|une|un|cause\s+de|cause\s+d['’]))?|[àa]\s+cause\s+(?:de|du|des|d['’])|"
+    r"en\s+raison\s+(?:de|du|des|d['’])|suite\s+(?:[àa]|au|aux))\s*$",
+    re.IGNORECASE,
+)
+
+
+# «connu pour …», «condamné pour …»: the complement is the fact itself, not a cause.
+_KNOWN_FOR = re.compile(
+    r"\b(?:connu|réputé|repute|suspecté|suspecte|accusé|accuse|condamné|condamne|arrêté|arrete|"
+    r"interpellé|interpelle|recherché|recherche|fiché|fiche|incarcéré|incarcere)e?s?\s*$",
+    re.IGNORECASE,
+)
+# What may follow the cut cause: a time («jusqu'au 15/06», «depuis lundi», «le 12/03»).
+_TIME_START = re.compile(
+    r"\s*(?:jusqu|depuis|du\s+\d|le\s+\d|les\s+\d|en\s+(?:ce\s+moment|[a-zéû]+\b)|ce\s|cette\s|"
+    r"la\s+semaine|aujourd|hier|demain|\d)",
+    re.IGNORECASE,
+)
+
+
+def _cause_cuts(
+    clauses: Clauses, carried: dict[int, list[Finding]], keep: set[int]
+) -> dict[int, str]:
+    """Clauses whose findings all stand in a cause complement after a benign head, with that
+    complement cut out."""
+    cuts: dict[int, str] = {}
+    text = clauses.text
+    for index, found in carried.items():
+        if index in keep or len(found) != 1 or found[0].category == "identifier":
+            continue
+        seg_start, seg_end = clauses.segments[index]
+        finding = found[0]
+        cause = _CAUSE_BEFORE.search(text, seg_start, max(seg_start, finding.start))
+        head = text[seg_start : cause.start()] if cause is not None else ""
+        tail = text[min(finding.end, seg_end) : seg_end]
+        if (
+            cause is None
+            or not head.strip()
+            or _KNOWN_FOR.search(head)
+            or (tail.strip() and not _TIME_START.match(tail))
+        ):
+            continue
+        kept = text[seg_start : cause.start()] + text[min(finding.end, seg_end) : seg_end]
+        cuts[index] = re.sub(r"[ \t]{2,}", " ", kept).strip(" \t,;:")
+    return cuts
 
 
 def _resolve_days(
@@ -263,11 +314,18 @@ def keep_needs(
         _place(phrase, free, replaced, consumed, phrases_seen)
     if not replaced:
         return None
+    causes = {
+        index: cut
+        for index, cut in _cause_cuts(clauses, carried, keep).items()
+        if index not in replaced and index not in consumed
+    }
     gone = clauses.dependents(
-        (set(carried) | consumed | set(replaced)) - keep, replaced, keep=keep
+        (set(carried) | consumed | set(replaced)) - keep - set(causes),
+        replaced,
+        keep=keep | set(causes),
     ) - set(replaced)
     gone |= _restated_condition(clauses, replaced, gone | keep)
-    edited = _edited(clauses, carried, keep)
+    edited = {**_edited(clauses, carried, keep), **causes}
     _resolve_days(clauses, gone, replaced, edited)
     return clauses.rebuild(gone, replaced, edited)
 
