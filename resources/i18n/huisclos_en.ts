@@ -72,49 +72,49 @@
     <message>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="165"/>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="295"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="307"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="183"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="182"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="317"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="188"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="187"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="196"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="197"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="198"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="254"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -123,56 +123,61 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="271"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="268"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="279"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="281"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="285"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="296"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="289"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="308"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="280"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="287"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="299"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="315"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="310"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="349"/>
+        <source>Restent à revoir dans d&apos;autres catégories : {0}</source>
+        <translation>Still to review in other categories: {0}</translation>
     </message>
 </context>
 <context>
@@ -951,62 +956,77 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="400"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="404"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="72"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="86"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="109"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="115"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="118"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="117"/>
-        <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
-        <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="123"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="145"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="131"/>
+        <source>Remplacer {0} commentaire(s) ({1}) par les propositions ?</source>
+        <translation>Replace {0} comment(s) ({1}) with the proposals?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="137"/>
+        <source>• {0} seront vidés entièrement (« à vider » dans la liste).</source>
+        <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="143"/>
+        <source>• {0} gardent des passages d&apos;autres catégories, à revoir ensuite.</source>
+        <translation>• {0} keep passages of other categories, to review afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="149"/>
+        <source>Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
+        <translation>You can undo it all at once with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="172"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="203"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="204"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>

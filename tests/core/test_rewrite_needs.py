@@ -27,22 +27,64 @@ EMPTIED = "<vide>"
 TARGET = 0.97
 
 # The rules the detection issue added: the corpus rewrites each of them at least once.
-DETECTION_RULES = """
-criminal.suspected criminal.judicial_past criminal.question criminal.prison_place
-criminal.swindler ethnic_origin.demonym ethnic_origin.demonym_language ethnic_origin.codes
-ethnic_origin.euphemisms ethnic_origin.foreigners ethnic_origin.non_eu ethnic_origin.mixed
-ethnic_origin.binational ethnic_origin.not_french ethnic_origin.fluency
-ethnic_origin.country_origin health.condition_named health.condition_adverb health.body_part
-health.general_state health.care_received health.specialty_care health.medical_history
-health.psychiatric_labels health.common_disease health.drug_common judgement.clinical_labels
-judgement.framed_noun judgement.vulgar_frame judgement.degrading_pair judgement.nuisance_label
-judgement.nuisance_warning judgement.denial_of_worth judgement.denial_negated judgement.smell
-judgement.stench judgement.hygiene judgement.disgust judgement.slowness judgement.soft_body
-judgement.idleness judgement.instability judgement.character judgement.vulgar
-judgement.nickname judgement.private_life judgement.swindler political.labels
-religion.devotion religion.devotion_adverb religion.faith sex_life.same_sex_partner_m
-sex_life.same_sex_partner_f social.hardship judgement.mockery health.chronic_acronym
-""".split()
+DETECTION_RULES = (
+    "criminal.suspected",
+    "criminal.judicial_past",
+    "criminal.question",
+    "criminal.prison_place",
+    "criminal.swindler",
+    "ethnic_origin.demonym",
+    "ethnic_origin.demonym_language",
+    "ethnic_origin.codes",
+    "ethnic_origin.euphemisms",
+    "ethnic_origin.foreigners",
+    "ethnic_origin.non_eu",
+    "ethnic_origin.mixed",
+    "ethnic_origin.binational",
+    "ethnic_origin.not_french",
+    "ethnic_origin.fluency",
+    "ethnic_origin.country_origin",
+    "health.condition_named",
+    "health.condition_adverb",
+    "health.body_part",
+    "health.general_state",
+    "health.care_received",
+    "health.specialty_care",
+    "health.medical_history",
+    "health.psychiatric_labels",
+    "health.common_disease",
+    "health.drug_common",
+    "judgement.clinical_labels",
+    "judgement.framed_noun",
+    "judgement.vulgar_frame",
+    "judgement.degrading_pair",
+    "judgement.nuisance_label",
+    "judgement.nuisance_warning",
+    "judgement.denial_of_worth",
+    "judgement.denial_negated",
+    "judgement.smell",
+    "judgement.stench",
+    "judgement.hygiene",
+    "judgement.disgust",
+    "judgement.slowness",
+    "judgement.soft_body",
+    "judgement.idleness",
+    "judgement.instability",
+    "judgement.character",
+    "judgement.vulgar",
+    "judgement.nickname",
+    "judgement.private_life",
+    "judgement.swindler",
+    "political.labels",
+    "religion.devotion",
+    "religion.devotion_adverb",
+    "religion.faith",
+    "sex_life.same_sex_partner_m",
+    "sex_life.same_sex_partner_f",
+    "social.hardship",
+    "judgement.mockery",
+    "health.chronic_acronym",
+)
 
 _DANGLING_END = re.compile(r"(?:[,:;–—-]|\b(?:et|car|mais|ou|donc|de|que|qui))$", re.IGNORECASE)
 
