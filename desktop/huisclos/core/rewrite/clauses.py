@@ -269,13 +269,13 @@ class Clauses:
             weak = self.separators[index].strength < 5
             if weak and (reported_piece(segment) or continues_description(segment)):
                 return True
-        if not reporting_frame(segment):
-            return False
+        if "qu" not in segment.casefold():
+            return False  # a frame of reported speech ends with «que»: most clauses hold none
         for later in range(index + 1, len(self.segments)):
             if self.separators[later].strength >= 5:
                 return False
             if later in result and reported_piece(self.segment_text(later)):
-                return True
+                return reporting_frame(segment)
         return False
 
     def _piece(self, index: int, edited: Mapping[int, str]) -> str:

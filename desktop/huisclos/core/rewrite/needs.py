@@ -20,11 +20,12 @@ Pure functions over the lexicon's rules and the comment's text; safe from any th
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..detect.findings import Finding
 from ..detect.lexicon import Rule
+from ..detect.normalize import fold  # lower case, no accents, one apostrophe; same length
 
 __all__ = [
     "POINTER",
@@ -38,12 +39,6 @@ __all__ = [
 ]
 
 POINTER = "Information médicale importante : voir le dossier médical"
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, one kind of apostrophe: the form the word lists below use."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def is_pointer(phrase: str) -> bool:
@@ -77,10 +72,20 @@ def is_safety_critical(finding: Finding, text: str) -> bool:
     to take): it becomes a pointer to the medical record, never silence."""
     if finding.category not in ("health", "religion"):
         return False
-    match = fold(finding.match)
-    if _SAFETY_WORDS.search(match):
-        return True
-    return bool(_DIABETES_WORDS.search(match)) and bool(_DIABETES_ACTIONS.search(fold(text)))
+    risk = _risk(finding.match)
+    return risk == _ALWAYS or (risk == _WITH_ACTION and bool(_DIABETES_ACTIONS.search(fold(text))))
+
+
+_NONE, _ALWAYS, _WITH_ACTION = 0, 1, 2
+
+
+@lru_cache(maxsize=2048)
+def _risk(match: str) -> int:
+    """Whether the matched words name a risk always, only with an action to take, or never."""
+    folded = fold(match)
+    if _SAFETY_WORDS.search(folded):
+        return _ALWAYS
+    return _WITH_ACTION if _DIABETES_WORDS.search(folded) else _NONE
 
 
 # ------------------------------------------------------------------------ administrative status
@@ -181,14 +186,16 @@ def _behaviour_phrase(clause: str) -> str | None:
 
 def may_need(finding: Finding, rule: Rule, text: str) -> bool:
     """Cheap test: could :func:`need_phrase` give ``finding`` a phrase? (Most findings: no.)"""
-    return bool(
-        rule.rewrite
-        or finding.rule in _COVERAGE_RULES
-        or finding.rule in _MONEY_RULES
-        or finding.rule in _HOUSING_RULES
-        or finding.rule in _BEHAVIOUR_RULES
-        or is_safety_critical(finding, text)
-    )
+    if rule.rewrite or finding.rule in _COVERAGE_RULES:
+        return True
+    if finding.rule in _MONEY_RULES:
+        folded = fold(text)
+        return bool(_INSTALMENTS.search(folded) or _PAYMENT.search(folded) or _MAIL.search(folded))
+    if finding.rule in _HOUSING_RULES:
+        return bool(_MAIL.search(fold(text)))
+    if finding.rule in _BEHAVIOUR_RULES:
+        return bool(_DATE.search(text) or _CHANNEL.search(fold(text)))
+    return is_safety_critical(finding, text)
 
 
 def need_phrase(finding: Finding, rule: Rule, clause: str, text: str) -> str | None:

@@ -19,7 +19,9 @@ functions; safe from any thread.
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import lru_cache
+
+from ..detect.normalize import fold
 
 __all__ = ["continues_description", "refers_back", "reported_piece", "reporting_frame"]
 
@@ -43,11 +45,22 @@ _REFERS_BACK = re.compile(
     |\bsecret\b|\bne\s+rien\s+dire\b
     |\b(?:c'est|c'etait)\s+(?:pour|a\s+cause\s+de)\s+(?:ca|cela)\b
     |\b(?:ca|cela|ceci)\s+(?:explique|expliquerait|justifie)\b
-    |^(?:d'ou|ce\s+qui|ce\s+qu'|ce\s+que|ce\s+dont|qui|dont|lequel|laquelle|lesquels|
-        lesquelles)\b
     """,
     re.VERBOSE,
 )
+# A relative or demonstrative start hangs on the clause before it («qui refuse…», «ce qui…»).
+_RELATIVE_START = re.compile(
+    r"(?:d'ou|ce\s+qui|ce\s+qu'|ce\s+que|ce\s+dont|qui|dont|lequel|laquelle|lesquels|"
+    r"lesquelles)\b"
+)
+# Word beginnings without which _REFERS_BACK cannot match: a cheap test run first (the full
+# pattern is slow to scan, and most clauses hold none of these).
+_REFERENCE_WORDS = (
+    "support", "accept", "assum", "toler", "admet", "diger", "sai", "sav", "su", "ignor", "cach",
+    "di", "parl", "racont", "appr", "decouv", "vi", "vecu", "prend", "pris", "compr", "reproch",
+    "jug", "ni", "avou", "revel", "mention", "evoqu", "abord", "sach", "expliq", "justif",
+    "courant", "secret",
+)  # fmt: skip
 
 # A verb that introduces what someone said, thought or heard, followed by «que».
 _REPORTING_FRAME = re.compile(
@@ -81,15 +94,20 @@ _DESCRIPTION = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+    return fold(text).strip()
 
 
 def refers_back(clause: str) -> bool:
     """True when ``clause`` speaks about the fact of the clause before it («le père ne le
     supporte pas», «ce qui explique les retards»), so it cannot stay once that one is gone."""
-    return bool(_REFERS_BACK.search(_fold(clause)))
+    folded = _fold(clause)
+    if _RELATIVE_START.match(folded):
+        return True
+    if not any(word.startswith(_REFERENCE_WORDS) for word in folded.split()):
+        return False
+    return bool(_REFERS_BACK.search(folded))
 
 
 def reporting_frame(clause: str) -> bool:

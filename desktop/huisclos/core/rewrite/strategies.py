@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from ..detect.detector import Detector
 from ..detect.findings import Finding
+from ..detect.normalize import fold as _fold
 from .clauses import Clauses, split_clauses
 from .needs import already_stated, is_pointer, may_need, need_phrase, relative_day
 from .needs import stems as _stems
@@ -144,7 +144,7 @@ def _partner_clauses(clauses: Clauses, indexes: Iterable[int]) -> list[int]:
     return found
 
 
-def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
+def sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
     """Clause index → the findings it carries (an identifier carries its secret's clauses, a
     sexual orientation the clauses of its sentence that name a partner)."""
     carried: dict[int, list[Finding]] = {}
@@ -161,12 +161,16 @@ def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[
 
 
 def remove_clauses(
-    clauses: Clauses, findings: Sequence[Finding], protected: Sequence[tuple[int, int]] = ()
+    clauses: Clauses,
+    findings: Sequence[Finding],
+    protected: Sequence[tuple[int, int]] = (),
+    carried: dict[int, list[Finding]] | None = None,
 ) -> str:
     """The comment without the clauses carrying ``findings`` (and what depends on them); a
     clause that also holds ``protected`` words (findings the user did not choose) only loses
-    the chosen findings' words."""
-    carried = _sensitive(clauses, findings)
+    the chosen findings' words. ``carried``: :func:`sensitive` of these, when already known."""
+    if carried is None:
+        carried = sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
     causes = _cause_cuts(clauses, carried, keep)
     gone = clauses.dependents(set(carried) - keep - set(causes), keep=keep | set(causes))
@@ -184,6 +188,7 @@ _CAUSE_BEFORE = re.compile(
 )
 
 
+_CAUSE_WORDS = ("pour", "cause", "raison", "suite")
 # «connu pour …», «condamné pour …»: the complement is the fact itself, not a cause.
 _KNOWN_FOR = re.compile(
     r"\b(?:connu|réputé|repute|suspecté|suspecte|accusé|accuse|condamné|condamne|arrêté|arrete|"
@@ -210,6 +215,9 @@ def _cause_cuts(
             continue
         seg_start, seg_end = clauses.segments[index]
         finding = found[0]
+        before = text[seg_start : max(seg_start, finding.start)].casefold()
+        if not any(word in before for word in _CAUSE_WORDS):
+            continue  # most findings: not a cause complement
         cause = _CAUSE_BEFORE.search(text, seg_start, max(seg_start, finding.start))
         head = text[seg_start : cause.start()] if cause is not None else ""
         tail = text[min(finding.end, seg_end) : seg_end]
@@ -237,6 +245,9 @@ def _resolve_days(
         if index in gone or index in replaced or index in edited or (index - 1) not in gone:
             continue
         segment = clauses.segment_text(index)
+        lowered = segment.casefold()
+        if "lendemain" not in lowered and "veille" not in lowered and "jour" not in lowered:
+            continue  # most clauses: no day given relative to another
         removed = [clauses.segment_text(i) for i in range(index - 1, -1, -1) if i in gone]
         resolved = relative_day(segment, removed)
         if resolved is None:
@@ -251,9 +262,11 @@ def keep_needs(
     detector: Detector,
     phrase_ok: Callable[[str], bool] = lambda phrase: True,
     protected: Sequence[tuple[int, int]] = (),
+    carried: dict[int, list[Finding]] | None = None,
 ) -> str | None:
     """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
-    ``protected`` words is never replaced: it only loses the chosen findings' words."""
+    ``protected`` words is never replaced: it only loses the chosen findings' words.
+    ``carried``: :func:`sensitive` of these findings, when already known."""
     rule_of = {finding.rule: detector.rule_named(finding.rule) for finding in findings}
     text = clauses.text
     if not any(
@@ -261,7 +274,8 @@ def keep_needs(
         for finding in findings
     ):
         return None  # most findings: no need to keep, nothing to compute
-    carried = _sensitive(clauses, findings)
+    if carried is None:
+        carried = sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
     replaced: dict[int, str] = {}
     consumed: set[int] = set()
@@ -361,11 +375,6 @@ def _place(
         replaced[target] = phrase
     seen.add(key)
     consumed.update(index for index in indexes if index != target)
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _restated_condition(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:

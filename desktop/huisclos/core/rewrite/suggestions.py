@@ -38,7 +38,7 @@ from ..detect.detector import Detector
 from ..detect.findings import Finding
 from .clauses import split_clauses
 from .needs import POINTER, is_pointer, is_safety_critical
-from .strategies import MASK, keep_needs, mask_words, remove_clauses
+from .strategies import MASK, keep_needs, mask_words, remove_clauses, sensitive
 from .tidy import has_words
 
 logger = logging.getLogger(__name__)
@@ -119,7 +119,8 @@ def _suggestions(
 
     offered = 0
     protected = check.protected(text, spans)
-    rewritten = keep_needs(clauses, spans, detector, check.phrase_ok, protected)
+    carried = sensitive(clauses, spans)
+    rewritten = keep_needs(clauses, spans, detector, check.phrase_ok, protected, carried)
     if rewritten is not None:
         repaired = check.repair(rewritten, clauses_mode=True)
         suggestion = offer("rewrite", repaired if repaired and has_words(repaired) else None)
@@ -129,7 +130,7 @@ def _suggestions(
     # Safety-critical health information is never silently dropped: a removal that loses its
     # pointer to the medical record is not offered.
     safety = any(is_safety_critical(finding, text) for finding in spans)
-    removed = check.repair(remove_clauses(clauses, spans, protected), clauses_mode=True)
+    removed = check.repair(remove_clauses(clauses, spans, protected, carried), clauses_mode=True)
     if not safety or (removed and is_pointer(removed)):
         suggestion = offer("remove", removed if removed is not None else "")
         if suggestion is not None:
