@@ -178,3 +178,47 @@ def test_the_share_of_safe_rewrites_that_keep_the_need(detector: Detector) -> No
     for failure in failures:
         print("  ✗", failure)
     assert share >= TARGET, "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        # the hearsay frame goes with what it reports
+        ("la gardienne dit qu'il ne sort plus et qu'il est déprimé", ""),
+        # mockery is a judgement in its own right
+        ("échangistes tous les deux, ne pas rire", ""),
+        ("cas social, rien à en tirer", ""),
+        # a clause about the removed fact goes with it
+        ("sa fille est lesbienne, le père ne le supporte pas", ""),
+        # an abbreviation is detected, and diabetes with insulin becomes a pointer
+        (
+            "DID depuis l'enfance, pompe à insuline",
+            "Information médicale importante : voir le dossier médical",
+        ),
+        # safety information is never silently lost
+        ("allergie pénicilline", "Information médicale importante : voir le dossier médical"),
+        # administrative status in neutral words, the instruction in its own words
+        ("AME en cours de renouvellement", "Droits en cours de renouvellement"),
+        ("ACS expirée", "Droits expirés : à vérifier"),
+        ("malentendant, parler fort", "Parler fort"),
+        ("RDV au rez-de-chaussée, fauteuil roulant", "RDV au rez-de-chaussée"),
+        # the day an instruction depends on is resolved, or the instruction goes
+        ("chimio le lundi, pas de RDV le lendemain", "Pas de RDV le mardi"),
+        ("chimio toutes les 3 semaines, pas de RDV le lendemain", ""),
+        # money and behaviour in CNIL's neutral wordings
+        ("agressif au téléphone le 12/03", "Échange difficile au téléphone le 12/03"),
+        ("n'a pas les moyens de payer la consultation", "Difficultés de paiement"),
+    ],
+)
+def test_the_examples_of_the_issue(detector: Detector, comment: str, expected: str) -> None:
+    findings = detector.detect(comment)
+    proposed = first_suggestion(comment, findings, detector=detector, complete=True)
+    assert proposed == expected
+    assert suggest(comment, findings, detector=detector)[0].text == expected
+
+
+def test_safety_information_is_never_offered_as_a_silent_removal(detector: Detector) -> None:
+    for comment in ("allergie pénicilline !!!", "sous AVK", "pacemaker", "épileptique"):
+        texts = [s.text for s in suggest(comment, detector.detect(comment), detector=detector)]
+        assert texts and "" not in texts, comment
+        assert all("dossier médical" in text or "[retiré]" in text for text in texts), texts

@@ -105,7 +105,7 @@ def refers_back(clause: str) -> bool:
     folded = _fold(clause)
     if _RELATIVE_START.match(folded):
         return True
-    if not any(word.startswith(_REFERENCE_WORDS) for word in folded.split()):
+    if not any(word.startswith(_REFERENCE_WORDS) for word in folded.replace("'", " ").split()):
         return False
     return bool(_REFERS_BACK.search(folded))
 

@@ -134,12 +134,24 @@ _PARTNER = re.compile(
 )
 
 
-def _partner_clauses(clauses: Clauses, indexes: Iterable[int]) -> list[int]:
-    """The clauses of the same sentences as ``indexes`` that name a partner."""
+# Once a person's origin is removed, when they arrived in France still tells it («étrangère, en
+# France depuis 2 ans»): that clause of the same sentence goes with it. Alone, such a clause is
+# an objective fact («installée en France depuis 2023»).
+_ARRIVAL = re.compile(
+    r"\b(?:en\s+france\s+depuis|(?:arrive|installe)e?s?\s+en\s+france|"
+    r"(?:arrive|arrivee|arrives|arrivees)\s+(?:en|il\s+y\s+a)\s+\d)"
+)
+
+
+def _partner_clauses(
+    clauses: Clauses, indexes: Iterable[int], pattern: re.Pattern[str] = _PARTNER
+) -> list[int]:
+    """The clauses of the same sentences as ``indexes`` that name a partner (or match
+    ``pattern``)."""
     found: list[int] = []
     for index in indexes:
         for other in clauses.sentence_of(index):
-            if other not in found and _PARTNER.search(_fold(clauses.segment_text(other))):
+            if other not in found and pattern.search(_fold(clauses.segment_text(other))):
                 found.append(other)
     return found
 
@@ -155,6 +167,8 @@ def sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[F
             indexes = clauses.overlapping(finding.start, finding.end)
             if finding.category == "sex_life":
                 indexes = sorted({*indexes, *_partner_clauses(clauses, indexes)})
+            elif finding.category == "ethnic_origin":
+                indexes = sorted({*indexes, *_partner_clauses(clauses, indexes, _ARRIVAL)})
         for index in indexes:
             carried.setdefault(index, []).append(finding)
     return carried
