@@ -251,16 +251,18 @@ def already_stated(phrase: str, kept: Iterable[str]) -> bool:
     never already stated."""
     if is_pointer(phrase):
         return False
-    folded = fold(phrase)
-    words = _NEED_WORDS.get(folded.split(" ", 1)[0], ())
+    words = _need_words(fold(phrase).split(" ", 1)[0])
     own = stems(phrase)
-    for clause in kept:
-        clause_folded = fold(clause)
-        if own & stems(clause) or any(
-            re.search(rf"\b{re.escape(word)}", clause_folded) for word in words
-        ):
-            return True
-    return False
+    return any(
+        own & stems(clause) or (words is not None and words.search(fold(clause))) for clause in kept
+    )
+
+
+@lru_cache(maxsize=64)
+def _need_words(first_word: str) -> re.Pattern[str] | None:
+    """One pattern for the words that state the need of a phrase starting with ``first_word``."""
+    words = _NEED_WORDS.get(first_word)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")") if words else None
 
 
 # ------------------------------------------------------------------------------- relative days

@@ -321,7 +321,7 @@ def keep_needs(
                 break
             _place(phrase, indexes, replaced, consumed, phrases_seen)
             break
-    benign = [clauses.segment_text(index) for index in range(len(clauses)) if index not in carried]
+    benign: list[str] | None = None  # the clauses without findings, when first needed
     for finding in ordered:
         rule = rule_of[finding.rule]
         indexes = sorted(
@@ -336,7 +336,9 @@ def keep_needs(
         phrase = need_phrase(finding, rule, clause, text)
         if not phrase or not phrase_ok(phrase):
             continue
-        if phrase == rule.rewrite and already_stated(phrase, benign):
+        if phrase == rule.rewrite and benign is None:
+            benign = [clauses.segment_text(i) for i in range(len(clauses)) if i not in carried]
+        if phrase == rule.rewrite and already_stated(phrase, benign or ()):
             # «malentendant, parler fort»: the comment states the need in its own words.
             continue
         _place(phrase, free, replaced, consumed, phrases_seen)
