@@ -218,19 +218,21 @@ class Clauses:
                 continue
             if index not in result and self._lone_word_next_to(index, anchors):
                 result.add(index)
+        hangs: dict[int, bool] = {}  # clause → refers back to the clause before it (computed once)
         changed = True
         while changed:
             changed = False
             for index in range(len(self.segments)):
                 if index in result or index in kept:
                     continue
-                if self._depends(index, result):
+                if self._depends(index, result, hangs):
                     result.add(index)
                     changed = True
         return result
 
-    def _depends(self, index: int, result: set[int]) -> bool:
-        """True when clause ``index`` cannot stand once the ``result`` clauses are gone."""
+    def _depends(self, index: int, result: set[int], hangs: dict[int, bool]) -> bool:
+        """True when clause ``index`` cannot stand once the ``result`` clauses are gone
+        (``hangs``: what :meth:`_hangs_on_previous` said of each clause so far)."""
         before = self.separators[index]
         after = self.separators[index + 1]
         previous_gone = index > 0 and (index - 1) in result
@@ -249,7 +251,7 @@ class Clauses:
             return True
         if self._part_of_removed(index, result):
             return True
-        if self._hangs_on_removed(index, result):
+        if self._hangs_on_removed(index, result, hangs):
             return True
         # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
         return (
@@ -258,16 +260,15 @@ class Clauses:
             and bool(_ACRONYM.match(self.segment_text(index)))
         )
 
-    def _hangs_on_removed(self, index: int, result: set[int]) -> bool:
+    def _hangs_on_removed(self, index: int, result: set[int], hangs: dict[int, bool]) -> bool:
         """A reference to the removed clause just before it («le père ne le supporte pas»), a
         reported piece whose frame went («… et qu'il boit»), or the frame of reported speech one
         of whose pieces went («la gardienne dit qu'il ne sort plus»)."""
         segment = self.segment_text(index)
         if index > 0 and (index - 1) in result:
-            if refers_back(segment):
-                return True
-            weak = self.separators[index].strength < 5
-            if weak and (reported_piece(segment) or continues_description(segment)):
+            if index not in hangs:
+                hangs[index] = self._hangs_on_previous(index)
+            if hangs[index]:
                 return True
         if "qu" not in segment.casefold():
             return False  # a frame of reported speech ends with «que»: most clauses hold none
@@ -277,6 +278,14 @@ class Clauses:
             if later in result and reported_piece(self.segment_text(later)):
                 return reporting_frame(segment)
         return False
+
+    def _hangs_on_previous(self, index: int) -> bool:
+        """Clause ``index`` speaks of, reports or goes on describing the clause before it."""
+        segment = self.segment_text(index)
+        if refers_back(segment):
+            return True
+        weak = self.separators[index].strength < 5
+        return weak and (reported_piece(segment) or continues_description(segment))
 
     def _piece(self, index: int, edited: Mapping[int, str]) -> str:
         return edited[index] if index in edited else self.segment_text(index)

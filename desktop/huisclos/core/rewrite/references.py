@@ -19,7 +19,6 @@ functions; safe from any thread.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..detect.normalize import fold
 
@@ -94,7 +93,6 @@ _DESCRIPTION = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     return fold(text).strip()
 
