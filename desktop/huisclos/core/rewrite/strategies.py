@@ -1,9 +1,12 @@
 """The three kinds of rewrite, each applied to the clauses of one comment:
 
 - :func:`keep_needs` — a neutral phrase that keeps the practical need (the rule's ``rewrite``
-  phrase, or its ``keep`` patterns), the other sensitive clauses removed;
+  phrase or ``keep`` patterns, or what :mod:`.needs` makes of the clause), the other sensitive
+  clauses removed;
 - :func:`remove_clauses` — the sensitive clauses removed with what depends on them (a secret's
-  value, a partner who reveals an orientation), every benign clause kept;
+  value, a partner who reveals an orientation, an arrival date that reveals an origin), every
+  benign clause kept; a cause complement is cut out of a dated fact, and a day given relative to
+  a removed clause is made explicit or goes;
 - :func:`mask_words` — the matched words replaced with «[retiré]».
 
 Words of findings the caller did not choose (``protected`` spans) are never removed nor masked.

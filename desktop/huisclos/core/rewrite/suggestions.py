@@ -2,25 +2,28 @@
 
 For one cell and all its findings together, :func:`suggest` proposes, best first:
 
-1. ``rewrite`` — a neutral phrase that keeps the practical need, from the lexicon rule's
-   ``rewrite`` phrase or its ``keep`` patterns («malentendant – parler fort» → «Parler
-   distinctement, privilégier l'écrit»; «transgenre, se fait appeler Léa» → «Prénom d'usage :
-   Léa»), the other sensitive clauses removed;
+1. ``rewrite`` — a neutral phrase that keeps the practical need (:mod:`.needs`: the lexicon
+   rule's ``rewrite`` phrase or its ``keep`` patterns, a pointer to the medical record for
+   safety-critical health, the rights' status in neutral words; «malentendant» → «Parler
+   distinctement, privilégier l'écrit», but «malentendant, parler fort» → «Parler fort»), the
+   other sensitive clauses removed;
 2. ``remove`` — the sensitive clauses removed with what depends on them («car ses 2 frères sont
-   suicidés», «d'après sa mère»), every benign clause kept («Préfère RDV le matin. Porteuse sida
-   !!! !!!!» → «Préfère RDV le matin.»);
+   suicidés», «d'après sa mère», «le père ne le supporte pas»: :mod:`.references`), every benign
+   clause kept («Préfère RDV le matin. Porteuse sida !!! !!!!» → «Préfère RDV le matin.»); never
+   offered when it would silently drop safety-critical information;
 3. ``mask`` — the matched words replaced with «[retiré]».
 
-A suggestion is never flagged again: each candidate is re-scanned with the detector, and one that
-still holds a finding of medium or high severity (or of a rule it was meant to resolve) is
-repaired — more is removed or masked — or dropped. The ``remove`` suggestion always survives
-(at worst the emptied comment, ""), so a cell with findings always gets a suggestion.
+A suggestion is never flagged again: each candidate is re-scanned with the detector and repaired
+— more is removed or masked — or dropped while it still holds a finding. Made for every
+category, it must come back clean at every severity; made for some categories or severities
+(``clean --categories``/``--min-severity``, «Tout appliquer» of one category), clean of the chosen
+categories at every severity and of anything new of medium or high severity. The ``remove``
+suggestion always survives (at worst the emptied comment, "", or the pointer to the medical
+record), so a cell with findings always gets a suggestion.
 
-Only the findings passed in are resolved. When the caller chose some categories or severities
-(``clean --categories``/``--min-severity``, «Tout appliquer» of one category), the words of the
-findings left out are never removed nor masked: a clause that holds both only loses the chosen
-finding's words («mère voilée sous CMU», religion chosen → «Mère sous CMU»), and «never flagged
-again» applies to the chosen rules.
+Only the findings passed in are resolved: the words of the findings left out are never removed
+nor masked; a clause that holds both only loses the chosen finding's words («mère voilée sous
+CMU», religion chosen → «Mère sous CMU»).
 
 Pass the ``detector`` that produced the findings: the re-scan uses the same rules (practice
 terms included). Threading: pure functions over an immutable Detector; safe to call from a
