@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .references import continues_description, refers_back, reported_piece, reporting_frame
+from .references import hangs_on_removed
 from .tidy import capitalize_first, lower_first, tidy
 
 __all__ = ["Clauses", "Separator", "split_clauses"]
@@ -232,7 +232,7 @@ class Clauses:
 
     def _depends(self, index: int, result: set[int], hangs: dict[int, bool]) -> bool:
         """True when clause ``index`` cannot stand once the ``result`` clauses are gone
-        (``hangs``: what :meth:`_hangs_on_previous` said of each clause so far)."""
+        (``hangs``: what :func:`.references.hangs_on_removed` worked out so far)."""
         before = self.separators[index]
         after = self.separators[index + 1]
         previous_gone = index > 0 and (index - 1) in result
@@ -251,7 +251,7 @@ class Clauses:
             return True
         if self._part_of_removed(index, result):
             return True
-        if self._hangs_on_removed(index, result, hangs):
+        if hangs_on_removed(self, index, result, hangs):
             return True
         # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
         return (
@@ -259,33 +259,6 @@ class Clauses:
             and after.text.strip() == "("
             and bool(_ACRONYM.match(self.segment_text(index)))
         )
-
-    def _hangs_on_removed(self, index: int, result: set[int], hangs: dict[int, bool]) -> bool:
-        """A reference to the removed clause just before it («le père ne le supporte pas»), a
-        reported piece whose frame went («… et qu'il boit»), or the frame of reported speech one
-        of whose pieces went («la gardienne dit qu'il ne sort plus»)."""
-        segment = self.segment_text(index)
-        if index > 0 and (index - 1) in result:
-            if index not in hangs:
-                hangs[index] = self._hangs_on_previous(index)
-            if hangs[index]:
-                return True
-        if "qu" not in segment.casefold():
-            return False  # a frame of reported speech ends with «que»: most clauses hold none
-        for later in range(index + 1, len(self.segments)):
-            if self.separators[later].strength >= 5:
-                return False
-            if later in result and reported_piece(self.segment_text(later)):
-                return reporting_frame(segment)
-        return False
-
-    def _hangs_on_previous(self, index: int) -> bool:
-        """Clause ``index`` speaks of, reports or goes on describing the clause before it."""
-        segment = self.segment_text(index)
-        if refers_back(segment):
-            return True
-        weak = self.separators[index].strength < 5
-        return weak and (reported_piece(segment) or continues_description(segment))
 
     def _piece(self, index: int, edited: Mapping[int, str]) -> str:
         return edited[index] if index in edited else self.segment_text(index)

@@ -19,10 +19,21 @@ functions; safe from any thread.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..detect.normalize import fold
 
-__all__ = ["continues_description", "refers_back", "reported_piece", "reporting_frame"]
+if TYPE_CHECKING:
+    from .clauses import Clauses
+
+__all__ = [
+    "continues_description",
+    "hangs_on_removed",
+    "refers_back",
+    "reported_piece",
+    "reporting_frame",
+]
 
 # Verbs that take a fact as their object: knowing, telling, hiding, bearing, accepting it.
 _FACT_VERBS = (
@@ -54,12 +65,11 @@ _RELATIVE_START = re.compile(
 )
 # Word beginnings without which _REFERS_BACK cannot match: a cheap test run first (the full
 # pattern is slow to scan, and most clauses hold none of these).
-_REFERENCE_WORDS = (
-    "support", "accept", "assum", "toler", "admet", "diger", "sai", "sav", "su", "ignor", "cach",
-    "di", "parl", "racont", "appr", "decouv", "vi", "vecu", "prend", "pris", "compr", "reproch",
-    "jug", "ni", "avou", "revel", "mention", "evoqu", "abord", "sach", "expliq", "justif",
-    "courant", "secret",
-)  # fmt: skip
+_REFERENCE_WORDS = re.compile(
+    r"(?:^|[\s'])(?:support|accept|assum|toler|admet|diger|sai|sav|su|ignor|cach|di|parl|racont|"
+    r"appr|decouv|vi|vecu|prend|pris|compr|reproch|jug|ni|avou|revel|mention|evoqu|abord|sach|"
+    r"expliq|justif|courant|secret|c'est\s+(?:pour|a\s+cause)|c'etait\s+(?:pour|a\s+cause))"
+)
 
 # A verb that introduces what someone said, thought or heard, followed by «que».
 _REPORTING_FRAME = re.compile(
@@ -103,7 +113,7 @@ def refers_back(clause: str) -> bool:
     folded = _fold(clause)
     if _RELATIVE_START.match(folded):
         return True
-    if not any(word.startswith(_REFERENCE_WORDS) for word in folded.replace("'", " ").split()):
+    if not _REFERENCE_WORDS.search(folded):
         return False
     return bool(_REFERS_BACK.search(folded))
 
@@ -123,3 +133,50 @@ def continues_description(clause: str) -> bool:
     clause before it («prie en salle d'attente», «a vidé le compte de sa tante», «ne fête pas
     les anniversaires»)."""
     return bool(_DESCRIPTION.match(_fold(clause)))
+
+
+# Keys of the per-removal cache of :func:`hangs_on_removed`, beside the clause's own index.
+_PIECE, _FRAME = 1, 2
+
+
+def hangs_on_removed(
+    clauses: Clauses, index: int, result: set[int], hangs: dict[int, bool]
+) -> bool:
+    """True when clause ``index`` of ``clauses`` hangs on the removed ``result`` clauses: it
+    refers back to, reports or goes on describing the removed clause just before it («le père
+    ne le supporte pas», «… et qu'il boit», «prie en salle d'attente»), or it is the frame of
+    reported speech one of whose pieces went («la gardienne dit qu'il ne sort plus»). ``hangs``
+    keeps what was worked out for each clause during one removal (the caller's fixpoint asks
+    again at every pass)."""
+    if index > 0 and (index - 1) in result:
+        if index not in hangs:
+            hangs[index] = _hangs_on_previous(clauses, index)
+        if hangs[index]:
+            return True
+    for later in range(index + 1, len(clauses.segments)):
+        if clauses.separators[later].strength >= 5:
+            return False
+        if later in result and _cached(clauses, hangs, later, _PIECE, reported_piece):
+            return _cached(clauses, hangs, index, _FRAME, reporting_frame)
+    return False
+
+
+def _cached(
+    clauses: Clauses, hangs: dict[int, bool], index: int, kind: int, test: Callable[[str], bool]
+) -> bool:
+    """``test`` of clause ``index``, worked out once per removal."""
+    key = index + kind * len(clauses.segments)
+    if key not in hangs:
+        segment = clauses.segment_text(index)
+        # every frame of reported speech and every reported piece holds «qu»
+        hangs[key] = "qu" in segment.casefold() and test(segment)
+    return hangs[key]
+
+
+def _hangs_on_previous(clauses: Clauses, index: int) -> bool:
+    """Clause ``index`` speaks of, reports or goes on describing the clause before it."""
+    segment = clauses.segment_text(index)
+    if refers_back(segment):
+        return True
+    weak = clauses.separators[index].strength < 5
+    return weak and (reported_piece(segment) or continues_description(segment))

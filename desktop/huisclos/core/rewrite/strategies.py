@@ -205,7 +205,7 @@ _CAUSE_BEFORE = re.compile(
 )
 
 
-_CAUSE_WORDS = ("pour", "cause", "raison", "suite")
+_CAUSE_WORDS = re.compile(r"pour|cause|raison|suite", re.IGNORECASE)
 # «connu pour …», «condamné pour …»: the complement is the fact itself, not a cause.
 _KNOWN_FOR = re.compile(
     r"\b(?:connu|réputé|repute|suspecté|suspecte|accusé|accuse|condamné|condamne|arrêté|arrete|"
@@ -232,8 +232,7 @@ def _cause_cuts(
             continue
         seg_start, seg_end = clauses.segments[index]
         finding = found[0]
-        before = text[seg_start : max(seg_start, finding.start)].casefold()
-        if not any(word in before for word in _CAUSE_WORDS):
+        if not _CAUSE_WORDS.search(text, seg_start, max(seg_start, finding.start)):
             continue  # most findings: not a cause complement
         cause = _CAUSE_BEFORE.search(text, seg_start, max(seg_start, finding.start))
         head = text[seg_start : cause.start()] if cause is not None else ""
