@@ -23,11 +23,15 @@ from .tidy import capitalize_first, lower_first, tidy
 
 __all__ = ["Clauses", "Separator", "split_clauses"]
 
-# Every separator starts with a space or a punctuation mark: the lookahead lets the engine skip
-# letters at once instead of trying each alternative there (quicker, same matches).
+# Every separator starts with a punctuation mark, or with spaces before one or before a link
+# word: the lookahead lets the engine skip letters and ordinary spaces at once instead of trying
+# each alternative there (quicker, same matches).
 _SEPARATOR = re.compile(
     r"""
-    (?=[\s!?…;.:\-–—=→⇒()\[\]{}/+&,])
+    (?=[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
+      |\s+(?:[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
+          |(?:car|mais|et|parce|puisqu|vu|donc|sauf|alors|d['’]|selon|suite|[àa]|dixit|il|on|
+              aux|rapport)\b))
     (?:
      (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
     |(?P<sentence>\s*(?:[!?…;]+(?=[\s.!?…;"»)]|$)|\.(?=\s|$|[!?]))

@@ -70,7 +70,7 @@ def is_safety_critical(finding: Finding, text: str) -> bool:
     """True when ``finding`` names health information a carer must not lose (an allergy, an
     anticoagulant, a pacemaker, epilepsy, a refusal of blood products, diabetes with an action
     to take): it becomes a pointer to the medical record, never silence."""
-    if finding.category not in ("health", "religion"):
+    if finding.category != "health" and finding.category != "religion":
         return False
     risk = _risk(finding.match)
     return risk == _ALWAYS or (risk == _WITH_ACTION and bool(_DIABETES_ACTIONS.search(fold(text))))
@@ -90,7 +90,7 @@ def _risk(match: str) -> int:
 
 # ------------------------------------------------------------------------ administrative status
 
-_COVERAGE_RULES = ("social.coverage", "social.ame", "social.coverage_acronym")
+_COVERAGE_RULES = frozenset({"social.coverage", "social.ame", "social.coverage_acronym"})
 _RENEWAL = re.compile(r"renouvel|a refaire|a redemander")
 _PENDING = re.compile(r"\ben cours\b|\bdemande\b|en attente")
 _EXPIRED = re.compile(
@@ -127,20 +127,20 @@ def _status_phrase(clause: str) -> str | None:
 
 # ------------------------------------------------------------------------- money and behaviour
 
-_MONEY_RULES = ("social.debt", "social.minimum_income", "social.hardship")
+_MONEY_RULES = frozenset({"social.debt", "social.minimum_income", "social.hardship"})
 _INSTALMENTS = re.compile(r"echeancier|plusieurs fois|en \d+ fois|etale|mensualit|plan de paiement")
 _PAYMENT = re.compile(
     r"\bpa(?:y|i)e|paiement|regl|cheque|facture|honoraire|depassement|impaye|consultation|"
     r"avance de frais|\bpayer\b"
 )
-_HOUSING_RULES = ("social.housing", "social.shelter")
+_HOUSING_RULES = frozenset({"social.housing", "social.shelter"})
 _MAIL = re.compile(r"courrier|domicili|adresse|boite aux lettres|recommande")
-_BEHAVIOUR_RULES = (
+_BEHAVIOUR_RULES = frozenset({
     "judgement.behaviour", "judgement.difficult", "judgement.vulgar", "judgement.insult",
     "judgement.instability", "judgement.character", "judgement.framed_noun",
     "judgement.mental_contempt", "judgement.clinical_labels", "judgement.vulgar_frame",
     "judgement.misogynist",
-)  # fmt: skip
+})  # fmt: skip
 _CHANNEL = re.compile(
     r"\b(?:au|a l'|a la|en|par|sur)\s*(?:telephone|tel\b|tel\.|accueil|secretariat|"
     r"salle d'attente|cabinet|guichet|mail|sms|consultation)",
