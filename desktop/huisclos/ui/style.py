@@ -93,6 +93,17 @@ QPushButton#linkButton {
 #placeholder { padding: 12px; font-size: 10.5pt; }
 #errorLabel { color: #B3261E; font-weight: 600; }
 #journalStatus { font-weight: 600; padding: 4px; }
+#checkStatus { font-size: 11pt; padding: 2px 0; }
+#checkStatus[state="ok"] { color: #1B7F3B; font-weight: 600; }
+#checkStatus[state="warn"] { color: #B3261E; font-weight: 600; }
+#copiedLabel { color: #1B7F3B; }
+#privacyNote, #noticeHint { color: palette(placeholder-text); }
+#noticePopup {
+    border: 1px solid palette(mid);
+    border-radius: 8px;
+    background: palette(window);
+}
+#noticeTitle { font-weight: 600; font-size: 10.5pt; }
 """
 
 

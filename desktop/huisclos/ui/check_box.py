@@ -1,0 +1,367 @@
+"""«Vérifier un commentaire»: a text box where the secretary types or pastes a comment before
+saving it in the practice software, checked as she types.
+
+What it shows is the review's own: the passages highlighted as in the detail panel
+(:func:`.detail_panel.highlighted_html`), one :class:`.detail_panel.FindingCard` per finding
+(category, severity, explanation, reasons, «Pourquoi ?»), and the first neutral proposal with
+«Copier la proposition» and «Autres propositions». The check itself is the core's
+(:func:`huisclos.core.check.comment.check_comment`, with ``Detector.default()``: the practice's
+own terms and allowed terms apply).
+
+The panel reports use, never text: ``comment_done`` once per comment left (the box closed, the
+text cleared or replaced) and ``proposal_copied``; the window adds them up per day
+(:mod:`huisclos.core.check.usage`).
+
+Threading: GUI thread only. A check takes well under a millisecond on a typical comment and a
+few on a long one, so it runs on the GUI thread, debounced while typing.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.check.comment import CommentCheck, check_comment
+from ..core.detect.detector import Detector
+from ..core.detect.findings import Finding
+from ..core.rewrite.suggestions import Suggestion
+from .detail_panel import FindingCard, fill_suggestion_menu, highlighted_html, proposal_html
+from .style import paragraph, spaced
+
+DEBOUNCE_MS = 120
+
+
+def copy_to_clipboard(text: str) -> None:
+    """Put ``text`` on the system clipboard (the default way the box copies a proposal)."""
+    QGuiApplication.clipboard().setText(text)
+
+
+class CheckPanel(QWidget):
+    """The text box and, live, what a check of its text finds."""
+
+    comment_done = Signal(object)  # CommentCheck: a checked comment the user has left
+    proposal_copied = Signal(str)  # the proposal just put on the clipboard
+    why_requested = Signal(object)  # Finding: «Pourquoi ?»
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        detector: Callable[[], Detector] = Detector.default,
+        copy: Callable[[str], None] = copy_to_clipboard,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkPanel")
+        self._detector = detector
+        self._copy = copy
+        self.check: CommentCheck | None = None
+        self.proposals: list[Suggestion] = []  # the one shown first, then the others
+        self._done = True  # the text on screen was already reported as done (or is empty)
+        layout = spaced(QVBoxLayout(self), (16, 14, 16, 8), 8)
+
+        intro = QLabel(self.tr("&Commentaire à vérifier, tel que vous allez l'enregistrer :"))
+        intro.setObjectName("sectionTitle")
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("checkEditor")
+        self.editor.setAccessibleName(self.tr("Commentaire à vérifier"))
+        self.editor.setPlaceholderText(
+            self.tr(
+                "Tapez ou collez le commentaire ici (Ctrl+V), par exemple : préfère RDV le matin"
+            )
+        )
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 4 + 18)
+        intro.setBuddy(self.editor)
+        self.status = QLabel()
+        self.status.setObjectName("checkStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setAccessibleName(self.tr("Résultat de la vérification"))
+        layout.addWidget(intro)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.status)
+
+        # what was found: the proposal first (what she came for), then the passages and why
+        self.results = QWidget()
+        results = spaced(QVBoxLayout(self.results), (0, 0, 0, 0), 8)
+        self.proposal_title = QLabel(self.tr("Proposition neutre"))
+        self.proposal_title.setObjectName("sectionTitle")
+        self.proposal = QLabel()
+        self.proposal.setObjectName("afterView")
+        self.proposal.setWordWrap(True)
+        self.proposal.setTextFormat(Qt.TextFormat.RichText)
+        self.proposal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.proposal.setAccessibleName(self.tr("Proposition neutre"))
+        self.copy_button = QPushButton(self.tr("Copier la proposition"))
+        self.copy_button.setObjectName("primaryButton")
+        self.copy_button.setToolTip(
+            self.tr("Mettre la proposition dans le presse-papiers, pour la coller (Ctrl+Maj+C)")
+        )
+        self.copy_button.clicked.connect(self.copy_proposal)
+        self.other_button = QToolButton()
+        self.other_button.setText(self.tr("Autres propositions"))
+        self.other_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.other_button.setAccessibleName(self.tr("Autres propositions"))
+        self.other_menu = QMenu(self.other_button)
+        self.other_button.setMenu(self.other_menu)
+        self.copied = QLabel()
+        self.copied.setObjectName("copiedLabel")
+        self.copied.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.other_button)
+        actions.addWidget(self.copied, 1)
+        self.findings_title = QLabel()
+        self.findings_title.setObjectName("sectionTitle")
+        self.comment = QLabel()
+        self.comment.setObjectName("commentView")
+        self.comment.setWordWrap(True)
+        self.comment.setTextFormat(Qt.TextFormat.RichText)
+        self.comment.setAccessibleName(self.tr("Passages en cause"))
+        self.cards = QVBoxLayout()
+        self.cards.setSpacing(6)
+        for widget in (self.proposal_title, self.proposal):
+            results.addWidget(widget)
+        results.addLayout(actions)
+        results.addSpacing(4)
+        results.addWidget(self.findings_title)
+        results.addWidget(self.comment)
+        results.addLayout(self.cards)
+        results.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.results)
+        layout.addWidget(self.scroll, 100)
+        # with nothing to show: what a comment may hold, where the results would be
+        self.reminder = QLabel(
+            self.tr(
+                "<b>Ce qu'un commentaire administratif peut contenir</b><br>Ce qui sert à "
+                "l'accueil : préférences de rendez-vous, façon de joindre le patient, "
+                "facturation, accès au cabinet — écrit de façon objective.<br><br>"
+                "<b>Ce qu'il ne doit pas contenir</b><br>Santé, religion, vie sexuelle, "
+                "origine, opinions, syndicat, justice, précarité, rumeurs, jugements, numéros "
+                "et mots de passe (CNIL ; RGPD art. 9 et 10)."
+            )
+        )
+        self.reminder.setObjectName("howTo")
+        self.reminder.setWordWrap(True)
+        self.reminder.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.reminder)
+        layout.addStretch(1)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+C"), self)
+        shortcut.activated.connect(self.copy_proposal)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.recheck)
+        self.editor.textChanged.connect(self._typed)
+        self.recheck()
+
+    # --- the text --------------------------------------------------------------------------
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` (a copied comment the user asked to open) and check it now."""
+        self.finish()
+        self.editor.setPlainText(text)
+        self.timer.stop()
+        self.recheck()
+
+    def _typed(self) -> None:
+        if not self.text().strip():
+            self.finish()  # cleared: the comment before is done
+        self.timer.start()
+
+    def finish(self) -> None:
+        """Report the comment on screen as done (once), if it was checked and not empty."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self.recheck()
+        if not self._done and self.check is not None and self.check.text.strip():
+            self._done = True
+            self.comment_done.emit(self.check)
+
+    # --- the check -------------------------------------------------------------------------
+    def recheck(self) -> CommentCheck:
+        """Check the text now and show what was found."""
+        text = self.text()
+        check = check_comment(text, self._detector())
+        self.check = check
+        self._done = not text.strip()
+        self.proposals = list(check.suggestions)
+        self.copied.clear()
+        self._clear_cards()
+        if not text.strip():
+            self._set_status(
+                "",
+                self.tr("Le résultat s'affiche pendant que vous tapez. Rien n'est enregistré."),
+            )
+            self._show_results(False)
+            return check
+        if not check.flagged:
+            self._set_status("ok", "✓ " + self.tr("Rien à signaler dans ce commentaire."))
+            self._show_results(False)
+            return check
+        count = len(check.findings)
+        self._set_status(
+            "warn",
+            "⚠ "
+            + (
+                self.tr("À revoir avant de l'enregistrer : 1 passage sensible.")
+                if count == 1
+                else self.tr("À revoir avant de l'enregistrer : {0} passages sensibles.").format(
+                    count
+                )
+            ),
+        )
+        self.findings_title.setText(self.tr("Ce qui pose problème"))
+        self.comment.setText(highlighted_html(text, list(check.findings)))
+        for finding in check.findings:
+            card = FindingCard(finding, review_actions=False)
+            card.why_requested.connect(self.why_requested)
+            self.cards.addWidget(card)
+        self._show_proposal()
+        self._show_results(True)
+        return check
+
+    def _show_results(self, shown: bool) -> None:
+        """The findings and the proposal, or (when there are none) the reminder."""
+        self.scroll.setVisible(shown)
+        self.results.setVisible(shown)
+        self.reminder.setVisible(not shown)
+
+    def _set_status(self, state: str, text: str) -> None:
+        self.status.setText(html.escape(text))
+        self.status.setProperty("state", state)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def _show_proposal(self) -> None:
+        first = self.proposals[0] if self.proposals else None
+        self.proposal.setText(
+            proposal_html(
+                first,
+                self.tr("(commentaire vidé : rien à garder)"),
+                self.tr("pas de proposition : réécrivez le commentaire"),
+            )
+        )
+        if first is not None and first.label:
+            self.proposal.setToolTip(first.label)
+        self.copy_button.setEnabled(first is not None)
+        fill_suggestion_menu(
+            self.other_menu, self.proposals, self._pick, self.tr("(commentaire vidé)")
+        )
+        self.other_button.setEnabled(len(self.proposals) > 1)
+
+    def _pick(self, index: int) -> None:
+        """«Autres propositions»: the chosen one becomes the proposal shown (and copied)."""
+        chosen = self.proposals.pop(index)
+        self.proposals.insert(0, chosen)
+        self.copied.clear()
+        self._show_proposal()
+
+    def _clear_cards(self) -> None:
+        while self.cards.count():
+            item = self.cards.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+
+    # --- copying ---------------------------------------------------------------------------
+    def copy_proposal(self) -> bool:
+        """«Copier la proposition»: the proposal shown goes on the clipboard."""
+        if self.timer.isActive():
+            self.timer.stop()
+            self.recheck()
+        if not self.proposals or not self.check or not self.check.flagged:
+            return False
+        text = self.proposals[0].text
+        self._copy(text)
+        self.copied.setText(
+            self.tr("Copiée : collez-la dans votre logiciel (Ctrl+V).")
+            if text
+            else self.tr("Copiée (vide) : videz le commentaire dans votre logiciel.")
+        )
+        self.proposal_copied.emit(text)
+        return True
+
+
+class CheckDialog(QDialog):
+    """«Vérifier un commentaire» as a window of its own, not modal: the secretary keeps it
+    beside her practice software (Ctrl+K from the main window, the tray menu, a notification's
+    «Ouvrir»)."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        detector: Callable[[], Detector] = Detector.default,
+        copy: Callable[[str], None] = copy_to_clipboard,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Vérifier un commentaire — Huis clos"))
+        self.setModal(False)
+        self.setMinimumSize(560, 420)
+        self.resize(680, 620)
+        layout = spaced(QVBoxLayout(self), (0, 0, 0, 12), 4)
+        self.panel = CheckPanel(self, detector=detector, copy=copy)
+        layout.addWidget(self.panel, 1)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(16, 0, 16, 0)
+        note = paragraph(
+            self.tr(
+                "La vérification se fait sur cet ordinateur : le commentaire n'est ni "
+                "enregistré ni envoyé."
+            ),
+            self,
+        )
+        note.setObjectName("privacyNote")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Fermer"))
+        buttons.rejected.connect(self.close)
+        footer.addWidget(note, 1)
+        footer.addWidget(buttons)
+        layout.addLayout(footer)
+
+    def open_with(self, text: str | None = None) -> None:
+        """Show the box in front (with ``text`` in it when given), the cursor in the text."""
+        if text is not None:
+            self.panel.set_text(text)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.panel.editor.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.finish()
+        super().closeEvent(event)
+
+    def reject(self) -> None:  # Échap
+        self.panel.finish()
+        super().reject()
+
+    def findings(self) -> list[Finding]:
+        """What the box shows now (tests, screenshots)."""
+        return list(self.panel.check.findings) if self.panel.check else []
+
+
+__all__ = ["CheckDialog", "CheckPanel", "copy_to_clipboard"]
