@@ -5,6 +5,9 @@
 - ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test.
 - The session's autostart entry goes to a temporary ``$XDG_CONFIG_HOME`` (and, on Windows, a
   test registry key), never to the real session.
+- ``$HUISCLOS_CACHE`` points at ONE folder for the whole run: the compiled matcher of the
+  lexicon's generated forms (seconds to compile) is built once and shared by every test, its
+  subprocesses and worker processes, whatever their data folder.
 """
 
 from __future__ import annotations
@@ -39,6 +42,19 @@ def _refuse_connection(*args, **kwargs):  # type: ignore[no-untyped-def]
 
 socket.socket = _NoNetwork  # type: ignore[misc]
 socket.create_connection = _refuse_connection  # type: ignore[assignment]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_matcher_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One compiled-matcher cache for the whole run (see the module docstring)."""
+    folder = Path(os.environ.get("HUISCLOS_TEST_CACHE") or tmp_path_factory.mktemp("matchers"))
+    previous = os.environ.get("HUISCLOS_CACHE")
+    os.environ["HUISCLOS_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("HUISCLOS_CACHE", None)
+    else:
+        os.environ["HUISCLOS_CACHE"] = previous
 
 
 @pytest.fixture(autouse=True)

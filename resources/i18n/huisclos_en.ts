@@ -189,8 +189,8 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="67"/>
-        <source>Déposez l&apos;export de vos patients — CSV ou Excel</source>
-        <translation>Drop your patient export — CSV or Excel</translation>
+        <source>Déposez l&apos;export de vos patients — CSV, Excel ou LibreOffice</source>
+        <translation>Drop your patient export — CSV, Excel or LibreOffice</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="72"/>
@@ -720,7 +720,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="152"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="39"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -916,42 +916,47 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="153"/>
-        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)</source>
-        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm);;All files (*)</translation>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="154"/>
+        <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
+        <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="184"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="219"/>
+        <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
+        <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="256"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="258"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="288"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="317"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="398"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="402"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1006,67 +1011,82 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="69"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="38"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="31"/>
+        <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
+        <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="35"/>
+        <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
+        <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="45"/>
+        <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
+        <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="90"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="79"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="101"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="99"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="121"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="100"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="122"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="129"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="150"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="130"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="152"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="159"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="141"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="163"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="145"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1504,7 +1524,7 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="202"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="420"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="462"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
@@ -1526,51 +1546,77 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="248"/>
+        <source>Remarque sur la feuille</source>
+        <translation>Note about the sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="253"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="306"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="316"/>
+        <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
+        <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="324"/>
+        <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
+        <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
+        <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
+        <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="345"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="383"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="425"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="384"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
+        <source>{0} (masquée)</source>
+        <translation>{0} (hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="386"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="428"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="422"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="464"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="468"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="429"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="471"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="438"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>
@@ -1762,8 +1808,8 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="150"/>
-        <source>Choisir l&apos;export CSV ou Excel (Ctrl+O)</source>
-        <translation>Choose the CSV or Excel export (Ctrl+O)</translation>
+        <source>Choisir l&apos;export CSV, Excel ou LibreOffice (Ctrl+O)</source>
+        <translation>Choose the CSV, Excel or LibreOffice export (Ctrl+O)</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>

@@ -422,3 +422,30 @@ def test_nothing_is_written_when_the_journal_cannot_be_opened(
     err = capsys.readouterr().err
     assert err.startswith("huisclos : rien n'a été écrit") and "journal" in err
     assert not out.exists() and not listing.exists()
+
+
+def test_clean_of_an_ods_is_spliced_and_of_an_xls_is_an_xlsx_said_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    from workbook_checks import LIBREOFFICE_ODS, LIBREOFFICE_XLS, SENSITIVE, assert_no_trace
+
+    ods = tmp_path / "cabinet.ods"
+    shutil.copyfile(LIBREOFFICE_ODS, ods)
+    assert main(["clean", str(ods), "-o", str(tmp_path / "propre.ods")]) == 0
+    out = capsys.readouterr().out
+    assert "format .xlsx" not in out
+    assert SENSITIVE not in read_export(tmp_path / "propre.ods").table.cell(1, "Commentaire")
+    assert_no_trace(tmp_path / "propre.ods", SENSITIVE)
+
+    xls = tmp_path / "cabinet.xls"
+    shutil.copyfile(LIBREOFFICE_XLS, xls)
+    assert main(["clean", str(xls), "-o", str(tmp_path / "propre.xls")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "« .xlsx »" in err
+    assert not (tmp_path / "propre.xls").exists()
+    assert main(["clean", str(xls), "-o", str(tmp_path / "propre.xlsx")]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1].startswith("La copie de « cabinet.xls » est enregistrée au format .xlsx")
+    assert_no_trace(tmp_path / "propre.xlsx", SENSITIVE)

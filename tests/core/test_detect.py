@@ -193,13 +193,14 @@ def test_candidates_are_a_superset_of_cells_with_findings(detector: Detector) ->
 
 
 def test_compiled_matcher_cache_is_private_and_survives_corruption(
-    tmp_path: Path, huisclos_home: Path
+    tmp_path: Path, huisclos_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("hyperscan")
+    monkeypatch.delenv("HUISCLOS_CACHE")  # the app's own place: cache/ in the data folder
     lexicon = load_lexicon(write_lexicon(tmp_path / "fr"))
     texts = ["RDV le matin", "porteuse sida", "SIDAAA", "NIR 1 85 05 78 006 084 91"]
     first = Detector(lexicon).candidates(texts)
-    (cached,) = (huisclos_home / "cache").glob("matcher-*.hs")
+    (cached,) = (huisclos_home / "cache").glob("matcher-lexique-*.hs")
     assert cached.stat().st_mode & 0o077 == 0
     assert Detector(lexicon).candidates(texts) == first == [1, 2, 3]
     cached.write_bytes(b"not a matcher")

@@ -41,7 +41,14 @@ RULE_KEYS = {
     "unless_before",
     "examples",
     "validator",
+    "unless_after",
+    "subject",
+    "source",
 }
+LIST_KEYS = ("terms", "context_before", "context_after", "unless", "unless_near", "unless_before",
+             "unless_after")  # fmt: skip
+LISTS = LEXICON / "lists"
+DERIVED = LEXICON / "derived"
 VALIDATORS = {"nir", "iban", "card"}
 
 # A sentence for the user must cite the rule it applies.
@@ -54,6 +61,10 @@ SHARED_RULES = {
     frozenset({"sex_life.slur", "judgement.homophobic_slur"}),
     frozenset({"sex_life.slur_pd", "judgement.homophobic_slur_pd"}),
     frozenset({"ethnic_origin.slur", "judgement.racist_slur"}),
+    # a psychiatric label used as an insult is health and judgement (DOMAIN.md, decisions)
+    frozenset({"health.psychiatric_labels", "judgement.clinical_labels"}),
+    # «escroc» imputes an offence and insults
+    frozenset({"criminal.swindler", "judgement.swindler"}),
 }
 
 LEAKED = {
@@ -102,7 +113,6 @@ BENIGN = [
     "3e étage sans ascenseur",
     "PS : rappeler pour confirmer",
     "consultation HP (hors parcours)",
-    "FO à prévoir chez l'ophtalmo",
     "habite dans le Sud, vient en été",
     "vit au foyer de sa fille l'hiver",
     "pratiquant de judo, RDV après 18h",
@@ -111,7 +121,6 @@ BENIGN = [
     "code porte 1234, interphone Dupont",
     "l'interne du Dr Martin a vu le patient",
     "Jean-Baptiste, préfère être appelé par son prénom",
-    "enfant : Elsa, 6 ans, carnet de vaccination à jour",
     "vient avec son fils",
     "se fait accompagner par sa fille",
     "rue Pasteur, bâtiment B",
@@ -153,7 +162,6 @@ BENIGN = [
     "chèque refusé, rappeler",
     "boîte vocale pleine",
     "souhaite un RDV avec une femme médecin",
-    "RDV pour vaccin grippe",
     "certificat de sport à faire",
     "dossier transféré du Dr Martin",
     "adresse de facturation chez sa mère",
@@ -344,6 +352,10 @@ SENSITIVE = [
     ("sterilet", "health"),
     ("IVG", "health"),
     ("fausse couche", "health"),
+    # care received is health data (DOMAIN.md, decisions): vaccinations, exams by specialty
+    ("FO à prévoir chez l'ophtalmo", "health"),
+    ("enfant : Elsa, 6 ans, carnet de vaccination à jour", "health"),
+    ("RDV pour vaccin grippe", "health"),
 ]
 
 
@@ -360,9 +372,32 @@ def strip_accents(text: str) -> str:
     return " ".join("".join(c for c in decomposed if unicodedata.category(c) != "Mn").split())
 
 
+@cache
+def word_lists() -> dict[str, list[str]]:
+    """``lists/NAME.txt``: one entry a line, ``#`` lines are the list's provenance."""
+    out = {}
+    for path in sorted(LISTS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out[path.stem] = [x.strip() for x in lines if x.strip() and not x.lstrip().startswith("#")]
+    return out
+
+
+def expand(values: list[str]) -> list[str]:
+    """A rule's list with its «@name» entries replaced by the word list ``name``."""
+    out: list[str] = []
+    for value in values:
+        out.extend(word_lists()[value[1:]] if value.startswith("@") else [value])
+    return list(dict.fromkeys(out))
+
+
 def load(name: str) -> dict:
     with (LEXICON / f"{name}.toml").open("rb") as handle:
-        return tomllib.load(handle)
+        data = tomllib.load(handle)
+    for rule in data.get("rule", []):
+        for key in LIST_KEYS:
+            if key in rule:
+                rule[key] = expand(rule[key])
+    return data
 
 
 @cache
@@ -450,7 +485,12 @@ def test_rules_are_complete(category: str) -> None:
         assert 2 <= len(examples) <= 5, f"{rid}: 2 à 5 exemples"
 
 
+def needs_context(rule: dict) -> bool:
+    return bool(rule.get("context_before") or rule.get("context_after"))
+
+
 def test_terms_are_not_duplicated_across_the_lexicon() -> None:
+    rules = {rule["id"]: rule for _, _, rule in all_rules()}
     seen: dict[str, str] = {}
     clashes = []
     for _, _, rule in all_rules():
@@ -466,7 +506,10 @@ def test_terms_are_not_duplicated_across_the_lexicon() -> None:
             if key in seen and seen[key] == rule["id"]:
                 continue
             other = seen.get(key)
-            if other and frozenset({other, rule["id"]}) not in SHARED_RULES:
+            # a word may anchor several constructions: rules that each need their own context
+            # («français» after «pas de nationalité», «français» after «parle bien»)
+            anchors = needs_context(rule) and other is not None and needs_context(rules[other])
+            if other and frozenset({other, rule["id"]}) not in SHARED_RULES and not anchors:
                 clashes.append((term, other, rule["id"]))
             seen.setdefault(key, rule["id"])
     assert not clashes, clashes

@@ -10,7 +10,7 @@ import pytest
 from huisclos.core.errors import ExportError
 from huisclos.core.exports.reading import read_export
 from huisclos.core.review.scan import run_scan
-from huisclos.core.review.session import ReviewSession, default_copy_path
+from huisclos.core.review.session import ReviewSession
 from practice_files import write_practice_csv
 from review_sessions import reviewed
 
@@ -98,7 +98,7 @@ def test_the_copy_is_what_export_write_copy_writes_and_never_the_original(
 ) -> None:
     original = export_path.read_bytes()
     session.apply(session.bulk_batch())
-    target = default_copy_path(export_path)
+    target = session.default_copy_path()
     assert target.name == "patients-nettoye.csv"
     session.write_copy(target)
     expected = tmp_path / "expected.csv"

@@ -36,7 +36,7 @@ SEVERITY_CHOICES.update({"faible": "low", "moyenne": "medium", "élevée": "high
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_export_argument(parser, "l'export du logiciel (CSV, TSV ou XLSX)")
+    add_export_argument(parser, "l'export du logiciel (CSV, TSV, XLSX, ODS ou XLS)")
     add_output_option(parser, "COPIE", "où écrire la copie nettoyée (jamais l'original)")
     parser.add_argument(
         "--worklist",
@@ -138,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
     ensure_journal(writes=True)
 
     export = read_export(source)
+    if output is not None:
+        export.check_copy_target(output)  # an .xls is copied as .xlsx: refuse «-o x.xls» now
     detector = Detector.default()
     columns = columns_named(export, args.columns) if args.columns else None
     result = run_scan(
@@ -172,6 +174,9 @@ def run(args: argparse.Namespace) -> int:
         warnings.append(record_event(*worklist.event))
 
     _print_summary(result.rows, list(batch), changed, output, worklist_path, written_list)
+    note = export.copy_note(output) if output is not None else None
+    if note:
+        print(note)
     for warning in dict.fromkeys(warning for warning in warnings if warning):
         print(f"huisclos : {warning}", file=sys.stderr)
     return 0

@@ -19,7 +19,7 @@ from ._options import add_export_argument, add_force_option, add_output_option
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_export_argument(parser, "l'export à vérifier (CSV ou XLSX)")
+    add_export_argument(parser, "l'export à vérifier (CSV, XLSX, ODS ou XLS)")
     add_output_option(
         parser, "RAPPORT", "le rapport à écrire : rapport.pdf ou rapport.html", required=True
     )

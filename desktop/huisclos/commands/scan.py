@@ -36,7 +36,7 @@ BIG_FILE_ROWS = 200_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_export_argument(parser, "export CSV ou Excel à analyser")
+    add_export_argument(parser, "export CSV, Excel ou LibreOffice à analyser")
     add_columns_option(
         parser,
         "colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "

@@ -1,6 +1,6 @@
 """The Qt-free core of Huis clos, one subpackage per stage of the data flow:
 
-    exports/  read the export (CSV, workbook): an Export of tables, every cell's source
+    exports/  read the export (CSV, .xlsx, .ods, .xls): an Export of tables, every cell's source
     detect/   lexicon → Detector: text → Findings (category, severity, rule, reasons)
     rewrite/  a flagged comment → neutral rewrites that keep the need
     review/   the scan (a cancellable generator), the review session, the cleaned copy

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.scans.failed.connect(self._failed)
         self.scans.cancelled.connect(self._cancelled)
         self.scans.slow.connect(lambda: self.review_page.set_progress_visible(True))
+        self.scans.preparing.connect(self._preparing_lexicon)
         self.scans.ended.connect(lambda: self.review_page.set_progress_visible(False))
         self._first_shown = False
         self._log_checked = False
@@ -157,7 +158,8 @@ class MainWindow(QMainWindow):
             folder,
             QCoreApplication.translate(
                 "MainWindow",
-                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm);;Tous les fichiers (*)",
+                "Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;"
+                "Tous les fichiers (*)",
             ),
         )
         if path:
@@ -215,6 +217,17 @@ class MainWindow(QMainWindow):
         self._first_shown = False
         self.scans.start(job)
         self._update_actions()
+
+    def _preparing_lexicon(self) -> None:
+        """The first scan on this computer compiles the lexicon's generated forms (seconds)."""
+        self.statusBar().showMessage(
+            QCoreApplication.translate(
+                "MainWindow",
+                "Préparation du lexique pour ce poste (une seule fois, quelques secondes)…",
+            ),
+            30_000,
+        )
+        self.review_page.set_progress_visible(True)
 
     def _opened(self, export: Export, detector: Detector, columns: dict[str, list[str]]) -> None:
         if self._pending_recent:

@@ -242,6 +242,11 @@ class ReviewPage(QWidget):
         self.empty_label.setObjectName("placeholder")
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("sheetNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setAccessibleName(self.tr("Remarque sur la feuille"))
+        self.notice_label.hide()
         filters = QHBoxLayout()
         filters.addWidget(self.only_to_review)
         filters.addStretch(1)
@@ -255,6 +260,7 @@ class ReviewPage(QWidget):
         self.sheet_label.hide()
         self.sheet_combo.hide()
         middle_layout.addLayout(filters)
+        middle_layout.addWidget(self.notice_label)
         middle_layout.addWidget(self.table, 1)
         middle_layout.addWidget(self.empty_label)
 
@@ -288,6 +294,7 @@ class ReviewPage(QWidget):
         self._fill_sheets(session)
         if session is None:
             self.detail.show_nothing()
+            self.notice_label.hide()
             return
         self.file_label.setText(session.path.name)
         self.file_label.setToolTip(str(session.path))
@@ -296,14 +303,49 @@ class ReviewPage(QWidget):
         self._size_columns()
         self.refresh_columns_label(session)
         self.refresh_summary(session)
+        self._refresh_notice(session)
+
+    def _refresh_notice(self, session: ReviewSession) -> None:
+        """Say what a spreadsheet hides and the review does not: a hidden sheet, hidden
+        columns, notes a format does not give, a copy in another format."""
+        table = session.table_named(self.model.sheet)
+        lines = []
+        if getattr(table, "hidden", False):
+            lines.append(
+                self.tr(
+                    "Cette feuille est masquée dans le classeur : ses commentaires sont "
+                    "analysés comme les autres."
+                )
+            )
+        hidden_columns = getattr(table, "hidden_columns", [])
+        if hidden_columns:
+            names = ", ".join(self.tr("« {0} »").format(name) for name in hidden_columns)
+            lines.append(
+                self.tr("Colonnes masquées dans le tableur, analysées aussi : {0}.").format(names)
+            )
+        if session.export.kind == "xls":
+            lines.append(
+                self.tr(
+                    "Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et "
+                    "la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu'ils "
+                    "s'affichent (mise en forme, formules, images et notes non reprises)."
+                )
+            )
+        self.notice_label.setText("\n".join(lines))
+        self.notice_label.setVisible(bool(lines))
 
     def _fill_sheets(self, session: ReviewSession | None) -> None:
-        """A sheet chooser for workbooks whose comments sit in several sheets."""
-        names = [t.name for t in session.export.tables] if session is not None else []
+        """A sheet chooser for workbooks whose comments sit in several sheets (a hidden sheet
+        is marked «masquée»)."""
+        tables = list(session.export.tables) if session is not None else []
+        names = [t.name for t in tables]
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        for name in names:
-            self.sheet_combo.addItem(name or self.tr("(feuille)"), name)
+        for table in tables:
+            label = table.name or self.tr("(feuille)")
+            if getattr(table, "hidden", False):
+                label = self.tr("{0} (masquée)").format(label)
+            self.sheet_combo.addItem(label, table.name)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.model.sheet)))
         self.sheet_combo.blockSignals(False)
         several = len(names) > 1

@@ -25,6 +25,30 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+def copy_filters(kind: str, suffix: str) -> str:
+    """The save dialog's file types for the cleaned copy of an export of ``kind``."""
+    if kind == "xls":
+        return QCoreApplication.translate(
+            "MainWindow", "Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié"
+        )
+    if kind == "ods":
+        return QCoreApplication.translate(
+            "MainWindow", "LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)"
+        )
+    return QCoreApplication.translate("MainWindow", "Même format que l'original (*{0})").format(
+        suffix
+    )
+
+
+def format_change_note() -> str:
+    """What a copy in another format than the original keeps and loses (one line)."""
+    return QCoreApplication.translate(
+        "MainWindow",
+        "Elle est au format .xlsx et reprend les textes tels qu'ils s'affichent, cellule par "
+        "cellule (mise en forme, formules, images et notes non reprises).",
+    )
+
+
 class Saving:
     """The window's «Enregistrer une copie nettoyée» and «Exporter la liste de corrections»."""
 
@@ -44,9 +68,7 @@ class Saving:
             self._save_as(
                 QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
                 session.default_copy_path(),
-                QCoreApplication.translate(
-                    "MainWindow", "Même format que l'original (*{0})"
-                ).format(session.path.suffix),
+                copy_filters(session.export.kind, session.path.suffix),
                 self.save_copy_to,
             )
 
@@ -65,12 +87,12 @@ class Saving:
         QApplication.restoreOverrideCursor()
         self.window.recorder.record(*saved)
         self.window.undo_stack.setClean()
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate(
-                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
-            ).format(path.name, format_number(session.corrected_count())),
-            10_000,
-        )
+        message = QCoreApplication.translate(
+            "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
+        ).format(path.name, format_number(session.corrected_count()))
+        if session.export.copy_note(path):
+            message += " " + format_change_note()
+        self.window.statusBar().showMessage(message, 20_000)
         return True
 
     def export_worklist(self) -> None:

@@ -30,6 +30,7 @@ class ScanController(QObject):
     failed = Signal(str)  # French message
     cancelled = Signal()
     slow = Signal()  # the scan lasts: time to show its progress
+    preparing = Signal()  # the lexicon is compiled first (the first scan on this computer)
     ended = Signal()  # the current job is over (finished, failed or cancelled)
 
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
@@ -63,6 +64,7 @@ class ScanController(QObject):
         signals.finished.connect(lambda result, job=job: self._end(job, self.finished, result))
         signals.failed.connect(lambda message, job=job: self._end(job, self.failed, message))
         signals.cancelled.connect(lambda job=job: self._end(job, self.cancelled))
+        signals.status.connect(lambda _message, job=job: self._forward(job, self.preparing))
         self._progress_timer.start()
         self.pool.start(job)
 

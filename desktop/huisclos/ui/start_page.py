@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from .style import spaced
 
-SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
+SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls")
 
 
 def dropped_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -65,7 +65,7 @@ class DropZone(QFrame):
         self.icon = QLabel("⇩")
         self.icon.setObjectName("dropIcon")
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel(self.tr("Déposez l'export de vos patients — CSV ou Excel"))
+        self.title = QLabel(self.tr("Déposez l'export de vos patients — CSV, Excel ou LibreOffice"))
         self.title.setObjectName("dropTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setWordWrap(True)
@@ -149,7 +149,7 @@ class StartPage(QWidget):
 
         self.open_button = QPushButton(self.tr("Ouvrir un fichier…"))
         self.open_button.setObjectName("primaryButton")
-        self.open_button.setToolTip(self.tr("Choisir l'export CSV ou Excel (Ctrl+O)"))
+        self.open_button.setToolTip(self.tr("Choisir l'export CSV, Excel ou LibreOffice (Ctrl+O)"))
         self.open_button.setAccessibleName(self.tr("Ouvrir un fichier"))
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button = QPushButton(self.tr("Essayer avec un exemple fictif"))

@@ -91,6 +91,12 @@ QPushButton#linkButton {
     padding: 4px 6px;
 }
 #placeholder { padding: 12px; font-size: 10.5pt; }
+#sheetNotice {
+    background: rgba(230, 159, 0, 0.14);
+    border: 1px solid rgba(230, 159, 0, 0.55);
+    border-radius: 4px;
+    padding: 5px 8px;
+}
 #errorLabel { color: #B3261E; font-weight: 600; }
 #journalStatus { font-weight: 600; padding: 4px; }
 #checkStatus { font-size: 11pt; padding: 2px 0; }

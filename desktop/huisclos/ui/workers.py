@@ -72,6 +72,7 @@ class ScanSignals(QObject):
     finished = Signal(object)  # ScanResult
     failed = Signal(str)  # French message
     cancelled = Signal()
+    status = Signal(str)  # French message: what takes time before the first row (the lexicon)
 
 
 class ScanJob(QRunnable):
@@ -126,7 +127,8 @@ class ScanJob(QRunnable):
 
     def _run(self) -> None:
         export = self.export if self.export is not None else read_export(self.path)  # type: ignore[arg-type]
-        detector = self.detector or Detector.default()
+        # The first start on a computer compiles the lexicon's generated forms (seconds): say so.
+        detector = self.detector or Detector.default(progress=self.signals.status.emit)
         columns = self.columns
         if columns is None:
             columns = {table.name: free_text_columns(table) for table in export.tables}

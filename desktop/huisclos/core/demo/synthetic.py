@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import HuisclosError
+from ..exports.xlsx_writer import SheetRows, write_xlsx
 from ..resources import resource
 from ..safe_write import write_atomically
 from .comments import SampleComment, load_comment_bank
@@ -263,25 +264,11 @@ def write_export(
 
 
 def _write_xlsx(handle: BinaryIO, export: SyntheticExport) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Patients")
+    """The exercise file as a real export looks: numbers and dates stored as such (file numbers
+    and postal codes keep their zeros), texts as shared strings, the header bold and frozen."""
     widths = (11, 18, 16, 16, 6, 36, 11, 22, 16, 26, 60)
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-    header = []
-    for title in export.header:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in export.rows:
-        sheet.append(row)
-    workbook.save(handle)
+    sheet = SheetRows("Patients", [export.header, *export.rows], widths=widths)
+    write_xlsx(handle, [sheet], level=1)  # fast: a workshop file, not an archive
 
 
 def demo_export_path() -> Path:

@@ -45,34 +45,27 @@ CIVILITIES = frozenset(
         "nee",
     ]
 )
-ADDRESS_WORDS = frozenset(
-    [
-        "rue",
-        "avenue",
-        "av",
-        "bd",
-        "boulevard",
-        "place",
-        "pl",
-        "impasse",
-        "imp",
-        "allee",
-        "chemin",
-        "route",
-        "quai",
-        "square",
-        "residence",
-        "cours",
-        "faubourg",
-        "chaussee",
-        "lotissement",
-        "hameau",
-        "lieudit",
-        "parvis",
-        "passage",
-        "sentier",
-        "ruelle",
-    ]
+# Words that only ever name a street: the term right after them is part of an address.
+STREET_WORDS = frozenset(
+    ["rue", "avenue", "av", "bd", "boulevard", "impasse", "imp", "allee", "quai", "square",
+     "faubourg", "chaussee", "lotissement", "lieudit", "parvis", "ruelle"]
+)  # fmt: skip
+# Street words that are everyday words too («en cours de chimio», «mise en place de la
+# dialyse», «en route pour la radiothérapie»): an address only with a house number before them,
+# a capital on the next word («place Saint-Esprit», «chemin des Juifs») or an address word
+# before them («habite route de…»).
+AMBIGUOUS_STREET_WORDS = frozenset(
+    ["cours", "route", "place", "pl", "chemin", "passage", "residence", "hameau", "sentier"]
+)
+ADDRESS_WORDS = STREET_WORDS | AMBIGUOUS_STREET_WORDS
+_ADDRESS_CUES = frozenset(
+    ["habite", "habitent", "habitant", "habitante", "domicile", "domicilie", "domiciliee",
+     "adresse", "demeurant", "sis", "sise", "reside", "residant", "residante", "demenage",
+     "demenagee", "chez"]
+)  # fmt: skip
+_HOUSE_NUMBER = re.compile(r"(?:\b\d{1,4}\s?(?:bis|ter|[bt])?|\bn[°o]\.?)\s*,?\s*$", re.IGNORECASE)
+_CAPITAL_NEXT = re.compile(
+    r"[ \t]+(?:(?:de[ \t]+la|de[ \t]+l['’]|d['’]|de|du|des|l['’]|la|le|les)[ \t]*)?[A-ZÀ-Ý]"
 )
 # Articles and prepositions skipped between an ``unless_before`` phrase and the term.
 _LINK_WORDS = frozenset(
@@ -84,6 +77,12 @@ _COMPOUND_NAME = re.compile(r"-[A-ZÀ-Ý]{2,}")
 _COMPOUND_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý]{2,}-$")
 _FIRST_NAME_AFTER = re.compile(r"[ \t]+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?![\w'-])")
 _NAME_BREAK = re.compile(r"[,;!?\n:–—]|\s-\s")
+_PART_BREAK = re.compile(r"[,;!?\n:()–—…]|\s-\s|\.(?:\s|$)")
+_WORD_SPAN = re.compile(r"[a-z0-9]+")
+# Words opening a new part of a sentence: the subject before them is not the subject after.
+_PART_STARTS = frozenset(["car", "mais", "donc", "parce", "puisque", "alors"])
+NUMBER_CONTEXT = "<nombre>"  # a context entry: a number right next to the term («14 hors UE»)
+START_CONTEXT = "<début>"  # a context entry: the term opens its part of the clause («larve, …»)
 # The secret or login written after «mdp», «identifiant ameli»…: everything up to the end of the
 # clause (comma, semicolon, line break, dash or slash before a space, «–», a full stop, «!» or
 # «?» before a space — «Rose!1948» is one value), at most 80 characters. The same end as the
@@ -116,17 +115,25 @@ class CompiledRule:
 
     __slots__ = (
         "after",
+        "after_words",
         "before",
+        "before_words",
         "case_sensitive",
         "identifier",
         "marks_after",
         "marks_before",
         "near",
+        "near_words",
         "needs_context",
+        "numbers_after",
+        "numbers_before",
+        "opening",
+        "person_only",
         "reach_after",
         "reach_before",
         "rule",
         "traps",
+        "unless_after",
         "unless_before",
     )
 
@@ -134,37 +141,55 @@ class CompiledRule:
         self.rule = rule
         self.case_sensitive = rule.case_sensitive
         self.identifier = rule.category == "identifier"
-        self.before = tuple(" " + term_key(c) for c in rule.context_before if term_key(c))
-        self.after = tuple(" " + term_key(c) for c in rule.context_after if term_key(c))
+        self.numbers_before = NUMBER_CONTEXT in rule.context_before
+        self.numbers_after = NUMBER_CONTEXT in rule.context_after
+        self.opening = START_CONTEXT in rule.context_before
+        special = (NUMBER_CONTEXT, START_CONTEXT)
+        before = [c for c in rule.context_before if c not in special]
+        after = [c for c in rule.context_after if c not in special]
+        self.before = tuple(_context_key(c) for c in before if term_key(c))
+        self.after = tuple(_context_key(c) for c in after if term_key(c))
         # Context made of punctuation only («!!»): looked for in the folded text.
-        self.marks_before = tuple(fold(c).strip() for c in rule.context_before if not term_key(c))
-        self.marks_after = tuple(fold(c).strip() for c in rule.context_after if not term_key(c))
+        self.marks_before = tuple(fold(c).strip() for c in before if not term_key(c))
+        self.marks_after = tuple(fold(c).strip() for c in after if not term_key(c))
         self.needs_context = bool(rule.context_before or rule.context_after)
         # ``window`` counts the words between the term and its context: a context phrase of
         # several words («sortie de l'» → «sortie de l») is looked at whole, however long.
         self.reach_before = rule.window + max((len(c.split()) - 1 for c in self.before), default=0)
         self.reach_after = rule.window + max((len(c.split()) - 1 for c in self.after), default=0)
         self.traps = _index_traps(_trap_forms(unless) for unless in rule.unless)
-        self.near = tuple(" " + term_key(u) for u in rule.unless_near)
+        self.near = tuple(_context_key(u) for u in rule.unless_near if term_key(u))
+        # one regex per list: a rule may have dozens of context words, looked for in one pass
+        self.before_words = _any_of(self.before)
+        self.after_words = _any_of(self.after)
+        self.near_words = _any_of(self.near)
         self.unless_before = tuple(" " + term_key(u) for u in rule.unless_before if term_key(u))
+        self.unless_after = tuple(term_key(u) + " " for u in rule.unless_after if term_key(u))
+        self.person_only = rule.subject == "person"
 
     def in_context(self, text: str, key: str, start: int, end: int, folded: Folding) -> bool:
         """A context word of the rule stands near the term."""
+        if self.opening and opens_its_part(text, key, start):
+            return True
         if self.marks_before or self.marks_after:
             near = folded(text)
             if any(m in near[max(0, start - 12) : start] for m in self.marks_before):
                 return True
             if any(m in near[end : end + 12] for m in self.marks_after):
                 return True
-        if self.before:
+        if self.before or self.numbers_before:
             reach = self.reach_before
             words = " " + " ".join(key[:start].rsplit(None, reach)[-reach:]) + " "
-            if any(c in words for c in self.before):
+            if self.before_words is not None and self.before_words.search(words):
                 return True
-        if self.after:
+            if self.numbers_before and _has_number(words, last=True):
+                return True
+        if self.after or self.numbers_after:
             reach = self.reach_after
             words = " " + " ".join(key[end:].split(None, reach)[:reach]) + " "
-            if any(c in words for c in self.after):
+            if self.after_words is not None and self.after_words.search(words):
+                return True
+            if self.numbers_after and _has_number(words, last=False):
                 return True
         return False
 
@@ -193,7 +218,7 @@ class CompiledRule:
             " " + " ".join(key[:start].rsplit(None, window)[-window:]) + " "
             + " ".join(key[end:].split(None, window)[:window]) + " "
         )  # fmt: skip
-        return any(word in around for word in self.near)
+        return self.near_words is not None and self.near_words.search(around) is not None
 
     def before_trap(self, key: str, start: int) -> bool:
         """«travaille au CMP»: an ``unless_before`` phrase right before the term, once the
@@ -203,6 +228,42 @@ class CompiledRule:
             words.pop()
         tail = " " + " ".join(words)
         return any(tail.endswith(phrase) for phrase in self.unless_before)
+
+    def after_trap(self, key: str, end: int) -> bool:
+        """«tapette à mouches»: an ``unless_after`` phrase right after the term."""
+        tail = " ".join(key[end : end + 80].split()) + " "
+        return any(tail.startswith(phrase) for phrase in self.unless_after)
+
+
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex finding any of ``phrases`` as a substring (None for no phrase)."""
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
+
+
+def _context_key(phrase: str) -> str:
+    """A context phrase as looked for among the words around a term: it starts a word and, when
+    written with a final «$» («m$», «il$»), ends one too («M.» but not «Mme»)."""
+    key = " " + term_key(phrase)
+    return key + " " if phrase.endswith("$") else key
+
+
+def _has_number(words: str, *, last: bool) -> bool:
+    """The word right next to the term (last of ``words`` before it, first after it) is a
+    number («14 hors UE», not «3 virements hors UE»)."""
+    parts = words.split()
+    near = parts[-1:] if last else parts[:1]
+    return any(part.isdigit() for part in near)
+
+
+def opens_its_part(text: str, key: str, start: int) -> bool:
+    """No word stands before ``start`` in its part of the clause («larve, ne se lève…»,
+    «… ; étrangère, en France depuis 2 ans»)."""
+    low = max(0, start - 120)
+    for match in _PART_BREAK.finditer(text, low, start):
+        low = match.end()
+    return _WORD_SPAN.search(key, low, start) is None
 
 
 def _trap_forms(unless: str) -> Trap:
@@ -225,7 +286,8 @@ def _index_traps(traps: Iterable[Trap]) -> dict[str, tuple[Trap, ...]]:
 
 def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
     """A surname, not a word: «M. Gay», «Dr NOIR», «famille GAY», «NOIR Sandrine», «Gay
-    Laurent», «BLANC-NOIR»; or a street: «rue de l'Église»."""
+    Laurent», «BLANC-NOIR»; or a street: «rue de l'Église», «12 place de la Synagogue», «chemin
+    des Juifs» — but not «en cours de chimio» or «en route pour la dialyse»."""
     clause_start = 0
     for match in _NAME_BREAK.finditer(text, 0, start):  # the last break before the term
         clause_start = match.end()
@@ -239,7 +301,62 @@ def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
             return True
         if _FIRST_NAME_AFTER.match(text, end):
             return True
-    return not ADDRESS_WORDS.isdisjoint(words)
+    if ADDRESS_WORDS.isdisjoint(words):
+        return False
+    if not STREET_WORDS.isdisjoint(words):
+        return True
+    return _ambiguous_street(text, key, clause_start, start)
+
+
+def _ambiguous_street(text: str, key: str, clause_start: int, start: int) -> bool:
+    """One of the last three words before the term is «cours», «place», «route»…: a street
+    only with a house number before it, a capital on the word after it (unless the whole
+    clause is in capitals) or an address word among the three words before it."""
+    spans = [m.span() for m in _WORD_SPAN.finditer(key, clause_start, start)]
+    shouted = text[clause_start:start].isupper()
+    for index in range(max(0, len(spans) - 3), len(spans)):
+        word_start, word_end = spans[index]
+        if key[word_start:word_end] not in AMBIGUOUS_STREET_WORDS:
+            continue
+        if _HOUSE_NUMBER.search(text, max(0, word_start - 12), word_start):
+            return True
+        if not shouted and _CAPITAL_NEXT.match(text, word_end):
+            return True
+        before = {key[a:b] for a, b in spans[max(0, index - 3) : index]}
+        if not _ADDRESS_CUES.isdisjoint(before):
+            return True
+    return False
+
+
+class SubjectGate:
+    """Whether a term is said of a person: the nearest word before it, in its part of the
+    clause, that names a person («il», «la patiente», «Mme», a capitalised surname) or an
+    object («le couloir», «la salle», «ça») decides; none means the person — an
+    administrative comment leaves its subject out («pue !!!», «sent la transpiration»)."""
+
+    __slots__ = ("objects", "persons")
+
+    def __init__(self, persons: Iterable[str], objects: Iterable[str]) -> None:
+        self.persons = frozenset(w for w in (term_key(p) for p in persons) if " " not in w)
+        self.objects = frozenset(w for w in (term_key(o) for o in objects) if " " not in w)
+
+    def said_of_a_person(self, text: str, key: str, start: int) -> bool:
+        low = max(0, start - 120)
+        for match in _PART_BREAK.finditer(text, low, start):
+            low = match.end()
+        words = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(key, low, start)]
+        first = words[0][0] if words else -1
+        for position, word in reversed(words):
+            if word in _PART_STARTS:
+                break
+            if word in self.persons:
+                return True
+            if word in self.objects:
+                return False
+            raw = text[position : position + len(word)]
+            if position != first and raw[:1].isupper() and not raw.isupper() and word.isalpha():
+                return True  # a surname or a first name
+        return True
 
 
 def allowed(allow_keys: tuple[str, ...], key: str, start: int, end: int) -> bool:

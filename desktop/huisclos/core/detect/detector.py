@@ -32,7 +32,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import LexiconError
@@ -41,21 +41,35 @@ from .checks import (
     NEW_SECRET,
     SECRET_AFTER,
     CompiledRule,
+    SubjectGate,
     allowed,
     looks_like_name_or_place,
 )
+from .derived import generated_forms
 from .findings import Finding, RawFinding
 from .identifiers import find_identifiers
-from .lexicon import Lexicon, Rule, default_lexicon_dir, load_lexicon
-from .matcher import Matcher
+from .lexicon import (
+    DERIVED_FOLDER,
+    LISTS_FOLDER,
+    Lexicon,
+    Rule,
+    default_lexicon_dir,
+    load_lexicon,
+)
+from .matcher import Matcher, cells, fold_batch
 from .normalize import fold, key_fold, squeeze_repeats
 from .qualifiers import Qualifiers
-from .terms import NON_ALNUM, Form, marks_pattern, term_key, term_variants
+from .terms import NON_ALNUM, Form, exact_forms, marks_pattern, term_key, term_variants
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["Detector"]
 
+# The word lists the subject gate reads (``lists/*.txt`` of the lexicon folder).
+PERSON_WORDS = "personnes"
+OBJECT_WORDS = "objets"
+
+_LIGATURE = re.compile("œ|oe", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as identifiers.BATCH_PREFILTER
 
 BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
@@ -99,8 +113,16 @@ class Detector:
     _default_lock = threading.Lock()
     _default_cache: tuple[tuple[tuple[str, float], ...], Detector] | None = None
 
-    def __init__(self, lexicon: Lexicon, allowlist: Iterable[str] = ()) -> None:
-        """Compile ``lexicon``; terms in ``allowlist`` (accepted by the practice) never fire."""
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        allowlist: Iterable[str] = (),
+        *,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        """Compile ``lexicon``; terms in ``allowlist`` (accepted by the practice) never fire.
+        ``progress`` hears a French message before a compile that takes seconds (the first
+        start on a computer: the generated forms of the bundled lexicon)."""
         self.lexicon = lexicon
         # French warnings about the practice's own files (set by ``default()``): a malformed
         # termes-cabinet.toml is skipped, not blocking — the caller shows these to the user.
@@ -120,30 +142,67 @@ class Detector:
             self.rules.append(rule)
         self._rule_ids = {rule.id: rule for rule in self.rules}
         self._compiled = [CompiledRule(rule) for rule in self.rules]
+        self._gate = SubjectGate(
+            lexicon.lists.get(PERSON_WORDS, ()), lexicon.lists.get(OBJECT_WORDS, ())
+        )
+        # The bundled terms' inflections and misspellings, generated at build time against a
+        # dictionary, have their own matcher shared by every detector; without them (a lexicon
+        # folder of one's own, the practice's terms) simple variants are made at run time.
+        self._generated = generated_forms(lexicon.derived, progress) if lexicon.derived else None
         self._forms: list[Form] = []
         keys: dict[str, list[int]] = {}
         for index, rule in enumerate(self.rules):
+            exact = self._generated is not None and rule.origin == "bundled"
             for term in rule.terms if rule.validator is None else ():
                 form_id = len(self._forms)
-                self._forms.append(Form(index, term, NON_ALNUM.sub("", term), marks_pattern(term)))
-                for variant in term_variants(term, rule.case_sensitive):
+                self._forms.append(
+                    Form(
+                        index,
+                        term,
+                        NON_ALNUM.sub("", term),
+                        marks_pattern(term),
+                        ligature="œ" in term.lower(),
+                    )
+                )
+                forms = exact_forms(term) if exact else term_variants(term, rule.case_sensitive)
+                for variant in forms:
                     keys.setdefault(variant, []).append(form_id)
         self._matcher = Matcher(keys)
         self.term_count = self._matcher.term_count
+        # generated slot → this detector's form ids (one form per rule, for its generated keys)
+        self._slot_forms: tuple[tuple[int, ...], ...] = ()
+        if self._generated is not None:
+            by_id = {rule.id: index for index, rule in enumerate(self.rules)}
+            slot_forms = []
+            for rule_id in self._generated.rule_ids:
+                index = by_id.get(rule_id)
+                if index is None or self.rules[index].origin != "bundled":
+                    slot_forms.append(())
+                    continue
+                slot_forms.append((len(self._forms),))
+                self._forms.append(Form(index, rule_id, "", None))
+            self._slot_forms = tuple(slot_forms)
+            self.term_count += self._generated.count
+        self._translated: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._qualifiers = Qualifiers(lexicon)
         self._memo: dict[str, tuple[RawFinding, ...]] = {}
         self._last_fold: tuple[str, str] = ("", "")
 
     @classmethod
-    def default(cls, *, refresh: bool = False) -> Detector:
+    def default(
+        cls, *, refresh: bool = False, progress: Callable[[str], None] | None = None
+    ) -> Detector:
         """Bundled lexicon + the practice's extra terms and allowlist from the data folder.
 
         Built once and cached; rebuilt automatically when a lexicon file or one of the
         practice's files changes (so the desktop settings only need to save them).
+        ``progress`` hears a French message before a compile that takes seconds.
         """
         folder = default_lexicon_dir()
         watched = [
             *sorted(folder.glob("*.toml")),
+            *sorted((folder / LISTS_FOLDER).glob("*.txt")),
+            *sorted((folder / DERIVED_FOLDER).glob("*.tsv")),
             practice.extra_terms_path(create=False),
             practice.allowlist_path(create=False),
         ]
@@ -172,7 +231,7 @@ class Detector:
                     f"La liste des termes autorisés ({practice.ALLOWLIST_FILE}) est illisible "
                     f"({error.strerror or error}) : elle est ignorée pour cette analyse."
                 )
-            detector = cls(lexicon, allowlist=allowlist)
+            detector = cls(lexicon, allowlist=allowlist, progress=progress)
             detector.warnings = tuple(warnings)
             for warning in warnings:
                 logger.warning("Practice files: %s", warning)
@@ -238,7 +297,23 @@ class Detector:
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
         """Indices of ``texts`` that may hold a finding; every other text certainly has none."""
-        return self._matcher.candidates(texts)
+        if self._generated is None:
+            return self._matcher.candidates(texts)
+        if not texts:
+            return []
+        data = fold_batch(texts)  # folded once, scanned by both matchers
+        positions = self._matcher.positions(data)
+        positions += self._generated.matcher.positions(data)
+        return cells(data, positions)
+
+    def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
+        """This detector's form ids for a generated key's slots (memoised per slot set)."""
+        form_ids = self._translated.get(slots)
+        if form_ids is None:
+            slot_forms = self._slot_forms
+            form_ids = tuple(form for slot in slots for form in slot_forms[slot])
+            self._translated[slots] = form_ids
+        return form_ids
 
     def _detect(self, text: str) -> tuple[RawFinding, ...]:
         key = key_fold(text)
@@ -250,11 +325,22 @@ class Detector:
                 self._check(text, key, last - length - 1, last - 1, form_ids, spans)
             else:
                 stretched = True  # «aaa»: some letters are repeated, try the squeezed text
+        generated = self._generated
+        if generated is not None:
+            for last, (length, slots) in generated.matcher.scan(padded):
+                form_ids = self._generated_forms(slots)
+                if form_ids:
+                    self._check(text, key, last - length - 1, last - 1, form_ids, spans)
         squeezed = squeeze_repeats(padded) if stretched else None
         if squeezed is not None:
             short, origin = squeezed
             for start, end, form_ids in self._matcher.hits(short):
                 self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
+            if generated is not None:
+                for start, end, slots in generated.matcher.hits(short):
+                    form_ids = self._generated_forms(slots)
+                    if form_ids:
+                        self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
         for match in find_identifiers(text) if _DIGIT_RUN.search(key) else ():
             spans[(match.start, match.end, self._validator_rules[match.kind])] = None
         if not spans:
@@ -285,6 +371,8 @@ class Detector:
                 continue
             if form.marks is not None and not form.marks.match(folded(text), start):
                 continue
+            if form.ligature and not _LIGATURE.search(raw):
+                continue  # «la cour» is not «le cœur»
             if compiled.needs_context and not compiled.in_context(text, key, start, end, folded):
                 continue
             renewed = None
@@ -297,6 +385,10 @@ class Detector:
             if compiled.near and compiled.near_trap(key, start, end):
                 continue
             if compiled.unless_before and compiled.before_trap(key, start):
+                continue
+            if compiled.unless_after and compiled.after_trap(key, end):
+                continue
+            if compiled.person_only and not self._gate.said_of_a_person(text, key, start):
                 continue
             if looks_like_name_or_place(text, key, start, end):
                 continue

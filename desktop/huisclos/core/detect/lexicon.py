@@ -3,9 +3,19 @@
 The file format is described in resources/lexicon/README.md. A rule may also carry
 ``unless_near = ["parle", "interprète"]``: trap words that, within ``window`` words before or
 after the term, mean it is not sensitive here («parle arabe», «derrière la mosquée», «manteau
-noir»); like ``unless``, never a way to hide a sensitive fact. And ``unless_before =
-["travaille", "employé"]``: words that, right before the term (articles and prepositions in
-between are skipped: «travaille à l'», «employée dans un»), cancel it.
+noir»); like ``unless``, never a way to hide a sensitive fact.
+``unless_before = ["travaille", "employé"]``: words that, right before the term (articles and
+prepositions in between are skipped: «travaille à l'», «employée dans un»), cancel it;
+``unless_after = ["à mouches"]``: words right after it that cancel it («tapette à mouches»).
+``subject = "person"``: the term counts only when it is said of a person — the nearest person or
+object word before it in its part of the clause decides, none means the person («pue !!!»,
+«il pue» but not «le frigo pue»). ``source``: where the rule's vocabulary comes from (a
+dictionary, a terminology, a court decision), for the reviewer and the help panel.
+
+A list-valued key may name a shared word list instead of (or beside) its words: ``"@person"``
+stands for every line of ``lists/person.txt`` beside the category files. Generated forms of the
+bundled terms (inflections, spelling variants: ``derived/*.tsv``, written at build time by
+``resources/lexicon/build_derived.py``) are listed in :attr:`Lexicon.derived`.
 
 The lexicon is data a trainer or a practice can read and extend; this module only checks it and
 turns it into :class:`Rule` objects. A malformed file raises :class:`LexiconError` with a French
@@ -28,6 +38,8 @@ from .categories import CATEGORIES, SEVERITIES
 logger = logging.getLogger(__name__)
 
 VALIDATORS: tuple[str, ...] = ("nir", "iban", "card")
+LISTS_FOLDER = "lists"  # shared word lists, «@name» in a rule
+DERIVED_FOLDER = "derived"  # forms generated at build time from dictionaries
 
 DEFAULT_HEARSAY: tuple[str, ...] = (
     "serait",
@@ -71,6 +83,9 @@ class Rule:
     # words that, right before the term (articles and prepositions skipped), mean it is not about
     # the patient's condition: «travaille au CMP», «infirmière en psychiatrie»
     unless_before: tuple[str, ...] = ()
+    unless_after: tuple[str, ...] = ()  # words right after the term: «tapette à mouches»
+    subject: str | None = None  # "person": only when said of a person, not of a room or «ça»
+    source: str = ""  # where the vocabulary comes from (dictionary, terminology, decision)
 
 
 @dataclass
@@ -81,6 +96,9 @@ class Lexicon:
     min_exclamations: int = 2
     min_capital_letters: int = 4
     files: tuple[str, ...] = ()  # names of the files read, for messages and the log
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)  # «@name» word lists
+    # Generated forms of the bundled terms (``derived/*.tsv``): key<TAB>rule id a line.
+    derived: tuple[Path, ...] = ()
 
 
 def default_lexicon_dir() -> Path:
@@ -102,18 +120,23 @@ def load_lexicon(
     files: list[str] = []
     lexicon = Lexicon(hearsay=DEFAULT_HEARSAY, third_party=DEFAULT_THIRD_PARTY)
     if folder.is_dir():
+        lexicon.lists = load_word_lists(folder / LISTS_FOLDER)
         for path in sorted(folder.glob("*.toml")):
             if path.name == "qualifiers.toml":
                 _load_qualifiers(path, lexicon)
             else:
-                rules.extend(load_rules_file(path))
+                rules.extend(load_rules_file(path, lists=lexicon.lists))
             files.append(path.name)
+        lexicon.derived = tuple(sorted((folder / DERIVED_FOLDER).glob("*.tsv")))
     _check_unique(rules)
     taken = {rule.id for rule in rules}
     for extra in extra_files:
         extra = Path(extra)
         if extra.is_file():
-            for rule in load_rules_file(extra, origin="practice", fallback_encoding="cp1252"):
+            practice_rules = load_rules_file(
+                extra, origin="practice", fallback_encoding="cp1252", lists=lexicon.lists
+            )
+            for rule in practice_rules:
                 if rule.id in taken:  # a practice rule never shadows a bundled one
                     rule = replace(rule, id=f"cabinet.{rule.id}")
                 if rule.id not in taken:
@@ -125,8 +148,27 @@ def load_lexicon(
     return lexicon
 
 
+def load_word_lists(folder: Path) -> dict[str, tuple[str, ...]]:
+    """The shared word lists of a lexicon folder (``lists/NAME.txt``: one entry a line, ``#``
+    lines are comments — the list's source and licence), by name."""
+    lists: dict[str, tuple[str, ...]] = {}
+    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else ():
+        try:
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            message = f"La liste de mots « {path.name} » est illisible ({error})."
+            raise LexiconError(message) from error
+        entries = (line.strip() for line in lines if not line.lstrip().startswith("#"))
+        lists[path.stem] = tuple(dict.fromkeys(entry for entry in entries if entry))
+    return lists
+
+
 def load_rules_file(
-    path: Path | str, *, origin: str = "bundled", fallback_encoding: str | None = None
+    path: Path | str,
+    *,
+    origin: str = "bundled",
+    fallback_encoding: str | None = None,
+    lists: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Rule]:
     """The rules of one category file; raises LexiconError with a French message.
     ``fallback_encoding`` (the practice's file: cp1252) is tried when UTF-8 fails."""
@@ -143,13 +185,18 @@ def load_rules_file(
         raise LexiconError(
             f"Le fichier de lexique « {path.name} » est illisible ({error})."
         ) from error
-    return parse_rules(text, name=path.name, origin=origin)
+    return parse_rules(text, name=path.name, origin=origin, lists=lists)
 
 
 def parse_rules(
-    text: str, *, name: str = "termes-cabinet.toml", origin: str = "practice"
+    text: str,
+    *,
+    name: str = "termes-cabinet.toml",
+    origin: str = "practice",
+    lists: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Rule]:
-    """Rules from TOML text (a category file, or the practice's own terms)."""
+    """Rules from TOML text (a category file, or the practice's own terms); ``lists`` are the
+    word lists «@name» entries may refer to."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -165,7 +212,8 @@ def parse_rules(
     for number, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
             raise LexiconError(f"« {name} » : la règle n° {number} est mal formée.")
-        rules.append(_rule_from(entry, defaults, default_category, name, number, origin))
+        rule = _rule_from(entry, defaults, default_category, name, number, origin, lists or {})
+        rules.append(rule)
     return rules
 
 
@@ -198,9 +246,13 @@ def _rule_from(
     name: str,
     number: int,
     origin: str,
+    lists: dict[str, tuple[str, ...]],
 ) -> Rule:
     def get(key: str, fallback: Any = None) -> Any:
         return entry.get(key, defaults.get(key, fallback))
+
+    def words(key: str) -> tuple[str, ...]:
+        return _strings(entry.get(key, []), where, key, lists)
 
     where = f"« {name} », règle n° {number}"
     category = entry.get("category", default_category)
@@ -216,7 +268,7 @@ def _rule_from(
     validator = get("validator")
     if validator is not None and validator not in VALIDATORS:
         raise LexiconError(f"{where} : vérification « {validator} » inconnue (nir, iban ou card).")
-    terms = _strings(entry.get("terms", []), where, "terms")
+    terms = words("terms")
     if not terms and validator is None:
         raise LexiconError(f"{where} : la liste « terms » est vide.")
     keep = []
@@ -228,6 +280,9 @@ def _rule_from(
     if not isinstance(window, int) or window < 1:
         raise LexiconError(f"{where} : « window » doit être un nombre de mots (1 ou plus).")
     rewrite = get("rewrite")
+    subject = get("subject")
+    if subject not in (None, "person"):
+        raise LexiconError(f'{where} : « subject » ne peut valoir que "person".')
     return Rule(
         id=str(rule_id),
         category=category,
@@ -238,24 +293,38 @@ def _rule_from(
         rewrite=str(rewrite) if rewrite else None,
         keep=tuple(keep),
         case_sensitive=bool(get("case_sensitive", False)),
-        context_before=_strings(entry.get("context_before", []), where, "context_before"),
-        context_after=_strings(entry.get("context_after", []), where, "context_after"),
+        context_before=words("context_before"),
+        context_after=words("context_after"),
         window=window,
-        unless=_strings(entry.get("unless", []), where, "unless"),
+        unless=words("unless"),
         examples=_strings(entry.get("examples", []), where, "examples"),
         validator=validator,
         origin=origin,
-        unless_near=_strings(entry.get("unless_near", []), where, "unless_near"),
-        unless_before=_strings(entry.get("unless_before", []), where, "unless_before"),
+        unless_near=words("unless_near"),
+        unless_before=words("unless_before"),
+        unless_after=words("unless_after"),
+        subject=subject,
+        source=str(get("source", "")),
     )
 
 
-def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+def _strings(
+    value: Any, where: str, key: str, lists: dict[str, tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
+    """A list of texts; an item «@name» is replaced by the word list ``name``."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise LexiconError(f"{where} : « {key} » doit être une liste de textes.")
-    return tuple(item.strip() for item in value if item.strip())
+    out: list[str] = []
+    for item in (item.strip() for item in value):
+        if item.startswith("@") and lists is not None and len(item) > 1:
+            if item[1:] not in lists:
+                raise LexiconError(f"{where} : la liste de mots « {item} » n'existe pas.")
+            out.extend(lists[item[1:]])
+        elif item:
+            out.append(item)
+    return tuple(dict.fromkeys(out))
 
 
 def _load_qualifiers(path: Path, lexicon: Lexicon) -> None:

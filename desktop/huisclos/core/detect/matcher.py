@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import ahocorasick
@@ -41,16 +42,62 @@ Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded text, form id
 class Matcher:
     """Term keys (key-folded forms) → the ids of the forms they stand for."""
 
-    def __init__(self, keys: dict[str, list[int]]) -> None:
-        self._automaton = ahocorasick.Automaton()
+    def __init__(
+        self,
+        keys: dict[str, Sequence[int]],
+        *,
+        name: str = "lexique",
+        stretched: bool = True,
+        progress: Callable[[str], None] | None = None,
+    ) -> None:
+        """``name`` tells the matcher's cached database apart from another's (the bundled
+        generated forms have their own, so a practice term does not recompile them);
+        ``stretched`` adds runs of three letters and long digit runs (one matcher of a detector
+        needs them); ``progress`` hears a French message before a long compile."""
+        automaton = ahocorasick.Automaton()
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}  # one tuple per set of ids
         for key, form_ids in keys.items():
-            self._automaton.add_word(f" {key} ", (len(key), tuple(form_ids)))
-        for letter in "abcdefghijklmnopqrstuvwxyz":  # «SIDAAA»: a cell worth squeezing
-            self._automaton.add_word(letter * 3, (0, ()))
-        self._automaton.make_automaton()
+            ids = tuple(form_ids)
+            automaton.add_word(f" {key} ", (len(key), shared.setdefault(ids, ids)))
+        if stretched:
+            for letter in "abcdefghijklmnopqrstuvwxyz":  # «SIDAAA»: a cell worth squeezing
+                automaton.add_word(letter * 3, (0, ()))
+        if not keys and not stretched:
+            automaton.add_word("\x00\x00", (0, ()))  # never empty
+        automaton.make_automaton()
+        self._automaton = automaton
         self.term_count = len(keys)
-        self._batch_db = _batch_database(keys) if hyperscan is not None else None
+        self._stretched = stretched
+        self.digest = ""
+        self._batch_db = None
+        if hyperscan is not None:
+            literals, patterns = _expressions(keys, stretched)
+            self.digest = _digest(literals, patterns)
+            self._batch_db = _batch_database(literals, patterns, self.digest, name, progress)
         self._batch_lock = threading.Lock()
+
+    @classmethod
+    def restored(
+        cls, automaton: ahocorasick.Automaton, term_count: int, name: str, digest: str
+    ) -> Matcher | None:
+        """A matcher of plain keys (no stretched letters) from its saved automaton and the
+        compiled database cached under ``digest``; None when that database is not cached."""
+        database = _load_cached_database(name, digest) if hyperscan is not None else None
+        if hyperscan is not None and database is None:
+            return None
+        matcher = cls.__new__(cls)
+        matcher._automaton = automaton
+        matcher.term_count = term_count
+        matcher._stretched = False
+        matcher.digest = digest
+        matcher._batch_db = database
+        matcher._batch_lock = threading.Lock()
+        return matcher
+
+    @property
+    def automaton(self) -> ahocorasick.Automaton:
+        """The per-comment automaton (to save it beside the compiled database)."""
+        return self._automaton
 
     def scan(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[int, ...]]]]:
         """(last index, key length, form ids) of every term in the space-padded key of a
@@ -72,54 +119,109 @@ class Matcher:
         """
         if not texts:
             return []
-        joined = " " + " \x00 ".join(texts) + " "
-        data = key_fold_bytes(joined)
+        data = fold_batch(texts)
+        return cells(data, self.positions(data))
+
+    def positions(self, data: bytes) -> list[int]:
+        """Where terms end in a folded batch (:func:`fold_batch`), unsorted."""
         if self._batch_db is not None:
             positions: list[int] = []
             add = positions.append
             with self._batch_lock:
                 self._batch_db.scan(data, match_event_handler=lambda _i, _f, end, _fl, _c: add(end))
-        else:
-            positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+            return positions
+        positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+        if self._stretched:
             positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
-        if not positions:
-            return []
-        positions.sort()
-        indices: list[int] = []
-        cell = 0
-        previous = 0
-        count = data.count
-        for position in positions:
-            cell += count(b"\x00", previous, position)
-            previous = position
-            if not indices or indices[-1] != cell:
-                indices.append(cell)
-        return indices
+        return positions
 
 
-def _batch_database(keys: Iterable[str]):  # type: ignore[no-untyped-def]
-    """One hyperscan database: every padded key, stretched letters, and long digit runs."""
-    expressions = [re.escape(f" {key} ").encode("ascii") for key in sorted(keys)]
-    expressions += [(letter * 3).encode("ascii") for letter in "abcdefghijklmnopqrstuvwxyz"]
-    expressions.append(BATCH_PREFILTER.pattern)
-    digest = hashlib.sha256(b"\n".join([hyperscan.__version__.encode(), *expressions])).hexdigest()
-    cached = _load_cached_database(digest)
+def fold_batch(texts: Sequence[str]) -> bytes:
+    """A batch of cells as one folded, space-padded text, the cells separated by NUL."""
+    return key_fold_bytes(" " + " \x00 ".join(texts) + " ")
+
+
+def cells(data: bytes, positions: list[int]) -> list[int]:
+    """The indices of the cells of a folded batch in which the ``positions`` fall."""
+    if not positions:
+        return []
+    positions.sort()
+    indices: list[int] = []
+    cell = 0
+    previous = 0
+    count = data.count
+    for position in positions:
+        cell += count(b"\x00", previous, position)
+        previous = position
+        if not indices or indices[-1] != cell:
+            indices.append(cell)
+    return indices
+
+
+# Past this many keys a first compile takes seconds: the caller is told (a status message).
+LONG_COMPILE_KEYS = 20_000
+
+
+def _batch_database(  # type: ignore[no-untyped-def]
+    literals: list[bytes],
+    patterns: list[bytes],
+    digest: str,
+    name: str,
+    progress: Callable[[str], None] | None,
+):
+    """One hyperscan database: every padded key (plain literals) and the ``patterns``
+    (stretched letters, long digit runs); loaded from the cache when compiled before."""
+    cached = _load_cached_database(name, digest)
     if cached is not None:
         return cached
+    if progress is not None and len(literals) > LONG_COMPILE_KEYS:
+        progress("Préparation du lexique pour ce poste (une seule fois, quelques secondes)…")
     database = hyperscan.Database()
-    database.compile(expressions=expressions, ids=list(range(len(expressions))))
-    _save_cached_database(digest, database)
+    if patterns:
+        expressions = [re.escape(literal) for literal in literals] + patterns
+        database.compile(expressions=expressions, ids=list(range(len(expressions))))
+    else:  # plain literals: hyperscan's literal compiler is the faster one
+        database.compile(expressions=literals, ids=list(range(len(literals))), literal=True)
+    _save_cached_database(name, digest, database)
     return database
 
 
-def _cache_folder() -> Path:
-    return data_dir() / "cache"
+def _expressions(keys: Iterable[str], stretched: bool) -> tuple[list[bytes], list[bytes]]:
+    """(padded keys, patterns): the stretched-letter runs and digit runs come with
+    ``stretched``."""
+    literals = [f" {key} ".encode("ascii") for key in sorted(keys)]
+    patterns: list[bytes] = []
+    if stretched:
+        patterns = [(letter * 3).encode("ascii") for letter in "abcdefghijklmnopqrstuvwxyz"]
+        patterns.append(BATCH_PREFILTER.pattern)
+    return literals, patterns
 
 
-def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
+def _digest(literals: list[bytes], patterns: list[bytes]) -> str:
+    version = hyperscan.__version__.encode()
+    return hashlib.sha256(b"\n".join([version, *literals, b"\x00", *patterns])).hexdigest()
+
+
+def cache_folder() -> Path:
+    """Where compiled matchers are kept: ``$HUISCLOS_CACHE`` when set (the test suite shares
+    one across its data folders), else ``cache/`` in the data folder."""
+    override = os.environ.get("HUISCLOS_CACHE")
+    return Path(override) if override else data_dir() / "cache"
+
+
+def _cache_file(name: str, digest: str) -> Path:
+    return cache_folder() / f"matcher-{name}-{digest[:32]}.hs"
+
+
+def is_cached(name: str, digest: str) -> bool:
+    """Whether the compiled database ``digest`` of a matcher is cached (no compile to do)."""
+    return hyperscan is None or _cache_file(name, digest).is_file()
+
+
+def _load_cached_database(name: str, digest: str):  # type: ignore[no-untyped-def]
     """The compiled matcher saved by an earlier run (no compiling at every start), or None."""
     try:
-        data = (_cache_folder() / f"matcher-{digest[:32]}.hs").read_bytes()
+        data = _cache_file(name, digest).read_bytes()
         database = hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK)
         database.scratch = hyperscan.Scratch(database)
         return database
@@ -127,13 +229,13 @@ def _load_cached_database(digest: str):  # type: ignore[no-untyped-def]
         return None
 
 
-def _save_cached_database(digest: str, database) -> None:  # type: ignore[no-untyped-def]
-    """Keep only the matcher of the current lexicon (no patient data: lexicon terms only)."""
+def _save_cached_database(name: str, digest: str, database) -> None:  # type: ignore[no-untyped-def]
+    """Keep only the current matcher of each name (no patient data: lexicon terms only)."""
     try:
-        folder = _cache_folder()
+        target = _cache_file(name, digest)
+        folder = target.parent
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = folder / f"matcher-{digest[:32]}.hs"
-        for old in folder.glob("matcher-*.hs"):
+        for old in folder.glob(f"matcher-{name}-*.hs"):
             if old != target:
                 old.unlink(missing_ok=True)
         data = hyperscan.dumpb(database)

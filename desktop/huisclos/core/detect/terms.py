@@ -1,9 +1,12 @@
 """The surface forms a lexicon term is matched under, and what a matched form must show.
 
 Every term is key-folded (:func:`~.normalize.key_fold`: ASCII, lower case, punctuation as
-spaces) with a few generated variants — plural «s», «s i d a» spelt letter by letter, a doubled
-letter written single, feminine «e»/«ve»/«se», «œ»/«oe» — so that one term catches the ways it is
-typed. A :class:`Form` remembers, for each term, its rule and what the raw text must hold: the
+spaces) with the forms it is typed under. A bundled term is matched as written («œ»/«oe», «s i d
+a» spelt letter by letter: :func:`exact_forms`); its inflections and misspellings come from the
+build (``derived/*.tsv``), checked against a French dictionary so that no generated form is
+another word. A practice's own term gets simple generated variants at run time instead — plural
+«s», feminine «e»/«ve»/«se», a doubled letter written single (:func:`term_variants`). A
+:class:`Form` remembers, for each term, its rule and what the raw text must hold: the
 exact letters of a sigle (AME ≠ «l'âme»), the punctuation of «passe :» or «K+».
 
 Pure functions, thread-safe.
@@ -32,6 +35,8 @@ class Form:
     term: str
     stripped: str  # the term without punctuation, for case-sensitive comparison
     marks: re.Pattern[str] | None = None  # «passe :», «VIH+»: the punctuation must be there
+    # «cœur» folds to «cour» (one character for one): the raw text must hold «œ» or «oe»
+    ligature: bool = False
 
 
 def marks_pattern(term: str) -> re.Pattern[str] | None:
@@ -55,8 +60,11 @@ def term_key(text: str) -> str:
     return " ".join(key_fold(text).split())
 
 
-def term_variants(term: str, case_sensitive: bool) -> set[str]:
-    """The key-folded surface forms one lexicon term is matched under."""
+def exact_forms(term: str) -> set[str]:
+    """The key-folded forms of a term as written: itself, «œ» typed «oe» (and back), a short
+    word spelt letter by letter («s.i.d.a», «V I H»). The bundled lexicon's other forms
+    (plurals, feminines, misspellings) are generated at build time and checked against a
+    dictionary (``derived/*.tsv``)."""
     base = term_key(term)
     if not base:
         return set()
@@ -65,12 +73,20 @@ def term_variants(term: str, case_sensitive: bool) -> set[str]:
     if "oe" in lower or "œ" in lower:
         variants.add(term_key(lower.replace("œ", "oe")))
         variants.add(term_key(lower.replace("oe", "œ")))
-    words = base.split()
-    single = len(words) == 1 and base.isalpha()
-    if single and 2 <= len(base) <= 6:
-        variants.add(" ".join(base))  # «s.i.d.a», «V I H»
-    if case_sensitive:
+    if " " not in base and base.isalpha() and 2 <= len(base) <= 6:
+        variants.add(" ".join(base))
+    return variants
+
+
+def term_variants(term: str, case_sensitive: bool) -> set[str]:
+    """The key-folded surface forms a term is matched under when no generated forms exist for
+    it (the practice's own terms): :func:`exact_forms`, plus simple plurals and feminines and a
+    doubled letter written single."""
+    variants = exact_forms(term)
+    base = term_key(term)
+    if not base or case_sensitive:
         return variants
+    single = " " not in base and base.isalpha()
     if single and len(base) >= 4 and base[-1] not in "sxz":
         variants.add(base + "s")
     if single and len(base) >= 5:  # feminine forms: malentendant·e, séropositif/ve, anxieux/se

@@ -270,7 +270,7 @@ class CsvExport(Export):
         return fit_to_encoding(text, self.encoding)
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
-        target = self._check_target(path)
+        target = self.check_copy_target(path)
         changes = self._net_changes(edits)
         self._check_unchanged()  # so the bytes in memory are still the file's bytes
         data = memoryview(self._data)

@@ -50,13 +50,18 @@ def column_names(header: Sequence[str], width: int) -> list[str]:
     « (2) », « (3) »… so that every column can be named in an edit."""
     names: list[str] = []
     seen: set[str] = set()
+    next_counter: dict[str, int] = {}  # each repeated name goes on from its last number
     for index in range(max(width, len(header))):
         raw = header[index].strip() if index < len(header) else ""
         name = raw or f"Colonne {index + 1}"
-        candidate, counter = name, 2
-        while candidate in seen:
+        candidate = name
+        if candidate in seen:
+            counter = next_counter.get(name, 2)
             candidate = f"{name} ({counter})"
-            counter += 1
+            while candidate in seen:
+                counter += 1
+                candidate = f"{name} ({counter})"
+            next_counter[name] = counter + 1
         seen.add(candidate)
         names.append(candidate)
     return names

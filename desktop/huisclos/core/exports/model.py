@@ -2,15 +2,17 @@
 
 An :class:`Export` holds its tables, the SHA-256 fingerprint of the bytes that were read, and,
 for each cell, where it came from (:meth:`Table.source_of`: a byte span for CSV, a sheet
-coordinate for XLSX), so that :meth:`Export.write_copy` can splice changed cells into an
-otherwise identical copy. :mod:`.reading` opens a file; :mod:`.csv_file` and :mod:`.workbook`
-are the two kinds. Both classes here are abstract: they declare what the scan, the review
-session and the copy need from any kind of export.
+coordinate for a workbook), so that :meth:`Export.write_copy` can splice changed cells into an
+otherwise identical copy. :mod:`.reading` opens a file; :mod:`.csv_file`, :mod:`.workbook`
+(.xlsx), :mod:`.ods_file` and :mod:`.xls_file` are the kinds. Both classes here are abstract:
+they declare what the scan, the review session and the copy need from any kind of export.
 
 A rewritten cell whose text would start with ``=``, ``+``, ``-`` or ``@`` is neutralised so that
 spreadsheet software cannot run it as a formula: in a CSV copy the text gets a leading apostrophe
-(``'=…``, the convention Excel and LibreOffice show as plain text); in an XLSX copy the cell is
-stored as text (never as a formula) with Excel's «quote prefix» flag, and its text is unchanged.
+(``'=…``, the convention Excel and LibreOffice show as plain text); in a workbook copy the cell
+is a text cell (an inline string, never a formula) and its text is unchanged. It keeps its style,
+so it gets no «quote prefix» (that would add a style to the workbook's styles part, which the
+copy leaves untouched): retyped in Excel, such a text would become a formula again.
 :func:`neutralise_formula` tells callers what a CSV copy will hold.
 
 Threading: an ``Export`` does not change after it is opened; reading it from a worker thread
@@ -49,7 +51,8 @@ class CellSource:
 
     For CSV, ``start``–``end`` covers the field as written (quotes included); ``present`` is
     False for a cell missing from a short row (the span is then empty, at the end of the row).
-    For XLSX, ``sheet`` and ``coordinate`` (e.g. ``"D12"``) name the cell.
+    For a workbook, ``sheet`` and ``coordinate`` (e.g. ``"D12"``) name the cell; ``note`` is
+    True for the note attached to that cell rather than the cell itself.
     """
 
     kind: str
@@ -59,6 +62,7 @@ class CellSource:
     present: bool = True
     sheet: str = ""
     coordinate: str = ""
+    note: bool = False
 
 
 class Table(ABC):
@@ -76,6 +80,7 @@ class Table(ABC):
     header: list[str]
     raw_header: list[str]
     header_line: int = 0
+    holds_patients: bool = True  # False for a table of notes outside the patients' rows
     _positions: dict[str, int] | None = None  # header → index, built on first use
 
     @abstractmethod
@@ -151,10 +156,22 @@ class Export(ABC):
     """An opened export file: its tables and where every cell came from, for splicing."""
 
     path: Path
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", "xlsx", "ods" or "xls"
     tables: list[Table]
     fingerprint: str  # SHA-256 hex of the file's bytes
     size: int = 0  # bytes
+    copy_suffixes: tuple[str, ...] = ()
+    """The extensions a cleaned copy can be written with, the usual one first (empty: any)."""
+
+    def default_copy_path(self) -> Path:
+        """``<nom>-nettoye.<ext>`` beside the original, in the copy's usual format."""
+        suffix = self.copy_suffixes[0] if self.copy_suffixes else self.path.suffix
+        return self.path.with_name(f"{self.path.stem}-nettoye{suffix}")
+
+    def copy_note(self, target: Path) -> str | None:
+        """One French line to show when a copy written at ``target`` is not in the original's
+        format (an .xls copied as .xlsx); None when it is."""
+        return None
 
     @property
     def table(self) -> Table:
@@ -194,15 +211,34 @@ class Export(ABC):
 
     # Helpers shared by the CSV and XLSX writers -------------------------------------------
 
-    def _check_target(self, target: Path) -> Path:
+    def check_copy_target(self, target: Path) -> Path:
+        """``target`` if a copy may be written there: never over the original, and with an
+        extension of :attr:`copy_suffixes`; ``ExportError`` otherwise (nothing written)."""
         target = Path(target)
         if same_file(target, self.path):
             raise ExportError(
                 "La copie ne peut pas remplacer le fichier d'origine : choisissez un autre nom "
-                f"que « {self.path.name} » (par exemple « {self.path.stem}-nettoye"
-                f"{self.path.suffix} »)."
+                f"que « {self.path.name} » (par exemple « {self.default_copy_path().name} »)."
+            )
+        suffix = target.suffix.lower()
+        if self.copy_suffixes and suffix not in self.copy_suffixes:
+            choices = " ou ".join(f"« {choice} »" for choice in self.copy_suffixes)
+            raise ExportError(
+                f"La copie de « {self.path.name} » s'enregistre avec l'extension {choices}, pas "
+                f"« {suffix or target.name} » : choisissez par exemple "
+                f"« {self.default_copy_path().name} ». Rien n'a été écrit."
             )
         return target
+
+    def _cell_changes(
+        self, changes: dict[tuple[str, int, str], str]
+    ) -> dict[tuple[str, str, bool], str]:
+        """(sheet, cell reference, is a note) → new text, for the net changes of a workbook."""
+        out: dict[tuple[str, str, bool], str] = {}
+        for (table_name, row, column), text in changes.items():
+            source = self.table_named(table_name).source_of(row, column)
+            out[(source.sheet, source.coordinate, source.note)] = text
+        return out
 
     def _unreadable(self) -> ExportError:
         return ExportError(

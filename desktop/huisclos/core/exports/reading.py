@@ -1,8 +1,10 @@
 """Open a practice's patient-list export: recognise the kind of file from its bytes (not its
-name) and hand it to its reader — :mod:`.csv_file` for CSV/TSV, :mod:`.workbook` for XLSX.
+name) and hand it to its reader — :mod:`.csv_file` for CSV/TSV, :mod:`.workbook` for Excel
+(.xlsx/.xlsm), :mod:`.ods_file` for LibreOffice (.ods), :mod:`.xls_file` for Excel 97-2003
+(.xls).
 
-Anything else (an old .xls, a password-protected workbook, a web page saved as .xls, an empty
-or binary file) gets a French message saying what the file is and what to do.
+Anything else (a password-protected workbook, a web page saved as .xls, an empty or binary
+file) gets a French message saying what the file is and what to do.
 
 Threading: :func:`read_export` may run on a worker thread (the desktop app opens files there).
 """
@@ -16,7 +18,9 @@ from pathlib import Path
 from ..errors import ExportError
 from .csv_file import read_csv
 from .model import Export, ProgressCallback
+from .ods_file import ODS_MIMETYPE, read_ods
 from .workbook import read_xlsx
+from .xls_file import read_xls
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +43,7 @@ def _read_bytes(path: Path) -> bytes:
     if path.is_dir():
         raise ExportError(
             f"« {path.name} » est un dossier, pas un fichier. Choisissez le fichier exporté "
-            "(.csv ou .xlsx) à l'intérieur."
+            "(.csv, .xlsx, .ods ou .xls) à l'intérieur."
         )
     try:
         size = path.stat().st_size
@@ -74,7 +78,7 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
     """Open an export; raises ``ExportError`` with a French message on unusable input.
 
     ``progress`` (optional) is called now and then with (done, total) while opening — bytes for
-    a CSV file, rows for a workbook (slow to read: about 10,000 rows a second); only the ratio
+    a CSV file, bytes for a workbook (after each sheet); only the ratio
     matters. It is called from the thread that opens the file.
     """
     path = Path(path)
@@ -89,19 +93,18 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
         )
     fingerprint = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
-    if data.startswith(XLSX_MAGIC):
-        export: Export = read_xlsx(path, data, fingerprint, progress)
+    if data.startswith(XLSX_MAGIC) and data[30:38] == b"mimetype" and ODS_MIMETYPE in data[:100]:
+        export: Export = read_ods(path, data, fingerprint, progress)
+    elif data.startswith(XLSX_MAGIC):
+        export = read_xlsx(path, data, fingerprint, progress)
     elif data.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise ExportError(
                 f"Le classeur « {path.name} » est protégé par un mot de passe. Ouvrez-le dans "
                 "Excel, enregistrez une copie sans mot de passe, puis ouvrez cette copie."
             )
-        raise ExportError(
-            f"« {path.name} » est un classeur Excel ancien (.xls, Excel 97-2003). Ouvrez-le dans "
-            "Excel ou LibreOffice et enregistrez-le au format .xlsx ou .csv."
-        )
-    elif suffix in (".xlsx", ".xlsm"):
+        export = read_xls(path, data, fingerprint)
+    elif suffix in (".xlsx", ".xlsm", ".ods"):
         raise ExportError(
             f"Le classeur « {path.name} » est incomplet ou abîmé (ce n'est pas un fichier Excel "
             "valide). Exportez-le de nouveau ou demandez une nouvelle copie."
@@ -112,10 +115,10 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
             "nom le laisse croire. Ouvrez-le dans Excel ou LibreOffice et enregistrez-le au "
             "format .xlsx ou .csv."
         )
-    elif suffix in (".ods", ".numbers", ".pdf", ".doc", ".docx"):
+    elif suffix in (".numbers", ".pdf", ".doc", ".docx"):
         raise ExportError(
             f"Huis clos ne lit pas les fichiers « {suffix} ». Enregistrez la liste au format "
-            ".csv ou .xlsx."
+            ".csv, .xlsx ou .ods."
         )
     else:
         export = read_csv(path, data, fingerprint)

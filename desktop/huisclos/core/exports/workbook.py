@@ -1,277 +1,115 @@
-"""Excel workbooks (.xlsx/.xlsm): every sheet as a table of texts, and a copy with cells changed.
+"""Excel workbooks (.xlsx/.xlsm): every sheet as a table of the texts Excel shows, and a copy
+spliced into the original archive with only the edited cells changed.
 
-Reading uses openpyxl in read-only mode with the values Excel last computed (``data_only``), and
-turns each value into the text the user sees: dates as JJ/MM/AAAA, whole numbers without
-decimals, decimal numbers with a comma, zero-padded numbers (phone numbers stored as numbers)
-with their zeros. Each sheet gets its own header row (a title line above it is skipped).
+Opening inflates each worksheet's XML once and keeps it (:mod:`.sheet_xml` reads it lazily, as
+the CSV reader does its bytes); the shared strings, the number formats and the cell notes are
+read too. Every worksheet is a table, hidden ones included (:attr:`.SheetTable.hidden` says so),
+and so is every column, hidden or not; notes are columns of their own (:mod:`.sheet_table`).
 
-Writing loads the workbook with its formulas, styles, number formats, column widths and merged
-cells, changes only the edited cells and saves through :func:`safe_write.write_atomically`. A new
-text that starts with ``=``, ``+``, ``-`` or ``@`` is stored as text with Excel's quote prefix,
-never as a formula. Formulas keep their text; Excel and LibreOffice recompute their values when
-the copy is opened (openpyxl cannot store the computed values).
+Writing is :mod:`.workbook_splice`: every untouched part of the archive is copied byte for byte,
+and nothing of a removed comment stays in the copy. The copy goes through
+:func:`safe_write.write_atomically`: never a half-written file, never the original.
 
-Threading: an :class:`XlsxTable` never changes after opening.
+Threading: an :class:`XlsxExport` never changes after opening.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import logging
 import os
-import re
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
+import struct
+import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..edits import Edit
 from ..errors import ExportError
 from ..safe_write import write_atomically
-from .header_row import column_names, find_header
-from .model import FORMULA_STARTS, MAX_CELL_CHARS, CellSource, Export, ProgressCallback, Table
+from .model import MAX_CELL_CHARS, Export, ProgressCallback, Table
+from .sheet_table import SheetTable, finish_tables
+from .sheet_xml import LazySheet
+from .workbook_parts import (
+    OpenedWorkbook,
+    note_parts,
+    number_formats,
+    read_notes,
+    shared_strings,
+    workbook_info,
+)
+from .workbook_splice import WorkbookSplice
+from .xml_text import split_ref
+from .zip_archive import ZipArchive
 
 logger = logging.getLogger(__name__)
 
-_HEADER_SAMPLE = 30
-_TICK_ROWS = 2000
-_ZEROS = re.compile(r"^0+$")
+DAMAGE = (
+    ValueError,
+    IndexError,
+    KeyError,
+    UnicodeDecodeError,
+    OverflowError,
+    zlib.error,
+    struct.error,
+)
+"""What a damaged workbook makes the readers raise (each becomes a French message)."""
 
 
-def display_text(value: object, number_format: str | None = None) -> str:
-    """The text a French spreadsheet shows for a cell value."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "VRAI" if value else "FAUX"
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.strftime("%d/%m/%Y")
-        fmt = "%d/%m/%Y %H:%M:%S" if value.second else "%d/%m/%Y %H:%M"
-        return value.strftime(fmt)
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M:%S" if value.second else "%H:%M")
-    if isinstance(value, dt.timedelta):
-        return str(value)
-    if isinstance(value, int | float):
-        fmt = (number_format or "General").strip()
-        if fmt.endswith("%"):
-            return _number(value * 100) + " %"
-        if isinstance(value, float) and not value.is_integer():
-            return _number(value)
-        whole = str(int(value))
-        if _ZEROS.match(fmt) and len(whole) < len(fmt):
-            return whole.zfill(len(fmt))
-        return whole
-    return str(value)
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return repr(round(value, 10)).replace(".", ",")
-
-
-class XlsxTable(Table):
-    """One worksheet: a header row and the texts of the data rows below it."""
-
-    def __init__(
-        self,
-        name: str,
-        raw_header: list[str],
-        header_line: int,
-        rows: list[list[str]],
-        first_row: int,
-        first_col: int,
-        width: int,
-    ) -> None:
-        self.name = name
-        self.raw_header = raw_header
-        self.header_line = header_line
-        self.header = column_names(raw_header, width) if (raw_header or width) else []
-        self._rows = rows
-        self._first_row = first_row  # sheet row of data row 1
-        self._first_col = first_col  # sheet column of table column 0
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def _padded(self, cells: list[str]) -> list[str]:
-        width = len(self.header)
-        return cells + [""] * (width - len(cells)) if len(cells) < width else list(cells)
-
-    def row(self, row: int) -> list[str]:
-        self.check_row(row)
-        return self._padded(self._rows[row - 1])
-
-    def iter_rows(self) -> Iterator[tuple[int, list[str]]]:
-        for number, cells in enumerate(self._rows, 1):
-            yield number, self._padded(cells)
-
-    def iter_column_values(self, columns: list[str]) -> Iterator[tuple[int, list[str]]]:
-        indexes = [self.column_index(column) for column in columns]
-        for number, cells in enumerate(self._rows, 1):
-            size = len(cells)
-            yield number, [cells[i] if i < size else "" for i in indexes]
-
-    def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
-        indexes = [self.column_index(column) for column in columns]
-        rows = self._rows[first_row - 1 : first_row - 1 + count]
-        return [[cells[i] if i < len(cells) else "" for cells in rows] for i in indexes]
-
-    def coordinate(self, row: int, column: str) -> str:
-        """The sheet coordinate (e.g. ``"D12"``) of a cell."""
-        from openpyxl.utils import get_column_letter
-
-        index = self.column_index(column)
-        self.check_row(row)
-        return f"{get_column_letter(self._first_col + index)}{self._first_row + row - 1}"
-
-    def source_of(self, row: int, column: str) -> CellSource:
-        return CellSource("xlsx", sheet=self.name, coordinate=self.coordinate(row, column))
+def describe_sheets(kind_label: str, tables: list[Table]) -> str:
+    """«Classeur Excel, 3 feuilles (dont 1 masquée)»."""
+    sheets = [table for table in tables if isinstance(table, SheetTable)]
+    count = len(sheets)
+    hidden = sum(1 for table in sheets if table.hidden)
+    text = f"{kind_label}, {count} feuille{'s' if count > 1 else ''}"
+    if hidden:
+        text += f" (dont {hidden} masquée{'s' if hidden > 1 else ''})"
+    return text
 
 
 class XlsxExport(Export):
-    """An Excel workbook: one table per worksheet."""
+    """An Excel workbook: one table per worksheet, plus the notes outside any table."""
 
-    def __init__(self, path: Path, data: bytes, fingerprint: str, tables: list[XlsxTable]) -> None:
+    def __init__(
+        self, path: Path, fingerprint: str, book: OpenedWorkbook, tables: list[Table]
+    ) -> None:
         self.path = path
         self.kind = "xlsx"
         self.fingerprint = fingerprint
-        self.size = len(data)
+        self.size = len(book.archive.data)
+        self.book = book
         self.tables = list(tables)
+        self.copy_suffixes = (path.suffix.lower() if path.suffix.lower() == ".xlsm" else ".xlsx",)
 
     @property
     def description(self) -> str:
-        count = len(self.tables)
-        return f"Classeur Excel, {count} feuille{'s' if count > 1 else ''}"
+        return describe_sheets("Classeur Excel", self.tables)
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
-        target = self._check_target(path)
+        target = self.check_copy_target(path)
         changes = self._net_changes(edits)
-        data = self._current_bytes()
-        try:
-            mode = os.stat(self.path).st_mode & 0o777
-        except OSError:
-            mode = None
+        self._check_unchanged()
+        mode = _mode_of(self.path)
+        data = self.book.archive.data
         if not changes:
             write_atomically(target, lambda handle: handle.write(data), mode)
             return
-        workbook = self._edited_workbook(data, changes)
-
-        def save(handle: io.BufferedWriter) -> None:  # type: ignore[type-arg]
-            try:
-                workbook.save(handle)
-            except OSError:
-                raise
-            except Exception as error:  # openpyxl raises many kinds of errors
-                logger.warning("openpyxl could not save: %r", error)
-                raise ExportError(
-                    "Le classeur modifié n'a pas pu être enregistré : rien n'a été écrit. "
-                    "Enregistrez-le en .csv depuis Excel, puis réessayez avec ce fichier."
-                ) from error
-
-        write_atomically(target, save, mode)
-        logger.info("wrote %s with %d changed cells", target.name, len(changes))
-
-    def _edited_workbook(self, data: bytes, changes: dict[tuple[str, int, str], str]):  # type: ignore[no-untyped-def]
-        from openpyxl import load_workbook
-        from openpyxl.cell.cell import MergedCell
-        from openpyxl.utils.exceptions import IllegalCharacterError
-
-        try:
-            workbook = load_workbook(
-                io.BytesIO(data),
-                keep_vba=self.path.suffix.lower() == ".xlsm",
-                data_only=False,
-                keep_links=True,
-                rich_text=True,
-            )
-        except Exception as error:
-            raise ExportError(
-                f"Le classeur « {self.path.name} » n'a pas pu être rouvert pour écrire la copie. "
-                "Enregistrez-le de nouveau depuis Excel, puis réessayez."
-            ) from error
-        for (sheet, row, column), text in changes.items():
-            table = self.table_named(sheet)
-            assert isinstance(table, XlsxTable)
-            coordinate = table.coordinate(row, column)
-            cell = workbook[sheet][coordinate]
-            if isinstance(cell, MergedCell):
-                raise ExportError(
-                    f"La cellule {coordinate} de la feuille « {sheet} » fait partie de cellules "
-                    "fusionnées et ne peut pas être modifiée seule : rien n'a été écrit."
-                )
-            try:
-                cell.value = text
-            except (IllegalCharacterError, ValueError) as error:
-                raise ExportError(
-                    f"Le nouveau texte de la ligne {row} (colonne « {column} ») contient un "
-                    "caractère invisible qu'Excel refuse. Retapez ce commentaire, puis "
-                    "enregistrez de nouveau : rien n'a été écrit."
-                ) from error
-            if text.startswith(FORMULA_STARTS):
-                cell.data_type = "s"
-                cell.quotePrefix = True
-        workbook.calculation.fullCalcOnLoad = True
-        return workbook
+        cells: dict[tuple[str, int, int], str] = {}
+        notes: dict[tuple[str, str], str] = {}
+        for (sheet, ref, is_note), text in self._cell_changes(changes).items():
+            if is_note:
+                notes[(sheet, ref)] = text
+            else:
+                row, column = split_ref(ref)
+                cells[(sheet, row, column)] = text
+        splice = WorkbookSplice(self.book, cells, notes)
+        write_atomically(target, splice.write, mode)
+        logger.info("wrote %s: %d cells, %d notes changed", target.name, len(cells), len(notes))
 
 
-def _sheet_table(worksheet, tick: Callable[[], None] | None = None) -> XlsxTable:  # type: ignore[no-untyped-def]
-    """Read one read-only worksheet into a table of texts; ``tick`` is called every
-    :data:`_TICK_ROWS` rows."""
-    grid: dict[int, dict[int, str]] = {}
-    # Some exporters write a wrong sheet size; read every cell actually present instead.
-    worksheet.reset_dimensions()
-    for count, cells in enumerate(worksheet.iter_rows(), 1):
-        if tick is not None and count % _TICK_ROWS == 0:
-            tick()
-        for cell in cells:
-            value = cell.value
-            if value is None or value == "":
-                continue  # read-only empty cells carry no position
-            text = value if type(value) is str else display_text(value, cell.number_format)
-            if text == "":
-                continue
-            if len(text) > MAX_CELL_CHARS:
-                raise ExportError(
-                    f"La cellule {cell.coordinate} de la feuille « {worksheet.title} » contient "
-                    f"{len(text)} caractères : ce n'est pas une liste de patients ordinaire. "
-                    "Vérifiez que c'est le bon fichier."
-                )
-            grid.setdefault(cell.row, {})[cell.column] = text
-    if not grid:
-        return XlsxTable(worksheet.title, [], 0, [], 1, 1, 0)
-    first_col = min(min(cols) for cols in grid.values())
-    last_col = max(max(cols) for cols in grid.values())
-    last_row = max(grid)
-    width = last_col - first_col + 1
-
-    def cells_of(sheet_row: int) -> list[str]:
-        found = grid.get(sheet_row)
-        if not found:
-            return []
-        cells = [""] * (max(found) - first_col + 1)
-        for column, text in found.items():
-            cells[column - first_col] = text
-        return cells
-
-    sample = [cells_of(r) for r in range(1, min(last_row, _HEADER_SAMPLE) + 1)]
-    header_index = find_header(sample)
-    if header_index is None:
-        raw_header: list[str] = []
-        header_line = 0
-        first_row = 1
-    else:
-        raw_header = sample[header_index]
-        header_line = header_index + 1
-        first_row = header_line + 1
-    rows = [cells_of(r) for r in range(first_row, last_row + 1)]
-    return XlsxTable(worksheet.title, raw_header, header_line, rows, first_row, first_col, width)
+def _mode_of(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mode & 0o777
+    except OSError:
+        return None
 
 
 def read_xlsx(
@@ -279,57 +117,59 @@ def read_xlsx(
 ) -> XlsxExport:
     """Open a workbook from its bytes; every worksheet becomes a table.
 
-    ``progress`` gets (rows read, rows announced by the sheets) every few thousand rows."""
-    from openpyxl import load_workbook
-
-    damaged = ExportError(
-        f"Le classeur « {path.name} » est incomplet ou abîmé et ne peut pas être lu. "
-        "Exportez-le de nouveau depuis le logiciel du cabinet, ou ouvrez-le dans Excel et "
-        "enregistrez-le sous un autre nom."
-    )
+    ``progress`` gets (bytes read, bytes of the file) after each sheet."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if archive.testzip() is not None:
-                raise damaged
-    except zipfile.BadZipFile as error:
-        raise damaged from error
-    except (OSError, EOFError) as error:
-        raise damaged from error
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        raise ExportError(
-            f"« {path.name} » est une archive ZIP mais pas un classeur Excel (.xlsx). "
-            "Choisissez le fichier exporté par le logiciel du cabinet."
-        )
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return _read(path, data, fingerprint, progress)
     except ExportError:
         raise
-    except Exception as error:  # openpyxl/zipfile/XML errors on damaged files
-        logger.info("openpyxl could not open %s: %r", path.name, error)
-        raise damaged from error
-    try:
-        sheets = list(workbook.worksheets)
-        announced = sum(sheet.max_row or 0 for sheet in sheets)
-        done = 0
-
-        def tick() -> None:
-            nonlocal done
-            done += _TICK_ROWS
-            if progress is not None:
-                progress(min(done, announced), max(announced, done))
-
-        tables = [_sheet_table(sheet, tick if progress else None) for sheet in sheets]
-    except ExportError:
-        raise
-    except Exception as error:
-        logger.info("openpyxl could not read %s: %r", path.name, error)
-        raise damaged from error
-    finally:
-        workbook.close()
-    if not tables or not any(table.header for table in tables):
+    except MemoryError as error:
         raise ExportError(
-            f"Le classeur « {path.name} » ne contient aucune donnée. Vérifiez que c'est le bon "
-            "fichier, ou exportez de nouveau la liste des patients."
+            f"Le classeur « {path.name} » est trop grand pour la mémoire de ce poste. Fermez "
+            "d'autres logiciels, ou exportez la liste en plusieurs fichiers."
+        ) from error
+    except DAMAGE as error:
+        logger.info("damaged workbook %s: %r", path.name, error)
+        raise ExportError(
+            f"Le classeur « {path.name} » est incomplet ou abîmé (son contenu est illisible) : "
+            "il ne peut pas être lu. Exportez-le de nouveau depuis le logiciel du cabinet, ou "
+            "ouvrez-le dans Excel et enregistrez-le sous un autre nom."
+        ) from error
+
+
+def _read(
+    path: Path, data: bytes, fingerprint: str, progress: ProgressCallback | None
+) -> XlsxExport:
+    archive = ZipArchive(data, path.name)
+    info = workbook_info(archive)
+    shared = shared_strings(archive, info.shared_strings)
+    longest = max(map(len, shared), default=0)
+    if longest > MAX_CELL_CHARS:
+        raise ExportError(
+            f"Le classeur « {path.name} » contient un texte de {longest} caractères : ce n'est "
+            "pas une liste de patients ordinaire. Vérifiez que c'est le bon fichier."
         )
-    return XlsxExport(path, data, fingerprint, tables)
+    formats = number_formats(archive, info.styles)
+    done = len(data) - sum(archive.by_name[sheet.part].compressed_size for sheet in info.sheets)
+    sheets: dict[str, LazySheet] = {}
+    notes_of = {}
+    tables: list[Table] = []
+    for sheet in info.sheets:
+        lazy = LazySheet(sheet.name, archive.read(sheet.part), shared, formats, info.date1904)
+        sheets[sheet.name] = lazy
+        parts = notes_of[sheet.name] = note_parts(archive, sheet.part)
+        notes = {split_ref(ref): text for ref, text in read_notes(archive, parts).items()}
+        tables.append(
+            SheetTable(
+                lazy,
+                "xlsx",
+                notes=notes,
+                hidden=sheet.hidden,
+                hidden_columns=lazy.hidden_columns(),
+            )
+        )
+        done += archive.by_name[sheet.part].compressed_size
+        if progress is not None:
+            progress(done, len(data))
+    tables = finish_tables("xlsx", tables, path.name)
+    book = OpenedWorkbook(archive, info, shared, formats, sheets, notes_of)
+    return XlsxExport(path, fingerprint, book, tables)

@@ -41,8 +41,6 @@ from .scan import ScanResult
 
 logger = logging.getLogger(__name__)
 
-COPY_SUFFIX = "-nettoye"
-
 
 @dataclass(frozen=True, slots=True)
 class CategorySummary:
@@ -57,11 +55,6 @@ class CategorySummary:
 def cell_key(finding: Finding) -> CellKey:
     """The cell a finding belongs to."""
     return (finding.sheet, finding.row, finding.column)
-
-
-def default_copy_path(original: Path) -> Path:
-    """``<nom>-nettoye.<ext>`` beside the original (never the original itself)."""
-    return original.with_name(f"{original.stem}{COPY_SUFFIX}{original.suffix}")
 
 
 class ReviewSession:
@@ -127,7 +120,7 @@ class ReviewSession:
 
     def patient_count(self) -> int:
         """Data rows of every table (the patients of the export)."""
-        return sum(len(table) for table in self.export.tables)
+        return sum(len(table) for table in self.export.tables if table.holds_patients)
 
     def _original_text(self, key: CellKey) -> str:
         sheet, row, column = key
@@ -375,7 +368,9 @@ class ReviewSession:
         return SavedWorklist(len(worklist), same_encoding, event)
 
     def default_copy_path(self) -> Path:
-        return default_copy_path(self.path)
+        """``<nom>-nettoye.<ext>`` beside the original, in the format its copy is written in
+        (.xlsx for an .xls)."""
+        return self.export.default_copy_path()
 
     def write_copy(self, path: Path) -> JournalEvent:
         """Write the cleaned copy (never over the export) and return the journal's
