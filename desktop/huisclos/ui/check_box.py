@@ -1,10 +1,10 @@
 """«Vérifier un commentaire»: a text box where the secretary types or pastes a comment before
 saving it in the practice software, checked as she types.
 
-What it shows is the review's own: the passages highlighted as in the detail panel
-(:func:`.detail_panel.highlighted_html`), one :class:`.detail_panel.FindingCard` per finding
-(category, severity, explanation, reasons, «Pourquoi ?»), and the first neutral proposal with
-«Copier la proposition» and «Autres propositions». The check itself is the core's
+What it shows is the review's own: the passages highlighted in the text box itself, in the
+review's colours and underline (:mod:`.theme`), one :class:`.detail_panel.FindingCard` per
+passage (category, marker, severity, explanation, reasons, «Pourquoi ?»), and the first neutral
+proposal with «Copier la proposition» and «Autres propositions». The check itself is the core's
 (:func:`huisclos.core.check.comment.check_comment`, with ``Detector.default()``: the practice's
 own terms and allowed terms apply).
 
@@ -12,8 +12,9 @@ The panel reports use, never text: ``comment_done`` once per comment left (the b
 text cleared or replaced) and ``proposal_copied``; the window adds them up per day
 (:mod:`huisclos.core.check.usage`).
 
-Threading: GUI thread only. A check takes well under a millisecond on a typical comment and a
-few on a long one, so it runs on the GUI thread, debounced while typing.
+Threading: GUI thread only. A re-check (the check and what it shows) takes a few milliseconds on
+a typical comment and stays under 50 ms on a long pasted one (``tests/benchmarks/
+bench_check.py``), so it runs on the GUI thread after a short pause in the typing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,14 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,6 +41,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,10 +51,30 @@ from ..core.check.comment import CommentCheck, check_comment
 from ..core.detect.detector import Detector
 from ..core.detect.findings import Finding
 from ..core.rewrite.suggestions import Suggestion
-from .detail_panel import FindingCard, fill_suggestion_menu, highlighted_html, proposal_html
+from .detail_panel import FindingCard, fill_suggestion_menu, proposal_html
+from .labels import category_label
 from .style import paragraph, spaced
+from .theme import highlight_background, marker_colour
 
-DEBOUNCE_MS = 120
+MAX_CARDS = 4  # a long paste may hold dozens of passages: the highlights show them all
+
+CardKey = tuple[str, str, str, tuple[str, ...]]
+
+
+def _utf16(text: str, offset: int) -> int:
+    """A Python offset in ``text`` as a position in a Qt document (UTF-16 code units)."""
+    if text.isascii():
+        return offset
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+def card_key(finding: Finding) -> CardKey:
+    """What a finding card shows: the same rule on the same words with the same reasons is the
+    same card, wherever it is in the text."""
+    return (finding.rule, finding.category, finding.match.casefold(), tuple(finding.reasons))
+
+
+DEBOUNCE_MS = 50  # a pause of 50 ms in the typing, then the check (a few ms at most)
 
 
 def copy_to_clipboard(text: str) -> None:
@@ -130,20 +159,19 @@ class CheckPanel(QWidget):
         actions.addWidget(self.copied, 1)
         self.findings_title = QLabel()
         self.findings_title.setObjectName("sectionTitle")
-        self.comment = QLabel()
-        self.comment.setObjectName("commentView")
-        self.comment.setWordWrap(True)
-        self.comment.setTextFormat(Qt.TextFormat.RichText)
-        self.comment.setAccessibleName(self.tr("Passages en cause"))
         self.cards = QVBoxLayout()
         self.cards.setSpacing(6)
+        self._cards: dict[CardKey, FindingCard] = {}  # the cards shown, kept while they apply
+        self.more = QLabel()
+        self.more.setObjectName("noticeHint")
+        self.more.setWordWrap(True)
         for widget in (self.proposal_title, self.proposal):
             results.addWidget(widget)
         results.addLayout(actions)
         results.addSpacing(4)
         results.addWidget(self.findings_title)
-        results.addWidget(self.comment)
         results.addLayout(self.cards)
+        results.addWidget(self.more)
         results.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -210,7 +238,9 @@ class CheckPanel(QWidget):
         self._done = not text.strip()
         self.proposals = list(check.suggestions)
         self.copied.clear()
-        self._clear_cards()
+        self._highlight(check.findings)
+        if not check.flagged:
+            self._show_cards([])
         if not text.strip():
             self._set_status(
                 "",
@@ -235,38 +265,58 @@ class CheckPanel(QWidget):
             ),
         )
         self.findings_title.setText(self.tr("Ce qui pose problème"))
-        self.comment.setText(highlighted_html(text, list(check.findings)))
-        for finding in check.findings:
-            card = FindingCard(finding, review_actions=False)
-            card.why_requested.connect(self.why_requested)
-            self.cards.addWidget(card)
+        self._show_cards(list(check.findings))
         self._show_proposal()
         self._show_results(True)
         return check
 
+    def _highlight(self, findings: tuple[Finding, ...]) -> None:
+        """Each passage found tinted and underlined in the category's colours, in the text box
+        (as a spelling checker would): the highlights follow the text while she types on."""
+        text = self.text()
+        selections = []
+        for finding in findings:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(_utf16(text, finding.start))
+            cursor.setPosition(_utf16(text, finding.end), QTextCursor.MoveMode.KeepAnchor)
+            style = QTextCharFormat()
+            style.setBackground(highlight_background(finding.category))
+            style.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            style.setUnderlineColor(marker_colour(finding.category))
+            style.setToolTip(category_label(finding.category))
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = style  # type: ignore[attr-defined]
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def highlighted(self) -> list[str]:
+        """The passages highlighted in the text box now (tests, screenshots)."""
+        return [selection.cursor.selectedText() for selection in self.editor.extraSelections()]
+
     def _show_results(self, shown: bool) -> None:
         """The findings and the proposal, or (when there are none) the reminder."""
-        self.scroll.setVisible(shown)
-        self.results.setVisible(shown)
-        self.reminder.setVisible(not shown)
+        if self.scroll.isVisibleTo(self) != shown or self.reminder.isVisibleTo(self) == shown:
+            self.scroll.setVisible(shown)
+            self.reminder.setVisible(not shown)
 
     def _set_status(self, state: str, text: str) -> None:
         self.status.setText(html.escape(text))
-        self.status.setProperty("state", state)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        if self.status.property("state") != state:  # re-styling lays the whole box out again
+            self.status.setProperty("state", state)
+            self.status.style().unpolish(self.status)
+            self.status.style().polish(self.status)
 
     def _show_proposal(self) -> None:
         first = self.proposals[0] if self.proposals else None
-        self.proposal.setText(
-            proposal_html(
-                first,
-                self.tr("(commentaire vidé : rien à garder)"),
-                self.tr("pas de proposition : réécrivez le commentaire"),
-            )
+        shown = proposal_html(
+            first,
+            self.tr("(commentaire vidé : rien à garder)"),
+            self.tr("pas de proposition : réécrivez le commentaire"),
         )
-        if first is not None and first.label:
-            self.proposal.setToolTip(first.label)
+        if shown != self.proposal.text():
+            self.proposal.setText(shown)
+        self.proposal.setToolTip(first.label if first is not None else "")
         self.copy_button.setEnabled(first is not None)
         fill_suggestion_menu(
             self.other_menu, self.proposals, self._pick, self.tr("(commentaire vidé)")
@@ -280,11 +330,38 @@ class CheckPanel(QWidget):
         self.copied.clear()
         self._show_proposal()
 
-    def _clear_cards(self) -> None:
-        while self.cards.count():
-            item = self.cards.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+    def _show_cards(self, findings: list[Finding]) -> None:
+        """One card per distinct passage (a word repeated in a long paste is one card), at most
+        :data:`MAX_CARDS`; the cards of passages still there are kept, so typing in a comment
+        rebuilds nothing but what changed."""
+        wanted: dict[CardKey, Finding] = {}
+        for finding in findings:
+            wanted.setdefault(card_key(finding), finding)
+        shown = list(wanted)[:MAX_CARDS]
+        for key in [key for key in self._cards if key not in shown]:
+            card = self._cards.pop(key)
+            self.cards.removeWidget(card)
+            card.deleteLater()
+        for index, key in enumerate(shown):
+            card = self._cards.get(key)
+            if card is None:
+                card = FindingCard(wanted[key], review_actions=False)
+                card.why_requested.connect(self.why_requested)
+                self._cards[key] = card
+            else:
+                card.finding = wanted[key]
+            if self.cards.indexOf(card) != index:
+                self.cards.removeWidget(card)  # (no-op for a new card)
+                self.cards.insertWidget(index, card)
+        hidden = len(wanted) - len(shown)
+        self.more.setText(
+            self.tr("… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.").format(
+                hidden
+            )
+            if hidden
+            else ""
+        )
+        self.more.setVisible(hidden > 0)
 
     # --- copying ---------------------------------------------------------------------------
     def copy_proposal(self) -> bool:
