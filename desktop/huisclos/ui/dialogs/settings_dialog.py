@@ -185,7 +185,7 @@ class SettingsDialog(QDialog):
             self.no_tray = paragraph(
                 self.tr(
                     "Ce bureau n'a pas de zone de notification : la veille ne peut pas être "
-                    "activée. « Vérifier un commentaire » (Ctrl+K) reste disponible."
+                    "activée. « Vérifier un commentaire » (Ctrl+K) reste disponible."
                 ),
                 group,
             )
