@@ -697,42 +697,47 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="194"/>
+        <source>Vérifications avant saisie</source>
+        <translation>Checks before saving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="199"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="208"/>
         <source>Journal intègre : {0} événement.</source>
         <translation>Log intact: {0} event.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="210"/>
         <source>Journal intègre : {0} événements.</source>
         <translation>Log intact: {0} events.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="213"/>
         <source>Le journal a été modifié.</source>
         <translation>The log has been altered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="227"/>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="229"/>
         <source>Tableur CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="235"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="236"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="240"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="241"/>
         <source>Journal exporté : {0} ({1} événement(s)).</source>
         <translation>Log exported: {0} ({1} event(s)).</translation>
     </message>
