@@ -17,17 +17,17 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="398"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="405"/>
         <source>Vérifier un commentaire — Huis clos</source>
         <translation>Check a comment — Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="409"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="416"/>
         <source>La vérification se fait sur cet ordinateur : le commentaire n&apos;est ni enregistré ni envoyé.</source>
         <translation>The check runs on this computer: the comment is neither stored nor sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="416"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="423"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -82,57 +82,62 @@
         <translation>&lt;b&gt;What an administrative comment may hold&lt;/b&gt;&lt;br&gt;What the front desk needs: appointment preferences, how to reach the patient, billing, access to the practice — written objectively.&lt;br&gt;&lt;br&gt;&lt;b&gt;What it must not hold&lt;/b&gt;&lt;br&gt;Health, religion, sex life, origin, opinions, trade union, justice, precarity, rumours, judgements, numbers and passwords (CNIL; GDPR art. 9 and 10).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="247"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="240"/>
+        <source>Préparation du lexique… (quelques secondes)</source>
+        <translation>Preparing the lexicon… (a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="254"/>
         <source>Le résultat s&apos;affiche pendant que vous tapez. Rien n&apos;est enregistré.</source>
         <translation>The result shows as you type. Nothing is stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="252"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="259"/>
         <source>Rien à signaler dans ce commentaire.</source>
         <translation>Nothing to report in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="267"/>
         <source>À revoir avant de l&apos;enregistrer : 1 passage sensible.</source>
         <translation>Review before saving it: 1 sensitive passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="262"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="269"/>
         <source>À revoir avant de l&apos;enregistrer : {0} passages sensibles.</source>
         <translation>Review before saving it: {0} sensitive passages.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="267"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="274"/>
         <source>Ce qui pose problème</source>
         <translation>What is a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="314"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="321"/>
         <source>(commentaire vidé : rien à garder)</source>
         <translation>(comment emptied: nothing to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="315"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="322"/>
         <source>pas de proposition : réécrivez le commentaire</source>
         <translation>no proposal: rewrite the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="329"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="358"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="365"/>
         <source>… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.</source>
         <translation>… and {0} more passage(s), highlighted in the text above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="377"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="384"/>
         <source>Copiée : collez-la dans votre logiciel (Ctrl+V).</source>
         <translation>Copied: paste it into your software (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="379"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="386"/>
         <source>Copiée (vide) : videz le commentaire dans votre logiciel.</source>
         <translation>Copied (empty): clear the comment in your software.</translation>
     </message>
@@ -1498,27 +1503,27 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Prevention</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="214"/>
         <source>Formulation neutre copiée</source>
         <translation>Neutral wording copied</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="215"/>
         <source>Collez-la dans votre logiciel (Ctrl+V).</source>
         <translation>Paste it into your software (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="217"/>
         <source>La proposition est de vider le commentaire : effacez-le dans votre logiciel.</source>
         <translation>The proposal is to empty the comment: delete it in your software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="246"/>
         <source>Huis clos reste ouvert</source>
         <translation>Huis clos is still running</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="247"/>
         <source>La veille du presse-papiers continue ici. Pour quitter : clic droit sur l&apos;icône ▸ Quitter.</source>
         <translation>The clipboard watch goes on here. To quit: right-click the icon ▸ Quit.</translation>
     </message>

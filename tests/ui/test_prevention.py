@@ -32,10 +32,11 @@ def with_tray(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def watching(window, with_tray):  # type: ignore[no-untyped-def]
+def watching(qtbot, window, with_tray):  # type: ignore[no-untyped-def]
     """The window with the clipboard watch on; switched off again after the test."""
     QGuiApplication.clipboard().setText("")
     assert window.prevention.set_watch(True)
+    qtbot.waitUntil(lambda: window.prevention.detector_ready, timeout=60_000)
     notices: list = []
     window.prevention.watch.flagged.connect(lambda notice, check: notices.append(notice))
     yield window, notices
@@ -183,3 +184,26 @@ def _prevention_events() -> list[dict]:
         return [event for event in log.events() if event["event"] == "prevention"]
     finally:
         log.close()
+
+
+def test_the_box_waits_for_the_lexicon_without_freezing_then_checks(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    dialog = window.prevention.open_check("porteuse sida")
+    assert not window.prevention.detector_ready  # prepared on the pool, not on the GUI thread
+    assert "Préparation du lexique" in dialog.panel.status.text()
+    qtbot.waitUntil(lambda: bool(dialog.findings()), timeout=60_000)
+    assert {f.category for f in dialog.findings()} == {"health"}
+    dialog.close()
+
+
+def test_a_copy_made_while_the_lexicon_is_prepared_waits_for_it(qtbot, window, with_tray) -> None:  # type: ignore[no-untyped-def]
+    QGuiApplication.clipboard().setText("")
+    notices: list = []
+    window.prevention.watch.flagged.connect(lambda notice, check: notices.append(notice))
+    window.prevention.set_watch(True)
+    try:
+        QGuiApplication.clipboard().setText(SENSITIVE)
+        assert notices == [] and not window.prevention.detector_ready
+        qtbot.waitUntil(lambda: len(notices) == 1, timeout=60_000)
+        assert notices[0].main_category in {"religion", "health"}
+    finally:
+        window.prevention.set_watch(False)

@@ -93,7 +93,7 @@ class CheckPanel(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        detector: Callable[[], Detector] = Detector.default,
+        detector: Callable[[], Detector | None] = Detector.default,
         copy: Callable[[str], None] = copy_to_clipboard,
     ) -> None:
         super().__init__(parent)
@@ -233,7 +233,14 @@ class CheckPanel(QWidget):
     def recheck(self) -> CommentCheck:
         """Check the text now and show what was found."""
         text = self.text()
-        check = check_comment(text, self._detector())
+        detector = self._detector()
+        if detector is None:  # the lexicon is still being prepared: checked once it is ready
+            self.check = None
+            self._done = True
+            self._set_status("", self.tr("Préparation du lexique… (quelques secondes)"))
+            self._show_results(False)
+            return CommentCheck(text, (), ())
+        check = check_comment(text, detector)
         self.check = check
         self._done = not text.strip()
         self.proposals = list(check.suggestions)
@@ -391,7 +398,7 @@ class CheckDialog(QDialog):
         self,
         parent: QWidget | None = None,
         *,
-        detector: Callable[[], Detector] = Detector.default,
+        detector: Callable[[], Detector | None] = Detector.default,
         copy: Callable[[str], None] = copy_to_clipboard,
     ) -> None:
         super().__init__(parent)

@@ -6,7 +6,9 @@ Qt only: the watch listens to ``QClipboard.dataChanged`` — no keyboard hook, n
 capture, no polling. What it skips, and how it remembers without keeping, is the core's
 (:mod:`huisclos.core.check.copies`): non-text content, content a password manager marked secret,
 texts over 2,000 characters, a text already looked at (a keyed hash in memory, nothing on disk),
-and Huis clos's own writes (:meth:`ClipboardWatch.write` marks them seen first).
+and Huis clos's own writes (:meth:`ClipboardWatch.write` marks them seen first). While the
+lexicon is still being prepared (``detector`` returns None), the latest copy waits in memory and
+is checked by :meth:`ClipboardWatch.detector_ready`.
 
 ``flagged`` is the seam between the watch and whatever shows the notification (the tray,
 :mod:`.tray`; a test): it is emitted once per notification to show, with the
@@ -43,7 +45,7 @@ class ClipboardWatch(QObject):
         clipboard: QClipboard,
         parent: QObject | None = None,
         *,
-        detector: Callable[[], Detector] = Detector.default,
+        detector: Callable[[], Detector | None] = Detector.default,
     ) -> None:
         super().__init__(parent)
         self.clipboard = clipboard
@@ -51,6 +53,7 @@ class ClipboardWatch(QObject):
         self.seen = SeenTexts()
         self.active = False
         self._writing = False
+        self._pending: str | None = None
 
     def start(self) -> None:
         """Watch from now on (what is already on the clipboard is not looked at)."""
@@ -62,6 +65,7 @@ class ClipboardWatch(QObject):
         if self.active:
             self.clipboard.dataChanged.disconnect(self._changed)
             self.active = False
+        self._pending = None
 
     def write(self, text: str) -> None:
         """Put ``text`` on the clipboard as Huis clos's own write: never looked at."""
@@ -89,7 +93,20 @@ class ClipboardWatch(QObject):
         if not self.seen.first_time(text):
             logger.debug("Clipboard change skipped: seen")
             return
-        check = check_comment(text, self._detector())
+        self._check(text)
+
+    def detector_ready(self) -> None:
+        """The lexicon is ready: check the text copied while it was being prepared."""
+        text, self._pending = self._pending, None
+        if text is not None and self.active:
+            self._check(text)
+
+    def _check(self, text: str) -> None:
+        detector = self._detector()
+        if detector is None:  # still being prepared: only the latest copy waits, in memory
+            self._pending = text
+            return
+        check = check_comment(text, detector)
         notice = notice_for(check)
         self.looked_at.emit(check, notice)
         if notice is not None:

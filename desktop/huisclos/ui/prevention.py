@@ -30,10 +30,12 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from ..core.check import autostart
 from ..core.check.comment import CommentCheck, Notice
 from ..core.check.usage import CHECK_BOX, WATCHER, DailyUsage
+from ..core.detect.detector import Detector
 from ..core.errors import HuisclosError
 from . import settings
 from .clipboard_watch import ClipboardWatch
 from .errors import show_error
+from .workers import CallJob
 
 if TYPE_CHECKING:
     from .check_box import CheckDialog
@@ -60,7 +62,9 @@ class Prevention(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.watch = ClipboardWatch(QGuiApplication.clipboard(), self)
+        self._detector_ready = False
+        self._warming: CallJob | None = None
+        self.watch = ClipboardWatch(QGuiApplication.clipboard(), self, detector=self.detector)
         self.watch.flagged.connect(self._flagged)
         self.watch.looked_at.connect(self._looked_at)
         self.usage = DailyUsage()
@@ -87,7 +91,7 @@ class Prevention(QObject):
             from .check_box import CheckDialog
             from .help_dialog import show_help_for_finding
 
-            dialog = CheckDialog(self.window, copy=self.copy_text)
+            dialog = CheckDialog(self.window, detector=self.detector, copy=self.copy_text)
             dialog.panel.comment_done.connect(
                 lambda check: self._count(CHECK_BOX, check.categories)
             )
@@ -98,6 +102,40 @@ class Prevention(QObject):
             self.check_dialog = dialog
         self.check_dialog.open_with(text)
         return self.check_dialog
+
+    # --- the detector --------------------------------------------------------------------------
+    def detector(self) -> Detector | None:
+        """The practice's detector, or None while it is being prepared in the background (the
+        first build reads and compiles the lexicon: seconds the GUI thread must not wait)."""
+        if self._detector_ready:
+            return Detector.default()  # cached; rebuilt at once if the practice's terms changed
+        self.warm_up()
+        return None
+
+    @property
+    def detector_ready(self) -> bool:
+        return self._detector_ready
+
+    def warm_up(self) -> None:
+        """Prepare the detector on the window's thread pool (once)."""
+        if self._detector_ready or self._warming is not None:
+            return
+        job = CallJob(Detector.default)
+        job.signals.done.connect(self._warmed)
+        job.signals.failed.connect(self._warm_failed)
+        self._warming = job
+        self.window.pool.start(job)
+
+    def _warmed(self, _detector: Detector) -> None:
+        self._warming = None
+        self._detector_ready = True
+        if self.check_dialog is not None:
+            self.check_dialog.panel.recheck()
+        self.watch.detector_ready()
+
+    def _warm_failed(self, message: str) -> None:
+        self._warming = None
+        show_error(self.window, HuisclosError(message))
 
     def copy_text(self, text: str) -> None:
         """Put ``text`` on the clipboard as Huis clos's own write (the watch ignores it)."""
@@ -120,6 +158,7 @@ class Prevention(QObject):
             tray = self._tray()
             tray.set_watching(True)
             tray.set_visible(True)
+            self.warm_up()
             self.watch.start()
             QApplication.setQuitOnLastWindowClosed(False)  # the tray keeps the app running
         else:
