@@ -207,3 +207,32 @@ def test_a_copy_made_while_the_lexicon_is_prepared_waits_for_it(qtbot, window, w
         assert notices[0].main_category in {"religion", "health"}
     finally:
         window.prevention.set_watch(False)
+
+
+def test_huisclos_tray_starts_the_app_in_the_tray(monkeypatch: pytest.MonkeyPatch) -> None:
+    import huisclos.__main__ as entry
+    from huisclos.ui import app as app_module
+
+    started: list[bool] = []
+    monkeypatch.setattr(app_module, "run_app", lambda tray=False: started.append(tray) or 0)
+    assert entry.main(["--tray"]) == 0
+    assert entry.main([]) == 0
+    assert started == [True, False]
+
+
+def test_starting_in_the_tray_hides_the_window_and_watches(qtbot, window, with_tray) -> None:  # type: ignore[no-untyped-def]
+    window.hide()
+    window.prevention.start_in_tray()
+    try:
+        assert window.prevention.watching and not window.isVisible()
+        assert settings.clipboard_watch.value()
+    finally:
+        window.prevention.set_watch(False)
+    assert window.isVisible()  # the watch off: never running with nothing on screen
+
+
+def test_starting_in_the_tray_without_one_shows_the_window(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(prevention, "TRAY_RETRIES", 0)
+    window.hide()
+    window.prevention.start_in_tray()
+    assert window.isVisible() and not window.prevention.watching
