@@ -53,7 +53,7 @@ from ..core.detect.findings import Finding
 from ..core.rewrite.suggestions import Suggestion
 from .detail_panel import FindingCard, fill_suggestion_menu, proposal_html
 from .labels import category_label
-from .style import paragraph, spaced
+from .style import paragraph, rich_view, spaced
 from .theme import highlight_background, marker_colour
 
 MAX_CARDS = 4  # a long paste may hold dozens of passages: the highlights show them all
@@ -132,12 +132,7 @@ class CheckPanel(QWidget):
         results = spaced(QVBoxLayout(self.results), (0, 0, 0, 0), 8)
         self.proposal_title = QLabel(self.tr("Proposition neutre"))
         self.proposal_title.setObjectName("sectionTitle")
-        self.proposal = QLabel()
-        self.proposal.setObjectName("afterView")
-        self.proposal.setWordWrap(True)
-        self.proposal.setTextFormat(Qt.TextFormat.RichText)
-        self.proposal.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.proposal.setAccessibleName(self.tr("Proposition neutre"))
+        self.proposal = rich_view("afterView", self.tr("Proposition neutre"))
         self.copy_button = QPushButton(self.tr("Copier la proposition"))
         self.copy_button.setObjectName("primaryButton")
         self.copy_button.setToolTip(

@@ -32,7 +32,7 @@ from ..core.review.session import ReviewSession
 from ..core.rewrite.suggestions import Suggestion
 from .delegates import segments
 from .labels import category_label, reason_explanation, reason_label, severity_label
-from .style import spaced
+from .style import rich_view, spaced
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
 
 
@@ -182,28 +182,15 @@ class DetailPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
-        self.comment = QLabel()
-        self.comment.setObjectName("commentView")
-        self.comment.setWordWrap(True)
-        self.comment.setTextFormat(Qt.TextFormat.RichText)
-        self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.comment.setAccessibleName(self.tr("Commentaire sélectionné"))
+        self.comment = rich_view("commentView", self.tr("Commentaire sélectionné"))
         self.findings_title = QLabel(self.tr("Ce qui pose problème"))
         self.findings_title.setObjectName("sectionTitle")
         self.cards = QVBoxLayout()
         self.cards.setSpacing(6)
         self.preview_title = QLabel(self.tr("Commentaire proposé"))
         self.preview_title.setObjectName("sectionTitle")
-        self.before = QLabel()
-        self.before.setWordWrap(True)
-        self.before.setObjectName("beforeView")
-        self.before.setTextFormat(Qt.TextFormat.RichText)
-        self.after = QLabel()
-        self.after.setWordWrap(True)
-        self.after.setObjectName("afterView")
-        self.after.setTextFormat(Qt.TextFormat.RichText)
-        self.after.setAccessibleName(self.tr("Commentaire proposé"))
-        self.after.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.before = rich_view("beforeView", selectable=False)
+        self.after = rich_view("afterView", self.tr("Commentaire proposé"))
 
         actions = QHBoxLayout()
         self.apply_button = QPushButton(self.tr("Appliquer"))
