@@ -17,17 +17,17 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="405"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="398"/>
         <source>Vérifier un commentaire — Huis clos</source>
         <translation>Check a comment — Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="416"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="409"/>
         <source>La vérification se fait sur cet ordinateur : le commentaire n&apos;est ni enregistré ni envoyé.</source>
         <translation>The check runs on this computer: the comment is neither stored nor sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="423"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="416"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -35,109 +35,108 @@
 <context>
     <name>CheckPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="111"/>
         <source>&amp;Commentaire à vérifier, tel que vous allez l&apos;enregistrer :</source>
         <translation>&amp;Comment to check, as you are about to save it:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="115"/>
         <source>Commentaire à vérifier</source>
         <translation>Comment to check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="118"/>
         <source>Tapez ou collez le commentaire ici (Ctrl+V), par exemple : préfère RDV le matin</source>
         <translation>Type or paste the comment here (Ctrl+V), for example: prefers morning appointments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="128"/>
         <source>Résultat de la vérification</source>
         <translation>Result of the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="133"/>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="138"/>
         <source>Proposition neutre</source>
         <translation>Neutral proposal</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="141"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="139"/>
         <source>Copier la proposition</source>
         <translation>Copy the proposal</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="144"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="142"/>
         <source>Mettre la proposition dans le presse-papiers, pour la coller (Ctrl+Maj+C)</source>
         <translation>Put the proposal on the clipboard, ready to paste (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="148"/>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="145"/>
         <source>Autres propositions</source>
         <translation>Other proposals</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="177"/>
         <source>&lt;b&gt;Ce qu&apos;un commentaire administratif peut contenir&lt;/b&gt;&lt;br&gt;Ce qui sert à l&apos;accueil : préférences de rendez-vous, façon de joindre le patient, facturation, accès au cabinet — écrit de façon objective.&lt;br&gt;&lt;br&gt;&lt;b&gt;Ce qu&apos;il ne doit pas contenir&lt;/b&gt;&lt;br&gt;Santé, religion, vie sexuelle, origine, opinions, syndicat, justice, précarité, rumeurs, jugements, numéros et mots de passe (CNIL ; RGPD art. 9 et 10).</source>
         <translation>&lt;b&gt;What an administrative comment may hold&lt;/b&gt;&lt;br&gt;What the front desk needs: appointment preferences, how to reach the patient, billing, access to the practice — written objectively.&lt;br&gt;&lt;br&gt;&lt;b&gt;What it must not hold&lt;/b&gt;&lt;br&gt;Health, religion, sex life, origin, opinions, trade union, justice, precarity, rumours, judgements, numbers and passwords (CNIL; GDPR art. 9 and 10).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="240"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="233"/>
         <source>Préparation du lexique… (quelques secondes)</source>
         <translation>Preparing the lexicon… (a few seconds)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="247"/>
         <source>Le résultat s&apos;affiche pendant que vous tapez. Rien n&apos;est enregistré.</source>
         <translation>The result shows as you type. Nothing is stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="252"/>
         <source>Rien à signaler dans ce commentaire.</source>
         <translation>Nothing to report in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="267"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="260"/>
         <source>À revoir avant de l&apos;enregistrer : 1 passage sensible.</source>
         <translation>Review before saving it: 1 sensitive passage.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="269"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="262"/>
         <source>À revoir avant de l&apos;enregistrer : {0} passages sensibles.</source>
         <translation>Review before saving it: {0} sensitive passages.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="267"/>
         <source>Ce qui pose problème</source>
         <translation>What is a problem</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="321"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="314"/>
         <source>(commentaire vidé : rien à garder)</source>
         <translation>(comment emptied: nothing to keep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="315"/>
         <source>pas de proposition : réécrivez le commentaire</source>
         <translation>no proposal: rewrite the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="322"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="365"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="358"/>
         <source>… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.</source>
         <translation>… and {0} more passage(s), highlighted in the text above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="384"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="377"/>
         <source>Copiée : collez-la dans votre logiciel (Ctrl+V).</source>
         <translation>Copied: paste it into your software (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="386"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="379"/>
         <source>Copiée (vide) : videz le commentaire dans votre logiciel.</source>
         <translation>Copied (empty): clear the comment in your software.</translation>
     </message>
@@ -188,61 +187,60 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="197"/>
         <source>Commentaire sélectionné</source>
         <translation>Selected comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="198"/>
         <source>Ce qui pose problème</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="202"/>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="205"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="325"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="319"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="208"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="212"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="339"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="211"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="333"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="214"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="213"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="217"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="219"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="215"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="222"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="216"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="223"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="217"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="224"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="218"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="272"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -251,54 +249,54 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="290"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="284"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="292"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="300"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="294"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="308"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="326"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="302"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="320"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="310"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="304"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="311"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="342"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="324"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="336"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="337"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="325"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
@@ -410,52 +408,52 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="120"/>
         <source>gravité {0}</source>
         <translation>{0} severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="139"/>
         <source>Ignorer</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="129"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="141"/>
         <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
         <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="131"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="143"/>
         <source>Ignorer « {0} »</source>
         <translation>Ignore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="133"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="145"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="147"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
         <translation>Never flag “{0}” again in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="138"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="150"/>
         <source>Toujours autoriser « {0} »</source>
         <translation>Always allow “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="141"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="153"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="155"/>
         <source>La règle qui s&apos;applique, en quelques mots</source>
         <translation>The rule that applies, in a few words</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="144"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="156"/>
         <source>Pourquoi est-ce un problème ?</source>
         <translation>Why is this a problem?</translation>
     </message>

@@ -37,12 +37,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +49,12 @@ from ..core.check.comment import CommentCheck, check_comment
 from ..core.detect.detector import Detector
 from ..core.detect.findings import Finding
 from ..core.rewrite.suggestions import Suggestion
-from .detail_panel import FindingCard, fill_suggestion_menu, proposal_html
+from .detail_panel import (
+    FindingCard,
+    fill_suggestion_menu,
+    other_proposals_button,
+    proposal_html,
+)
 from .labels import category_label
 from .style import paragraph, rich_view, spaced
 from .theme import highlight_background, marker_colour
@@ -139,12 +142,7 @@ class CheckPanel(QWidget):
             self.tr("Mettre la proposition dans le presse-papiers, pour la coller (Ctrl+Maj+C)")
         )
         self.copy_button.clicked.connect(self.copy_proposal)
-        self.other_button = QToolButton()
-        self.other_button.setText(self.tr("Autres propositions"))
-        self.other_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.other_button.setAccessibleName(self.tr("Autres propositions"))
-        self.other_menu = QMenu(self.other_button)
-        self.other_button.setMenu(self.other_menu)
+        self.other_button, self.other_menu = other_proposals_button(self.tr("Autres propositions"))
         self.copied = QLabel()
         self.copied.setObjectName("copiedLabel")
         self.copied.setWordWrap(True)

@@ -67,6 +67,18 @@ def proposal_html(suggestion: Suggestion | None, empty: str, missing: str) -> st
     return _quote(suggestion.text) or f"<i>{html.escape(empty)}</i>"
 
 
+def other_proposals_button(text: str) -> tuple[QToolButton, QMenu]:
+    """«Autres propositions»: a button whose menu lists the other proposals
+    (:func:`fill_suggestion_menu` fills it)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setAccessibleName(text)
+    menu = QMenu(button)
+    button.setMenu(menu)
+    return button, menu
+
+
 def fill_suggestion_menu(
     menu: QMenu, suggestions: list[Suggestion], picked: Callable[[int], object], empty: str
 ) -> None:
@@ -200,12 +212,7 @@ class DetailPanel(QWidget):
         )
         self.apply_button.setAccessibleName(self.tr("Appliquer la proposition"))
         self.apply_button.clicked.connect(lambda: self._apply(0))
-        self.other_button = QToolButton()
-        self.other_button.setText(self.tr("Autres propositions"))
-        self.other_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.other_button.setAccessibleName(self.tr("Autres propositions"))
-        self.other_menu = QMenu(self.other_button)
-        self.other_button.setMenu(self.other_menu)
+        self.other_button, self.other_menu = other_proposals_button(self.tr("Autres propositions"))
         self.edit_button = QPushButton(self.tr("Modifier…"))
         self.edit_button.setToolTip(self.tr("Écrire le commentaire vous-même (F2)"))
         self.edit_button.setAccessibleName(self.tr("Modifier le commentaire"))
@@ -348,5 +355,6 @@ __all__ = [
     "FindingCard",
     "fill_suggestion_menu",
     "highlighted_html",
+    "other_proposals_button",
     "proposal_html",
 ]
