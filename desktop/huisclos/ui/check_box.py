@@ -341,6 +341,7 @@ class CheckPanel(QWidget):
         for key in [key for key in self._cards if key not in shown]:
             card = self._cards.pop(key)
             self.cards.removeWidget(card)
+            card.hide()  # gone from the layout and the screen now, deleted by the event loop
             card.deleteLater()
         for index, key in enumerate(shown):
             card = self._cards.get(key)
