@@ -38,7 +38,11 @@ def launch_command() -> list[str]:
     """How the session starts this installation of Huis clos, hidden in the tray."""
     if getattr(sys, "frozen", False):  # the PyInstaller bundle: its own executable
         return [sys.executable, TRAY_ARGUMENT]
-    return [sys.executable, "-m", "huisclos", TRAY_ARGUMENT]
+    python = Path(sys.executable)
+    windowed = python.with_name("pythonw.exe")  # Windows: no console window at log-in
+    if sys.platform == "win32" and windowed.is_file():
+        python = windowed
+    return [str(python), "-m", "huisclos", TRAY_ARGUMENT]
 
 
 class Autostart(Protocol):
