@@ -23,7 +23,7 @@ SENSITIVE = "serait homosexuelle d'après sa mère"
 def watch(qtbot) -> Iterator[tuple[ClipboardWatch, list[Notice]]]:  # type: ignore[no-untyped-def]
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("")  # what was there before the watch started is not looked at
-    watcher = ClipboardWatch(clipboard)
+    watcher = ClipboardWatch(clipboard, own_copy=lambda: False)  # copied in another program
     notices: list[Notice] = []
     watcher.flagged.connect(lambda notice, check: notices.append(notice))
     watcher.start()
@@ -115,3 +115,16 @@ def test_the_popups_buttons_ask_for_the_two_actions(qtbot, watch) -> None:  # ty
     qtbot.addWidget(popup)
     with qtbot.waitSignal(popup.open_requested, timeout=1_000):
         popup.open_button.click()
+
+
+def test_a_copy_made_in_a_huis_clos_window_is_not_looked_at(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clipboard = QGuiApplication.clipboard()
+    watcher = ClipboardWatch(clipboard, own_copy=lambda: True)
+    notices: list[Notice] = []
+    watcher.flagged.connect(lambda notice, check: notices.append(notice))
+    watcher.start()
+    try:
+        clipboard.setText("porteuse sida, vue dans la revue")
+    finally:
+        watcher.stop()
+    assert notices == []

@@ -19,10 +19,17 @@ from huisclos.core.check.comment import check_comment
 from huisclos.core.check.usage import DailyUsage
 from huisclos.core.detect.categories import CATEGORIES
 from huisclos.core.detect.detector import Detector
-from huisclos.ui import prevention, settings
+from huisclos.ui import clipboard_watch, prevention, settings
 from huisclos.ui.dialogs.settings_dialog import SettingsDialog
 
 SENSITIVE = "catholique non pratiquante car ses 2 frères sont suicidés"
+
+
+@pytest.fixture(autouse=True)
+def copied_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every copy of these tests is made in another program (the offscreen platform gives the
+    test window the focus, which would mean a copy made in Huis clos)."""
+    monkeypatch.setattr(clipboard_watch, "copied_in_huis_clos", lambda: False)
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ Qt only: the watch listens to ``QClipboard.dataChanged`` — no keyboard hook, n
 capture, no polling. What it skips, and how it remembers without keeping, is the core's
 (:mod:`huisclos.core.check.copies`): non-text content, content a password manager marked secret,
 texts over 2,000 characters, a text already looked at (a keyed hash in memory, nothing on disk),
-and Huis clos's own writes (:meth:`ClipboardWatch.write` marks them seen first). While the
+Huis clos's own writes (:meth:`ClipboardWatch.write` marks them seen first) and copies made
+in a Huis clos window (:func:`copied_in_huis_clos`). While the
 lexicon is still being prepared (``detector`` returns None), the latest copy waits in memory and
 is checked by :meth:`ClipboardWatch.detector_ready`.
 
@@ -24,14 +25,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QClipboard
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
 
 from ..core.check.comment import check_comment, notice_for
 from ..core.check.copies import SeenTexts, marked_secret, skip_reason
 from ..core.detect.detector import Detector
 
 logger = logging.getLogger(__name__)
+
+
+def copied_in_huis_clos() -> bool:
+    """True when a Huis clos window has the keyboard focus: the copy was made here (the review,
+    the check box), not in the practice software, and what it holds is already on screen."""
+    active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+    return active and QGuiApplication.focusWindow() is not None
 
 
 class ClipboardWatch(QObject):
@@ -46,10 +54,12 @@ class ClipboardWatch(QObject):
         parent: QObject | None = None,
         *,
         detector: Callable[[], Detector | None] = Detector.default,
+        own_copy: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.clipboard = clipboard
         self._detector = detector
+        self._own_copy = own_copy  # None: copied_in_huis_clos
         self.seen = SeenTexts()
         self.active = False
         self._writing = False
@@ -78,6 +88,9 @@ class ClipboardWatch(QObject):
 
     def _changed(self) -> None:
         if self._writing:
+            return
+        if (self._own_copy or copied_in_huis_clos)():
+            logger.debug("Clipboard change skipped: copied in Huis clos")
             return
         mime = self.clipboard.mimeData()
         if mime is None:
@@ -113,4 +126,4 @@ class ClipboardWatch(QObject):
             self.flagged.emit(notice, check)
 
 
-__all__ = ["ClipboardWatch"]
+__all__ = ["ClipboardWatch", "copied_in_huis_clos"]

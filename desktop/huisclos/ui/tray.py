@@ -80,6 +80,8 @@ class NoticePopup(QFrame):
             | Qt.WindowType.WindowStaysOnTopHint
         )
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # beside the practice software, never taking the keyboard from it
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAccessibleName(self.tr("Notification de Huis clos"))
         self.setFixedWidth(400)
         layout = spaced(QVBoxLayout(self), (14, 10, 10, 12), 6)
