@@ -172,6 +172,7 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setToolTip(translate("Tray", "Huis clos — veille du presse-papiers"))
         self.menu = QMenu()
+        self.menu.setToolTipsVisible(True)  # the watch's sentence: what it does, nothing kept
         self.check_action = self._action(
             translate("Tray", "Vérifier un commentaire…"), self.check_requested
         )
