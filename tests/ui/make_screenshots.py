@@ -48,6 +48,8 @@ def check_box_and_notice(window, out: Path, suffix: str) -> None:  # type: ignor
         "catholique non pratiquante car ses 2 frères sont suicidés, RDV le matin"
     )
     dialog.resize(680, 620)
+    while not window.prevention.detector_ready:
+        pump(100)
     pump()
     dialog.grab().save(str(out / f"check{suffix}.png"))
     dialog.panel.set_text("")

@@ -63,7 +63,8 @@ class Prevention(QObject):
         super().__init__(window)
         self.window = window
         self._detector_ready = False
-        self._warming: CallJob | None = None
+        self._warming = False
+        self._warm_job: CallJob | None = None  # kept: its signals may still be emitting
         self.watch = ClipboardWatch(QGuiApplication.clipboard(), self, detector=self.detector)
         self.watch.flagged.connect(self._flagged)
         self.watch.looked_at.connect(self._looked_at)
@@ -118,23 +119,24 @@ class Prevention(QObject):
 
     def warm_up(self) -> None:
         """Prepare the detector on the window's thread pool (once)."""
-        if self._detector_ready or self._warming is not None:
+        if self._detector_ready or self._warming:
             return
         job = CallJob(Detector.default)
         job.signals.done.connect(self._warmed)
         job.signals.failed.connect(self._warm_failed)
-        self._warming = job
+        self._warming = True
+        self._warm_job = job
         self.window.pool.start(job)
 
     def _warmed(self, _detector: Detector) -> None:
-        self._warming = None
+        self._warming = False
         self._detector_ready = True
         if self.check_dialog is not None:
             self.check_dialog.panel.recheck()
         self.watch.detector_ready()
 
     def _warm_failed(self, message: str) -> None:
-        self._warming = None
+        self._warming = False
         show_error(self.window, HuisclosError(message))
 
     def copy_text(self, text: str) -> None:
