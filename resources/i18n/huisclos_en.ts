@@ -17,17 +17,17 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="398"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="399"/>
         <source>Vérifier un commentaire — Huis clos</source>
         <translation>Check a comment — Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="409"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="410"/>
         <source>La vérification se fait sur cet ordinateur : le commentaire n&apos;est ni enregistré ni envoyé.</source>
         <translation>The check runs on this computer: the comment is neither stored nor sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="416"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="417"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -126,17 +126,17 @@
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="358"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="359"/>
         <source>… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.</source>
         <translation>… and {0} more passage(s), highlighted in the text above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="377"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="378"/>
         <source>Copiée : collez-la dans votre logiciel (Ctrl+V).</source>
         <translation>Copied: paste it into your software (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="379"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="380"/>
         <source>Copiée (vide) : videz le commentaire dans votre logiciel.</source>
         <translation>Copied (empty): clear the comment in your software.</translation>
     </message>
@@ -1405,42 +1405,42 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>NoticePopup</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="85"/>
         <source>Notification de Huis clos</source>
         <translation>Huis clos notification</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="93"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="95"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="96"/>
         <source>Fermer la notification</source>
         <translation>Close the notification</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="102"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="104"/>
         <source>Le texte copié n&apos;est ni affiché ici, ni enregistré, ni envoyé.</source>
         <translation>The copied text is neither shown here, nor stored, nor sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="109"/>
         <source>Copier la formulation neutre</source>
         <translation>Copy the neutral wording</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="112"/>
         <source>Remplacer le texte copié par la proposition neutre, à coller (Ctrl+V)</source>
         <translation>Replace the copied text with the neutral proposal, ready to paste (Ctrl+V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="115"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="114"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="116"/>
         <source>Voir le détail dans « Vérifier un commentaire »</source>
         <translation>See the details in “Check a comment”</translation>
     </message>
@@ -1501,27 +1501,27 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Prevention</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="214"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="216"/>
         <source>Formulation neutre copiée</source>
         <translation>Neutral wording copied</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="217"/>
         <source>Collez-la dans votre logiciel (Ctrl+V).</source>
         <translation>Paste it into your software (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="219"/>
         <source>La proposition est de vider le commentaire : effacez-le dans votre logiciel.</source>
         <translation>The proposal is to empty the comment: delete it in your software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="246"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="248"/>
         <source>Huis clos reste ouvert</source>
         <translation>Huis clos is still running</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/prevention.py" line="247"/>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="249"/>
         <source>La veille du presse-papiers continue ici. Pour quitter : clic droit sur l&apos;icône ▸ Quitter.</source>
         <translation>The clipboard watch goes on here. To quit: right-click the icon ▸ Quit.</translation>
     </message>
@@ -2196,47 +2196,47 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Also: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="173"/>
         <source>Huis clos — veille du presse-papiers</source>
         <translation>Huis clos — clipboard watch</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="177"/>
         <source>Vérifier un commentaire…</source>
         <translation>Check a comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="179"/>
         <source>Veille du presse-papiers</source>
         <translation>Clipboard watch</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="182"/>
         <source>Vérifie sur cet ordinateur chaque texte copié ; rien n&apos;est enregistré ni envoyé</source>
         <translation>Checks each copied text on this computer; nothing is stored or sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="192"/>
         <source>Copier la formulation neutre</source>
         <translation>Copy the neutral wording</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="195"/>
         <source>Ouvrir le dernier texte signalé</source>
         <translation>Open the last flagged text</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="200"/>
         <source>Afficher Huis clos</source>
         <translation>Show Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="202"/>
         <source>Quitter</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/tray.py" line="246"/>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="249"/>
         <source>Cliquez ici pour la formulation neutre.</source>
         <translation>Click here for the neutral wording.</translation>
     </message>
