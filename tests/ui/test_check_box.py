@@ -132,3 +132,29 @@ def test_ctrl_k_the_tools_menu_and_the_start_page_open_the_box(qtbot, window) ->
     qtbot.mouseClick(window.start_page.check_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_the_box_is_usable_with_a_screen_reader_and_the_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton
+
+    dialog = _dialog(qtbot)
+    dialog.panel.set_text("porteuse sida, appeler le matin")
+    unnamed = [
+        button
+        for button in dialog.findChildren(QAbstractButton)
+        if button.isVisibleTo(dialog) and not (button.accessibleName() or button.text())
+    ]
+    assert unnamed == []
+    assert dialog.panel.editor.accessibleName() and dialog.panel.status.accessibleName()
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=2_000)  # shortcuts need an active window
+    qtbot.keyClick(
+        dialog.panel.editor,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert clipboard.text() == dialog.panel.check.proposal
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
