@@ -115,6 +115,10 @@ def test_closing_the_window_keeps_huis_clos_in_the_tray_and_quit_quits(
     window.close()
     assert not window.isVisible()
     assert window.prevention.watching and window.prevention.tray.icon.isVisible()
+    window.prevention.tray.show_action.trigger()  # «Afficher Huis clos»
+    assert window.isVisible()
+    window.close()
+    assert not window.isVisible()
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     window.prevention.tray.quit_action.trigger()
