@@ -227,6 +227,8 @@ def _cause_cuts(
     complement cut out."""
     cuts: dict[int, str] = {}
     text = clauses.text
+    if not _CAUSE_WORDS.search(text):
+        return cuts  # most comments hold no cause complement
     for index, found in carried.items():
         if index in keep or len(found) != 1 or found[0].category == "identifier":
             continue
@@ -249,21 +251,23 @@ def _cause_cuts(
     return cuts
 
 
+_RELATIVE_WORDS = re.compile(r"lendemain|veille|jour", re.IGNORECASE)
+
+
 def _resolve_days(
     clauses: Clauses, gone: set[int], replaced: dict[int, str], edited: dict[int, str]
 ) -> None:
     """A kept clause right after a removed one that gave its day relative to it («chimio le
     lundi, pas de RDV le lendemain»): the day is made explicit in ``edited`` («Pas de RDV le
     mardi»), or the clause joins ``gone`` when it cannot be (both updated in place)."""
-    if not gone:
-        return
+    if not gone or not _RELATIVE_WORDS.search(clauses.text):
+        return  # most comments give no day relative to another
     for index in range(1, len(clauses)):
         if index in gone or index in replaced or index in edited or (index - 1) not in gone:
             continue
         segment = clauses.segment_text(index)
-        lowered = segment.casefold()
-        if "lendemain" not in lowered and "veille" not in lowered and "jour" not in lowered:
-            continue  # most clauses: no day given relative to another
+        if not _RELATIVE_WORDS.search(segment):
+            continue
         removed = [clauses.segment_text(i) for i in range(index - 1, -1, -1) if i in gone]
         resolved = relative_day(segment, removed)
         if resolved is None:
