@@ -110,12 +110,13 @@ def _fold(text: str) -> str:
 def refers_back(clause: str) -> bool:
     """True when ``clause`` speaks about the fact of the clause before it («le père ne le
     supporte pas», «ce qui explique les retards»), so it cannot stay once that one is gone."""
-    folded = _fold(clause)
+    return _refers_back(_fold(clause))
+
+
+def _refers_back(folded: str) -> bool:
     if _RELATIVE_START.match(folded):
         return True
-    if not _REFERENCE_WORDS.search(folded):
-        return False
-    return bool(_REFERS_BACK.search(folded))
+    return bool(_REFERENCE_WORDS.search(folded)) and bool(_REFERS_BACK.search(folded))
 
 
 def reporting_frame(clause: str) -> bool:
@@ -153,11 +154,13 @@ def hangs_on_removed(
             hangs[index] = _hangs_on_previous(clauses, index)
         if hangs[index]:
             return True
+    if not _cached(clauses, hangs, index, _FRAME, reporting_frame):
+        return False  # most clauses open no reported speech
     for later in range(index + 1, len(clauses.segments)):
         if clauses.separators[later].strength >= 5:
             return False
         if later in result and _cached(clauses, hangs, later, _PIECE, reported_piece):
-            return _cached(clauses, hangs, index, _FRAME, reporting_frame)
+            return True
     return False
 
 
@@ -175,8 +178,9 @@ def _cached(
 
 def _hangs_on_previous(clauses: Clauses, index: int) -> bool:
     """Clause ``index`` speaks of, reports or goes on describing the clause before it."""
-    segment = clauses.segment_text(index)
-    if refers_back(segment):
+    folded = _fold(clauses.segment_text(index))
+    if _refers_back(folded):
         return True
-    weak = clauses.separators[index].strength < 5
-    return weak and (reported_piece(segment) or continues_description(segment))
+    return clauses.separators[index].strength < 5 and bool(
+        _REPORTED_PIECE.match(folded) or _DESCRIPTION.match(folded)
+    )
