@@ -4,6 +4,8 @@
 - An in-memory keyring replaces the OS keyring so no test ever prompts or writes a real secret.
 - ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test, and so does
   ``$HUISCLOS_STATE_HOME`` (the journal's anchor): no test touches the user's real folders.
+- The session's autostart entry goes to a temporary ``$XDG_CONFIG_HOME`` (and, on Windows, a
+  test registry key), never to the real session.
 - ``$HUISCLOS_CACHE`` points at ONE folder for the whole run: the compiled matcher of the
   lexicon's generated forms (seconds to compile) is built once and shared by every test, its
   subprocesses and worker processes, whatever their data folder.
@@ -19,6 +21,7 @@ import keyring
 import pytest
 
 from huisclos.core.audit import keys
+from huisclos.core.check import autostart
 from memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,6 +76,16 @@ def huisclos_home(
     monkeypatch.setenv("HUISCLOS_STATE_HOME", str(tmp_path_factory.mktemp("huisclos-state")))
     monkeypatch.delenv("HUISCLOS_PASSPHRASE", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def session_autostart_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    config = tmp_path_factory.mktemp("xdg-config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setattr(autostart, "RUN_KEY", r"Software\HuisClosTests\Run")
+    return config
 
 
 @pytest.fixture(autouse=True)
