@@ -906,7 +906,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="158"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -1112,47 +1112,47 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="160"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="190"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="225"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="264"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="266"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="295"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="324"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="407"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="411"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1222,82 +1222,82 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="71"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="38"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="40"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="31"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="33"/>
         <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
         <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="35"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="37"/>
         <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
         <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="47"/>
         <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="92"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
         <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="105"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="124"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="125"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="129"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="132"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="153"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="155"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="162"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="163"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="166"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="170"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
