@@ -15,6 +15,7 @@ from huisclos.cli import main
 from huisclos.core.audit.log import DB_NAME, open_log
 from huisclos.core.review import worklist as worklist_mod
 from huisclos.core.stale_temps import temp_prefix
+from refused_renames import refuse_rename_to
 
 HEADER = "N° dossier;NOM;Prénom;Commentaire administratif\r\n"
 ROWS = "1001;MARTIN;Hélène;Porteuse sida !!! !!!!\r\n1002;DUPONT;Jérôme;appeler le soir\r\n"
@@ -119,15 +120,8 @@ def test_a_control_character_in_a_name_is_written_safely_in_an_xlsx_list(
 def test_a_rename_that_fails_removes_what_it_made_and_says_so_in_the_journal(
     source: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real_replace = os.replace
     listed = source.parent / "liste.csv"
-
-    def refuse_the_list(src: str, dst: str) -> None:
-        if Path(dst) == listed:
-            raise PermissionError(13, "Permission denied")
-        real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", refuse_the_list)
+    refuse_rename_to(monkeypatch, listed, PermissionError(13, "Permission denied"))
     before = _left_in(source.parent)
 
     code = main(["clean", str(source), "-o", str(source.parent / "out.csv"), "--worklist",

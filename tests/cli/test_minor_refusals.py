@@ -3,7 +3,6 @@ a full data folder, an odd journal record number, a huge input quoted in a messa
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 from huisclos.cli import main
 from huisclos.core.audit.log import AuditLog, open_log
 from huisclos.core.audit.verify import Problem
+from refused_renames import refuse_rename_to
 
 HEADER = "N° dossier;NOM;Prénom;Commentaire administratif\r\n"
 
@@ -43,17 +43,10 @@ def test_a_csv_copy_under_a_workbook_name_is_refused_saying_which_extension(
 def test_a_copy_open_in_excel_gets_its_own_line(
     source: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real_replace = os.replace
     out = source.parent / "copie.csv"
-
-    def locked(src: str, dst: str) -> None:
-        if Path(dst) == out:
-            error = PermissionError(13, "Le processus ne peut pas accéder au fichier")
-            error.winerror = 32  # type: ignore[attr-defined]  # ERROR_SHARING_VIOLATION
-            raise error
-        real_replace(src, dst)
-
-    monkeypatch.setattr(os, "replace", locked)
+    error = PermissionError(13, "Le processus ne peut pas accéder au fichier")
+    error.winerror = 32  # type: ignore[attr-defined]  # ERROR_SHARING_VIOLATION
+    refuse_rename_to(monkeypatch, out, error)
     capsys.readouterr()
     assert main(["clean", str(source), "-o", str(out), "--force"]) == 2
     assert "fermez le fichier dans Excel" in _error_line(capsys)

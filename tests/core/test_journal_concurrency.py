@@ -93,3 +93,38 @@ def test_four_processes_opening_and_appending_at_once_lose_nothing(
     assert [event["seq"] for event in events] == list(range(1, total + 1))
     by_writer = [event["payload"]["writer"] for event in events]
     assert all(by_writer.count(name) == 2 * APPENDS for name in names)
+
+
+def test_two_threads_opening_and_appending_never_deadlock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app's recorder thread appends (journal lock, then the anchor folder's umask) while
+    the window opens the journal (umask, then lock): with the two locks taken in opposite
+    orders the app froze. Both threads must finish."""
+    import threading
+
+    from huisclos.core.audit.log import open_log
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    monkeypatch.setenv("HUISCLOS_PASSPHRASE", "phrase du cabinet")
+    with open_log() as log:
+        log.append("scan", {"findings": 0})
+
+    def append() -> None:
+        for index in range(40):
+            with open_log() as log:
+                log.append("scan", {"findings": index})
+
+    def read() -> None:
+        for _ in range(40):
+            with open_log() as log:
+                log.verify()
+
+    threads = [threading.Thread(target=work, daemon=True) for work in (append, read, append)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "the journal's locks deadlocked"
+    with open_log() as log:
+        assert len(log) == 81 and log.verify().ok

@@ -80,7 +80,10 @@ class AuditLog:
         restrict(self.path)
         # SQLite creates the database, then its -wal and -shm files with the database's mode:
         # all owner-only under this umask. Its side files are never touched afterwards.
-        with private_umask():
+        # Lock order, everywhere: the journal's lock first, then the umask's (a thread holding
+        # the lock may create the anchor's folder under the umask; the reverse order deadlocked
+        # the app when its recorder thread and the window opened the journal at once).
+        with exclusive(self.lock_path), private_umask():
             self._conn = sqlite3.connect(
                 str(self.path), timeout=60, isolation_level=None, check_same_thread=False
             )
@@ -89,8 +92,7 @@ class AuditLog:
             self._conn.execute("PRAGMA synchronous=FULL")
             self._conn.execute("PRAGMA temp_store=MEMORY")
             self.db = sqlite_utils.Database(self._conn)
-            with exclusive(self.lock_path):
-                self._create_schema()
+            self._create_schema()
 
     # --- schema ------------------------------------------------------------------------------
 
