@@ -1127,32 +1127,32 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="262"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="264"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="294"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="323"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="406"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="410"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1806,7 +1806,7 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="202"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="462"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="484"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
@@ -1858,47 +1858,57 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="345"/>
+        <source>L&apos;en-tête est à la ligne {0} : les lignes au-dessus (un titre, des lignes vides) ne sont pas des patients et ne sont pas analysées.</source>
+        <translation>The header is on line {0}: the lines above it (a title, blank lines) are not patients and are not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
+        <source>Encodage mélangé : {0} ligne(s) en UTF-8 dans un fichier en {1} ; chacune est lue, et corrigée, dans son propre encodage.</source>
+        <translation>Mixed encodings: {0} line(s) in UTF-8 in a file in {1}; each line is read, and corrected, in its own encoding.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="367"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="322"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="425"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="447"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="369"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="448"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="428"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="450"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="464"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="486"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="468"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="490"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="471"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="493"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="502"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

@@ -256,3 +256,19 @@ def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     assert page.detail.after.text().endswith(session.suggestions(shown)[0].text) or not (
         session.suggestions(shown)[0].text
     )
+
+
+def test_the_review_says_how_the_file_was_read(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "titre-mixte.csv"
+    lines = ["Liste des patients au 12/03/2025", "", "N° dossier;NOM;Prénom;Commentaire"]
+    lines += [f"{1000 + n};DURAND;Hélène;préfère être appelée le matin" for n in range(10)]
+    path.write_bytes(
+        ("\r\n".join(lines) + "\r\n").encode("cp1252")
+        + "2001;MARTIN;Zoé;séropositive\r\n".encode("utf-8")
+    )
+    open_and_wait(qtbot, window, path)
+    notice = window.review_page.notice_label
+    assert not notice.isHidden()
+    assert "l'en-tête est à la ligne 3" in notice.text().lower()
+    assert "Encodage mélangé : 1 ligne(s) en UTF-8" in notice.text()
+    assert window.session.text(("", 11, "Commentaire")) == "séropositive"

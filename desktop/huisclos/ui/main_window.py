@@ -249,8 +249,6 @@ class MainWindow(QMainWindow):
             min_severity=settings.min_severity.value(),
         )
         self._set_session(session)
-        if notes := _sentences(export.reading_notes()):  # how the file was read (core's French)
-            self.statusBar().showMessage(notes, 20_000)
 
     def _warn_about_practice_files(self, detector: Detector) -> None:
         """Say once (without blocking the scan) that the practice's own term files were
@@ -292,11 +290,12 @@ class MainWindow(QMainWindow):
             self.review_page.model.refresh_cells(changed)
             self.review_page.refresh_columns_label(session)
             self.recorder.record(*scan_event(result, session.path.name))
-            message = QCoreApplication.translate(
-                "MainWindow", "Analyse terminée : {0} lignes en {1} s."
-            ).format(format_number(result.rows), f"{result.seconds:.1f}".replace(".", ","))
-            notes = _sentences(session.export.reading_notes())
-            self.statusBar().showMessage(f"{message} {notes}".strip(), 30_000 if notes else 10_000)
+            self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "Analyse terminée : {0} lignes en {1} s."
+                ).format(format_number(result.rows), f"{result.seconds:.1f}".replace(".", ",")),
+                10_000,
+            )
             if not self.review_page.table.currentIndex().isValid():
                 self.review_page.step(True)
             self.refresh_summary()
@@ -486,8 +485,3 @@ class MainWindow(QMainWindow):
 
 
 __all__ = ["MainWindow", "demo_path"]
-
-
-def _sentences(notes: list[str]) -> str:
-    """The core's notes about a file (lower-case clauses) as sentences for the status bar."""
-    return " ".join(note[:1].upper() + note[1:] for note in notes)
