@@ -263,8 +263,7 @@ def test_the_review_says_how_the_file_was_read(qtbot, window, tmp_path: Path) ->
     lines = ["Liste des patients au 12/03/2025", "", "N° dossier;NOM;Prénom;Commentaire"]
     lines += [f"{1000 + n};DURAND;Hélène;préfère être appelée le matin" for n in range(10)]
     path.write_bytes(
-        ("\r\n".join(lines) + "\r\n").encode("cp1252")
-        + "2001;MARTIN;Zoé;séropositive\r\n".encode()
+        ("\r\n".join(lines) + "\r\n").encode("cp1252") + "2001;MARTIN;Zoé;séropositive\r\n".encode()
     )
     open_and_wait(qtbot, window, path)
     notice = window.review_page.notice_label
