@@ -1,8 +1,11 @@
-"""``huisclos scan FILE [--columns A,B] [--format text|jsonl]`` — find the sensitive comments.
+"""``huisclos scan FILE [--columns A,B] [--format text|jsonl] [--suggestions]`` — find the
+sensitive comments.
 
 Text mode prints a French summary (rows scanned, comments to review per category and severity,
 time) then each flagged comment; ``jsonl`` prints one Finding per line, exactly the DESIGN.md
-object. A ``scan`` event (fingerprint, counts, duration — never text) goes to the log.
+object. The scan's job is detection: a comment's rewrite is computed only with
+``--suggestions`` (otherwise ``"suggestion": null``); the app and ``clean`` compute their own.
+A ``scan`` event (fingerprint, counts, duration — never text) goes to the log.
 Exit 0 when the scan completed, 2 with one French line on unusable input.
 """
 
@@ -42,13 +45,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "
         "commentaires détectées)",
     )
-    parser.add_argument(
+    suggestions = parser.add_mutually_exclusive_group()
+    suggestions.add_argument(
+        "--suggestions",
+        dest="suggest",
+        action="store_true",
+        help="calcule aussi, pour chaque commentaire signalé, la proposition de réécriture "
+        "(« suggestion » dans le format jsonl, « Proposition » dans le résumé) ; sans cette "
+        "option, l'analyse se limite à la détection",
+    )
+    suggestions.add_argument(
         "--no-suggestions",
         dest="suggest",
         action="store_false",
-        help="ne calcule pas les propositions de réécriture (plus rapide sur un gros fichier ; "
-        "« suggestion » vaut alors null)",
+        help="détection seule, sans proposition (le comportement par défaut)",
     )
+    parser.set_defaults(suggest=False)
     parser.add_argument(
         "--format",
         choices=("text", "jsonl"),
