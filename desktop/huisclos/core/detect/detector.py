@@ -32,7 +32,9 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 from pathlib import Path
 
 from ..errors import LexiconError
@@ -283,13 +285,16 @@ class Detector:
             )
         return out
 
-    def detect_raw(self, text: str) -> tuple[RawFinding, ...]:
-        """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export."""
+    def detect_raw(
+        self, text: str, generated: Sequence[tuple[int, int]] | None = None
+    ) -> tuple[RawFinding, ...]:
+        """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export.
+        ``generated``: what :meth:`candidate_hits` found of the generated forms in it."""
         memo = self._memo
         hit = memo.get(text)
         if hit is not None:
             return hit
-        result = self._detect(text)
+        result = self._detect(text, generated)
         if len(memo) > 200_000:
             memo.clear()
         memo[text] = result
@@ -297,14 +302,33 @@ class Detector:
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
         """Indices of ``texts`` that may hold a finding; every other text certainly has none."""
+        return [index for index, _ in self.candidate_hits(texts)]
+
+    def candidate_hits(
+        self, texts: Sequence[str]
+    ) -> list[tuple[int, Sequence[tuple[int, int]] | None]]:
+        """The texts that may hold a finding (every other text certainly has none), each with
+        the generated forms the batch pass found in it, for :meth:`detect_raw` (None: it looks
+        for them itself)."""
         if self._generated is None:
-            return self._matcher.candidates(texts)
+            return [(index, None) for index in self._matcher.candidates(texts)]
         if not texts:
             return []
         data = fold_batch(texts)  # folded once, scanned by both matchers
         positions = self._matcher.positions(data)
-        positions += self._generated.matcher.positions(data)
-        return cells(data, positions)
+        ends = self._generated.batch_ends(data)
+        if ends is None:  # no hyperscan: the automaton finds them again in each candidate
+            positions += self._generated.matcher.positions(data)
+            return [(index, None) for index in cells(data, positions)]
+        positions.extend(end for end, _ in ends)
+        found = cells(data, positions)
+        per_cell: dict[int, list[tuple[int, int]]] = {}
+        if ends:
+            starts = list(accumulate((len(text) + 3 for text in texts), initial=0))
+            for end, key_id in ends:  # in the batch: cell i's padded key starts at starts[i]
+                cell = bisect_right(starts, end - 1) - 1
+                per_cell.setdefault(cell, []).append((end - starts[cell], key_id))
+        return [(index, per_cell.get(index, ())) for index in found]
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
         """This detector's form ids for a generated key's slots (memoised per slot set)."""
@@ -315,7 +339,9 @@ class Detector:
             self._translated[slots] = form_ids
         return form_ids
 
-    def _detect(self, text: str) -> tuple[RawFinding, ...]:
+    def _detect(
+        self, text: str, generated_ends: Sequence[tuple[int, int]] | None = None
+    ) -> tuple[RawFinding, ...]:
         key = key_fold(text)
         padded = f" {key} "
         spans: dict[tuple[int, int, int], None] = {}
@@ -326,18 +352,18 @@ class Detector:
             else:
                 stretched = True  # «aaa»: some letters are repeated, try the squeezed text
         generated = self._generated
-        if generated is not None:
-            for last, (length, slots) in generated.matcher.scan(padded):
+        if generated is not None and (generated_ends is None or generated_ends):
+            for start, end, slots in generated.hits(padded, generated_ends):
                 form_ids = self._generated_forms(slots)
                 if form_ids:
-                    self._check(text, key, last - length - 1, last - 1, form_ids, spans)
+                    self._check(text, key, start - 1, end - 1, form_ids, spans)
         squeezed = squeeze_repeats(padded) if stretched else None
         if squeezed is not None:
             short, origin = squeezed
             for start, end, form_ids in self._matcher.hits(short):
                 self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
             if generated is not None:
-                for start, end, slots in generated.matcher.hits(short):
+                for start, end, slots in generated.hits(short):
                     form_ids = self._generated_forms(slots)
                     if form_ids:
                         self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)

@@ -78,15 +78,22 @@ class Matcher:
 
     @classmethod
     def restored(
-        cls, automaton: ahocorasick.Automaton, term_count: int, name: str, digest: str
+        cls,
+        automaton: Callable[[], ahocorasick.Automaton],
+        term_count: int,
+        name: str,
+        digest: str,
     ) -> Matcher | None:
-        """A matcher of plain keys (no stretched letters) from its saved automaton and the
-        compiled database cached under ``digest``; None when that database is not cached."""
+        """A matcher of plain keys (no stretched letters) from the compiled database cached
+        under ``digest``, its per-comment automaton loaded by ``automaton()`` only if it is ever
+        needed (never while hyperscan serves: :meth:`match_ends` does its job); None when that
+        database is not cached."""
         database = _load_cached_database(name, digest) if hyperscan is not None else None
         if hyperscan is not None and database is None:
             return None
         matcher = cls.__new__(cls)
-        matcher._automaton = automaton
+        matcher._automaton = None
+        matcher._load_automaton = automaton
         matcher.term_count = term_count
         matcher._stretched = False
         matcher.digest = digest
@@ -97,17 +104,34 @@ class Matcher:
     @property
     def automaton(self) -> ahocorasick.Automaton:
         """The per-comment automaton (to save it beside the compiled database)."""
+        if self._automaton is None:
+            self._automaton = self._load_automaton()
         return self._automaton
+
+    @property
+    def batch_ids(self) -> bool:
+        """Whether :meth:`match_ends` serves (hyperscan): its ids number the sorted keys."""
+        return self._batch_db is not None
+
+    def match_ends(self, data: bytes) -> list[tuple[int, int]]:
+        """(end, id) of every key in folded ``data`` (hyperscan only): ``end`` is just past the
+        key's trailing space, ``id`` its rank among the sorted keys."""
+        found: list[tuple[int, int]] = []
+        add = found.append
+        with self._batch_lock:
+            self._batch_db.scan(data, match_event_handler=lambda i, _f, end, _fl, _c: add((end, i)))
+        return found
 
     def scan(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[int, ...]]]]:
         """(last index, key length, form ids) of every term in the space-padded key of a
         comment; form ids are empty for a run of three identical letters."""
-        return self._automaton.iter(padded)  # type: ignore[no-any-return]
+        automaton = self._automaton if self._automaton is not None else self.automaton
+        return automaton.iter(padded)  # type: ignore[no-any-return]
 
     def hits(self, padded: str) -> Iterator[Hit]:
         """(start, end, form ids) of every term in a space-padded key (end: its trailing
         space)."""
-        for last, (length, form_ids) in self._automaton.iter(padded):
+        for last, (length, form_ids) in self.automaton.iter(padded):
             if form_ids:
                 yield last - length, last, form_ids
 
@@ -130,7 +154,7 @@ class Matcher:
             with self._batch_lock:
                 self._batch_db.scan(data, match_event_handler=lambda _i, _f, end, _fl, _c: add(end))
             return positions
-        positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+        positions = [last for last, _ in self.automaton.iter(data.decode("ascii"))]
         if self._stretched:
             positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
         return positions
