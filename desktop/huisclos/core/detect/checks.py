@@ -288,11 +288,14 @@ def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
     """A surname, not a word: «M. Gay», «Dr NOIR», «famille GAY», «NOIR Sandrine», «Gay
     Laurent», «BLANC-NOIR»; or a street: «rue de l'Église», «12 place de la Synagogue», «chemin
     des Juifs» — but not «en cours de chimio» or «en route pour la dialyse»."""
+    capital = text[start : start + 1].isupper() and " " not in text[start:end]
+    if not capital and ADDRESS_WORDS.isdisjoint(key[:start].rsplit(None, 3)[-3:]):
+        return False  # the common case, without looking for the clause: its words are fewer
     clause_start = 0
     for match in _NAME_BREAK.finditer(text, 0, start):  # the last break before the term
         clause_start = match.end()
     words = key[clause_start:start].rsplit(None, 3)[-3:]  # the last three words
-    if text[start : start + 1].isupper() and " " not in text[start:end]:
+    if capital:
         if words and words[-1] in CIVILITIES:
             return True
         if _COMPOUND_NAME.match(text, end) or _COMPOUND_NAME_BEFORE.search(

@@ -323,11 +323,16 @@ class Detector:
         positions.extend(end for end, _ in ends)
         found = cells(data, positions)
         per_cell: dict[int, list[tuple[int, int]]] = {}
-        if ends:
-            starts = list(accumulate((len(text) + 3 for text in texts), initial=0))
-            for end, key_id in ends:  # in the batch: cell i's padded key starts at starts[i]
-                cell = bisect_right(starts, end - 1) - 1
-                per_cell.setdefault(cell, []).append((end - starts[cell], key_id))
+        if ends:  # in the batch, cell i's padded key starts at sum(len(before)) + 3 i
+            lengths = list(accumulate(map(len, texts), initial=0))
+
+            def start(cell: int) -> int:
+                return lengths[cell] + 3 * cell
+
+            every = range(len(texts))
+            for end, key_id in ends:
+                cell = bisect_right(every, end - 1, key=start) - 1
+                per_cell.setdefault(cell, []).append((end - start(cell), key_id))
         return [(index, per_cell.get(index, ())) for index in found]
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:

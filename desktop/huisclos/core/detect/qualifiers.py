@@ -66,8 +66,15 @@ class Qualifiers:
     """The lexicon's hearsay and relative phrases and its emphasis thresholds, compiled."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self._phrases = _phrase_automaton(
-            {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
+        groups = {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
+        self._phrases = _phrase_automaton(groups)
+        # One word of every phrase, its longest (the rarest, «au dire de» → «dire»): a comment
+        # holding none of these words holds no phrase.
+        self._needed_words = frozenset(
+            max(key.split(), key=len)
+            for phrases in groups.values()
+            for key in map(term_key, phrases)
+            if key
         )
         self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
         self._min_capitals = lexicon.min_capital_letters
@@ -84,7 +91,8 @@ class Qualifiers:
         clause_cache: dict[int, Clause] = {}
         minimum_caps = self._min_capitals
         out = []
-        for start, end, index in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        ordered = spans if len(spans) == 1 else sorted(spans, key=lambda s: (s[0], -s[1], s[2]))
+        for start, end, index in ordered:
             rule = rules[index]
             reasons: tuple[str, ...] = ()
             if breaks is not None:
@@ -112,6 +120,8 @@ class Qualifiers:
         """False when no clause of the comment can hold a qualifier: a clause's words are a run
         of the comment's words (clauses are cut at punctuation, a space in ``key``), so a
         qualifier phrase found in a clause is also found in the whole comment."""
+        if self._needed_words.isdisjoint(key.split()):
+            return False
         plain = _GAP_AND_NUMBERS.sub(" ", f" {key} ")  # the words, numbers left out
         return any(kind for _, (kind, _) in self._phrases.iter(plain))
 
