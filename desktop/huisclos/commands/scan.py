@@ -17,7 +17,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.detect.categories import (
     CATEGORIES,
@@ -26,14 +26,15 @@ from ..core.detect.categories import (
     SEVERITIES,
     SEVERITY_LABELS,
 )
-from ..core.detect.detector import Detector
-from ..core.detect.findings import Finding
 from ..core.errors import HuisclosError
-from ..core.exports.columns import free_text_columns
-from ..core.exports.model import Export
 from ..core.french import number
-from ..core.review.scan import ScanResult, scan_export
 from ._options import add_columns_option, add_export_argument, columns_named
+
+if TYPE_CHECKING:  # the detector and the scan load when the command runs, not for --help
+    from ..core.detect.detector import Detector
+    from ..core.detect.findings import Finding
+    from ..core.exports.model import Export
+    from ..core.review.scan import ScanResult
 
 BIG_FILE_ROWS = 200_000
 
@@ -70,7 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
+    from ..core.review.scan import scan_export
     from ._journal import ensure_journal, warn
 
     unjournaled = ensure_journal(writes=False)
@@ -127,6 +130,8 @@ def _processes(export: Export, suggest: bool) -> int:
 def free_text_or_explain(export: Export) -> dict[str, list[str]]:
     """The free-text columns of every sheet; when there is none, the scan cannot do its job:
     say so in French, list the columns and suggest ``--columns`` (exit 2)."""
+    from ..core.exports.columns import free_text_columns
+
     chosen = {table.name: list(free_text_columns(table)) for table in export.tables}
     if any(chosen.values()):
         return chosen
