@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         detector=detector,
         columns=columns,
         suggest=args.suggest,
-        processes=_processes(export, args.suggest),
+        processes=scan_processes(export, suggest=args.suggest),
     )
     jsonl = args.format == "jsonl"
     seen: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column
@@ -111,9 +111,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _processes(export: Export, suggest: bool) -> int:
+def scan_processes(export: Export, *, suggest: bool) -> int:
     """Worker processes that analyse while this one reads a big file (on two cores they save
-    much of the time, with or without suggestions; bench_scan.py measures it).
+    much of the time, with or without suggestions; bench_scan.py measures it) — for ``scan``
+    and for ``clean``, whose scan computes every flagged comment's suggestion.
     ``$HUISCLOS_SCAN_PROCESSES`` overrides the choice (0: none)."""
     rows = sum(len(table) for table in export.tables)
     cores = os.cpu_count() or 1

@@ -100,7 +100,12 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
     if depth > _MAX_DEPTH:
         problems.append(f"{where or 'payload'}: nested too deep")
         return None
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is int or kind is float or value is None:  # the common cases first: an edit event
+        return value  # holds tens of thousands of row numbers and identifiers
+    if kind is str and _IDENT.match(value):
+        return value
+    if kind is dict or isinstance(value, Mapping):
         out: dict[str, Any] = {}
         for key, item in value.items():
             key_s = str(key)
@@ -157,11 +162,13 @@ class TextHasher:
     """HMAC-SHA256 of texts under a key derived from one log key (128-bit hex digests)."""
 
     def __init__(self, log_key: bytes, key_id: str) -> None:
-        self._key = derive(log_key, TEXT_HASH_INFO)
+        self._keyed = hmac.new(derive(log_key, TEXT_HASH_INFO), digestmod=hashlib.sha256)
         self.key_id = key_id
 
     def hash(self, text: str) -> str:
-        return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+        keyed = self._keyed.copy()  # the key's padding computed once, not for every text
+        keyed.update(text.encode("utf-8"))
+        return keyed.hexdigest()[:32]
 
     def pair(self, before: str, after: str) -> tuple[str, str]:
         """``hash_texts``: the keyed hashes of a cell's text before and after an edit."""

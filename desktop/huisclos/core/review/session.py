@@ -37,7 +37,7 @@ from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
-from .scan import ScanResult
+from .scan import FlaggedCell, ScanResult
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,9 @@ class ReviewSession:
         self.categories = set(categories) if categories else set(CATEGORIES)
         self.min_severity = min_severity
         self._tables: dict[str, Table] = {table.name: table for table in export.tables}
+        # Texts of the file's cells already read (the flagged ones, from the scan): a CSV cell
+        # read again costs parsing its whole row, and «Tout appliquer» asks for each several times.
+        self._originals: dict[CellKey, str] = {}
         self.overlay = CellOverlay(self._original_text)
         self._findings: dict[CellKey, list[Finding]] = {}
         self._ignored: set[tuple[CellKey, str, str]] = set()
@@ -100,6 +103,8 @@ class ReviewSession:
             categories=categories,
             min_severity=min_severity,
         )
+        for batch in result.batches:
+            session.remember_texts(batch.sheet, batch.cells)
         session.add_findings(result.findings)
         session.finish_scan(result.columns)
         return session
@@ -122,9 +127,18 @@ class ReviewSession:
         """Data rows of every table (the patients of the export)."""
         return sum(len(table) for table in self.export.tables if table.holds_patients)
 
+    def remember_texts(self, sheet: str, cells: Iterable[FlaggedCell]) -> None:
+        """The file's texts of cells a scan read (so they are not read again)."""
+        originals = self._originals
+        for cell in cells:
+            originals[(sheet, cell.row, cell.column)] = cell.text
+
     def _original_text(self, key: CellKey) -> str:
-        sheet, row, column = key
-        return self._tables[sheet].cell(row, column)
+        text = self._originals.get(key)
+        if text is None:
+            sheet, row, column = key
+            text = self._originals[key] = self._tables[sheet].cell(row, column)
+        return text
 
     def text(self, key: CellKey) -> str:
         """The cell's current text (after the user's edits)."""
