@@ -961,52 +961,58 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="73"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="87"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="137"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="143"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="67"/>
+        <source>Préparation des propositions…</source>
+        <translation>Preparing the suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="73"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="146"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="147"/>
         <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="155"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="145"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="175"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="206"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="207"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
@@ -1086,6 +1092,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="68"/>
         <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
         <source>Annuler</source>
         <translation>Cancel</translation>

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -289,13 +289,24 @@ class ReviewSession:
         rules = tuple(dict.fromkeys(f.rule for f in self.findings(key)))
         return batch_from([self.edit(key, new_text, rules)], label)
 
-    def bulk_batch(self, category: str | None = None, label: str = "") -> EditBatch:
+    def bulk_batch(
+        self,
+        category: str | None = None,
+        label: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> EditBatch:
         """«Tout appliquer» and ``huisclos clean``: the first suggestion of every comment to
         review (only the findings of ``category`` when given), fitted to what the file can hold
-        («’» becomes «'» in a Windows-1252 export), as one batch, hence one undo step."""
+        («’» becomes «'» in a Windows-1252 export), as one batch, hence one undo step.
+
+        ``progress(done, total)`` hears how many comments are done every hundred (the app runs
+        this on a worker thread while the session is left alone, and shows a progress bar)."""
         edits: list[Edit] = []
         detector = self.detector
-        for key in self.pending_keys():
+        pending = self.pending_keys()
+        for done, key in enumerate(pending):
+            if progress is not None and done % 100 == 0:
+                progress(done, len(pending))
             every = self._findings.get(key, [])
             chosen = self.findings(key)
             if category is not None:
