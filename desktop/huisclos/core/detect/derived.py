@@ -30,14 +30,11 @@ import ahocorasick
 from ..errors import LexiconError
 from ..safe_write import replace_atomically
 from . import matcher as matching
-from .matcher import Matcher
+from .matcher import Matcher, ends_to_hits
 
 logger = logging.getLogger(__name__)
 
 MATCHER_NAME = "formes"
-
-
-Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded key, slots
 
 
 @dataclass(frozen=True)
@@ -45,35 +42,25 @@ class GeneratedForms:
     """The generated keys of the bundled lexicon, matched: each hit carries slots, indexes
     into :attr:`rule_ids`.
 
-    With hyperscan, a hit's id is the rank of its key among the sorted keys and
-    :attr:`by_id` gives its (key length, slots): the per-comment automaton is then never
-    loaded (it costs half a second at every start) — a batch's hits come from the batch pass
-    (:meth:`batch_ends`), a lone comment is scanned by the same database."""
+    With hyperscan, a hit's id is read by the matcher's ``by_id`` (key length, slots): the
+    per-comment automaton is then never loaded (it costs half a second at every start) — a
+    batch's hits come from the batch pass, a lone comment is scanned by the same database."""
 
     rule_ids: tuple[str, ...]
     matcher: Matcher
     count: int
-    by_id: tuple[tuple[int, tuple[int, ...]], ...] | None = None
 
-    def batch_ends(self, data: bytes) -> list[tuple[int, int]] | None:
-        """(end, id) of every generated key in a folded batch; None without hyperscan."""
-        if self.by_id is None or not self.matcher.batch_ids:
-            return None
-        return self.matcher.match_ends(data)
-
-    def hits(self, padded: str, ends: Sequence[tuple[int, int]] | None = None) -> list[Hit]:
+    def hits(
+        self, padded: str, ends: Sequence[tuple[int, int]] | None = None
+    ) -> list[matching.Hit]:
         """(start, end, slots) of every generated key in a space-padded comment key; ``ends``:
         the (end, id) the batch pass already found in it, offsets moved to this comment."""
-        by_id = self.by_id
-        if by_id is None or not self.matcher.batch_ids:
-            return list(self.matcher.hits(padded))
+        matcher = self.matcher
+        if not matcher.batch_ids:
+            return list(matcher.hits(padded))
         if ends is None:
-            ends = self.matcher.match_ends(padded.encode("ascii"))
-        out = []
-        for end, key_id in ends:
-            length, slots = by_id[key_id]
-            out.append((end - 1 - length, end - 1, slots))
-        return out
+            ends = matcher.match_ends(padded.encode("ascii"))
+        return ends_to_hits(matcher, ends)
 
 
 _lock = threading.Lock()
@@ -142,8 +129,7 @@ def _build(paths: Sequence[Path], progress: Callable[[str], None] | None) -> Gen
     for key, rule_ids in keys.items():
         by_key[key] = [slots.setdefault(rule_id, len(slots)) for rule_id in rule_ids]
     matcher = Matcher(by_key, name=MATCHER_NAME, stretched=False, progress=progress)
-    by_id = tuple((len(key), tuple(by_key[key])) for key in sorted(by_key))  # hyperscan's ids
-    return GeneratedForms(tuple(slots), matcher, len(by_key), by_id)
+    return GeneratedForms(tuple(slots), matcher, len(by_key))
 
 
 def _files_digest(paths: Sequence[Path]) -> str:
@@ -171,7 +157,7 @@ def _save(digest: str, forms: GeneratedForms) -> None:
         values: dict[tuple[int, tuple[int, ...]], int] = {}
         for _, value in forms.matcher.automaton.items():
             values.setdefault(value, len(values))
-        ids = [values[value] for value in forms.by_id or ()]
+        ids = [values[value] for value in forms.matcher.by_id or ()]
         partial = automaton.with_name(automaton.name + ".partiel")
         forms.matcher.automaton.save(str(partial), lambda value: b"%d" % values[value])
         os.chmod(partial, 0o600)
@@ -196,16 +182,16 @@ def _restore(digest: str) -> GeneratedForms | None:
         saved = json.loads(description.read_text(encoding="utf-8"))
         values = [(int(length), tuple(int(i) for i in ids)) for length, ids in saved["values"]]
         by_id = tuple([values[index] for index in saved["ids"]])
-        if len(by_id) != int(saved["count"]) or not automaton.is_file():
-            return None
+        if matching.hyperscan is not None and len(by_id) != int(saved["count"]):
+            return None  # saved before hyperscan's ids were kept: build it again
 
         def load() -> ahocorasick.Automaton:
             return ahocorasick.load(str(automaton), lambda raw: values[int(raw)])
 
-        matcher = Matcher.restored(load, int(saved["count"]), MATCHER_NAME, saved["digest"])
+        matcher = Matcher.restored(load, int(saved["count"]), MATCHER_NAME, saved["digest"], by_id)
         if matcher is None:
             return None
-        return GeneratedForms(tuple(saved["rule_ids"]), matcher, int(saved["count"]), by_id)
+        return GeneratedForms(tuple(saved["rule_ids"]), matcher, int(saved["count"]))
     except Exception:  # missing, stale or damaged: build it again
         return None
 

@@ -37,6 +37,7 @@ from .normalize import key_fold_bytes
 logger = logging.getLogger(__name__)
 
 Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded text, form ids
+DIGIT_RUN = -1  # the "key length" of a long digit run (an identifier may be there)
 
 
 class Matcher:
@@ -70,10 +71,17 @@ class Matcher:
         self._stretched = stretched
         self.digest = ""
         self._batch_db = None
+        self.by_id: tuple[tuple[int, tuple[int, ...]], ...] | None = None
         if hyperscan is not None:
             literals, patterns = _expressions(keys, stretched)
             self.digest = _digest(literals, patterns)
             self._batch_db = _batch_database(literals, patterns, self.digest, name, progress)
+            # hyperscan's ids → (key length, form ids), as the automaton's values; a run of
+            # three letters is (0, ()), a long digit run (DIGIT_RUN, ())
+            self.by_id = (
+                *((len(key), shared[tuple(keys[key])]) for key in sorted(keys)),
+                *([(0, ())] * 26 + [(DIGIT_RUN, ())] if stretched else []),
+            )
         self._batch_lock = threading.Lock()
 
     @classmethod
@@ -83,6 +91,7 @@ class Matcher:
         term_count: int,
         name: str,
         digest: str,
+        by_id: tuple[tuple[int, tuple[int, ...]], ...],
     ) -> Matcher | None:
         """A matcher of plain keys (no stretched letters) from the compiled database cached
         under ``digest``, its per-comment automaton loaded by ``automaton()`` only if it is ever
@@ -98,6 +107,7 @@ class Matcher:
         matcher._stretched = False
         matcher.digest = digest
         matcher._batch_db = database
+        matcher.by_id = by_id if database is not None else None
         matcher._batch_lock = threading.Lock()
         return matcher
 
@@ -110,8 +120,8 @@ class Matcher:
 
     @property
     def batch_ids(self) -> bool:
-        """Whether :meth:`match_ends` serves (hyperscan): its ids number the sorted keys."""
-        return self._batch_db is not None
+        """Whether :meth:`match_ends` serves (hyperscan): :attr:`by_id` reads its ids."""
+        return self._batch_db is not None and self.by_id is not None
 
     def match_ends(self, data: bytes) -> list[tuple[int, int]]:
         """(end, id) of every key in folded ``data`` (hyperscan only): ``end`` is just past the
@@ -163,6 +173,38 @@ class Matcher:
 def fold_batch(texts: Sequence[str]) -> bytes:
     """A batch of cells as one folded, space-padded text, the cells separated by NUL."""
     return key_fold_bytes(" " + " \x00 ".join(texts) + " ")
+
+
+def ends_to_hits(matcher: Matcher, ends: Sequence[tuple[int, int]]) -> list[Hit]:
+    """(start, end, ids) in a padded key from the (end, id) of :meth:`Matcher.match_ends`."""
+    by_id = matcher.by_id
+    assert by_id is not None
+    out = []
+    for end, key_id in ends:
+        length, ids = by_id[key_id]
+        out.append((end - 1 - length, end - 1, ids))
+    return out
+
+
+def cell_ends(data: bytes, ends: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index, each end
+    moved to the cell's own space-padded key."""
+    ends.sort()
+    per_cell: dict[int, list[tuple[int, int]]] = {}
+    cell = 0
+    previous = 0
+    count = data.count
+    rfind = data.rfind
+    for end, key_id in ends:
+        cell += count(b"\x00", previous, end)
+        previous = end
+        start = rfind(b"\x00", 0, end) + 1  # the cell's padded key starts after the NUL
+        found = per_cell.get(cell)
+        if found is None:
+            per_cell[cell] = [(end - start, key_id)]
+        else:
+            found.append((end - start, key_id))
+    return per_cell
 
 
 def cells(data: bytes, positions: list[int]) -> list[int]:
