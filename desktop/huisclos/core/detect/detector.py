@@ -56,7 +56,7 @@ from .lexicon import (
     default_lexicon_dir,
     load_lexicon,
 )
-from .matcher import DIGIT_RUN, Matcher, cell_ends, cells, fold_batch
+from .matcher import DIGIT_RUN, Matcher, cell_ends, cell_starts, cells, fold_batch
 from .normalize import fold, key_fold, squeeze_repeats
 from .qualifiers import Qualifiers
 from .terms import NON_ALNUM, Form, exact_forms, marks_pattern, term_key, term_variants
@@ -318,10 +318,14 @@ class Detector:
             positions = matcher.positions(data) + generated.matcher.positions(data)
             return [(index, None) for index in cells(data, positions)]
         data = fold_batch(texts)  # folded once, scanned by both databases
-        main = cell_ends(data, matcher.match_ends(data))
-        extra = cell_ends(data, generated.matcher.match_ends(data)) if generated else {}
-        found = sorted(main.keys() | extra.keys()) if extra else sorted(main)
-        return [(index, (main.get(index, ()), extra.get(index, ()))) for index in found]
+        starts = cell_starts(texts)
+        main = cell_ends(starts, matcher.match_ends(data))
+        extra = cell_ends(starts, generated.matcher.match_ends(data)) if generated else {}
+        none: tuple[tuple[int, int], ...] = ()
+        found = {index: (hits, extra.pop(index, none)) for index, hits in main.items()}
+        for index, hits in extra.items():
+            found[index] = (none, hits)
+        return sorted(found.items())
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
         """This detector's form ids for a generated key's slots (memoised per slot set)."""

@@ -19,7 +19,10 @@ import logging
 import os
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 
 import ahocorasick
@@ -186,24 +189,26 @@ def ends_to_hits(matcher: Matcher, ends: Sequence[tuple[int, int]]) -> list[Hit]
     return out
 
 
-def cell_ends(data: bytes, ends: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
-    """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index, each end
-    moved to the cell's own space-padded key."""
-    ends.sort()
+def cell_starts(texts: Sequence[str]) -> list[int]:
+    """Where each cell's space-padded key starts in :func:`fold_batch` of ``texts`` (one
+    character is one byte; a cell and its separator take its length plus three), and where the
+    batch ends."""
+    lengths = accumulate(map(len, texts), initial=0)
+    return list(map(add, lengths, range(0, 3 * len(texts) + 1, 3)))
+
+
+def cell_ends(starts: list[int], ends: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index (``starts``:
+    :func:`cell_starts`), each end moved to the cell's own space-padded key."""
     per_cell: dict[int, list[tuple[int, int]]] = {}
-    cell = 0
-    previous = 0
-    count = data.count
-    rfind = data.rfind
+    low = high = 0  # the current cell's padded key: starts at ``low``, the next at ``high``
+    found: list[tuple[int, int]] = []
     for end, key_id in ends:
-        cell += count(b"\x00", previous, end)
-        previous = end
-        start = rfind(b"\x00", 0, end) + 1  # the cell's padded key starts after the NUL
-        found = per_cell.get(cell)
-        if found is None:
-            per_cell[cell] = [(end - start, key_id)]
-        else:
-            found.append((end - start, key_id))
+        if not low < end <= high:  # most hits fall in the cell of the hit before
+            cell = bisect_right(starts, end - 1) - 1
+            low, high = starts[cell], starts[cell + 1]
+            found = per_cell.setdefault(cell, [])
+        found.append((end - low, key_id))
     return per_cell
 
 
