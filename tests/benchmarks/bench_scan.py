@@ -55,7 +55,6 @@ import distinct_export
 
 HERE = Path(__file__).resolve().parent
 DATA = Path(tempfile.gettempdir()) / "huisclos-bench-scan"  # not the shared _data/
-CORPUS = HERE.parent / "data" / "corpus" / "comments.csv"
 PYTHON = sys.executable
 
 HEADER = [
@@ -72,30 +71,11 @@ HEADER = [
 SURNAMES = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "PETIT", "DURAND", "LEFÈBVRE"]
 FIRST = ["Émilie", "Jean", "Marie", "Hélène", "François", "Zoé", "Loïc", "Chloé", "Noël", "Inès"]
 CITIES = ["Paris", "Lyon", "Besançon", "Nîmes", "Orléans", "Évry", "Saint-Étienne", "Brest"]
-FALLBACK_BENIGN = ["préfère RDV le matin", "tiers payant intégral", "appeler sur portable",
-                   "carte Vitale à mettre à jour", "ne pas laisser de message"]  # fmt: skip
-FALLBACK_SENSITIVE = ["porteuse sida !!! !!!!", "serait homosexuelle d'après sa mère",
-                      "mère musulmane voilée", "CMU", "fils en prison"]  # fmt: skip
-
-
-def corpus_comments() -> tuple[list[str], list[str]]:
-    """(benign, sensitive) comments of the labelled corpus that cp1252 can hold."""
-    benign, sensitive = [], []
-    if CORPUS.is_file():
-        with CORPUS.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter=";"):
-                text = row["text"].replace("\n", " ")
-                try:
-                    text.encode("cp1252")
-                except UnicodeEncodeError:
-                    continue
-                (sensitive if row["sensitive"].strip() == "1" else benign).append(text)
-    return benign or FALLBACK_BENIGN, sensitive or FALLBACK_SENSITIVE
 
 
 def generate(path: Path, rows: int, seed: int = 3) -> None:
     rng = random.Random(seed)
-    benign, sensitive = corpus_comments()
+    benign, sensitive = distinct_export.corpus_comments()
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".tmp")
     with temp.open("w", encoding="cp1252", errors="replace", newline="") as handle:
