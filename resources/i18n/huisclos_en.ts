@@ -199,48 +199,48 @@
     <message>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="202"/>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="205"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="319"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="329"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="210"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="211"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="333"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="343"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="215"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="217"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="218"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="219"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="218"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="220"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="272"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="276"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -249,54 +249,59 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="284"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="293"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="292"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="301"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="294"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="307"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="302"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="320"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="320"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="324"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="336"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="334"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="346"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="341"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="325"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="364"/>
+        <source>Restent à revoir dans d&apos;autres catégories : {0}</source>
+        <translation>Still to review in other categories: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="335"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
@@ -1142,32 +1147,32 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="405"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="409"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="73"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="75"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="89"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="142"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="148"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
@@ -1178,32 +1183,47 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="73"/>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="146"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="151"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="147"/>
-        <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
-        <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="156"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="164"/>
+        <source>Remplacer {0} commentaire(s) ({1}) par les propositions ?</source>
+        <translation>Replace {0} comment(s) ({1}) with the proposals?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="170"/>
+        <source>• {0} seront vidés entièrement (« à vider » dans la liste).</source>
+        <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="176"/>
+        <source>• {0} gardent des passages d&apos;autres catégories, à revoir ensuite.</source>
+        <translation>• {0} keep passages of other categories, to review afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="182"/>
+        <source>Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
+        <translation>You can undo it all at once with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="205"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="236"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="237"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
