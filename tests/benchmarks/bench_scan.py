@@ -95,21 +95,14 @@ def generate(path: Path, rows: int, seed: int = 3) -> None:
                             f", relance {rng.randint(2, 90)} €",
                         )
                     )
-            writer.writerow(
-                [
-                    f"{number:07d}",
-                    rng.choice(SURNAMES),
-                    rng.choice(FIRST),
-                    f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1930, 2020)}",
-                    rng.choice("MF"),
-                    f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
-                    f"{rng.randint(10, 99)}",
-                    f"{rng.randint(1000, 95999):05d}",
-                    rng.choice(CITIES),
-                    comment,
-                ]
-            )
+            cells = distinct_export.patient_cells(rng, number, SURNAMES, FIRST, CITIES, _phone)
+            writer.writerow([*cells, comment])
     temp.replace(path)
+
+
+def _phone(rng: random.Random) -> str:
+    pairs = [rng.randint(10, 99) for _ in range(4)]
+    return "06 " + " ".join(f"{pair}" for pair in pairs)
 
 
 BARE_CSV = """

@@ -129,6 +129,28 @@ def comments(rows: int, seed: int = 7) -> Iterable[str]:
             yield distinct_comment(rng, benign, sensitive, flagged=draw >= 0.90)
 
 
+def patient_cells(
+    rng: random.Random,
+    number: int,
+    surnames: list[str],
+    first: list[str],
+    cities: list[str],
+    phone: Callable[[random.Random], str],
+) -> list[str]:
+    """A patient's columns before the comment: file number, names, birth date, sex, phone,
+    postcode, town (drawn in this order, so a seed always gives the same file)."""
+    return [
+        f"{number:07d}",
+        rng.choice(surnames),
+        rng.choice(first),
+        f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1930, 2020)}",
+        rng.choice("MF"),
+        phone(rng),
+        f"{rng.randint(1000, 95999):05d}",
+        rng.choice(cities),
+    ]
+
+
 def generate(path: Path, rows: int, header: list[str], seed: int = 7) -> None:
     """Write the export (cp1252, «;», CRLF): patient columns, the comment last."""
     rng = random.Random(seed + 1)
@@ -138,19 +160,7 @@ def generate(path: Path, rows: int, header: list[str], seed: int = 7) -> None:
         writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
         writer.writerow(header)
         for number, comment in enumerate(comments(rows, seed), start=1):
-            writer.writerow(
-                [
-                    f"{number:07d}",
-                    rng.choice(SURNAMES),
-                    rng.choice(FIRST),
-                    f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1930, 2020)}",
-                    rng.choice("MF"),
-                    _phone(rng),
-                    f"{rng.randint(1000, 95999):05d}",
-                    rng.choice(CITIES),
-                    comment,
-                ]
-            )
+            writer.writerow([*patient_cells(rng, number, SURNAMES, FIRST, CITIES, _phone), comment])
     temp.replace(path)
 
 
