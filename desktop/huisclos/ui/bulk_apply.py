@@ -31,6 +31,20 @@ BACKGROUND_COMMENTS = 500
 SHOW_AFTER_MS = 500
 
 
+def _prepare(
+    session: ReviewSession, category: str | None, report: Callable[[int, int], None]
+) -> EditBatch:
+    """The batch, and each new text detected once here (pool thread): applying the batch
+    re-checks every changed cell on the GUI thread, which then finds them in the detector's
+    memo instead of blocking the window for a second."""
+    batch = session.bulk_batch(category, "apply_all", report)
+    detect = session.detector.detect_raw
+    for edit in batch:
+        if edit.after.strip():
+            detect(edit.after)
+    return batch
+
+
 class _Stopped(Exception):
     """The user cancelled the preparation (raised in the job, between two comments)."""
 
@@ -78,7 +92,7 @@ class BulkPreparation(QObject):
         self.dialog.canceled.connect(self._cancel)
         self._progress.changed.connect(self._show_progress)
         self.dialog.setValue(0)
-        self.job = CallJob(session.bulk_batch, category, "apply_all", self._report)
+        self.job = CallJob(_prepare, session, category, self._report)
         self.job.signals.done.connect(self._finish)
         self.job.signals.failed.connect(self._fail)
         # Nothing may change the session while the job reads it: the window's widgets and
