@@ -720,7 +720,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="154"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="39"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -916,47 +916,47 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="156"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="186"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="221"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="258"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="288"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="290"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="319"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="400"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="404"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1001,12 +1001,22 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="166"/>
+        <source>Ignorer le passage (ligne {0})</source>
+        <translation>Ignore the passage (row {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="173"/>
+        <source>Passage ignoré ligne {0} ({1}) : il reste tel quel.</source>
+        <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="198"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="199"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
@@ -1066,27 +1076,27 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Correction list saved: {0} ({1} line(s)).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="152"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="154"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="161"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="163"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="165"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="169"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1868,6 +1878,24 @@ F8: next comment · Shift+F8: previous</translation>
         <location filename="../../desktop/huisclos/ui/start_page.py" line="230"/>
         <source>Tout reste sur cet ordinateur. Aucune donnée n&apos;est envoyée.</source>
         <translation>Everything stays on this computer. No data is sent.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/status_undo.py" line="24"/>
+        <source>Annuler</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/status_undo.py" line="28"/>
+        <source>Annuler la dernière action</source>
+        <translation>Undo the last action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/status_undo.py" line="30"/>
+        <source>Annuler (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

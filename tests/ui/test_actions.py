@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 from ui_helpers import open_and_wait
 
+from huisclos.core.audit.events import describe
+from huisclos.core.audit.log import open_log
 from huisclos.core.detect import practice
 from huisclos.ui import errors as errors_module
 from huisclos.ui.dialogs import edit_comment
@@ -39,15 +42,38 @@ def test_manual_edit_is_rescanned_live_and_undoable(
     assert session.text(key) == before
 
 
-def test_ignore_leaves_the_text_and_removes_the_occurrence(window, first_comment) -> None:
+def test_ignore_is_an_undo_step_said_in_the_status_bar_and_journalled(
+    window, first_comment
+) -> None:
     session, _page, key = first_comment
     count = session.review_count()
     text = session.text(key)
-    for finding in list(session.findings(key)):
-        window.review.ignore_finding(finding)
+    findings = list(session.findings(key))
+    for finding in findings:
+        assert window.review.ignore_finding(finding)
     assert session.text(key) == text
     assert session.review_count() == count - 1
     assert session.corrected_count() == 0
+    assert window.menus.undo.isEnabled()
+    assert "Passage ignoré" in window.statusBar().currentMessage()
+    assert window.undo_notice.button.isVisibleTo(window)
+
+    window.undo_notice.button.click()  # «Annuler» in the status bar
+    assert session.review_count() == count
+    assert not window.undo_notice.button.isVisibleTo(window)
+    window.menus.redo.trigger()
+    assert session.review_count() == count - 1
+    assert window.saving.confirm_discard()  # nothing changed in the file: no question
+
+    window.recorder.wait()
+    with open_log() as log:
+        events = [e for e in log.events() if e["event"] == "ignore"]
+    actions = [e["payload"]["action"] for e in events]
+    assert actions == ["apply"] * len(findings) + ["undo", "redo"]
+    payload = events[0]["payload"]
+    assert payload["rule"] == findings[0].rule and payload["row"] == key[1]
+    assert findings[0].match not in json.dumps([e["payload"] for e in events])
+    assert "passage ignoré" in describe(events[0])
 
 
 def test_always_allow_a_term_goes_to_the_practice_allowlist(

@@ -48,6 +48,7 @@ from .review_page import ReviewPage
 from .saving import Saving
 from .scan_controller import ScanController
 from .start_page import StartPage, dropped_file
+from .status_undo import UndoNotice
 from .window_tools import WindowTools
 from .workers import ScanJob
 
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._shown_detector_warnings: tuple[str, ...] = ()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_notice = UndoNotice(self.statusBar(), self.undo_stack)
         self.recorder = AuditRecorder(self)
         self.recorder.warning.connect(self._log_warning)
         self.review = ReviewActions(self)

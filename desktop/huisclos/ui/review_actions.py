@@ -22,7 +22,7 @@ from ..core.edits import CellKey, EditBatch
 from ..core.errors import HuisclosError
 from .errors import show_error
 from .labels import category_label, format_number
-from .undo import EditBatchCommand
+from .undo import EditBatchCommand, IgnoreCommand
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -156,16 +156,36 @@ class ReviewActions:
         findings = self.window.session.findings(key)
         return findings[0] if findings else None
 
-    def ignore_finding(self, finding: Finding | None = None) -> None:
-        """«Ignorer»: leave this occurrence as it is."""
+    def ignore_finding(self, finding: Finding | None = None) -> bool:
+        """«Ignorer»: leave this occurrence as it is — one undo step, said in the status bar
+        with «Annuler», and journalled (rule id and row, never the text)."""
         finding = self._current_finding(finding)
         if self.window.session is None or finding is None:
-            return
-        self.window.session.ignore(finding)
+            return False
+        proxy_row = self.window.review_page.table.currentIndex().row()
+        text = QCoreApplication.translate("MainWindow", "Ignorer le passage (ligne {0})").format(
+            finding.row
+        )
+        self.window.undo_stack.push(
+            IgnoreCommand(self.window.session, finding, text, self._ignore_changed)
+        )
+        self.window.undo_notice.show(
+            QCoreApplication.translate(
+                "MainWindow", "Passage ignoré ligne {0} ({1}) : il reste tel quel."
+            ).format(finding.row, category_label(finding.category))
+        )
+        if not self.window.session.has_findings((finding.sheet, finding.row, finding.column)):
+            self._advance(proxy_row)
+        return True
+
+    def _ignore_changed(self, finding: Finding, action: str) -> None:
         key = (finding.sheet, finding.row, finding.column)
         self.window.review_page.model.refresh_cells([key])
         self.window.refresh_summary()
         self.window.show_current()
+        if self.window.session is not None:
+            event = self.window.session.ignore_event(finding, action)
+            self.window.recorder.record(event.kind, event.payload)
 
     def allow_term(self, finding: Finding | None = None) -> bool:
         """«Toujours autoriser ce terme»: add it to the practice allowlist (confirmed)."""

@@ -134,8 +134,10 @@ class Saving:
         return True
 
     def confirm_discard(self) -> bool:
-        """With unsaved corrections, ask: save a copy, drop them, or stay."""
-        if self.window.session is None or self.window.undo_stack.isClean():
+        """With unsaved corrections, ask: save a copy, drop them, or stay (ignored passages
+        alone change nothing in the file: nothing to ask)."""
+        session = self.window.session
+        if session is None or self.window.undo_stack.isClean() or not session.corrected_count():
             return True
         answer = self.ask_unsaved()
         if answer == "save":

@@ -37,6 +37,7 @@ from .records import TEXT_HASH_INFO, derive
 EVENT_TYPES: tuple[str, ...] = (
     "scan",
     "edit",
+    "ignore",
     "save_copy",
     "worklist",
     "settings_changed",
@@ -48,6 +49,7 @@ EVENT_TYPES: tuple[str, ...] = (
 EVENT_LABELS: dict[str, str] = {
     "scan": "Analyse",
     "edit": "Corrections",
+    "ignore": "Passage ignoré",
     "save_copy": "Copie nettoyée",
     "worklist": "Liste de corrections",
     "settings_changed": "Réglages modifiés",
@@ -252,6 +254,23 @@ def file_written_payload(
     }
 
 
+def ignore_payload(
+    *, action: str, rule: str, category: str, row: int, column: str, sheet: str = ""
+) -> dict[str, Any]:
+    """An ``ignore`` event: one passage left as it is («Ignorer»), or that choice undone or
+    redone — the rule id, its category and the cell's place, never the passage itself."""
+    payload: dict[str, Any] = {
+        "action": action,
+        "rule": rule,
+        "category": category,
+        "row": int(row),
+        "column": column,
+    }
+    if sheet:
+        payload["sheet"] = sheet
+    return payload
+
+
 def settings_payload(**counts: int) -> dict[str, Any]:
     """A ``settings_changed`` event: counts only (``allowlist_added=2, terms_removed=1``)."""
     return {key: int(value) for key, value in sorted(counts.items())}
@@ -299,6 +318,12 @@ def describe(event: Mapping[str, Any]) -> str:
         text = f"{prefix}{cells} cellule(s) {action} sur {rows} ligne(s)"
         detail = _counts(data.get("categories") or {}, CATEGORY_LABELS)
         return text + (f" ({detail})" if detail else "")
+    if kind == "ignore":
+        what = {"undo": "ignorer annulé", "redo": "passage ignoré de nouveau"}.get(
+            str(data.get("action")), "passage ignoré"
+        )
+        category = CATEGORY_LABELS.get(str(data.get("category")), str(data.get("category", "")))
+        return f"{prefix}ligne {number(data.get('row', 0))} : {what} ({category.lower()})"
     if kind == "save_copy":
         changed = number(data.get("cells_changed", 0))
         return f"{prefix}{changed} cellule(s) modifiée(s) dans la copie"

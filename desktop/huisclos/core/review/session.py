@@ -244,7 +244,12 @@ class ReviewSession:
         self._ignored.add((cell_key(finding), finding.rule, finding.match))
 
     def unignore(self, finding: Finding) -> None:
+        """Undo :meth:`ignore`: the occurrence is to review again."""
         self._ignored.discard((cell_key(finding), finding.rule, finding.match))
+
+    def ignore_event(self, finding: Finding, action: str) -> JournalEvent:
+        """The journal's ``ignore`` event once ``action`` (apply, undo, redo) is done."""
+        return journal_events.ignore_event(finding, action, export=self.export)
 
     # --- suggestions and edits -----------------------------------------------------------
     def suggestions(
