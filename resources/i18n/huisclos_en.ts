@@ -1011,12 +1011,12 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="196"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="197"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
@@ -1277,43 +1277,43 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="81"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="99"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="88"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="106"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="90"/>
         <source>Progression de l&apos;analyse</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="94"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="88"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="95"/>
         <source>Arrêter l&apos;analyse (Échap)</source>
         <translation>Stop the check (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="89"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="96"/>
         <source>Annuler l&apos;analyse</source>
         <translation>Cancel the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="117"/>
         <source>Analyse des commentaires…</source>
         <translation>Checking the comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="122"/>
         <source>{0} / {1} lignes</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="119"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="126"/>
         <source>{0} lignes/s</source>
         <translation>{0} rows/s</translation>
     </message>
@@ -1470,163 +1470,173 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="55"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="57"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="59"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="60"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="62"/>
         <source>sur {n} patient</source>
         <translation>out of {n} patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="62"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="64"/>
         <source>sur {n} patients</source>
         <translation>out of {n} patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="65"/>
-        <source>{n} corrigé</source>
-        <translation>{n} corrected</translation>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="67"/>
+        <source>{n} passage repéré</source>
+        <translation>{n} passage found</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="67"/>
-        <source>{n} corrigés</source>
-        <translation>{n} corrected</translation>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="69"/>
+        <source>{n} passages repérés</source>
+        <translation>{n} passages found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="72"/>
+        <source>{n} commentaire corrigé</source>
+        <translation>{n} comment corrected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="74"/>
+        <source>{n} commentaires corrigés</source>
+        <translation>{n} comments corrected</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="158"/>
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="162"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="164"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="166"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="185"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="190"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="202"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="462"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="468"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="204"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="211"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="216"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="218"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="223"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="225"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="232"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
         <source>Remarque sur la feuille</source>
         <translation>Note about the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="253"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="260"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="262"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="316"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="323"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="324"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="331"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="336"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="345"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="352"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="322"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="425"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="432"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="354"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="426"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="433"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="428"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="435"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="464"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="470"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="468"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="474"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="471"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="477"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="486"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

@@ -318,7 +318,7 @@ def test_scan_events_read_in_french() -> None:
     with open_log() as log:
         (event,) = log.events()
     line = describe(event)
-    assert line.startswith("export.csv — 3 repérage(s) sur 10 ligne(s)")
+    assert line.startswith("export.csv — 3 passages repérés sur 10 lignes")
     assert "santé 1" in line and "élevée 2" in line
 
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from huisclos.core.resources import resource
+from huisclos.core.review.counts import ReviewCounts
 from huisclos.ui.app import install_translations
 from huisclos.ui.main_window import MainWindow
 from huisclos.ui.review_page import summary_text
@@ -56,7 +57,10 @@ def test_the_window_speaks_english_when_asked(english, qtbot) -> None:  # type: 
     assert window.start_page.open_button.text() == "Open a file…"
     assert window.start_page.banner.text() == "Everything stays on this computer. No data is sent."
     assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
-    assert summary_text(2, 1500, 1) == "2 comments to review out of 1,500 patients · 1 corrected"
+    counts = ReviewCounts(flagged=3, passages=4, to_review=2, corrected=1, patients=1500)
+    assert summary_text(counts) == (
+        "2 comments to review out of 1,500 patients · 4 passages found · 1 comment corrected"
+    )
 
 
 def test_french_is_the_default(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]

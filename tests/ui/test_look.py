@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QPalette
 
 from huisclos.core.detect.categories import CATEGORIES
+from huisclos.core.review.counts import ReviewCounts
 from huisclos.ui import settings
 from huisclos.ui.labels import format_number
 from huisclos.ui.review_page import summary_text
@@ -35,10 +36,15 @@ def test_every_category_has_its_own_text_marker() -> None:
 
 def test_summary_uses_french_numbers_with_narrow_spaces(qapp) -> None:
     assert format_number(12431) == "12\u202f431"
-    assert summary_text(238, 12431, 112) == (
-        "238 commentaires à revoir sur 12\u202f431 patients · 112 corrigés"
+    counts = ReviewCounts(flagged=350, passages=1200, to_review=238, corrected=112, patients=12431)
+    assert summary_text(counts) == (
+        "238 commentaires à revoir sur 12\u202f431 patients · 1\u202f200 passages repérés · "
+        "112 commentaires corrigés"
     )
-    assert summary_text(1, 1, 0) == "1 commentaire à revoir sur 1 patient · 0 corrigé"
+    one = ReviewCounts(flagged=1, passages=1, to_review=1, corrected=0, patients=1)
+    assert summary_text(one) == (
+        "1 commentaire à revoir sur 1 patient · 1 passage repéré · 0 commentaire corrigé"
+    )
 
 
 def test_controls_have_accessible_names_and_menus_show_shortcuts(window) -> None:

@@ -198,7 +198,7 @@ def _print_summary(
             f"{_plural(rows, 'ligne analysée', 'lignes analysées')}."
         )
     else:
-        noun = _plural(changed, "commentaire modifié", "commentaires modifiés")
+        noun = _plural(changed, "commentaire corrigé", "commentaires corrigés")
         lines.append(
             f"{number(changed)} {noun} "
             f"sur {number(rows)} {_plural(rows, 'ligne analysée', 'lignes analysées')} :"

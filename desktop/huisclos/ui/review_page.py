@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.detect.categories import SEVERITY_RANK
 from ..core.exports.columns import identity_columns
+from ..core.review.counts import ReviewCounts
 from ..core.review.session import ReviewSession
 from .chart import CategoryChart
 from .delegates import HighlightDelegate
@@ -49,24 +50,30 @@ from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilte
 from .style import spaced
 
 
-def summary_text(to_review: int, patients: int, corrected: int) -> str:
-    """«238 commentaires à revoir sur 12 431 patients · 112 corrigés»."""
+def summary_text(counts: ReviewCounts) -> str:
+    """«238 commentaires à revoir sur 12 431 patients · 300 passages repérés · 112 commentaires
+    corrigés»: the figures of :mod:`huisclos.core.review.counts`, in their words."""
     review = (
         QCoreApplication.translate("Review", "{n} commentaire à revoir")
-        if to_review == 1
+        if counts.to_review <= 1
         else QCoreApplication.translate("Review", "{n} commentaires à revoir")
-    ).format(n=format_number(to_review))
+    ).format(n=format_number(counts.to_review))
     people = (
         QCoreApplication.translate("Review", "sur {n} patient")
-        if patients == 1
+        if counts.patients <= 1
         else QCoreApplication.translate("Review", "sur {n} patients")
-    ).format(n=format_number(patients))
+    ).format(n=format_number(counts.patients))
+    found = (
+        QCoreApplication.translate("Review", "{n} passage repéré")
+        if counts.passages <= 1
+        else QCoreApplication.translate("Review", "{n} passages repérés")
+    ).format(n=format_number(counts.passages))
     fixed = (
-        QCoreApplication.translate("Review", "{n} corrigé")
-        if corrected <= 1
-        else QCoreApplication.translate("Review", "{n} corrigés")
-    ).format(n=format_number(corrected))
-    return f"{review} {people} · {fixed}"
+        QCoreApplication.translate("Review", "{n} commentaire corrigé")
+        if counts.corrected <= 1
+        else QCoreApplication.translate("Review", "{n} commentaires corrigés")
+    ).format(n=format_number(counts.corrected))
+    return f"{review} {people} · {found} · {fixed}"
 
 
 class ProgressStrip(QFrame):
@@ -434,10 +441,9 @@ class ReviewPage(QWidget):
             session.category_summaries(),
             key=lambda s: (-SEVERITY_RANK.get(s.severity, 0), -s.cells),
         )
-        to_review = session.review_count()
-        self.summary_label.setText(
-            summary_text(to_review, session.patient_count(), session.corrected_count())
-        )
+        counts = session.counts()
+        to_review = counts.to_review
+        self.summary_label.setText(summary_text(counts))
         current = self.proxy.category
         self.category_model.set_summaries(summaries, to_review)
         self.chart.set_summaries(summaries)

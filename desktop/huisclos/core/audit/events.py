@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
 from ..edits import Edit
-from ..french import number
+from ..french import number, plural
 from .records import TEXT_HASH_INFO, derive
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -286,6 +286,31 @@ SETTING_LABELS: dict[str, str] = {
 # --- reading events back -----------------------------------------------------------------------
 
 
+def _describe_scan(data: Mapping[str, Any]) -> str:
+    """«132 commentaires à revoir, 159 passages repérés, sur 3 000 lignes (santé 67, …)»: the
+    figures of :mod:`huisclos.core.review.counts`, per category in comments."""
+    from ..review import counts as review_counts
+
+    counts = review_counts.of_scan_payload(data)
+    rows = f" sur {plural(int(data['rows']), 'ligne')}" if data.get("rows") is not None else ""
+    if counts is None:  # an event written before comments were counted in it
+        text = review_counts.passages(int(data.get("findings", 0))) + rows
+        by_category = data.get("by_category") or {}
+    else:
+        text = (
+            f"{review_counts.to_review(counts.to_review)}, "
+            f"{review_counts.passages(counts.passages)},{rows}"
+        )
+        by_category = counts.by_category
+    detail = _counts({c: by_category[c] for c in CATEGORIES if by_category.get(c)}, CATEGORY_LABELS)
+    severity = _counts(data.get("by_severity") or {}, SEVERITY_LABELS)
+    if detail:
+        text += f" ({detail})"
+    if severity and counts is None:
+        text += f" ; gravité : {severity}"
+    return text
+
+
 def _counts(mapping: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     parts = [
         f"{labels.get(key, key).lower()} {number(value)}" for key, value in mapping.items() if value
@@ -300,22 +325,20 @@ def describe(event: Mapping[str, Any]) -> str:
     name = data.get("file_name") or data.get("target_name")
     prefix = f"{name} — " if name else ""
     if kind == "scan":
-        text = f"{prefix}{number(data.get('findings', 0))} repérage(s)"
-        if data.get("rows") is not None:
-            text += f" sur {number(data['rows'])} ligne(s)"
-        detail = _counts(data.get("by_category") or {}, CATEGORY_LABELS)
-        severity = _counts(data.get("by_severity") or {}, SEVERITY_LABELS)
-        if detail:
-            text += f" ({detail})"
-        if severity:
-            text += f" ; gravité : {severity}"
-        return text
+        return prefix + _describe_scan(data)
     if kind == "edit":
-        action = {"undo": "annulée(s)", "redo": "rétablie(s)"}.get(
-            str(data.get("action")), "corrigée(s)"
-        )
-        cells, rows = number(data.get("cells", 0)), number(data.get("rows", 0))
-        text = f"{prefix}{cells} cellule(s) {action} sur {rows} ligne(s)"
+        count = int(data.get("cells", 0))
+        action = str(data.get("action"))
+        if action == "undo":
+            text = "correction annulée : " + plural(
+                count, "commentaire remis", "commentaires remis"
+            )
+            text += " comme avant"
+        elif action == "redo":
+            text = plural(count, "commentaire corrigé", "commentaires corrigés") + " de nouveau"
+        else:
+            text = plural(count, "commentaire corrigé", "commentaires corrigés")
+        text = f"{prefix}{text} sur {plural(int(data.get('rows', 0)), 'ligne')}"
         detail = _counts(data.get("categories") or {}, CATEGORY_LABELS)
         return text + (f" ({detail})" if detail else "")
     if kind == "ignore":
@@ -325,22 +348,26 @@ def describe(event: Mapping[str, Any]) -> str:
         category = CATEGORY_LABELS.get(str(data.get("category")), str(data.get("category", "")))
         return f"{prefix}ligne {number(data.get('row', 0))} : {what} ({category.lower()})"
     if kind == "save_copy":
-        changed = number(data.get("cells_changed", 0))
-        return f"{prefix}{changed} cellule(s) modifiée(s) dans la copie"
+        changed = int(data.get("cells_changed", 0))
+        corrected = plural(changed, "commentaire corrigé", "commentaires corrigés")
+        return f"{prefix}{corrected} dans la copie"
     if kind == "worklist":
-        return f"{prefix}{number(data.get('entries', 0))} correction(s) à reporter"
+        entries = int(data.get("entries", 0))
+        return f"{prefix}{plural(entries, 'correction à reporter', 'corrections à reporter')}"
     if kind == "key_rotated":
         return f"clé {data.get('old_key_id', '?')} remplacée par {data.get('new_key_id', '?')}"
     if kind == "verify":
         if data.get("ok", True):
-            return f"journal intègre : {number(data.get('events', 0))} événement(s)"
+            return f"journal intègre : {plural(int(data.get('events', 0)), 'événement')}"
         return f"anomalie : {data.get('problem', '?')} (n° {data.get('first_bad_seq', '?')})"
     if kind == "report":
         text = f"rapport {str(data.get('format') or '').upper()}".rstrip()
         if data.get("flagged_comments") is not None:
-            text += f" : {number(data['flagged_comments'])} commentaire(s) signalé(s)"
+            text += " : " + plural(
+                int(data["flagged_comments"]), "commentaire signalé", "commentaires signalés"
+            )
         if data.get("rows") is not None:
-            text += f" sur {number(data['rows'])} ligne(s)"
+            text += f" sur {plural(int(data['rows']), 'ligne')}"
         return text
     parts = [
         f"{SETTING_LABELS.get(key, key)} {number(value)}"
