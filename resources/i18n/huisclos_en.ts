@@ -4,14 +4,24 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/chart.py" line="29"/>
+        <location filename="../../desktop/huisclos/ui/chart.py" line="33"/>
         <source>Graphique par catégorie</source>
         <translation>Chart by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/chart.py" line="35"/>
-        <source>{0} : {1} commentaire(s) à revoir</source>
-        <translation>{0}: {1} comment(s) to review</translation>
+        <location filename="../../desktop/huisclos/ui/chart.py" line="47"/>
+        <source>{0} : {1} commentaire à revoir</source>
+        <translation>{0}: {1} comment to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/chart.py" line="49"/>
+        <source>{0} : {1} commentaires à revoir</source>
+        <translation>{0}: {1} comments to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/chart.py" line="88"/>
+        <source>Cliquez pour n&apos;afficher qu&apos;elle.</source>
+        <translation>Click to show only this category.</translation>
     </message>
 </context>
 <context>
@@ -524,100 +534,111 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>The log stays locked: the passphrase was not given.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="175"/>
-        <source>{0} événement(s). Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
-        <translation>{0} event(s). Click “Check integrity” to check the log.</translation>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="177"/>
+        <source>{0} événement. Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
+        <translation>{0} event. Click “Check integrity” to check the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="181"/>
+        <source>{0} événements. Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
+        <translation>{0} events. Click “Check integrity” to check the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="186"/>
         <source>Le journal est vide : aucune analyse n&apos;a encore été enregistrée.</source>
         <translation>The log is empty: no check has been recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="194"/>
         <source>Analyse</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="195"/>
         <source>Corrections</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="196"/>
         <source>Copie nettoyée</source>
         <translation>Cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="197"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="198"/>
         <source>Réglages modifiés</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="199"/>
         <source>Nouvelle clé</source>
         <translation>New key</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="200"/>
         <source>Vérification du journal</source>
         <translation>Log check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="201"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="206"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="215"/>
         <source>Journal intègre : {0} événement.</source>
         <translation>Log intact: {0} event.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="217"/>
         <source>Journal intègre : {0} événements.</source>
         <translation>Log intact: {0} events.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="220"/>
         <source>Le journal a été modifié.</source>
         <translation>The log has been altered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="234"/>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="236"/>
         <source>Tableur CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="235"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="243"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="240"/>
-        <source>Journal exporté : {0} ({1} événement(s)).</source>
-        <translation>Log exported: {0} ({1} event(s)).</translation>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="248"/>
+        <source>Journal exporté : {0} ({1} événement).</source>
+        <translation>Log exported: {0} ({1} event).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="250"/>
+        <source>Journal exporté : {0} ({1} événements).</source>
+        <translation>Log exported: {0} ({1} events).</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
         <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="41"/>
         <source>Santé</source>
         <translation>Health</translation>
     </message>
@@ -667,47 +688,92 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Identifier or secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="41"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
+        <source>Sexualité</source>
+        <translation>Sexuality</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
+        <source>Religion</source>
+        <translation>Religion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
+        <source>Origine</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
+        <source>Politique</source>
+        <translation>Politics</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
+        <source>Syndicat</source>
+        <translation>Union</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
+        <source>Justice</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
+        <source>Précarité</source>
+        <translation>Hardship</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
+        <source>Jugement</source>
+        <translation>Judgement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="50"/>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="52"/>
         <source>faible</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="53"/>
         <source>moyenne</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="54"/>
         <source>élevée</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
         <source>rumeur</source>
         <translation>hearsay</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="57"/>
         <source>tiers</source>
         <translation>third party</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
         <source>insistance</source>
         <translation>emphasis</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
         <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
         <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="62"/>
         <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
         <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="67"/>
         <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
         <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
     </message>
@@ -986,37 +1052,42 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="117"/>
-        <source>Remplacer {0} commentaire(s) ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
-        <translation>Replace {0} comment(s) ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="118"/>
+        <source>Remplacer {0} commentaire ({1}) par la proposition ? Vous pourrez l&apos;annuler avec Ctrl+Z.</source>
+        <translation>Replace {0} comment ({1}) with the suggestion? You can undo it with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="124"/>
+        <source>Remplacer {0} commentaires ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
+        <translation>Replace {0} comments ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="133"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="145"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="153"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="174"/>
         <source>Ignorer le passage (ligne {0})</source>
         <translation>Ignore the passage (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="181"/>
         <source>Passage ignoré ligne {0} ({1}) : il reste tel quel.</source>
         <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="204"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="205"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
         <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
     </message>
@@ -1046,57 +1117,67 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="90"/>
-        <source>Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s)).</source>
-        <translation>Cleaned copy saved: {0} ({1} comment(s) corrected).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="108"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="110"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="128"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="129"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="129"/>
-        <source>Liste de corrections enregistrée : {0} ({1} ligne(s)).</source>
-        <translation>Correction list saved: {0} ({1} line(s)).</translation>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="92"/>
+        <source>Copie nettoyée enregistrée : {0} ({1} commentaire corrigé).</source>
+        <translation>Cleaned copy saved: {0} ({1} comment corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="96"/>
+        <source>Copie nettoyée enregistrée : {0} ({1} commentaires corrigés).</source>
+        <translation>Cleaned copy saved: {0} ({1} comments corrected).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="136"/>
+        <source>Liste de corrections enregistrée : {0} ({1} ligne).</source>
+        <translation>Correction list saved: {0} ({1} line).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="140"/>
+        <source>Liste de corrections enregistrée : {0} ({1} lignes).</source>
+        <translation>Correction list saved: {0} ({1} lines).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="165"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="174"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="178"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="182"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1169,56 +1250,71 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="257"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="259"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="312"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="316"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="321"/>
         <source>À revoir</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="308"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="313"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="318"/>
         <source>Corrigé</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="330"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="335"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="332"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="337"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="442"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="447"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="443"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="448"/>
         <source>Commentaires</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="444"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="449"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="460"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="465"/>
         <source>Toutes les catégories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="483"/>
-        <source>{c} commentaire(s) à revoir ({n} passage(s))</source>
-        <translation>{c} comment(s) to review ({n} passage(s))</translation>
+        <location filename="../../desktop/huisclos/ui/models.py" line="489"/>
+        <source>{c} commentaire à revoir</source>
+        <translation>{c} comment to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="491"/>
+        <source>{c} commentaires à revoir</source>
+        <translation>{c} comments to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="494"/>
+        <source>{n} passage repéré</source>
+        <translation>{n} passage found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/models.py" line="496"/>
+        <source>{n} passages repérés</source>
+        <translation>{n} passages found</translation>
     </message>
 </context>
 <context>
@@ -1518,125 +1614,125 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="163"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="164"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="165"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="167"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="187"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="192"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="209"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="468"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="211"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="474"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="211"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="213"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="223"/>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="227"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="232"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="234"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="255"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="258"/>
         <source>Remarque sur la feuille</source>
         <translation>Note about the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="263"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="262"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="265"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="323"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="327"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="331"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="335"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="336"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="340"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="352"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="356"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="329"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="432"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="333"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="438"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="354"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="358"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="433"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="439"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="435"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="441"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="470"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="476"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="474"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="477"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="483"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="486"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="492"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

@@ -41,7 +41,7 @@ def test_the_four_leaked_comments_are_flagged_and_benign_ones_are_not(
     assert {1, 2, 3, 4} <= flagged
     assert not {5, 8, 9, 10} & flagged  # appointment, contact, door code, missed RDV
     summary = window.review_page.summary_label.text()
-    assert "sur 10 patients" in summary and "0 corrigé" in summary
+    assert "sur 10 patients" in summary and "0 commentaire corrigé" in summary
 
 
 def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -> None:
@@ -57,13 +57,13 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -
     page.only_to_review.setChecked(False)  # every row listed: the fixed comment shows its text
     assert page.model.index_of(key[1], column).data() == display_text(expected)
     page.only_to_review.setChecked(True)
-    assert "1 corrigé" in page.summary_label.text()
+    assert "1 commentaire corrigé" in page.summary_label.text()
     assert window.isWindowModified()
 
     window.menus.undo.trigger()
     assert session.text(key) == before
     assert page.model.index_of(key[1], column).data() == display_text(before)
-    assert "0 corrigé" in page.summary_label.text()
+    assert "0 commentaire corrigé" in page.summary_label.text()
 
     window.menus.redo.trigger()
     assert session.text(key) == expected

@@ -37,6 +37,17 @@ def _labels(language: str) -> dict[str, str]:
         "social": QCoreApplication.translate("Labels", "Précarité sociale"),
         "judgement": QCoreApplication.translate("Labels", "Jugement ou propos déplacé"),
         "identifier": QCoreApplication.translate("Labels", "Identifiant ou secret"),
+        # short words (the «État» column's chips, the chart), never codes
+        "short:health": QCoreApplication.translate("Labels", "Santé"),
+        "short:sex_life": QCoreApplication.translate("Labels", "Sexualité"),
+        "short:religion": QCoreApplication.translate("Labels", "Religion"),
+        "short:ethnic_origin": QCoreApplication.translate("Labels", "Origine"),
+        "short:political": QCoreApplication.translate("Labels", "Politique"),
+        "short:union": QCoreApplication.translate("Labels", "Syndicat"),
+        "short:criminal": QCoreApplication.translate("Labels", "Justice"),
+        "short:social": QCoreApplication.translate("Labels", "Précarité"),
+        "short:judgement": QCoreApplication.translate("Labels", "Jugement"),
+        "short:identifier": QCoreApplication.translate("Labels", "Identifiant"),
         # severities
         "low": QCoreApplication.translate("Labels", "faible"),
         "medium": QCoreApplication.translate("Labels", "moyenne"),
@@ -66,6 +77,12 @@ def category_label(category: str) -> str:
     return _labels(language()).get(category, CATEGORY_LABELS.get(category, category))
 
 
+def category_word(category: str) -> str:
+    """One word for the category («Santé», «Justice», «Précarité»): the chips of the «État»
+    column and the chart's bars, where the full name would not fit."""
+    return _labels(language()).get(f"short:{category}", category_label(category))
+
+
 def severity_label(severity: str) -> str:
     return _labels(language()).get(severity, SEVERITY_LABELS.get(severity, severity))
 
@@ -87,6 +104,12 @@ def language() -> str:
 def format_number(value: int) -> str:
     """12431 → «12 431» with a narrow no-break space in French, «12,431» in English."""
     return f"{value:,}" if language() == "en" else number(value)
+
+
+def format_decimal(value: float, digits: int = 1) -> str:
+    """0.5 → «0,5» in French, «0.5» in English."""
+    text = f"{value:.{digits}f}"
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def format_rate(value: float) -> str:

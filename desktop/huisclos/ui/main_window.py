@@ -41,7 +41,7 @@ from ..core.review.session import ReviewSession
 from . import settings
 from .audit import AuditRecorder
 from .errors import show_error
-from .labels import format_number
+from .labels import format_decimal, format_number
 from .menus import Menus
 from .review_actions import ReviewActions
 from .review_page import ReviewPage
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 QCoreApplication.translate(
                     "MainWindow", "Analyse terminée : {0} lignes en {1} s."
-                ).format(format_number(result.rows), f"{result.seconds:.1f}".replace(".", ",")),
+                ).format(format_number(result.rows), format_decimal(result.seconds)),
                 10_000,
             )
             if not self.review_page.table.currentIndex().isValid():

@@ -114,10 +114,18 @@ class ReviewActions:
         )
         if confirm and not self.window.ask(
             QCoreApplication.translate("MainWindow", "Tout appliquer"),
-            QCoreApplication.translate(
-                "MainWindow",
-                "Remplacer {0} commentaire(s) ({1}) par les propositions ? "
-                "Vous pourrez tout annuler d'un coup avec Ctrl+Z.",
+            (
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Remplacer {0} commentaire ({1}) par la proposition ? "
+                    "Vous pourrez l'annuler avec Ctrl+Z.",
+                )
+                if len(batch) == 1
+                else QCoreApplication.translate(
+                    "MainWindow",
+                    "Remplacer {0} commentaires ({1}) par les propositions ? "
+                    "Vous pourrez tout annuler d'un coup avec Ctrl+Z.",
+                )
             ).format(format_number(len(batch)), what),
         ):
             return False

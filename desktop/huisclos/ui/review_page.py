@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,9 +42,10 @@ from ..core.exports.columns import identity_columns
 from ..core.review.counts import ReviewCounts
 from ..core.review.session import ReviewSession
 from .chart import CategoryChart
+from .chips import CategoryChipDelegate, chips_width
 from .delegates import HighlightDelegate
 from .detail_panel import DetailPanel
-from .labels import category_label, format_number, format_rate
+from .labels import category_label, category_word, format_number, format_rate
 from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilterProxy
 from .style import spaced
 
@@ -156,6 +156,7 @@ class ReviewPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setAccessibleName(self.tr("Résumé"))
+        self.summary_label.setWordWrap(True)
         columns_row = QHBoxLayout()
         self.columns_label = QLabel()
         self.columns_label.setWordWrap(True)
@@ -171,6 +172,7 @@ class ReviewPage(QWidget):
         texts.addWidget(self.summary_label)
         texts.addLayout(columns_row)
         self.chart = CategoryChart()
+        self.chart.category_clicked.connect(self.show_category)
         summary_layout.addLayout(texts, 1)
         summary_layout.addWidget(self.chart)
         outer.addWidget(summary)
@@ -240,6 +242,7 @@ class ReviewPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setHighlightSections(False)
         self.delegate = HighlightDelegate(self.table)
+        self.chip_delegate = CategoryChipDelegate(self.table)
         self._identity: list[int] = []  # NOM, Prénom columns shown beside the comment
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(
@@ -307,6 +310,7 @@ class ReviewPage(QWidget):
         self.file_label.setToolTip(str(session.path))
         for name in self.model.comment_columns:
             self.table.setItemDelegateForColumn(self.model.column_of(name), self.delegate)
+        self.table.setItemDelegateForColumn(self.model.COL_STATE, self.chip_delegate)
         self._size_columns()
         self.refresh_columns_label(session)
         self.refresh_summary(session)
@@ -379,10 +383,12 @@ class ReviewPage(QWidget):
         front = [*self._identity, *comment_columns]
         for position, column in enumerate(front, start=1):
             header.moveSection(header.visualIndex(column), position)
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        state_sample = QFontMetrics(bold).horizontalAdvance("SAN SEX") + 16
-        self.table.setColumnWidth(self.model.COL_STATE, max(state_sample, 64))
+        # room for the widest single chip, and two short ones («Santé» «Religion»)
+        sample = max(
+            chips_width([category_word("social")], self.table.font()),
+            chips_width([category_word("health"), category_word("religion")], self.table.font()),
+        )
+        self.table.setColumnWidth(self.model.COL_STATE, max(sample + 8, 64))
         for column in range(1, self.model.columnCount()):
             if column in comment_columns:
                 continue
@@ -488,6 +494,16 @@ class ReviewPage(QWidget):
                 )
             )
         self.empty_label.setVisible(empty)
+
+    def show_category(self, category: str) -> None:
+        """Filter the list to ``category`` (a chart bar was clicked), as its row in the
+        category list does."""
+        row = self.category_model.row_of(category)
+        self.category_view.selectionModel().setCurrentIndex(
+            self.category_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def _category_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         category = current.data(CATEGORY_ROLE) if current.isValid() else None

@@ -87,9 +87,16 @@ class Saving:
         QApplication.restoreOverrideCursor()
         self.window.recorder.record(*saved)
         self.window.undo_stack.setClean()
-        message = QCoreApplication.translate(
-            "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
-        ).format(path.name, format_number(session.corrected_count()))
+        corrected = session.corrected_count()
+        message = (
+            QCoreApplication.translate(
+                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire corrigé)."
+            )
+            if corrected <= 1
+            else QCoreApplication.translate(
+                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaires corrigés)."
+            )
+        ).format(path.name, format_number(corrected))
         if session.export.copy_note(path):
             message += " " + format_change_note()
         self.window.statusBar().showMessage(message, 20_000)
@@ -125,11 +132,17 @@ class Saving:
                     "liste a été enregistrée en UTF-8.",
                 ),
             )
-        self.window.statusBar().showMessage(
+        message = (
             QCoreApplication.translate(
-                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne(s))."
-            ).format(path.name, format_number(saved.entries)),
-            10_000,
+                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne)."
+            )
+            if saved.entries <= 1
+            else QCoreApplication.translate(
+                "MainWindow", "Liste de corrections enregistrée : {0} ({1} lignes)."
+            )
+        )
+        self.window.statusBar().showMessage(
+            message.format(path.name, format_number(saved.entries)), 10_000
         )
         return True
 

@@ -22,6 +22,7 @@ from typing import Any
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, REASON_EXPLANATIONS
 from ..detect.detector import Detector
 from ..errors import HuisclosError
+from ..french import plural
 from ..resources import resource
 from ..rewrite.suggestions import first_suggestion
 from .help_text import topic_for
@@ -64,7 +65,7 @@ class Score:
     def text(self) -> str:
         if not self.answered:
             return f"Aucune réponse notée sur {self.total} commentaires."
-        return f"{self.correct} bonne(s) réponse(s) sur {self.answered}"
+        return f"{plural(self.correct, 'bonne réponse', 'bonnes réponses')} sur {self.answered}"
 
 
 # A few comments that keep the quiz usable even with no lexicon or corpus on disk.

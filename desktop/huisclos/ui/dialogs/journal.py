@@ -170,10 +170,18 @@ class JournalDialog(QDialog):
                 if column == 3:
                     item.setToolTip(value)
                 self.table.setItem(row, column, item)
+        count = len(self.events)
         self.status.setText(
-            self.tr(
-                "{0} événement(s). Cliquez sur « Vérifier l'intégrité » pour contrôler le journal."
-            ).format(format_number(len(self.events)))
+            (
+                self.tr(
+                    "{0} événement. Cliquez sur « Vérifier l'intégrité » pour contrôler le journal."
+                )
+                if count == 1
+                else self.tr(
+                    "{0} événements. Cliquez sur « Vérifier l'intégrité » pour contrôler le "
+                    "journal."
+                )
+            ).format(format_number(count))
             if self.events
             else self.tr("Le journal est vide : aucune analyse n'a encore été enregistrée.")
         )
@@ -236,9 +244,12 @@ class JournalDialog(QDialog):
         return self._run(_export, lambda count: self._exported(path, count), path)
 
     def _exported(self, path: Path, count: int) -> None:
-        self.status.setText(
-            self.tr("Journal exporté : {0} ({1} événement(s)).").format(path.name, count)
+        text = (
+            self.tr("Journal exporté : {0} ({1} événement).")
+            if count <= 1
+            else self.tr("Journal exporté : {0} ({1} événements).")
         )
+        self.status.setText(text.format(path.name, format_number(count)))
 
     def wait(self) -> None:
         self.pool.waitForDone(10_000)
