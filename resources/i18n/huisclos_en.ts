@@ -779,6 +779,19 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
 </context>
 <context>
+    <name>LogLockNotice</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/log_lock_notice.py" line="28"/>
+        <source>Journal verrouillé : vos actions ne sont pas enregistrées. Cliquez ici pour déverrouiller le journal.</source>
+        <translation>Log locked: your actions are not recorded. Click here to unlock the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/log_lock_notice.py" line="37"/>
+        <source>Déverrouiller le journal</source>
+        <translation>Unlock the log</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/huisclos/ui/menus.py" line="37"/>
@@ -786,7 +799,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="163"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="39"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -982,47 +995,52 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="145"/>
+        <source>Journal déverrouillé.</source>
+        <translation>Log unlocked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="165"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="195"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="230"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="267"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="269"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="290"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="328"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="409"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="413"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1088,11 +1106,11 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_actions.py" line="205"/>
-        <source>Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s&apos;applique à toutes les analyses ; vous pourrez le retirer dans les réglages.</source>
-        <translation>Never flag “{0}” again in this practice? This applies to every check; you can remove it in the settings.</translation>
+        <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
+        <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="73"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
@@ -1117,67 +1135,92 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="112"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="114"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="132"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="129"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="133"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="92"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="96"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire corrigé).</source>
         <translation>Cleaned copy saved: {0} ({1} comment corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="96"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="100"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaires corrigés).</source>
         <translation>Cleaned copy saved: {0} ({1} comments corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="140"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne).</source>
         <translation>Correction list saved: {0} ({1} line).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="144"/>
         <source>Liste de corrections enregistrée : {0} ({1} lignes).</source>
         <translation>Correction list saved: {0} ({1} lines).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="170"/>
+        <source>Commentaires à revoir</source>
+        <translation>Comments to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
+        <source>Il reste {0} commentaire à revoir. La copie le gardera tel quel.</source>
+        <translation>{0} comment is still to review. The copy will keep it as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="178"/>
+        <source>Il reste {0} commentaires à revoir. La copie les gardera tels quels.</source>
+        <translation>{0} comments are still to review. The copy will keep them as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="185"/>
+        <source>Enregistrer quand même</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="189"/>
+        <source>Continuer la revue</source>
+        <translation>Continue the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="200"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="167"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="202"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="209"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="213"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="217"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>

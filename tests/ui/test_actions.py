@@ -13,6 +13,7 @@ from huisclos.core.audit.events import describe
 from huisclos.core.audit.log import open_log
 from huisclos.core.detect import practice
 from huisclos.ui import errors as errors_module
+from huisclos.ui import saving
 from huisclos.ui.dialogs import edit_comment
 
 
@@ -83,10 +84,36 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
     session = window.session
     key = next(k for k in session.pending_keys() if k[1] == 3)  # «mère musulmane voilée»
     finding = next(f for f in session.findings(key) if f.category == "religion")
+    asked: list[tuple[str, dict]] = []
+    window.ask = lambda title, question, **options: asked.append((question, options)) or True  # type: ignore[method-assign]
     assert window.review.allow_term(finding)
+    question, options = asked[0]
+    assert options == {"default_yes": False}  # «Non» unless the user says otherwise
+    assert "dans aucun fichier" in question
     assert finding.match in practice.load_allowlist()
     assert all(f.match != finding.match for f in session.findings(key))
     window.recorder.wait()
+    with open_log() as log:
+        (event,) = [e for e in log.events() if e["event"] == "settings_changed"]
+    assert event["payload"]["rule"] == finding.rule
+    assert finding.match not in json.dumps(event["payload"])
+
+
+def test_saving_with_comments_left_offers_to_continue_the_review(
+    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    left: list[int] = []
+    window.saving.ask_comments_left = lambda count: left.append(count) or False  # type: ignore[method-assign]
+    dialogs: list[str] = []
+    monkeypatch.setattr(
+        saving.QFileDialog, "getSaveFileName", lambda *a, **k: dialogs.append("save") or ("", "")
+    )
+    window.saving.save_copy()
+    assert left == [window.session.review_count()] and dialogs == []  # «Continuer la revue»
+    window.saving.ask_comments_left = lambda count: True  # type: ignore[method-assign]
+    window.saving.save_copy()
+    assert dialogs == ["save"]  # «Enregistrer quand même»
 
 
 def test_a_missing_file_gives_a_french_message_and_the_start_page(

@@ -42,6 +42,7 @@ from . import settings
 from .audit import AuditRecorder
 from .errors import show_error
 from .labels import format_decimal, format_number
+from .log_lock_notice import LogLockNotice
 from .menus import Menus
 from .review_actions import ReviewActions
 from .review_page import ReviewPage
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_notice = UndoNotice(self.statusBar(), self.undo_stack)
+        self.log_lock_notice = LogLockNotice(self.statusBar(), self.recorder_unlocked)
         self.recorder = AuditRecorder(self)
         self.recorder.warning.connect(self._log_warning)
         self.review = ReviewActions(self)
@@ -136,11 +138,18 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar()
 
+    def recorder_unlocked(self) -> None:
+        """The journal was unlocked from the status bar: warn again if it locks later."""
+        self.recorder.reset_warning()
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Journal déverrouillé."), 5_000
+        )
+
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
     def _log_warning(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15_000)
+        self.log_lock_notice.warn(message)
 
     def _update_actions(self) -> None:
         self.menus.update()
@@ -406,14 +415,15 @@ class MainWindow(QMainWindow):
             )
 
     # --- closing ---------------------------------------------------------------------------
-    def ask(self, title: str, question: str) -> bool:
-        """A yes/no question (tests replace it)."""
+    def ask(self, title: str, question: str, *, default_yes: bool = True) -> bool:
+        """A yes/no question, «Oui» by default unless ``default_yes`` is False (tests replace
+        it)."""
         answer = QMessageBox.question(
             self,
             title,
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 

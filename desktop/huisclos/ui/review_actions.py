@@ -204,9 +204,11 @@ class ReviewActions:
             QCoreApplication.translate("MainWindow", "Toujours autoriser ce terme"),
             QCoreApplication.translate(
                 "MainWindow",
-                "Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s'applique à toutes "
-                "les analyses ; vous pourrez le retirer dans les réglages.",
+                "Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun "
+                "fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans "
+                "Outils › Réglages › Termes du cabinet.",
             ).format(finding.match),
+            default_yes=False,
         ):
             return False
         try:
@@ -215,9 +217,9 @@ class ReviewActions:
         except HuisclosError as error:
             show_error(self.window, error)
             return False
-        self.window.recorder.record(
-            "settings_changed", audit_events.settings_payload(allowlist_added=1)
-        )
+        payload = audit_events.settings_payload(allowlist_added=1)
+        payload.update(rule=finding.rule, category=finding.category)  # never the term itself
+        self.window.recorder.record("settings_changed", payload)
         self.window.session.set_detector(self.window.detector)
         keys = self.window.session.pending_keys()
         self.window.session.rescan(keys)

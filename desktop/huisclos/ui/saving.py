@@ -65,6 +65,10 @@ class Saving:
 
     def save_copy(self) -> None:
         if (session := self.window.session) is not None:
+            left = session.review_count()
+            if left and not self.ask_comments_left(left):
+                self.window.step(True)  # «Continuer la revue»: on to the next comment
+                return
             self._save_as(
                 QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
                 session.default_copy_path(),
@@ -157,6 +161,37 @@ class Saving:
             self.save_copy()
             return self.window.undo_stack.isClean()
         return answer == "discard"
+
+    def ask_comments_left(self, left: int) -> bool:
+        """Comments are still to review: «Enregistrer quand même» (True) or «Continuer la
+        revue» (False, the default). Tests replace it."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Commentaires à revoir"))
+        box.setText(
+            (
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Il reste {0} commentaire à revoir. La copie le gardera tel quel.",
+                )
+                if left == 1
+                else QCoreApplication.translate(
+                    "MainWindow",
+                    "Il reste {0} commentaires à revoir. La copie les gardera tels quels.",
+                )
+            ).format(format_number(left))
+        )
+        save = box.addButton(
+            QCoreApplication.translate("MainWindow", "Enregistrer quand même"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        review = box.addButton(
+            QCoreApplication.translate("MainWindow", "Continuer la revue"),
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        box.setDefaultButton(review)
+        box.exec()
+        return box.clickedButton() is save
 
     def ask_unsaved(self) -> str:
         """«save», «discard» or «cancel» (tests replace it)."""

@@ -281,6 +281,8 @@ SETTING_LABELS: dict[str, str] = {
     "allowlist_removed": "exceptions retirées :",
     "terms_added": "termes ajoutés :",
     "terms_removed": "termes retirés :",
+    "rule": "règle",
+    "category": "catégorie",
 }
 
 # --- reading events back -----------------------------------------------------------------------
