@@ -1473,72 +1473,82 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QuizView</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="74"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="77"/>
         <source>Commentaire fictif</source>
         <translation>Fictional comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="191"/>
         <source>bonnes réponses de la salle</source>
         <translation>right answers from the room</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="194"/>
         <source>commentaires passés en revue (réponses non notées)</source>
         <translation>comments reviewed (answers not scored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="202"/>
         <source>À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, ni jugement. ← pour revenir.</source>
         <translation>Remember: the practical need, not the illness; no hearsay, no relatives, no judgement. ← to go back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="227"/>
         <source>Commentaire {n} sur {total} — fictif</source>
         <translation>Comment {n} of {total} — fictional</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="227"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="234"/>
         <source>La salle : sensible ? (S = oui, N = non)</source>
         <translation>The room: sensitive? (S = yes, N = no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="236"/>
         <source>sensible</source>
         <translation>sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="236"/>
         <source>rien à redire</source>
         <translation>nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="230"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="237"/>
         <source>La salle a répondu : {said}</source>
         <translation>The room answered: {said}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="237"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="243"/>
         <source>Sensible</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="240"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="243"/>
         <source>Rien à redire</source>
         <translation>Nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="252"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="246"/>
+        <source>✗ Mauvaise réponse — c&apos;était : {0}</source>
+        <translation>✗ Wrong answer — it was: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="248"/>
+        <source>✓ Bonne réponse : {0}</source>
+        <translation>✓ Right answer: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="260"/>
         <source>Plutôt : </source>
         <translation>Better: </translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="256"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="264"/>
         <source>Plutôt : effacer le commentaire — rien d&apos;utile à garder.</source>
         <translation>Better: delete the comment — nothing useful to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="267"/>
         <source>Plutôt : retirer le passage signalé.</source>
         <translation>Better: remove the flagged passage.</translation>
     </message>
@@ -2050,47 +2060,47 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="316"/>
-        <source>Huis clos — Mode atelier</source>
-        <translation>Huis clos — Workshop mode</translation>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="325"/>
+        <source>Mode atelier — Huis clos</source>
+        <translation>Workshop mode — Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="337"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="346"/>
         <source>Mode atelier</source>
         <translation>Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="341"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="350"/>
         <source>Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s&apos;il est sensible, vous révélez la réponse, la raison et une formulation neutre. Aucun patient réel : les commentaires viennent du lexique et d&apos;une liste d&apos;exemples inventés.</source>
         <translation>A quiz to project: fictional comments, one at a time. The room says whether it is sensitive, you reveal the answer, the reason and a neutral wording. No real patient: the comments come from the lexicon and a list of invented examples.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="348"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="357"/>
         <source>Nombre de commentaires</source>
         <translation>Number of comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="351"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="360"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="355"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="364"/>
         <source>Nombre de commentaires :</source>
         <translation>Number of comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="356"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="365"/>
         <source>Part de commentaires sensibles :</source>
         <translation>Share of sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="357"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="366"/>
         <source>Commencer le quiz</source>
         <translation>Start the quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="360"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="369"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
