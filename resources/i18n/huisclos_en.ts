@@ -188,22 +188,22 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="59"/>
         <source>Zone de dépôt du fichier</source>
         <translation>File drop zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="60"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="61"/>
         <source>Déposez ici l&apos;export de vos patients, ou appuyez sur Entrée pour le choisir.</source>
         <translation>Drop your patient export here, or press Enter to choose it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="68"/>
         <source>Déposez l&apos;export de vos patients — CSV, Excel ou LibreOffice</source>
         <translation>Drop your patient export — CSV, Excel or LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="73"/>
         <source>Le fichier est seulement lu : l&apos;original n&apos;est jamais modifié.</source>
         <translation>The file is only read: the original is never changed.</translation>
     </message>
@@ -345,91 +345,101 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>GenerateExerciseDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="47"/>
         <source>Générer un fichier d&apos;exercice</source>
         <translation>Generate a practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="51"/>
         <source>Un export fictif pour s&apos;entraîner : patients inventés (noms, adresses, téléphones), commentaires tirés du lexique et d&apos;exemples étiquetés. Aucun patient réel.</source>
         <translation>A fictional export to practise with: invented patients (names, addresses, phones), comments drawn from the lexicon and labelled examples. No real patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="58"/>
         <source>Nombre de patients</source>
         <translation>Number of patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="61"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="64"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="66"/>
         <source>Format du fichier</source>
         <translation>File format</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="68"/>
         <source>Fichier à créer</source>
         <translation>File to create</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="70"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="77"/>
         <source>Patients fictifs :</source>
         <translation>Fictional patients:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="76"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="78"/>
         <source>Commentaires sensibles :</source>
         <translation>Sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="79"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="78"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="80"/>
         <source>Fichier :</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="79"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="81"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="79"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="81"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="102"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="104"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="113"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="124"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="166"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="173"/>
+        <source>Ouvrir maintenant</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="177"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1005,42 +1015,42 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="196"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="230"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="231"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="268"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="269"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="270"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="300"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="329"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="410"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="414"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1110,117 +1120,117 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="73"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="76"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="38"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="39"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="31"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="32"/>
         <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
         <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="35"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="36"/>
         <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
         <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="46"/>
         <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="115"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="114"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="117"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="132"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="135"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="133"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="136"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="96"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="99"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire corrigé).</source>
         <translation>Cleaned copy saved: {0} ({1} comment corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="100"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaires corrigés).</source>
         <translation>Cleaned copy saved: {0} ({1} comments corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="143"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne).</source>
         <translation>Correction list saved: {0} ({1} line).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="144"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="147"/>
         <source>Liste de corrections enregistrée : {0} ({1} lignes).</source>
         <translation>Correction list saved: {0} ({1} lines).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
         <source>Commentaires à revoir</source>
         <translation>Comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="176"/>
         <source>Il reste {0} commentaire à revoir. La copie le gardera tel quel.</source>
         <translation>{0} comment is still to review. The copy will keep it as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="181"/>
         <source>Il reste {0} commentaires à revoir. La copie les gardera tels quels.</source>
         <translation>{0} comments are still to review. The copy will keep them as they are.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="188"/>
         <source>Enregistrer quand même</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="192"/>
         <source>Continuer la revue</source>
         <translation>Continue the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="203"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="205"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="209"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="212"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="216"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="220"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -1556,62 +1566,62 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="50"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="57"/>
         <source>Nom du cabinet (facultatif)</source>
         <translation>Practice name (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="58"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="59"/>
         <source>Ajouter quelques exemples masqués</source>
         <translation>Add a few masked examples</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="61"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="62"/>
         <source>Par défaut, le rapport ne contient aucun mot ni nom de patient. Cette option ajoute quelques commentaires dont les passages sensibles, les noms et les chiffres sont masqués.</source>
         <translation>By default, the report holds no patient word or name. This option adds a few comments with their sensitive passages, names and numbers masked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="68"/>
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="74"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="75"/>
         <source>Enregistrer en PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="78"/>
         <source>Enregistrer en HTML…</source>
         <translation>Save as HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="80"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="81"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="87"/>
         <source>Cabinet :</source>
         <translation>Practice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="128"/>
         <source>Enregistrer le rapport</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="142"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="147"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
@@ -1961,80 +1971,95 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="131"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="132"/>
         <source>Huis clos</source>
         <translation>Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="136"/>
         <source>Vérifiez les commentaires administratifs de vos patients : repérez ce qui ne doit pas y figurer et corrigez-le en un clic.</source>
         <translation>Check your patients&apos; administrative comments: spot what must not be there and fix it in one click.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="149"/>
         <source>Ouvrir un fichier…</source>
         <translation>Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
         <source>Choisir l&apos;export CSV, Excel ou LibreOffice (Ctrl+O)</source>
         <translation>Choose the CSV, Excel or LibreOffice export (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="152"/>
         <source>Ouvrir un fichier</source>
         <translation>Open a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="153"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="158"/>
         <source>Essayer avec un exemple fictif</source>
         <translation>Try a fictional example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="156"/>
         <source>Ouvre une liste de patients inventés, pour découvrir le logiciel</source>
         <translation>Opens a list of invented patients, to discover the software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="175"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="191"/>
         <source>Fichiers récents</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
         <source>Effacer la liste</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="181"/>
         <source>Effacer la liste des fichiers récents</source>
         <translation>Clear the recent files list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="183"/>
         <source>Oublier ces noms de fichiers (les fichiers eux-mêmes ne sont pas touchés)</source>
         <translation>Forget these file names (the files themselves are not touched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="195"/>
-        <source>Double-cliquez ou appuyez sur Entrée pour rouvrir</source>
-        <translation>Double-click or press Enter to open again</translation>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="196"/>
+        <source>Cliquez ou appuyez sur Entrée pour rouvrir</source>
+        <translation>Click or press Enter to open again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="258"/>
+        <source>{0} — introuvable</source>
+        <translation>{0} — not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="259"/>
+        <source>Introuvable : {0}</source>
+        <translation>Not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="264"/>
+        <source>{0}, introuvable</source>
+        <translation>{0}, not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="200"/>
         <source>Aucun fichier récent</source>
         <translation>No recent files</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="208"/>
         <source>&lt;b&gt;Comment ça marche ?&lt;/b&gt;&lt;br&gt;1. Ouvrez l&apos;export de vos patients.&lt;br&gt;2. Huis clos signale les commentaires qui ne devraient pas y figurer (santé, religion, rumeurs…) et propose une correction.&lt;br&gt;3. Corrigez en un clic, puis enregistrez une copie nettoyée et la liste des corrections à reporter dans votre logiciel.</source>
         <translation>&lt;b&gt;How does it work?&lt;/b&gt;&lt;br&gt;1. Open your patient export.&lt;br&gt;2. Huis clos flags the comments that should not be there (health, religion, hearsay…) and suggests a correction.&lt;br&gt;3. Fix them in one click, then save a cleaned copy and the list of corrections to carry over into your practice software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="226"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="230"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="233"/>
         <source>Tout reste sur cet ordinateur. Aucune donnée n&apos;est envoyée.</source>
         <translation>Everything stays on this computer. No data is sent.</translation>
     </message>

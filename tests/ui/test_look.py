@@ -4,6 +4,7 @@ numbers, accessible names, shortcuts shown in menus, settings kept between sessi
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from huisclos.core.detect.categories import CATEGORIES
@@ -80,11 +81,30 @@ def test_settings_are_typed_and_survive_a_restart(qapp) -> None:
     assert settings.recent_files.value() == []
 
 
-def test_recent_files_show_names_only(window, tmp_path) -> None:
-    settings.add_recent_file(str(tmp_path / "secret-folder" / "export.csv"))
+def test_recent_files_show_name_and_folder_open_in_one_click_and_grey_missing_ones(
+    qtbot, window, tmp_path
+) -> None:
+    present = tmp_path / "cabinet" / "export.csv"
+    present.parent.mkdir()
+    present.write_text("Nom;Commentaire\n", encoding="utf-8")
+    settings.add_recent_file(str(tmp_path / "ancien" / "parti.csv"))
+    settings.add_recent_file(str(present))
     window.start_page.set_recent_files(settings.recent_files.value())
-    item = window.start_page.recent_list.item(0)
-    assert item.text() == "export.csv"
+    recent = window.start_page.recent_list
+    item, missing = recent.item(0), recent.item(1)
+    assert item.text() == "export.csv\ncabinet" and item.toolTip() == str(present)
+    assert "introuvable" in missing.text()
+    assert missing.foreground().color() != item.foreground().color()
+    chosen: list = []
+    window.start_page.file_chosen.connect(chosen.append)
+    rect = recent.visualItemRect(missing)
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == []  # a missing file does not open
+    window.start_page.file_chosen.disconnect()
+    window.start_page.file_chosen.connect(chosen.append)
+    rect = recent.visualItemRect(item)
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == [present]  # one click
     window.clear_recent()
     assert window.start_page.recent_list.count() == 0
     assert settings.recent_files.value() == []

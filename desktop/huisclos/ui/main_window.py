@@ -38,7 +38,7 @@ from ..core.exports.model import Export
 from ..core.review.journal_events import scan_event
 from ..core.review.scan import ScanResult
 from ..core.review.session import ReviewSession
-from . import settings
+from . import folders, settings
 from .audit import AuditRecorder
 from .errors import show_error
 from .labels import format_decimal, format_number
@@ -156,8 +156,8 @@ class MainWindow(QMainWindow):
 
     # --- opening and scanning ------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = settings.recent_files.value()
-        folder = str(Path(start[0]).parent) if start else str(Path.home())
+        recent = settings.recent_files.value()
+        folder = str(folders.last_folder("exports", Path(recent[0]).parent if recent else None))
         path, _ = QFileDialog.getOpenFileName(
             self,
             QCoreApplication.translate("MainWindow", "Ouvrir l'export de vos patients"),
@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
             ),
         )
         if path:
+            folders.remember("exports", Path(path))
             self.open_file(Path(path))
 
     def open_demo(self) -> None:

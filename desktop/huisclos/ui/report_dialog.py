@@ -30,6 +30,7 @@ from ..core.report.figures import ReportData, record_report, report_from_session
 from ..core.report.layout import report_html
 from ..core.report.output import write_report
 from ..core.review.session import ReviewSession
+from . import folders
 from .report_pdf import render_pdf
 
 logger = logging.getLogger(__name__)
@@ -125,12 +126,13 @@ class ReportDialog(QDialog):
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Enregistrer le rapport"),
-                str(Path.home() / self.default_name(suffix)),
+                str(folders.in_last_folder("reports", self.default_name(suffix))),
                 pattern,
             )
             if not chosen:
                 return None
             path = Path(chosen)
+            folders.remember("reports", path)
             if path.suffix.lower() != suffix and not (suffix == ".html" and path.suffix == ".htm"):
                 path = path.with_name(path.name + suffix)
         try:
@@ -139,6 +141,9 @@ class ReportDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return None
         self.saved = target
+        typed = self.practice.text().strip()
+        if typed and typed != preferences.practice_name():
+            preferences.set_practice_name(typed)  # the next report starts with it
         message = self.tr("Rapport enregistré : {path}").format(path=target)
         warning = record_report(self.data, target.suffix)
         if warning:

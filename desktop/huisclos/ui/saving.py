@@ -18,6 +18,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ..core.errors import HuisclosError
+from . import folders
 from .errors import show_error
 from .labels import format_number
 
@@ -59,8 +60,10 @@ class Saving:
         self, title: str, default: Path, kinds: str, write: Callable[[Path], bool]
     ) -> None:
         """Ask where to save (``kinds``: the dialog's file filter), then ``write`` there."""
+        default = folders.in_last_folder("copies", default.name, default.parent)
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(default), kinds)
         if path:
+            folders.remember("copies", Path(path))
             write(Path(path))
 
     def save_copy(self) -> None:
