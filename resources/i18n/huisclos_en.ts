@@ -935,72 +935,82 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="122"/>
+        <source>Rec&amp;hercher…</source>
+        <translation>&amp;Find…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="124"/>
+        <source>Trouver un patient, un n° de dossier ou un mot</source>
+        <translation>Find a patient, a file number or a word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="127"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="134"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="130"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="136"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="141"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="143"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="160"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="166"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="168"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="177"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="180"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="186"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="192"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="196"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="200"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="206"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1255,17 +1265,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="172"/>
         <source>Pourquoi ? Les règles des commentaires</source>
         <translation>Why? The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="141"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="147"/>
         <source>Rapport d&apos;autocontrôle…</source>
         <translation>Self-check report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="149"/>
         <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
         <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
     </message>
@@ -1280,22 +1290,22 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Wait for the check to finish before producing the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="155"/>
         <source>Mode atelier…</source>
         <translation>Workshop mode…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="157"/>
         <source>Quiz à projeter en formation, sans aucun patient réel</source>
         <translation>A quiz to project in training, with no real patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="160"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="162"/>
         <source>Créer un export fictif pour s&apos;entraîner</source>
         <translation>Create a fictional export to practise with</translation>
     </message>
@@ -1426,43 +1436,43 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ProgressStrip</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="88"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="106"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="89"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="107"/>
         <source>Lecture du fichier…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="91"/>
         <source>Progression de l&apos;analyse</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="95"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="95"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="96"/>
         <source>Arrêter l&apos;analyse (Échap)</source>
         <translation>Stop the check (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="96"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="97"/>
         <source>Annuler l&apos;analyse</source>
         <translation>Cancel the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="118"/>
         <source>Analyse des commentaires…</source>
         <translation>Checking the comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="123"/>
         <source>{0} / {1} lignes</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="126"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="127"/>
         <source>{0} lignes/s</source>
         <translation>{0} rows/s</translation>
     </message>
@@ -1629,42 +1639,42 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="58"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="60"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="62"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="63"/>
         <source>sur {n} patient</source>
         <translation>out of {n} patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="64"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="65"/>
         <source>sur {n} patients</source>
         <translation>out of {n} patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="68"/>
         <source>{n} passage repéré</source>
         <translation>{n} passage found</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="70"/>
         <source>{n} passages repérés</source>
         <translation>{n} passages found</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="73"/>
         <source>{n} commentaire corrigé</source>
         <translation>{n} comment corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="74"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="75"/>
         <source>{n} commentaires corrigés</source>
         <translation>{n} comments corrected</translation>
     </message>
@@ -1672,132 +1682,200 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="159"/>
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="163"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="164"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="166"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="167"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="168"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="188"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="193"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="211"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="474"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="481"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="214"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="225"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="227"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="228"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="234"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="235"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="259"/>
         <source>Remarque sur la feuille</source>
         <translation>Note about the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="263"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="264"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="265"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="266"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="327"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="334"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="335"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="342"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="340"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="356"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="363"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="333"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="438"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="340"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="445"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="358"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="365"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="439"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="446"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="441"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="448"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="476"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="483"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="487"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="483"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="490"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="492"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="499"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="34"/>
+        <source>&amp;Rechercher :</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="36"/>
+        <source>Nom, n° de dossier ou mot d&apos;un commentaire</source>
+        <translation>Name, file number or a word of a comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="37"/>
+        <source>Rechercher un patient ou un mot</source>
+        <translation>Search for a patient or a word</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="39"/>
+        <source>Entrée : suivant, Maj+Entrée : précédent, Échap : fermer</source>
+        <translation>Enter: next, Shift+Enter: previous, Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="43"/>
+        <source>Précédent</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="44"/>
+        <source>Résultat précédent (Maj+Entrée)</source>
+        <translation>Previous result (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="45"/>
+        <source>Suivant</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="46"/>
+        <source>Résultat suivant (Entrée, F3)</source>
+        <translation>Next result (Enter, F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="48"/>
+        <source>Résultats de la recherche</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="51"/>
+        <source>Fermer la recherche</source>
+        <translation>Close the search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="52"/>
+        <source>Fermer la recherche (Échap)</source>
+        <translation>Close the search (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="147"/>
+        <source>Aucun résultat</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="150"/>
+        <source>{0} sur {1}</source>
+        <translation>{0} of {1}</translation>
     </message>
 </context>
 <context>

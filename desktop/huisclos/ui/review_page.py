@@ -47,6 +47,7 @@ from .delegates import HighlightDelegate
 from .detail_panel import DetailPanel
 from .labels import category_label, category_word, format_number, format_rate
 from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilterProxy
+from .search_bar import SearchBar
 from .style import spaced
 
 
@@ -270,6 +271,11 @@ class ReviewPage(QWidget):
         self.sheet_label.hide()
         self.sheet_combo.hide()
         middle_layout.addLayout(filters)
+        self.search_bar = SearchBar()
+        self.search_bar.hide()
+        self.search_bar.row_found.connect(self.go_to_row)
+        self.search_bar.closed.connect(self.table.setFocus)
+        middle_layout.addWidget(self.search_bar)
         middle_layout.addWidget(self.notice_label)
         middle_layout.addWidget(self.table, 1)
         middle_layout.addWidget(self.empty_label)
@@ -301,6 +307,7 @@ class ReviewPage(QWidget):
         for column in range(self.model.columnCount()):
             self.table.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
         self.model.set_session(session, sheet)
+        self.search_bar.set_session(session, self.model.sheet)
         self._fill_sheets(session)
         if session is None:
             self.detail.show_nothing()
@@ -495,7 +502,7 @@ class ReviewPage(QWidget):
             )
         self.empty_label.setVisible(empty)
 
-    def show_category(self, category: str) -> None:
+    def show_category(self, category: str | None) -> None:
         """Filter the list to ``category`` (a chart bar was clicked), as its row in the
         category list does."""
         row = self.category_model.row_of(category)
@@ -534,6 +541,19 @@ class ReviewPage(QWidget):
             if session.is_changed(key):
                 return key
         return keys[0]
+
+    def go_to_row(self, row: int) -> None:
+        """Show and select data row ``row`` (a search result), on its comment column; when the
+        list hides it (only comments to review, one category), the list shows every row."""
+        if self.model.position_of(row) < 0 and self.only_to_review.isChecked():
+            self.only_to_review.setChecked(False)
+        source = self.model.index_of(row, 0)
+        if source.isValid() and not self.proxy.mapFromSource(source).isValid():
+            self.show_category(None)
+            source = self.model.index_of(row, 0)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.select_row(index.row())
 
     def select_row(self, proxy_row: int) -> None:
         """Make ``proxy_row`` current, on its comment column."""
