@@ -70,61 +70,61 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="160"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="170"/>
         <source>Commentaire sélectionné</source>
         <translation>Selected comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="171"/>
         <source>Ce qui pose problème</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="165"/>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="295"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="185"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="182"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="317"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="194"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="187"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="199"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="202"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="203"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="204"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="258"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -133,56 +133,61 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="268"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="280"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="284"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="296"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="288"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="306"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="280"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="290"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="287"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="297"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="299"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="309"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="334"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="310"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
+        <source>{0} : « {1} »</source>
+        <translation>{0}: “{1}”</translation>
     </message>
 </context>
 <context>
@@ -292,52 +297,62 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="82"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="87"/>
+        <source>« {0} »</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="90"/>
         <source>gravité {0}</source>
         <translation>{0} severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="102"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; : {1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="111"/>
         <source>Ignorer</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="113"/>
         <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
         <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="105"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="115"/>
         <source>Ignorer « {0} »</source>
         <translation>Ignore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="117"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="119"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
         <translation>Never flag “{0}” again in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="122"/>
         <source>Toujours autoriser « {0} »</source>
         <translation>Always allow “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="125"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="127"/>
         <source>La règle qui s&apos;applique, en quelques mots</source>
         <translation>The rule that applies, in a few words</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="128"/>
         <source>Pourquoi est-ce un problème ?</source>
         <translation>Why is this a problem?</translation>
     </message>
@@ -445,22 +460,22 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="41"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="42"/>
         <source>Pourquoi ? — Les règles des commentaires</source>
         <translation>Why? — The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="46"/>
         <source>Sujets</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="54"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="55"/>
         <source>Explication</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="61"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="62"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -647,145 +662,165 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="30"/>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="41"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
         <source>Santé</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
         <source>Vie sexuelle et identité de genre</source>
         <translation>Sex life and gender identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
         <source>Religion et convictions</source>
         <translation>Religion and beliefs</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
         <source>Origine ethnique</source>
         <translation>Ethnic origin</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
         <source>Opinions politiques</source>
         <translation>Political opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="36"/>
         <source>Appartenance syndicale</source>
         <translation>Trade-union membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="36"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="37"/>
         <source>Infractions et justice</source>
         <translation>Offences and justice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="37"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
         <source>Précarité sociale</source>
         <translation>Social hardship</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
         <source>Jugement ou propos déplacé</source>
         <translation>Judgement or improper remark</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="40"/>
         <source>Identifiant ou secret</source>
         <translation>Identifier or secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
         <source>Sexualité</source>
         <translation>Sexuality</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
         <source>Religion</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
         <source>Origine</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
         <source>Politique</source>
         <translation>Politics</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
         <source>Syndicat</source>
         <translation>Union</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
         <source>Justice</source>
         <translation>Justice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
         <source>Précarité</source>
         <translation>Hardship</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="50"/>
         <source>Jugement</source>
         <translation>Judgement</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="50"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
         <source>Identifiant</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="52"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="53"/>
         <source>faible</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="53"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="54"/>
         <source>moyenne</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="54"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="55"/>
         <source>élevée</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="57"/>
         <source>rumeur</source>
         <translation>hearsay</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
         <source>tiers</source>
         <translation>third party</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
         <source>insistance</source>
         <translation>emphasis</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
         <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
         <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="62"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="63"/>
         <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
         <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="68"/>
         <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
         <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="118"/>
+        <source>Reformuler en gardant le besoin</source>
+        <translation>Rewrite, keeping the need</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="121"/>
+        <source>Retirer le passage sensible</source>
+        <translation>Remove the sensitive passage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="124"/>
+        <source>Vider le commentaire</source>
+        <translation>Empty the comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="125"/>
+        <source>Masquer les mots sensibles</source>
+        <translation>Mask the sensitive words</translation>
     </message>
 </context>
 <context>
@@ -1480,12 +1515,12 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="125"/>
         <source>Emplacement de l&apos;export</source>
         <translation>Where the export is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/help_dialog.py" line="129"/>
         <source>Compris</source>
         <translation>Understood</translation>
     </message>
@@ -1493,82 +1528,87 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>QuizView</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="78"/>
         <source>Commentaire fictif</source>
         <translation>Fictional comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="192"/>
         <source>bonnes réponses de la salle</source>
         <translation>right answers from the room</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="195"/>
         <source>commentaires passés en revue (réponses non notées)</source>
         <translation>comments reviewed (answers not scored)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="203"/>
         <source>À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, ni jugement. ← pour revenir.</source>
         <translation>Remember: the practical need, not the illness; no hearsay, no relatives, no judgement. ← to go back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="227"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="228"/>
         <source>Commentaire {n} sur {total} — fictif</source>
         <translation>Comment {n} of {total} — fictional</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="234"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="235"/>
         <source>La salle : sensible ? (S = oui, N = non)</source>
         <translation>The room: sensitive? (S = yes, N = no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="237"/>
         <source>sensible</source>
         <translation>sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="237"/>
         <source>rien à redire</source>
         <translation>nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="237"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="238"/>
         <source>La salle a répondu : {said}</source>
         <translation>The room answered: {said}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="244"/>
         <source>Sensible</source>
         <translation>Sensitive</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="244"/>
         <source>Rien à redire</source>
         <translation>Nothing wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="246"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="247"/>
         <source>✗ Mauvaise réponse — c&apos;était : {0}</source>
         <translation>✗ Wrong answer — it was: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="249"/>
         <source>✓ Bonne réponse : {0}</source>
         <translation>✓ Right answer: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="260"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="257"/>
+        <source>Rien à corriger : ce commentaire est objectif et utile à l&apos;organisation du cabinet.</source>
+        <translation>Nothing to correct: this comment is objective and useful to run the practice.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="268"/>
         <source>Plutôt : </source>
         <translation>Better: </translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="272"/>
         <source>Plutôt : effacer le commentaire — rien d&apos;utile à garder.</source>
         <translation>Better: delete the comment — nothing useful to keep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="267"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="275"/>
         <source>Plutôt : retirer le passage signalé.</source>
         <translation>Better: remove the flagged passage.</translation>
     </message>
@@ -2163,47 +2203,47 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>WorkshopWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="325"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="333"/>
         <source>Mode atelier — Huis clos</source>
         <translation>Workshop mode — Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="346"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="354"/>
         <source>Mode atelier</source>
         <translation>Workshop mode</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="350"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="358"/>
         <source>Un quiz à projeter : des commentaires fictifs, un à la fois. La salle dit s&apos;il est sensible, vous révélez la réponse, la raison et une formulation neutre. Aucun patient réel : les commentaires viennent du lexique et d&apos;une liste d&apos;exemples inventés.</source>
         <translation>A quiz to project: fictional comments, one at a time. The room says whether it is sensitive, you reveal the answer, the reason and a neutral wording. No real patient: the comments come from the lexicon and a list of invented examples.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="357"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="365"/>
         <source>Nombre de commentaires</source>
         <translation>Number of comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="360"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="368"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="364"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="372"/>
         <source>Nombre de commentaires :</source>
         <translation>Number of comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="365"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="373"/>
         <source>Part de commentaires sensibles :</source>
         <translation>Share of sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="366"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="374"/>
         <source>Commencer le quiz</source>
         <translation>Start the quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="369"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="377"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>

@@ -30,7 +30,14 @@ from ..core.edits import CellKey
 from ..core.review.session import ReviewSession
 from ..core.rewrite.suggestions import Suggestion
 from .delegates import segments
-from .labels import category_label, reason_explanation, reason_label, severity_label
+from .labels import (
+    category_label,
+    reason_explanation,
+    reason_label,
+    rule_explanation,
+    severity_label,
+    suggestion_label,
+)
 from .style import spaced
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
 
@@ -77,7 +84,8 @@ class FindingCard(QFrame):
             f"<b>{html.escape(category_label(finding.category))}</b> "
             f'<span style="color:{colour}; font-weight:bold;">'
             f"[{CATEGORY_MARKERS.get(finding.category, '?')}]</span> — "
-            f"« {html.escape(finding.match)} » — "
+            + html.escape(self.tr("« {0} »").format(finding.match))
+            + " — "
             f'<span style="color:{severity};">'
             + html.escape(self.tr("gravité {0}").format(severity_label(finding.severity)))
             + "</span>"
@@ -86,13 +94,15 @@ class FindingCard(QFrame):
         title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(title)
         if finding.explanation:
-            explanation = QLabel(finding.explanation)
+            explanation = QLabel(rule_explanation(finding.rule, finding.explanation))
             explanation.setWordWrap(True)
             layout.addWidget(explanation)
         for reason in finding.reasons:
             label = QLabel(
-                f"<b>{html.escape(reason_label(reason).capitalize())}</b> : "
-                f"{html.escape(reason_explanation(reason))}"
+                self.tr("<b>{0}</b> : {1}").format(
+                    html.escape(reason_label(reason).capitalize()),
+                    html.escape(reason_explanation(reason)),
+                )
             )
             label.setWordWrap(True)
             label.setObjectName("reasonLabel")
@@ -300,7 +310,9 @@ class DetailPanel(QWidget):
             self.after.setText(f"<b>{self.tr('Après :')}</b> {after}")
             self.apply_button.setEnabled(True)
             self.apply_button.setToolTip(
-                self.tr("{0} — remplacer le commentaire (Entrée)").format(first.label)
+                self.tr("{0} — remplacer le commentaire (Entrée)").format(
+                    suggestion_label(first.label)
+                )
                 if first.label
                 else self.tr("Remplacer le commentaire par la proposition (Entrée)")
             )
@@ -314,7 +326,11 @@ class DetailPanel(QWidget):
         self.other_menu.clear()
         for index, suggestion in enumerate(self.suggestions[1:], start=1):
             preview = suggestion.text if len(suggestion.text) < 70 else suggestion.text[:67] + "…"
-            label = f"{suggestion.label} : « {preview} »" if suggestion.label else preview
+            label = (
+                self.tr("{0} : « {1} »").format(suggestion_label(suggestion.label), preview)
+                if suggestion.label
+                else preview
+            )
             action = QAction(label or self.tr("(commentaire vidé)"), self.other_menu)
             action.triggered.connect(lambda _=False, i=index: self._apply(i))
             self.other_menu.addAction(action)

@@ -19,6 +19,7 @@ from ..core.detect.categories import (
     REASON_LABELS,
     SEVERITY_LABELS,
 )
+from ..core.detect.english import explanation_in_english
 from ..core.french import number
 
 
@@ -93,6 +94,39 @@ def reason_label(reason: str) -> str:
 
 def reason_explanation(reason: str) -> str:
     return _labels(language()).get(f"why:{reason}", REASON_EXPLANATIONS.get(reason, ""))
+
+
+def rule_explanation(rule_id: str, french: str) -> str:
+    """Why a rule's finding is a problem, in the interface language: the lexicon's English
+    explanation in English (``french``, the rule's own, otherwise)."""
+    if language() == "en":
+        return explanation_in_english(rule_id) or french
+    return french
+
+
+SUGGESTION_LABELS_FR = {
+    "rewrite": "Reformuler en gardant le besoin",
+    "remove": "Retirer le passage sensible",
+    "empty": "Vider le commentaire",
+    "mask": "Masquer les mots sensibles",
+}
+
+
+def suggestion_label(label: str) -> str:
+    """A suggestion's button text (the core's French label) in the interface language."""
+    translated = {
+        SUGGESTION_LABELS_FR["rewrite"]: QCoreApplication.translate(
+            "Labels", "Reformuler en gardant le besoin"
+        ),
+        SUGGESTION_LABELS_FR["remove"]: QCoreApplication.translate(
+            "Labels", "Retirer le passage sensible"
+        ),
+        SUGGESTION_LABELS_FR["empty"]: QCoreApplication.translate("Labels", "Vider le commentaire"),
+        SUGGESTION_LABELS_FR["mask"]: QCoreApplication.translate(
+            "Labels", "Masquer les mots sensibles"
+        ),
+    }
+    return translated.get(label, label)
 
 
 def language() -> str:

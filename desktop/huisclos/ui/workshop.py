@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.detect.detector import Detector
 from ..core.report.quiz import Quiz, Reveal, draw
 from .dialogs.exercise import generate_exercise_file
+from .labels import category_label, reason_explanation, rule_explanation
 from .style import number_box, paragraph, spaced
 
 logger = logging.getLogger(__name__)
@@ -249,9 +250,16 @@ class QuizView(QWidget):
         else:
             text, colour = verdict, NEUTRAL
         self.verdict.setText(f'<span style="color: {colour};">{escape(text)}</span>')
-        self.categories.setText(" · ".join(reveal.labels))
-        self.categories.setVisible(bool(reveal.labels))
-        lines = [reveal.explanation, *reveal.reasons]
+        self.categories.setText(" · ".join(category_label(c) for c in reveal.categories))
+        self.categories.setVisible(bool(reveal.categories))
+        if not reveal.sensitive:
+            explanation = self.tr(
+                "Rien à corriger : ce commentaire est objectif et utile à l'organisation du "
+                "cabinet."
+            )
+        else:
+            explanation = rule_explanation(reveal.rule, reveal.explanation)
+        lines = [explanation, *(reason_explanation(r) for r in reveal.reason_ids)]
         if reveal.note:
             lines.append(reveal.note)
         self.explanation.setText("<br>".join(escape(line) for line in lines if line))
