@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -30,6 +29,7 @@ from ..core.edits import CellKey
 from ..core.review.session import ReviewSession
 from ..core.rewrite.suggestions import Suggestion
 from .delegates import segments
+from .flow_layout import FlowLayout
 from .labels import (
     category_label,
     reason_explanation,
@@ -107,7 +107,7 @@ class FindingCard(QFrame):
             label.setWordWrap(True)
             label.setObjectName("reasonLabel")
             layout.addWidget(label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow panel, a longer language, a larger font
         self.ignore_button = QPushButton(self.tr("Ignorer"))
         self.ignore_button.setToolTip(
             self.tr("Laisser ce passage tel quel dans ce commentaire (Ctrl+I)")
@@ -129,7 +129,6 @@ class FindingCard(QFrame):
         self.why_button.clicked.connect(lambda: self.why_requested.emit(self.finding))
         buttons.addWidget(self.ignore_button)
         buttons.addWidget(self.allow_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.why_button)
         layout.addLayout(buttons)
 
@@ -153,6 +152,8 @@ class DetailPanel(QWidget):
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        # the panel wraps its texts and buttons to its width: never a sideways scroll
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
         body = QWidget()
@@ -185,7 +186,7 @@ class DetailPanel(QWidget):
         self.after.setAccessibleName(self.tr("Commentaire proposé"))
         self.after.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.apply_button = QPushButton(self.tr("Appliquer"))
         self.apply_button.setObjectName("primaryButton")
         self.apply_button.setToolTip(
@@ -206,7 +207,6 @@ class DetailPanel(QWidget):
         actions.addWidget(self.apply_button)
         actions.addWidget(self.other_button)
         actions.addWidget(self.edit_button)
-        actions.addStretch(1)
 
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
