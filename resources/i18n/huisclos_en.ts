@@ -70,61 +70,66 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="171"/>
         <source>Commentaire sélectionné</source>
         <translation>Selected comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="172"/>
         <source>Ce qui pose problème</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="185"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="305"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="306"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="190"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="192"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="195"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="197"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="200"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="201"/>
+        <source>D&apos;autres façons de corriger ce commentaire</source>
+        <translation>Other ways to correct this comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="204"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="205"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="204"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="206"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="259"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -133,61 +138,74 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="270"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="271"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="279"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="280"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="281"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="284"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="285"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="288"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="306"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="289"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="307"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="290"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="297"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="309"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="334"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="310"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="335"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="314"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="323"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
         <source>{0} : « {1} »</source>
         <translation>{0}: “{1}”</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/__init__.py" line="24"/>
+        <source>Valide et ferme la fenêtre (Entrée)</source>
+        <translation>Confirms and closes the window (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/__init__.py" line="27"/>
+        <source>Ferme la fenêtre sans rien changer (Échap)</source>
+        <translation>Closes the window without changing anything (Esc)</translation>
     </message>
 </context>
 <context>
@@ -386,73 +404,88 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="68"/>
+        <source>CSV comme les logiciels de cabinet, ou classeur Excel</source>
+        <translation>CSV like practice software, or an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="71"/>
         <source>Fichier à créer</source>
         <translation>File to create</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="72"/>
+        <source>Le chemin du fichier d&apos;exercice à écrire</source>
+        <translation>The path of the practice file to write</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="74"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="75"/>
+        <source>Choisir où enregistrer le fichier</source>
+        <translation>Choose where to save the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="82"/>
         <source>Patients fictifs :</source>
         <translation>Fictional patients:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="78"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="83"/>
         <source>Commentaires sensibles :</source>
         <translation>Sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="79"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="84"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="80"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="85"/>
         <source>Fichier :</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="86"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="86"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="104"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="109"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="118"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="129"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="171"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="178"/>
         <source>Ouvrir maintenant</source>
         <translation>Open now</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="182"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -1646,32 +1679,52 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="70"/>
+        <source>Le rapport tel qu&apos;il sera enregistré : des chiffres, aucun nom de patient</source>
+        <translation>The report as it will be saved: figures, no patient&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="78"/>
         <source>Enregistrer en PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="78"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="81"/>
         <source>Enregistrer en HTML…</source>
         <translation>Save as HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="84"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="85"/>
+        <source>Le rapport à imprimer ou à classer (PDF)</source>
+        <translation>The report to print or file (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="86"/>
+        <source>Le rapport à ouvrir dans un navigateur (HTML)</source>
+        <translation>The report to open in a browser (HTML)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/huisclos/ui/report_dialog.py" line="87"/>
+        <source>Ferme l&apos;aperçu sans enregistrer (Échap)</source>
+        <translation>Closes the preview without saving (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="93"/>
         <source>Cabinet :</source>
         <translation>Practice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="134"/>
         <source>Enregistrer le rapport</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="147"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="153"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
@@ -1752,100 +1805,115 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="212"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="481"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="195"/>
+        <source>Choisissez une catégorie pour n&apos;afficher que ses commentaires</source>
+        <translation>Choose a category to show only its comments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="493"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="214"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="217"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="226"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="231"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="235"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="233"/>
+        <source>Décochez pour voir tous les patients du fichier (Ctrl+R)</source>
+        <translation>Untick to see every patient of the file (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="241"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="244"/>
+        <source>Une ligne par patient ; F8 : commentaire à revoir suivant, Entrée : appliquer la proposition, F2 : modifier, Ctrl+F : rechercher</source>
+        <translation>One row per patient; F8: next comment to review, Enter: apply the suggestion, F2: edit, Ctrl+F: search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="271"/>
         <source>Remarque sur la feuille</source>
         <translation>Note about the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="276"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="266"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="278"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="334"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="346"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="342"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="354"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="359"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="363"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="375"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="340"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="445"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="352"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="457"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="365"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="377"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="446"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="458"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="448"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="460"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="483"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="495"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="487"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="499"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="490"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="502"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="499"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="511"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>
@@ -1921,167 +1989,227 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
         <source>Réglages</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="112"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="113"/>
         <source>Analyse</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="114"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="117"/>
+        <source>Nom du cabinet et langue</source>
+        <translation>Practice name and language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="118"/>
+        <source>Catégories signalées, gravité, colonnes</source>
+        <translation>Categories flagged, severity, columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="119"/>
+        <source>Termes autorisés et termes propres au cabinet, à revoir ou retirer</source>
+        <translation>Allowed terms and the practice&apos;s own terms, to review or remove</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
+        <source> (Ctrl+Tab : onglet suivant)</source>
+        <translation> (Ctrl+Tab: next tab)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="125"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>ex. : Cabinet médical des Tilleuls</source>
         <translation>e.g. Lime Tree Medical Practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="134"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="135"/>
         <source>&amp;Nom du cabinet :</source>
         <translation>Practice &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="136"/>
         <source>Il apparaît sur le rapport d&apos;autocontrôle.</source>
         <translation>It appears on the self-check report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="140"/>
         <source>Langue de l&apos;interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="141"/>
+        <source>Prend effet au prochain démarrage</source>
+        <translation>Takes effect at the next start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="143"/>
         <source>&amp;Langue :</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="146"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>The new language is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="153"/>
         <source>Catégories signalées</source>
         <translation>Categories flagged</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>Signaler : {0}</source>
         <translation>Flag: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="161"/>
+        <source>Décochez pour ne plus signaler cette catégorie dans les analyses</source>
+        <translation>Untick to stop flagging this category in checks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="170"/>
         <source>Gravité minimale</source>
         <translation>Minimum severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>Les passages moins graves ne sont pas signalés</source>
+        <translation>Less serious passages are not flagged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="173"/>
         <source>&amp;Gravité minimale signalée :</source>
         <translation>Minimum &amp;severity flagged:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="175"/>
         <source>Colonnes analysées</source>
         <translation>Checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="178"/>
         <source>Fichier ouvert : {0}</source>
         <translation>Open file: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="179"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="182"/>
         <source>Aucun fichier ouvert.</source>
         <translation>No file open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="188"/>
         <source>Les colonnes de commentaires sont reconnues à l&apos;ouverture de chaque fichier ; changez-les avec Revue ▸ Colonnes analysées…</source>
         <translation>Comment columns are recognised when each file is opened; change them with Review ▸ Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="201"/>
         <source>Termes autorisés (jamais signalés)</source>
         <translation>Allowed terms (never flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
         <source>Termes autorisés</source>
         <translation>Allowed terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="206"/>
+        <source>Termes jamais signalés, dans aucun fichier ; Retirer pour les signaler à nouveau</source>
+        <translation>Terms never flagged, in any file; Remove to flag them again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="216"/>
         <source>Terme à autoriser</source>
         <translation>Term to allow</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="230"/>
+        <source>Termes signalés en plus du lexique, avec leur catégorie</source>
+        <translation>Terms flagged in addition to the lexicon, with their category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="246"/>
+        <source>La catégorie sous laquelle le nouveau terme sera signalé</source>
+        <translation>The category the new term will be flagged under</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="278"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="279"/>
+        <source>Ajoute le terme tapé à la liste (Entrée)</source>
+        <translation>Adds the typed term to the list (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="281"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="283"/>
+        <source>Retire le terme sélectionné de la liste</source>
+        <translation>Removes the selected term from the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="218"/>
         <source>Retirer le terme autorisé sélectionné</source>
         <translation>Remove the selected allowed term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="225"/>
         <source>Termes propres au cabinet (signalés en plus)</source>
         <translation>The practice&apos;s own terms (also flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="228"/>
         <source>Termes propres au cabinet</source>
         <translation>The practice&apos;s own terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="252"/>
         <source>Terme à signaler</source>
         <translation>Term to flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="245"/>
         <source>Catégorie du terme</source>
         <translation>Category of the term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="254"/>
         <source>Retirer le terme du cabinet sélectionné</source>
         <translation>Remove the selected practice term</translation>
     </message>
@@ -2183,6 +2311,14 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
 </context>
 <context>
+    <name>Style</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/style.py" line="152"/>
+        <source>De {0} à {1}{2}</source>
+        <translation>From {0} to {1}{2}</translation>
+    </message>
+</context>
+<context>
     <name>UndoNotice</name>
     <message>
         <location filename="../../desktop/huisclos/ui/status_undo.py" line="24"/>
@@ -2243,9 +2379,19 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Start the quiz</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/workshop.py" line="377"/>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="376"/>
+        <source>Projeter les commentaires fictifs, un par un</source>
+        <translation>Project the fictional comments, one by one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="378"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/workshop.py" line="380"/>
+        <source>Un export de patients fictifs pour s&apos;entraîner à la revue</source>
+        <translation>An export of fictional patients to practise the review</translation>
     </message>
 </context>
 </TS>

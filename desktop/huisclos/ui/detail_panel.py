@@ -198,6 +198,7 @@ class DetailPanel(QWidget):
         self.other_button.setText(self.tr("Autres propositions"))
         self.other_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.other_button.setAccessibleName(self.tr("Autres propositions"))
+        self.other_button.setToolTip(self.tr("D'autres façons de corriger ce commentaire"))
         self.other_menu = QMenu(self.other_button)
         self.other_button.setMenu(self.other_menu)
         self.edit_button = QPushButton(self.tr("Modifier…"))

@@ -191,6 +191,9 @@ class ReviewPage(QWidget):
         self.category_view = QTableView()
         self.category_view.setModel(self.category_model)
         self.category_view.setAccessibleName(self.tr("Catégories à revoir"))
+        self.category_view.setAccessibleDescription(
+            self.tr("Choisissez une catégorie pour n'afficher que ses commentaires")
+        )
         self.category_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.category_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.category_view.verticalHeader().hide()
@@ -226,6 +229,9 @@ class ReviewPage(QWidget):
         self.only_to_review = QCheckBox(self.tr("Seulement les commentaires à revoir"))
         self.only_to_review.setChecked(True)
         self.only_to_review.setAccessibleName(self.tr("Seulement les commentaires à revoir"))
+        self.only_to_review.setToolTip(
+            self.tr("Décochez pour voir tous les patients du fichier (Ctrl+R)")
+        )
         self.model = PatientTableModel(self)
         self.proxy = ReviewFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -233,6 +239,12 @@ class ReviewPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("patientsTable")
         self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Une ligne par patient ; F8 : commentaire à revoir suivant, Entrée : appliquer "
+                "la proposition, F2 : modifier, Ctrl+F : rechercher"
+            )
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -373,8 +373,12 @@ class WorkshopWindow(QWidget):
         form.addRow(self.tr("Part de commentaires sensibles :"), self.share)
         self.start_button = QPushButton(self.tr("Commencer le quiz"), page)
         self.start_button.setDefault(True)
+        self.start_button.setToolTip(self.tr("Projeter les commentaires fictifs, un par un"))
         self.start_button.clicked.connect(self.start_quiz)
         self.generate_button = QPushButton(self.tr("Générer un fichier d'exercice…"), page)
+        self.generate_button.setToolTip(
+            self.tr("Un export de patients fictifs pour s'entraîner à la revue")
+        )
         self.generate_button.clicked.connect(lambda: generate_exercise_file(self))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)

@@ -64,10 +64,15 @@ class GenerateExerciseDialog(QDialog):
         for key, label, _suffix in FORMATS:
             self.format.addItem(self.tr(label), key)
         self.format.setAccessibleName(self.tr("Format du fichier"))
+        self.format.setAccessibleDescription(
+            self.tr("CSV comme les logiciels de cabinet, ou classeur Excel")
+        )
         self.path = QLineEdit(self)
         self.path.setAccessibleName(self.tr("Fichier à créer"))
+        self.path.setAccessibleDescription(self.tr("Le chemin du fichier d'exercice à écrire"))
         self.path.setText(str(folders.in_last_folder("exercises", "exercice-huisclos.csv")))
         browse = QPushButton(self.tr("Parcourir…"), self)
+        browse.setToolTip(self.tr("Choisir où enregistrer le fichier"))
         browse.clicked.connect(self._browse)
         self.format.currentIndexChanged.connect(self._sync_suffix)
         where = QHBoxLayout()
