@@ -68,6 +68,13 @@ QPushButton:focus, QToolButton:focus {
     border: 2px solid palette(highlight);
     border-radius: 4px;
 }
+QPushButton#statusUndo {
+    border: none;
+    background: transparent;
+    color: palette(link);
+    text-decoration: underline;
+    font-weight: 600;
+}
 QPushButton#linkButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }
 #summaryBar, #progressStrip {
     border: 1px solid palette(mid);
