@@ -3,6 +3,8 @@
 - Sockets are disabled for the whole session: Huis clos must never talk to a network.
 - An in-memory keyring replaces the OS keyring so no test ever prompts or writes a real secret.
 - ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test.
+- The session's autostart entry goes to a temporary ``$XDG_CONFIG_HOME`` (and, on Windows, a
+  test registry key), never to the real session.
 - ``$HUISCLOS_CACHE`` points at ONE folder for the whole run: the compiled matcher of the
   lexicon's generated forms (seconds to compile) is built once and shared by every test, its
   subprocesses and worker processes, whatever their data folder.
@@ -18,6 +20,7 @@ import keyring
 import pytest
 
 from huisclos.core.audit import keys
+from huisclos.core.check import autostart
 from memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -71,6 +74,16 @@ def huisclos_home(
     monkeypatch.setenv("HUISCLOS_HOME", str(home))
     monkeypatch.delenv("HUISCLOS_PASSPHRASE", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def session_autostart_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    config = tmp_path_factory.mktemp("xdg-config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setattr(autostart, "RUN_KEY", r"Software\HuisClosTests\Run")
+    return config
 
 
 @pytest.fixture(autouse=True)

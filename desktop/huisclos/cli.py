@@ -1,4 +1,4 @@
-"""The command line: ``huisclos scan|clean|log|demo|report …``.
+"""The command line: ``huisclos scan|check|clean|log|demo|report …``.
 
 A thin face over the core, like the desktop app. Each sub-command lives in
 ``huisclos.commands.<name>`` with ``add_arguments(parser)`` and ``run(args) -> int``.
@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 COMMANDS: dict[str, str] = {
     "scan": "Repère les commentaires sensibles d'un export",
+    "check": "Vérifie un commentaire avant de l'enregistrer (texte ou entrée standard)",
     "clean": "Écrit une copie nettoyée et/ou la liste de corrections",
     "log": "Consulte, vérifie ou exporte le journal chiffré",
     "demo": "Analyse l'exemple fictif fourni (ou génère un fichier d'exercice)",
@@ -68,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = FrenchArgumentParser(
         prog="huisclos",
         description="Huis clos — autocontrôle des commentaires administratifs. "
-        "Sans argument : ouvre l'application.",
+        "Sans argument : ouvre l'application ; --tray : la démarre dans la zone de "
+        "notification, veille du presse-papiers active.",
     )
     parser.add_argument(
         "--version",

@@ -25,6 +25,133 @@
     </message>
 </context>
 <context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="399"/>
+        <source>Vérifier un commentaire — Huis clos</source>
+        <translation>Check a comment — Huis clos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="410"/>
+        <source>La vérification se fait sur cet ordinateur : le commentaire n&apos;est ni enregistré ni envoyé.</source>
+        <translation>The check runs on this computer: the comment is neither stored nor sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="417"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPanel</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="111"/>
+        <source>&amp;Commentaire à vérifier, tel que vous allez l&apos;enregistrer :</source>
+        <translation>&amp;Comment to check, as you are about to save it:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="115"/>
+        <source>Commentaire à vérifier</source>
+        <translation>Comment to check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="118"/>
+        <source>Tapez ou collez le commentaire ici (Ctrl+V), par exemple : préfère RDV le matin</source>
+        <translation>Type or paste the comment here (Ctrl+V), for example: prefers morning appointments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="128"/>
+        <source>Résultat de la vérification</source>
+        <translation>Result of the check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="138"/>
+        <source>Proposition neutre</source>
+        <translation>Neutral proposal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="139"/>
+        <source>Copier la proposition</source>
+        <translation>Copy the proposal</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="142"/>
+        <source>Mettre la proposition dans le presse-papiers, pour la coller (Ctrl+Maj+C)</source>
+        <translation>Put the proposal on the clipboard, ready to paste (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="145"/>
+        <source>Autres propositions</source>
+        <translation>Other proposals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="177"/>
+        <source>&lt;b&gt;Ce qu&apos;un commentaire administratif peut contenir&lt;/b&gt;&lt;br&gt;Ce qui sert à l&apos;accueil : préférences de rendez-vous, façon de joindre le patient, facturation, accès au cabinet — écrit de façon objective.&lt;br&gt;&lt;br&gt;&lt;b&gt;Ce qu&apos;il ne doit pas contenir&lt;/b&gt;&lt;br&gt;Santé, religion, vie sexuelle, origine, opinions, syndicat, justice, précarité, rumeurs, jugements, numéros et mots de passe (CNIL ; RGPD art. 9 et 10).</source>
+        <translation>&lt;b&gt;What an administrative comment may hold&lt;/b&gt;&lt;br&gt;What the front desk needs: appointment preferences, how to reach the patient, billing, access to the practice — written objectively.&lt;br&gt;&lt;br&gt;&lt;b&gt;What it must not hold&lt;/b&gt;&lt;br&gt;Health, religion, sex life, origin, opinions, trade union, justice, precarity, rumours, judgements, numbers and passwords (CNIL; GDPR art. 9 and 10).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="233"/>
+        <source>Préparation du lexique… (quelques secondes)</source>
+        <translation>Preparing the lexicon… (a few seconds)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="247"/>
+        <source>Le résultat s&apos;affiche pendant que vous tapez. Rien n&apos;est enregistré.</source>
+        <translation>The result shows as you type. Nothing is stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="252"/>
+        <source>Rien à signaler dans ce commentaire.</source>
+        <translation>Nothing to report in this comment.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="260"/>
+        <source>À revoir avant de l&apos;enregistrer : 1 passage sensible.</source>
+        <translation>Review before saving it: 1 sensitive passage.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="262"/>
+        <source>À revoir avant de l&apos;enregistrer : {0} passages sensibles.</source>
+        <translation>Review before saving it: {0} sensitive passages.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="267"/>
+        <source>Ce qui pose problème</source>
+        <translation>What is a problem</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="314"/>
+        <source>(commentaire vidé : rien à garder)</source>
+        <translation>(comment emptied: nothing to keep)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="315"/>
+        <source>pas de proposition : réécrivez le commentaire</source>
+        <translation>no proposal: rewrite the comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="322"/>
+        <source>(commentaire vidé)</source>
+        <translation>(comment emptied)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="359"/>
+        <source>… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.</source>
+        <translation>… and {0} more passage(s), highlighted in the text above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="378"/>
+        <source>Copiée : collez-la dans votre logiciel (Ctrl+V).</source>
+        <translation>Copied: paste it into your software (Ctrl+V).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="380"/>
+        <source>Copiée (vide) : videz le commentaire dans votre logiciel.</source>
+        <translation>Copied (empty): clear the comment in your software.</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsDialog</name>
     <message>
         <location filename="../../desktop/huisclos/ui/dialogs/columns.py" line="32"/>
@@ -70,66 +197,70 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="171"/>
-        <source>Commentaire sélectionné</source>
-        <translation>Selected comment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="172"/>
-        <source>Ce qui pose problème</source>
-        <translation>What is wrong</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="176"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="186"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="306"/>
-        <source>Commentaire proposé</source>
-        <translation>Suggested comment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="190"/>
-        <source>Appliquer</source>
-        <translation>Apply</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="193"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
-        <source>Remplacer le commentaire par la proposition (Entrée)</source>
-        <translation>Replace the comment with the suggestion (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="195"/>
-        <source>Appliquer la proposition</source>
-        <translation>Apply the suggestion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="198"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="200"/>
-        <source>Autres propositions</source>
-        <translation>Other suggestions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="201"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="85"/>
         <source>D&apos;autres façons de corriger ce commentaire</source>
         <translation>Other ways to correct this comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="204"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="101"/>
+        <source>{0} : « {1} »</source>
+        <translation>{0}: “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="217"/>
+        <source>Commentaire sélectionné</source>
+        <translation>Selected comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="218"/>
+        <source>Ce qui pose problème</source>
+        <translation>What is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="222"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="338"/>
+        <source>Commentaire proposé</source>
+        <translation>Suggested comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="228"/>
+        <source>Appliquer</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="231"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="354"/>
+        <source>Remplacer le commentaire par la proposition (Entrée)</source>
+        <translation>Replace the comment with the suggestion (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="233"/>
+        <source>Appliquer la proposition</source>
+        <translation>Apply the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="235"/>
+        <source>Autres propositions</source>
+        <translation>Other suggestions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="236"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="237"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="238"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -138,61 +269,56 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="271"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="279"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="311"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="281"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="285"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="317"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="289"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="307"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="321"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="339"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="323"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="298"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="310"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="335"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="343"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="357"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="314"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="350"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="323"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="344"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
-        <source>{0} : « {1} »</source>
-        <translation>{0}: “{1}”</translation>
     </message>
 </context>
 <context>
@@ -211,22 +337,22 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>DropZone</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="60"/>
         <source>Zone de dépôt du fichier</source>
         <translation>File drop zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="61"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="62"/>
         <source>Déposez ici l&apos;export de vos patients, ou appuyez sur Entrée pour le choisir.</source>
         <translation>Drop your patient export here, or press Enter to choose it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="69"/>
         <source>Déposez l&apos;export de vos patients — CSV, Excel ou LibreOffice</source>
         <translation>Drop your patient export — CSV, Excel or LibreOffice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="73"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="74"/>
         <source>Le fichier est seulement lu : l&apos;original n&apos;est jamais modifié.</source>
         <translation>The file is only read: the original is never changed.</translation>
     </message>
@@ -315,62 +441,62 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="134"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="137"/>
         <source>gravité {0}</source>
         <translation>{0} severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="102"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="149"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; : {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="158"/>
         <source>Ignorer</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="160"/>
         <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
         <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="162"/>
         <source>Ignorer « {0} »</source>
         <translation>Ignore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="164"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="119"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="166"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
         <translation>Never flag “{0}” again in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="169"/>
         <source>Toujours autoriser « {0} »</source>
         <translation>Always allow “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="172"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="174"/>
         <source>La règle qui s&apos;applique, en quelques mots</source>
         <translation>The rule that applies, in a few words</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
         <source>Pourquoi est-ce un problème ?</source>
         <translation>Why is this a problem?</translation>
     </message>
@@ -647,47 +773,52 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="202"/>
+        <source>Vérifications avant saisie</source>
+        <translation>Checks before saving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="216"/>
         <source>Journal intègre : {0} événement.</source>
         <translation>Log intact: {0} event.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="218"/>
         <source>Journal intègre : {0} événements.</source>
         <translation>Log intact: {0} events.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="221"/>
         <source>Le journal a été modifié.</source>
         <translation>The log has been altered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="234"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="235"/>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="237"/>
         <source>Tableur CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="244"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="248"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="249"/>
         <source>Journal exporté : {0} ({1} événement).</source>
         <translation>Log exported: {0} ({1} event).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="250"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="251"/>
         <source>Journal exporté : {0} ({1} événements).</source>
         <translation>Log exported: {0} ({1} events).</translation>
     </message>
@@ -695,163 +826,213 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="31"/>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="42"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
         <source>Santé</source>
         <translation>Health</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="32"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
         <source>Vie sexuelle et identité de genre</source>
         <translation>Sex life and gender identity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="33"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
         <source>Religion et convictions</source>
         <translation>Religion and beliefs</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="34"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
         <source>Origine ethnique</source>
         <translation>Ethnic origin</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="35"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="36"/>
         <source>Opinions politiques</source>
         <translation>Political opinions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="36"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="37"/>
         <source>Appartenance syndicale</source>
         <translation>Trade-union membership</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="37"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
         <source>Infractions et justice</source>
         <translation>Offences and justice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="38"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
         <source>Précarité sociale</source>
         <translation>Social hardship</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="39"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="40"/>
         <source>Jugement ou propos déplacé</source>
         <translation>Judgement or improper remark</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="40"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="41"/>
         <source>Identifiant ou secret</source>
         <translation>Identifier or secret</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="43"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
         <source>Sexualité</source>
         <translation>Sexuality</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="44"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
         <source>Religion</source>
         <translation>Religion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
         <source>Origine</source>
         <translation>Origin</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="46"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
         <source>Politique</source>
         <translation>Politics</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
         <source>Syndicat</source>
         <translation>Union</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="48"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
         <source>Justice</source>
         <translation>Justice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="49"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="50"/>
         <source>Précarité</source>
         <translation>Hardship</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="50"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
         <source>Jugement</source>
         <translation>Judgement</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="51"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="52"/>
         <source>Identifiant</source>
         <translation>Identifier</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="53"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="54"/>
         <source>faible</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="54"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="55"/>
         <source>moyenne</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="55"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
         <source>élevée</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
         <source>rumeur</source>
         <translation>hearsay</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
         <source>tiers</source>
         <translation>third party</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
         <source>insistance</source>
         <translation>emphasis</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="61"/>
         <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
         <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="63"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="64"/>
         <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
         <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="69"/>
         <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
         <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="75"/>
+        <source>une information de santé relève du dossier médical, pas d&apos;un commentaire administratif (RGPD art. 9).</source>
+        <translation>health information belongs in the medical record, not in an administrative comment (GDPR art. 9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="80"/>
+        <source>la vie sexuelle ou l&apos;identité de genre est une donnée sensible (RGPD art. 9).</source>
+        <translation>sex life or gender identity is sensitive data (GDPR art. 9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="84"/>
+        <source>une religion ou une conviction est une donnée sensible (RGPD art. 9).</source>
+        <translation>a religion or a belief is sensitive data (GDPR art. 9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="87"/>
+        <source>une origine supposée est une donnée sensible (RGPD art. 9).</source>
+        <translation>a presumed origin is sensitive data (GDPR art. 9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="90"/>
+        <source>une opinion politique est une donnée sensible (RGPD art. 9).</source>
+        <translation>a political opinion is sensitive data (GDPR art. 9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="93"/>
+        <source>une appartenance syndicale est une donnée sensible (RGPD art. 9).</source>
+        <translation>trade union membership is sensitive data (GDPR art. 9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="96"/>
+        <source>une infraction ou une mesure de justice n&apos;a pas sa place dans un commentaire (RGPD art. 10).</source>
+        <translation>an offence or a court measure has no place in a comment (GDPR art. 10).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="101"/>
+        <source>une mention de précarité est stigmatisante (Défenseur des droits, CNIL).</source>
+        <translation>a mention of precarity stigmatises (Défenseur des droits, CNIL).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="104"/>
+        <source>un commentaire doit rester objectif, jamais excessif ni blessant (CNIL).</source>
+        <translation>a comment must stay objective, never excessive or hurtful (CNIL).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="107"/>
+        <source>un numéro ou un secret n&apos;a rien à faire dans un commentaire (CNIL).</source>
+        <translation>a number or a secret has no business in a comment (CNIL).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="155"/>
         <source>Reformuler en gardant le besoin</source>
         <translation>Rewrite, keeping the need</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="158"/>
         <source>Retirer le passage sensible</source>
         <translation>Remove the sensitive passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="161"/>
         <source>Vider le commentaire</source>
         <translation>Empty the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="162"/>
         <source>Masquer les mots sensibles</source>
         <translation>Mask the sensitive words</translation>
     </message>
@@ -872,263 +1053,273 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="37"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="38"/>
         <source>&amp;Ouvrir un fichier…</source>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="163"/>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="39"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="43"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="44"/>
         <source>Essayer avec un &amp;exemple fictif</source>
         <translation>Try a fictional &amp;example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="45"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="46"/>
         <source>Ouvrir une liste de patients inventés</source>
         <translation>Open a list of invented patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="48"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="49"/>
         <source>&amp;Enregistrer une copie nettoyée…</source>
         <translation>&amp;Save a cleaned copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="50"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="51"/>
         <source>Écrire une copie corrigée à côté du fichier d&apos;origine, qui reste intact</source>
         <translation>Write a corrected copy beside the original file, which stays untouched</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="58"/>
         <source>Exporter la &amp;liste de corrections…</source>
         <translation>Export the correction &amp;list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="60"/>
         <source>La liste des commentaires à corriger dans votre logiciel de cabinet</source>
         <translation>The list of comments to correct in your practice software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="65"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="66"/>
         <source>&amp;Fermer le fichier</source>
         <translation>&amp;Close the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="70"/>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="71"/>
         <source>&amp;Annuler</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="73"/>
         <source>&amp;Rétablir</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="78"/>
         <source>A&amp;ppliquer la proposition</source>
         <translation>A&amp;pply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="79"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="80"/>
         <source>Remplacer le commentaire par la proposition</source>
         <translation>Replace the comment with the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="84"/>
         <source>&amp;Tout appliquer</source>
         <translation>Apply &amp;all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="85"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="86"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (de la catégorie choisie, le cas échéant), en une seule étape</source>
         <translation>Apply the suggestion of every comment to review (of the chosen category, if any), in one step</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="93"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="94"/>
         <source>&amp;Modifier le commentaire…</source>
         <translation>&amp;Edit the comment…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="95"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="96"/>
         <source>Écrire le commentaire vous-même</source>
         <translation>Write the comment yourself</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="99"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="100"/>
         <source>&amp;Ignorer ce passage</source>
         <translation>&amp;Ignore this passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="102"/>
         <source>Laisser ce passage tel quel</source>
         <translation>Leave this passage as it is</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="105"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="106"/>
         <source>Toujours a&amp;utoriser ce terme…</source>
         <translation>Always all&amp;ow this term…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="108"/>
         <source>Ne plus signaler ce terme dans ce cabinet</source>
         <translation>Stop flagging this term in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="110"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="111"/>
         <source>Commentaire &amp;suivant</source>
         <translation>&amp;Next comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="113"/>
         <source>Aller au commentaire à revoir suivant</source>
         <translation>Go to the next comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="117"/>
         <source>Commentaire &amp;précédent</source>
         <translation>&amp;Previous comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="119"/>
         <source>Aller au commentaire à revoir précédent</source>
         <translation>Go to the previous comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="123"/>
         <source>Rec&amp;hercher…</source>
         <translation>&amp;Find…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="125"/>
         <source>Trouver un patient, un n° de dossier ou un mot</source>
         <translation>Find a patient, a file number or a word</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="128"/>
         <source>Seulement les commentaires à &amp;revoir</source>
         <translation>Only comments to &amp;review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="135"/>
         <source>&amp;Colonnes analysées…</source>
         <translation>&amp;Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="137"/>
         <source>Choisir les colonnes de commentaires et relancer l&apos;analyse</source>
         <translation>Choose the comment columns and check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="141"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="142"/>
+        <source>&amp;Vérifier un commentaire…</source>
+        <translation>&amp;Check a comment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="144"/>
+        <source>Vérifier un commentaire avant de l&apos;enregistrer dans votre logiciel</source>
+        <translation>Check a comment before saving it in your software</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="150"/>
         <source>&amp;Journal…</source>
         <translation>&amp;Log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="152"/>
         <source>Consulter et vérifier le journal chiffré</source>
         <translation>View and check the encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="175"/>
         <source>&amp;Réglages…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="168"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="177"/>
         <source>Catégories, termes du cabinet, langue</source>
         <translation>Categories, practice terms, language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="186"/>
         <source>À &amp;propos de Huis clos</source>
         <translation>&amp;About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="180"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="189"/>
         <source>Arrêter l&apos;analyse</source>
         <translation>Stop the check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="195"/>
         <source>&amp;Fichier</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="201"/>
         <source>É&amp;dition</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="205"/>
         <source>&amp;Revue</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="209"/>
         <source>&amp;Outils</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="217"/>
         <source>&amp;Aide</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="150"/>
         <source>Journal déverrouillé.</source>
         <translation>Log unlocked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="170"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="201"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="236"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="268"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="273"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="275"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="305"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="334"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="415"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="419"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1168,6 +1359,11 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Replace {0} comments ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="205"/>
+        <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
+        <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/huisclos/ui/review_actions.py" line="133"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
@@ -1191,11 +1387,6 @@ F8: next comment · Shift+F8: previous</translation>
         <location filename="../../desktop/huisclos/ui/review_actions.py" line="204"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="205"/>
-        <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
-        <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/saving.py" line="76"/>
@@ -1313,67 +1504,67 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/window_tools.py" line="67"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="75"/>
         <source>Langue</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/window_tools.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="76"/>
         <source>La nouvelle langue sera utilisée au prochain démarrage de Huis clos.</source>
         <translation>The new language will be used the next time Huis clos starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/window_tools.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="135"/>
         <source>À propos de Huis clos</source>
         <translation>About Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/window_tools.py" line="128"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="136"/>
         <source>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Autocontrôle des commentaires administratifs des cabinets médicaux.&lt;br&gt;&lt;br&gt;Tout reste sur cet ordinateur : aucune donnée n&apos;est envoyée.&lt;br&gt;Licence EUPL-1.2.</source>
         <translation>&lt;b&gt;Huis clos {0}&lt;/b&gt;&lt;br&gt;Self-check of the administrative comments of medical practices.&lt;br&gt;&lt;br&gt;Everything stays on this computer: no data is sent.&lt;br&gt;EUPL-1.2 licence.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="172"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="181"/>
         <source>Pourquoi ? Les règles des commentaires</source>
         <translation>Why? The rules for comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="147"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="156"/>
         <source>Rapport d&apos;autocontrôle…</source>
         <translation>Self-check report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="158"/>
         <source>Produire le rapport d&apos;autocontrôle (PDF ou HTML) du fichier ouvert</source>
         <translation>Produce the self-check report (PDF or HTML) of the open file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/window_tools.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="91"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/window_tools.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/window_tools.py" line="92"/>
         <source>Attendez la fin de l&apos;analyse pour produire le rapport.</source>
         <translation>Wait for the check to finish before producing the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="164"/>
         <source>Mode atelier…</source>
         <translation>Workshop mode…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="166"/>
         <source>Quiz à projeter en formation, sans aucun patient réel</source>
         <translation>A quiz to project in training, with no real patient</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="160"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="169"/>
         <source>Générer un fichier d&apos;exercice…</source>
         <translation>Generate a practice file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/menus.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/menus.py" line="171"/>
         <source>Créer un export fictif pour s&apos;entraîner</source>
         <translation>Create a fictional export to practise with</translation>
     </message>
@@ -1449,6 +1640,49 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
 </context>
 <context>
+    <name>NoticePopup</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="85"/>
+        <source>Notification de Huis clos</source>
+        <translation>Huis clos notification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="95"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="96"/>
+        <source>Fermer la notification</source>
+        <translation>Close the notification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="104"/>
+        <source>Le texte copié n&apos;est ni affiché ici, ni enregistré, ni envoyé.</source>
+        <translation>The copied text is neither shown here, nor stored, nor sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="109"/>
+        <source>Copier la formulation neutre</source>
+        <translation>Copy the neutral wording</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="112"/>
+        <source>Remplacer le texte copié par la proposition neutre, à coller (Ctrl+V)</source>
+        <translation>Replace the copied text with the neutral proposal, ready to paste (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="115"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="116"/>
+        <source>Voir le détail dans « Vérifier un commentaire »</source>
+        <translation>See the details in “Check a comment”</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="33"/>
@@ -1499,6 +1733,34 @@ F8: next comment · Shift+F8: previous</translation>
         <location filename="../../desktop/huisclos/ui/dialogs/passphrase.py" line="80"/>
         <source>Les deux saisies ne correspondent pas.</source>
         <translation>The two entries do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>Prevention</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="216"/>
+        <source>Formulation neutre copiée</source>
+        <translation>Neutral wording copied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="217"/>
+        <source>Collez-la dans votre logiciel (Ctrl+V).</source>
+        <translation>Paste it into your software (Ctrl+V).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="219"/>
+        <source>La proposition est de vider le commentaire : effacez-le dans votre logiciel.</source>
+        <translation>The proposal is to empty the comment: delete it in your software.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="248"/>
+        <source>Huis clos reste ouvert</source>
+        <translation>Huis clos is still running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/prevention.py" line="249"/>
+        <source>La veille du presse-papiers continue ici. Pour quitter : clic droit sur l&apos;icône ▸ Quitter.</source>
+        <translation>The clipboard watch goes on here. To quit: right-click the icon ▸ Quit.</translation>
     </message>
 </context>
 <context>
@@ -1989,227 +2251,258 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
         <source>Réglages</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="126"/>
         <source>Général</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="127"/>
         <source>Analyse</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="128"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="131"/>
         <source>Nom du cabinet et langue</source>
         <translation>Practice name and language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="132"/>
         <source>Catégories signalées, gravité, colonnes</source>
         <translation>Categories flagged, severity, columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="119"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="133"/>
         <source>Termes autorisés et termes propres au cabinet, à revoir ou retirer</source>
         <translation>Allowed terms and the practice&apos;s own terms, to review or remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="136"/>
         <source> (Ctrl+Tab : onglet suivant)</source>
         <translation> (Ctrl+Tab: next tab)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="139"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="149"/>
         <source>ex. : Cabinet médical des Tilleuls</source>
         <translation>e.g. Lime Tree Medical Practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="150"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="151"/>
         <source>&amp;Nom du cabinet :</source>
         <translation>Practice &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="152"/>
         <source>Il apparaît sur le rapport d&apos;autocontrôle.</source>
         <translation>It appears on the self-check report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="156"/>
         <source>Langue de l&apos;interface</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="141"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="157"/>
         <source>Prend effet au prochain démarrage</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
         <source>&amp;Langue :</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="146"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="162"/>
         <source>Le changement de langue prend effet au prochain démarrage.</source>
         <translation>The new language is used from the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="172"/>
+        <source>Veille du presse-papiers</source>
+        <translation>Clipboard watch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="171"/>
+        <source>&amp;Vérifier les textes que je copie</source>
+        <translation>&amp;Check the texts I copy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="174"/>
+        <source>Vérifie sur ce poste chaque texte copié et prévient s&apos;il est sensible</source>
+        <translation>Checks each copied text on this computer and warns if it is sensitive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="180"/>
+        <source>Quand vous copiez un texte (Ctrl+C) dans votre logiciel, Huis clos le vérifie sur cet ordinateur et vous prévient s&apos;il contient une information sensible ; le texte copié n&apos;est ni enregistré ni envoyé.</source>
+        <translation>When you copy a text (Ctrl+C) in your software, Huis clos checks it on this computer and warns you if it holds sensitive information; the copied text is neither stored nor sent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="188"/>
+        <source>&amp;Démarrer avec la session, dans la zone de notification</source>
+        <translation>&amp;Start with the session, in the notification area</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="220"/>
         <source>Catégories signalées</source>
         <translation>Categories flagged</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="226"/>
         <source>Signaler : {0}</source>
         <translation>Flag: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="228"/>
         <source>Décochez pour ne plus signaler cette catégorie dans les analyses</source>
         <translation>Untick to stop flagging this category in checks</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="237"/>
         <source>Gravité minimale</source>
         <translation>Minimum severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="238"/>
         <source>Les passages moins graves ne sont pas signalés</source>
         <translation>Less serious passages are not flagged</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="240"/>
         <source>&amp;Gravité minimale signalée :</source>
         <translation>Minimum &amp;severity flagged:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="242"/>
         <source>Colonnes analysées</source>
         <translation>Checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="245"/>
         <source>Fichier ouvert : {0}</source>
         <translation>Open file: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="179"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="246"/>
         <source>aucune</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="249"/>
         <source>Aucun fichier ouvert.</source>
         <translation>No file open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="255"/>
         <source>Les colonnes de commentaires sont reconnues à l&apos;ouverture de chaque fichier ; changez-les avec Revue ▸ Colonnes analysées…</source>
         <translation>Comment columns are recognised when each file is opened; change them with Review ▸ Checked columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="201"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="268"/>
         <source>Termes autorisés (jamais signalés)</source>
         <translation>Allowed terms (never flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="270"/>
         <source>Termes autorisés</source>
         <translation>Allowed terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="273"/>
         <source>Termes jamais signalés, dans aucun fichier ; Retirer pour les signaler à nouveau</source>
         <translation>Terms never flagged, in any file; Remove to flag them again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="283"/>
         <source>Terme à autoriser</source>
         <translation>Term to allow</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="230"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="297"/>
         <source>Termes signalés en plus du lexique, avec leur catégorie</source>
         <translation>Terms flagged in addition to the lexicon, with their category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="313"/>
         <source>La catégorie sous laquelle le nouveau terme sera signalé</source>
         <translation>The category the new term will be flagged under</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="345"/>
         <source>Ajouter</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="279"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="346"/>
         <source>Ajoute le terme tapé à la liste (Entrée)</source>
         <translation>Adds the typed term to the list (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="281"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="348"/>
         <source>Retirer</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="283"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="350"/>
         <source>Retire le terme sélectionné de la liste</source>
         <translation>Removes the selected term from the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="218"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="285"/>
         <source>Retirer le terme autorisé sélectionné</source>
         <translation>Remove the selected allowed term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="203"/>
+        <source>Ce bureau n&apos;a pas de zone de notification : la veille ne peut pas être activée. «&#xa0;Vérifier un commentaire&#xa0;» (Ctrl+K) reste disponible.</source>
+        <translation>This desktop has no notification area: the watch cannot be switched on. “Check a comment” (Ctrl+K) is still available.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="292"/>
         <source>Termes propres au cabinet (signalés en plus)</source>
         <translation>The practice&apos;s own terms (also flagged)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="295"/>
         <source>Termes propres au cabinet</source>
         <translation>The practice&apos;s own terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="319"/>
         <source>Terme à signaler</source>
         <translation>Term to flag</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="312"/>
         <source>Catégorie du terme</source>
         <translation>Category of the term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="254"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/settings_dialog.py" line="321"/>
         <source>Retirer le terme du cabinet sélectionné</source>
         <translation>Remove the selected practice term</translation>
     </message>
@@ -2217,95 +2510,120 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="132"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="134"/>
         <source>Huis clos</source>
         <translation>Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="138"/>
         <source>Vérifiez les commentaires administratifs de vos patients : repérez ce qui ne doit pas y figurer et corrigez-le en un clic.</source>
         <translation>Check your patients&apos; administrative comments: spot what must not be there and fix it in one click.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
         <source>Ouvrir un fichier…</source>
         <translation>Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="153"/>
         <source>Choisir l&apos;export CSV, Excel ou LibreOffice (Ctrl+O)</source>
         <translation>Choose the CSV, Excel or LibreOffice export (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="154"/>
         <source>Ouvrir un fichier</source>
         <translation>Open a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="154"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="160"/>
         <source>Essayer avec un exemple fictif</source>
         <translation>Try a fictional example</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="158"/>
         <source>Ouvre une liste de patients inventés, pour découvrir le logiciel</source>
         <translation>Opens a list of invented patients, to discover the software</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="176"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="191"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="193"/>
         <source>Fichiers récents</source>
         <translation>Recent files</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="180"/>
         <source>Effacer la liste</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="183"/>
         <source>Effacer la liste des fichiers récents</source>
         <translation>Clear the recent files list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="185"/>
         <source>Oublier ces noms de fichiers (les fichiers eux-mêmes ne sont pas touchés)</source>
         <translation>Forget these file names (the files themselves are not touched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="198"/>
         <source>Cliquez ou appuyez sur Entrée pour rouvrir</source>
         <translation>Click or press Enter to open again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="258"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="286"/>
         <source>{0} — introuvable</source>
         <translation>{0} — not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="287"/>
         <source>Introuvable : {0}</source>
         <translation>Not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="292"/>
         <source>{0}, introuvable</source>
         <translation>{0}, not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="202"/>
         <source>Aucun fichier récent</source>
         <translation>No recent files</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="211"/>
+        <source>Avant d&apos;enregistrer un commentaire</source>
+        <translation>Before saving a comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="215"/>
+        <source>Tapez ou collez-le : Huis clos dit tout de suite s&apos;il pose problème et propose une formulation neutre.</source>
+        <translation>Type or paste it: Huis clos tells you at once whether it is a problem and proposes a neutral wording.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="220"/>
+        <source>Vérifier un commentaire…</source>
+        <translation>Check a comment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="222"/>
+        <source>Vérifier un commentaire avant de l&apos;enregistrer dans votre logiciel (Ctrl+K)</source>
+        <translation>Check a comment before saving it in your software (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="224"/>
+        <source>Vérifier un commentaire</source>
+        <translation>Check a comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="234"/>
         <source>&lt;b&gt;Comment ça marche ?&lt;/b&gt;&lt;br&gt;1. Ouvrez l&apos;export de vos patients.&lt;br&gt;2. Huis clos signale les commentaires qui ne devraient pas y figurer (santé, religion, rumeurs…) et propose une correction.&lt;br&gt;3. Corrigez en un clic, puis enregistrez une copie nettoyée et la liste des corrections à reporter dans votre logiciel.</source>
         <translation>&lt;b&gt;How does it work?&lt;/b&gt;&lt;br&gt;1. Open your patient export.&lt;br&gt;2. Huis clos flags the comments that should not be there (health, religion, hearsay…) and suggests a correction.&lt;br&gt;3. Fix them in one click, then save a cleaned copy and the list of corrections to carry over into your practice software.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="229"/>
-        <location filename="../../desktop/huisclos/ui/start_page.py" line="233"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="256"/>
+        <location filename="../../desktop/huisclos/ui/start_page.py" line="260"/>
         <source>Tout reste sur cet ordinateur. Aucune donnée n&apos;est envoyée.</source>
         <translation>Everything stays on this computer. No data is sent.</translation>
     </message>
@@ -2313,9 +2631,67 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Style</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/style.py" line="152"/>
+        <location filename="../../desktop/huisclos/ui/style.py" line="184"/>
         <source>De {0} à {1}{2}</source>
         <translation>From {0} to {1}{2}</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="54"/>
+        <source>Commentaire copié à revoir : {0}</source>
+        <translation>Copied comment to review: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="63"/>
+        <source>Aussi : {0}.</source>
+        <translation>Also: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="173"/>
+        <source>Huis clos — veille du presse-papiers</source>
+        <translation>Huis clos — clipboard watch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="177"/>
+        <source>Vérifier un commentaire…</source>
+        <translation>Check a comment…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="179"/>
+        <source>Veille du presse-papiers</source>
+        <translation>Clipboard watch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="182"/>
+        <source>Vérifie sur cet ordinateur chaque texte copié ; rien n&apos;est enregistré ni envoyé</source>
+        <translation>Checks each copied text on this computer; nothing is stored or sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="192"/>
+        <source>Copier la formulation neutre</source>
+        <translation>Copy the neutral wording</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="195"/>
+        <source>Ouvrir le dernier texte signalé</source>
+        <translation>Open the last flagged text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="200"/>
+        <source>Afficher Huis clos</source>
+        <translation>Show Huis clos</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="202"/>
+        <source>Quitter</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/tray.py" line="249"/>
+        <source>Cliquez ici pour la formulation neutre.</source>
+        <translation>Click here for the neutral wording.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Render the start, review, journal and workshop screens at 1366×768 into resources/screenshots/.
+"""Render the start, check box, notification, review, journal and workshop screens into
+resources/screenshots/ (the main window at 1366×768).
 
 Run by hand (not collected by pytest):
     QT_QPA_PLATFORM=offscreen python tests/ui/make_screenshots.py [EXPORT] [--out DIR]
@@ -36,6 +37,32 @@ def pump(ms: int = 300) -> None:
     loop.exec()
 
 
+def check_box_and_notice(window, out: Path, suffix: str) -> None:  # type: ignore[no-untyped-def]
+    """«Vérifier un commentaire» with a leaked-like comment, and a clipboard notification's
+    content (the popup its click opens: offscreen has no notification area to show one)."""
+    from huisclos.core.check.comment import check_comment, notice_for
+    from huisclos.core.detect.detector import Detector
+    from huisclos.ui.tray import NoticePopup
+
+    dialog = window.prevention.open_check(
+        "catholique non pratiquante car ses 2 frères sont suicidés, RDV le matin"
+    )
+    dialog.resize(680, 620)
+    while not window.prevention.detector_ready:
+        pump(100)
+    pump()
+    dialog.grab().save(str(out / f"check{suffix}.png"))
+    dialog.panel.set_text("")
+    dialog.close()
+    notice = notice_for(check_comment("serait homosexuelle d'après sa mère", Detector.default()))
+    assert notice is not None
+    popup = NoticePopup(notice)
+    popup.show()
+    pump()
+    popup.grab().save(str(out / f"notification{suffix}.png"))
+    popup.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("export", nargs="?")
@@ -69,6 +96,7 @@ def main() -> int:
     window.start_page.set_recent_files(settings.recent_files.value())
     pump()
     window.grab().save(str(out / f"start{suffix}.png"))
+    check_box_and_notice(window, out, suffix)
     path = Path(args.export) if args.export else demo_path()
     window.open_file(path, remember=False)
     wait(window.scan_finished)

@@ -174,24 +174,33 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
     cells: dict[tuple[str, int, str], list[Finding]] = {}
     for finding in findings:
         cells.setdefault((finding.sheet, finding.row, finding.column), []).append(finding)
-    chunks = []
     for (sheet, row, column), items in cells.items():
         where = f"feuille {sheet}, " if sheet else ""
-        chunks.append(f"- {where}ligne {row}, {column}\n")
-        for f in items:
-            reasons = ", ".join(REASON_LABELS.get(r, r) for r in f.reasons)
-            extra = f" — {reasons}" if reasons else ""
-            chunks.append(
-                f"    « {f.match} » : {CATEGORY_LABELS.get(f.category, f.category)}, "
-                f"gravité {SEVERITY_LABELS.get(f.severity, f.severity)}{extra}\n"
-            )
-        suggestion = items[0].suggestion
-        if suggestion is not None:
-            chunks.append(
-                f"    Proposition : « {suggestion} »\n"
-                if suggestion
-                else "    Proposition : vider le commentaire\n"
-            )
+        print_comment_findings(f"- {where}ligne {row}, {column}", items, out)
+
+
+def print_comment_findings(
+    heading: str, items: list[Finding], out: TextIO, *, explain: bool = False
+) -> None:
+    """One comment's findings under ``heading``: each passage with its category, severity and
+    reasons (with ``explain``, why it is a problem), then the proposal."""
+    chunks = [f"{heading}\n"]
+    for f in items:
+        reasons = ", ".join(REASON_LABELS.get(r, r) for r in f.reasons)
+        extra = f" — {reasons}" if reasons else ""
+        chunks.append(
+            f"    « {f.match} » : {CATEGORY_LABELS.get(f.category, f.category)}, "
+            f"gravité {SEVERITY_LABELS.get(f.severity, f.severity)}{extra}\n"
+        )
+        if explain and f.explanation:
+            chunks.append(f"      Pourquoi : {f.explanation}\n")
+    suggestion = items[0].suggestion if items else None
+    if suggestion is not None:
+        chunks.append(
+            f"    Proposition : « {suggestion} »\n"
+            if suggestion
+            else "    Proposition : vider le commentaire\n"
+        )
     out.write("".join(chunks))
 
 

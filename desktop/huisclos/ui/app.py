@@ -104,8 +104,10 @@ def create_window() -> MainWindow:
     return window
 
 
-def run_app(argv: list[str] | None = None) -> int:
-    """Start the desktop app; returns the exit code."""
+def run_app(argv: list[str] | None = None, *, tray: bool = False) -> int:
+    """Start the desktop app; returns the exit code. ``tray`` (``huisclos --tray``, what the
+    session's autostart entry runs): start hidden in the notification area, clipboard watch on
+    (the window shows when the desktop has no notification area)."""
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -117,7 +119,10 @@ def run_app(argv: list[str] | None = None) -> int:
     except HuisclosError as error:
         show_error(None, error)
         return 2
-    window.show()
+    if tray:
+        window.prevention.start_in_tray()
+    else:
+        window.show()
     if os.environ.get("HUISCLOS_SMOKE_REPORT") and sys.stdout is not None:
         # The installer's smoke test waits for this line to time start-up and prove the
         # bundled app really built its window.

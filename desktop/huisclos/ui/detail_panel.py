@@ -10,8 +10,9 @@ Threading: GUI thread only.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,7 +39,7 @@ from .labels import (
     severity_label,
     suggestion_label,
 )
-from .style import spaced
+from .style import rich_view, spaced
 from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
 
 
@@ -65,14 +66,60 @@ def _quote(text: str) -> str:
     return html.escape(text).replace("\n", "<br>") if text else ""
 
 
+def proposal_html(suggestion: Suggestion | None, empty: str, missing: str) -> str:
+    """A proposal as the «Après» view shows it: its text, or ``empty`` (in italics) when it
+    empties the comment, or ``missing`` when there is no proposal at all."""
+    if suggestion is None:
+        return f"<i>{html.escape(missing)}</i>"
+    return _quote(suggestion.text) or f"<i>{html.escape(empty)}</i>"
+
+
+def other_proposals_button(text: str) -> tuple[QToolButton, QMenu]:
+    """«Autres propositions»: a button whose menu lists the other proposals
+    (:func:`fill_suggestion_menu` fills it)."""
+    button = QToolButton()
+    button.setText(text)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    button.setAccessibleName(text)
+    button.setToolTip(
+        QCoreApplication.translate("DetailPanel", "D'autres façons de corriger ce commentaire")
+    )
+    menu = QMenu(button)
+    button.setMenu(menu)
+    return button, menu
+
+
+def fill_suggestion_menu(
+    menu: QMenu, suggestions: list[Suggestion], picked: Callable[[int], object], empty: str
+) -> None:
+    """«Autres propositions»: one entry per suggestion after the first (its label and a preview
+    of its text); choosing one calls ``picked`` with its index in ``suggestions``."""
+    menu.clear()
+    for index, suggestion in enumerate(suggestions[1:], start=1):
+        preview = suggestion.text if len(suggestion.text) < 70 else suggestion.text[:67] + "…"
+        label = (
+            QCoreApplication.translate("DetailPanel", "{0} : « {1} »").format(
+                suggestion_label(suggestion.label), preview
+            )
+            if suggestion.label
+            else preview
+        )
+        action = QAction(label or empty, menu)
+        action.triggered.connect(lambda _=False, i=index: picked(i))
+        menu.addAction(action)
+
+
 class FindingCard(QFrame):
-    """One finding: category, matched words, severity, explanation, reasons and actions."""
+    """One finding: category, matched words, severity, explanation, reasons and actions
+    («Ignorer» and «Toujours autoriser» only for a comment under review, ``review_actions``)."""
 
     ignore_requested = Signal(object)
     allow_requested = Signal(object)
     why_requested = Signal(object)
 
-    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, finding: Finding, parent: QWidget | None = None, *, review_actions: bool = True
+    ) -> None:
         super().__init__(parent)
         self.finding = finding
         self.setObjectName("findingCard")
@@ -127,8 +174,12 @@ class FindingCard(QFrame):
         self.why_button.setToolTip(self.tr("La règle qui s'applique, en quelques mots"))
         self.why_button.setAccessibleName(self.tr("Pourquoi est-ce un problème ?"))
         self.why_button.clicked.connect(lambda: self.why_requested.emit(self.finding))
-        buttons.addWidget(self.ignore_button)
-        buttons.addWidget(self.allow_button)
+        if review_actions:
+            buttons.addWidget(self.ignore_button)
+            buttons.addWidget(self.allow_button)
+        else:
+            self.ignore_button.hide()
+            self.allow_button.hide()
         buttons.addWidget(self.why_button)
         layout.addLayout(buttons)
 
@@ -163,28 +214,15 @@ class DetailPanel(QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("detailHeading")
         self.heading.setWordWrap(True)
-        self.comment = QLabel()
-        self.comment.setObjectName("commentView")
-        self.comment.setWordWrap(True)
-        self.comment.setTextFormat(Qt.TextFormat.RichText)
-        self.comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.comment.setAccessibleName(self.tr("Commentaire sélectionné"))
+        self.comment = rich_view("commentView", self.tr("Commentaire sélectionné"))
         self.findings_title = QLabel(self.tr("Ce qui pose problème"))
         self.findings_title.setObjectName("sectionTitle")
         self.cards = QVBoxLayout()
         self.cards.setSpacing(6)
         self.preview_title = QLabel(self.tr("Commentaire proposé"))
         self.preview_title.setObjectName("sectionTitle")
-        self.before = QLabel()
-        self.before.setWordWrap(True)
-        self.before.setObjectName("beforeView")
-        self.before.setTextFormat(Qt.TextFormat.RichText)
-        self.after = QLabel()
-        self.after.setWordWrap(True)
-        self.after.setObjectName("afterView")
-        self.after.setTextFormat(Qt.TextFormat.RichText)
-        self.after.setAccessibleName(self.tr("Commentaire proposé"))
-        self.after.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.before = rich_view("beforeView", selectable=False)
+        self.after = rich_view("afterView", self.tr("Commentaire proposé"))
 
         actions = FlowLayout()
         self.apply_button = QPushButton(self.tr("Appliquer"))
@@ -194,13 +232,7 @@ class DetailPanel(QWidget):
         )
         self.apply_button.setAccessibleName(self.tr("Appliquer la proposition"))
         self.apply_button.clicked.connect(lambda: self._apply(0))
-        self.other_button = QToolButton()
-        self.other_button.setText(self.tr("Autres propositions"))
-        self.other_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.other_button.setAccessibleName(self.tr("Autres propositions"))
-        self.other_button.setToolTip(self.tr("D'autres façons de corriger ce commentaire"))
-        self.other_menu = QMenu(self.other_button)
-        self.other_button.setMenu(self.other_menu)
+        self.other_button, self.other_menu = other_proposals_button(self.tr("Autres propositions"))
         self.edit_button = QPushButton(self.tr("Modifier…"))
         self.edit_button.setToolTip(self.tr("Écrire le commentaire vous-même (F2)"))
         self.edit_button.setAccessibleName(self.tr("Modifier le commentaire"))
@@ -305,11 +337,15 @@ class DetailPanel(QWidget):
         self.suggestions = session.suggestions(key)
         self.preview_title.setText(self.tr("Commentaire proposé"))
         self.before.setText("<b>" + self.tr("Avant :") + "</b> " + highlighted_html(text, findings))
-        if self.suggestions:
-            first = self.suggestions[0]
-            after = _quote(first.text) or "<i>" + self.tr("(commentaire vidé)") + "</i>"
-            self.after.setText(f"<b>{self.tr('Après :')}</b> {after}")
-            self.apply_button.setEnabled(True)
+        first = self.suggestions[0] if self.suggestions else None
+        after = proposal_html(
+            first,
+            self.tr("(commentaire vidé)"),
+            self.tr("pas de proposition : utilisez « Modifier… »"),
+        )
+        self.after.setText(f"<b>{self.tr('Après :')}</b> {after}")
+        self.apply_button.setEnabled(first is not None)
+        if first is not None:
             self.apply_button.setToolTip(
                 self.tr("{0} — remplacer le commentaire (Entrée)").format(
                     suggestion_label(first.label)
@@ -317,24 +353,9 @@ class DetailPanel(QWidget):
                 if first.label
                 else self.tr("Remplacer le commentaire par la proposition (Entrée)")
             )
-        else:
-            self.after.setText(
-                f"<b>{self.tr('Après :')}</b> <i>"
-                + self.tr("pas de proposition : utilisez « Modifier… »")
-                + "</i>"
-            )
-            self.apply_button.setEnabled(False)
-        self.other_menu.clear()
-        for index, suggestion in enumerate(self.suggestions[1:], start=1):
-            preview = suggestion.text if len(suggestion.text) < 70 else suggestion.text[:67] + "…"
-            label = (
-                self.tr("{0} : « {1} »").format(suggestion_label(suggestion.label), preview)
-                if suggestion.label
-                else preview
-            )
-            action = QAction(label or self.tr("(commentaire vidé)"), self.other_menu)
-            action.triggered.connect(lambda _=False, i=index: self._apply(i))
-            self.other_menu.addAction(action)
+        fill_suggestion_menu(
+            self.other_menu, self.suggestions, self._apply, self.tr("(commentaire vidé)")
+        )
         self.other_button.setEnabled(len(self.suggestions) > 1)
         self.other_button.setVisible(True)
         self.apply_button.setVisible(True)
@@ -350,4 +371,11 @@ class DetailPanel(QWidget):
         return hint
 
 
-__all__ = ["DetailPanel", "FindingCard", "highlighted_html"]
+__all__ = [
+    "DetailPanel",
+    "FindingCard",
+    "fill_suggestion_menu",
+    "highlighted_html",
+    "other_proposals_button",
+    "proposal_html",
+]

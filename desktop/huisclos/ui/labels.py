@@ -13,6 +13,7 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core.check.comment import CATEGORY_REASONS
 from ..core.detect.categories import (
     CATEGORY_LABELS,
     REASON_EXPLANATIONS,
@@ -69,6 +70,42 @@ def _labels(language: str) -> dict[str, str]:
             "Labels",
             "Ton excessif (majuscules, points d'exclamation) : un commentaire ne doit jamais "
             "être excessif (CNIL).",
+        ),
+        # why a category is a problem, said without the comment (the clipboard watch)
+        "category:health": QCoreApplication.translate(
+            "Labels",
+            "une information de santé relève du dossier médical, pas d'un commentaire "
+            "administratif (RGPD art. 9).",
+        ),
+        "category:sex_life": QCoreApplication.translate(
+            "Labels",
+            "la vie sexuelle ou l'identité de genre est une donnée sensible (RGPD art. 9).",
+        ),
+        "category:religion": QCoreApplication.translate(
+            "Labels", "une religion ou une conviction est une donnée sensible (RGPD art. 9)."
+        ),
+        "category:ethnic_origin": QCoreApplication.translate(
+            "Labels", "une origine supposée est une donnée sensible (RGPD art. 9)."
+        ),
+        "category:political": QCoreApplication.translate(
+            "Labels", "une opinion politique est une donnée sensible (RGPD art. 9)."
+        ),
+        "category:union": QCoreApplication.translate(
+            "Labels", "une appartenance syndicale est une donnée sensible (RGPD art. 9)."
+        ),
+        "category:criminal": QCoreApplication.translate(
+            "Labels",
+            "une infraction ou une mesure de justice n'a pas sa place dans un commentaire "
+            "(RGPD art. 10).",
+        ),
+        "category:social": QCoreApplication.translate(
+            "Labels", "une mention de précarité est stigmatisante (Défenseur des droits, CNIL)."
+        ),
+        "category:judgement": QCoreApplication.translate(
+            "Labels", "un commentaire doit rester objectif, jamais excessif ni blessant (CNIL)."
+        ),
+        "category:identifier": QCoreApplication.translate(
+            "Labels", "un numéro ou un secret n'a rien à faire dans un commentaire (CNIL)."
         ),
     }
 
@@ -127,6 +164,11 @@ def suggestion_label(label: str) -> str:
         ),
     }
     return translated.get(label, label)
+
+
+def category_reason(category: str) -> str:
+    """Why ``category`` is a problem, in one line that says nothing of the comment."""
+    return _labels(language()).get(f"category:{category}", CATEGORY_REASONS.get(category, ""))
 
 
 def language() -> str:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -44,6 +45,7 @@ from .errors import show_error
 from .labels import format_decimal, format_number
 from .log_lock_notice import LogLockNotice
 from .menus import Menus
+from .prevention import Prevention
 from .review_actions import ReviewActions
 from .review_page import ReviewPage
 from .saving import Saving
@@ -101,6 +103,8 @@ class MainWindow(QMainWindow):
         self.recorder.warning.connect(self._log_warning)
         self.review = ReviewActions(self)
         self.saving = Saving(self)
+        self.prevention = Prevention(self)  # the check box, the clipboard watch, the tray
+        self._quitting = False
 
         self.start_page = StartPage()
         self.review_page = ReviewPage()
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.start_page.demo_requested.connect(self.open_demo)
         self.start_page.file_chosen.connect(self.open_file)
         self.start_page.clear_recent_requested.connect(self.clear_recent)
+        self.start_page.check_requested.connect(lambda: self.prevention.open_check())
         page = self.review_page
         page.progress.cancel_requested.connect(self.cancel_scan)
         page.current_cell_changed.connect(self.show_current)
@@ -437,13 +442,41 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Huis clos")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.prevention.keeps_running() and not self._quitting:
+            # the clipboard watch is on: closing the window leaves Huis clos in the tray,
+            # the open file and its corrections with it
+            event.ignore()
+            self.hide()
+            self.prevention.tell_still_running()
+            return
         if not self.saving.confirm_discard():
             event.ignore()
             return
         self._stop_job()
         settings.window_geometry.set(self.saveGeometry())
+        self.prevention.shutdown()
         self.wait_for_jobs(10_000)
         event.accept()
+
+    def show_from_tray(self) -> None:
+        """Bring the window back (the tray icon, «Afficher Huis clos»)."""
+        if self.isMinimized() or not self.isVisible():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_app(self) -> bool:
+        """«Quitter» (the File and tray menus): really close, whether or not the clipboard
+        watch keeps Huis clos in the tray; False when the user kept unsaved corrections."""
+        unsaved = self.session is not None and not self.undo_stack.isClean()
+        if unsaved and not self.isVisible():
+            self.show_from_tray()  # the question about unsaved corrections needs the window
+        self._quitting = True
+        closed = self.close()
+        self._quitting = False
+        if closed:
+            QApplication.quit()
+        return closed
 
     def clear_recent(self) -> None:
         settings.clear_recent_files()

@@ -3,7 +3,8 @@ tooltip, and when it is available.
 
 «Fichier» (open, demo, save the copy, the correction list, close, quit), «Édition» (undo,
 redo, apply, apply all, edit, ignore, allow), «Revue» (next, previous, filter, columns),
-«Outils» (journal, report, workshop, exercise file, settings), «Aide» (the rules, about).
+«Outils» (check a comment, journal, report, workshop, exercise file, settings), «Aide» (the
+rules, about).
 Each action calls one method of the window; :meth:`Menus.update` enables what makes sense now.
 
 Threading: GUI thread only.
@@ -66,7 +67,7 @@ class Menus:
             w.close_file,
             keys=QKeySequence(key.Close),
         )
-        self.quit = self._action(translate("MainWindow", "&Quitter"), w.close, keys="Ctrl+Q")
+        self.quit = self._action(translate("MainWindow", "&Quitter"), w.quit_app, keys="Ctrl+Q")
         self.undo = w.undo_stack.createUndoAction(w, translate("MainWindow", "&Annuler"))
         self.undo.setShortcuts([QKeySequence(key.Undo)])
         self.redo = w.undo_stack.createRedoAction(w, translate("MainWindow", "&Rétablir"))
@@ -137,6 +138,14 @@ class Menus:
                 "MainWindow", "Choisir les colonnes de commentaires et relancer l'analyse"
             ),
         )
+        self.check = self._action(
+            translate("MainWindow", "&Vérifier un commentaire…"),
+            lambda: w.prevention.open_check(),
+            tip=translate(
+                "MainWindow", "Vérifier un commentaire avant de l'enregistrer dans votre logiciel"
+            ),
+            keys="Ctrl+K",
+        )
         self.journal = self._action(
             translate("MainWindow", "&Journal…"),
             w.tools.show_journal,
@@ -198,6 +207,8 @@ class Menus:
         review_menu.addSeparator()
         review_menu.addActions([self.filter, self.columns])
         self.tools_menu = bar.addMenu(translate("MainWindow", "&Outils"))
+        self.tools_menu.addAction(self.check)
+        self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.journal)
         self.tools_menu.addSeparator()
         self.tools_menu.addActions([self.report, self.workshop, self.exercise])

@@ -124,6 +124,7 @@ min_severity = ChoiceOption("scan/min_severity", "low", SEVERITIES)
 only_to_review = BoolOption("review/only_to_review", True)
 window_geometry = Option[object]("window/geometry", None)
 window_state = Option[object]("window/state", None)
+clipboard_watch = BoolOption("prevention/clipboard_watch", False)  # opt-in: off by default
 
 
 def practice_name() -> str:

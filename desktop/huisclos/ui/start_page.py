@@ -1,5 +1,6 @@
 """The start page: a large drop zone, «Ouvrir un fichier…», the fictional example, recent
-files (names only) and the reassurance that nothing leaves the computer.
+files (names only), «Vérifier un commentaire» (before saving one in the practice software) and
+the reassurance that nothing leaves the computer.
 
 Threading: GUI thread only.
 """
@@ -123,6 +124,7 @@ class StartPage(QWidget):
     demo_requested = Signal()
     file_chosen = Signal(Path)
     clear_recent_requested = Signal()
+    check_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,6 +205,30 @@ class StartPage(QWidget):
         recent_box.addLayout(title_row)
         recent_box.addWidget(self.recent_list)
         recent_box.addWidget(self.recent_empty)
+        check_card = QFrame()
+        check_card.setObjectName("sideCard")
+        check_box = spaced(QVBoxLayout(check_card), (12, 10, 12, 12), 6)
+        check_title = QLabel(self.tr("Avant d'enregistrer un commentaire"))
+        check_title.setObjectName("sectionTitle")
+        check_text = QLabel(
+            self.tr(
+                "Tapez ou collez-le : Huis clos dit tout de suite s'il pose problème et propose "
+                "une formulation neutre."
+            )
+        )
+        check_text.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("Vérifier un commentaire…"))
+        self.check_button.setToolTip(
+            self.tr("Vérifier un commentaire avant de l'enregistrer dans votre logiciel (Ctrl+K)")
+        )
+        self.check_button.setAccessibleName(self.tr("Vérifier un commentaire"))
+        self.check_button.clicked.connect(self.check_requested)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.check_button)
+        check_row.addStretch(1)
+        check_box.addWidget(check_title)
+        check_box.addWidget(check_text)
+        check_box.addLayout(check_row)
         howto = QLabel(
             self.tr(
                 "<b>Comment ça marche ?</b><br>1. Ouvrez l'export de vos patients.<br>"
@@ -217,6 +243,7 @@ class StartPage(QWidget):
         side = QVBoxLayout()
         side.setSpacing(14)
         side.addWidget(recent_card)
+        side.addWidget(check_card)
         side.addWidget(howto)
         side.addStretch(1)
 
@@ -238,6 +265,7 @@ class StartPage(QWidget):
         QWidget.setTabOrder(self.open_button, self.demo_button)
         QWidget.setTabOrder(self.demo_button, self.recent_list)
         QWidget.setTabOrder(self.recent_list, self.clear_button)
+        QWidget.setTabOrder(self.clear_button, self.check_button)
         self.set_recent_files([])
 
     def set_recent_files(self, files: list[str]) -> None:

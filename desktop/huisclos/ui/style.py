@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QSpinBox, QWidget
 
 Layout = TypeVar("Layout", bound=QLayout)
@@ -112,6 +112,17 @@ QPushButton#linkButton {
 }
 #errorLabel { color: #B3261E; font-weight: 600; }
 #journalStatus { font-weight: 600; padding: 4px; }
+#checkStatus { font-size: 11pt; padding: 2px 0; }
+#checkStatus[state="ok"] { color: #1B7F3B; font-weight: 600; }
+#checkStatus[state="warn"] { color: #B3261E; font-weight: 600; }
+#copiedLabel { color: #1B7F3B; }
+#privacyNote, #noticeHint { color: palette(placeholder-text); }
+#noticePopup {
+    border: 1px solid palette(mid);
+    border-radius: 8px;
+    background: palette(window);
+}
+#noticeTitle { font-weight: 600; font-size: 10.5pt; }
 """
 
 
@@ -133,6 +144,20 @@ def paragraph(text: str, parent: QWidget) -> QLabel:
     """A label for a sentence or more: it wraps at the width it is given."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
+    return label
+
+
+def rich_view(name: str, accessible: str = "", *, selectable: bool = True) -> QLabel:
+    """A wrapping rich-text label styled by its object ``name`` (a comment, a proposal): the
+    text can be selected with the mouse, and ``accessible`` names it for screen readers."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if accessible:
+        label.setAccessibleName(accessible)
     return label
 
 

@@ -41,11 +41,19 @@ class WindowTools:
 
     def show_settings(self) -> None:
         from .dialogs.settings_dialog import SettingsDialog
+        from .prevention import tray_available
 
-        dialog = SettingsDialog(self.window, self.window.session)
+        prevention = self.window.prevention
+        dialog = SettingsDialog(
+            self.window,
+            self.window.session,
+            tray_available=tray_available(),
+            autostart=prevention.autostart_enabled(),
+        )
         if not dialog.exec():
             return
         changes = dialog.apply()
+        prevention.apply_settings(changes)
         if changes.get("terms") or changes.get("scan"):
             if changes.get("scan"):
                 disabled = len(settings.disabled_categories.value())

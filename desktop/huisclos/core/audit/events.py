@@ -3,8 +3,8 @@
 A payload holds counts, row numbers, rule ids, categories, fingerprints and keyed hashes: never
 the text of a cell, a name or a word of the practice's lists. Three safeguards:
 
-- builders (:func:`edit_payload`, :func:`file_written_payload`, :func:`settings_payload`;
-  the scan's is ``review.journal_events.scan_event``) that keep only
+- builders (:func:`edit_payload`, :func:`file_written_payload`, :func:`settings_payload`,
+  :func:`prevention_payload`; the scan's is ``review.journal_events.scan_event``) that keep only
   what may be kept — the faces use them (through :mod:`huisclos.core.review.journal_events`)
   rather than write dicts by hand;
 - :class:`TextHasher`: before/after texts become HMAC-SHA256 hashes under a key derived from the
@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -44,6 +45,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "key_rotated",
     "verify",
     "report",
+    "prevention",
 )
 
 EVENT_LABELS: dict[str, str] = {
@@ -56,6 +58,7 @@ EVENT_LABELS: dict[str, str] = {
     "key_rotated": "Nouvelle clé",
     "verify": "Vérification du journal",
     "report": "Rapport d'autocontrôle",
+    "prevention": "Vérifications avant saisie",
 }
 
 FORBIDDEN_KEYS: frozenset[str] = frozenset(
@@ -276,6 +279,50 @@ def settings_payload(**counts: int) -> dict[str, Any]:
     return {key: int(value) for key, value in sorted(counts.items())}
 
 
+PREVENTION_SOURCES: dict[str, str] = {
+    "check_box": "vérifier un commentaire",
+    "watcher": "veille du presse-papiers",
+}
+"""The ``prevention`` event's parts: the check box and the clipboard watch."""
+
+PREVENTION_FIGURES: tuple[str, ...] = ("checked", "flagged", "proposals_copied")
+
+
+def prevention_payload(day: str, sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """A ``prevention`` event: one day's use of the check box and of the clipboard watch.
+
+    Its schema: ``{"day": "AAAA-MM-JJ", "check_box"|"watcher": {"checked": n, "flagged": n,
+    "proposals_copied": n, "by_category": {category id: n}}}`` — comments checked, comments
+    flagged, proposals copied, flagged comments per category. Counts only: never a text, a word
+    or a hash of one. Raises ``ValueError`` on anything else (a programming error).
+    """
+    when = date.fromisoformat(day).isoformat()
+    payload: dict[str, Any] = {"day": when}
+    for source, figures in sources.items():
+        if source not in PREVENTION_SOURCES:
+            raise ValueError(f"prevention: unknown source {source!r}")
+        part: dict[str, Any] = {}
+        for key in PREVENTION_FIGURES:
+            part[key] = _count(figures.get(key, 0), f"{source}.{key}")
+        by_category = figures.get("by_category") or {}
+        unknown = set(by_category) - set(CATEGORIES)
+        if unknown or set(figures) - {*PREVENTION_FIGURES, "by_category"}:
+            raise ValueError(f"prevention: unexpected figures in {source!r}")
+        part["by_category"] = {
+            category: _count(by_category[category], f"{source}.{category}")
+            for category in CATEGORIES
+            if by_category.get(category)
+        }
+        payload[source] = part
+    return payload
+
+
+def _count(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"prevention: {where} is not a count")
+    return value
+
+
 SETTING_LABELS: dict[str, str] = {
     "allowlist_added": "exceptions ajoutées :",
     "allowlist_removed": "exceptions retirées :",
@@ -362,6 +409,8 @@ def describe(event: Mapping[str, Any]) -> str:
         if data.get("ok", True):
             return f"journal intègre : {plural(int(data.get('events', 0)), 'événement')}"
         return f"anomalie : {data.get('problem', '?')} (n° {data.get('first_bad_seq', '?')})"
+    if kind == "prevention":
+        return _describe_prevention(data)
     if kind == "report":
         text = f"rapport {str(data.get('format') or '').upper()}".rstrip()
         if data.get("flagged_comments") is not None:
@@ -377,3 +426,28 @@ def describe(event: Mapping[str, Any]) -> str:
         if isinstance(value, (int, float, bool)) or (isinstance(value, str) and len(value) < 40)
     ]
     return ", ".join(parts)
+
+
+def _describe_prevention(data: Mapping[str, Any]) -> str:
+    """«03/12/2026 — vérifier un commentaire : 4 vérifié(s), 2 à revoir (santé 2), 1 proposition
+    copiée ; veille du presse-papiers : …»"""
+    try:
+        day = date.fromisoformat(str(data.get("day"))).strftime("%d/%m/%Y")
+    except ValueError:
+        day = "?"
+    parts = []
+    for source, label in PREVENTION_SOURCES.items():
+        figures = data.get(source)
+        if not isinstance(figures, Mapping):
+            continue
+        text = (
+            f"{label} : {number(figures.get('checked', 0))} vérifié(s), "
+            f"{number(figures.get('flagged', 0))} à revoir"
+        )
+        detail = _counts(figures.get("by_category") or {}, CATEGORY_LABELS)
+        if detail:
+            text += f" ({detail})"
+        if figures.get("proposals_copied"):
+            text += f", {number(figures['proposals_copied'])} proposition(s) copiée(s)"
+        parts.append(text)
+    return f"{day} — " + (" ; ".join(parts) or "aucune vérification")

@@ -199,6 +199,7 @@ class JournalDialog(QDialog):
             "key_rotated": self.tr("Nouvelle clé"),
             "verify": self.tr("Vérification du journal"),
             "report": self.tr("Rapport d'autocontrôle"),
+            "prevention": self.tr("Vérifications avant saisie"),
         }
         return labels.get(kind, "")
 

@@ -1,5 +1,6 @@
-"""«Réglages»: practice name and language, what the analysis reports (categories, minimum
-severity, columns), and the practice's own terms (allowed terms, extra terms).
+"""«Réglages»: practice name and language, the clipboard watch (and starting with the session),
+what the analysis reports (categories, minimum severity, columns), and the practice's own terms
+(allowed terms, extra terms).
 
 Nothing is saved until «Enregistrer»; :meth:`SettingsDialog.apply` writes the options and the
 practice's files through the core and says what changed (so the window re-scans and logs a
@@ -100,11 +101,24 @@ def _group(title: str, kind: type[Layout]) -> tuple[QGroupBox, Layout]:
 
 
 class SettingsDialog(QDialog):
-    """The settings, in three tabs."""
+    """The settings, in three tabs.
 
-    def __init__(self, parent: QWidget | None = None, session: ReviewSession | None = None) -> None:
+    ``tray_available``: whether this desktop has a notification area (the clipboard watch needs
+    one); ``autostart``: whether the session starts Huis clos now (None: not offered here).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        session: ReviewSession | None = None,
+        *,
+        tray_available: bool = False,
+        autostart: bool | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.tray_available = tray_available
+        self.autostart_before = autostart
         self.setWindowTitle(self.tr("Réglages"))
         self.setMinimumSize(620, 520)
         layout = QVBoxLayout(self)
@@ -128,7 +142,9 @@ class SettingsDialog(QDialog):
     # --- tabs ------------------------------------------------------------------------------
     def _general_tab(self) -> QWidget:
         tab = QWidget()
-        form = QFormLayout(tab)
+        layout = QVBoxLayout(tab)
+        form = QFormLayout()
+        layout.addLayout(form)
         self.practice_edit = QLineEdit(settings.practice.value())
         self.practice_edit.setPlaceholderText(self.tr("ex. : Cabinet médical des Tilleuls"))
         self.practice_edit.setAccessibleName(self.tr("Nom du cabinet"))
@@ -145,7 +161,58 @@ class SettingsDialog(QDialog):
             "",
             paragraph(self.tr("Le changement de langue prend effet au prochain démarrage."), tab),
         )
+        layout.addWidget(self._watch_group())
+        layout.addStretch(1)
         return tab
+
+    def _watch_group(self) -> QGroupBox:
+        """«Veille du presse-papiers»: off by default, impossible without a system tray."""
+        group, box = _group(self.tr("Veille du presse-papiers"), QVBoxLayout)
+        self.watch_box = QCheckBox(self.tr("&Vérifier les textes que je copie"))
+        self.watch_box.setAccessibleName(self.tr("Veille du presse-papiers"))
+        self.watch_box.setAccessibleDescription(
+            self.tr("Vérifie sur ce poste chaque texte copié et prévient s'il est sensible")
+        )
+        box.addWidget(self.watch_box)
+        box.addWidget(
+            paragraph(
+                self.tr(
+                    "Quand vous copiez un texte (Ctrl+C) dans votre logiciel, Huis clos le vérifie "
+                    "sur cet ordinateur et vous prévient s'il contient une information sensible ; "
+                    "le texte copié n'est ni enregistré ni envoyé."
+                ),
+                group,
+            )
+        )
+        self.autostart_box = QCheckBox(
+            self.tr("&Démarrer avec la session, dans la zone de notification")
+        )
+        self.autostart_box.setChecked(bool(self.autostart_before))
+        self.autostart_box.setVisible(self.autostart_before is not None)
+        box.addWidget(self.autostart_box)
+        if self.tray_available:
+            self.watch_box.setChecked(settings.clipboard_watch.value())
+            self.watch_box.toggled.connect(self._watch_toggled)
+            self._watch_toggled(self.watch_box.isChecked())
+        else:
+            self.watch_box.setChecked(False)
+            self.watch_box.setEnabled(False)
+            self.autostart_box.setEnabled(False)
+            self.no_tray = paragraph(
+                self.tr(
+                    "Ce bureau n'a pas de zone de notification : la veille ne peut pas être "
+                    "activée. « Vérifier un commentaire » (Ctrl+K) reste disponible."
+                ),
+                group,
+            )
+            self.no_tray.setObjectName("errorLabel")
+            box.addWidget(self.no_tray)
+        return group
+
+    def _watch_toggled(self, on: bool) -> None:
+        self.autostart_box.setEnabled(on)
+        if not on:
+            self.autostart_box.setChecked(False)
 
     def _analysis_tab(self) -> QWidget:
         tab = QWidget()
@@ -374,4 +441,11 @@ class SettingsDialog(QDialog):
             terms["terms_removed"] = self.terms_removed
         if terms:
             changes["terms"] = terms
+        watch = self.watch_box.isChecked() and self.tray_available
+        if watch != settings.clipboard_watch.value():
+            changes["watch"] = watch
+        if self.autostart_before is not None:
+            wanted = watch and self.autostart_box.isChecked()
+            if wanted != self.autostart_before:
+                changes["autostart"] = wanted
         return changes
