@@ -111,7 +111,7 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
@@ -124,10 +124,7 @@ def main() -> int:
     window.resize(1366, 768)
     window.show()
 
-    def pump(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    from make_screenshots import pump
 
     pump()
     window.grab().save(str(out / "pseudo-start.png"))

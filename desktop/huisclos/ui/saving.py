@@ -21,6 +21,7 @@ from ..core.errors import HuisclosError
 from . import folders
 from .errors import show_error
 from .labels import format_number
+from .questions import ask_choice
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -168,58 +169,62 @@ class Saving:
     def ask_comments_left(self, left: int) -> bool:
         """Comments are still to review: «Enregistrer quand même» (True) or «Continuer la
         revue» (False, the default). Tests replace it."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Commentaires à revoir"))
-        box.setText(
-            (
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Il reste {0} commentaire à revoir. La copie le gardera tel quel.",
-                )
-                if left == 1
-                else QCoreApplication.translate(
-                    "MainWindow",
-                    "Il reste {0} commentaires à revoir. La copie les gardera tels quels.",
-                )
-            ).format(format_number(left))
+        text = (
+            QCoreApplication.translate(
+                "MainWindow", "Il reste {0} commentaire à revoir. La copie le gardera tel quel."
+            )
+            if left == 1
+            else QCoreApplication.translate(
+                "MainWindow",
+                "Il reste {0} commentaires à revoir. La copie les gardera tels quels.",
+            )
+        ).format(format_number(left))
+        answer = ask_choice(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Commentaires à revoir"),
+            text,
+            [
+                (
+                    "save",
+                    QCoreApplication.translate("MainWindow", "Enregistrer quand même"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                ),
+                (
+                    "review",
+                    QCoreApplication.translate("MainWindow", "Continuer la revue"),
+                    QMessageBox.ButtonRole.RejectRole,
+                ),
+            ],
+            default="review",
         )
-        save = box.addButton(
-            QCoreApplication.translate("MainWindow", "Enregistrer quand même"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        review = box.addButton(
-            QCoreApplication.translate("MainWindow", "Continuer la revue"),
-            QMessageBox.ButtonRole.RejectRole,
-        )
-        box.setDefaultButton(review)
-        box.exec()
-        return box.clickedButton() is save
+        return answer == "save"
 
     def ask_unsaved(self) -> str:
         """«save», «discard» or «cancel» (tests replace it)."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Corrections non enregistrées"))
-        box.setText(
+        return ask_choice(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Corrections non enregistrées"),
             QCoreApplication.translate(
                 "MainWindow",
                 "Vos corrections n'ont pas été enregistrées dans une copie nettoyée. "
                 "Que voulez-vous faire ?",
-            )
+            ),
+            [
+                (
+                    "save",
+                    QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                ),
+                (
+                    "discard",
+                    QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+                (
+                    "cancel",
+                    QCoreApplication.translate("MainWindow", "Annuler"),
+                    QMessageBox.ButtonRole.RejectRole,
+                ),
+            ],
+            default="save",
         )
-        save = box.addButton(
-            QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        discard = box.addButton(
-            QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(
-            QCoreApplication.translate("MainWindow", "Annuler"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...core.demo.synthetic import write_export
 from ...core.errors import HuisclosError
 from .. import folders
+from ..questions import ask_choice
 from ..style import number_box, paragraph
 from . import answer_buttons
 
@@ -164,24 +165,20 @@ def generate_exercise_file(
 def offer_to_open(parent: QWidget | None, title: str, path: Path, can_open: bool) -> bool:
     """«Fichier d'exercice enregistré» with «Ouvrir maintenant» (the default) and «Fermer»;
     True when the user chose to open it."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(
-        QCoreApplication.translate(
-            "GenerateExerciseDialog", "Fichier d'exercice enregistré :\n{path}"
-        ).format(path=path)
-    )
-    open_button = None
+    translate = QCoreApplication.translate
+    choices = [
+        ("close", translate("GenerateExerciseDialog", "Fermer"), QMessageBox.ButtonRole.RejectRole)
+    ]
     if can_open:
-        open_button = box.addButton(
-            QCoreApplication.translate("GenerateExerciseDialog", "Ouvrir maintenant"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-    close = box.addButton(
-        QCoreApplication.translate("GenerateExerciseDialog", "Fermer"),
-        QMessageBox.ButtonRole.RejectRole,
+        opening = translate("GenerateExerciseDialog", "Ouvrir maintenant")
+        choices.insert(0, ("open", opening, QMessageBox.ButtonRole.AcceptRole))
+    text = translate("GenerateExerciseDialog", "Fichier d'exercice enregistré :\n{path}")
+    answer = ask_choice(
+        parent,
+        title,
+        text.format(path=path),
+        choices,
+        default="open" if can_open else "close",
+        icon=QMessageBox.Icon.Information,
     )
-    box.setDefaultButton(open_button or close)
-    box.exec()
-    return open_button is not None and box.clickedButton() is open_button
+    return answer == "open"
