@@ -27,17 +27,17 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="399"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="398"/>
         <source>Vérifier un commentaire — Huis clos</source>
         <translation>Check a comment — Huis clos</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="410"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="409"/>
         <source>La vérification se fait sur cet ordinateur : le commentaire n&apos;est ni enregistré ni envoyé.</source>
         <translation>The check runs on this computer: the comment is neither stored nor sent.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="417"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="416"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -137,16 +137,21 @@
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/check_box.py" line="359"/>
-        <source>… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.</source>
-        <translation>… and {0} more passage(s), highlighted in the text above.</translation>
+        <source>… et {0} autre passage, surligné dans le texte ci-dessus.</source>
+        <translation>… and {0} other passage, highlighted in the text above.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="378"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="361"/>
+        <source>… et {0} autres passages, surlignés dans le texte ci-dessus.</source>
+        <translation>… and {0} other passages, highlighted in the text above.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="377"/>
         <source>Copiée : collez-la dans votre logiciel (Ctrl+V).</source>
         <translation>Copied: paste it into your software (Ctrl+V).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/check_box.py" line="380"/>
+        <location filename="../../desktop/huisclos/ui/check_box.py" line="379"/>
         <source>Copiée (vide) : videz le commentaire dans votre logiciel.</source>
         <translation>Copied (empty): clear the comment in your software.</translation>
     </message>
@@ -504,114 +509,114 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>GenerateExerciseDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="48"/>
         <source>Générer un fichier d&apos;exercice</source>
         <translation>Generate a practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="51"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="52"/>
         <source>Un export fictif pour s&apos;entraîner : patients inventés (noms, adresses, téléphones), commentaires tirés du lexique et d&apos;exemples étiquetés. Aucun patient réel.</source>
         <translation>A fictional export to practise with: invented patients (names, addresses, phones), comments drawn from the lexicon and labelled examples. No real patient.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="59"/>
         <source>Nombre de patients</source>
         <translation>Number of patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="61"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="62"/>
         <source>Part de commentaires sensibles</source>
         <translation>Share of sensitive comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="66"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="67"/>
         <source>Format du fichier</source>
         <translation>File format</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="69"/>
         <source>CSV comme les logiciels de cabinet, ou classeur Excel</source>
         <translation>CSV like practice software, or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="71"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="72"/>
         <source>Fichier à créer</source>
         <translation>File to create</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="73"/>
         <source>Le chemin du fichier d&apos;exercice à écrire</source>
         <translation>The path of the practice file to write</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="74"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="75"/>
         <source>Parcourir…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="76"/>
         <source>Choisir où enregistrer le fichier</source>
         <translation>Choose where to save the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="82"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="83"/>
         <source>Patients fictifs :</source>
         <translation>Fictional patients:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="83"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="84"/>
         <source>Commentaires sensibles :</source>
         <translation>Sensitive comments:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="85"/>
         <source>Format :</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="85"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="86"/>
         <source>Fichier :</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="87"/>
         <source>Générer</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="87"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="110"/>
         <source>Enregistrer le fichier d&apos;exercice</source>
         <translation>Save the practice file</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="119"/>
         <source>Choisissez où enregistrer.</source>
         <translation>Choose where to save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="129"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="130"/>
         <source>Le fichier n&apos;a pas pu être écrit : {error}</source>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="175"/>
         <source>Fichier d&apos;exercice enregistré :
 {path}</source>
         <translation>Practice file saved:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="178"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="173"/>
         <source>Ouvrir maintenant</source>
         <translation>Open now</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="182"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="170"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -642,183 +647,188 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>JournalDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="78"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="79"/>
         <source>Journal chiffré</source>
         <translation>Encrypted log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="87"/>
         <source>Ce journal garde la trace de vos analyses et corrections, sans aucun texte de patient. Il est chiffré et toute modification est détectée.</source>
         <translation>This log keeps track of your checks and corrections, without any patient text. It is encrypted and any change to it is detected.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="95"/>
         <source>N°</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="95"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="95"/>
         <source>Événement</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="94"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="95"/>
         <source>Détail</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="96"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="97"/>
         <source>Événements du journal</source>
         <translation>Log events</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="108"/>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="154"/>
         <source>Lecture du journal…</source>
         <translation>Reading the log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="111"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="112"/>
         <source>État du journal</source>
         <translation>Log status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="114"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="115"/>
         <source>Vérifier l&apos;intégrité</source>
         <translation>Check integrity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="117"/>
         <source>Contrôler que chaque événement est intact et à sa place</source>
         <translation>Check that every event is intact and in its place</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="119"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="120"/>
         <source>Exporter…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="121"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="122"/>
         <source>Enregistrer le journal déchiffré (CSV ou JSON) pour votre registre RGPD</source>
         <translation>Save the decrypted log (CSV or JSON) for your GDPR register</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="124"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="125"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="151"/>
         <source>Le journal reste verrouillé : la phrase de passe n&apos;a pas été donnée.</source>
         <translation>The log stays locked: the passphrase was not given.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="178"/>
         <source>{0} événement. Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
         <translation>{0} event. Click “Check integrity” to check the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="182"/>
         <source>{0} événements. Cliquez sur « Vérifier l&apos;intégrité » pour contrôler le journal.</source>
         <translation>{0} events. Click “Check integrity” to check the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="186"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="187"/>
         <source>Le journal est vide : aucune analyse n&apos;a encore été enregistrée.</source>
         <translation>The log is empty: no check has been recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="195"/>
         <source>Analyse</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="196"/>
         <source>Corrections</source>
         <translation>Corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="196"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="197"/>
         <source>Copie nettoyée</source>
         <translation>Cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="197"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="198"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="198"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="199"/>
         <source>Réglages modifiés</source>
         <translation>Settings changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="200"/>
         <source>Nouvelle clé</source>
         <translation>New key</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="200"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="201"/>
         <source>Vérification du journal</source>
         <translation>Log check</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="201"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="202"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="203"/>
         <source>Vérifications avant saisie</source>
         <translation>Checks before saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="204"/>
+        <source>Passage ignoré</source>
+        <translation>Passage ignored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="209"/>
         <source>Vérification en cours…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="218"/>
         <source>Journal intègre : {0} événement.</source>
         <translation>Log intact: {0} event.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="218"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="220"/>
         <source>Journal intègre : {0} événements.</source>
         <translation>Log intact: {0} events.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="223"/>
         <source>Le journal a été modifié.</source>
         <translation>The log has been altered.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="235"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="237"/>
         <source>Exporter le journal</source>
         <translation>Export the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="237"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="239"/>
         <source>Tableur CSV (*.csv);;JSON (*.json)</source>
         <translation>CSV spreadsheet (*.csv);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="244"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="246"/>
         <source>Export en cours…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="249"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="251"/>
         <source>Journal exporté : {0} ({1} événement).</source>
         <translation>Log exported: {0} ({1} event).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="253"/>
         <source>Journal exporté : {0} ({1} événements).</source>
         <translation>Log exported: {0} ({1} events).</translation>
     </message>
@@ -1389,117 +1399,117 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="76"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="77"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="39"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="40"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="32"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="33"/>
         <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
         <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="36"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="37"/>
         <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
         <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="46"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="47"/>
         <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="116"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="117"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="118"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="135"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="136"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="137"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="99"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="100"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire corrigé).</source>
         <translation>Cleaned copy saved: {0} ({1} comment corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="103"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="104"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaires corrigés).</source>
         <translation>Cleaned copy saved: {0} ({1} comments corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="143"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="144"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne).</source>
         <translation>Correction list saved: {0} ({1} line).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="147"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="148"/>
         <source>Liste de corrections enregistrée : {0} ({1} lignes).</source>
         <translation>Correction list saved: {0} ({1} lines).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="184"/>
         <source>Commentaires à revoir</source>
         <translation>Comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="176"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
         <source>Il reste {0} commentaire à revoir. La copie le gardera tel quel.</source>
         <translation>{0} comment is still to review. The copy will keep it as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="177"/>
         <source>Il reste {0} commentaires à revoir. La copie les gardera tels quels.</source>
         <translation>{0} comments are still to review. The copy will keep them as they are.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="189"/>
         <source>Enregistrer quand même</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="194"/>
         <source>Continuer la revue</source>
         <translation>Continue the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="203"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="206"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="205"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="207"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="212"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="215"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="216"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="220"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="225"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>

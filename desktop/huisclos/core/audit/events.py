@@ -429,7 +429,7 @@ def describe(event: Mapping[str, Any]) -> str:
 
 
 def _describe_prevention(data: Mapping[str, Any]) -> str:
-    """«03/12/2026 — vérifier un commentaire : 4 vérifié(s), 2 à revoir (santé 2), 1 proposition
+    """«03/12/2026 — vérifier un commentaire : 4 vérifiés, 2 à revoir (santé 2), 1 proposition
     copiée ; veille du presse-papiers : …»"""
     try:
         day = date.fromisoformat(str(data.get("day"))).strftime("%d/%m/%Y")
@@ -441,13 +441,14 @@ def _describe_prevention(data: Mapping[str, Any]) -> str:
         if not isinstance(figures, Mapping):
             continue
         text = (
-            f"{label} : {number(figures.get('checked', 0))} vérifié(s), "
+            f"{label} : {plural(int(figures.get('checked', 0)), 'vérifié')}, "
             f"{number(figures.get('flagged', 0))} à revoir"
         )
         detail = _counts(figures.get("by_category") or {}, CATEGORY_LABELS)
         if detail:
             text += f" ({detail})"
         if figures.get("proposals_copied"):
-            text += f", {number(figures['proposals_copied'])} proposition(s) copiée(s)"
+            copied = int(figures["proposals_copied"])
+            text += f", {plural(copied, 'proposition copiée', 'propositions copiées')}"
         parts.append(text)
     return f"{day} — " + (" ; ".join(parts) or "aucune vérification")

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import events as audit_events
 from ...core.audit import log as audit_log
+from ...core.audit.describe_en import describe_in_english
 from ...core.audit.export import export_events, local_time
 from ...core.audit.verify import VerifyResult
-from ..labels import format_number
+from ..labels import format_number, language
 from ..workers import CallJob
 from .passphrase import ensure_log_unlocked
 
@@ -163,7 +164,7 @@ class JournalDialog(QDialog):
                 event_time(event),
                 self.event_label(kind)
                 or str(event.get("label") or audit_events.EVENT_LABELS.get(kind, kind)),
-                audit_events.describe(event),
+                describe_in_english(event) if language() == "en" else audit_events.describe(event),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -200,6 +201,7 @@ class JournalDialog(QDialog):
             "verify": self.tr("Vérification du journal"),
             "report": self.tr("Rapport d'autocontrôle"),
             "prevention": self.tr("Vérifications avant saisie"),
+            "ignore": self.tr("Passage ignoré"),
         }
         return labels.get(kind, "")
 
