@@ -202,70 +202,70 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="85"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="86"/>
         <source>D&apos;autres façons de corriger ce commentaire</source>
         <translation>Other ways to correct this comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="102"/>
         <source>{0} : « {1} »</source>
         <translation>{0}: “{1}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="218"/>
         <source>Commentaire sélectionné</source>
         <translation>Selected comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="218"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="219"/>
         <source>Ce qui pose problème</source>
         <translation>What is wrong</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="222"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="225"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="338"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="223"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="226"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="339"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="228"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="229"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="231"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="354"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="232"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="355"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="233"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="234"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="235"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="236"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="237"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="237"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="238"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="238"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="239"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="291"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="292"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -274,54 +274,54 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="303"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="304"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="311"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="312"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="314"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="317"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="321"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="339"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="340"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="323"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="324"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="330"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="343"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="357"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="344"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="358"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="350"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="351"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="344"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="345"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
@@ -446,62 +446,62 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="135"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="138"/>
         <source>gravité {0}</source>
         <translation>{0} severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="149"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="150"/>
         <source>&lt;b&gt;{0}&lt;/b&gt; : {1}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="159"/>
         <source>Ignorer</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="160"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="161"/>
         <source>Laisser ce passage tel quel dans ce commentaire (Ctrl+I)</source>
         <translation>Leave this passage as it is in this comment (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="163"/>
         <source>Ignorer « {0} »</source>
         <translation>Ignore “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="164"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="165"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="167"/>
         <source>Ne plus jamais signaler « {0} » dans ce cabinet</source>
         <translation>Never flag “{0}” again in this practice</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="170"/>
         <source>Toujours autoriser « {0} »</source>
         <translation>Always allow “{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="172"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="173"/>
         <source>Pourquoi ?</source>
         <translation>Why?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
         <source>La règle qui s&apos;applique, en quelques mots</source>
         <translation>The rule that applies, in a few words</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="175"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="176"/>
         <source>Pourquoi est-ce un problème ?</source>
         <translation>Why is this a problem?</translation>
     </message>
@@ -933,116 +933,166 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/labels.py" line="54"/>
+        <source>SAN</source>
+        <translation>HEA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="55"/>
+        <source>SEX</source>
+        <translation>SEX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
+        <source>REL</source>
+        <translation>REL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="57"/>
+        <source>ORI</source>
+        <translation>ORI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
+        <source>POL</source>
+        <translation>POL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
+        <source>SYN</source>
+        <translation>UNI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
+        <source>JUS</source>
+        <translation>OFF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="61"/>
+        <source>SOC</source>
+        <translation>HAR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="62"/>
+        <source>JUG</source>
+        <translation>JDG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="63"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="65"/>
         <source>faible</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="55"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="66"/>
         <source>moyenne</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="56"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="67"/>
         <source>élevée</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="69"/>
         <source>rumeur</source>
         <translation>hearsay</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="70"/>
         <source>tiers</source>
         <translation>third party</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="60"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="71"/>
         <source>insistance</source>
         <translation>emphasis</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="61"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="72"/>
         <source>Propos rapporté ou non vérifié : un commentaire doit rester objectif (CNIL).</source>
         <translation>Reported or unverified statement: a comment must stay objective (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="64"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="75"/>
         <source>Information sur un proche ou obtenue d&apos;un tiers : elle n&apos;a pas sa place dans le dossier (Code de la santé publique, art. L1111-7).</source>
         <translation>Information about a relative or obtained from a third party: it does not belong in the record (French Public Health Code, art. L1111-7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="69"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="80"/>
         <source>Ton excessif (majuscules, points d&apos;exclamation) : un commentaire ne doit jamais être excessif (CNIL).</source>
         <translation>Excessive tone (capitals, exclamation marks): a comment must never be excessive (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="86"/>
         <source>une information de santé relève du dossier médical, pas d&apos;un commentaire administratif (RGPD art. 9).</source>
         <translation>health information belongs in the medical record, not in an administrative comment (GDPR art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="80"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="91"/>
         <source>la vie sexuelle ou l&apos;identité de genre est une donnée sensible (RGPD art. 9).</source>
         <translation>sex life or gender identity is sensitive data (GDPR art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="95"/>
         <source>une religion ou une conviction est une donnée sensible (RGPD art. 9).</source>
         <translation>a religion or a belief is sensitive data (GDPR art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="98"/>
         <source>une origine supposée est une donnée sensible (RGPD art. 9).</source>
         <translation>a presumed origin is sensitive data (GDPR art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="101"/>
         <source>une opinion politique est une donnée sensible (RGPD art. 9).</source>
         <translation>a political opinion is sensitive data (GDPR art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="93"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="104"/>
         <source>une appartenance syndicale est une donnée sensible (RGPD art. 9).</source>
         <translation>trade union membership is sensitive data (GDPR art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="96"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="107"/>
         <source>une infraction ou une mesure de justice n&apos;a pas sa place dans un commentaire (RGPD art. 10).</source>
         <translation>an offence or a court measure has no place in a comment (GDPR art. 10).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="101"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="112"/>
         <source>une mention de précarité est stigmatisante (Défenseur des droits, CNIL).</source>
         <translation>a mention of precarity stigmatises (Défenseur des droits, CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="104"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="115"/>
         <source>un commentaire doit rester objectif, jamais excessif ni blessant (CNIL).</source>
         <translation>a comment must stay objective, never excessive or hurtful (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="118"/>
         <source>un numéro ou un secret n&apos;a rien à faire dans un commentaire (CNIL).</source>
         <translation>a number or a secret has no business in a comment (CNIL).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="155"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="172"/>
         <source>Reformuler en gardant le besoin</source>
         <translation>Rewrite, keeping the need</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="158"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="175"/>
         <source>Retirer le passage sensible</source>
         <translation>Remove the sensitive passage</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="161"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="178"/>
         <source>Vider le commentaire</source>
         <translation>Empty the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/labels.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/labels.py" line="179"/>
         <source>Masquer les mots sensibles</source>
         <translation>Mask the sensitive words</translation>
     </message>

@@ -129,3 +129,11 @@ def test_in_english_the_rules_help_and_suggestions_are_english(english, qtbot) -
     view.reveal()
     assert view.categories.text() == "Health"
     assert "health data" in view.explanation.text()
+
+
+def test_category_markers_follow_the_language(english) -> None:  # type: ignore[no-untyped-def]
+    from huisclos.core.detect.categories import CATEGORIES
+    from huisclos.ui.labels import category_marker
+
+    markers = [category_marker(c) for c in CATEGORIES]
+    assert category_marker("health") == "HEA" and len(set(markers)) == len(CATEGORIES)

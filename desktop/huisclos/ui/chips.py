@@ -12,9 +12,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .labels import category_word
+from .labels import category_marker, category_word
 from .models import STATE_CATEGORIES_ROLE
-from .theme import CATEGORY_MARKERS, highlight_background, marker_colour
+from .theme import highlight_background, marker_colour
 
 CHIP_PADDING = 5
 CHIP_GAP = 3
@@ -54,7 +54,7 @@ class CategoryChipDelegate(QStyledItemDelegate):
         words = [category_word(c) for c in categories]
         available = option.rect.width() - 4
         if chips_width(words, option.font) > available:
-            words = [CATEGORY_MARKERS.get(c, "?") for c in categories]
+            words = [category_marker(c) for c in categories]
         font = chip_font(option.font)
         metrics = QFontMetrics(font)
         palette = option.palette

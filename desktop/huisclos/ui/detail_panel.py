@@ -33,6 +33,7 @@ from .delegates import segments
 from .flow_layout import FlowLayout
 from .labels import (
     category_label,
+    category_marker,
     reason_explanation,
     reason_label,
     rule_explanation,
@@ -40,7 +41,7 @@ from .labels import (
     suggestion_label,
 )
 from .style import rich_view, spaced
-from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
+from .theme import highlight_background, marker_colour, severity_colour
 
 
 def highlighted_html(text: str, findings: list[Finding]) -> str:
@@ -53,7 +54,7 @@ def highlighted_html(text: str, findings: list[Finding]) -> str:
             continue
         background = highlight_background(finding.category).name()
         colour = marker_colour(finding.category).name()
-        marker = CATEGORY_MARKERS.get(finding.category, "?")
+        marker = category_marker(finding.category)
         parts.append(
             f'<span style="background-color:{background}; text-decoration: underline; '
             f'text-decoration-color:{colour};">{escaped}</span>'
@@ -130,7 +131,7 @@ class FindingCard(QFrame):
             f'<span style="color:{colour}; font-size:large;">■</span> '
             f"<b>{html.escape(category_label(finding.category))}</b> "
             f'<span style="color:{colour}; font-weight:bold;">'
-            f"[{CATEGORY_MARKERS.get(finding.category, '?')}]</span> — "
+            f"[{category_marker(finding.category)}]</span> — "
             + html.escape(self.tr("« {0} »").format(finding.match))
             + " — "
             f'<span style="color:{severity};">'

@@ -50,6 +50,17 @@ def _labels(language: str) -> dict[str, str]:
         "short:social": QCoreApplication.translate("Labels", "Précarité"),
         "short:judgement": QCoreApplication.translate("Labels", "Jugement"),
         "short:identifier": QCoreApplication.translate("Labels", "Identifiant"),
+        # markers: the short text beside a highlighted passage (a chip when the column is narrow)
+        "marker:health": QCoreApplication.translate("Labels", "SAN"),
+        "marker:sex_life": QCoreApplication.translate("Labels", "SEX"),
+        "marker:religion": QCoreApplication.translate("Labels", "REL"),
+        "marker:ethnic_origin": QCoreApplication.translate("Labels", "ORI"),
+        "marker:political": QCoreApplication.translate("Labels", "POL"),
+        "marker:union": QCoreApplication.translate("Labels", "SYN"),
+        "marker:criminal": QCoreApplication.translate("Labels", "JUS"),
+        "marker:social": QCoreApplication.translate("Labels", "SOC"),
+        "marker:judgement": QCoreApplication.translate("Labels", "JUG"),
+        "marker:identifier": QCoreApplication.translate("Labels", "ID"),
         # severities
         "low": QCoreApplication.translate("Labels", "faible"),
         "medium": QCoreApplication.translate("Labels", "moyenne"),
@@ -119,6 +130,12 @@ def category_word(category: str) -> str:
     """One word for the category («Santé», «Justice», «Précarité»): the chips of the «État»
     column and the chart's bars, where the full name would not fit."""
     return _labels(language()).get(f"short:{category}", category_label(category))
+
+
+def category_marker(category: str) -> str:
+    """The category's short marker («SAN» in French, «HEA» in English): beside a highlighted
+    passage, so the highlight never relies on colour alone."""
+    return _labels(language()).get(f"marker:{category}", "?")
 
 
 def severity_label(severity: str) -> str:
