@@ -1374,12 +1374,12 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="416"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="420"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -2133,7 +2133,7 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="215"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="493"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="494"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
@@ -2179,63 +2179,63 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="346"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="354"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="355"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="359"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="360"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="375"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="376"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="352"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="457"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="458"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="377"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="378"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="458"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="459"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="460"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="461"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="495"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="496"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="499"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="500"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="502"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="503"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="511"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="512"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>
@@ -2298,12 +2298,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Close the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/search_bar.py" line="147"/>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="144"/>
+        <source> · tous les patients affichés</source>
+        <translation> · every patient shown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="154"/>
         <source>Aucun résultat</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/search_bar.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="157"/>
         <source>{0} sur {1}</source>
         <translation>{0} of {1}</translation>
     </message>

@@ -11,6 +11,7 @@ from ui_helpers import open_and_wait
 
 from huisclos.core.exports.reading import read_export
 from huisclos.core.review.search import RowIndex
+from huisclos.ui import settings
 
 
 def test_the_row_index_ignores_case_and_accents_and_reads_edits(leaked_export: Path) -> None:
@@ -40,7 +41,8 @@ def test_ctrl_f_finds_any_row_and_steps_through_the_results(
     assert bar.matches == [8]
     assert not page.only_to_review.isChecked()  # the list shows every row to show it
     assert page.current_key()[1] == 8
-    assert bar.count_label.text() == "1 sur 1"
+    assert bar.count_label.text() == "1 sur 1 · tous les patients affichés"
+    assert settings.only_to_review.value() is True  # not a new preference
 
     bar.field.clear()
     qtbot.keyClicks(bar.field, "rdv")

@@ -406,7 +406,8 @@ class MainWindow(QMainWindow):
 
     def _filter_toggled(self, checked: bool) -> None:
         self.menus.filter.setChecked(checked)
-        settings.only_to_review.set(checked)
+        if not self.review_page.showing_for_search:  # a search result, not a preference
+            settings.only_to_review.set(checked)
         self.refresh_summary()
 
     def step(self, forward: bool) -> None:

@@ -283,6 +283,7 @@ class ReviewPage(QWidget):
         self.sheet_label.hide()
         self.sheet_combo.hide()
         middle_layout.addLayout(filters)
+        self.showing_for_search = False
         self.search_bar = SearchBar()
         self.search_bar.hide()
         self.search_bar.row_found.connect(self.go_to_row)
@@ -558,7 +559,12 @@ class ReviewPage(QWidget):
         """Show and select data row ``row`` (a search result), on its comment column; when the
         list hides it (only comments to review, one category), the list shows every row."""
         if self.model.position_of(row) < 0 and self.only_to_review.isChecked():
-            self.only_to_review.setChecked(False)
+            self.showing_for_search = True  # for this result only: not a new preference
+            try:
+                self.only_to_review.setChecked(False)
+            finally:
+                self.showing_for_search = False
+            self.search_bar.say_all_rows_shown()
         source = self.model.index_of(row, 0)
         if source.isValid() and not self.proxy.mapFromSource(source).isValid():
             self.show_category(None)

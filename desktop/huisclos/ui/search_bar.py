@@ -118,9 +118,9 @@ class SearchBar(QFrame):
             self._index = RowIndex(session.table_named(self.sheet))
         self.matches = self._index.find(self.field.text(), session.overlay)
         self.position = -1
+        self._update_buttons()
         if self.matches:
             self.step(True)
-        self._update_buttons()
         return self.matches
 
     def step(self, forward: bool) -> None:
@@ -136,6 +136,11 @@ class SearchBar(QFrame):
         self.position = (self.position + (1 if forward else -1)) % count
         self._update_buttons()
         self.row_found.emit(self.matches[self.position])
+
+    def say_all_rows_shown(self) -> None:
+        """The result was hidden by «Seulement les commentaires à revoir»: the list now shows
+        every row, and the bar says so."""
+        self.count_label.setText(self.count_label.text() + self.tr(" · tous les patients affichés"))
 
     def _update_buttons(self) -> None:
         count = len(self.matches)
