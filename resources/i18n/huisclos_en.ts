@@ -224,48 +224,48 @@
     <message>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="223"/>
         <location filename="../../desktop/huisclos/ui/detail_panel.py" line="226"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="339"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="349"/>
         <source>Commentaire proposé</source>
         <translation>Suggested comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="229"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="231"/>
         <source>Appliquer</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="232"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="355"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="234"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="365"/>
         <source>Remplacer le commentaire par la proposition (Entrée)</source>
         <translation>Replace the comment with the suggestion (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="234"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="236"/>
         <source>Appliquer la proposition</source>
         <translation>Apply the suggestion</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="238"/>
         <source>Autres propositions</source>
         <translation>Other suggestions</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="237"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="239"/>
         <source>Modifier…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="238"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="240"/>
         <source>Écrire le commentaire vous-même (F2)</source>
         <translation>Write the comment yourself (F2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="239"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="241"/>
         <source>Modifier le commentaire</source>
         <translation>Edit the comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="292"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="296"/>
         <source>Choisissez un commentaire dans le tableau pour voir ce qui pose problème et la correction proposée.
 
 F8 : commentaire suivant · Maj+F8 : précédent</source>
@@ -274,54 +274,59 @@ F8 : commentaire suivant · Maj+F8 : précédent</source>
 F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="304"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="313"/>
         <source>Ligne {0} · {1}</source>
         <translation>Row {0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="312"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="321"/>
         <source>Rien à revoir dans ce commentaire.</source>
         <translation>Nothing to review in this comment.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="314"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="323"/>
         <source>Commentaire corrigé (Ctrl+Z pour annuler).</source>
         <translation>Comment corrected (Ctrl+Z to undo).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="318"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="327"/>
         <source>Correction faite</source>
         <translation>Correction made</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="322"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="340"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="350"/>
         <source>Avant :</source>
         <translation>Before:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="324"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="333"/>
         <source>Après :</source>
         <translation>After:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="331"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="340"/>
         <source>Ce qui pose problème ({0})</source>
         <translation>What is wrong ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="344"/>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="358"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="354"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="368"/>
         <source>(commentaire vidé)</source>
         <translation>(comment emptied)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="351"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="361"/>
         <source>{0} — remplacer le commentaire (Entrée)</source>
         <translation>{0} — replace the comment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="345"/>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="386"/>
+        <source>Restent à revoir dans d&apos;autres catégories : {0}</source>
+        <translation>Still to review in other categories: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/detail_panel.py" line="355"/>
         <source>pas de proposition : utilisez « Modifier… »</source>
         <translation>no suggestion: use “Edit…”</translation>
     </message>
@@ -604,11 +609,9 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>The file could not be written: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="175"/>
-        <source>Fichier d&apos;exercice enregistré :
-{path}</source>
-        <translation>Practice file saved:
-{path}</translation>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="170"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="173"/>
@@ -616,9 +619,11 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Open now</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="170"/>
-        <source>Fermer</source>
-        <translation>Close</translation>
+        <location filename="../../desktop/huisclos/ui/dialogs/exercise.py" line="175"/>
+        <source>Fichier d&apos;exercice enregistré :
+{path}</source>
+        <translation>Practice file saved:
+{path}</translation>
     </message>
 </context>
 <context>
@@ -1374,77 +1379,102 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="418"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="422"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="72"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="86"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="107"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="109"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="113"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="115"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="118"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="118"/>
-        <source>Remplacer {0} commentaire ({1}) par la proposition ? Vous pourrez l&apos;annuler avec Ctrl+Z.</source>
-        <translation>Replace {0} comment ({1}) with the suggestion? You can undo it with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="124"/>
-        <source>Remplacer {0} commentaires ({1}) par les propositions ? Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
-        <translation>Replace {0} comments ({1}) with the suggestions? You can undo it all at once with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="205"/>
-        <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
-        <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="133"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="123"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="132"/>
+        <source>Remplacer {0} commentaire ({1}) par la proposition ?</source>
+        <translation>Replace {0} comment ({1}) with the suggestion?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="136"/>
+        <source>Remplacer {0} commentaires ({1}) par les propositions ?</source>
+        <translation>Replace {0} comments ({1}) with the suggestions?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="144"/>
+        <source>• {0} sera vidé entièrement (« à vider » dans la liste).</source>
+        <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="244"/>
+        <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
+        <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="148"/>
+        <source>• {0} seront vidés entièrement (« à vider » dans la liste).</source>
+        <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="157"/>
+        <source>• {0} garde des passages d&apos;autres catégories, à revoir ensuite.</source>
+        <translation>• {0} keeps passages of other categories, to review next.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="162"/>
+        <source>• {0} gardent des passages d&apos;autres catégories, à revoir ensuite.</source>
+        <translation>• {0} keep passages of other categories, to review afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="169"/>
+        <source>Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
+        <translation>You can undo it all at once with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="192"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="174"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="213"/>
         <source>Ignorer le passage (ligne {0})</source>
         <translation>Ignore the passage (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="220"/>
         <source>Passage ignoré ligne {0} ({1}) : il reste tel quel.</source>
         <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="204"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="243"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
@@ -1514,11 +1544,6 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Correction list saved: {0} ({1} lines).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="184"/>
-        <source>Commentaires à revoir</source>
-        <translation>Comments to review</translation>
-    </message>
-    <message>
         <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
         <source>Il reste {0} commentaire à revoir. La copie le gardera tel quel.</source>
         <translation>{0} comment is still to review. The copy will keep it as it is.</translation>
@@ -1527,6 +1552,11 @@ F8: next comment · Shift+F8: previous</translation>
         <location filename="../../desktop/huisclos/ui/saving.py" line="177"/>
         <source>Il reste {0} commentaires à revoir. La copie les gardera tels quels.</source>
         <translation>{0} comments are still to review. The copy will keep them as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="184"/>
+        <source>Commentaires à revoir</source>
+        <translation>Comments to review</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/saving.py" line="189"/>
@@ -2298,17 +2328,17 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Close the search (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/search_bar.py" line="144"/>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="143"/>
         <source> · tous les patients affichés</source>
         <translation> · every patient shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/search_bar.py" line="154"/>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="152"/>
         <source>Aucun résultat</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/search_bar.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/search_bar.py" line="155"/>
         <source>{0} sur {1}</source>
         <translation>{0} of {1}</translation>
     </message>

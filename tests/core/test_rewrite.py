@@ -29,7 +29,8 @@ def first(text: str) -> str | None:
     [
         # The need behind a sensitive phrase is kept, in neutral words.
         ("juif pratiquant, pas de RDV le samedi", "Pas de RDV le samedi"),
-        ("malentendant – parler fort", "Parler distinctement, privilégier l'écrit"),
+        ("malentendant – parler fort", "Parler fort"),
+        ("malentendant", "Parler distinctement, privilégier l'écrit"),
         ("transgenre, se fait appeler Léa", "Prénom d'usage : Léa"),
         ("ramadan : RDV après 18h", "RDV après 18h"),
         ("fauteuil roulant", "Accès de plain-pied nécessaire"),
@@ -112,12 +113,12 @@ def test_the_four_leaked_comments_are_emptied(comment: str) -> None:
 def test_several_findings_are_resolved_in_one_rewrite() -> None:
     text = "CMU. Malentendant, parler fort. Patient pénible"
     result = first(text)
-    assert result == "Tiers payant intégral. Parler distinctement, privilégier l'écrit."
+    assert result == "Tiers payant intégral. Parler fort."
     assert DETECTOR.detect(result) == []
 
 
 def test_ranking_rewrite_then_remove_then_mask() -> None:
-    kinds = [suggestion.kind for suggestion in suggestions("malentendant – parler fort")]
+    kinds = [suggestion.kind for suggestion in suggestions("malentendant – RDV le matin")]
     assert kinds == ["rewrite", "remove", "mask"]
     found = suggestions("juif pratiquant, pas de RDV le samedi")
     assert [suggestion.kind for suggestion in found] == ["remove", "mask"]

@@ -63,7 +63,7 @@ def test_one_line_per_changed_comment_in_file_order_with_identity(tmp_path: Path
         "Commentaire proposé", "Catégories",
     ]  # fmt: skip
     assert rows[1] == [
-        "1", "1001", "MARTIN", "Hélène", "12/03/1958", COMMENT, "Effacer le commentaire", "",
+        "1", "1001", "MARTIN", "Hélène", "12/03/1958", COMMENT, "À vider", "",
         "Santé",
     ]  # fmt: skip
     assert rows[2][0] == "3" and rows[2][6:] == [

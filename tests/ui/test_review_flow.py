@@ -200,3 +200,37 @@ def test_the_journal_lists_the_session_and_verifies(
     qtbot.waitUntil(lambda: "exporté" in dialog.status.text(), timeout=20_000)
     assert export.exists()
     dialog.wait()
+
+
+def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
+    qtbot, window, leaked_export: Path
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    page, session = window.review_page, window.session
+    key = next(k for k in session.pending_keys() if session.text(k) == LEAKED[3])
+    page.category_view.selectRow(page.category_model.row_of("religion"))
+    row = next(
+        r
+        for r in range(page.proxy.rowCount())
+        if page.model.cell_key(page.proxy.mapToSource(_comment_index(page, r))) == key
+    )
+    page.select_row(row)
+    assert page.detail.key == key
+    filtered = session.suggestions(key, category="religion")[0].text
+    assert "suicidés" in filtered and filtered != session.suggestions(key)[0].text
+    assert page.detail.after.text().endswith(filtered)
+    assert page.detail.left.isVisible() and "suicidés" in page.detail.left.text()
+    questions: list[str] = []
+    window.ask = lambda title, question: questions.append(question) or True  # type: ignore
+    qtbot.mouseClick(page.apply_category_button, Qt.MouseButton.LeftButton)
+    assert session.text(key) == filtered  # «Tout appliquer : Religion» = the panel's proposal
+    assert "gardent des passages d'autres catégories" in questions[0]
+    # Back to every category: the panel's proposal is the unfiltered one.
+    page.category_view.selectRow(0)
+    window.menus.undo.trigger()
+    page.select_row(0)
+    shown = page.detail.key
+    assert shown is not None and not page.detail.left.isVisible()
+    assert page.detail.after.text().endswith(session.suggestions(shown)[0].text) or not (
+        session.suggestions(shown)[0].text
+    )

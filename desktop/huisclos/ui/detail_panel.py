@@ -224,6 +224,8 @@ class DetailPanel(QWidget):
         self.preview_title.setObjectName("sectionTitle")
         self.before = rich_view("beforeView", selectable=False)
         self.after = rich_view("afterView", self.tr("Commentaire proposé"))
+        # passages of other categories the proposal keeps (in one category's view)
+        self.left = rich_view("leftForLater", selectable=False)
 
         actions = FlowLayout()
         self.apply_button = QPushButton(self.tr("Appliquer"))
@@ -253,6 +255,7 @@ class DetailPanel(QWidget):
         self.body.addWidget(self.preview_title)
         self.body.addWidget(self.before)
         self.body.addWidget(self.after)
+        self.body.addWidget(self.left)
         self.body.addLayout(actions)
         self.body.addWidget(self.placeholder)
         self.body.addStretch(1)
@@ -285,6 +288,7 @@ class DetailPanel(QWidget):
         self.key = None
         self.suggestions = []
         self._clear_cards()
+        self.left.setVisible(False)
         self._set_detail_visible(False)
         self.placeholder.setText(
             message
@@ -294,10 +298,15 @@ class DetailPanel(QWidget):
             )
         )
 
-    def show_cell(self, session: ReviewSession, key: CellKey) -> None:
-        """Show the cell ``key`` as the session sees it now."""
+    def show_cell(
+        self, session: ReviewSession, key: CellKey, *, category: str | None = None
+    ) -> None:
+        """Show the cell ``key`` as the session sees it now; in the view of ``category`` the
+        proposal resolves only that category's findings (as «Tout appliquer» there does) and
+        says which passages stay to review in the other categories."""
         self.key = key
         self._clear_cards()
+        self.left.setVisible(False)
         sheet, row, column = key
         text = session.text(key)
         findings = session.findings(key)
@@ -335,7 +344,8 @@ class DetailPanel(QWidget):
             card.allow_requested.connect(self.allow_requested)
             card.why_requested.connect(self.why_requested)
             self.cards.addWidget(card)
-        self.suggestions = session.suggestions(key)
+        self.suggestions = session.suggestions(key, category=category)
+        self._show_left(session.left_for_later(key, category) if self.suggestions else [])
         self.preview_title.setText(self.tr("Commentaire proposé"))
         self.before.setText("<b>" + self.tr("Avant :") + "</b> " + highlighted_html(text, findings))
         first = self.suggestions[0] if self.suggestions else None
@@ -361,6 +371,22 @@ class DetailPanel(QWidget):
         self.other_button.setVisible(True)
         self.apply_button.setVisible(True)
         self.edit_button.setVisible(True)
+
+    def _show_left(self, findings: list[Finding]) -> None:
+        """«Restent à revoir dans d'autres catégories : « suicidés » (Santé)»."""
+        if not findings:
+            self.left.setVisible(False)
+            return
+        passages = ", ".join(
+            f"« {html.escape(finding.match)} » ({html.escape(category_label(finding.category))})"
+            for finding in findings
+        )
+        self.left.setText(
+            "<i>"
+            + self.tr("Restent à revoir dans d'autres catégories : {0}").format(passages)
+            + "</i>"
+        )
+        self.left.setVisible(True)
 
     def _apply(self, index: int) -> None:
         if self.key is not None and index < len(self.suggestions):

@@ -401,7 +401,9 @@ class MainWindow(QMainWindow):
         if self.session is None or key is None:
             self.review_page.detail.show_nothing()
         else:
-            self.review_page.detail.show_cell(self.session, key)
+            self.review_page.detail.show_cell(
+                self.session, key, category=self.review_page.proxy.category
+            )
         self._update_actions()
 
     def _filter_toggled(self, checked: bool) -> None:

@@ -25,6 +25,7 @@ from .labels import category_label, format_number
 from .undo import EditBatchCommand, IgnoreCommand
 
 if TYPE_CHECKING:
+    from ..core.review.session import BulkCounts
     from .main_window import MainWindow
 
 
@@ -64,7 +65,8 @@ class ReviewActions:
         if session is None or key is None or not session.findings(key):
             return False
         proxy_row = self.window.review_page.table.currentIndex().row()
-        batch = session.suggestion_batch(key, index, label="apply")
+        category = self.window.review_page.proxy.category
+        batch = session.suggestion_batch(key, index, label="apply", category=category)
         if not self.push_batch(
             batch,
             QCoreApplication.translate("MainWindow", "Appliquer la proposition (ligne {0})").format(
@@ -114,24 +116,61 @@ class ReviewActions:
         )
         if confirm and not self.window.ask(
             QCoreApplication.translate("MainWindow", "Tout appliquer"),
-            (
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "Remplacer {0} commentaire ({1}) par la proposition ? "
-                    "Vous pourrez l'annuler avec Ctrl+Z.",
-                )
-                if len(batch) == 1
-                else QCoreApplication.translate(
-                    "MainWindow",
-                    "Remplacer {0} commentaires ({1}) par les propositions ? "
-                    "Vous pourrez tout annuler d'un coup avec Ctrl+Z.",
-                )
-            ).format(format_number(len(batch)), what),
+            self._bulk_question(session.bulk_counts(batch, category), what),
         ):
             return False
         return self.push_batch(
             batch, QCoreApplication.translate("MainWindow", "Tout appliquer : {0}").format(what)
         )
+
+    @staticmethod
+    def _bulk_question(counts: BulkCounts, what: str) -> str:
+        """The confirmation of «Tout appliquer»: how many comments change, how many are emptied
+        entirely, how many keep passages of other categories (they stay to review there)."""
+        lines = [
+            (
+                QCoreApplication.translate(
+                    "MainWindow", "Remplacer {0} commentaire ({1}) par la proposition ?"
+                )
+                if counts.changed == 1
+                else QCoreApplication.translate(
+                    "MainWindow", "Remplacer {0} commentaires ({1}) par les propositions ?"
+                )
+            ).format(format_number(counts.changed), what)
+        ]
+        if counts.emptied:
+            lines.append(
+                (
+                    QCoreApplication.translate(
+                        "MainWindow", "• {0} sera vidé entièrement (« à vider » dans la liste)."
+                    )
+                    if counts.emptied == 1
+                    else QCoreApplication.translate(
+                        "MainWindow",
+                        "• {0} seront vidés entièrement (« à vider » dans la liste).",
+                    )
+                ).format(format_number(counts.emptied))
+            )
+        if counts.partial:
+            lines.append(
+                (
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "• {0} garde des passages d'autres catégories, à revoir ensuite.",
+                    )
+                    if counts.partial == 1
+                    else QCoreApplication.translate(
+                        "MainWindow",
+                        "• {0} gardent des passages d'autres catégories, à revoir ensuite.",
+                    )
+                ).format(format_number(counts.partial))
+            )
+        lines.append(
+            QCoreApplication.translate(
+                "MainWindow", "Vous pourrez tout annuler d'un coup avec Ctrl+Z."
+            )
+        )
+        return "\n".join(lines)
 
     def edit_comment(self, key: CellKey | None = None) -> bool:
         """«Modifier…»: write the comment by hand (checked live)."""
@@ -142,7 +181,7 @@ class ReviewActions:
         if session is None or key is None:
             return False
         # start from the suggestion when there is one: the user usually just adjusts it
-        suggestions = session.suggestions(key)
+        suggestions = session.suggestions(key, category=self.window.review_page.proxy.category)
         initial = suggestions[0].text if suggestions and suggestions[0].text else None
         dialog = EditCommentDialog(session, key, initial, parent=self.window)
         if not dialog.exec():

@@ -529,6 +529,7 @@ class ReviewPage(QWidget):
         category = current.data(CATEGORY_ROLE) if current.isValid() else None
         self.proxy.set_category(category or None)
         self._update_apply_button()
+        self.current_cell_changed.emit()  # the panel's proposal follows the view's category
 
     # --- navigation ------------------------------------------------------------------------
     def current_key(self):  # type: ignore[no-untyped-def]

@@ -94,7 +94,12 @@ TOPICS: tuple[HelpTopic, ...] = (
             "Par exemple : « malentendant » devient « Parler distinctement, privilégier "
             "l'écrit » ; « fauteuil roulant » devient « Accès de plain-pied nécessaire » ; "
             "« juif pratiquant, pas de RDV le samedi » devient « Pas de RDV le samedi » ; "
-            "« CMU » devient « Tiers payant intégral ».",
+            "« CMU » devient « Tiers payant intégral » ; « AME en cours de renouvellement » "
+            "devient « Droits en cours de renouvellement ». Une consigne déjà écrite reste dans "
+            "ses propres mots : « malentendant, parler fort » devient « Parler fort ».",
+            "Une information de sécurité (allergie, anticoagulant, pacemaker, épilepsie, "
+            "diabète sous insuline) n'est jamais effacée sans trace : elle devient « Information "
+            "médicale importante : voir le dossier médical ».",
             "Les suggestions de Huis clos suivent cette règle : elles gardent ce qui est utile à "
             "l'organisation du cabinet et retirent le reste.",
         ),

@@ -53,6 +53,14 @@ class CategorySummary:
     severity: str  # the most serious severity among them
 
 
+class BulkCounts(NamedTuple):
+    """«Tout appliquer» in numbers, for its confirmation."""
+
+    changed: int  # comments whose text changes
+    emptied: int  # … of which emptied entirely
+    partial: int  # … of which keep passages of other categories, to review in their lists
+
+
 def cell_key(finding: Finding) -> CellKey:
     """The cell a finding belongs to."""
     return (finding.sheet, finding.row, finding.column)
@@ -282,27 +290,63 @@ class ReviewSession:
         return journal_events.ignore_event(finding, action, export=self.export)
 
     # --- suggestions and edits -----------------------------------------------------------
+    def _chosen(self, key: CellKey, category: str | None) -> list[Finding]:
+        """The cell's findings a proposal resolves in the view of ``category`` (None: all)."""
+        chosen = self.findings(key)
+        if category is None:
+            return chosen
+        return [finding for finding in chosen if finding.category == category]
+
     def suggestions(
-        self, key: CellKey, findings: Sequence[Finding] | None = None
+        self,
+        key: CellKey,
+        findings: Sequence[Finding] | None = None,
+        *,
+        category: str | None = None,
     ) -> list[rewrite.Suggestion]:
-        """Ranked whole-cell rewrites resolving ``findings`` (default: all of the cell's)."""
-        chosen = self.findings(key) if findings is None else list(findings)
+        """Ranked whole-cell rewrites resolving ``findings`` (default: all of the cell's, or
+        those of ``category`` — the detail panel in that category's view)."""
+        chosen = self._chosen(key, category) if findings is None else list(findings)
         if not chosen:
             return []
         found = rewrite.suggest(self.text(key), chosen, detector=self.detector)
         return [replace(item, text=self.export.fit_text(item.text)) for item in found]
+
+    def proposal(self, key: CellKey, category: str | None = None) -> str | None:
+        """The proposal the detail panel shows first for this comment in the view of
+        ``category`` (None: every category) — what one click, «Tout appliquer» and ``huisclos
+        clean`` put in the cell; None when there is nothing to resolve. The same computation as
+        ``suggestions(key, category=category)[0]``, only the first suggestion made (the scan's
+        own when it answers exactly these findings)."""
+        chosen = self._chosen(key, category)
+        if not chosen:
+            return None
+        text = self._scanned_suggestion(key, self._findings.get(key, []), chosen)
+        if text is None:
+            text = rewrite.first_suggestion(self.text(key), chosen, detector=self.detector)
+        return None if text is None else self.export.fit_text(text)
+
+    def left_for_later(self, key: CellKey, category: str | None) -> list[Finding]:
+        """Findings of the cell that a proposal in the view of ``category`` leaves as they are
+        (the other categories): the comment stays in their lists."""
+        if category is None:
+            return []
+        return [finding for finding in self.findings(key) if finding.category != category]
 
     def edit(self, key: CellKey, new_text: str, rule_ids: Sequence[str] = ()) -> Edit:
         """The edit that puts ``new_text`` in the cell."""
         sheet, row, column = key
         return Edit(row, column, self.text(key), new_text, tuple(rule_ids), sheet)
 
-    def suggestion_batch(self, key: CellKey, index: int = 0, label: str = "") -> EditBatch:
-        """The one-click edit: the cell's ``index``-th suggestion (empty batch if none)."""
-        suggestions = self.suggestions(key)
+    def suggestion_batch(
+        self, key: CellKey, index: int = 0, label: str = "", *, category: str | None = None
+    ) -> EditBatch:
+        """The one-click edit: the cell's ``index``-th suggestion in the view of ``category``
+        (empty batch if none)."""
+        suggestions = self.suggestions(key, category=category)
         if index >= len(suggestions):
             return EditBatch((), label)
-        rules = tuple(dict.fromkeys(f.rule for f in self.findings(key)))
+        rules = tuple(dict.fromkeys(f.rule for f in self._chosen(key, category)))
         return batch_from([self.edit(key, suggestions[index].text, rules)], label)
 
     def manual_batch(self, key: CellKey, new_text: str, label: str = "") -> EditBatch:
@@ -311,30 +355,25 @@ class ReviewSession:
         return batch_from([self.edit(key, new_text, rules)], label)
 
     def bulk_batch(self, category: str | None = None, label: str = "") -> EditBatch:
-        """«Tout appliquer» and ``huisclos clean``: the first suggestion of every comment to
-        review (only the findings of ``category`` when given), fitted to what the file can hold
-        («’» becomes «'» in a Windows-1252 export), as one batch, hence one undo step."""
+        """«Tout appliquer» and ``huisclos clean``: for every comment to review, exactly the
+        proposal the detail panel shows for it in the same view (:meth:`proposal`: only the
+        findings of ``category`` when given), fitted to what the file can hold («’» becomes «'»
+        in a Windows-1252 export), as one batch, hence one undo step."""
         edits: list[Edit] = []
-        detector = self.detector
         for key in self.pending_keys():
-            every = self._findings.get(key, [])
-            chosen = self.findings(key)
-            if category is not None:
-                chosen = [f for f in chosen if f.category == category]
-            if not chosen:
+            new_text = self.proposal(key, category)
+            if new_text is None or new_text == self.text(key):
                 continue
-            text = self.text(key)
-            new_text = self._scanned_suggestion(key, every, chosen)
-            if new_text is None:
-                new_text = rewrite.first_suggestion(text, chosen, detector=detector)
-            if new_text is None:
-                continue
-            new_text = self.export.fit_text(new_text)
-            if new_text == text:
-                continue
-            rules = tuple(dict.fromkeys(f.rule for f in chosen))
+            rules = tuple(dict.fromkeys(f.rule for f in self._chosen(key, category)))
             edits.append(self.edit(key, new_text, rules))
         return batch_from(edits, label)
+
+    def bulk_counts(self, batch: EditBatch, category: str | None = None) -> BulkCounts:
+        """What the confirmation of «Tout appliquer» says about ``batch`` (not applied yet):
+        comments changed, emptied entirely, and keeping passages of other categories."""
+        emptied = sum(1 for edit in batch if not edit.after.strip())
+        partial = sum(1 for edit in batch if self.left_for_later(edit.key, category))
+        return BulkCounts(len(batch), emptied, partial)
 
     def _scanned_suggestion(
         self, key: CellKey, every: list[Finding], chosen: list[Finding]

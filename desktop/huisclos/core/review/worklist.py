@@ -3,11 +3,11 @@
 The practice software stays the source of truth: Huis clos never writes back into it. The list
 has one line per comment to change — the row number, the columns that identify the patient in
 the export (dossier number, name, first name, birth date when present), the action («Remplacer»
-or «Effacer le commentaire»), the proposed new comment, the categories found (in French) and,
-only when asked, the current comment. It is written with the same encoding and delimiter as the
-source CSV so it opens cleanly in Excel (UTF-8 with BOM and «;» for an Excel source, or an .xlsx
-file when the list's name ends in .xlsx). A UTF-8 list always starts with a BOM, even when the
-source had none: without it Excel reads «Prénom» as «PrÃ©nom».
+or «À vider»: the whole comment is emptied), the proposed new comment, the categories found (in
+French) and, only when asked, the current comment. It is written with the same encoding and
+delimiter as the source CSV so it opens cleanly in Excel (UTF-8 with BOM and «;» for an Excel
+source, or an .xlsx file when the list's name ends in .xlsx). A UTF-8 list always starts with a
+BOM, even when the source had none: without it Excel reads «Prénom» as «PrÃ©nom».
 
 Formulas: a cell starting with «=», «+», «-» or «@» would be run by Excel. The cleaned copy
 neutralises it the way the export module does (a leading apostrophe, ``neutralise_formula``),
@@ -56,7 +56,7 @@ HEADER_COLUMN = "Colonne"
 HEADER_ACTION = "Action"
 HEADER_PROPOSED = "Commentaire proposé"
 ACTION_REPLACE = "Remplacer"
-ACTION_CLEAR = "Effacer le commentaire"
+ACTION_CLEAR = "À vider"
 HEADER_CATEGORIES = "Catégories"
 HEADER_CURRENT = "Commentaire actuel"
 
@@ -76,7 +76,7 @@ class WorklistEntry:
 
     @property
     def action(self) -> str:
-        """«Remplacer», or «Effacer le commentaire» when nothing of it is kept."""
+        """«Remplacer», or «À vider» when nothing of it is kept."""
         return ACTION_REPLACE if self.proposed.strip() else ACTION_CLEAR
 
     @property

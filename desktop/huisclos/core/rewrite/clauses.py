@@ -18,15 +18,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .references import hangs_on_removed
 from .tidy import capitalize_first, lower_first, tidy
 
 __all__ = ["Clauses", "Separator", "split_clauses"]
 
-# Every separator starts with a space or a punctuation mark: the lookahead lets the engine skip
-# letters at once instead of trying each alternative there (quicker, same matches).
+# Every separator starts with a punctuation mark, or with spaces before one or before a link
+# word: the lookahead lets the engine skip letters and ordinary spaces at once instead of trying
+# each alternative there (quicker, same matches).
 _SEPARATOR = re.compile(
     r"""
-    (?=[\s!?…;.:\-–—=→⇒()\[\]{}/+&,])
+    (?=[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
+      |\s+(?:[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
+          |(?:car|mais|et|parce|puisqu|vu|donc|sauf|alors|d['’]|selon|suite|[àa]|dixit|il|on|
+              aux|rapport)\b))
     (?:
      (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
     |(?P<sentence>\s*(?:[!?…;]+(?=[\s.!?…;"»)]|$)|\.(?=\s|$|[!?]))
@@ -59,8 +64,10 @@ _STRENGTH = {
     "edge": 0,
 }
 
+# «car …» explains the clause before it and goes with it; «donc …» states what follows from it
+# (often the need: «colis le mardi donc pas dispo ce jour-là») and stays.
 _SUBORDINATE = re.compile(
-    r"^\s*(?:car|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|donc|d['’]où)",
+    r"^\s*(?:car|parce\s+que|parce\s+qu['’]|puisque|puisqu['’]|vu\s+que|d['’]où)",
     re.IGNORECASE,
 )
 
@@ -215,19 +222,21 @@ class Clauses:
                 continue
             if index not in result and self._lone_word_next_to(index, anchors):
                 result.add(index)
+        hangs: dict[int, bool] = {}  # clause → refers back to the clause before it (computed once)
         changed = True
         while changed:
             changed = False
             for index in range(len(self.segments)):
                 if index in result or index in kept:
                     continue
-                if self._depends(index, result):
+                if self._depends(index, result, hangs):
                     result.add(index)
                     changed = True
         return result
 
-    def _depends(self, index: int, result: set[int]) -> bool:
-        """True when clause ``index`` cannot stand once the ``result`` clauses are gone."""
+    def _depends(self, index: int, result: set[int], hangs: dict[int, bool]) -> bool:
+        """True when clause ``index`` cannot stand once the ``result`` clauses are gone
+        (``hangs``: what :func:`.references.hangs_on_removed` worked out so far)."""
         before = self.separators[index]
         after = self.separators[index + 1]
         previous_gone = index > 0 and (index - 1) in result
@@ -245,6 +254,8 @@ class Clauses:
         ):
             return True
         if self._part_of_removed(index, result):
+            return True
+        if hangs_on_removed(self, index, result, hangs):
             return True
         # An acronym glossed by a removed bracket: «SEP (sclérose en plaques)».
         return (

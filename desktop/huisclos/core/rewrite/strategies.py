@@ -1,9 +1,12 @@
 """The three kinds of rewrite, each applied to the clauses of one comment:
 
 - :func:`keep_needs` — a neutral phrase that keeps the practical need (the rule's ``rewrite``
-  phrase, or its ``keep`` patterns), the other sensitive clauses removed;
+  phrase or ``keep`` patterns, or what :mod:`.needs` makes of the clause), the other sensitive
+  clauses removed;
 - :func:`remove_clauses` — the sensitive clauses removed with what depends on them (a secret's
-  value, a partner who reveals an orientation), every benign clause kept;
+  value, a partner who reveals an orientation, an arrival date that reveals an origin), every
+  benign clause kept; a cause complement is cut out of a dated fact, and a day given relative to
+  a removed clause is made explicit or goes;
 - :func:`mask_words` — the matched words replaced with «[retiré]».
 
 Words of findings the caller did not choose (``protected`` spans) are never removed nor masked.
@@ -14,12 +17,14 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
 from ..detect.detector import Detector
 from ..detect.findings import Finding
+from ..detect.normalize import fold as _fold
 from .clauses import Clauses, split_clauses
+from .needs import already_stated, is_pointer, may_need, need_phrase, relative_day
+from .needs import stems as _stems
 from .tidy import tidy
 
 logger = logging.getLogger(__name__)
@@ -132,17 +137,29 @@ _PARTNER = re.compile(
 )
 
 
-def _partner_clauses(clauses: Clauses, indexes: Iterable[int]) -> list[int]:
-    """The clauses of the same sentences as ``indexes`` that name a partner."""
+# Once a person's origin is removed, when they arrived in France still tells it («étrangère, en
+# France depuis 2 ans»): that clause of the same sentence goes with it. Alone, such a clause is
+# an objective fact («installée en France depuis 2023»).
+_ARRIVAL = re.compile(
+    r"\b(?:en\s+france\s+depuis|(?:arrive|installe)e?s?\s+en\s+france|"
+    r"(?:arrive|arrivee|arrives|arrivees)\s+(?:en|il\s+y\s+a)\s+\d)"
+)
+
+
+def _partner_clauses(
+    clauses: Clauses, indexes: Iterable[int], pattern: re.Pattern[str] = _PARTNER
+) -> list[int]:
+    """The clauses of the same sentences as ``indexes`` that name a partner (or match
+    ``pattern``)."""
     found: list[int] = []
     for index in indexes:
         for other in clauses.sentence_of(index):
-            if other not in found and _PARTNER.search(_fold(clauses.segment_text(other))):
+            if other not in found and pattern.search(_fold(clauses.segment_text(other))):
                 found.append(other)
     return found
 
 
-def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
+def sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[Finding]]:
     """Clause index → the findings it carries (an identifier carries its secret's clauses, a
     sexual orientation the clauses of its sentence that name a partner)."""
     carried: dict[int, list[Finding]] = {}
@@ -153,21 +170,110 @@ def _sensitive(clauses: Clauses, findings: Sequence[Finding]) -> dict[int, list[
             indexes = clauses.overlapping(finding.start, finding.end)
             if finding.category == "sex_life":
                 indexes = sorted({*indexes, *_partner_clauses(clauses, indexes)})
+            elif finding.category == "ethnic_origin":
+                indexes = sorted({*indexes, *_partner_clauses(clauses, indexes, _ARRIVAL)})
         for index in indexes:
             carried.setdefault(index, []).append(finding)
     return carried
 
 
 def remove_clauses(
-    clauses: Clauses, findings: Sequence[Finding], protected: Sequence[tuple[int, int]] = ()
+    clauses: Clauses,
+    findings: Sequence[Finding],
+    protected: Sequence[tuple[int, int]] = (),
+    carried: dict[int, list[Finding]] | None = None,
 ) -> str:
     """The comment without the clauses carrying ``findings`` (and what depends on them); a
     clause that also holds ``protected`` words (findings the user did not choose) only loses
-    the chosen findings' words."""
-    carried = _sensitive(clauses, findings)
+    the chosen findings' words. ``carried``: :func:`sensitive` of these, when already known."""
+    if carried is None:
+        carried = sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
-    gone = clauses.dependents(set(carried) - keep, keep=keep)
-    return clauses.rebuild(gone, edited=_edited(clauses, carried, keep))
+    causes = _cause_cuts(clauses, carried, keep)
+    gone = clauses.dependents(set(carried) - keep - set(causes), keep=keep | set(causes))
+    edited = {**_edited(clauses, carried, keep), **causes}
+    _resolve_days(clauses, gone, {}, edited)
+    return clauses.rebuild(gone, edited=edited)
+
+
+# A finding that only gives the cause of a benign fact («absente pour raisons de santé jusqu'au
+# 15/06»): the cause goes, the fact and its date stay («Absente jusqu'au 15/06»).
+_CAUSE_BEFORE = re.compile(
+    r"\s(?:pour(?:\s+(?:des|une|un|cause\s+de|cause\s+d['’]))?|[àa]\s+cause\s+(?:de|du|des|d['’])|"
+    r"en\s+raison\s+(?:de|du|des|d['’])|suite\s+(?:[àa]|au|aux))\s*$",
+    re.IGNORECASE,
+)
+
+
+_CAUSE_WORDS = re.compile(r"pour|cause|raison|suite", re.IGNORECASE)
+# «connu pour …», «condamné pour …»: the complement is the fact itself, not a cause.
+_KNOWN_FOR = re.compile(
+    r"\b(?:connu|réputé|repute|suspecté|suspecte|accusé|accuse|condamné|condamne|arrêté|arrete|"
+    r"interpellé|interpelle|recherché|recherche|fiché|fiche|incarcéré|incarcere)e?s?\s*$",
+    re.IGNORECASE,
+)
+# What may follow the cut cause: a time («jusqu'au 15/06», «depuis lundi», «le 12/03»).
+_TIME_START = re.compile(
+    r"\s*(?:jusqu|depuis|du\s+\d|le\s+\d|les\s+\d|en\s+(?:ce\s+moment|[a-zéû]+\b)|ce\s|cette\s|"
+    r"la\s+semaine|aujourd|hier|demain|\d)",
+    re.IGNORECASE,
+)
+
+
+def _cause_cuts(
+    clauses: Clauses, carried: dict[int, list[Finding]], keep: set[int]
+) -> dict[int, str]:
+    """Clauses whose findings all stand in a cause complement after a benign head, with that
+    complement cut out."""
+    cuts: dict[int, str] = {}
+    text = clauses.text
+    if not _CAUSE_WORDS.search(text):
+        return cuts  # most comments hold no cause complement
+    for index, found in carried.items():
+        if index in keep or len(found) != 1 or found[0].category == "identifier":
+            continue
+        seg_start, seg_end = clauses.segments[index]
+        finding = found[0]
+        if not _CAUSE_WORDS.search(text, seg_start, max(seg_start, finding.start)):
+            continue  # most findings: not a cause complement
+        cause = _CAUSE_BEFORE.search(text, seg_start, max(seg_start, finding.start))
+        head = text[seg_start : cause.start()] if cause is not None else ""
+        tail = text[min(finding.end, seg_end) : seg_end]
+        if (
+            cause is None
+            or not head.strip()
+            or _KNOWN_FOR.search(head)
+            or (tail.strip() and not _TIME_START.match(tail))
+        ):
+            continue
+        kept = text[seg_start : cause.start()] + text[min(finding.end, seg_end) : seg_end]
+        cuts[index] = re.sub(r"[ \t]{2,}", " ", kept).strip(" \t,;:")
+    return cuts
+
+
+_RELATIVE_WORDS = re.compile(r"lendemain|veille|jour", re.IGNORECASE)
+
+
+def _resolve_days(
+    clauses: Clauses, gone: set[int], replaced: dict[int, str], edited: dict[int, str]
+) -> None:
+    """A kept clause right after a removed one that gave its day relative to it («chimio le
+    lundi, pas de RDV le lendemain»): the day is made explicit in ``edited`` («Pas de RDV le
+    mardi»), or the clause joins ``gone`` when it cannot be (both updated in place)."""
+    if not gone or not _RELATIVE_WORDS.search(clauses.text):
+        return  # most comments give no day relative to another
+    for index in range(1, len(clauses)):
+        if index in gone or index in replaced or index in edited or (index - 1) not in gone:
+            continue
+        segment = clauses.segment_text(index)
+        if not _RELATIVE_WORDS.search(segment):
+            continue
+        removed = [clauses.segment_text(i) for i in range(index - 1, -1, -1) if i in gone]
+        resolved = relative_day(segment, removed)
+        if resolved is None:
+            gone.add(index)
+        elif resolved != segment:
+            edited[index] = resolved
 
 
 def keep_needs(
@@ -176,13 +282,20 @@ def keep_needs(
     detector: Detector,
     phrase_ok: Callable[[str], bool] = lambda phrase: True,
     protected: Sequence[tuple[int, int]] = (),
+    carried: dict[int, list[Finding]] | None = None,
 ) -> str | None:
     """The need-keeping rewrite, or None when no finding's rule offers one. A clause holding
-    ``protected`` words is never replaced: it only loses the chosen findings' words."""
+    ``protected`` words is never replaced: it only loses the chosen findings' words.
+    ``carried``: :func:`sensitive` of these findings, when already known."""
     rule_of = {finding.rule: detector.rule_named(finding.rule) for finding in findings}
-    if not any(rule.keep or rule.rewrite for rule in rule_of.values()):
+    text = clauses.text
+    if not any(
+        rule_of[finding.rule].keep or may_need(finding, rule_of[finding.rule], text)
+        for finding in findings
+    ):
         return None  # most findings: no need to keep, nothing to compute
-    carried = _sensitive(clauses, findings)
+    if carried is None:
+        carried = sensitive(clauses, findings)
     keep = _protected_indexes(clauses, protected)
     replaced: dict[int, str] = {}
     consumed: set[int] = set()
@@ -214,29 +327,43 @@ def keep_needs(
                 break
             _place(phrase, indexes, replaced, consumed, phrases_seen)
             break
+    benign: list[str] | None = None  # the clauses without findings, when first needed
     for finding in ordered:
         rule = rule_of[finding.rule]
-        phrase = (rule.rewrite or "").strip()
-        if not phrase or not phrase_ok(phrase):
-            continue
         indexes = sorted(
             index
             for index, carried_findings in carried.items()
             if finding in carried_findings and index not in keep
         )
-        if not indexes:
-            continue
         free = [index for index in indexes if index not in replaced]
-        if not free and indexes:
+        if not free:
             continue
-        _place(phrase, free or indexes, replaced, consumed, phrases_seen)
+        clause = " ".join(clauses.segment_text(index) for index in indexes)
+        phrase = need_phrase(finding, rule, clause, text)
+        if not phrase or not phrase_ok(phrase):
+            continue
+        if phrase == rule.rewrite and benign is None:
+            benign = [clauses.segment_text(i) for i in range(len(clauses)) if i not in carried]
+        if phrase == rule.rewrite and already_stated(phrase, benign or ()):
+            # «malentendant, parler fort»: the comment states the need in its own words.
+            continue
+        _place(phrase, free, replaced, consumed, phrases_seen)
     if not replaced:
         return None
+    causes = {
+        index: cut
+        for index, cut in _cause_cuts(clauses, carried, keep).items()
+        if index not in replaced and index not in consumed
+    }
     gone = clauses.dependents(
-        (set(carried) | consumed | set(replaced)) - keep, replaced, keep=keep
+        (set(carried) | consumed | set(replaced)) - keep - set(causes),
+        replaced,
+        keep=keep | set(causes),
     ) - set(replaced)
-    gone |= _redundant(clauses, replaced, gone | keep)
-    return clauses.rebuild(gone, replaced, _edited(clauses, carried, keep))
+    gone |= _restated_condition(clauses, replaced, gone | keep)
+    edited = {**_edited(clauses, carried, keep), **causes}
+    _resolve_days(clauses, gone, replaced, edited)
+    return clauses.rebuild(gone, replaced, edited)
 
 
 def _already_said(
@@ -272,37 +399,17 @@ def _place(
     consumed.update(index for index in indexes if index != target)
 
 
-_STOPWORDS = {
-    "avec", "sans", "pour", "dans", "plus", "tres", "voir", "fait", "faire", "etre", "avoir",
-    "cette", "tout", "tous", "toute", "elle", "lui", "leur", "nous", "vous", "chez", "depuis",
-    "apres", "avant",
-}  # fmt: skip
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+", _fold(text))
-    return {word[:5] for word in words if len(word) >= 4 and word not in _STOPWORDS}
-
-
-def _redundant(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:
-    """Clauses that say again, in the condition's words, the need a phrase now states
-    («parler fort» next to «Parler distinctement, privilégier l'écrit»)."""
+def _restated_condition(clauses: Clauses, replaced: dict[int, str], gone: set[int]) -> set[int]:
+    """Clauses next to a pointer to the medical record that say again, in the condition's own
+    words, what it points to («TJ – refuse transfusion» → only «Refus de certains soins : voir
+    le dossier médical»)."""
     extra: set[int] = set()
     for index, phrase in replaced.items():
+        if not is_pointer(phrase):
+            continue
         stems = _stems(phrase)
-        near = set(clauses.sentence_of(index)) | {index - 1, index + 1}
-        for other in near:
-            if (
-                other == index
-                or other in gone
-                or other in replaced
-                or not 0 <= other < len(clauses)
-            ):
+        for other in set(clauses.sentence_of(index)) | {index - 1, index + 1}:
+            if other in gone or other in replaced or not 0 <= other < len(clauses):
                 continue
             if stems & _stems(clauses.segment_text(other)):
                 extra.add(other)

@@ -2,25 +2,28 @@
 
 For one cell and all its findings together, :func:`suggest` proposes, best first:
 
-1. ``rewrite`` — a neutral phrase that keeps the practical need, from the lexicon rule's
-   ``rewrite`` phrase or its ``keep`` patterns («malentendant – parler fort» → «Parler
-   distinctement, privilégier l'écrit»; «transgenre, se fait appeler Léa» → «Prénom d'usage :
-   Léa»), the other sensitive clauses removed;
+1. ``rewrite`` — a neutral phrase that keeps the practical need (:mod:`.needs`: the lexicon
+   rule's ``rewrite`` phrase or its ``keep`` patterns, a pointer to the medical record for
+   safety-critical health, the rights' status in neutral words; «malentendant» → «Parler
+   distinctement, privilégier l'écrit», but «malentendant, parler fort» → «Parler fort»), the
+   other sensitive clauses removed;
 2. ``remove`` — the sensitive clauses removed with what depends on them («car ses 2 frères sont
-   suicidés», «d'après sa mère»), every benign clause kept («Préfère RDV le matin. Porteuse sida
-   !!! !!!!» → «Préfère RDV le matin.»);
+   suicidés», «d'après sa mère», «le père ne le supporte pas»: :mod:`.references`), every benign
+   clause kept («Préfère RDV le matin. Porteuse sida !!! !!!!» → «Préfère RDV le matin.»); never
+   offered when it would silently drop safety-critical information;
 3. ``mask`` — the matched words replaced with «[retiré]».
 
-A suggestion is never flagged again: each candidate is re-scanned with the detector, and one that
-still holds a finding of medium or high severity (or of a rule it was meant to resolve) is
-repaired — more is removed or masked — or dropped. The ``remove`` suggestion always survives
-(at worst the emptied comment, ""), so a cell with findings always gets a suggestion.
+A suggestion is never flagged again: each candidate is re-scanned with the detector and repaired
+— more is removed or masked — or dropped while it still holds a finding. Made for every
+category, it must come back clean at every severity; made for some categories or severities
+(``clean --categories``/``--min-severity``, «Tout appliquer» of one category), clean of the chosen
+categories at every severity and of anything new of medium or high severity. The ``remove``
+suggestion always survives (at worst the emptied comment, "", or the pointer to the medical
+record), so a cell with findings always gets a suggestion.
 
-Only the findings passed in are resolved. When the caller chose some categories or severities
-(``clean --categories``/``--min-severity``, «Tout appliquer» of one category), the words of the
-findings left out are never removed nor masked: a clause that holds both only loses the chosen
-finding's words («mère voilée sous CMU», religion chosen → «Mère sous CMU»), and «never flagged
-again» applies to the chosen rules.
+Only the findings passed in are resolved: the words of the findings left out are never removed
+nor masked; a clause that holds both only loses the chosen finding's words («mère voilée sous
+CMU», religion chosen → «Mère sous CMU»).
 
 Pass the ``detector`` that produced the findings: the re-scan uses the same rules (practice
 terms included). Threading: pure functions over an immutable Detector; safe to call from a
@@ -37,7 +40,8 @@ from ..detect.categories import SEVERITY_RANK
 from ..detect.detector import Detector
 from ..detect.findings import Finding
 from .clauses import split_clauses
-from .strategies import MASK, keep_needs, mask_words, remove_clauses
+from .needs import POINTER, is_pointer, is_safety_critical
+from .strategies import MASK, keep_needs, mask_words, remove_clauses, sensitive
 from .tidy import has_words
 
 logger = logging.getLogger(__name__)
@@ -118,18 +122,23 @@ def _suggestions(
 
     offered = 0
     protected = check.protected(text, spans)
-    rewritten = keep_needs(clauses, spans, detector, check.phrase_ok, protected)
+    carried = sensitive(clauses, spans)
+    rewritten = keep_needs(clauses, spans, detector, check.phrase_ok, protected, carried)
     if rewritten is not None:
         repaired = check.repair(rewritten, clauses_mode=True)
         suggestion = offer("rewrite", repaired if repaired and has_words(repaired) else None)
         if suggestion is not None:
             offered += 1
             yield suggestion
-    removed = check.repair(remove_clauses(clauses, spans, protected), clauses_mode=True)
-    suggestion = offer("remove", removed if removed is not None else "")
-    if suggestion is not None:
-        offered += 1
-        yield suggestion
+    # Safety-critical health information is never silently dropped: a removal that loses its
+    # pointer to the medical record is not offered.
+    safety = any(is_safety_critical(finding, text) for finding in spans)
+    removed = check.repair(remove_clauses(clauses, spans, protected, carried), clauses_mode=True)
+    if not safety or (removed and is_pointer(removed)):
+        suggestion = offer("remove", removed if removed is not None else "")
+        if suggestion is not None:
+            offered += 1
+            yield suggestion
     masked = check.repair(mask_words(text, spans, protected), clauses_mode=False)
     if masked is not None and has_words(masked.replace(MASK, "")):
         suggestion = offer("mask", masked)
@@ -137,7 +146,11 @@ def _suggestions(
             offered += 1
             yield suggestion
     if not offered:
-        yield Suggestion("remove", "", LABELS["empty"])
+        yield (
+            Suggestion("rewrite", POINTER, LABELS["rewrite"])
+            if safety
+            else Suggestion("remove", "", LABELS["empty"])
+        )
 
 
 def suggest_for_text(
@@ -219,15 +232,24 @@ class _Checker:
         self._known = {text: original}  # the comment itself is scanned once
         # Rules the caller chose not to resolve (other categories, lower severities) may stay.
         self.tolerated = {finding.rule for finding in original} - self.resolving
+        # Categories the caller chose: a rewrite is clean of them at every severity. Unfiltered
+        # (nothing tolerated), it is clean of everything.
+        self.categories = {finding.category for finding in findings}
 
     def blocking(self, text: str) -> list[Finding]:
         """Findings that forbid ``text`` as a suggestion."""
         found = self.detector.detect(text)
+        if not self.tolerated:
+            return list(found)
         return [
             finding
             for finding in found
             if finding.rule not in self.tolerated
-            and (finding.rule in self.resolving or SEVERITY_RANK[finding.severity] >= 1)
+            and (
+                finding.rule in self.resolving
+                or finding.category in self.categories
+                or SEVERITY_RANK[finding.severity] >= 1
+            )
         ]
 
     def protected(self, text: str, chosen: Sequence[Finding]) -> list[tuple[int, int]]:
