@@ -224,7 +224,7 @@ def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     window.ask = lambda title, question: questions.append(question) or True  # type: ignore
     qtbot.mouseClick(page.apply_category_button, Qt.MouseButton.LeftButton)
     assert session.text(key) == filtered  # «Tout appliquer : Religion» = the panel's proposal
-    assert "gardent des passages d'autres catégories" in questions[0]
+    assert "des passages d'autres catégories, à revoir ensuite" in questions[0]
     # Back to every category: the panel's proposal is the unfiltered one.
     page.category_view.selectRow(0)
     window.menus.undo.trigger()
