@@ -139,7 +139,7 @@ def test_summary_counts_comments_changed_per_category_in_french(
     capsys.readouterr()
     assert main(["clean", str(source), "-o", str(tmp_path / "copie.csv")]) == 0
     out = capsys.readouterr().out
-    assert "commentaires modifiés sur 8 lignes analysées" in out
+    assert "commentaires corrigés sur 8 lignes analysées" in out
     assert "Santé : " in out
     assert "l'original n'a pas été modifié" in out
 

@@ -41,7 +41,7 @@ def test_the_four_leaked_comments_are_flagged_and_benign_ones_are_not(
     assert {1, 2, 3, 4} <= flagged
     assert not {5, 8, 9, 10} & flagged  # appointment, contact, door code, missed RDV
     summary = window.review_page.summary_label.text()
-    assert "sur 10 patients" in summary and "0 corrigé" in summary
+    assert "sur 10 patients" in summary and "0 commentaire corrigé" in summary
 
 
 def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -> None:
@@ -57,13 +57,13 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -
     page.only_to_review.setChecked(False)  # every row listed: the fixed comment shows its text
     assert page.model.index_of(key[1], column).data() == display_text(expected)
     page.only_to_review.setChecked(True)
-    assert "1 corrigé" in page.summary_label.text()
+    assert "1 commentaire corrigé" in page.summary_label.text()
     assert window.isWindowModified()
 
     window.menus.undo.trigger()
     assert session.text(key) == before
     assert page.model.index_of(key[1], column).data() == display_text(before)
-    assert "0 corrigé" in page.summary_label.text()
+    assert "0 commentaire corrigé" in page.summary_label.text()
 
     window.menus.redo.trigger()
     assert session.text(key) == expected
@@ -284,7 +284,7 @@ def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     window.ask = lambda title, question: questions.append(question) or True  # type: ignore
     qtbot.mouseClick(page.apply_category_button, Qt.MouseButton.LeftButton)
     assert session.text(key) == filtered  # «Tout appliquer : Religion» = the panel's proposal
-    assert "gardent des passages d'autres catégories" in questions[0]
+    assert "des passages d'autres catégories, à revoir ensuite" in questions[0]
     # Back to every category: the panel's proposal is the unfiltered one.
     page.category_view.selectRow(0)
     window.menus.undo.trigger()

@@ -167,6 +167,9 @@ def print_summary(result: ScanResult, name: str, out: TextIO) -> None:
     else:
         plural = "s" if flagged > 1 else ""
         lines.append(f"Commentaire{plural} à revoir : {number(flagged)}")
+        passages = len(result.findings)
+        many = "s" if passages > 1 else ""
+        lines.append(f"Passage{many} repéré{many} : {number(passages)}")
         for category in CATEGORIES:
             per = result.counts.get(category)
             if not per:

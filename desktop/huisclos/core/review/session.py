@@ -37,6 +37,7 @@ from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
+from .counts import ReviewCounts
 from .scan import FlaggedCell, ScanResult
 
 logger = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class ReviewSession:
         self._findings: dict[CellKey, list[Finding]] = {}
         self._ignored: set[tuple[CellKey, str, str]] = set()
         self._edited_categories: dict[CellKey, set[str]] = {}
+        self._first_found: dict[CellKey, list[Finding]] = {}  # findings before the 1st edit
         self.rows_scanned = 0
         self.scan_complete = False
 
@@ -225,6 +227,34 @@ class ReviewSession:
         """Comments whose text differs from the file."""
         return len(self.overlay)
 
+    def counts(self) -> ReviewCounts:
+        """The review's figures (:mod:`.counts`): comments flagged and passages found in the file
+        as it was read — a corrected comment still counts with the passages it had — comments
+        still to review, comments corrected."""
+        cells = 0
+        found = 0
+        by_category: Counter[str] = Counter()
+        for key, findings in self._findings.items():
+            if self.overlay.is_changed(key) or not findings:
+                continue
+            cells += 1
+            found += len(findings)
+            by_category.update({finding.category for finding in findings})
+        for key in self.overlay:
+            first = self._first_found.get(key)
+            if first:
+                cells += 1
+                found += len(first)
+                by_category.update({finding.category for finding in first})
+        return ReviewCounts(
+            flagged=cells,
+            passages=found,
+            to_review=self.review_count(),
+            corrected=self.corrected_count(),
+            patients=self.patient_count(),
+            by_category=dict(by_category),
+        )
+
     def category_summaries(self) -> list[CategorySummary]:
         """Per category: findings, comments, worst severity — most serious first."""
         findings: Counter[str] = Counter()
@@ -266,7 +296,12 @@ class ReviewSession:
         self._ignored.add((cell_key(finding), finding.rule, finding.match))
 
     def unignore(self, finding: Finding) -> None:
+        """Undo :meth:`ignore`: the occurrence is to review again."""
         self._ignored.discard((cell_key(finding), finding.rule, finding.match))
+
+    def ignore_event(self, finding: Finding, action: str) -> JournalEvent:
+        """The journal's ``ignore`` event once ``action`` (apply, undo, redo) is done."""
+        return journal_events.ignore_event(finding, action, export=self.export)
 
     # --- suggestions and edits -----------------------------------------------------------
     def _chosen(self, key: CellKey, category: str | None) -> list[Finding]:
@@ -380,7 +415,10 @@ class ReviewSession:
     def apply(self, batch: EditBatch) -> list[CellKey]:
         """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""
         for edit in batch:
-            found = {finding.category for finding in self._findings.get(edit.key, ())}
+            before = self._findings.get(edit.key, [])
+            if not self.overlay.is_changed(edit.key):
+                self._first_found[edit.key] = list(before)
+            found = {finding.category for finding in before}
             self._edited_categories.setdefault(edit.key, set()).update(found)
         batch.apply(self.overlay)
         keys = list(dict.fromkeys(edit.key for edit in batch))
