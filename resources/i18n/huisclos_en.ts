@@ -1389,92 +1389,98 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="72"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="75"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="89"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="109"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="142"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="115"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="148"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="81"/>
+        <source>Préparation des propositions…</source>
+        <translation>Preparing the suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="151"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="123"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="156"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="132"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="165"/>
         <source>Remplacer {0} commentaire ({1}) par la proposition ?</source>
         <translation>Replace {0} comment ({1}) with the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="169"/>
         <source>Remplacer {0} commentaires ({1}) par les propositions ?</source>
         <translation>Replace {0} comments ({1}) with the suggestions?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="144"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="177"/>
         <source>• {0} sera vidé entièrement (« à vider » dans la liste).</source>
         <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="244"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="277"/>
         <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
         <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="181"/>
         <source>• {0} seront vidés entièrement (« à vider » dans la liste).</source>
         <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="190"/>
         <source>• {0} garde des passages d&apos;autres catégories, à revoir ensuite.</source>
         <translation>• {0} keeps passages of other categories, to review next.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="162"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="195"/>
         <source>• {0} gardent des passages d&apos;autres catégories, à revoir ensuite.</source>
         <translation>• {0} keep passages of other categories, to review afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="202"/>
         <source>Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="192"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="225"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="246"/>
         <source>Ignorer le passage (ligne {0})</source>
         <translation>Ignore the passage (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="253"/>
         <source>Passage ignoré ligne {0} ({1}) : il reste tel quel.</source>
         <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="276"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
@@ -1589,6 +1595,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="82"/>
         <location filename="../../desktop/huisclos/ui/saving.py" line="225"/>
         <source>Annuler</source>
         <translation>Cancel</translation>

@@ -66,7 +66,7 @@ def source(tmp_path: Path) -> Path:
 
 def scan_jsonl(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
     capsys.readouterr()
-    assert main(["scan", str(path), "--format", "jsonl"]) == 0
+    assert main(["scan", str(path), "--format", "jsonl", "--suggestions"]) == 0
     out = capsys.readouterr().out
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 

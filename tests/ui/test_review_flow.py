@@ -202,6 +202,66 @@ def test_the_journal_lists_the_session_and_verifies(
     dialog.wait()
 
 
+def test_apply_all_on_many_comments_is_prepared_in_the_background_as_one_undo_step(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """With many comments to review, «Tout appliquer» prepares the rewrites on the pool (the
+    window stays responsive, its actions disabled meanwhile) and gives exactly the batch the
+    core makes, as one undo step."""
+    from huisclos.ui import review_actions
+
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    keys = session.pending_keys()
+    originals = {k: session.text(k) for k in keys}
+    expected = {edit.key: edit.after for edit in session.bulk_batch()}
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+
+    assert window.review.apply_all(None)
+    assert window.review.bulk is not None
+    assert not window.menus.undo.isEnabled() and not window.review_page.isEnabled()
+    assert window.review.wait_for_apply(30_000)
+
+    assert window.review.bulk is None and window.review_page.isEnabled()
+    assert window.undo_stack.count() == 1
+    assert {k: session.text(k) for k in expected} == expected
+    window.menus.undo.trigger()
+    assert {k: session.text(k) for k in keys} == originals
+
+
+def test_cancelling_apply_all_changes_nothing(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    from huisclos.ui import review_actions
+
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {k: session.text(k) for k in session.pending_keys()}
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    monkeypatch.setattr(session, "bulk_batch", _slow(session.bulk_batch))
+
+    assert window.review.apply_all(None)
+    window.review.bulk.dialog.canceled.emit()  # the dialog's «Annuler»
+    assert window.review.wait_for_apply(30_000)
+
+    assert window.undo_stack.count() == 0 and window.review_page.isEnabled()
+    assert {k: session.text(k) for k in originals} == originals
+
+
+def _slow(bulk_batch):  # type: ignore[no-untyped-def]
+    """``bulk_batch`` whose progress reports come slowly, so a cancel lands in the middle."""
+    import time
+
+    def slowed(category=None, label="", progress=None):  # type: ignore[no-untyped-def]
+        def report(done: int, total: int) -> None:
+            time.sleep(0.2)
+            progress(done, total)
+
+        return bulk_batch(category, label, report if progress else None)
+
+    return slowed
+
+
 def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     qtbot, window, leaked_export: Path
 ) -> None:

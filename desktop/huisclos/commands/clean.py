@@ -137,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.review.scan import run_scan
     from ..core.review.session import ReviewSession
     from ._journal import ensure_journal
+    from .scan import scan_processes
 
     source = Path(args.file)
     if not args.output and not args.worklist:
@@ -173,6 +174,7 @@ def run(args: argparse.Namespace) -> int:
         columns=columns,
         categories=categories,
         min_severity=min_severity,
+        processes=scan_processes(export, suggest=True),
     )
     # The same steps as «Tout appliquer» then «Enregistrer» in the app.
     session = ReviewSession.of_scan(

@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         """Block until background work is over (closing, tests)."""
-        done = self.scans.wait(msecs)
+        done = self.scans.wait(msecs) and self.review.wait_for_apply(msecs)
         return self.recorder.wait(msecs) and done
 
     def change_columns(self) -> None:

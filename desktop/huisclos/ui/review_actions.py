@@ -20,6 +20,7 @@ from ..core.detect.detector import Detector
 from ..core.detect.findings import Finding
 from ..core.edits import CellKey, EditBatch
 from ..core.errors import HuisclosError
+from .bulk_apply import BACKGROUND_COMMENTS, BulkPreparation
 from .errors import show_error
 from .labels import category_label, format_number
 from .undo import EditBatchCommand, IgnoreCommand
@@ -34,6 +35,8 @@ class ReviewActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.bulk: BulkPreparation | None = None  # a «Tout appliquer» being prepared
+        self.progress_shown = False  # whether the last one showed its progress bar
 
     def _current_key(self, key: CellKey | None) -> CellKey | None:
         return key if key is not None else self.window.review_page.current_key()
@@ -99,11 +102,41 @@ class ReviewActions:
             page.step(True)
 
     def apply_all(self, category: str | None = None, confirm: bool = True) -> bool:
-        """«Tout appliquer» (for one category, or all): one batch, one undo step."""
+        """«Tout appliquer» (for one category, or all): one batch, one undo step. With many
+        comments to review, their rewrites are prepared on the pool with a progress bar
+        (:mod:`.bulk_apply`) and the batch is pushed when ready: True then means started."""
         session = self.window.session
-        if session is None or self.window.scans.running:
+        if session is None or self.window.scans.running or self.bulk is not None:
             return False
-        batch = session.bulk_batch(category, label="apply_all")
+        if session.review_count() < BACKGROUND_COMMENTS:
+            return self._push_bulk(
+                session.bulk_batch(category, label="apply_all"), category, confirm
+            )
+
+        def done(batch: EditBatch) -> None:
+            self._forget_bulk()
+            self._push_bulk(batch, category, confirm)
+
+        def failed(message: str) -> None:
+            self._forget_bulk()
+            show_error(self.window, message)
+
+        self.bulk = BulkPreparation(self.window, self.window.pool, session, category, done, failed)
+        return True
+
+    def _forget_bulk(self) -> None:
+        if self.bulk is not None:
+            self.progress_shown = self.bulk.progress_shown
+        self.bulk = None
+
+    def wait_for_apply(self, msecs: int = 60_000) -> bool:
+        """Block until a «Tout appliquer» being prepared is pushed (tests, benchmarks)."""
+        return self.bulk is None or self.bulk.wait(msecs)
+
+    def _push_bulk(self, batch: EditBatch, category: str | None, confirm: bool) -> bool:
+        session = self.window.session
+        if session is None:
+            return False
         if not len(batch):
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Aucune proposition à appliquer."), 5_000

@@ -105,16 +105,23 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
     if depth > _MAX_DEPTH:
         problems.append(f"{where or 'payload'}: nested too deep")
         return None
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is int or kind is float or value is None:  # the common cases first: an edit event
+        return value  # holds tens of thousands of row numbers and identifiers
+    if kind is str and _IDENT.match(value):
+        return value
+    if kind is dict or isinstance(value, Mapping):
         out: dict[str, Any] = {}
         for key, item in value.items():
             key_s = str(key)
             here = f"{where}.{key_s}" if where else key_s
-            if key_s.lower() in FORBIDDEN_KEYS:
-                problems.append(f"{here}: key may carry clear text")
-                continue
-            if not _IDENT.match(key_s):
-                problems.append(f"{here}: key is not an identifier")
+            verdict = _KEY_VERDICTS.get(key_s)
+            if verdict is None:
+                verdict = _key_verdict(key_s)
+                if len(_KEY_VERDICTS) < 10_000:
+                    _KEY_VERDICTS[key_s] = verdict
+            if verdict:
+                problems.append(f"{here}: {verdict}")
                 continue
             if key_s in FREE_TEXT_KEYS:
                 cleaned = _free(item, here, problems)
@@ -123,7 +130,7 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
             if cleaned is not _DROP:
                 out[key_s] = cleaned
         return out
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if kind is list or isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
         kept = [_clean(item, where, problems, depth + 1) for item in items]
         return [item for item in kept if item is not _DROP]
@@ -136,6 +143,19 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
         return _DROP
     problems.append(f"{where}: unsupported type {type(value).__name__}")
     return _DROP
+
+
+# A payload's keys repeat (an edit event has the same few keys for each of its cells): each
+# key is judged once per process; "" means accepted.
+_KEY_VERDICTS: dict[str, str] = {}
+
+
+def _key_verdict(key: str) -> str:
+    if key.lower() in FORBIDDEN_KEYS:
+        return "key may carry clear text"
+    if not _IDENT.match(key):
+        return "key is not an identifier"
+    return ""
 
 
 def _free(value: Any, where: str, problems: list[str]) -> Any:
@@ -162,11 +182,13 @@ class TextHasher:
     """HMAC-SHA256 of texts under a key derived from one log key (128-bit hex digests)."""
 
     def __init__(self, log_key: bytes, key_id: str) -> None:
-        self._key = derive(log_key, TEXT_HASH_INFO)
+        self._keyed = hmac.new(derive(log_key, TEXT_HASH_INFO), digestmod=hashlib.sha256)
         self.key_id = key_id
 
     def hash(self, text: str) -> str:
-        return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+        keyed = self._keyed.copy()  # the key's padding computed once, not for every text
+        keyed.update(text.encode("utf-8"))
+        return keyed.hexdigest()[:32]
 
     def pair(self, before: str, after: str) -> tuple[str, str]:
         """``hash_texts``: the keyed hashes of a cell's text before and after an edit."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -38,7 +38,7 @@ from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
 from .counts import ReviewCounts
-from .scan import ScanResult
+from .scan import FlaggedCell, ScanResult
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +84,9 @@ class ReviewSession:
         self.categories = set(categories) if categories else set(CATEGORIES)
         self.min_severity = min_severity
         self._tables: dict[str, Table] = {table.name: table for table in export.tables}
+        # Texts of the file's cells already read (the flagged ones, from the scan): a CSV cell
+        # read again costs parsing its whole row, and «Tout appliquer» asks for each several times.
+        self._originals: dict[CellKey, str] = {}
         self.overlay = CellOverlay(self._original_text)
         self._findings: dict[CellKey, list[Finding]] = {}
         self._ignored: set[tuple[CellKey, str, str]] = set()
@@ -110,6 +113,8 @@ class ReviewSession:
             categories=categories,
             min_severity=min_severity,
         )
+        for batch in result.batches:
+            session.remember_texts(batch.sheet, batch.cells)
         session.add_findings(result.findings)
         session.finish_scan(result.columns)
         return session
@@ -132,9 +137,18 @@ class ReviewSession:
         """Data rows of every table (the patients of the export)."""
         return sum(len(table) for table in self.export.tables if table.holds_patients)
 
+    def remember_texts(self, sheet: str, cells: Iterable[FlaggedCell]) -> None:
+        """The file's texts of cells a scan read (so they are not read again)."""
+        originals = self._originals
+        for cell in cells:
+            originals[(sheet, cell.row, cell.column)] = cell.text
+
     def _original_text(self, key: CellKey) -> str:
-        sheet, row, column = key
-        return self._tables[sheet].cell(row, column)
+        text = self._originals.get(key)
+        if text is None:
+            sheet, row, column = key
+            text = self._originals[key] = self._tables[sheet].cell(row, column)
+        return text
 
     def text(self, key: CellKey) -> str:
         """The cell's current text (after the user's edits)."""
@@ -354,13 +368,24 @@ class ReviewSession:
         rules = tuple(dict.fromkeys(f.rule for f in self.findings(key)))
         return batch_from([self.edit(key, new_text, rules)], label)
 
-    def bulk_batch(self, category: str | None = None, label: str = "") -> EditBatch:
+    def bulk_batch(
+        self,
+        category: str | None = None,
+        label: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> EditBatch:
         """«Tout appliquer» and ``huisclos clean``: for every comment to review, exactly the
         proposal the detail panel shows for it in the same view (:meth:`proposal`: only the
         findings of ``category`` when given), fitted to what the file can hold («’» becomes «'»
-        in a Windows-1252 export), as one batch, hence one undo step."""
+        in a Windows-1252 export), as one batch, hence one undo step.
+
+        ``progress(done, total)`` hears how many comments are done every hundred (the app runs
+        this on a worker thread while the session is left alone, and shows a progress bar)."""
         edits: list[Edit] = []
-        for key in self.pending_keys():
+        pending = self.pending_keys()
+        for done, key in enumerate(pending):
+            if progress is not None and done % 100 == 0:
+                progress(done, len(pending))
             new_text = self.proposal(key, category)
             if new_text is None or new_text == self.text(key):
                 continue
