@@ -8,8 +8,22 @@ renderer that draws PDF reports is handed to it here, imported only when a PDF i
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+NO_DISPLAY = (
+    "huisclos : aucun écran disponible pour ouvrir l'application (session sans affichage). "
+    "Ouvrez-la depuis le bureau, ou utilisez la ligne de commande : huisclos --help."
+)
+
+
+def has_display() -> bool:
+    """False on a Linux session without any display (SSH, a server), where Qt would abort
+    with an English message; Windows and macOS always have one."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def render_pdf_with_qt(html: str, path: Path) -> int:
@@ -22,6 +36,9 @@ def render_pdf_with_qt(html: str, path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or args == ["--tray"]:
+        if not has_display():
+            print(NO_DISPLAY, file=sys.stderr)
+            return 2
         from .ui.app import run_app
 
         return run_app(tray=bool(args))

@@ -66,7 +66,10 @@ class FrenchArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"huisclos : argument invalide — {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the command named in ``argv`` is imported and given its options (a
+    command's module loads what its job needs: ``huisclos --help`` loads none of them). With
+    ``argv`` None, every command is given its options."""
     parser = FrenchArgumentParser(
         prog="huisclos",
         description="Huis clos — autocontrôle des commentaires administratifs. "
@@ -82,12 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar="COMMANDE", parser_class=FrenchArgumentParser
     )
+    chosen = _command_named(argv)
     for name, help_text in COMMANDS.items():
-        module = importlib.import_module(f"huisclos.commands.{name}")
         command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(command_parser)
-        command_parser.set_defaults(_run=module.run)
+        if argv is None or name == chosen:
+            module = importlib.import_module(f"huisclos.commands.{name}")
+            module.add_arguments(command_parser)
+            command_parser.set_defaults(_run=module.run)
     return parser
+
+
+def _command_named(argv: list[str] | None) -> str | None:
+    """The sub-command of ``argv``: its first word that is not an option (the main parser has
+    no option taking a value)."""
+    for word in argv or ():
+        if not word.startswith("-"):
+            return word
+    return None
 
 
 def _configure_logging() -> None:
@@ -120,7 +134,8 @@ def main(argv: list[str] | None = None, *, render_pdf: PdfRenderer | None = None
     program's entry point hands in Qt's; without one, ``report`` writes HTML only)."""
     _configure_logging()
     _printable_streams()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     parser.set_defaults(render_pdf=render_pdf, _run=None)
     args = parser.parse_args(argv)
     if args._run is None:

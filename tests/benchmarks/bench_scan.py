@@ -1,33 +1,48 @@
-"""Benchmark: ``huisclos scan`` end to end on a 1,000,000-row (~90 MB) cp1252 ';' export.
+"""Benchmark: ``huisclos scan`` and ``huisclos clean`` end to end on two 1,000,000-row cp1252 ';'
+exports.
 
 Run by hand (not collected by pytest)::
 
-    /work/venv/bin/python tests/benchmarks/bench_scan.py [--rows 1000000] [--keep]
+    /work/venv/bin/python tests/benchmarks/bench_scan.py [--rows 1000000] [--export both]
 
-Generates the export once in the temporary folder (``huisclos-bench-scan/``): patient columns plus a
-«Commentaire administratif» column, ~45 % empty, ~45 % benign and ~10 % sensitive comments
-drawn from the labelled corpus; half of the non-empty comments get a random date or amount
-appended so that memoising equal comments does not make the figure look better than a real
-export. Then, each in a fresh process (same conditions):
+Two exports, generated once in the temporary folder (``huisclos-bench-scan/``), patient columns
+plus a «Commentaire administratif» column:
+
+- ``repeated``: ~45 % empty, ~45 % benign and ~10 % sensitive comments drawn from the labelled
+  corpus, half of them with a random date or amount appended — most comments repeat, so most
+  are analysed once and then found in the detector's memo;
+- ``distinct`` (:mod:`distinct_export`): half empty, ~10 % of rows sensitive, two or three
+  clauses a comment with dates, hours, names, phones and amounts, as a real practice base.
+  Counted on the 1M-row file: 500,000-odd non-empty comments, about 84 % of them distinct
+  (the benchmark prints the count it finds).
+
+Then, each in a fresh process (same conditions):
 
 1. a bare ``csv.reader`` pass over the same file (decode cp1252, split every field);
-2. ``huisclos scan FILE --format jsonl > findings.jsonl`` — read + detect + suggestions + JSON out
-   (the ``scan`` log event included, its key in a keyring as on a practice PC: the in-memory
-   test keyring ``tests/memory_keyring.py`` via ``PYTHON_KEYRING_BACKEND``);
-3. the same with ``--no-suggestions`` (detection only: ``suggestion`` is null);
-   ``--all`` adds both again in one process (``HUISCLOS_SCAN_PROCESSES=0``);
-4. ``--format text`` (summary + every flagged comment with its suggestion).
+2. ``huisclos scan FILE --format jsonl > findings.jsonl`` — read + detect + JSON out
+   (``suggestion`` null: the scan's job is detection), the ``scan`` log event included, its key
+   in a keyring as on a practice PC (``bench_keyring.py`` via ``PYTHON_KEYRING_BACKEND``);
+3. the same with ``--suggestions`` (a rewrite for every flagged comment);
+   ``--all`` adds one-process runs (``HUISCLOS_SCAN_PROCESSES=0``);
+4. ``--format text`` (summary + every flagged comment);
+5. ``huisclos clean FILE -o OUT`` (scan + a rewrite of every flagged comment + the spliced copy
+   + the journal's events);
+6. in one process, the distinct comments alone: how many are candidates (the matcher hits
+   something), and the cost per distinct candidate of detection (context checks, qualifiers)
+   and of rewriting.
 
-Prints rows/s, the ratio to the bare csv.reader pass and peak memory (resident memory of the
-whole process tree, worker processes included, sampled every 50 ms).
-Targets (issue 3): ≥ 300,000 rows/s, ≤ 3× csv.reader, ≤ 1 GB.
-The machine is shared: run it two or three times and keep the best.
+Prints seconds, rows/s, the ratio to the bare csv.reader pass of the same run, CPU seconds and
+peak memory (resident memory of the whole process tree, worker processes included, sampled
+every 50 ms). Targets (issues 3 and 17): scan ≥ 300,000 rows/s, ≤ 3× csv.reader, ≤ 1 GB on both
+exports; clean ≤ 5× csv.reader (≥ 150,000 rows/s) on the distinct one. The machine is shared:
+run it two or three times, compare ratios rather than seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import random
 import subprocess
@@ -36,9 +51,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import distinct_export
+
 HERE = Path(__file__).resolve().parent
 DATA = Path(tempfile.gettempdir()) / "huisclos-bench-scan"  # not the shared _data/
-CORPUS = HERE.parent / "data" / "corpus" / "comments.csv"
 PYTHON = sys.executable
 
 HEADER = [
@@ -55,30 +71,11 @@ HEADER = [
 SURNAMES = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "PETIT", "DURAND", "LEFÈBVRE"]
 FIRST = ["Émilie", "Jean", "Marie", "Hélène", "François", "Zoé", "Loïc", "Chloé", "Noël", "Inès"]
 CITIES = ["Paris", "Lyon", "Besançon", "Nîmes", "Orléans", "Évry", "Saint-Étienne", "Brest"]
-FALLBACK_BENIGN = ["préfère RDV le matin", "tiers payant intégral", "appeler sur portable",
-                   "carte Vitale à mettre à jour", "ne pas laisser de message"]  # fmt: skip
-FALLBACK_SENSITIVE = ["porteuse sida !!! !!!!", "serait homosexuelle d'après sa mère",
-                      "mère musulmane voilée", "CMU", "fils en prison"]  # fmt: skip
-
-
-def corpus_comments() -> tuple[list[str], list[str]]:
-    """(benign, sensitive) comments of the labelled corpus that cp1252 can hold."""
-    benign, sensitive = [], []
-    if CORPUS.is_file():
-        with CORPUS.open(encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle, delimiter=";"):
-                text = row["text"].replace("\n", " ")
-                try:
-                    text.encode("cp1252")
-                except UnicodeEncodeError:
-                    continue
-                (sensitive if row["sensitive"].strip() == "1" else benign).append(text)
-    return benign or FALLBACK_BENIGN, sensitive or FALLBACK_SENSITIVE
 
 
 def generate(path: Path, rows: int, seed: int = 3) -> None:
     rng = random.Random(seed)
-    benign, sensitive = corpus_comments()
+    benign, sensitive = distinct_export.corpus_comments()
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".tmp")
     with temp.open("w", encoding="cp1252", errors="replace", newline="") as handle:
@@ -98,21 +95,14 @@ def generate(path: Path, rows: int, seed: int = 3) -> None:
                             f", relance {rng.randint(2, 90)} €",
                         )
                     )
-            writer.writerow(
-                [
-                    f"{number:07d}",
-                    rng.choice(SURNAMES),
-                    rng.choice(FIRST),
-                    f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(1930, 2020)}",
-                    rng.choice("MF"),
-                    f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
-                    f"{rng.randint(10, 99)}",
-                    f"{rng.randint(1000, 95999):05d}",
-                    rng.choice(CITIES),
-                    comment,
-                ]
-            )
+            cells = distinct_export.patient_cells(rng, number, SURNAMES, FIRST, CITIES, _phone)
+            writer.writerow([*cells, comment])
     temp.replace(path)
+
+
+def _phone(rng: random.Random) -> str:
+    pairs = [rng.randint(10, 99) for _ in range(4)]
+    return "06 " + " ".join(f"{pair}" for pair in pairs)
 
 
 BARE_CSV = """
@@ -183,28 +173,81 @@ def timed(command: list[str], stdout: Path | None = None) -> tuple[float, float,
     return seconds, peak / 1024, text_out if not stdout else ""
 
 
+PER_CANDIDATE = """
+import json, sys, time
+from huisclos.core.detect.detector import Detector
+from huisclos.core.exports.columns import free_text_columns
+from huisclos.core.exports.reading import read_export
+from huisclos.core.rewrite.suggestions import first_suggestion
+from huisclos.core.review.batches import read_batch
+
+table = read_export(sys.argv[1]).tables[0]
+texts = read_batch(table, free_text_columns(table), 1, len(table))
+distinct = list(dict.fromkeys(t for t in texts if t))
+detector = Detector.default()
+began = time.perf_counter()
+candidates = []
+for low in range(0, len(distinct), 20_000):
+    chunk = distinct[low : low + 20_000]
+    candidates.extend(chunk[i] for i in detector.candidates(chunk))
+matched = time.perf_counter() - began
+began = time.perf_counter()
+found = [(text, detector.detect_raw(text)) for text in candidates]
+detected = time.perf_counter() - began
+flagged = [(text, raw) for text, raw in found if raw]
+began = time.perf_counter()
+for text, raw in flagged:
+    first_suggestion(text, detector.findings_from(text, raw), detector=detector, complete=True)
+rewritten = time.perf_counter() - began
+print(json.dumps({"non_empty": sum(1 for t in texts if t), "distinct": len(distinct),
+                  "candidates": len(candidates), "flagged": len(flagged), "matched": matched,
+                  "detected": detected, "rewritten": rewritten}))
+"""
+
+
+def per_candidate(path: Path) -> None:
+    """Print the distinct comments' figures and the cost per distinct candidate (one process)."""
+    _, _, out = timed([PYTHON, "-c", PER_CANDIDATE, str(path)])
+    f = json.loads(out)
+    matched = 1e6 * f["matched"] / max(f["distinct"], 1)
+    detected = 1e6 * f["detected"] / max(f["candidates"], 1)
+    share = f["distinct"] / max(f["non_empty"], 1)
+    print(
+        f"  comments: {f['non_empty']:,} non-empty, {f['distinct']:,} distinct ({share:.0%}); "
+        f"{f['candidates']:,} distinct candidates, {f['flagged']:,} flagged"
+    )
+    print(
+        f"  per distinct comment, matcher pass: {matched:5.2f} µs;"
+        f" per distinct candidate, detection: {detected:5.1f} µs"
+        f" ({f['detected']:.2f} s); per flagged comment, rewriting: "
+        f"{1e6 * f['rewritten'] / max(f['flagged'], 1):5.1f} µs ({f['rewritten']:.2f} s, "
+        f"{1e6 * f['rewritten'] / max(f['candidates'], 1):5.1f} µs per candidate)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--export", choices=("both", "repeated", "distinct"), default="both")
     parser.add_argument("--all", action="store_true", help="also time one-process runs")
+    parser.add_argument("--skip", default="", help="comma-separated: text,suggestions,clean,costs")
     args = parser.parse_args()
-    path = DATA / f"scan_{args.rows}.csv"
-    if args.regenerate or not path.is_file():
-        began = time.perf_counter()
-        generate(path, args.rows)
-        print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
-    size = path.stat().st_size / 1e6
-    print(f"file: {path.name}, {args.rows:,} rows, {size:.1f} MB, cp1252, ';'")
-
-    seconds, peak, out = timed([PYTHON, "-c", BARE_CSV, str(path)])
-    bare = float(out.split()[1])
-    print(f"bare csv.reader:  {bare:6.2f} s in-process ({seconds:.2f} s with start-up)")
-    print(
-        f"load average (shared machine): {os.getloadavg()[0]:.2f}"
-        if hasattr(os, "getloadavg")
-        else ""
-    )
+    skip = set(filter(None, args.skip.split(",")))
+    kinds = ("repeated", "distinct") if args.export == "both" else (args.export,)
+    paths = {}
+    for kind in kinds:
+        path = DATA / (
+            f"scan_{args.rows}.csv" if kind == "repeated" else f"distinct_{args.rows}.csv"
+        )
+        if args.regenerate or not path.is_file():
+            began = time.perf_counter()
+            if kind == "repeated":
+                generate(path, args.rows)
+            else:
+                distinct_export.generate(path, args.rows, HEADER)
+            print(f"generated {path.name} in {time.perf_counter() - began:.1f} s")
+        paths[kind] = path
 
     # A practice PC has an OS keyring: the log key is read from it, no scrypt. A file-backed
     # stand-in (bench_keyring.py, loaded by keyring's own PYTHON_KEYRING_BACKEND) keeps the key
@@ -226,39 +269,66 @@ def main() -> None:
         )
         if warm.returncode != 0 or warm.stderr.strip():
             raise SystemExit(f"warm-up scan failed: {warm.stderr[-2000:]}")
-        jsonl = Path(home) / "findings.jsonl"
-        command = [PYTHON, "-m", "huisclos", "scan", str(path), "--format", "jsonl"]
+        print(
+            f"load average (shared machine): {os.getloadavg()[0]:.2f}"
+            if hasattr(os, "getloadavg")
+            else ""
+        )
+        for kind, path in paths.items():
+            bench_export(kind, path, args, skip, Path(home))
 
-        def run(label: str, extra: list[str], processes: str | None = None) -> None:
-            if processes is None:
-                os.environ.pop("HUISCLOS_SCAN_PROCESSES", None)
-            else:
-                os.environ["HUISCLOS_SCAN_PROCESSES"] = processes
-            seconds, peak, _ = timed([*command, *extra], stdout=jsonl)
-            with jsonl.open(encoding="utf-8") as handle:
-                lines = sum(1 for _ in handle)
-            print(
-                f"{label:<44} {seconds:6.2f} s, {args.rows / seconds:9,.0f} rows/s, "
-                f"{seconds / bare:5.2f}x csv.reader, peak {peak:6,.0f} MB, "
-                f"CPU {LAST_CPU[0]:5.2f} s, {lines:,} findings"
-            )
 
-        run("scan --format jsonl (default workers)", [])
-        run("scan --format jsonl --no-suggestions", ["--no-suggestions"])
-        if args.all:
-            run("scan --format jsonl, one process", [], "0")
-            run("scan --format jsonl --no-suggestions, one proc.", ["--no-suggestions"], "0")
-        os.environ.pop("HUISCLOS_SCAN_PROCESSES", None)
-        text = Path(home) / "summary.txt"
+def bench_export(
+    kind: str, path: Path, args: argparse.Namespace, skip: set[str], home: Path
+) -> None:
+    """Every figure of one export."""
+    size = path.stat().st_size / 1e6
+    print(f"\n== {kind} export: {path.name}, {args.rows:,} rows, {size:.1f} MB, cp1252, ';'")
+    seconds, peak, out = timed([PYTHON, "-c", BARE_CSV, str(path)])
+    bare = float(out.split()[1])
+    print(f"bare csv.reader:  {bare:6.2f} s in-process ({seconds:.2f} s with start-up)")
+    jsonl = home / "findings.jsonl"
+    command = [PYTHON, "-m", "huisclos", "scan", str(path), "--format", "jsonl"]
+
+    def report(label: str, seconds: float, peak: float, extra: str = "") -> None:
+        print(
+            f"{label:<44} {seconds:6.2f} s, {args.rows / seconds:9,.0f} rows/s, "
+            f"{seconds / bare:5.2f}x csv.reader, peak {peak:6,.0f} MB, "
+            f"CPU {LAST_CPU[0]:5.2f} s{extra}"
+        )
+
+    def run(label: str, extra: list[str], processes: str | None = None) -> None:
+        if processes is None:
+            os.environ.pop("HUISCLOS_SCAN_PROCESSES", None)
+        else:
+            os.environ["HUISCLOS_SCAN_PROCESSES"] = processes
+        seconds, peak, _ = timed([*command, *extra], stdout=jsonl)
+        with jsonl.open(encoding="utf-8") as handle:
+            lines = sum(1 for _ in handle)
+        report(label, seconds, peak, f", {lines:,} findings")
+
+    run("scan --format jsonl (default workers)", [])
+    if "suggestions" not in skip:
+        run("scan --format jsonl --suggestions", ["--suggestions"])
+    if args.all:
+        run("scan --format jsonl, one process", [], "0")
+        run("scan --format jsonl --suggestions, one proc.", ["--suggestions"], "0")
+    os.environ.pop("HUISCLOS_SCAN_PROCESSES", None)
+    if "clean" not in skip:
+        copy = home / "propre.csv"
+        seconds, peak, _ = timed(
+            [PYTHON, "-m", "huisclos", "clean", str(path), "-o", str(copy), "--force"]
+        )
+        report("clean -o propre.csv", seconds, peak)
+    if "text" not in skip:
+        text = home / "summary.txt"
         seconds, peak, _ = timed(
             [PYTHON, "-m", "huisclos", "scan", str(path), "--format", "text"], stdout=text
         )
-        print(
-            f"{'scan --format text (default workers)':<44} {seconds:6.2f} s, "
-            f"{args.rows / seconds:9,.0f} rows/s, {seconds / bare:5.2f}x csv.reader, "
-            f"peak {peak:6,.0f} MB, CPU {LAST_CPU[0]:5.2f} s"
-        )
-        print("".join(text.open(encoding="utf-8").readlines()[:16]))
+        report("scan --format text (default workers)", seconds, peak)
+        print("".join(text.open(encoding="utf-8").readlines()[:14]))
+    if "costs" not in skip:
+        per_candidate(path)
 
 
 if __name__ == "__main__":

@@ -3,19 +3,23 @@
 Run by hand (not collected by pytest)::
 
     QT_QPA_PLATFORM=offscreen /work/venv/bin/python tests/benchmarks/bench_ui.py [--rows 100000]
+        [--export distinct|repeated]
 
-Generates (once, in the temporary folder) a cp1252 «;» export: patient columns plus a
-«Commentaire administratif» column — about 45 % empty, 45 % benign, 10 % sensitive comments from
-the labelled corpus (about 5,000 comments to review), half of them with a date appended so that
-equal comments are not all identical. Then measures, each in a fresh process:
+Generates (once, in the temporary folder) a cp1252 «;» export: by default the distinct kind of
+``bench_scan.py`` (:mod:`distinct_export`: half empty, ~10 % sensitive, ~84 % of non-empty
+comments distinct, two or three clauses each — about 10,000 comments to review); with
+``--export repeated``, patient columns plus a «Commentaire administratif» column — about 45 %
+empty, 45 % benign, 10 % sensitive comments from the labelled corpus, half of them with a date
+appended. Then measures, each in a fresh process:
 
 1. app start to window: from process start to the main window shown (issue 6: ≤ 1.5 s);
 2. first findings visible: from the file being chosen to the first flagged comment shown in the
-   table and the detail panel (≤ 1.5 s);
+   table and the detail panel (≤ 1 s), and all findings (≤ 3 s);
 3. event loop during the scan: a 10 ms heartbeat QTimer; the longest gap between two beats
    (never blocked > 100 ms);
 4. «Tout appliquer» on every comment to review — one undo step, re-scan of the changed cells and
-   the views refreshed (≤ 1 s for 5,000 findings); and its undo.
+   the views refreshed (≤ 2 s, a progress bar when longer than 0.5 s, the event loop never
+   blocked over 100 ms); and its undo (≤ 1 s).
 
 The machine is shared with other work: run it two or three times and keep the best.
 """
@@ -192,9 +196,18 @@ def bench_review(path: Path) -> dict[str, float]:
     figures["findings"] = sum(s.findings for s in session.category_summaries())
 
     clock.restart()
+    gaps.clear()
+    beat.restart()
+    timer.start()
     window.review.apply_all(None, confirm=False)
     application.processEvents()
+    wait = getattr(window.review, "wait_for_apply", None)
+    if wait is not None:  # «Tout appliquer» computing its rewrites on a worker
+        wait()
+    timer.stop()
     figures["apply_all_s"] = clock.elapsed() / 1000
+    figures["apply_blocked_ms"] = float(max(gaps[1:] or [0]))
+    figures["apply_all_progress"] = float(getattr(window.review, "progress_shown", False))
     figures["comments_changed"] = session.corrected_count()
     clock.restart()
     window.menus.undo.trigger()
@@ -206,24 +219,50 @@ def bench_review(path: Path) -> dict[str, float]:
     return figures
 
 
+DISTINCT_HEADER = ["N° dossier", "NOM", "Prénom", "Date de naissance", "Sexe", "Téléphone",
+                   "Code postal", "Ville", "Commentaire administratif"]  # fmt: skip
+
+
+def make_distinct_export(rows: int) -> Path:
+    """The distinct kind of export (:mod:`distinct_export`, as ``bench_scan.py``'s second)."""
+    import distinct_export
+
+    path = DATA / f"distinct-{rows}.csv"
+    if not path.exists():
+        distinct_export.generate(path, rows, DISTINCT_HEADER)
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="Desktop app responsiveness")
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument(
+        "--export",
+        choices=("distinct", "repeated"),
+        default="distinct",
+        help="distinct: comments that do not repeat (bench_scan.py's second export); "
+        "repeated: corpus comments, half with a date appended",
+    )
+    parser.add_argument("--no-start", action="store_true", help="skip the start-up runs")
     args = parser.parse_args()
-    path = make_export(args.rows)
-    starts = [bench_start() for _ in range(3)]
+    sys.path.insert(0, str(HERE))
+    path = make_distinct_export(args.rows) if args.export == "distinct" else make_export(args.rows)
+    starts = [] if args.no_start else [bench_start() for _ in range(3)]
     runs = ", ".join(f"{value:.2f}" for value in starts)
     f = bench_review(path)
     lines = [
-        f"app start to window: best {min(starts):.2f} s (runs: {runs}) — target ≤ 1.5 s",
-        f"export: {args.rows:,} rows, {f['comments_to_review']:,.0f} comments to review, "
-        f"{f['findings']:,.0f} findings",
-        f"first findings visible: {f['first_findings_s']:.2f} s — target ≤ 1.5 s",
-        f"whole scan (read + detect + suggestions): {f['scan_total_s']:.2f} s",
+        f"app start to window: best {min(starts or [0]):.2f} s (runs: {runs}) — target ≤ 1.5 s",
+        f"export ({args.export}): {args.rows:,} rows, {f['comments_to_review']:,.0f} comments to "
+        f"review, {f['findings']:,.0f} findings",
+        f"first findings visible: {f['first_findings_s']:.2f} s — target ≤ 1 s",
+        f"all findings (read + detect): {f['scan_total_s']:.2f} s — target ≤ 3 s",
         f"event loop longest block during the scan: {f['max_blocked_ms']:.0f} ms — target ≤ 100 ms",
         f"«Tout appliquer» ({f['comments_changed']:,.0f} comments): {f['apply_all_s']:.2f} s "
-        "— target ≤ 1 s",
-        f"undo of «Tout appliquer»: {f['undo_all_s']:.2f} s",
+        f"(progress bar shown: {'yes' if f['apply_all_progress'] else 'no'}) — target ≤ 2 s, "
+        "a progress bar if over 0.5 s",
+        f"event loop longest block during «Tout appliquer»: {f['apply_blocked_ms']:.0f} ms",
+        f"undo of «Tout appliquer»: {f['undo_all_s']:.2f} s — target ≤ 1 s",
+        f"load average (shared machine): {os.getloadavg()[0]:.2f}",
     ]
     print("\n".join(lines))
     return 0

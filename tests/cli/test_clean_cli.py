@@ -66,7 +66,7 @@ def source(tmp_path: Path) -> Path:
 
 def scan_jsonl(path: Path, capsys: pytest.CaptureFixture[str]) -> list[dict]:
     capsys.readouterr()
-    assert main(["scan", str(path), "--format", "jsonl"]) == 0
+    assert main(["scan", str(path), "--format", "jsonl", "--suggestions"]) == 0
     out = capsys.readouterr().out
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
@@ -139,7 +139,7 @@ def test_summary_counts_comments_changed_per_category_in_french(
     capsys.readouterr()
     assert main(["clean", str(source), "-o", str(tmp_path / "copie.csv")]) == 0
     out = capsys.readouterr().out
-    assert "commentaires modifiés sur 8 lignes analysées" in out
+    assert "commentaires corrigés sur 8 lignes analysées" in out
     assert "Santé : " in out
     assert "l'original n'a pas été modifié" in out
 

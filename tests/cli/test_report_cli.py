@@ -92,7 +92,8 @@ def test_the_pdf_report_shows_the_figures_and_nothing_of_the_patients(
     assert result.fingerprint in text.replace("\n", "")
     assert "Santé" in text and "Vie sexuelle" in text
     share = percent(len(flagged_rows) / len(PATIENTS)).replace("\u00a0", " ")
-    assert f"patients concernés ({share})" in " ".join(text.replace("\u00a0", " ").split())
+    flat = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    assert f"sur {len(PATIENTS)} ({share})" in flat and "patients concernés" in flat
     assert "Journal" in text and "intègre" in text
     assert "Supprimer l'export" in text.replace("’", "'")
     _assert_no_patient_words(text)

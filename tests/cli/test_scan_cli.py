@@ -79,7 +79,21 @@ def test_jsonl_is_one_finding_per_line_as_in_design(
         "identifier.nir",
         NIR,
     )
-    assert NIR not in (nir["suggestion"] or "")
+    assert sida["suggestion"] is None and nir["suggestion"] is None  # detection only
+
+
+def test_suggestions_option_fills_each_finding_with_its_cell_rewrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_export(tmp_path)
+    assert main(["scan", str(path), "--format", "jsonl", "--suggestions"]) == 0
+    sida, nir = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert isinstance(sida["suggestion"], str) and "sida" not in sida["suggestion"].lower()
+    assert isinstance(nir["suggestion"], str) and NIR not in nir["suggestion"]
+    assert main(["scan", str(path), "--suggestions"]) == 0
+    assert "Proposition :" in capsys.readouterr().out
+    assert main(["scan", str(path)]) == 0
+    assert "Proposition :" not in capsys.readouterr().out
 
 
 def test_columns_option_and_unknown_column(
@@ -135,7 +149,9 @@ def test_demo_prints_the_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Commentaires à revoir" in out
 
 
-def test_no_suggestions_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_suggestions_is_still_accepted_as_the_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = write_export(tmp_path)
     assert main(["scan", str(path), "--format", "jsonl", "--no-suggestions"]) == 0
     objects = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -198,7 +214,8 @@ def test_jsonl_output_is_every_finding_of_the_scan(
                 sheet.append(row)
         book.remove(book.worksheets[0])
         book.save(path)
-    assert main(["scan", str(path), "--format", "jsonl", "--columns", "Commentaire,Remarque"]) == 0
+    options = ["--format", "jsonl", "--columns", "Commentaire,Remarque", "--suggestions"]
+    assert main(["scan", str(path), *options]) == 0
     out = capsys.readouterr().out
     export = read_export(path)
     columns = {t.name: ["Commentaire", "Remarque"] for t in export.tables}

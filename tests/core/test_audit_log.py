@@ -318,7 +318,7 @@ def test_scan_events_read_in_french() -> None:
     with open_log() as log:
         (event,) = log.events()
     line = describe(event)
-    assert line.startswith("export.csv — 3 repérage(s) sur 10 ligne(s)")
+    assert line.startswith("export.csv — 3 passages repérés sur 10 lignes")
     assert "santé 1" in line and "élevée 2" in line
 
 
@@ -351,3 +351,26 @@ def test_two_sessions_rotating_keep_every_key() -> None:
     with open_log() as log:
         assert log.verify().ok
         assert len({event["key_id"] for event in log.events()}) == 3
+
+
+def test_the_journal_lines_read_in_english_with_the_same_figures() -> None:
+    from huisclos.core.audit.describe_en import describe_in_english
+
+    scan = {
+        "event": "scan",
+        "payload": {
+            "findings": 1500, "rows": 3000, "cells_flagged": 1320, "file_name": "export.csv",
+            "counts": {"health": {"high": 600, "low": 70}, "religion": {"high": 5}},
+        },
+    }  # fmt: skip
+    line = describe_in_english(scan)
+    assert line == (
+        "export.csv — 1,320 comments to review, 1,500 passages found, in 3,000 rows "
+        "(health 670, religion and beliefs 5)"
+    )
+    assert "1\u202f320 commentaires à revoir" in describe(scan)  # the same figure in French
+    edit = {"event": "edit", "payload": {"action": "apply", "cells": 1, "rows": 1}}
+    assert describe_in_english(edit) == "1 comment corrected on 1 row"
+    ignore = {"event": "ignore", "payload": {"action": "undo", "row": 12, "category": "social"}}
+    assert describe_in_english(ignore) == "row 12: ignore undone (social hardship)"
+    assert "(s)" not in " ".join(describe_in_english(e) for e in (scan, edit, ignore))

@@ -185,8 +185,8 @@ def test_the_event_reads_as_one_french_line() -> None:
     )  # fmt: skip
     line = describe({"event": "prevention", "payload": payload})
     assert line == (
-        "03/12/2026 — vérifier un commentaire : 4 vérifié(s), 2 à revoir (santé 2), "
-        "1 proposition(s) copiée(s) ; veille du presse-papiers : 9 vérifié(s), 1 à revoir "
+        "03/12/2026 — vérifier un commentaire : 4 vérifiés, 2 à revoir (santé 2), "
+        "1 proposition copiée ; veille du presse-papiers : 9 vérifiés, 1 à revoir "
         "(religion et convictions 1)"
     )
 

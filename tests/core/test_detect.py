@@ -354,3 +354,25 @@ def test_without_hyperscan_the_same_comments_are_candidates(
     without = Detector(load_lexicon())
     assert without.candidates(texts) == with_hyperscan.candidates(texts)
     assert [without.detect(t) for t in texts] == [with_hyperscan.detect(t) for t in texts]
+
+
+def test_the_batch_pass_hits_give_what_a_lone_comment_gives() -> None:
+    """A scanned batch hands each candidate the hits hyperscan found in it (lexicon keys, runs of
+    letters, digit runs, generated forms): the findings must be those of the comment matched on
+    its own, for every corpus comment, wherever it stands in the batch."""
+    pytest.importorskip("hyperscan")
+    import csv
+
+    corpus = Path(__file__).resolve().parents[1] / "data" / "corpus" / "comments.csv"
+    with corpus.open(encoding="utf-8", newline="") as handle:
+        texts = [row["text"] for row in csv.DictReader(handle, delimiter=";")]
+    texts += ["SIDAAA !!!", "porteuuuuse du viiih", "NIR 2 84 05 75 123 456 78", "", "é"]
+    batch = ["", *texts, "", *reversed(texts), "sida"]  # hits in the first and last cells too
+    in_batch = Detector(load_lexicon())
+    alone = Detector(load_lexicon())
+    found = {
+        index: in_batch.detect_raw(batch[index], hits)
+        for index, hits in in_batch.candidate_hits(batch)
+    }
+    for index, text in enumerate(batch):
+        assert found.get(index, ()) == alone._detect(text), text

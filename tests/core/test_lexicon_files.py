@@ -613,3 +613,18 @@ def test_hearsay_and_third_party_of_the_leaked_comments() -> None:
     assert reasons("serait homosexuelle d'après sa mère") >= {"hearsay", "third_party"}
     assert "third_party" in reasons("catholique non pratiquante car ses 2 frères sont suicidés")
     assert not reasons("porteuse du VIH, préfère RDV le matin")
+
+
+def test_every_rule_and_help_topic_has_its_english_text() -> None:
+    """The English interface explains every rule in English (resources/lexicon/en/)."""
+    from huisclos.core.detect.detector import Detector
+    from huisclos.core.detect.english import english_rules
+    from huisclos.core.report.help_text import TOPICS, english_topics
+
+    english = english_rules()
+    for rule in Detector.default().rules:
+        entry = english.get(rule.id)
+        assert entry is not None and entry.label and entry.explanation, rule.id
+        assert entry.explanation != rule.explanation, rule.id
+    assert set(english) == {rule.id for rule in Detector.default().rules}  # no stale entry
+    assert {t.id for t in TOPICS} == set(english_topics())

@@ -145,7 +145,7 @@ def test_a_quiz_moves_with_next_and_previous_and_scores_the_rooms_answers() -> N
     assert not quiz.next()
     score = quiz.score()
     assert (score.correct, score.answered, score.total) == (1, 2, 3)
-    assert score.text == "1 bonne(s) réponse(s) sur 2"
+    assert score.text == "1 bonne réponse sur 2"
 
 
 def test_the_reveal_shows_categories_reasons_explanation_and_a_neutral_rewrite() -> None:

@@ -118,7 +118,11 @@ def test_masked_examples_hide_passages_names_and_digits() -> None:
     ) == ("[religion et convictions] non pratiquante car ses • frères sont [santé]")
     assert (
         mask_comment("RDV chez Mme DURAND 06 12 34 56 78", [])
-        == "RDV chez [nom] [nom] •• •• •• •• ••"
+        == "RDV chez Mme [nom] •• •• •• •• ••"
+    )
+    # the trade's abbreviations and ordinary capitalised words are not names
+    assert mask_comment("Vit en EHPAD, suivi CCAS. Attention DURAND Claire", []) == (
+        "Vit en EHPAD, suivi CCAS. Attention [nom] [nom]"
     )
 
 
@@ -204,7 +208,7 @@ def test_corrections_are_read_from_the_log_for_this_file_only() -> None:
     assert "5 commentaires corrigés" in html
     assert "2 enregistrements" in html
     assert "21 novembre 2026" in html
-    assert "Restent à traiter\u00a0: 1 commentaire sur 6" in html
+    assert "Restent 1 commentaire à revoir sur 6 commentaires signalés" in html
 
 
 def test_a_comment_corrected_twice_counts_once_in_total_and_per_category() -> None:

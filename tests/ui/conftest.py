@@ -27,7 +27,8 @@ def leaked_export(tmp_path: Path) -> Path:
 def window(qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """The main window; every thread it started is finished before the test ends."""
     win = MainWindow()
-    win.ask = lambda title, question: True  # type: ignore[method-assign]
+    win.ask = lambda title, question, **options: True  # type: ignore[method-assign]
+    win.saving.ask_comments_left = lambda left: True  # type: ignore[method-assign]
     win.saving.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
     win.resize(1366, 768)
     win.show()

@@ -87,7 +87,13 @@ def main() -> int:
     window = app_module.create_window()
     window.resize(1366, 768)
     window.show()
-    settings.add_recent_file(str(Path.home() / "Documents" / "export-patients-2026-11.csv"))
+    # a recent export that is still there, and one that was moved since («introuvable»)
+    exports = Path(os.environ["HUISCLOS_HOME"]) / "Exports du cabinet"
+    exports.mkdir()
+    settings.add_recent_file(str(exports / "export-patients-2026-10.csv"))
+    present = exports / "export-patients-2026-11.csv"
+    present.write_bytes(demo_path().read_bytes())
+    settings.add_recent_file(str(present))
     window.start_page.set_recent_files(settings.recent_files.value())
     pump()
     window.grab().save(str(out / f"start{suffix}.png"))
@@ -99,6 +105,11 @@ def main() -> int:
     page.step(True)
     window.review.apply_suggestion()  # corrections done, so the summary and the log show them
     window.review.apply_suggestion()
+    window.review.ignore_finding()  # the status bar offers «Annuler»
+    bar = page.search_bar  # Ctrl+F, a name typed
+    bar.open_bar()
+    bar.field.setText("schizophrène")
+    bar.search()
     # show a comment like the leaked ones: several findings, hearsay about relatives
     session = window.session
     wanted = next(

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
 from ui_helpers import open_and_wait
 
+from huisclos.core.audit.events import describe
+from huisclos.core.audit.log import open_log
 from huisclos.core.detect import practice
 from huisclos.ui import errors as errors_module
+from huisclos.ui import saving
 from huisclos.ui.dialogs import edit_comment
 
 
@@ -39,15 +43,38 @@ def test_manual_edit_is_rescanned_live_and_undoable(
     assert session.text(key) == before
 
 
-def test_ignore_leaves_the_text_and_removes_the_occurrence(window, first_comment) -> None:
+def test_ignore_is_an_undo_step_said_in_the_status_bar_and_journalled(
+    window, first_comment
+) -> None:
     session, _page, key = first_comment
     count = session.review_count()
     text = session.text(key)
-    for finding in list(session.findings(key)):
-        window.review.ignore_finding(finding)
+    findings = list(session.findings(key))
+    for finding in findings:
+        assert window.review.ignore_finding(finding)
     assert session.text(key) == text
     assert session.review_count() == count - 1
     assert session.corrected_count() == 0
+    assert window.menus.undo.isEnabled()
+    assert "Passage ignoré" in window.statusBar().currentMessage()
+    assert window.undo_notice.button.isVisibleTo(window)
+
+    window.undo_notice.button.click()  # «Annuler» in the status bar
+    assert session.review_count() == count
+    assert not window.undo_notice.button.isVisibleTo(window)
+    window.menus.redo.trigger()
+    assert session.review_count() == count - 1
+    assert window.saving.confirm_discard()  # nothing changed in the file: no question
+
+    window.recorder.wait()
+    with open_log() as log:
+        events = [e for e in log.events() if e["event"] == "ignore"]
+    actions = [e["payload"]["action"] for e in events]
+    assert actions == ["apply"] * len(findings) + ["undo", "redo"]
+    payload = events[0]["payload"]
+    assert payload["rule"] == findings[0].rule and payload["row"] == key[1]
+    assert findings[0].match not in json.dumps([e["payload"] for e in events])
+    assert "passage ignoré" in describe(events[0])
 
 
 def test_always_allow_a_term_goes_to_the_practice_allowlist(
@@ -57,10 +84,36 @@ def test_always_allow_a_term_goes_to_the_practice_allowlist(
     session = window.session
     key = next(k for k in session.pending_keys() if k[1] == 3)  # «mère musulmane voilée»
     finding = next(f for f in session.findings(key) if f.category == "religion")
+    asked: list[tuple[str, dict]] = []
+    window.ask = lambda title, question, **options: asked.append((question, options)) or True  # type: ignore[method-assign]
     assert window.review.allow_term(finding)
+    question, options = asked[0]
+    assert options == {"default_yes": False}  # «Non» unless the user says otherwise
+    assert "dans aucun fichier" in question
     assert finding.match in practice.load_allowlist()
     assert all(f.match != finding.match for f in session.findings(key))
     window.recorder.wait()
+    with open_log() as log:
+        (event,) = [e for e in log.events() if e["event"] == "settings_changed"]
+    assert event["payload"]["rule"] == finding.rule
+    assert finding.match not in json.dumps(event["payload"])
+
+
+def test_saving_with_comments_left_offers_to_continue_the_review(
+    qtbot, window, leaked_export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    left: list[int] = []
+    window.saving.ask_comments_left = lambda count: left.append(count) or False  # type: ignore[method-assign]
+    dialogs: list[str] = []
+    monkeypatch.setattr(
+        saving.QFileDialog, "getSaveFileName", lambda *a, **k: dialogs.append("save") or ("", "")
+    )
+    window.saving.save_copy()
+    assert left == [window.session.review_count()] and dialogs == []  # «Continuer la revue»
+    window.saving.ask_comments_left = lambda count: True  # type: ignore[method-assign]
+    window.saving.save_copy()
+    assert dialogs == ["save"]  # «Enregistrer quand même»
 
 
 def test_a_missing_file_gives_a_french_message_and_the_start_page(
@@ -131,7 +184,7 @@ def test_dropping_an_export_on_the_start_page_opens_it(qtbot, window, leaked_exp
         window.start_page.drop_zone.dropEvent(event)
     assert window.session is not None and window.session.path == leaked_export
     assert not window.review_page.progress.isVisible()  # a small file: no progress flash
-    assert window.start_page.recent_list.item(0).text() == "patients.csv"
+    assert window.start_page.recent_list.item(0).text().splitlines()[0] == "patients.csv"
 
 
 def test_changing_the_columns_rescans_and_keeps_edits(

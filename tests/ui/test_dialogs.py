@@ -119,3 +119,29 @@ def test_a_wrong_passphrase_is_refused_in_french(qtbot, no_keyring) -> None:  # 
     dialog._try_accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "incorrecte" in dialog.error.text()
+
+
+def test_a_locked_journal_says_in_one_line_how_to_unlock_it_in_the_app(
+    qtbot, window, no_keyring, leaked_export, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answers = iter(["later", "unlock"])
+
+    def fake_exec(dialog: passphrase_module.PassphraseDialog) -> int:
+        if next(answers) == "later":  # «Plus tard»
+            return QDialog.DialogCode.Rejected
+        dialog.first.setText("une phrase assez longue")
+        dialog.second.setText("une phrase assez longue")
+        dialog._try_accept()
+        return dialog.result()
+
+    monkeypatch.setattr(passphrase_module.PassphraseDialog, "exec", fake_exec)
+    open_and_wait(qtbot, window, leaked_export)
+    window.recorder.wait()
+    qtbot.waitUntil(lambda: window.log_lock_notice.button.isVisibleTo(window), timeout=10_000)
+    notice = window.log_lock_notice.button
+    assert "Cliquez ici pour déverrouiller le journal" in notice.text()
+    assert "HUISCLOS_PASSPHRASE" not in notice.text() + window.statusBar().currentMessage()
+    assert notice.fontMetrics().horizontalAdvance(notice.text()) < window.width()
+    notice.click()
+    assert not notice.isVisibleTo(window)
+    assert "déverrouillé" in window.statusBar().currentMessage()

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from huisclos.core.resources import resource
+from huisclos.core.review.counts import ReviewCounts
 from huisclos.ui.app import install_translations
 from huisclos.ui.main_window import MainWindow
 from huisclos.ui.review_page import summary_text
@@ -56,7 +57,10 @@ def test_the_window_speaks_english_when_asked(english, qtbot) -> None:  # type: 
     assert window.start_page.open_button.text() == "Open a file…"
     assert window.start_page.banner.text() == "Everything stays on this computer. No data is sent."
     assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
-    assert summary_text(2, 1500, 1) == "2 comments to review out of 1,500 patients · 1 corrected"
+    counts = ReviewCounts(flagged=3, passages=4, to_review=2, corrected=1, patients=1500)
+    assert summary_text(counts) == (
+        "2 comments to review out of 1,500 patients · 4 passages found · 1 comment corrected"
+    )
 
 
 def test_french_is_the_default(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -75,3 +79,61 @@ def test_the_tools_menu_is_translated_too(english, qtbot) -> None:  # type: igno
     assert "Self-check report…" in texts
     assert "Workshop mode…" in texts
     assert window.menus.help_menu.actions()[0].text() == "Why? The rules for comments"
+
+
+def test_qts_own_dialogs_speak_french(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    assert install_translations(qapp, "fr") == "fr"
+    said = QCoreApplication.translate("QFileDialog", "Look in:").replace("\u00a0", " ")
+    assert said == "Voir dans :"
+    said = QCoreApplication.translate("QFileDialog", "Files of type:").replace("\u00a0", " ")
+    assert said == "Fichiers de type :"
+    spec = (resource("i18n").parents[1] / "installer" / "huisclos.spec").read_text("utf-8")
+    assert "qtbase_fr.qm" in spec  # bundled beside our translations, where the app looks
+
+
+def test_in_english_the_rules_help_and_suggestions_are_english(english, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from huisclos.core.detect.findings import Finding
+    from huisclos.core.report.quiz import Quiz, QuizItem
+    from huisclos.ui.detail_panel import FindingCard
+    from huisclos.ui.help_dialog import HelpDialog
+    from huisclos.ui.labels import format_decimal, suggestion_label
+    from huisclos.ui.workshop import QuizView
+
+    finding = Finding(
+        1, "C", 0, 4, "health", "high", "health.hiv", "sida", ("emphasis",),
+        explanation="Une infection au VIH est une donnée de santé.",
+    )  # fmt: skip
+    card = FindingCard(finding)
+    qtbot.addWidget(card)
+    from PySide6.QtWidgets import QLabel
+
+    texts = " ".join(label.text() for label in card.findChildren(QLabel))
+    assert "HIV infection" in texts and "donnée de santé" not in texts
+    assert "Excessive tone" in texts or "excessive" in texts.lower()
+    assert suggestion_label("Vider le commentaire") == "Empty the comment"
+    assert format_decimal(0.5) == "0.5"
+
+    help_window = HelpDialog()
+    qtbot.addWidget(help_window)
+    assert "What the CNIL expects" in help_window.topics.item(0).text()
+    assert "right of access" in help_window.text.toPlainText()
+
+    from huisclos.core.detect.detector import Detector
+
+    quiz = Quiz([QuizItem("porteuse sida !!! !!!!", True, ("health",))], Detector.default())
+    view = QuizView(quiz)
+    qtbot.addWidget(view)
+    view.record_answer(True)
+    view.reveal()
+    assert view.categories.text() == "Health"
+    assert "health data" in view.explanation.text()
+
+
+def test_category_markers_follow_the_language(english) -> None:  # type: ignore[no-untyped-def]
+    from huisclos.core.detect.categories import CATEGORIES
+    from huisclos.ui.labels import category_marker
+
+    markers = [category_marker(c) for c in CATEGORIES]
+    assert category_marker("health") == "HEA" and len(set(markers)) == len(CATEGORIES)

@@ -4,9 +4,11 @@ numbers, accessible names, shortcuts shown in menus, settings kept between sessi
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from huisclos.core.detect.categories import CATEGORIES
+from huisclos.core.review.counts import ReviewCounts
 from huisclos.ui import settings
 from huisclos.ui.labels import format_number
 from huisclos.ui.review_page import summary_text
@@ -35,10 +37,15 @@ def test_every_category_has_its_own_text_marker() -> None:
 
 def test_summary_uses_french_numbers_with_narrow_spaces(qapp) -> None:
     assert format_number(12431) == "12\u202f431"
-    assert summary_text(238, 12431, 112) == (
-        "238 commentaires à revoir sur 12\u202f431 patients · 112 corrigés"
+    counts = ReviewCounts(flagged=350, passages=1200, to_review=238, corrected=112, patients=12431)
+    assert summary_text(counts) == (
+        "238 commentaires à revoir sur 12\u202f431 patients · 1\u202f200 passages repérés · "
+        "112 commentaires corrigés"
     )
-    assert summary_text(1, 1, 0) == "1 commentaire à revoir sur 1 patient · 0 corrigé"
+    one = ReviewCounts(flagged=1, passages=1, to_review=1, corrected=0, patients=1)
+    assert summary_text(one) == (
+        "1 commentaire à revoir sur 1 patient · 1 passage repéré · 0 commentaire corrigé"
+    )
 
 
 def test_controls_have_accessible_names_and_menus_show_shortcuts(window) -> None:
@@ -74,11 +81,30 @@ def test_settings_are_typed_and_survive_a_restart(qapp) -> None:
     assert settings.recent_files.value() == []
 
 
-def test_recent_files_show_names_only(window, tmp_path) -> None:
-    settings.add_recent_file(str(tmp_path / "secret-folder" / "export.csv"))
+def test_recent_files_show_name_and_folder_open_in_one_click_and_grey_missing_ones(
+    qtbot, window, tmp_path
+) -> None:
+    present = tmp_path / "cabinet" / "export.csv"
+    present.parent.mkdir()
+    present.write_text("Nom;Commentaire\n", encoding="utf-8")
+    settings.add_recent_file(str(tmp_path / "ancien" / "parti.csv"))
+    settings.add_recent_file(str(present))
     window.start_page.set_recent_files(settings.recent_files.value())
-    item = window.start_page.recent_list.item(0)
-    assert item.text() == "export.csv"
+    recent = window.start_page.recent_list
+    item, missing = recent.item(0), recent.item(1)
+    assert item.text() == "export.csv\ncabinet" and item.toolTip() == str(present)
+    assert "introuvable" in missing.text()
+    assert missing.foreground().color() != item.foreground().color()
+    chosen: list = []
+    window.start_page.file_chosen.connect(chosen.append)
+    rect = recent.visualItemRect(missing)
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == []  # a missing file does not open
+    window.start_page.file_chosen.disconnect()
+    window.start_page.file_chosen.connect(chosen.append)
+    rect = recent.visualItemRect(item)
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == [present]  # one click
     window.clear_recent()
     assert window.start_page.recent_list.count() == 0
     assert settings.recent_files.value() == []

@@ -41,7 +41,7 @@ def test_the_four_leaked_comments_are_flagged_and_benign_ones_are_not(
     assert {1, 2, 3, 4} <= flagged
     assert not {5, 8, 9, 10} & flagged  # appointment, contact, door code, missed RDV
     summary = window.review_page.summary_label.text()
-    assert "sur 10 patients" in summary and "0 corrigé" in summary
+    assert "sur 10 patients" in summary and "0 commentaire corrigé" in summary
 
 
 def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -> None:
@@ -57,13 +57,13 @@ def test_apply_with_one_click_then_undo_and_redo(qtbot, window, first_comment) -
     page.only_to_review.setChecked(False)  # every row listed: the fixed comment shows its text
     assert page.model.index_of(key[1], column).data() == display_text(expected)
     page.only_to_review.setChecked(True)
-    assert "1 corrigé" in page.summary_label.text()
+    assert "1 commentaire corrigé" in page.summary_label.text()
     assert window.isWindowModified()
 
     window.menus.undo.trigger()
     assert session.text(key) == before
     assert page.model.index_of(key[1], column).data() == display_text(before)
-    assert "0 corrigé" in page.summary_label.text()
+    assert "0 commentaire corrigé" in page.summary_label.text()
 
     window.menus.redo.trigger()
     assert session.text(key) == expected
@@ -224,6 +224,66 @@ def test_save_with_a_journal_that_refuses_writes_nothing_and_says_so(
     assert window.isWindowModified()  # the corrections are still to save
 
 
+def test_apply_all_on_many_comments_is_prepared_in_the_background_as_one_undo_step(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """With many comments to review, «Tout appliquer» prepares the rewrites on the pool (the
+    window stays responsive, its actions disabled meanwhile) and gives exactly the batch the
+    core makes, as one undo step."""
+    from huisclos.ui import review_actions
+
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    keys = session.pending_keys()
+    originals = {k: session.text(k) for k in keys}
+    expected = {edit.key: edit.after for edit in session.bulk_batch()}
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+
+    assert window.review.apply_all(None)
+    assert window.review.bulk is not None
+    assert not window.menus.undo.isEnabled() and not window.review_page.isEnabled()
+    assert window.review.wait_for_apply(30_000)
+
+    assert window.review.bulk is None and window.review_page.isEnabled()
+    assert window.undo_stack.count() == 1
+    assert {k: session.text(k) for k in expected} == expected
+    window.menus.undo.trigger()
+    assert {k: session.text(k) for k in keys} == originals
+
+
+def test_cancelling_apply_all_changes_nothing(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    from huisclos.ui import review_actions
+
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {k: session.text(k) for k in session.pending_keys()}
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    monkeypatch.setattr(session, "bulk_batch", _slow(session.bulk_batch))
+
+    assert window.review.apply_all(None)
+    window.review.bulk.dialog.canceled.emit()  # the dialog's «Annuler»
+    assert window.review.wait_for_apply(30_000)
+
+    assert window.undo_stack.count() == 0 and window.review_page.isEnabled()
+    assert {k: session.text(k) for k in originals} == originals
+
+
+def _slow(bulk_batch):  # type: ignore[no-untyped-def]
+    """``bulk_batch`` whose progress reports come slowly, so a cancel lands in the middle."""
+    import time
+
+    def slowed(category=None, label="", progress=None):  # type: ignore[no-untyped-def]
+        def report(done: int, total: int) -> None:
+            time.sleep(0.2)
+            progress(done, total)
+
+        return bulk_batch(category, label, report if progress else None)
+
+    return slowed
+
+
 def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     qtbot, window, leaked_export: Path
 ) -> None:
@@ -246,7 +306,7 @@ def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     window.ask = lambda title, question: questions.append(question) or True  # type: ignore
     qtbot.mouseClick(page.apply_category_button, Qt.MouseButton.LeftButton)
     assert session.text(key) == filtered  # «Tout appliquer : Religion» = the panel's proposal
-    assert "gardent des passages d'autres catégories" in questions[0]
+    assert "des passages d'autres catégories, à revoir ensuite" in questions[0]
     # Back to every category: the panel's proposal is the unfiltered one.
     page.category_view.selectRow(0)
     window.menus.undo.trigger()

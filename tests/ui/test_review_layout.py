@@ -93,7 +93,7 @@ def test_journal_writes_numbers_the_french_way(qtbot, window) -> None:
     dialog.load()
     qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1, timeout=20_000)
     details = [dialog.table.item(row, 3).text() for row in range(dialog.table.rowCount())]
-    scan = next(text for text in details if "repérage" in text)
+    scan = next(text for text in details if "passages repérés" in text)
     # the demo has 3 000 rows: written like the summary bar's «sur 3 000 patients»
-    assert "sur 3\u202f000 ligne(s)" in scan
+    assert "sur 3\u202f000 lignes" in scan
     assert "3000" not in scan

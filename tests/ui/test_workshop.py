@@ -16,7 +16,7 @@ from huisclos.core.report.quiz import Quiz, QuizItem
 from huisclos.ui.dialogs.exercise import GenerateExerciseDialog
 from huisclos.ui.help_dialog import HelpDialog, show_help, show_help_for_finding
 from huisclos.ui.report_dialog import ReportDialog
-from huisclos.ui.workshop import QuizView, WorkshopWindow
+from huisclos.ui.workshop import RIGHT, WRONG, QuizView, WorkshopWindow
 from practice_files import write_practice_csv
 
 
@@ -76,7 +76,9 @@ def test_the_quiz_runs_from_the_keyboard_and_ends_with_a_score(qtbot, view: Quiz
     assert not view.reveal_box.isVisible()
     qtbot.keyClick(view, Qt.Key.Key_S)  # wrong: it is benign
     qtbot.keyClick(view, Qt.Key.Key_Space)
-    assert "Rien à redire" in view.verdict.text() and "✗" in view.verdict.text()
+    verdict = view.verdict.text()
+    assert "✗ Mauvaise réponse" in verdict and "Rien à redire" in verdict  # the right answer
+    assert WRONG in verdict and RIGHT not in verdict  # red, never green
 
     qtbot.keyClick(view, Qt.Key.Key_Left)  # back to the first one, still revealed
     assert view.progress.text().startswith("Commentaire 1 sur 3")
@@ -91,6 +93,10 @@ def test_the_quiz_runs_from_the_keyboard_and_ends_with_a_score(qtbot, view: Quiz
     assert view.score_label.isVisible()
     assert "1 / 3" in view.score_label.text()
     assert not view.comment.isVisible()
+    # centred on the screen, large enough for the back of the room
+    score = view.score_label.geometry()
+    assert abs(score.center().y() - view.height() // 2) < view.height() // 6
+    assert f"font-size: {view._px(160)}px" in view.score_label.text() and view._px(160) >= 120
 
     qtbot.keyClick(view, Qt.Key.Key_Left)  # back from the score to the last comment
     assert not view.score_label.isVisible()
@@ -118,6 +124,9 @@ def test_the_workshop_starts_a_quiz_of_the_chosen_length_and_escape_goes_back(qt
     window = WorkshopWindow()
     qtbot.addWidget(window)
     window.show()
+    # the platform adds «— Huis clos» after a title that does not end with it: said once
+    assert window.windowTitle().endswith("Huis clos")
+    assert window.windowTitle().count("Huis clos") == 1
     window.count.setValue(5)
     window.share.setValue(40)
     view = window.start_quiz()

@@ -13,10 +13,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from ..core.detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITIES
+from ..core.detect.categories import CATEGORIES, CATEGORY_LABELS, CATEGORY_WORDS, SEVERITIES
 from ..core.edits import CellKey, Edit
 from ..core.errors import HuisclosError
 from ..core.french import number
@@ -52,9 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--categories",
         metavar="CAT,CAT",
         action="append",
-        help="ne corriger que ces catégories, séparées par des virgules ou en répétant l'option ("
-        + ", ".join(CATEGORIES)
-        + ")",
+        help="ne corriger que ces catégories, séparées par des virgules ou en répétant l'option, "
+        "avec les mots de l'application, accents facultatifs ("
+        + ", ".join(CATEGORY_WORDS[c].lower() for c in CATEGORIES)
+        + ") ou leurs identifiants",
     )
     parser.add_argument(
         "--min-severity",
@@ -66,25 +68,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_force_option(parser, "remplacer COPIE ou LISTE s'ils existent déjà")
 
 
+def _folded(text: str) -> str:
+    """Lower case without accents: «Santé» and «sante» are the same name."""
+    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _category_named(name: str) -> str | None:
+    """The category id for an id, a label as the app shows it («Santé», «vie sexuelle»,
+    «Précarité sociale»), with or without accents, or its first words; None if unknown."""
+    wanted = _folded(name)
+    for category in CATEGORIES:
+        names = (category, CATEGORY_LABELS[category], CATEGORY_WORDS[category])
+        if wanted in {_folded(n) for n in names}:
+            return category
+    starts = [
+        category
+        for category in CATEGORIES
+        if _folded(CATEGORY_LABELS[category]).startswith(wanted + " ")
+    ]
+    return starts[0] if len(starts) == 1 else None
+
+
 def parse_categories(value: str | list[str] | None) -> set[str] | None:
-    """Category ids from «health,religion» (ids or French labels, any case)."""
+    """Category ids from «health,religion» or «santé, vie sexuelle» (ids or the words the app
+    shows, any case, accents optional)."""
     if not value:
         return None
     if isinstance(value, list):
         value = ",".join(value)
-    by_name = {category: category for category in CATEGORIES}
-    by_name.update({label.casefold(): category for category, label in CATEGORY_LABELS.items()})
     chosen: set[str] = set()
     for part in value.split(","):
         name = part.strip()
         if not name:
             continue
-        category = by_name.get(name) or by_name.get(name.casefold())
+        category = _category_named(name)
         if category is None:
             raise HuisclosError(
                 f"catégorie « {name} » inconnue : choisissez parmi "
-                + ", ".join(f"{c} ({CATEGORY_LABELS[c]})" for c in CATEGORIES)
-                + "."
+                + ", ".join(CATEGORY_WORDS[c].lower() for c in CATEGORIES)
+                + " (ou leurs identifiants : "
+                + ", ".join(CATEGORIES)
+                + ")."
             )
         chosen.add(category)
     return chosen or None
@@ -112,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.review.scan import run_scan
     from ..core.review.session import ReviewSession
     from ._journal import ensure_journal
-    from .scan import reading_notes
+    from .scan import reading_notes, scan_processes
 
     source = Path(args.file)
     if not args.output and not args.worklist:
@@ -150,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
         columns=columns,
         categories=categories,
         min_severity=min_severity,
+        processes=scan_processes(export, suggest=True),
     )
     # The same steps as «Tout appliquer» then «Enregistrer» in the app.
     session = ReviewSession.of_scan(
@@ -201,7 +227,7 @@ def _print_summary(
             f"{_plural(rows, 'ligne analysée', 'lignes analysées')}."
         )
     else:
-        noun = _plural(changed, "commentaire modifié", "commentaires modifiés")
+        noun = _plural(changed, "commentaire corrigé", "commentaires corrigés")
         lines.append(
             f"{number(changed)} {noun} "
             f"sur {number(rows)} {_plural(rows, 'ligne analysée', 'lignes analysées')} :"

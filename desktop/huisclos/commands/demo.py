@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from ..core.errors import HuisclosError
+from ..core.french import plural
 from ..core.safe_write import check_new_file
 from ._options import add_force_option, add_output_option
 
@@ -93,7 +94,8 @@ def _generate(args: argparse.Namespace) -> int:
     _check_output(output, file_format, args.force)
     synthetic.write_export(output, args.generate, args.share, file_format)
     print(
-        f"Fichier d'exercice écrit : {output} ({args.generate} patients fictifs, "
+        f"Fichier d'exercice écrit : {output} "
+        f"({plural(args.generate, 'patient fictif', 'patients fictifs')}, "
         f"{round(args.share * 100)} % de commentaires sensibles, {file_format})."
     )
     return 0

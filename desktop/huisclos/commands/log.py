@@ -21,6 +21,7 @@ from ..core.audit.events import describe
 from ..core.audit.export import export_events, local_time
 from ..core.audit.log import AuditLog, open_log
 from ..core.errors import AuditError
+from ..core.french import plural
 from ._options import add_force_option, add_output_option
 
 
@@ -119,6 +120,5 @@ def _export(log: AuditLog, output: Path, fmt: str | None, *, force: bool = False
     result = log.verify()
     if not result.ok:
         print(f"huisclos : attention — {result.message}", file=sys.stderr)
-    word = "événement exporté" if count <= 1 else "événements exportés"
-    print(f"{count} {word} dans {output}")
+    print(f"{plural(count, 'événement exporté', 'événements exportés')} dans {output}")
     return 0

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import HuisclosError
+from ..core.french import number
 from ..core.report.output import REPORT_SUFFIXES, no_pdf_renderer, unknown_format
 from ..core.safe_write import check_new_file
 from ._options import add_export_argument, add_force_option, add_output_option
@@ -83,9 +84,12 @@ def run(args: argparse.Namespace) -> int:
     write_report(data, output, render_pdf=args.render_pdf)
     if not unjournaled:
         _record(data, output)
+    from ..core.review import counts as review_counts
+
+    figures = ", ".join(review_counts.phrases(data.review_counts))
     print(
-        f"Rapport enregistré : {output} — {data.flagged_comments} commentaire(s) à revoir "
-        f"chez {data.flagged_patients} patient(s) sur {data.rows}."
+        f"Rapport enregistré : {output} — {figures}, chez "
+        f"{review_counts.patients(data.flagged_patients)} sur {number(data.rows)}."
     )
     return 0
 

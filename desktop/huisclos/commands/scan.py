@@ -1,8 +1,11 @@
-"""``huisclos scan FILE [--columns A,B] [--format text|jsonl]`` — find the sensitive comments.
+"""``huisclos scan FILE [--columns A,B] [--format text|jsonl] [--suggestions]`` — find the
+sensitive comments.
 
 Text mode prints a French summary (rows scanned, comments to review per category and severity,
 time) then each flagged comment; ``jsonl`` prints one Finding per line, exactly the DESIGN.md
-object. A ``scan`` event (fingerprint, counts, duration — never text) goes to the log.
+object. The scan's job is detection: a comment's rewrite is computed only with
+``--suggestions`` (otherwise ``"suggestion": null``); the app and ``clean`` compute their own.
+A ``scan`` event (fingerprint, counts, duration — never text) goes to the log.
 Exit 0 when the scan completed, 2 with one French line on unusable input.
 """
 
@@ -14,7 +17,7 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..core.detect.categories import (
     CATEGORIES,
@@ -23,14 +26,15 @@ from ..core.detect.categories import (
     SEVERITIES,
     SEVERITY_LABELS,
 )
-from ..core.detect.detector import Detector
-from ..core.detect.findings import Finding
 from ..core.errors import HuisclosError
-from ..core.exports.columns import free_text_columns
-from ..core.exports.model import Export
 from ..core.french import number
-from ..core.review.scan import ScanResult, scan_export
 from ._options import add_columns_option, add_export_argument, columns_named
+
+if TYPE_CHECKING:  # the detector and the scan load when the command runs, not for --help
+    from ..core.detect.detector import Detector
+    from ..core.detect.findings import Finding
+    from ..core.exports.model import Export
+    from ..core.review.scan import ScanResult
 
 BIG_FILE_ROWS = 200_000
 
@@ -42,13 +46,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "colonnes à analyser, séparées par des virgules (par défaut : les colonnes de "
         "commentaires détectées)",
     )
-    parser.add_argument(
+    suggestions = parser.add_mutually_exclusive_group()
+    suggestions.add_argument(
+        "--suggestions",
+        dest="suggest",
+        action="store_true",
+        help="calcule aussi, pour chaque commentaire signalé, la proposition de réécriture "
+        "(« suggestion » dans le format jsonl, « Proposition » dans le résumé) ; sans cette "
+        "option, l'analyse se limite à la détection",
+    )
+    suggestions.add_argument(
         "--no-suggestions",
         dest="suggest",
         action="store_false",
-        help="ne calcule pas les propositions de réécriture (plus rapide sur un gros fichier ; "
-        "« suggestion » vaut alors null)",
+        help="détection seule, sans proposition (le comportement par défaut)",
     )
+    parser.set_defaults(suggest=False)
     parser.add_argument(
         "--format",
         choices=("text", "jsonl"),
@@ -58,7 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
+    from ..core.review.scan import scan_export
     from ._journal import ensure_journal, warn
 
     unjournaled = ensure_journal(writes=False)
@@ -76,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         detector=detector,
         columns=columns,
         suggest=args.suggest,
-        processes=_processes(export, args.suggest),
+        processes=scan_processes(export, suggest=args.suggest),
     )
     jsonl = args.format == "jsonl"
     seen: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column
@@ -97,9 +112,10 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _processes(export: Export, suggest: bool) -> int:
+def scan_processes(export: Export, *, suggest: bool) -> int:
     """Worker processes that analyse while this one reads a big file (on two cores they save
-    much of the time, with or without suggestions; bench_scan.py measures it).
+    much of the time, with or without suggestions; bench_scan.py measures it) — for ``scan``
+    and for ``clean``, whose scan computes every flagged comment's suggestion.
     ``$HUISCLOS_SCAN_PROCESSES`` overrides the choice (0: none)."""
     rows = sum(len(table) for table in export.tables)
     cores = os.cpu_count() or 1
@@ -116,6 +132,8 @@ def _processes(export: Export, suggest: bool) -> int:
 def free_text_or_explain(export: Export) -> dict[str, list[str]]:
     """The free-text columns of every sheet; when there is none, the scan cannot do its job:
     say so in French, list the columns and suggest ``--columns`` (exit 2)."""
+    from ..core.exports.columns import free_text_columns
+
     chosen = {table.name: list(free_text_columns(table)) for table in export.tables}
     if any(chosen.values()):
         return chosen
@@ -156,6 +174,9 @@ def print_summary(result: ScanResult, name: str, out: TextIO) -> None:
     else:
         plural = "s" if flagged > 1 else ""
         lines.append(f"Commentaire{plural} à revoir : {number(flagged)}")
+        passages = len(result.findings)
+        many = "s" if passages > 1 else ""
+        lines.append(f"Passage{many} repéré{many} : {number(passages)}")
         for category in CATEGORIES:
             per = result.counts.get(category)
             if not per:

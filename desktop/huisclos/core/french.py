@@ -23,3 +23,17 @@ def french_spacing(text: str) -> str:
     for before, after in _SPACED_MARKS:
         text = text.replace(before, after)
     return text
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """«1 commentaire corrigé», «2 commentaires corrigés», «12 431 patients»: the count the
+    French way and the noun agreed with it (0 and 1 take the singular), never «(s)».
+    ``many`` defaults to ``singular`` with an «s» on each word («commentaire corrigé» →
+    «commentaires corrigés»)."""
+    if count <= 1:
+        return f"{number(count)} {singular}"
+    if many is None:
+        many = " ".join(
+            word if word.endswith(("s", "x")) else word + "s" for word in singular.split()
+        )
+    return f"{number(count)} {many}"

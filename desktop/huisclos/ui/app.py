@@ -8,9 +8,11 @@ Threading: GUI thread only.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -27,6 +29,19 @@ from .style import apply_style
 logger = logging.getLogger(__name__)
 
 _translators: list[QTranslator] = []  # kept alive as long as the application
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where ``qtbase_fr.qm`` may be: beside our translations (the installer puts it there),
+    Qt's translations folder, PySide6's own."""
+    folders: list[Path] = []
+    with contextlib.suppress(HuisclosError):
+        folders.append(resources.resource("i18n"))
+    folders.append(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    import PySide6
+
+    folders.append(Path(PySide6.__file__).resolve().parent / "Qt" / "translations")
+    return folders
 
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> str:
@@ -49,10 +64,14 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         else:
             logger.warning("No translation for %s; the interface stays in French", language)
     qt_translator = QTranslator(app)
-    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_translator.load(QLocale(loaded), "qtbase", "_", qt_folder):
-        app.installTranslator(qt_translator)  # standard buttons («Annuler», «Oui»…)
-        _translators.append(qt_translator)
+    for qt_folder in qt_translation_folders():
+        if qt_translator.load(QLocale(loaded), "qtbase", "_", str(qt_folder)):
+            # Qt's own dialogs and buttons in French («Voir dans :», «Annuler», «Oui»…)
+            app.installTranslator(qt_translator)
+            _translators.append(qt_translator)
+            break
+    else:
+        logger.warning("Qt's own translation for %s not found", loaded)
     app.setProperty("huisclos_language", loaded)
     QLocale.setDefault(
         QLocale(QLocale.Language.French if loaded == "fr" else QLocale.Language.English)

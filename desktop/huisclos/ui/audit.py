@@ -73,6 +73,10 @@ class AuditRecorder(QObject):
             logger.warning("Log unavailable: %s", result)
             self.warning.emit(result)
 
+    def reset_warning(self) -> None:
+        """Warn again on the next failure (the journal was unlocked in between)."""
+        self._warned = False
+
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until every queued event is written (closing the app, tests)."""
         return self.pool.waitForDone(msecs)

@@ -55,7 +55,7 @@ from .detail_panel import (
     other_proposals_button,
     proposal_html,
 )
-from .labels import category_label
+from .labels import category_label, format_number
 from .style import paragraph, rich_view, spaced
 from .theme import highlight_background, marker_colour
 
@@ -355,13 +355,12 @@ class CheckPanel(QWidget):
                 self.cards.removeWidget(card)  # (no-op for a new card)
                 self.cards.insertWidget(index, card)
         hidden = len(wanted) - len(shown)
-        self.more.setText(
-            self.tr("… et {0} autre(s) passage(s), surlignés dans le texte ci-dessus.").format(
-                hidden
-            )
-            if hidden
-            else ""
+        more = (
+            self.tr("… et {0} autre passage, surligné dans le texte ci-dessus.")
+            if hidden == 1
+            else self.tr("… et {0} autres passages, surlignés dans le texte ci-dessus.")
         )
+        self.more.setText(more.format(format_number(hidden)) if hidden else "")
         self.more.setVisible(hidden > 0)
 
     # --- copying ---------------------------------------------------------------------------

@@ -12,8 +12,9 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..core.detect.findings import Finding
+from .labels import category_marker
 from .models import CHANGED_ROLE, FINDINGS_ROLE
-from .theme import CATEGORY_MARKERS, highlight_background, marker_colour
+from .theme import highlight_background, marker_colour
 
 PADDING = 4
 MARKER_GAP = 1  # pixels between a highlighted word and its category marker
@@ -105,7 +106,7 @@ class HighlightDelegate(QStyledItemDelegate):
             if finding is not None:
                 # a footnote-style superscript hugging the word: the text after it keeps its
                 # own spacing («séropositif^SAN, trithérapie», not «séropositif SAN , …»)
-                marker = CATEGORY_MARKERS.get(finding.category, "?")
+                marker = category_marker(finding.category)
                 marker_width = marker_metrics.horizontalAdvance(marker) + MARKER_GAP
                 if x + marker_width < rect.right():
                     painter.setFont(marker_font)

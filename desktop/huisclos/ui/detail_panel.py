@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -31,9 +30,18 @@ from ..core.edits import CellKey
 from ..core.review.session import ReviewSession
 from ..core.rewrite.suggestions import Suggestion
 from .delegates import segments
-from .labels import category_label, reason_explanation, reason_label, severity_label
+from .flow_layout import FlowLayout
+from .labels import (
+    category_label,
+    category_marker,
+    reason_explanation,
+    reason_label,
+    rule_explanation,
+    severity_label,
+    suggestion_label,
+)
 from .style import rich_view, spaced
-from .theme import CATEGORY_MARKERS, highlight_background, marker_colour, severity_colour
+from .theme import highlight_background, marker_colour, severity_colour
 
 
 def highlighted_html(text: str, findings: list[Finding]) -> str:
@@ -46,7 +54,7 @@ def highlighted_html(text: str, findings: list[Finding]) -> str:
             continue
         background = highlight_background(finding.category).name()
         colour = marker_colour(finding.category).name()
-        marker = CATEGORY_MARKERS.get(finding.category, "?")
+        marker = category_marker(finding.category)
         parts.append(
             f'<span style="background-color:{background}; text-decoration: underline; '
             f'text-decoration-color:{colour};">{escaped}</span>'
@@ -74,6 +82,9 @@ def other_proposals_button(text: str) -> tuple[QToolButton, QMenu]:
     button.setText(text)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setAccessibleName(text)
+    button.setToolTip(
+        QCoreApplication.translate("DetailPanel", "D'autres façons de corriger ce commentaire")
+    )
     menu = QMenu(button)
     button.setMenu(menu)
     return button, menu
@@ -87,7 +98,13 @@ def fill_suggestion_menu(
     menu.clear()
     for index, suggestion in enumerate(suggestions[1:], start=1):
         preview = suggestion.text if len(suggestion.text) < 70 else suggestion.text[:67] + "…"
-        label = f"{suggestion.label} : « {preview} »" if suggestion.label else preview
+        label = (
+            QCoreApplication.translate("DetailPanel", "{0} : « {1} »").format(
+                suggestion_label(suggestion.label), preview
+            )
+            if suggestion.label
+            else preview
+        )
         action = QAction(label or empty, menu)
         action.triggered.connect(lambda _=False, i=index: picked(i))
         menu.addAction(action)
@@ -114,8 +131,9 @@ class FindingCard(QFrame):
             f'<span style="color:{colour}; font-size:large;">■</span> '
             f"<b>{html.escape(category_label(finding.category))}</b> "
             f'<span style="color:{colour}; font-weight:bold;">'
-            f"[{CATEGORY_MARKERS.get(finding.category, '?')}]</span> — "
-            f"« {html.escape(finding.match)} » — "
+            f"[{category_marker(finding.category)}]</span> — "
+            + html.escape(self.tr("« {0} »").format(finding.match))
+            + " — "
             f'<span style="color:{severity};">'
             + html.escape(self.tr("gravité {0}").format(severity_label(finding.severity)))
             + "</span>"
@@ -124,18 +142,20 @@ class FindingCard(QFrame):
         title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(title)
         if finding.explanation:
-            explanation = QLabel(finding.explanation)
+            explanation = QLabel(rule_explanation(finding.rule, finding.explanation))
             explanation.setWordWrap(True)
             layout.addWidget(explanation)
         for reason in finding.reasons:
             label = QLabel(
-                f"<b>{html.escape(reason_label(reason).capitalize())}</b> : "
-                f"{html.escape(reason_explanation(reason))}"
+                self.tr("<b>{0}</b> : {1}").format(
+                    html.escape(reason_label(reason).capitalize()),
+                    html.escape(reason_explanation(reason)),
+                )
             )
             label.setWordWrap(True)
             label.setObjectName("reasonLabel")
             layout.addWidget(label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow panel, a longer language, a larger font
         self.ignore_button = QPushButton(self.tr("Ignorer"))
         self.ignore_button.setToolTip(
             self.tr("Laisser ce passage tel quel dans ce commentaire (Ctrl+I)")
@@ -161,7 +181,6 @@ class FindingCard(QFrame):
         else:
             self.ignore_button.hide()
             self.allow_button.hide()
-        buttons.addStretch(1)
         buttons.addWidget(self.why_button)
         layout.addLayout(buttons)
 
@@ -185,6 +204,8 @@ class DetailPanel(QWidget):
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        # the panel wraps its texts and buttons to its width: never a sideways scroll
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
         body = QWidget()
@@ -206,7 +227,7 @@ class DetailPanel(QWidget):
         # passages of other categories the proposal keeps (in one category's view)
         self.left = rich_view("leftForLater", selectable=False)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.apply_button = QPushButton(self.tr("Appliquer"))
         self.apply_button.setObjectName("primaryButton")
         self.apply_button.setToolTip(
@@ -222,7 +243,6 @@ class DetailPanel(QWidget):
         actions.addWidget(self.apply_button)
         actions.addWidget(self.other_button)
         actions.addWidget(self.edit_button)
-        actions.addStretch(1)
 
         self.placeholder = QLabel()
         self.placeholder.setWordWrap(True)
@@ -338,7 +358,9 @@ class DetailPanel(QWidget):
         self.apply_button.setEnabled(first is not None)
         if first is not None:
             self.apply_button.setToolTip(
-                self.tr("{0} — remplacer le commentaire (Entrée)").format(first.label)
+                self.tr("{0} — remplacer le commentaire (Entrée)").format(
+                    suggestion_label(first.label)
+                )
                 if first.label
                 else self.tr("Remplacer le commentaire par la proposition (Entrée)")
             )

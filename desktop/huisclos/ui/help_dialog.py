@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.detect.findings import Finding
-from ..core.report.help_text import TOPICS, topic, topic_for, topic_html
+from ..core.report.help_text import TOPICS, in_language, topic, topic_for, topic_html
+from .labels import language
 
 TOPIC_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,7 +48,7 @@ class HelpDialog(QDialog):
         self.topics.setWordWrap(True)
         self.topics.setSpacing(4)
         for item in TOPICS:
-            entry = QListWidgetItem(item.title)
+            entry = QListWidgetItem(in_language(item, language()).title)
             entry.setData(TOPIC_ROLE, item.id)
             self.topics.addItem(entry)
         self.text = QTextBrowser(self)
@@ -83,7 +84,7 @@ class HelpDialog(QDialog):
         return str(item.data(TOPIC_ROLE)) if item else TOPICS[0].id
 
     def _show_current(self, *_: object) -> None:
-        self.text.setHtml(topic_html(topic(self.current_topic())))
+        self.text.setHtml(topic_html(in_language(topic(self.current_topic()), language())))
 
 
 _orphan: list[HelpDialog] = []  # the window opened without a parent, kept alive

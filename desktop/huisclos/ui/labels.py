@@ -20,6 +20,7 @@ from ..core.detect.categories import (
     REASON_LABELS,
     SEVERITY_LABELS,
 )
+from ..core.detect.english import explanation_in_english
 from ..core.french import number
 
 
@@ -38,6 +39,28 @@ def _labels(language: str) -> dict[str, str]:
         "social": QCoreApplication.translate("Labels", "Précarité sociale"),
         "judgement": QCoreApplication.translate("Labels", "Jugement ou propos déplacé"),
         "identifier": QCoreApplication.translate("Labels", "Identifiant ou secret"),
+        # short words (the «État» column's chips, the chart), never codes
+        "short:health": QCoreApplication.translate("Labels", "Santé"),
+        "short:sex_life": QCoreApplication.translate("Labels", "Sexualité"),
+        "short:religion": QCoreApplication.translate("Labels", "Religion"),
+        "short:ethnic_origin": QCoreApplication.translate("Labels", "Origine"),
+        "short:political": QCoreApplication.translate("Labels", "Politique"),
+        "short:union": QCoreApplication.translate("Labels", "Syndicat"),
+        "short:criminal": QCoreApplication.translate("Labels", "Justice"),
+        "short:social": QCoreApplication.translate("Labels", "Précarité"),
+        "short:judgement": QCoreApplication.translate("Labels", "Jugement"),
+        "short:identifier": QCoreApplication.translate("Labels", "Identifiant"),
+        # markers: the short text beside a highlighted passage (a chip when the column is narrow)
+        "marker:health": QCoreApplication.translate("Labels", "SAN"),
+        "marker:sex_life": QCoreApplication.translate("Labels", "SEX"),
+        "marker:religion": QCoreApplication.translate("Labels", "REL"),
+        "marker:ethnic_origin": QCoreApplication.translate("Labels", "ORI"),
+        "marker:political": QCoreApplication.translate("Labels", "POL"),
+        "marker:union": QCoreApplication.translate("Labels", "SYN"),
+        "marker:criminal": QCoreApplication.translate("Labels", "JUS"),
+        "marker:social": QCoreApplication.translate("Labels", "SOC"),
+        "marker:judgement": QCoreApplication.translate("Labels", "JUG"),
+        "marker:identifier": QCoreApplication.translate("Labels", "ID"),
         # severities
         "low": QCoreApplication.translate("Labels", "faible"),
         "medium": QCoreApplication.translate("Labels", "moyenne"),
@@ -103,6 +126,18 @@ def category_label(category: str) -> str:
     return _labels(language()).get(category, CATEGORY_LABELS.get(category, category))
 
 
+def category_word(category: str) -> str:
+    """One word for the category («Santé», «Justice», «Précarité»): the chips of the «État»
+    column and the chart's bars, where the full name would not fit."""
+    return _labels(language()).get(f"short:{category}", category_label(category))
+
+
+def category_marker(category: str) -> str:
+    """The category's short marker («SAN» in French, «HEA» in English): beside a highlighted
+    passage, so the highlight never relies on colour alone."""
+    return _labels(language()).get(f"marker:{category}", "?")
+
+
 def severity_label(severity: str) -> str:
     return _labels(language()).get(severity, SEVERITY_LABELS.get(severity, severity))
 
@@ -113,6 +148,39 @@ def reason_label(reason: str) -> str:
 
 def reason_explanation(reason: str) -> str:
     return _labels(language()).get(f"why:{reason}", REASON_EXPLANATIONS.get(reason, ""))
+
+
+def rule_explanation(rule_id: str, french: str) -> str:
+    """Why a rule's finding is a problem, in the interface language: the lexicon's English
+    explanation in English (``french``, the rule's own, otherwise)."""
+    if language() == "en":
+        return explanation_in_english(rule_id) or french
+    return french
+
+
+SUGGESTION_LABELS_FR = {
+    "rewrite": "Reformuler en gardant le besoin",
+    "remove": "Retirer le passage sensible",
+    "empty": "Vider le commentaire",
+    "mask": "Masquer les mots sensibles",
+}
+
+
+def suggestion_label(label: str) -> str:
+    """A suggestion's button text (the core's French label) in the interface language."""
+    translated = {
+        SUGGESTION_LABELS_FR["rewrite"]: QCoreApplication.translate(
+            "Labels", "Reformuler en gardant le besoin"
+        ),
+        SUGGESTION_LABELS_FR["remove"]: QCoreApplication.translate(
+            "Labels", "Retirer le passage sensible"
+        ),
+        SUGGESTION_LABELS_FR["empty"]: QCoreApplication.translate("Labels", "Vider le commentaire"),
+        SUGGESTION_LABELS_FR["mask"]: QCoreApplication.translate(
+            "Labels", "Masquer les mots sensibles"
+        ),
+    }
+    return translated.get(label, label)
 
 
 def category_reason(category: str) -> str:
@@ -129,6 +197,12 @@ def language() -> str:
 def format_number(value: int) -> str:
     """12431 → «12 431» with a narrow no-break space in French, «12,431» in English."""
     return f"{value:,}" if language() == "en" else number(value)
+
+
+def format_decimal(value: float, digits: int = 1) -> str:
+    """0.5 → «0,5» in French, «0.5» in English."""
+    text = f"{value:.{digits}f}"
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def format_rate(value: float) -> str:

@@ -39,10 +39,11 @@ from ..core.exports.model import Export
 from ..core.review.journal_events import scan_event
 from ..core.review.scan import ScanResult
 from ..core.review.session import ReviewSession
-from . import settings
+from . import folders, settings
 from .audit import AuditRecorder
 from .errors import show_error
-from .labels import format_number
+from .labels import format_decimal, format_number
+from .log_lock_notice import LogLockNotice
 from .menus import Menus
 from .prevention import Prevention
 from .review_actions import ReviewActions
@@ -50,6 +51,7 @@ from .review_page import ReviewPage
 from .saving import Saving
 from .scan_controller import ScanController
 from .start_page import StartPage, dropped_file
+from .status_undo import UndoNotice
 from .window_tools import WindowTools
 from .workers import ScanJob
 
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self._shown_detector_warnings: tuple[str, ...] = ()
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_notice = UndoNotice(self.statusBar(), self.undo_stack)
+        self.log_lock_notice = LogLockNotice(self.statusBar(), self.recorder_unlocked)
         self.recorder = AuditRecorder(self)
         self.recorder.warning.connect(self._log_warning)
         self.recorder.damaged.connect(self._log_warning)
@@ -140,19 +144,26 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar()
 
+    def recorder_unlocked(self) -> None:
+        """The journal was unlocked from the status bar: warn again if it locks later."""
+        self.recorder.reset_warning()
+        self.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Journal déverrouillé."), 5_000
+        )
+
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
 
     def _log_warning(self, message: str) -> None:
-        self.statusBar().showMessage(message, 15_000)
+        self.log_lock_notice.warn(message)
 
     def _update_actions(self) -> None:
         self.menus.update()
 
     # --- opening and scanning ------------------------------------------------------------------
     def choose_file(self) -> None:
-        start = settings.recent_files.value()
-        folder = str(Path(start[0]).parent) if start else str(Path.home())
+        recent = settings.recent_files.value()
+        folder = str(folders.last_folder("exports", Path(recent[0]).parent if recent else None))
         path, _ = QFileDialog.getOpenFileName(
             self,
             QCoreApplication.translate("MainWindow", "Ouvrir l'export de vos patients"),
@@ -164,6 +175,7 @@ class MainWindow(QMainWindow):
             ),
         )
         if path:
+            folders.remember("exports", Path(path))
             self.open_file(Path(path))
 
     def open_demo(self) -> None:
@@ -293,7 +305,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 QCoreApplication.translate(
                     "MainWindow", "Analyse terminée : {0} lignes en {1} s."
-                ).format(format_number(result.rows), f"{result.seconds:.1f}".replace(".", ",")),
+                ).format(format_number(result.rows), format_decimal(result.seconds)),
                 10_000,
             )
             if not self.review_page.table.currentIndex().isValid():
@@ -335,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         """Block until background work is over (closing, tests)."""
-        done = self.scans.wait(msecs)
+        done = self.scans.wait(msecs) and self.review.wait_for_apply(msecs)
         return self.recorder.wait(msecs) and done
 
     def change_columns(self) -> None:
@@ -397,7 +409,8 @@ class MainWindow(QMainWindow):
 
     def _filter_toggled(self, checked: bool) -> None:
         self.menus.filter.setChecked(checked)
-        settings.only_to_review.set(checked)
+        if not self.review_page.showing_for_search:  # a search result, not a preference
+            settings.only_to_review.set(checked)
         self.refresh_summary()
 
     def step(self, forward: bool) -> None:
@@ -412,14 +425,15 @@ class MainWindow(QMainWindow):
             )
 
     # --- closing ---------------------------------------------------------------------------
-    def ask(self, title: str, question: str) -> bool:
-        """A yes/no question (tests replace it)."""
+    def ask(self, title: str, question: str, *, default_yes: bool = True) -> bool:
+        """A yes/no question, «Oui» by default unless ``default_yes`` is False (tests replace
+        it)."""
         answer = QMessageBox.question(
             self,
             title,
             question,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -119,6 +119,12 @@ class Menus:
             tip=translate("MainWindow", "Aller au commentaire à revoir précédent"),
             keys="Shift+F8",
         )
+        self.find = self._action(
+            translate("MainWindow", "Rec&hercher…"),
+            w.review_page.search_bar.open_bar,
+            tip=translate("MainWindow", "Trouver un patient, un n° de dossier ou un mot"),
+            keys=QKeySequence.StandardKey.Find,
+        )
         self.filter = QAction(translate("MainWindow", "Seulement les commentaires à &revoir"), w)
         self.filter.setCheckable(True)
         self.filter.setChecked(settings.only_to_review.value())
@@ -197,7 +203,7 @@ class Menus:
         edit_menu.addSeparator()
         edit_menu.addActions([self.apply, self.apply_all, self.edit, self.ignore, self.allow])
         review_menu = bar.addMenu(translate("MainWindow", "&Revue"))
-        review_menu.addActions([self.next, self.previous])
+        review_menu.addActions([self.next, self.previous, self.find])
         review_menu.addSeparator()
         review_menu.addActions([self.filter, self.columns])
         self.tools_menu = bar.addMenu(translate("MainWindow", "&Outils"))
@@ -251,6 +257,7 @@ class Menus:
         self.edit.setEnabled(key is not None)
         self.next.setEnabled(has_findings)
         self.previous.setEnabled(has_findings)
+        self.find.setEnabled(opened and not scanning)
         self.columns.setEnabled(opened and not scanning)
         window.review_page.columns_button.setEnabled(opened and not scanning)
         self.cancel.setEnabled(scanning)

@@ -25,10 +25,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 
+from ..core.detect.categories import CATEGORIES
 from ..core.edits import CellKey
 from ..core.review.session import CategorySummary, ReviewSession
-from .labels import category_label, format_number, severity_label
-from .theme import CATEGORY_MARKERS, severity_colour
+from .labels import category_label, category_word, format_number, severity_label
+from .theme import severity_colour
 
 # Qt 6.10 tells views a filter is about to change (the pin allows older releases).
 QT_HAS_FILTER_CHANGE = hasattr(QSortFilterProxyModel, "beginFilterChange")
@@ -38,6 +39,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # CellKey of a cell
 ROW_CATEGORIES_ROLE = Qt.ItemDataRole.UserRole + 3  # categories still to review in the row
 CHANGED_ROLE = Qt.ItemDataRole.UserRole + 4  # the cell differs from the file
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 5  # category id of a CategoryModel row
+STATE_CATEGORIES_ROLE = Qt.ItemDataRole.UserRole + 6  # «État» column: categories, in order
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -299,23 +301,26 @@ class PatientTableModel(QAbstractTableModel):
         changed = any(
             self.session.is_changed((self.sheet, row, column)) for column in self.comment_columns
         )
-        markers = " ".join(CATEGORY_MARKERS[c] for c in sorted(categories))
+        ordered = [c for c in CATEGORIES if c in categories]
+        words = ", ".join(category_word(c) for c in ordered)
         if role == Qt.ItemDataRole.DisplayRole:
-            # compact: the category markers say «à revoir» (spelled out in the tooltip)
+            # the category words say «à revoir» (drawn as chips, spelled out in the tooltip)
             if categories:
-                return markers
+                return words
             if changed:
                 return QCoreApplication.translate("Models", "Corrigé")
             return ""
+        if role == STATE_CATEGORIES_ROLE:
+            return ordered
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if categories:
-                return QCoreApplication.translate("Models", "À revoir") + f" · {markers}"
+                return QCoreApplication.translate("Models", "À revoir") + f" : {words}"
             return QCoreApplication.translate("Models", "Corrigé") if changed else ""
         if role == Qt.ItemDataRole.ToolTipRole and categories:
             return (
                 QCoreApplication.translate("Models", "À revoir")
                 + " : "
-                + ", ".join(category_label(c) for c in sorted(categories))
+                + ", ".join(category_label(c) for c in ordered)
             )
         if role == Qt.ItemDataRole.FontRole and categories:
             font = QFont()
@@ -480,9 +485,21 @@ class CategoryModel(QAbstractTableModel):
                 return format_number(summary.cells)
             return severity_label(summary.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
-            counts = QCoreApplication.translate(
-                "Models", "{c} commentaire(s) à revoir ({n} passage(s))"
-            ).format(n=format_number(summary.findings), c=format_number(summary.cells))
+            comments = (
+                QCoreApplication.translate("Models", "{c} commentaire à revoir")
+                if summary.cells <= 1
+                else QCoreApplication.translate("Models", "{c} commentaires à revoir")
+            )
+            found = (
+                QCoreApplication.translate("Models", "{n} passage repéré")
+                if summary.findings <= 1
+                else QCoreApplication.translate("Models", "{n} passages repérés")
+            )
+            counts = (
+                comments.format(c=format_number(summary.cells))
+                + " · "
+                + found.format(n=format_number(summary.findings))
+            )
             return f"{category_label(summary.category)} — {counts}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_SEVERITY:
             return QBrush(severity_colour(summary.severity))

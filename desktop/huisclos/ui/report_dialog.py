@@ -30,6 +30,7 @@ from ..core.report.figures import ReportData, record_report, report_from_session
 from ..core.report.layout import report_html
 from ..core.report.output import write_report
 from ..core.review.session import ReviewSession
+from . import folders
 from .report_pdf import render_pdf
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,9 @@ class ReportDialog(QDialog):
         )
         self.preview = QTextBrowser(self)
         self.preview.setAccessibleName(self.tr("Aperçu du rapport"))
+        self.preview.setAccessibleDescription(
+            self.tr("Le rapport tel qu'il sera enregistré : des chiffres, aucun nom de patient")
+        )
         self.preview.setOpenLinks(False)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -78,6 +82,9 @@ class ReportDialog(QDialog):
         )
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("Fermer"))
+        self.save_pdf.setToolTip(self.tr("Le rapport à imprimer ou à classer (PDF)"))
+        self.save_html.setToolTip(self.tr("Le rapport à ouvrir dans un navigateur (HTML)"))
+        close.setAccessibleDescription(self.tr("Ferme l'aperçu sans enregistrer (Échap)"))
         self.save_pdf.clicked.connect(lambda: self.save_as(".pdf"))
         self.save_html.clicked.connect(lambda: self.save_as(".html"))
         close.clicked.connect(self.reject)
@@ -125,12 +132,13 @@ class ReportDialog(QDialog):
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Enregistrer le rapport"),
-                str(Path.home() / self.default_name(suffix)),
+                str(folders.in_last_folder("reports", self.default_name(suffix))),
                 pattern,
             )
             if not chosen:
                 return None
             path = Path(chosen)
+            folders.remember("reports", path)
             if path.suffix.lower() != suffix and not (suffix == ".html" and path.suffix == ".htm"):
                 path = path.with_name(path.name + suffix)
         try:
@@ -139,6 +147,9 @@ class ReportDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return None
         self.saved = target
+        typed = self.practice.text().strip()
+        if typed and typed != preferences.practice_name():
+            preferences.set_practice_name(typed)  # the next report starts with it
         message = self.tr("Rapport enregistré : {path}").format(path=target)
         warning = record_report(self.data, target.suffix)
         if warning:

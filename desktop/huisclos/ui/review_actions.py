@@ -20,9 +20,10 @@ from ..core.detect.detector import Detector
 from ..core.detect.findings import Finding
 from ..core.edits import CellKey, EditBatch
 from ..core.errors import HuisclosError
+from .bulk_apply import BACKGROUND_COMMENTS, BulkPreparation
 from .errors import show_error
 from .labels import category_label, format_number
-from .undo import EditBatchCommand
+from .undo import EditBatchCommand, IgnoreCommand
 
 if TYPE_CHECKING:
     from ..core.review.session import BulkCounts
@@ -34,6 +35,8 @@ class ReviewActions:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.bulk: BulkPreparation | None = None  # a «Tout appliquer» being prepared
+        self.progress_shown = False  # whether the last one showed its progress bar
 
     def _current_key(self, key: CellKey | None) -> CellKey | None:
         return key if key is not None else self.window.review_page.current_key()
@@ -99,11 +102,41 @@ class ReviewActions:
             page.step(True)
 
     def apply_all(self, category: str | None = None, confirm: bool = True) -> bool:
-        """«Tout appliquer» (for one category, or all): one batch, one undo step."""
+        """«Tout appliquer» (for one category, or all): one batch, one undo step. With many
+        comments to review, their rewrites are prepared on the pool with a progress bar
+        (:mod:`.bulk_apply`) and the batch is pushed when ready: True then means started."""
         session = self.window.session
-        if session is None or self.window.scans.running:
+        if session is None or self.window.scans.running or self.bulk is not None:
             return False
-        batch = session.bulk_batch(category, label="apply_all")
+        if session.review_count() < BACKGROUND_COMMENTS:
+            return self._push_bulk(
+                session.bulk_batch(category, label="apply_all"), category, confirm
+            )
+
+        def done(batch: EditBatch) -> None:
+            self._forget_bulk()
+            self._push_bulk(batch, category, confirm)
+
+        def failed(message: str) -> None:
+            self._forget_bulk()
+            show_error(self.window, message)
+
+        self.bulk = BulkPreparation(self.window, self.window.pool, session, category, done, failed)
+        return True
+
+    def _forget_bulk(self) -> None:
+        if self.bulk is not None:
+            self.progress_shown = self.bulk.progress_shown
+        self.bulk = None
+
+    def wait_for_apply(self, msecs: int = 60_000) -> bool:
+        """Block until a «Tout appliquer» being prepared is pushed (tests, benchmarks)."""
+        return self.bulk is None or self.bulk.wait(msecs)
+
+    def _push_bulk(self, batch: EditBatch, category: str | None, confirm: bool) -> bool:
+        session = self.window.session
+        if session is None:
+            return False
         if not len(batch):
             self.window.statusBar().showMessage(
                 QCoreApplication.translate("MainWindow", "Aucune proposition à appliquer."), 5_000
@@ -128,21 +161,41 @@ class ReviewActions:
         """The confirmation of «Tout appliquer»: how many comments change, how many are emptied
         entirely, how many keep passages of other categories (they stay to review there)."""
         lines = [
-            QCoreApplication.translate(
-                "MainWindow", "Remplacer {0} commentaire(s) ({1}) par les propositions ?"
+            (
+                QCoreApplication.translate(
+                    "MainWindow", "Remplacer {0} commentaire ({1}) par la proposition ?"
+                )
+                if counts.changed == 1
+                else QCoreApplication.translate(
+                    "MainWindow", "Remplacer {0} commentaires ({1}) par les propositions ?"
+                )
             ).format(format_number(counts.changed), what)
         ]
         if counts.emptied:
             lines.append(
-                QCoreApplication.translate(
-                    "MainWindow", "• {0} seront vidés entièrement (« à vider » dans la liste)."
+                (
+                    QCoreApplication.translate(
+                        "MainWindow", "• {0} sera vidé entièrement (« à vider » dans la liste)."
+                    )
+                    if counts.emptied == 1
+                    else QCoreApplication.translate(
+                        "MainWindow",
+                        "• {0} seront vidés entièrement (« à vider » dans la liste).",
+                    )
                 ).format(format_number(counts.emptied))
             )
         if counts.partial:
             lines.append(
-                QCoreApplication.translate(
-                    "MainWindow",
-                    "• {0} gardent des passages d'autres catégories, à revoir ensuite.",
+                (
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "• {0} garde des passages d'autres catégories, à revoir ensuite.",
+                    )
+                    if counts.partial == 1
+                    else QCoreApplication.translate(
+                        "MainWindow",
+                        "• {0} gardent des passages d'autres catégories, à revoir ensuite.",
+                    )
                 ).format(format_number(counts.partial))
             )
         lines.append(
@@ -183,16 +236,36 @@ class ReviewActions:
         findings = self.window.session.findings(key)
         return findings[0] if findings else None
 
-    def ignore_finding(self, finding: Finding | None = None) -> None:
-        """«Ignorer»: leave this occurrence as it is."""
+    def ignore_finding(self, finding: Finding | None = None) -> bool:
+        """«Ignorer»: leave this occurrence as it is — one undo step, said in the status bar
+        with «Annuler», and journalled (rule id and row, never the text)."""
         finding = self._current_finding(finding)
         if self.window.session is None or finding is None:
-            return
-        self.window.session.ignore(finding)
+            return False
+        proxy_row = self.window.review_page.table.currentIndex().row()
+        text = QCoreApplication.translate("MainWindow", "Ignorer le passage (ligne {0})").format(
+            finding.row
+        )
+        self.window.undo_stack.push(
+            IgnoreCommand(self.window.session, finding, text, self._ignore_changed)
+        )
+        self.window.undo_notice.show(
+            QCoreApplication.translate(
+                "MainWindow", "Passage ignoré ligne {0} ({1}) : il reste tel quel."
+            ).format(finding.row, category_label(finding.category))
+        )
+        if not self.window.session.has_findings((finding.sheet, finding.row, finding.column)):
+            self._advance(proxy_row)
+        return True
+
+    def _ignore_changed(self, finding: Finding, action: str) -> None:
         key = (finding.sheet, finding.row, finding.column)
         self.window.review_page.model.refresh_cells([key])
         self.window.refresh_summary()
         self.window.show_current()
+        if self.window.session is not None:
+            event = self.window.session.ignore_event(finding, action)
+            self.window.recorder.record(event.kind, event.payload)
 
     def allow_term(self, finding: Finding | None = None) -> bool:
         """«Toujours autoriser ce terme»: add it to the practice allowlist (confirmed)."""
@@ -203,9 +276,11 @@ class ReviewActions:
             QCoreApplication.translate("MainWindow", "Toujours autoriser ce terme"),
             QCoreApplication.translate(
                 "MainWindow",
-                "Ne plus jamais signaler « {0} » dans ce cabinet ? Ce choix s'applique à toutes "
-                "les analyses ; vous pourrez le retirer dans les réglages.",
+                "Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun "
+                "fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans "
+                "Outils › Réglages › Termes du cabinet.",
             ).format(finding.match),
+            default_yes=False,
         ):
             return False
         try:
@@ -214,9 +289,9 @@ class ReviewActions:
         except HuisclosError as error:
             show_error(self.window, error)
             return False
-        self.window.recorder.record(
-            "settings_changed", audit_events.settings_payload(allowlist_added=1)
-        )
+        payload = audit_events.settings_payload(allowlist_added=1)
+        payload.update(rule=finding.rule, category=finding.category)  # never the term itself
+        self.window.recorder.record("settings_changed", payload)
         self.window.session.set_detector(self.window.detector)
         keys = self.window.session.pending_keys()
         self.window.session.rescan(keys)

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,33 +39,42 @@ from PySide6.QtWidgets import (
 
 from ..core.detect.categories import SEVERITY_RANK
 from ..core.exports.columns import identity_columns
+from ..core.review.counts import ReviewCounts
 from ..core.review.session import ReviewSession
 from .chart import CategoryChart
+from .chips import CategoryChipDelegate, chips_width
 from .delegates import HighlightDelegate
 from .detail_panel import DetailPanel
-from .labels import category_label, format_number, format_rate
+from .labels import category_label, category_word, format_number, format_rate
 from .models import CATEGORY_ROLE, CategoryModel, PatientTableModel, ReviewFilterProxy
+from .search_bar import SearchBar
 from .style import spaced
 
 
-def summary_text(to_review: int, patients: int, corrected: int) -> str:
-    """«238 commentaires à revoir sur 12 431 patients · 112 corrigés»."""
+def summary_text(counts: ReviewCounts) -> str:
+    """«238 commentaires à revoir sur 12 431 patients · 300 passages repérés · 112 commentaires
+    corrigés»: the figures of :mod:`huisclos.core.review.counts`, in their words."""
     review = (
         QCoreApplication.translate("Review", "{n} commentaire à revoir")
-        if to_review == 1
+        if counts.to_review <= 1
         else QCoreApplication.translate("Review", "{n} commentaires à revoir")
-    ).format(n=format_number(to_review))
+    ).format(n=format_number(counts.to_review))
     people = (
         QCoreApplication.translate("Review", "sur {n} patient")
-        if patients == 1
+        if counts.patients <= 1
         else QCoreApplication.translate("Review", "sur {n} patients")
-    ).format(n=format_number(patients))
+    ).format(n=format_number(counts.patients))
+    found = (
+        QCoreApplication.translate("Review", "{n} passage repéré")
+        if counts.passages <= 1
+        else QCoreApplication.translate("Review", "{n} passages repérés")
+    ).format(n=format_number(counts.passages))
     fixed = (
-        QCoreApplication.translate("Review", "{n} corrigé")
-        if corrected <= 1
-        else QCoreApplication.translate("Review", "{n} corrigés")
-    ).format(n=format_number(corrected))
-    return f"{review} {people} · {fixed}"
+        QCoreApplication.translate("Review", "{n} commentaire corrigé")
+        if counts.corrected <= 1
+        else QCoreApplication.translate("Review", "{n} commentaires corrigés")
+    ).format(n=format_number(counts.corrected))
+    return f"{review} {people} · {found} · {fixed}"
 
 
 class ProgressStrip(QFrame):
@@ -149,6 +157,7 @@ class ReviewPage(QWidget):
         self.summary_label = QLabel()
         self.summary_label.setObjectName("summaryLabel")
         self.summary_label.setAccessibleName(self.tr("Résumé"))
+        self.summary_label.setWordWrap(True)
         columns_row = QHBoxLayout()
         self.columns_label = QLabel()
         self.columns_label.setWordWrap(True)
@@ -164,6 +173,7 @@ class ReviewPage(QWidget):
         texts.addWidget(self.summary_label)
         texts.addLayout(columns_row)
         self.chart = CategoryChart()
+        self.chart.category_clicked.connect(self.show_category)
         summary_layout.addLayout(texts, 1)
         summary_layout.addWidget(self.chart)
         outer.addWidget(summary)
@@ -181,6 +191,9 @@ class ReviewPage(QWidget):
         self.category_view = QTableView()
         self.category_view.setModel(self.category_model)
         self.category_view.setAccessibleName(self.tr("Catégories à revoir"))
+        self.category_view.setAccessibleDescription(
+            self.tr("Choisissez une catégorie pour n'afficher que ses commentaires")
+        )
         self.category_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.category_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.category_view.verticalHeader().hide()
@@ -216,6 +229,9 @@ class ReviewPage(QWidget):
         self.only_to_review = QCheckBox(self.tr("Seulement les commentaires à revoir"))
         self.only_to_review.setChecked(True)
         self.only_to_review.setAccessibleName(self.tr("Seulement les commentaires à revoir"))
+        self.only_to_review.setToolTip(
+            self.tr("Décochez pour voir tous les patients du fichier (Ctrl+R)")
+        )
         self.model = PatientTableModel(self)
         self.proxy = ReviewFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -223,6 +239,12 @@ class ReviewPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("patientsTable")
         self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Une ligne par patient ; F8 : commentaire à revoir suivant, Entrée : appliquer "
+                "la proposition, F2 : modifier, Ctrl+F : rechercher"
+            )
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -233,6 +255,7 @@ class ReviewPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setHighlightSections(False)
         self.delegate = HighlightDelegate(self.table)
+        self.chip_delegate = CategoryChipDelegate(self.table)
         self._identity: list[int] = []  # NOM, Prénom columns shown beside the comment
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(
@@ -260,6 +283,12 @@ class ReviewPage(QWidget):
         self.sheet_label.hide()
         self.sheet_combo.hide()
         middle_layout.addLayout(filters)
+        self.showing_for_search = False
+        self.search_bar = SearchBar()
+        self.search_bar.hide()
+        self.search_bar.row_found.connect(self.go_to_row)
+        self.search_bar.closed.connect(self.table.setFocus)
+        middle_layout.addWidget(self.search_bar)
         middle_layout.addWidget(self.notice_label)
         middle_layout.addWidget(self.table, 1)
         middle_layout.addWidget(self.empty_label)
@@ -291,6 +320,7 @@ class ReviewPage(QWidget):
         for column in range(self.model.columnCount()):
             self.table.setItemDelegateForColumn(column, None)  # type: ignore[arg-type]
         self.model.set_session(session, sheet)
+        self.search_bar.set_session(session, self.model.sheet)
         self._fill_sheets(session)
         if session is None:
             self.detail.show_nothing()
@@ -300,6 +330,7 @@ class ReviewPage(QWidget):
         self.file_label.setToolTip(str(session.path))
         for name in self.model.comment_columns:
             self.table.setItemDelegateForColumn(self.model.column_of(name), self.delegate)
+        self.table.setItemDelegateForColumn(self.model.COL_STATE, self.chip_delegate)
         self._size_columns()
         self.refresh_columns_label(session)
         self.refresh_summary(session)
@@ -394,10 +425,12 @@ class ReviewPage(QWidget):
         front = [*self._identity, *comment_columns]
         for position, column in enumerate(front, start=1):
             header.moveSection(header.visualIndex(column), position)
-        bold = QFont(self.table.font())
-        bold.setBold(True)
-        state_sample = QFontMetrics(bold).horizontalAdvance("SAN SEX") + 16
-        self.table.setColumnWidth(self.model.COL_STATE, max(state_sample, 64))
+        # room for the widest single chip, and two short ones («Santé» «Religion»)
+        sample = max(
+            chips_width([category_word("social")], self.table.font()),
+            chips_width([category_word("health"), category_word("religion")], self.table.font()),
+        )
+        self.table.setColumnWidth(self.model.COL_STATE, max(sample + 8, 64))
         for column in range(1, self.model.columnCount()):
             if column in comment_columns:
                 continue
@@ -456,10 +489,9 @@ class ReviewPage(QWidget):
             session.category_summaries(),
             key=lambda s: (-SEVERITY_RANK.get(s.severity, 0), -s.cells),
         )
-        to_review = session.review_count()
-        self.summary_label.setText(
-            summary_text(to_review, session.patient_count(), session.corrected_count())
-        )
+        counts = session.counts()
+        to_review = counts.to_review
+        self.summary_label.setText(summary_text(counts))
         current = self.proxy.category
         self.category_model.set_summaries(summaries, to_review)
         self.chart.set_summaries(summaries)
@@ -505,6 +537,16 @@ class ReviewPage(QWidget):
             )
         self.empty_label.setVisible(empty)
 
+    def show_category(self, category: str | None) -> None:
+        """Filter the list to ``category`` (a chart bar was clicked), as its row in the
+        category list does."""
+        row = self.category_model.row_of(category)
+        self.category_view.selectionModel().setCurrentIndex(
+            self.category_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
     def _category_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         category = current.data(CATEGORY_ROLE) if current.isValid() else None
         self.proxy.set_category(category or None)
@@ -535,6 +577,24 @@ class ReviewPage(QWidget):
             if session.is_changed(key):
                 return key
         return keys[0]
+
+    def go_to_row(self, row: int) -> None:
+        """Show and select data row ``row`` (a search result), on its comment column; when the
+        list hides it (only comments to review, one category), the list shows every row."""
+        if self.model.position_of(row) < 0 and self.only_to_review.isChecked():
+            self.showing_for_search = True  # for this result only: not a new preference
+            try:
+                self.only_to_review.setChecked(False)
+            finally:
+                self.showing_for_search = False
+            self.search_bar.say_all_rows_shown()
+        source = self.model.index_of(row, 0)
+        if source.isValid() and not self.proxy.mapFromSource(source).isValid():
+            self.show_category(None)
+            source = self.model.index_of(row, 0)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.select_row(index.row())
 
     def select_row(self, proxy_row: int) -> None:
         """Make ``proxy_row`` current, on its comment column."""

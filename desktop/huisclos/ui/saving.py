@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ..core.errors import HuisclosError
 from ..core.review.saving import save_outputs
+from . import folders
 from .errors import show_error
 from .labels import format_number
+from .questions import ask_choice
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -61,12 +63,18 @@ class Saving:
         self, title: str, default: Path, kinds: str, write: Callable[[Path], bool]
     ) -> None:
         """Ask where to save (``kinds``: the dialog's file filter), then ``write`` there."""
+        default = folders.in_last_folder("copies", default.name, default.parent)
         path, _ = QFileDialog.getSaveFileName(self.window, title, str(default), kinds)
         if path:
+            folders.remember("copies", Path(path))
             write(Path(path))
 
     def save_copy(self) -> None:
         if (session := self.window.session) is not None:
+            left = session.review_count()
+            if left and not self.ask_comments_left(left):
+                self.window.step(True)  # «Continuer la revue»: on to the next comment
+                return
             self._save_as(
                 QCoreApplication.translate("MainWindow", "Enregistrer une copie nettoyée"),
                 session.default_copy_path(),
@@ -89,9 +97,16 @@ class Saving:
             return False
         QApplication.restoreOverrideCursor()
         self.window.undo_stack.setClean()
-        message = QCoreApplication.translate(
-            "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire(s) corrigé(s))."
-        ).format(path.name, format_number(session.corrected_count()))
+        corrected = session.corrected_count()
+        message = (
+            QCoreApplication.translate(
+                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaire corrigé)."
+            )
+            if corrected <= 1
+            else QCoreApplication.translate(
+                "MainWindow", "Copie nettoyée enregistrée : {0} ({1} commentaires corrigés)."
+            )
+        ).format(path.name, format_number(corrected))
         if session.export.copy_note(path):
             message += " " + format_change_note()
         self.window.statusBar().showMessage(message, 20_000)
@@ -128,17 +143,25 @@ class Saving:
                     "liste a été enregistrée en UTF-8.",
                 ),
             )
-        self.window.statusBar().showMessage(
+        message = (
             QCoreApplication.translate(
-                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne(s))."
-            ).format(path.name, format_number(saved.entries)),
-            10_000,
+                "MainWindow", "Liste de corrections enregistrée : {0} ({1} ligne)."
+            )
+            if saved.entries <= 1
+            else QCoreApplication.translate(
+                "MainWindow", "Liste de corrections enregistrée : {0} ({1} lignes)."
+            )
+        )
+        self.window.statusBar().showMessage(
+            message.format(path.name, format_number(saved.entries)), 10_000
         )
         return True
 
     def confirm_discard(self) -> bool:
-        """With unsaved corrections, ask: save a copy, drop them, or stay."""
-        if self.window.session is None or self.window.undo_stack.isClean():
+        """With unsaved corrections, ask: save a copy, drop them, or stay (ignored passages
+        alone change nothing in the file: nothing to ask)."""
+        session = self.window.session
+        if session is None or self.window.undo_stack.isClean() or not session.corrected_count():
             return True
         answer = self.ask_unsaved()
         if answer == "save":
@@ -146,30 +169,65 @@ class Saving:
             return self.window.undo_stack.isClean()
         return answer == "discard"
 
+    def ask_comments_left(self, left: int) -> bool:
+        """Comments are still to review: «Enregistrer quand même» (True) or «Continuer la
+        revue» (False, the default). Tests replace it."""
+        text = (
+            QCoreApplication.translate(
+                "MainWindow", "Il reste {0} commentaire à revoir. La copie le gardera tel quel."
+            )
+            if left == 1
+            else QCoreApplication.translate(
+                "MainWindow",
+                "Il reste {0} commentaires à revoir. La copie les gardera tels quels.",
+            )
+        ).format(format_number(left))
+        answer = ask_choice(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Commentaires à revoir"),
+            text,
+            [
+                (
+                    "save",
+                    QCoreApplication.translate("MainWindow", "Enregistrer quand même"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                ),
+                (
+                    "review",
+                    QCoreApplication.translate("MainWindow", "Continuer la revue"),
+                    QMessageBox.ButtonRole.RejectRole,
+                ),
+            ],
+            default="review",
+        )
+        return answer == "save"
+
     def ask_unsaved(self) -> str:
         """«save», «discard» or «cancel» (tests replace it)."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Corrections non enregistrées"))
-        box.setText(
+        return ask_choice(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Corrections non enregistrées"),
             QCoreApplication.translate(
                 "MainWindow",
                 "Vos corrections n'ont pas été enregistrées dans une copie nettoyée. "
                 "Que voulez-vous faire ?",
-            )
+            ),
+            [
+                (
+                    "save",
+                    QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
+                    QMessageBox.ButtonRole.AcceptRole,
+                ),
+                (
+                    "discard",
+                    QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
+                    QMessageBox.ButtonRole.DestructiveRole,
+                ),
+                (
+                    "cancel",
+                    QCoreApplication.translate("MainWindow", "Annuler"),
+                    QMessageBox.ButtonRole.RejectRole,
+                ),
+            ],
+            default="save",
         )
-        save = box.addButton(
-            QCoreApplication.translate("MainWindow", "Enregistrer une copie…"),
-            QMessageBox.ButtonRole.AcceptRole,
-        )
-        discard = box.addButton(
-            QCoreApplication.translate("MainWindow", "Ne pas enregistrer"),
-            QMessageBox.ButtonRole.DestructiveRole,
-        )
-        box.addButton(
-            QCoreApplication.translate("MainWindow", "Annuler"), QMessageBox.ButtonRole.RejectRole
-        )
-        box.setDefaultButton(save)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save" if clicked is save else "discard" if clicked is discard else "cancel"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from .style import spaced
 
+MISSING_ROLE = Qt.ItemDataRole.UserRole + 1  # a recent file that is no longer there
 SUPPORTED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls")
 
 
@@ -194,8 +195,10 @@ class StartPage(QWidget):
         self.recent_list.setMinimumWidth(240)
         self.recent_list.setSpacing(2)
         self.recent_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.recent_list.setToolTip(self.tr("Double-cliquez ou appuyez sur Entrée pour rouvrir"))
-        self.recent_list.itemActivated.connect(self._recent_activated)
+        self.recent_list.setToolTip(self.tr("Cliquez ou appuyez sur Entrée pour rouvrir"))
+        # one click opens (a double click must not open it twice); Enter from the keyboard
+        self.recent_list.itemClicked.connect(self._recent_activated)
+        self.recent_list.installEventFilter(self)
         self.recent_empty = QLabel(self.tr("Aucun fichier récent"))
         self.recent_empty.setObjectName("emptyState")
         self.recent_empty.setWordWrap(True)
@@ -266,14 +269,28 @@ class StartPage(QWidget):
         self.set_recent_files([])
 
     def set_recent_files(self, files: list[str]) -> None:
-        """Show recent files by name only (the full path is in the tooltip)."""
+        """Show recent files: the name, its folder underneath (the full path in the tooltip);
+        a file that is no longer there is greyed with «introuvable» and does not open."""
         self.recent_list.setVisible(bool(files))
         self.recent_list.clear()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         for file in files:
-            item = QListWidgetItem(icon, Path(file).name)
+            path = Path(file)
+            folder = path.parent.name or str(path.parent)
+            item = QListWidgetItem(icon, f"{path.name}\n{folder}")
             item.setData(Qt.ItemDataRole.UserRole, file)
-            item.setToolTip(file)
+            if path.exists():
+                item.setToolTip(file)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{path.name}, {folder}")
+            else:
+                item.setText(f"{path.name}\n" + self.tr("{0} — introuvable").format(folder))
+                item.setToolTip(self.tr("Introuvable : {0}").format(file))
+                item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                item.setData(MISSING_ROLE, True)
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    self.tr("{0}, introuvable").format(path.name),
+                )
             self.recent_list.addItem(item)
         # as tall as its rows (up to 8, then it scrolls): no empty box under a short list
         rows = max(1, min(len(files), 8))
@@ -286,4 +303,17 @@ class StartPage(QWidget):
         self.clear_button.setVisible(has_files)  # nothing to clear: no link
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
+        if item.data(MISSING_ROLE):
+            return  # greyed «introuvable»: nothing to open
         self.file_chosen.emit(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        if (
+            watched is self.recent_list
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.recent_list.currentItem() is not None
+        ):
+            self._recent_activated(self.recent_list.currentItem())
+            return True
+        return super().eventFilter(watched, event)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QSpinBox, QWidget
 
 Layout = TypeVar("Layout", bound=QLayout)
@@ -64,6 +64,18 @@ QPushButton#primaryButton:disabled {
     border: 1px solid palette(mid);
 }
 QPushButton#primaryButton:focus { border: 2px solid palette(text); }
+QPushButton:focus, QToolButton:focus {
+    border: 2px solid palette(highlight);
+    border-radius: 4px;
+}
+QPushButton#statusUndo {
+    border: none;
+    background: transparent;
+    color: palette(link);
+    text-decoration: underline;
+    font-weight: 600;
+}
+QPushButton#linkButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }
 #summaryBar, #progressStrip {
     border: 1px solid palette(mid);
     border-radius: 8px;
@@ -157,12 +169,18 @@ def number_box(
     *,
     step: int = 1,
     suffix: str = "",
+    description: str = "",
 ) -> QSpinBox:
-    """A spin box from ``span[0]`` to ``span[1]`` showing ``value``; ``name`` for screen readers."""
+    """A spin box from ``span[0]`` to ``span[1]`` showing ``value``; ``name`` and
+    ``description`` for screen readers (the description defaults to the range)."""
     box = QSpinBox(parent)
     box.setRange(*span)
     box.setSingleStep(step)
     box.setValue(value)
     box.setSuffix(suffix)
     box.setAccessibleName(name)
+    box.setAccessibleDescription(
+        description
+        or QCoreApplication.translate("Style", "De {0} à {1}{2}").format(span[0], span[1], suffix)
+    )
     return box

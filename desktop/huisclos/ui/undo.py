@@ -1,6 +1,7 @@
 """Undo as data: each user action that changes text is a core ``EditBatch`` wrapped in a
 ``QUndoCommand`` (after orange-canvas-core's ``commands.py``). «Tout appliquer» is one batch,
-hence one undo step. The command calls the session; the window refreshes through ``on_change``.
+hence one undo step. «Ignorer» is a step too (:class:`IgnoreCommand`). The command calls the
+session; the window refreshes through ``on_change``.
 
 Threading: GUI thread only.
 """
@@ -11,6 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from ..core.detect.findings import Finding
 from ..core.edits import CellKey, EditBatch
 from ..core.review.session import ReviewSession
 
@@ -39,3 +41,30 @@ class EditBatchCommand(QUndoCommand):
     def undo(self) -> None:
         keys = self.session.apply(self.batch.inverted())
         self.on_change(keys, self.batch, "undo")
+
+
+IgnoreCallback = Callable[[Finding, str], None]
+"""Called after each change with the finding and «apply», «undo» or «redo»."""
+
+
+class IgnoreCommand(QUndoCommand):
+    """«Ignorer» as an undo step: leave ``finding`` as it is on redo, review it again on undo."""
+
+    def __init__(
+        self, session: ReviewSession, finding: Finding, text: str, on_change: IgnoreCallback
+    ) -> None:
+        super().__init__(text)
+        self.session = session
+        self.finding = finding
+        self.on_change = on_change
+        self._applied_once = False
+
+    def redo(self) -> None:
+        self.session.ignore(self.finding)
+        action = "redo" if self._applied_once else "apply"
+        self._applied_once = True
+        self.on_change(self.finding, action)
+
+    def undo(self) -> None:
+        self.session.unignore(self.finding)
+        self.on_change(self.finding, "undo")

@@ -104,7 +104,7 @@ class WindowTools:
     def generate_exercise(self) -> None:
         from .dialogs.exercise import generate_exercise_file
 
-        generate_exercise_file(self.window)
+        generate_exercise_file(self.window, open_file=self.window.open_file)
 
     def show_rules(self) -> None:
         """«Pourquoi ? Les règles des commentaires» (F1)."""

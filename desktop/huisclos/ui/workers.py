@@ -142,6 +142,7 @@ class ScanJob(QRunnable):
             columns=columns,
             categories=self.categories,
             min_severity=self.min_severity,
+            suggest=False,  # a comment's proposals are made when it is shown or applied
             batch_rows=self.batch_rows,
         )
         result: ScanResult | None = None

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..core.detect.detector import Detector
 from ..core.report.quiz import Quiz, Reveal, draw
 from .dialogs.exercise import generate_exercise_file
+from .labels import category_label, reason_explanation, rule_explanation
 from .style import number_box, paragraph, spaced
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ def escape(text: str) -> str:
 
 HIGHLIGHT = "#fde2c8"
 HIGHLIGHT_LINE = "#c0392b"
+WRONG = "#a93226"  # a wrong answer of the room: red, with the right answer
+RIGHT = "#1e8449"
+NEUTRAL = "#1f4e79"  # no answer noted
 KEY_HELP = (
     "S : la salle dit « sensible »  ·  N : « rien à redire »  ·  Espace : révéler  ·  "
     "← → : commentaire précédent / suivant  ·  P : pourquoi ?  ·  F11 : plein écran  ·  "
@@ -190,10 +194,10 @@ class QuizView(QWidget):
             headline = f"{score.total}"
             detail = self.tr("commentaires passés en revue (réponses non notées)")
         self.score_label.setText(
-            f'<p style="font-size: {self._px(96)}px; font-weight: bold; color: #1f4e79;">'
-            f"{headline}</p>"
-            f'<p style="font-size: {self._px(28)}px;">{escape(detail)}</p>'
-            f'<p style="font-size: {self._px(20)}px; color: #566573;">'
+            f'<p align="center" style="font-size: {self._px(160)}px; font-weight: bold; '
+            f'color: #1f4e79;">{headline}</p>'
+            f'<p align="center" style="font-size: {self._px(36)}px;">{escape(detail)}</p>'
+            f'<p align="center" style="font-size: {self._px(22)}px; color: #566573;">'
             + escape(
                 self.tr(
                     "À retenir : le besoin pratique, pas la maladie ; ni rumeur, ni proche, "
@@ -207,6 +211,10 @@ class QuizView(QWidget):
         self.finished.emit()
 
     def _set_quiz_visible(self, visible: bool) -> None:
+        # the hidden reveal keeps its room during the quiz only: the score takes the screen
+        policy = self.reveal_box.sizePolicy()
+        policy.setRetainSizeWhenHidden(visible)
+        self.reveal_box.setSizePolicy(policy)
         for widget in (self.progress, self.comment, self.answer, self.reveal_box):
             widget.setVisible(visible)
 
@@ -233,17 +241,25 @@ class QuizView(QWidget):
             self._show_reveal(reveal, quiz.is_correct())
 
     def _show_reveal(self, reveal: Reveal, correct: bool | None) -> None:
-        if reveal.sensitive:
-            verdict = self.tr("Sensible")
-            colour = "#a93226"
+        verdict = self.tr("Sensible") if reveal.sensitive else self.tr("Rien à redire")
+        # the room's answer decides the colour: red when it was wrong, never green
+        if correct is False:
+            text, colour = self.tr("✗ Mauvaise réponse — c'était : {0}").format(verdict), WRONG
+        elif correct is True:
+            text, colour = self.tr("✓ Bonne réponse : {0}").format(verdict), RIGHT
         else:
-            verdict = self.tr("Rien à redire")
-            colour = "#1e8449"
-        mark = {True: " ✓", False: " ✗", None: ""}[correct]
-        self.verdict.setText(f'<span style="color: {colour};">{escape(verdict)}{mark}</span>')
-        self.categories.setText(" · ".join(reveal.labels))
-        self.categories.setVisible(bool(reveal.labels))
-        lines = [reveal.explanation, *reveal.reasons]
+            text, colour = verdict, NEUTRAL
+        self.verdict.setText(f'<span style="color: {colour};">{escape(text)}</span>')
+        self.categories.setText(" · ".join(category_label(c) for c in reveal.categories))
+        self.categories.setVisible(bool(reveal.categories))
+        if not reveal.sensitive:
+            explanation = self.tr(
+                "Rien à corriger : ce commentaire est objectif et utile à l'organisation du "
+                "cabinet."
+            )
+        else:
+            explanation = rule_explanation(reveal.rule, reveal.explanation)
+        lines = [explanation, *(reason_explanation(r) for r in reveal.reason_ids)]
         if reveal.note:
             lines.append(reveal.note)
         self.explanation.setText("<br>".join(escape(line) for line in lines if line))
@@ -313,7 +329,8 @@ class WorkshopWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(self.tr("Huis clos — Mode atelier"))
+        # the platform appends the application's name («… — Huis clos»): not written twice
+        self.setWindowTitle(self.tr("Mode atelier — Huis clos"))
         self.setObjectName("workshopWindow")
         self.resize(1366, 768)
         self.stack = QStackedWidget(self)
@@ -356,8 +373,12 @@ class WorkshopWindow(QWidget):
         form.addRow(self.tr("Part de commentaires sensibles :"), self.share)
         self.start_button = QPushButton(self.tr("Commencer le quiz"), page)
         self.start_button.setDefault(True)
+        self.start_button.setToolTip(self.tr("Projeter les commentaires fictifs, un par un"))
         self.start_button.clicked.connect(self.start_quiz)
         self.generate_button = QPushButton(self.tr("Générer un fichier d'exercice…"), page)
+        self.generate_button.setToolTip(
+            self.tr("Un export de patients fictifs pour s'entraîner à la revue")
+        )
         self.generate_button.clicked.connect(lambda: generate_exercise_file(self))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)

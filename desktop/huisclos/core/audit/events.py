@@ -32,12 +32,13 @@ from typing import Any, NamedTuple
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_LABELS
 from ..edits import Edit
-from ..french import number
+from ..french import number, plural
 from .records import TEXT_HASH_INFO, derive
 
 EVENT_TYPES: tuple[str, ...] = (
     "scan",
     "edit",
+    "ignore",
     "save_copy",
     "worklist",
     "settings_changed",
@@ -51,6 +52,7 @@ EVENT_TYPES: tuple[str, ...] = (
 EVENT_LABELS: dict[str, str] = {
     "scan": "Analyse",
     "edit": "Corrections",
+    "ignore": "Passage ignoré",
     "save_copy": "Copie nettoyée",
     "worklist": "Liste de corrections",
     "settings_changed": "Réglages modifiés",
@@ -105,16 +107,23 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
     if depth > _MAX_DEPTH:
         problems.append(f"{where or 'payload'}: nested too deep")
         return None
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is int or kind is float or value is None:  # the common cases first: an edit event
+        return value  # holds tens of thousands of row numbers and identifiers
+    if kind is str and _IDENT.match(value):
+        return value
+    if kind is dict or isinstance(value, Mapping):
         out: dict[str, Any] = {}
         for key, item in value.items():
             key_s = str(key)
             here = f"{where}.{key_s}" if where else key_s
-            if key_s.lower() in FORBIDDEN_KEYS:
-                problems.append(f"{here}: key may carry clear text")
-                continue
-            if not _IDENT.match(key_s):
-                problems.append(f"{here}: key is not an identifier")
+            verdict = _KEY_VERDICTS.get(key_s)
+            if verdict is None:
+                verdict = _key_verdict(key_s)
+                if len(_KEY_VERDICTS) < 10_000:
+                    _KEY_VERDICTS[key_s] = verdict
+            if verdict:
+                problems.append(f"{here}: {verdict}")
                 continue
             if key_s in FREE_TEXT_KEYS:
                 cleaned = _free(item, here, problems)
@@ -123,7 +132,7 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
             if cleaned is not _DROP:
                 out[key_s] = cleaned
         return out
-    if isinstance(value, (list, tuple, set, frozenset)):
+    if kind is list or isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
         kept = [_clean(item, where, problems, depth + 1) for item in items]
         return [item for item in kept if item is not _DROP]
@@ -136,6 +145,19 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
         return _DROP
     problems.append(f"{where}: unsupported type {type(value).__name__}")
     return _DROP
+
+
+# A payload's keys repeat (an edit event has the same few keys for each of its cells): each
+# key is judged once per process; "" means accepted.
+_KEY_VERDICTS: dict[str, str] = {}
+
+
+def _key_verdict(key: str) -> str:
+    if key.lower() in FORBIDDEN_KEYS:
+        return "key may carry clear text"
+    if not _IDENT.match(key):
+        return "key is not an identifier"
+    return ""
 
 
 def _free(value: Any, where: str, problems: list[str]) -> Any:
@@ -183,11 +205,13 @@ class TextHasher:
     """HMAC-SHA256 of texts under a key derived from one log key (128-bit hex digests)."""
 
     def __init__(self, log_key: bytes, key_id: str) -> None:
-        self._key = derive(log_key, TEXT_HASH_INFO)
+        self._keyed = hmac.new(derive(log_key, TEXT_HASH_INFO), digestmod=hashlib.sha256)
         self.key_id = key_id
 
     def hash(self, text: str) -> str:
-        return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+        keyed = self._keyed.copy()  # the key's padding computed once, not for every text
+        keyed.update(text.encode("utf-8"))
+        return keyed.hexdigest()[:32]
 
     def pair(self, before: str, after: str) -> tuple[str, str]:
         """``hash_texts``: the keyed hashes of a cell's text before and after an edit."""
@@ -278,6 +302,23 @@ def file_written_payload(
     }
 
 
+def ignore_payload(
+    *, action: str, rule: str, category: str, row: int, column: str, sheet: str = ""
+) -> dict[str, Any]:
+    """An ``ignore`` event: one passage left as it is («Ignorer»), or that choice undone or
+    redone — the rule id, its category and the cell's place, never the passage itself."""
+    payload: dict[str, Any] = {
+        "action": action,
+        "rule": rule,
+        "category": category,
+        "row": int(row),
+        "column": column,
+    }
+    if sheet:
+        payload["sheet"] = sheet
+    return payload
+
+
 def settings_payload(**counts: int) -> dict[str, Any]:
     """A ``settings_changed`` event: counts only (``allowlist_added=2, terms_removed=1``)."""
     return {key: int(value) for key, value in sorted(counts.items())}
@@ -332,9 +373,36 @@ SETTING_LABELS: dict[str, str] = {
     "allowlist_removed": "exceptions retirées :",
     "terms_added": "termes ajoutés :",
     "terms_removed": "termes retirés :",
+    "rule": "règle",
+    "category": "catégorie",
 }
 
 # --- reading events back -----------------------------------------------------------------------
+
+
+def _describe_scan(data: Mapping[str, Any]) -> str:
+    """«132 commentaires à revoir, 159 passages repérés, sur 3 000 lignes (santé 67, …)»: the
+    figures of :mod:`huisclos.core.review.counts`, per category in comments."""
+    from ..review import counts as review_counts
+
+    counts = review_counts.of_scan_payload(data)
+    rows = f" sur {plural(int(data['rows']), 'ligne')}" if data.get("rows") is not None else ""
+    if counts is None:  # an event written before comments were counted in it
+        text = review_counts.passages(int(data.get("findings", 0))) + rows
+        by_category = data.get("by_category") or {}
+    else:
+        text = (
+            f"{review_counts.to_review(counts.to_review)}, "
+            f"{review_counts.passages(counts.passages)},{rows}"
+        )
+        by_category = counts.by_category
+    detail = _counts({c: by_category[c] for c in CATEGORIES if by_category.get(c)}, CATEGORY_LABELS)
+    severity = _counts(data.get("by_severity") or {}, SEVERITY_LABELS)
+    if detail:
+        text += f" ({detail})"
+    if severity and counts is None:
+        text += f" ; gravité : {severity}"
+    return text
 
 
 def _counts(mapping: Mapping[str, Any], labels: Mapping[str, str]) -> str:
@@ -351,29 +419,35 @@ def describe(event: Mapping[str, Any]) -> str:
     name = data.get("file_name") or data.get("target_name")
     prefix = f"{name} — " if name else ""
     if kind == "scan":
-        text = f"{prefix}{number(data.get('findings', 0))} repérage(s)"
-        if data.get("rows") is not None:
-            text += f" sur {number(data['rows'])} ligne(s)"
-        detail = _counts(data.get("by_category") or {}, CATEGORY_LABELS)
-        severity = _counts(data.get("by_severity") or {}, SEVERITY_LABELS)
-        if detail:
-            text += f" ({detail})"
-        if severity:
-            text += f" ; gravité : {severity}"
-        return text
+        return prefix + _describe_scan(data)
     if kind == "edit":
-        action = {"undo": "annulée(s)", "redo": "rétablie(s)"}.get(
-            str(data.get("action")), "corrigée(s)"
-        )
-        cells, rows = number(data.get("cells", 0)), number(data.get("rows", 0))
-        text = f"{prefix}{cells} cellule(s) {action} sur {rows} ligne(s)"
+        count = int(data.get("cells", 0))
+        action = str(data.get("action"))
+        if action == "undo":
+            text = "correction annulée : " + plural(
+                count, "commentaire remis", "commentaires remis"
+            )
+            text += " comme avant"
+        elif action == "redo":
+            text = plural(count, "commentaire corrigé", "commentaires corrigés") + " de nouveau"
+        else:
+            text = plural(count, "commentaire corrigé", "commentaires corrigés")
+        text = f"{prefix}{text} sur {plural(int(data.get('rows', 0)), 'ligne')}"
         detail = _counts(data.get("categories") or {}, CATEGORY_LABELS)
         return text + (f" ({detail})" if detail else "")
+    if kind == "ignore":
+        what = {"undo": "ignorer annulé", "redo": "passage ignoré de nouveau"}.get(
+            str(data.get("action")), "passage ignoré"
+        )
+        category = CATEGORY_LABELS.get(str(data.get("category")), str(data.get("category", "")))
+        return f"{prefix}ligne {number(data.get('row', 0))} : {what} ({category.lower()})"
     if kind == "save_copy":
-        changed = number(data.get("cells_changed", 0))
-        return f"{prefix}{changed} cellule(s) modifiée(s) dans la copie"
+        changed = int(data.get("cells_changed", 0))
+        corrected = plural(changed, "commentaire corrigé", "commentaires corrigés")
+        return f"{prefix}{corrected} dans la copie"
     if kind == "worklist":
-        return f"{prefix}{number(data.get('entries', 0))} correction(s) à reporter"
+        entries = int(data.get("entries", 0))
+        return f"{prefix}{plural(entries, 'correction à reporter', 'corrections à reporter')}"
     if kind == "write_failed":
         written = EVENT_LABELS.get(str(data.get("of")), "fichier").lower()
         return f"{prefix}{written} préparée et inscrite, mais pas enregistrée (renommage refusé)"
@@ -381,16 +455,18 @@ def describe(event: Mapping[str, Any]) -> str:
         return f"clé {data.get('old_key_id', '?')} remplacée par {data.get('new_key_id', '?')}"
     if kind == "verify":
         if data.get("ok", True):
-            return f"journal intègre : {number(data.get('events', 0))} événement(s)"
+            return f"journal intègre : {plural(int(data.get('events', 0)), 'événement')}"
         return f"anomalie : {data.get('problem', '?')} (n° {data.get('first_bad_seq', '?')})"
     if kind == "prevention":
         return _describe_prevention(data)
     if kind == "report":
         text = f"rapport {str(data.get('format') or '').upper()}".rstrip()
         if data.get("flagged_comments") is not None:
-            text += f" : {number(data['flagged_comments'])} commentaire(s) signalé(s)"
+            text += " : " + plural(
+                int(data["flagged_comments"]), "commentaire signalé", "commentaires signalés"
+            )
         if data.get("rows") is not None:
-            text += f" sur {number(data['rows'])} ligne(s)"
+            text += f" sur {plural(int(data['rows']), 'ligne')}"
         return text
     parts = [
         f"{SETTING_LABELS.get(key, key)} {number(value)}"
@@ -401,7 +477,7 @@ def describe(event: Mapping[str, Any]) -> str:
 
 
 def _describe_prevention(data: Mapping[str, Any]) -> str:
-    """«03/12/2026 — vérifier un commentaire : 4 vérifié(s), 2 à revoir (santé 2), 1 proposition
+    """«03/12/2026 — vérifier un commentaire : 4 vérifiés, 2 à revoir (santé 2), 1 proposition
     copiée ; veille du presse-papiers : …»"""
     try:
         day = date.fromisoformat(str(data.get("day"))).strftime("%d/%m/%Y")
@@ -413,13 +489,14 @@ def _describe_prevention(data: Mapping[str, Any]) -> str:
         if not isinstance(figures, Mapping):
             continue
         text = (
-            f"{label} : {number(figures.get('checked', 0))} vérifié(s), "
+            f"{label} : {plural(int(figures.get('checked', 0)), 'vérifié')}, "
             f"{number(figures.get('flagged', 0))} à revoir"
         )
         detail = _counts(figures.get("by_category") or {}, CATEGORY_LABELS)
         if detail:
             text += f" ({detail})"
         if figures.get("proposals_copied"):
-            text += f", {number(figures['proposals_copied'])} proposition(s) copiée(s)"
+            copied = int(figures["proposals_copied"])
+            text += f", {plural(copied, 'proposition copiée', 'propositions copiées')}"
         parts.append(text)
     return f"{day} — " + (" ; ".join(parts) or "aucune vérification")

@@ -32,6 +32,20 @@ CATEGORY_LABELS: dict[str, str] = {
     "identifier": "Identifiant ou secret",
 }
 
+CATEGORY_WORDS: dict[str, str] = {
+    "health": "Santé",
+    "sex_life": "Sexualité",
+    "religion": "Religion",
+    "ethnic_origin": "Origine",
+    "political": "Politique",
+    "union": "Syndicat",
+    "criminal": "Justice",
+    "social": "Précarité",
+    "judgement": "Jugement",
+    "identifier": "Identifiant",
+}
+"""One word per category, where the full label does not fit (chips, chart, CLI lists)."""
+
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}

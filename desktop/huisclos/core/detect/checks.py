@@ -235,11 +235,27 @@ class CompiledRule:
         return any(tail.startswith(phrase) for phrase in self.unless_after)
 
 
-def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A regex finding any of ``phrases`` as a substring (None for no phrase)."""
-    if not phrases:
-        return None
-    return re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
+class _AnyOf:
+    """Finds any of its phrases as a substring, with one regex compiled on first use (most
+    rules never need theirs in a run: compiling them all would slow every start)."""
+
+    __slots__ = ("_pattern", "_phrases")
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        self._phrases = phrases
+        self._pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern = self._pattern
+        if pattern is None:
+            ordered = sorted(set(self._phrases), key=len, reverse=True)
+            pattern = self._pattern = re.compile("|".join(map(re.escape, ordered)))
+        return pattern.search(text)
+
+
+def _any_of(phrases: tuple[str, ...]) -> _AnyOf | None:
+    """A finder of any of ``phrases`` as a substring (None for no phrase)."""
+    return _AnyOf(phrases) if phrases else None
 
 
 def _context_key(phrase: str) -> str:
@@ -288,11 +304,14 @@ def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
     """A surname, not a word: «M. Gay», «Dr NOIR», «famille GAY», «NOIR Sandrine», «Gay
     Laurent», «BLANC-NOIR»; or a street: «rue de l'Église», «12 place de la Synagogue», «chemin
     des Juifs» — but not «en cours de chimio» or «en route pour la dialyse»."""
+    capital = text[start : start + 1].isupper() and " " not in text[start:end]
+    if not capital and ADDRESS_WORDS.isdisjoint(key[:start].rsplit(None, 3)[-3:]):
+        return False  # the common case, without looking for the clause: its words are fewer
     clause_start = 0
     for match in _NAME_BREAK.finditer(text, 0, start):  # the last break before the term
         clause_start = match.end()
     words = key[clause_start:start].rsplit(None, 3)[-3:]  # the last three words
-    if text[start : start + 1].isupper() and " " not in text[start:end]:
+    if capital:
         if words and words[-1] in CIVILITIES:
             return True
         if _COMPOUND_NAME.match(text, end) or _COMPOUND_NAME_BEFORE.search(

@@ -30,7 +30,7 @@ import ahocorasick
 from ..errors import LexiconError
 from ..safe_write import replace_atomically
 from . import matcher as matching
-from .matcher import Matcher
+from .matcher import Matcher, ends_to_hits
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +40,27 @@ MATCHER_NAME = "formes"
 @dataclass(frozen=True)
 class GeneratedForms:
     """The generated keys of the bundled lexicon, matched: each hit carries slots, indexes
-    into :attr:`rule_ids`."""
+    into :attr:`rule_ids`.
+
+    With hyperscan, a hit's id is read by the matcher's ``by_id`` (key length, slots): the
+    per-comment automaton is then never loaded (it costs half a second at every start) — a
+    batch's hits come from the batch pass, a lone comment is scanned by the same database."""
 
     rule_ids: tuple[str, ...]
     matcher: Matcher
     count: int
+
+    def hits(
+        self, padded: str, ends: Sequence[tuple[int, int]] | None = None
+    ) -> list[matching.Hit]:
+        """(start, end, slots) of every generated key in a space-padded comment key; ``ends``:
+        the (end, id) the batch pass already found in it, offsets moved to this comment."""
+        matcher = self.matcher
+        if not matcher.batch_ids:
+            return list(matcher.hits(padded))
+        if ends is None:
+            ends = matcher.match_ends(padded.encode("ascii"))
+        return ends_to_hits(matcher, ends)
 
 
 _lock = threading.Lock()
@@ -141,6 +157,7 @@ def _save(digest: str, forms: GeneratedForms) -> None:
         values: dict[tuple[int, tuple[int, ...]], int] = {}
         for _, value in forms.matcher.automaton.items():
             values.setdefault(value, len(values))
+        ids = [values[value] for value in forms.matcher.by_id or ()]
         partial = automaton.with_name(automaton.name + ".partiel")
         forms.matcher.automaton.save(str(partial), lambda value: b"%d" % values[value])
         os.chmod(partial, 0o600)
@@ -150,7 +167,8 @@ def _save(digest: str, forms: GeneratedForms) -> None:
                 "rule_ids": forms.rule_ids,
                 "count": forms.count,
                 "digest": forms.matcher.digest,
-                "values": [[length, list(ids)] for length, ids in values],
+                "values": [[length, list(slots)] for length, slots in values],
+                "ids": ids,
             }
         )
         replace_atomically(description, lambda handle: handle.write(text.encode("utf-8")))
@@ -163,8 +181,14 @@ def _restore(digest: str) -> GeneratedForms | None:
     try:
         saved = json.loads(description.read_text(encoding="utf-8"))
         values = [(int(length), tuple(int(i) for i in ids)) for length, ids in saved["values"]]
-        loaded = ahocorasick.load(str(automaton), lambda raw: values[int(raw)])
-        matcher = Matcher.restored(loaded, int(saved["count"]), MATCHER_NAME, saved["digest"])
+        by_id = tuple([values[index] for index in saved["ids"]])
+        if matching.hyperscan is not None and len(by_id) != int(saved["count"]):
+            return None  # saved before hyperscan's ids were kept: build it again
+
+        def load() -> ahocorasick.Automaton:
+            return ahocorasick.load(str(automaton), lambda raw: values[int(raw)])
+
+        matcher = Matcher.restored(load, int(saved["count"]), MATCHER_NAME, saved["digest"], by_id)
         if matcher is None:
             return None
         return GeneratedForms(tuple(saved["rule_ids"]), matcher, int(saved["count"]))

@@ -56,7 +56,7 @@ from .lexicon import (
     default_lexicon_dir,
     load_lexicon,
 )
-from .matcher import Matcher, cells, fold_batch
+from .matcher import DIGIT_RUN, Matcher, cell_ends, cell_starts, cells, fold_batch
 from .normalize import fold, key_fold, squeeze_repeats
 from .qualifiers import Qualifiers
 from .terms import NON_ALNUM, Form, exact_forms, marks_pattern, term_key, term_variants
@@ -71,6 +71,10 @@ OBJECT_WORDS = "objets"
 
 _LIGATURE = re.compile("œ|oe", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as identifiers.BATCH_PREFILTER
+
+# What the batch pass found in one cell: (end, id) of the lexicon's keys (and its runs of three
+# letters and of digits), and of the generated forms' keys.
+CellHits = tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]
 
 BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
     kind: Rule(
@@ -283,13 +287,14 @@ class Detector:
             )
         return out
 
-    def detect_raw(self, text: str) -> tuple[RawFinding, ...]:
-        """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export."""
+    def detect_raw(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
+        """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export.
+        ``hits``: what :meth:`candidate_hits` found in it (None: it is matched here)."""
         memo = self._memo
         hit = memo.get(text)
         if hit is not None:
             return hit
-        result = self._detect(text)
+        result = self._detect(text, hits)
         if len(memo) > 200_000:
             memo.clear()
         memo[text] = result
@@ -297,14 +302,30 @@ class Detector:
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
         """Indices of ``texts`` that may hold a finding; every other text certainly has none."""
-        if self._generated is None:
-            return self._matcher.candidates(texts)
+        return [index for index, _ in self.candidate_hits(texts)]
+
+    def candidate_hits(self, texts: Sequence[str]) -> list[tuple[int, CellHits | None]]:
+        """The texts that may hold a finding (every other text certainly has none), each with
+        what the batch pass found in it (hyperscan's hits of both matchers), for
+        :meth:`detect_raw` (None: it matches the text itself)."""
         if not texts:
             return []
-        data = fold_batch(texts)  # folded once, scanned by both matchers
-        positions = self._matcher.positions(data)
-        positions += self._generated.matcher.positions(data)
-        return cells(data, positions)
+        matcher, generated = self._matcher, self._generated
+        if not matcher.batch_ids or (generated is not None and not generated.matcher.batch_ids):
+            if generated is None:  # no hyperscan: each candidate is matched again by itself
+                return [(index, None) for index in matcher.candidates(texts)]
+            data = fold_batch(texts)
+            positions = matcher.positions(data) + generated.matcher.positions(data)
+            return [(index, None) for index in cells(data, positions)]
+        data = fold_batch(texts)  # folded once, scanned by both databases
+        starts = cell_starts(texts)
+        main = cell_ends(starts, matcher.match_ends(data))
+        extra = cell_ends(starts, generated.matcher.match_ends(data)) if generated else {}
+        none: tuple[tuple[int, int], ...] = ()
+        found = {index: (hits, extra.pop(index, none)) for index, hits in main.items()}
+        for index, hits in extra.items():
+            found[index] = (none, hits)
+        return sorted(found.items())
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
         """This detector's form ids for a generated key's slots (memoised per slot set)."""
@@ -315,33 +336,49 @@ class Detector:
             self._translated[slots] = form_ids
         return form_ids
 
-    def _detect(self, text: str) -> tuple[RawFinding, ...]:
+    def _detect(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
         key = key_fold(text)
         padded = f" {key} "
         spans: dict[tuple[int, int, int], None] = {}
         stretched = False
-        for last, (length, form_ids) in self._matcher.scan(padded):
-            if form_ids:
-                self._check(text, key, last - length - 1, last - 1, form_ids, spans)
-            else:
-                stretched = True  # «aaa»: some letters are repeated, try the squeezed text
-        generated = self._generated
-        if generated is not None:
-            for last, (length, slots) in generated.matcher.scan(padded):
-                form_ids = self._generated_forms(slots)
+        generated_ends: Sequence[tuple[int, int]] | None = None
+        if hits is None:
+            for last, (length, form_ids) in self._matcher.scan(padded):
                 if form_ids:
                     self._check(text, key, last - length - 1, last - 1, form_ids, spans)
+                else:
+                    stretched = True  # «aaa»: some letters are repeated, try the squeezed text
+            digits = _DIGIT_RUN.search(key) is not None
+        else:  # the batch pass's hits: (end just past the key's trailing space, id)
+            main_ends, generated_ends = hits
+            by_id = self._matcher.by_id
+            assert by_id is not None
+            digits = False
+            for end, key_id in main_ends:
+                length, form_ids = by_id[key_id]
+                if length > 0:
+                    self._check(text, key, end - length - 2, end - 2, form_ids, spans)
+                elif length == DIGIT_RUN:
+                    digits = True
+                else:
+                    stretched = True
+        generated = self._generated
+        if generated is not None and (generated_ends is None or generated_ends):
+            for start, end, slots in generated.hits(padded, generated_ends):
+                form_ids = self._generated_forms(slots)
+                if form_ids:
+                    self._check(text, key, start - 1, end - 1, form_ids, spans)
         squeezed = squeeze_repeats(padded) if stretched else None
         if squeezed is not None:
             short, origin = squeezed
             for start, end, form_ids in self._matcher.hits(short):
                 self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
             if generated is not None:
-                for start, end, slots in generated.matcher.hits(short):
+                for start, end, slots in generated.hits(short):
                     form_ids = self._generated_forms(slots)
                     if form_ids:
                         self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
-        for match in find_identifiers(text) if _DIGIT_RUN.search(key) else ():
+        for match in find_identifiers(text) if digits else ():
             spans[(match.start, match.end, self._validator_rules[match.kind])] = None
         if not spans:
             return ()

@@ -19,7 +19,10 @@ import logging
 import os
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 
 import ahocorasick
@@ -37,6 +40,7 @@ from .normalize import key_fold_bytes
 logger = logging.getLogger(__name__)
 
 Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded text, form ids
+DIGIT_RUN = -1  # the "key length" of a long digit run (an identifier may be there)
 
 
 class Matcher:
@@ -70,44 +74,77 @@ class Matcher:
         self._stretched = stretched
         self.digest = ""
         self._batch_db = None
+        self.by_id: tuple[tuple[int, tuple[int, ...]], ...] | None = None
         if hyperscan is not None:
             literals, patterns = _expressions(keys, stretched)
             self.digest = _digest(literals, patterns)
             self._batch_db = _batch_database(literals, patterns, self.digest, name, progress)
+            # hyperscan's ids → (key length, form ids), as the automaton's values; a run of
+            # three letters is (0, ()), a long digit run (DIGIT_RUN, ())
+            self.by_id = (
+                *((len(key), shared[tuple(keys[key])]) for key in sorted(keys)),
+                *([(0, ())] * 26 + [(DIGIT_RUN, ())] if stretched else []),
+            )
         self._batch_lock = threading.Lock()
 
     @classmethod
     def restored(
-        cls, automaton: ahocorasick.Automaton, term_count: int, name: str, digest: str
+        cls,
+        automaton: Callable[[], ahocorasick.Automaton],
+        term_count: int,
+        name: str,
+        digest: str,
+        by_id: tuple[tuple[int, tuple[int, ...]], ...],
     ) -> Matcher | None:
-        """A matcher of plain keys (no stretched letters) from its saved automaton and the
-        compiled database cached under ``digest``; None when that database is not cached."""
+        """A matcher of plain keys (no stretched letters) from the compiled database cached
+        under ``digest``, its per-comment automaton loaded by ``automaton()`` only if it is ever
+        needed (never while hyperscan serves: :meth:`match_ends` does its job); None when that
+        database is not cached."""
         database = _load_cached_database(name, digest) if hyperscan is not None else None
         if hyperscan is not None and database is None:
             return None
         matcher = cls.__new__(cls)
-        matcher._automaton = automaton
+        matcher._automaton = None
+        matcher._load_automaton = automaton
         matcher.term_count = term_count
         matcher._stretched = False
         matcher.digest = digest
         matcher._batch_db = database
+        matcher.by_id = by_id if database is not None else None
         matcher._batch_lock = threading.Lock()
         return matcher
 
     @property
     def automaton(self) -> ahocorasick.Automaton:
         """The per-comment automaton (to save it beside the compiled database)."""
+        if self._automaton is None:
+            self._automaton = self._load_automaton()
         return self._automaton
+
+    @property
+    def batch_ids(self) -> bool:
+        """Whether :meth:`match_ends` serves (hyperscan): :attr:`by_id` reads its ids."""
+        return self._batch_db is not None and self.by_id is not None
+
+    def match_ends(self, data: bytes) -> list[tuple[int, int]]:
+        """(end, id) of every key in folded ``data`` (hyperscan only): ``end`` is just past the
+        key's trailing space, ``id`` its rank among the sorted keys."""
+        found: list[tuple[int, int]] = []
+        add = found.append
+        with self._batch_lock:
+            self._batch_db.scan(data, match_event_handler=lambda i, _f, end, _fl, _c: add((end, i)))
+        return found
 
     def scan(self, padded: str) -> Iterator[tuple[int, tuple[int, tuple[int, ...]]]]:
         """(last index, key length, form ids) of every term in the space-padded key of a
         comment; form ids are empty for a run of three identical letters."""
-        return self._automaton.iter(padded)  # type: ignore[no-any-return]
+        automaton = self._automaton if self._automaton is not None else self.automaton
+        return automaton.iter(padded)  # type: ignore[no-any-return]
 
     def hits(self, padded: str) -> Iterator[Hit]:
         """(start, end, form ids) of every term in a space-padded key (end: its trailing
         space)."""
-        for last, (length, form_ids) in self._automaton.iter(padded):
+        for last, (length, form_ids) in self.automaton.iter(padded):
             if form_ids:
                 yield last - length, last, form_ids
 
@@ -130,7 +167,7 @@ class Matcher:
             with self._batch_lock:
                 self._batch_db.scan(data, match_event_handler=lambda _i, _f, end, _fl, _c: add(end))
             return positions
-        positions = [last for last, _ in self._automaton.iter(data.decode("ascii"))]
+        positions = [last for last, _ in self.automaton.iter(data.decode("ascii"))]
         if self._stretched:
             positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
         return positions
@@ -139,6 +176,40 @@ class Matcher:
 def fold_batch(texts: Sequence[str]) -> bytes:
     """A batch of cells as one folded, space-padded text, the cells separated by NUL."""
     return key_fold_bytes(" " + " \x00 ".join(texts) + " ")
+
+
+def ends_to_hits(matcher: Matcher, ends: Sequence[tuple[int, int]]) -> list[Hit]:
+    """(start, end, ids) in a padded key from the (end, id) of :meth:`Matcher.match_ends`."""
+    by_id = matcher.by_id
+    assert by_id is not None
+    out = []
+    for end, key_id in ends:
+        length, ids = by_id[key_id]
+        out.append((end - 1 - length, end - 1, ids))
+    return out
+
+
+def cell_starts(texts: Sequence[str]) -> list[int]:
+    """Where each cell's space-padded key starts in :func:`fold_batch` of ``texts`` (one
+    character is one byte; a cell and its separator take its length plus three), and where the
+    batch ends."""
+    lengths = accumulate(map(len, texts), initial=0)
+    return list(map(add, lengths, range(0, 3 * len(texts) + 1, 3)))
+
+
+def cell_ends(starts: list[int], ends: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+    """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index (``starts``:
+    :func:`cell_starts`), each end moved to the cell's own space-padded key."""
+    per_cell: dict[int, list[tuple[int, int]]] = {}
+    low = high = 0  # the current cell's padded key: starts at ``low``, the next at ``high``
+    found: list[tuple[int, int]] = []
+    for end, key_id in ends:
+        if not low < end <= high:  # most hits fall in the cell of the hit before
+            cell = bisect_right(starts, end - 1) - 1
+            low, high = starts[cell], starts[cell + 1]
+            found = per_cell.setdefault(cell, [])
+        found.append((end - low, key_id))
+    return per_cell
 
 
 def cells(data: bytes, positions: list[int]) -> list[int]:

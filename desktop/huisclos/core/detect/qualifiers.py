@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick
 
@@ -66,8 +67,15 @@ class Qualifiers:
     """The lexicon's hearsay and relative phrases and its emphasis thresholds, compiled."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        self._phrases = _phrase_automaton(
-            {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
+        groups = {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
+        self._phrases = _phrase_automaton(groups)
+        # One word of every phrase, its longest (the rarest, «au dire de» → «dire»): a comment
+        # holding none of these words holds no phrase.
+        self._needed_words = frozenset(
+            max(key.split(), key=len)
+            for phrases in groups.values()
+            for key in map(term_key, phrases)
+            if key
         )
         self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
         self._min_capitals = lexicon.min_capital_letters
@@ -77,14 +85,15 @@ class Qualifiers:
     ) -> list[RawFinding]:
         """The findings of ``spans`` (start, end, rule index), in text order, with their
         reasons and their severity raised by one level when they have some."""
-        emphasis_cell = bool(self._exclaim.search(text))
+        emphasis_cell = "!" in text and self._exclaim.search(text) is not None
         breaks = None
         if self._may_qualify(key):  # most comments: no hearsay, no relative, nothing to place
             breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
         clause_cache: dict[int, Clause] = {}
         minimum_caps = self._min_capitals
         out = []
-        for start, end, index in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        ordered = spans if len(spans) == 1 else sorted(spans, key=lambda s: (s[0], -s[1], s[2]))
+        for start, end, index in ordered:
             rule = rules[index]
             reasons: tuple[str, ...] = ()
             if breaks is not None:
@@ -112,6 +121,8 @@ class Qualifiers:
         """False when no clause of the comment can hold a qualifier: a clause's words are a run
         of the comment's words (clauses are cut at punctuation, a space in ``key``), so a
         qualifier phrase found in a clause is also found in the whole comment."""
+        if self._needed_words.isdisjoint(key.split()):
+            return False
         plain = _GAP_AND_NUMBERS.sub(" ", f" {key} ")  # the words, numbers left out
         return any(kind for _, (kind, _) in self._phrases.iter(plain))
 
@@ -131,29 +142,28 @@ class Qualifiers:
         reasons = ("hearsay",) if "hearsay" in kinds else ()
         if "third_party" not in kinds:  # the common case: no relative, nothing to place
             return Clause((), (), (), reasons)
-        words: list[str] = []
-        offsets: list[int] = []
-        parts: list[int] = []
-        part = 0
-        previous_end = low
-        for match in _WORD.finditer(key, low, min(high, len(key))):
-            word = match.group()
-            if word.isdigit():
-                continue
-            if words and ("," in text[previous_end : match.start()] or word in _PART_STARTS):
-                part += 1
-            words.append(word)
-            offsets.append(match.start())
-            parts.append(part)
-            previous_end = match.end()
-        if not words:
+        found = [
+            (match.start(), match.group())
+            for match in _WORD.finditer(key, low, min(high, len(key)))
+            if not match.group().isdigit()
+        ]
+        if not found:
             return Clause((), (), (), ())
+        offsets = [offset for offset, _ in found]
+        words = [word for _, word in found]
+        # A word opens a new part after a comma since the word before it, or when it is «car»,
+        # «mais»…; ``parts`` (non-decreasing) numbers the part of each word.
+        opens = [0] + [1 if word in _PART_STARTS else 0 for word in words[1:]]
+        comma = text.find(",", offsets[0], high)
+        while comma != -1:
+            after = bisect.bisect_left(offsets, comma)  # the first word after the comma
+            if after < len(words):
+                opens[after] = 1
+            comma = text.find(",", comma + 1, high)
+        parts = list(accumulate(opens))
+        part = parts[-1]
         joined = " " + " ".join(words) + " "
-        starts = []  # offset of each word in ``joined``
-        position = 1
-        for word in words:
-            starts.append(position)
-            position += len(word) + 1
+        starts = list(accumulate((len(word) + 1 for word in words[:-1]), initial=1))
         hearsay: list[tuple[int, int]] = []
         relatives: list[tuple[int, int]] = []
         for last, (kind, size) in self._phrases.iter(joined):
@@ -173,8 +183,10 @@ class Qualifiers:
                 h_last == first_word - 1 or h_first == last_word + 1 for h_first, h_last in hearsay
             ):
                 source = True  # «d'après sa mère», «sa mère dit que»
-            part_words = [n for n, p in enumerate(parts) if p == parts[first_word]]
-            if part_words and part_words[0] >= first_word - 1 and part_words[-1] == last_word:
+            own = parts[first_word]  # the words of its part: a run, ``parts`` is sorted
+            first_of_part = bisect.bisect_left(parts, own)
+            last_of_part = bisect.bisect_right(parts, own) - 1
+            if first_of_part >= first_word - 1 and last_of_part == last_word:
                 subject_parts.add(parts[first_word] + 1)  # «sa mère, musulmane voilée»
         return Clause(
             tuple(offsets),

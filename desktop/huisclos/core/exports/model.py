@@ -306,12 +306,15 @@ class Export(ABC):
     def _net_changes(self, edits: Iterable[Edit]) -> dict[tuple[str, int, str], str]:
         """Final text of every changed cell, after checking each edit against the file."""
         current: dict[tuple[str, int, str], str] = {}
+        original: dict[tuple[str, int, str], str] = {}  # each cell read from the file once
         for edit in edits:
             table = self.table_named(edit.sheet)
             table.check_row(edit.row)
             table.column_index(edit.column)
             key = (table.name, edit.row, edit.column)
-            text = current[key] if key in current else table.cell(edit.row, edit.column)
+            if key not in current:
+                current[key] = original[key] = table.cell(edit.row, edit.column)
+            text = current[key]
             if text != edit.before:
                 raise ExportError(
                     f"La ligne {edit.row} (colonne « {edit.column} ») ne contient plus le texte "
@@ -319,8 +322,4 @@ class Export(ABC):
                     "l'analyse."
                 )
             current[key] = edit.after
-        return {
-            key: text
-            for key, text in current.items()
-            if text != self.table_named(key[0]).cell(key[1], key[2])
-        }
+        return {key: text for key, text in current.items() if text != original[key]}

@@ -33,7 +33,7 @@ from .workbook import DAMAGE, describe_sheets
 from .xml_text import split_ref
 from .zip_archive import ZipArchive
 
-ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # reading.py says it too
 
 logger = logging.getLogger(__name__)
 

@@ -19,15 +19,12 @@ import stat
 from pathlib import Path
 
 from ..errors import ExportError
-from .csv_file import read_csv
 from .model import Export, ProgressCallback
-from .ods_file import ODS_MIMETYPE, read_ods
-from .workbook import read_xlsx
-from .xls_file import read_xls
 
 logger = logging.getLogger(__name__)
 
 XLSX_MAGIC = b"PK\x03\x04"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # as ods_file's
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _BLANK = b" \t\r\n\xef\xbb\xbf"
 MAX_FILE_BYTES = 2_000_000_000
@@ -133,8 +130,12 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
     fingerprint = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if data.startswith(XLSX_MAGIC) and data[30:38] == b"mimetype" and ODS_MIMETYPE in data[:100]:
+        from .ods_file import read_ods  # each reader loads only for its kind of file
+
         export: Export = read_ods(path, data, fingerprint, progress)
     elif data.startswith(XLSX_MAGIC):
+        from .workbook import read_xlsx
+
         export = read_xlsx(path, data, fingerprint, progress)
     elif data.startswith(CFB_MAGIC):
         if "EncryptedPackage".encode("utf-16-le") in data:
@@ -142,6 +143,8 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
                 f"Le classeur « {path.name} » est protégé par un mot de passe. Ouvrez-le dans "
                 "Excel, enregistrez une copie sans mot de passe, puis ouvrez cette copie."
             )
+        from .xls_file import read_xls
+
         export = read_xls(path, data, fingerprint)
     elif suffix in (".xlsx", ".xlsm", ".ods"):
         raise ExportError(
@@ -160,6 +163,8 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
             ".csv, .xlsx ou .ods."
         )
     else:
+        from .csv_file import read_csv
+
         export = read_csv(path, data, fingerprint)
     if progress:
         progress(total, total)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,8 @@ from ..audit.log import open_log, record_event
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, SEVERITY_RANK
 from ..detect.findings import Finding
 from ..errors import HuisclosError
+from ..review import counts as review_counts
+from ..review.counts import ReviewCounts
 from ..review.session import ReviewSession
 from .masking import MaskedExample, masked_examples
 
@@ -80,6 +82,22 @@ class ReportData:
     examples: list[MaskedExample] = field(default_factory=list)
     app_version: str = __version__
     high_cells: int | None = None  # comments with at least one high-severity finding
+    counts: ReviewCounts | None = None  # the review's figures, worded as every face words them
+
+    @property
+    def review_counts(self) -> ReviewCounts:
+        """Comments flagged, passages found, to review and corrected (:mod:`..review.counts`);
+        built from the other figures when the data was made by hand."""
+        if self.counts is not None:
+            return self.counts
+        corrected = self.corrections.cells + self.corrections.unsaved
+        return ReviewCounts(
+            flagged=self.flagged_comments,
+            passages=self.flagged_comments,
+            to_review=max(0, self.flagged_comments - corrected),
+            corrected=corrected,
+            patients=self.rows,
+        )
 
     @property
     def share_flagged(self) -> float:
@@ -259,6 +277,10 @@ def build_report(
     """ReportData from plain figures; ``examples_from`` (cell text, its findings) only when the
     user asked for masked examples."""
     lines, flagged_comments, flagged_patients = summarise(findings, rows)
+    corrections = corrections or Corrections()
+    counts = review_counts.of_findings(
+        findings, patients=rows, corrected=corrections.cells + corrections.unsaved
+    )
     column_names: list[str] = []
     for sheet, names in (columns or {}).items():
         column_names.extend(
@@ -271,13 +293,14 @@ def build_report(
         categories=lines,
         flagged_comments=flagged_comments,
         flagged_patients=flagged_patients,
-        corrections=corrections or Corrections(),
+        corrections=corrections,
         log=log or LogStatus(None, "Journal non consulté."),
         practice=practice,
         generated=generated or datetime.now(),
         columns=column_names,
         examples=masked_examples(examples_from) if examples_from is not None else [],
         high_cells=high_severity_comments(findings),
+        counts=counts,
     )
 
 
@@ -333,7 +356,7 @@ def report_from_session(
         examples = cells_with_findings(
             findings, lambda sheet, row, column: session.original((sheet, row, column))
         )
-    return build_report(
+    data = build_report(
         file_name=session.path.name,
         fingerprint=fingerprint,
         rows=session.patient_count(),
@@ -344,6 +367,13 @@ def report_from_session(
         log=log_status,
         examples_from=examples,
     )
+    # still to review and corrected: what the review screen shows at this moment
+    data.counts = replace(
+        data.review_counts,
+        to_review=session.review_count(),
+        corrected=session.corrected_count(),
+    )
+    return data
 
 
 def report_payload(data: ReportData, fmt: str) -> dict[str, Any]:
@@ -352,6 +382,9 @@ def report_payload(data: ReportData, fmt: str) -> dict[str, Any]:
         "fingerprint": data.fingerprint,
         "rows": data.rows,
         "flagged_comments": data.flagged_comments,
+        "passages": data.review_counts.passages,
+        "to_review": data.review_counts.to_review,
+        "corrected": data.review_counts.corrected,
         "flagged_patients": data.flagged_patients,
         "counts": {line.category: dict(line.by_severity) for line in data.categories},
         "format": fmt.lower().lstrip("."),

@@ -7,10 +7,14 @@ Written for a practice secretary: plain words first, the legal reference in brac
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import cache
 from html import escape
 
+from ..errors import HuisclosError
 from ..french import french_spacing
+from ..resources import resource
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,27 @@ def topic_for(
     if severity == "low":
         return topic("functional_need")
     return topic(CATEGORY_TOPICS.get(category, "cnil_comments"))
+
+
+@cache
+def english_topics() -> dict[str, HelpTopic]:
+    """The topics in English (``resources/lexicon/en/help.toml``), by id; {} if missing."""
+    try:
+        path = resource("lexicon", "en", "help.toml")
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (HuisclosError, OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {
+        topic_id: HelpTopic(topic_id, str(entry["title"]), tuple(entry["paragraphs"]))
+        for topic_id, entry in (data.get("topics") or {}).items()
+    }
+
+
+def in_language(item: HelpTopic, language: str) -> HelpTopic:
+    """``item`` in ``language`` («en» or the French source)."""
+    if language == "en":
+        return english_topics().get(item.id, item)
+    return item
 
 
 def topic_html(item: HelpTopic) -> str:

@@ -13,7 +13,8 @@ from html import escape as _escape
 from typing import TYPE_CHECKING
 
 from ..detect.categories import CATEGORY_LABELS, SEVERITIES
-from ..french import french_spacing, number
+from ..french import french_spacing, number, plural
+from ..review import counts as review_counts
 from .help_text import CNIL_RULES
 from .masking import MaskedExample
 
@@ -68,10 +69,6 @@ def percent(value: float) -> str:
         return "< 0,1\u00a0%"
     text = f"{pct:.1f}" if pct < 10 else f"{pct:.0f}"
     return text.replace(".", ",") + "\u00a0%"
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    return f"{number(count)} {singular if count <= 1 else (many or singular + 's')}"
 
 
 def report_html(data: ReportData) -> str:
@@ -129,9 +126,24 @@ def _title_block(data: ReportData) -> str:
         "<h1>Rapport d'autocontrôle des commentaires administratifs</h1>"
         f"{practice}"
         f'<p class="muted">Établi le {escape(french_date(data.generated))} avec Huis clos '
-        f"{escape(data.app_version)}, sur ce poste, sans connexion à Internet. Ce rapport ne "
-        "contient aucun nom ni aucun commentaire de patient.</p>"
+        f"{escape(data.app_version)}, sur ce poste, sans connexion à Internet. "
+        f"{escape(contents_sentence(data))}</p>"
         f'<hr style="color: {RULE};">'
+    )
+
+
+def contents_sentence(data: ReportData) -> str:
+    """What the report holds, exactly: figures only, or figures and the masked examples the
+    user asked for (never a patient's name)."""
+    if not data.examples:
+        return (
+            "Ce rapport ne contient que des chiffres : aucun nom ni aucun commentaire de patient."
+        )
+    shown = plural(len(data.examples), "exemple masqué", "exemples masqués")
+    return (
+        f"Ce rapport ne contient aucun nom de patient ; à votre demande, il montre {shown} "
+        "de commentaires (en fin de rapport), où les passages sensibles sont remplacés par "
+        "leur catégorie et les noms et les chiffres sont cachés."
     )
 
 
@@ -154,25 +166,31 @@ def _file_block(data: ReportData) -> str:
 
 
 def _figures_block(data: ReportData) -> str:
-    corrected = data.corrections.cells
+    counts = data.review_counts
+    high = data.high_comments
     cells = [
-        (number(data.flagged_comments), "commentaires à revoir"),
-        (number(data.flagged_patients), f"patients concernés ({percent(data.share_flagged)})"),
-        (
-            number(data.high_comments),
-            ("commentaire" if data.high_comments <= 1 else "commentaires") + " de gravité élevée",
-        ),
-        (number(corrected), "commentaires corrigés"),
+        (counts.to_review, "commentaire à revoir", "commentaires à revoir"),
+        (counts.corrected, "commentaire corrigé", "commentaires corrigés"),
+        (counts.flagged, "commentaire signalé", "commentaires signalés"),
+        (high, "commentaire de gravité élevée", "commentaires de gravité élevée"),
+        (data.flagged_patients, "patient concerné", "patients concernés"),
     ]
     row = "".join(
-        f'<td width="25%" align="center" style="background-color: #eef3f8;">'
-        f'<span class="big">{escape(value)}</span><br>'
-        f'<span class="small">{escape(caption)}</span></td>'
-        for value, caption in cells
+        f'<td width="20%" align="center" style="background-color: #eef3f8;">'
+        f'<span class="big">{escape(number(value))}</span><br>'
+        f'<span class="small">{escape(plural(value, one, many).split(" ", 1)[1])}</span></td>'
+        for value, one, many in cells
+    )
+    detail = (
+        f"{review_counts.passages(counts.passages)} dans "
+        f"{review_counts.flagged(counts.flagged)}, chez "
+        f"{review_counts.patients(data.flagged_patients)} sur {number(data.rows)} "
+        f"({percent(data.share_flagged)})."
     )
     return (
         "<h2>En résumé</h2>"
         f'<table width="100%" cellspacing="6" cellpadding="8"><tr>{row}</tr></table>'
+        f'<p class="small muted">{escape(detail)}</p>'
     )
 
 
@@ -281,12 +299,12 @@ def _corrections_block(data: ReportData) -> str:
                 for k, v in sorted(c.by_category.items(), key=lambda kv: -kv[1])
             )
             text += f"<ul>{items}</ul>"
-        if data.flagged_comments:
-            left = max(0, data.flagged_comments - c.cells)
+        counts = data.review_counts
+        if counts.flagged:
             text += (
-                f"<p>Restent à traiter : {plural(left, 'commentaire')} sur "
-                f"{number(data.flagged_comments)}.</p>"
-                if left
+                f"<p>Restent {review_counts.to_review(counts.to_review)} sur "
+                f"{review_counts.flagged(counts.flagged)}.</p>"
+                if counts.to_review
                 else "<p>Tous les commentaires signalés ont été traités.</p>"
             )
     else:

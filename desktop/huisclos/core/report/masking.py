@@ -1,5 +1,6 @@
 """Masked examples for the report: a flagged comment with its sensitive passages replaced by
-their category, possible names by «[nom]», e-mail addresses by «[courriel]», digits by «•».
+their category, possible names by «[nom]» (capitalised words that are not ordinary words or
+abbreviations of the trade such as «EHPAD»), e-mail addresses by «[courriel]», digits by «•».
 
 Used only when the user explicitly asks for examples in the report. Pure functions.
 """
@@ -10,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS
 from ..detect.findings import Finding
@@ -26,6 +28,50 @@ class MaskedExample:
 # --- masked examples -------------------------------------------------------------------------
 
 _KEEP_UPPER = {"RDV", "SMS", "NB", "TEL", "TÉL", "OK", "PM", "AM", "H"}
+
+ACRONYMS = frozenset(
+    {
+        "EHPAD", "EHPA", "USLD", "SSR", "SSIAD", "HAD", "PMI", "ASE", "CCAS", "CMP", "CMPP",
+        "CHU", "CHS", "CH", "SAMU", "SMUR", "IDE", "IDEL", "VSL", "PMR", "CAF", "CPAM", "MSA",
+        "CMU", "CMUC", "CSS", "ACS", "AME", "ALD", "MDPH", "APA", "RSA", "AAH", "TP", "AT",
+        "MP", "RIB", "IBAN", "SMS", "RGPD", "CNIL", "DMP", "INS", "NIR", "ADMR", "ESAT",
+        "FAM", "MAS", "IME", "SESSAD", "UDAF", "ATMP", "AVS", "AESH", "PAI", "SNCF", "RATP",
+        "EDF", "GDF", "URSSAF", "MUTUELLE", "CV", "ETP", "PDF", "CSV", "TEL", "MME", "MR",
+        "MLLE", "DR", "PR", "ST", "STE",
+    }
+)  # fmt: skip
+"""Capitalised abbreviations of the practice's daily work (care homes, social services,
+insurance): ordinary words that a masked example keeps, never taken for a name."""
+
+CALENDAR = (
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin "
+    "juillet août septembre octobre novembre décembre"
+)
+_CALENDAR = frozenset(CALENDAR.split())
+
+
+@cache
+def _ordinary_words() -> frozenset[str]:
+    """Lower-case French words that are not names: Faker's French word list (an app
+    dependency) and the calendar, less the words that are also French surnames or first
+    names («Petit», «Pierre»), which stay masked."""
+    from faker.providers.lorem.fr_FR import Provider as Words
+    from faker.providers.person.fr_FR import Provider as People
+
+    names = {name.lower() for name in (*People.last_names, *People.first_names)}
+    words = {word.lower() for word in Words.word_list} | _CALENDAR
+    return frozenset(words - names)
+
+
+def is_ordinary_word(word: str) -> bool:
+    """A capitalised word that is not a possible name: an abbreviation of the trade («EHPAD»,
+    «CAF»), a day or month, or an ordinary French word written with a capital («Attention»)."""
+    upper = word.upper()
+    if upper in _KEEP_UPPER or upper in ACRONYMS:
+        return True
+    return word.lower() in _ordinary_words()
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
@@ -68,8 +114,10 @@ def _mask_words(text: str, *, first: bool) -> str:
         word = match.group()
         out.append(text[position : match.start()])
         is_first_word = first and index == 0
-        if word.upper() in _KEEP_UPPER or not word[0].isupper() or is_first_word:
-            if is_first_word and len(word) > 1 and word.isupper() and word not in _KEEP_UPPER:
+        if is_ordinary_word(word):
+            out.append(word)
+        elif not word[0].isupper() or is_first_word:
+            if is_first_word and len(word) > 1 and word.isupper():
                 word = "[nom]"
             out.append(word)
         else:

@@ -22,6 +22,7 @@ from typing import Any
 from ..detect.categories import CATEGORIES, CATEGORY_LABELS, REASON_EXPLANATIONS
 from ..detect.detector import Detector
 from ..errors import HuisclosError
+from ..french import plural
 from ..resources import resource
 from ..rewrite.suggestions import first_suggestion
 from .help_text import topic_for
@@ -52,6 +53,8 @@ class Reveal:
     spans: tuple[tuple[int, int], ...]  # passages to highlight in the comment
     topic: str  # «Pourquoi ?» topic id
     note: str = ""  # the trainer's note, when the labelled list gives one
+    rule: str = ""  # the rule whose explanation is shown (for its English text)
+    reason_ids: tuple[str, ...] = ()  # the reasons' ids (for their English text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,7 @@ class Score:
     def text(self) -> str:
         if not self.answered:
             return f"Aucune réponse notée sur {self.total} commentaires."
-        return f"{self.correct} bonne(s) réponse(s) sur {self.answered}"
+        return f"{plural(self.correct, 'bonne réponse', 'bonnes réponses')} sur {self.answered}"
 
 
 # A few comments that keep the quiz usable even with no lexicon or corpus on disk.
@@ -345,7 +348,8 @@ def explain(item: QuizItem, detector: Detector) -> Reveal:
         )
     categories = tuple(dict.fromkeys([*(f.category for f in findings), *item.categories]))
     reasons = tuple(dict.fromkeys(r for f in findings for r in f.reasons))
-    explanation = next((f.explanation for f in findings if f.explanation), "")
+    explained = next((f for f in findings if f.explanation), None)
+    explanation = explained.explanation if explained is not None else ""
     if not explanation:
         explanation = _category_explanation(categories)
     suggestion = first_suggestion(item.text, findings, detector=detector) if findings else None
@@ -365,6 +369,8 @@ def explain(item: QuizItem, detector: Detector) -> Reveal:
         tuple((f.start, f.end) for f in findings),
         topic.id,
         item.note,
+        explained.rule if explained is not None else "",
+        tuple(r for r in reasons if r in REASON_EXPLANATIONS),
     )
 
 

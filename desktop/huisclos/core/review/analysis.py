@@ -85,9 +85,9 @@ def analyse_batch(detector: Detector, texts: list[str], options: ScanOptions) ->
     categories, min_severity, suggest = options
     filtering = options.filtering
     memo = suggestion_memo(detector)
-    for index in detector.candidates(texts):
+    for index, hits in detector.candidate_hits(texts):
         text = texts[index]
-        raw = detect_raw(text)
+        raw = detect_raw(text, hits)
         if not raw:
             continue
         if filtering:

@@ -4,6 +4,7 @@
   rule, rows and comments flagged (the command line and the app log the same event);
 - :func:`edit_event` — an applied, undone or redone batch (texts become keyed hashes when the
   event is written, :func:`huisclos.core.audit.log.record_edits`);
+- :func:`ignore_event` — one passage ignored («Ignorer»), or that choice undone or redone;
 - :func:`save_copy_event` and :func:`worklist_event` — a cleaned copy or a correction list
   written (or prepared, not yet renamed: :func:`~huisclos.core.safe_write.staged_outputs`),
   named by their fingerprints.
@@ -21,9 +22,11 @@ from ..audit.events import (
     EditEvent,
     JournalEvent,
     file_written_payload,
+    ignore_payload,
     loggable_name,
 )
 from ..detect.detector import Detector
+from ..detect.findings import Finding
 from ..edits import Edit, EditBatch
 from ..exports.model import Export
 from ..safe_write import output_fingerprint
@@ -84,6 +87,22 @@ def edit_event(batch: EditBatch, action: str, *, export: Export, detector: Detec
         fingerprint=export.fingerprint,
         file_name=export.path.name,
     )
+
+
+def ignore_event(finding: Finding, action: str, *, export: Export) -> JournalEvent:
+    """The ``ignore`` event once ``action`` (``apply``, ``undo`` or ``redo``) is done on the
+    choice to leave ``finding`` as it is: its rule, category and cell, never its words."""
+    payload = ignore_payload(
+        action=action,
+        rule=finding.rule,
+        category=finding.category,
+        row=finding.row,
+        column=finding.column,
+        sheet=finding.sheet,
+    )
+    payload["fingerprint"] = export.fingerprint
+    payload["file_name"] = export.path.name
+    return JournalEvent("ignore", payload)
 
 
 def save_copy_event(export: Export, edits: list[Edit], target: Path) -> JournalEvent:

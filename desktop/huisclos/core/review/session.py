@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -37,7 +37,8 @@ from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
-from .scan import ScanResult
+from .counts import ReviewCounts
+from .scan import FlaggedCell, ScanResult
 
 logger = logging.getLogger(__name__)
 
@@ -83,10 +84,14 @@ class ReviewSession:
         self.categories = set(categories) if categories else set(CATEGORIES)
         self.min_severity = min_severity
         self._tables: dict[str, Table] = {table.name: table for table in export.tables}
+        # Texts of the file's cells already read (the flagged ones, from the scan): a CSV cell
+        # read again costs parsing its whole row, and «Tout appliquer» asks for each several times.
+        self._originals: dict[CellKey, str] = {}
         self.overlay = CellOverlay(self._original_text)
         self._findings: dict[CellKey, list[Finding]] = {}
         self._ignored: set[tuple[CellKey, str, str]] = set()
         self._edited_categories: dict[CellKey, set[str]] = {}
+        self._first_found: dict[CellKey, list[Finding]] = {}  # findings before the 1st edit
         self.rows_scanned = 0
         self.scan_complete = False
 
@@ -108,6 +113,8 @@ class ReviewSession:
             categories=categories,
             min_severity=min_severity,
         )
+        for batch in result.batches:
+            session.remember_texts(batch.sheet, batch.cells)
         session.add_findings(result.findings)
         session.finish_scan(result.columns)
         return session
@@ -130,9 +137,18 @@ class ReviewSession:
         """Data rows of every table (the patients of the export)."""
         return sum(len(table) for table in self.export.tables if table.holds_patients)
 
+    def remember_texts(self, sheet: str, cells: Iterable[FlaggedCell]) -> None:
+        """The file's texts of cells a scan read (so they are not read again)."""
+        originals = self._originals
+        for cell in cells:
+            originals[(sheet, cell.row, cell.column)] = cell.text
+
     def _original_text(self, key: CellKey) -> str:
-        sheet, row, column = key
-        return self._tables[sheet].cell(row, column)
+        text = self._originals.get(key)
+        if text is None:
+            sheet, row, column = key
+            text = self._originals[key] = self._tables[sheet].cell(row, column)
+        return text
 
     def text(self, key: CellKey) -> str:
         """The cell's current text (after the user's edits)."""
@@ -211,6 +227,34 @@ class ReviewSession:
         """Comments whose text differs from the file."""
         return len(self.overlay)
 
+    def counts(self) -> ReviewCounts:
+        """The review's figures (:mod:`.counts`): comments flagged and passages found in the file
+        as it was read — a corrected comment still counts with the passages it had — comments
+        still to review, comments corrected."""
+        cells = 0
+        found = 0
+        by_category: Counter[str] = Counter()
+        for key, findings in self._findings.items():
+            if self.overlay.is_changed(key) or not findings:
+                continue
+            cells += 1
+            found += len(findings)
+            by_category.update({finding.category for finding in findings})
+        for key in self.overlay:
+            first = self._first_found.get(key)
+            if first:
+                cells += 1
+                found += len(first)
+                by_category.update({finding.category for finding in first})
+        return ReviewCounts(
+            flagged=cells,
+            passages=found,
+            to_review=self.review_count(),
+            corrected=self.corrected_count(),
+            patients=self.patient_count(),
+            by_category=dict(by_category),
+        )
+
     def category_summaries(self) -> list[CategorySummary]:
         """Per category: findings, comments, worst severity — most serious first."""
         findings: Counter[str] = Counter()
@@ -252,7 +296,12 @@ class ReviewSession:
         self._ignored.add((cell_key(finding), finding.rule, finding.match))
 
     def unignore(self, finding: Finding) -> None:
+        """Undo :meth:`ignore`: the occurrence is to review again."""
         self._ignored.discard((cell_key(finding), finding.rule, finding.match))
+
+    def ignore_event(self, finding: Finding, action: str) -> JournalEvent:
+        """The journal's ``ignore`` event once ``action`` (apply, undo, redo) is done."""
+        return journal_events.ignore_event(finding, action, export=self.export)
 
     # --- suggestions and edits -----------------------------------------------------------
     def _chosen(self, key: CellKey, category: str | None) -> list[Finding]:
@@ -324,13 +373,24 @@ class ReviewSession:
         rules = tuple(dict.fromkeys(f.rule for f in self.findings(key)))
         return batch_from([self.edit(key, new_text, rules)], label)
 
-    def bulk_batch(self, category: str | None = None, label: str = "") -> EditBatch:
+    def bulk_batch(
+        self,
+        category: str | None = None,
+        label: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> EditBatch:
         """«Tout appliquer» and ``huisclos clean``: for every comment to review, exactly the
         proposal the detail panel shows for it in the same view (:meth:`proposal`: only the
         findings of ``category`` when given), fitted to what the file can hold («’» becomes «'»
-        in a Windows-1252 export), as one batch, hence one undo step."""
+        in a Windows-1252 export), as one batch, hence one undo step.
+
+        ``progress(done, total)`` hears how many comments are done every hundred (the app runs
+        this on a worker thread while the session is left alone, and shows a progress bar)."""
         edits: list[Edit] = []
-        for key in self.pending_keys():
+        pending = self.pending_keys()
+        for done, key in enumerate(pending):
+            if progress is not None and done % 100 == 0:
+                progress(done, len(pending))
             new_text = self.proposal(key, category)
             if new_text is None or new_text == self.text(key):
                 continue
@@ -360,7 +420,10 @@ class ReviewSession:
     def apply(self, batch: EditBatch) -> list[CellKey]:
         """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""
         for edit in batch:
-            found = {finding.category for finding in self._findings.get(edit.key, ())}
+            before = self._findings.get(edit.key, [])
+            if not self.overlay.is_changed(edit.key):
+                self._first_found[edit.key] = list(before)
+            found = {finding.category for finding in before}
             self._edited_categories.setdefault(edit.key, set()).update(found)
         batch.apply(self.overlay)
         keys = list(dict.fromkeys(edit.key for edit in batch))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 
@@ -18,6 +19,13 @@ def answer_buttons(
     if accept is not None:
         buttons.button(ok).setText(accept)
     buttons.button(no).setText(cancel)
+    # what each does, for screen readers (Qt reads the description after the name)
+    buttons.button(ok).setAccessibleDescription(
+        QCoreApplication.translate("Dialogs", "Valide et ferme la fenêtre (Entrée)")
+    )
+    buttons.button(no).setAccessibleDescription(
+        QCoreApplication.translate("Dialogs", "Ferme la fenêtre sans rien changer (Échap)")
+    )
     buttons.accepted.connect(on_accept)
     buttons.rejected.connect(dialog.reject)
     return buttons

@@ -8,6 +8,7 @@ shows while a large file is generated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from ...core.demo.synthetic import write_export
 from ...core.errors import HuisclosError
+from .. import folders
+from ..questions import ask_choice
 from ..style import number_box, paragraph
 from . import answer_buttons
 
@@ -62,10 +65,15 @@ class GenerateExerciseDialog(QDialog):
         for key, label, _suffix in FORMATS:
             self.format.addItem(self.tr(label), key)
         self.format.setAccessibleName(self.tr("Format du fichier"))
+        self.format.setAccessibleDescription(
+            self.tr("CSV comme les logiciels de cabinet, ou classeur Excel")
+        )
         self.path = QLineEdit(self)
         self.path.setAccessibleName(self.tr("Fichier à créer"))
-        self.path.setText(str(Path.home() / "exercice-huisclos.csv"))
+        self.path.setAccessibleDescription(self.tr("Le chemin du fichier d'exercice à écrire"))
+        self.path.setText(str(folders.in_last_folder("exercises", "exercice-huisclos.csv")))
         browse = QPushButton(self.tr("Parcourir…"), self)
+        browse.setToolTip(self.tr("Choisir où enregistrer le fichier"))
         browse.clicked.connect(self._browse)
         self.format.currentIndexChanged.connect(self._sync_suffix)
         where = QHBoxLayout()
@@ -130,6 +138,7 @@ class GenerateExerciseDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), problem)
             return
         self.written = target
+        folders.remember("exercises", target)
         self.accept()
 
 
@@ -139,16 +148,37 @@ def write_exercise(path: Path, patients: int, share: float, fmt: str) -> Path:
     return path
 
 
-def generate_exercise_file(parent: QWidget | None = None) -> Path | None:
-    """Show «Générer un fichier d'exercice…»; returns the written file, or None if cancelled."""
+def generate_exercise_file(
+    parent: QWidget | None = None, open_file: Callable[[Path], None] | None = None
+) -> Path | None:
+    """Show «Générer un fichier d'exercice…»; returns the written file, or None if cancelled.
+    With ``open_file``, offers to open the new file at once («Ouvrir maintenant»)."""
     dialog = GenerateExerciseDialog(parent)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.written is not None:
-        QMessageBox.information(
-            parent,
-            dialog.windowTitle(),
-            QCoreApplication.translate(
-                "GenerateExerciseDialog", "Fichier d'exercice enregistré :\n{path}"
-            ).format(path=dialog.written),
-        )
+        if offer_to_open(parent, dialog.windowTitle(), dialog.written, open_file is not None):
+            assert open_file is not None
+            open_file(dialog.written)
         return dialog.written
     return None
+
+
+def offer_to_open(parent: QWidget | None, title: str, path: Path, can_open: bool) -> bool:
+    """«Fichier d'exercice enregistré» with «Ouvrir maintenant» (the default) and «Fermer»;
+    True when the user chose to open it."""
+    translate = QCoreApplication.translate
+    choices = [
+        ("close", translate("GenerateExerciseDialog", "Fermer"), QMessageBox.ButtonRole.RejectRole)
+    ]
+    if can_open:
+        opening = translate("GenerateExerciseDialog", "Ouvrir maintenant")
+        choices.insert(0, ("open", opening, QMessageBox.ButtonRole.AcceptRole))
+    text = translate("GenerateExerciseDialog", "Fichier d'exercice enregistré :\n{path}")
+    answer = ask_choice(
+        parent,
+        title,
+        text.format(path=path),
+        choices,
+        default="open" if can_open else "close",
+        icon=QMessageBox.Icon.Information,
+    )
+    return answer == "open"

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from ...core.audit import events as audit_events
 from ...core.audit import log as audit_log
+from ...core.audit.describe_en import describe_in_english
 from ...core.audit.export import export_events, local_time
 from ...core.audit.verify import VerifyResult
-from ..labels import format_number
+from ..labels import format_number, language
 from ..workers import CallJob
 from .passphrase import ensure_log_unlocked
 
@@ -163,17 +164,25 @@ class JournalDialog(QDialog):
                 event_time(event),
                 self.event_label(kind)
                 or str(event.get("label") or audit_events.EVENT_LABELS.get(kind, kind)),
-                audit_events.describe(event),
+                describe_in_english(event) if language() == "en" else audit_events.describe(event),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 3:
                     item.setToolTip(value)
                 self.table.setItem(row, column, item)
+        count = len(self.events)
         self.status.setText(
-            self.tr(
-                "{0} événement(s). Cliquez sur « Vérifier l'intégrité » pour contrôler le journal."
-            ).format(format_number(len(self.events)))
+            (
+                self.tr(
+                    "{0} événement. Cliquez sur « Vérifier l'intégrité » pour contrôler le journal."
+                )
+                if count == 1
+                else self.tr(
+                    "{0} événements. Cliquez sur « Vérifier l'intégrité » pour contrôler le "
+                    "journal."
+                )
+            ).format(format_number(count))
             if self.events
             else self.tr("Le journal est vide : aucune analyse n'a encore été enregistrée.")
         )
@@ -192,6 +201,7 @@ class JournalDialog(QDialog):
             "verify": self.tr("Vérification du journal"),
             "report": self.tr("Rapport d'autocontrôle"),
             "prevention": self.tr("Vérifications avant saisie"),
+            "ignore": self.tr("Passage ignoré"),
         }
         return labels.get(kind, "")
 
@@ -237,9 +247,12 @@ class JournalDialog(QDialog):
         return self._run(_export, lambda count: self._exported(path, count), path)
 
     def _exported(self, path: Path, count: int) -> None:
-        self.status.setText(
-            self.tr("Journal exporté : {0} ({1} événement(s)).").format(path.name, count)
+        text = (
+            self.tr("Journal exporté : {0} ({1} événement).")
+            if count <= 1
+            else self.tr("Journal exporté : {0} ({1} événements).")
         )
+        self.status.setText(text.format(path.name, format_number(count)))
 
     def wait(self) -> None:
         self.pool.waitForDone(10_000)

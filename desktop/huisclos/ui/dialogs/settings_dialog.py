@@ -80,13 +80,17 @@ def remove_rule_block(text: str, rule_id: str) -> str:
     return "".join(part for part in parts if not pattern.search(part))
 
 
-def _choice(items: Iterable[tuple[str, str]], current: str, name: str) -> QComboBox:
-    """A drop-down of (label, value) pairs showing ``current`` (the first one when absent)."""
+def _choice(
+    items: Iterable[tuple[str, str]], current: str, name: str, description: str = ""
+) -> QComboBox:
+    """A drop-down of (label, value) pairs showing ``current`` (the first one when absent);
+    ``name`` and ``description`` for screen readers."""
     box = QComboBox()
     for label, value in items:
         box.addItem(label, value)
     box.setCurrentIndex(max(0, box.findData(current)))
     box.setAccessibleName(name)
+    box.setAccessibleDescription(description)
     return box
 
 
@@ -122,6 +126,14 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._general_tab(), self.tr("Général"))
         self.tabs.addTab(self._analysis_tab(), self.tr("Analyse"))
         self.tabs.addTab(self._terms_tab(), self.tr("Termes du cabinet"))
+        for index, tip in enumerate(
+            (
+                self.tr("Nom du cabinet et langue"),
+                self.tr("Catégories signalées, gravité, colonnes"),
+                self.tr("Termes autorisés et termes propres au cabinet, à revoir ou retirer"),
+            )
+        ):
+            self.tabs.setTabToolTip(index, tip + self.tr(" (Ctrl+Tab : onglet suivant)"))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(
             answer_buttons(self, self.tr("Enregistrer"), self._accept, self.tr("Annuler"))
@@ -142,6 +154,7 @@ class SettingsDialog(QDialog):
             [("Français", "fr"), ("English", "en")],
             settings.language.value(),
             self.tr("Langue de l'interface"),
+            self.tr("Prend effet au prochain démarrage"),
         )
         form.addRow(self.tr("&Langue :"), self.language_combo)
         form.addRow(
@@ -157,6 +170,9 @@ class SettingsDialog(QDialog):
         group, box = _group(self.tr("Veille du presse-papiers"), QVBoxLayout)
         self.watch_box = QCheckBox(self.tr("&Vérifier les textes que je copie"))
         self.watch_box.setAccessibleName(self.tr("Veille du presse-papiers"))
+        self.watch_box.setAccessibleDescription(
+            self.tr("Vérifie sur ce poste chaque texte copié et prévient s'il est sensible")
+        )
         box.addWidget(self.watch_box)
         box.addWidget(
             paragraph(
@@ -208,6 +224,9 @@ class SettingsDialog(QDialog):
             box = QCheckBox(category_label(category))
             box.setChecked(category in enabled)
             box.setAccessibleName(self.tr("Signaler : {0}").format(category_label(category)))
+            box.setAccessibleDescription(
+                self.tr("Décochez pour ne plus signaler cette catégorie dans les analyses")
+            )
             grid.addWidget(box, index // 2, index % 2)
             self.category_boxes[category] = box
         layout.addWidget(group)
@@ -216,6 +235,7 @@ class SettingsDialog(QDialog):
             [(severity_label(severity).capitalize(), severity) for severity in SEVERITIES],
             settings.min_severity.value(),
             self.tr("Gravité minimale"),
+            self.tr("Les passages moins graves ne sont pas signalés"),
         )
         form.addRow(self.tr("&Gravité minimale signalée :"), self.severity_combo)
         layout.addLayout(form)
@@ -248,6 +268,11 @@ class SettingsDialog(QDialog):
         allowed, allowed_layout = _group(self.tr("Termes autorisés (jamais signalés)"), QVBoxLayout)
         self.allow_list = QListWidget()
         self.allow_list.setAccessibleName(self.tr("Termes autorisés"))
+        self.allow_list.setAccessibleDescription(
+            self.tr(
+                "Termes jamais signalés, dans aucun fichier ; Retirer pour les signaler à nouveau"
+            )
+        )
         self.original_allowlist = practice.load_allowlist()
         self.allow_list.addItems(self.original_allowlist)
         self.allow_edit = QLineEdit()
@@ -268,6 +293,9 @@ class SettingsDialog(QDialog):
         )
         self.extra_list = QListWidget()
         self.extra_list.setAccessibleName(self.tr("Termes propres au cabinet"))
+        self.extra_list.setAccessibleDescription(
+            self.tr("Termes signalés en plus du lexique, avec leur catégorie")
+        )
         self.extra_text = practice.load_extra_terms_text()
         self.original_extra_text = self.extra_text
         try:
@@ -282,6 +310,7 @@ class SettingsDialog(QDialog):
             [(category_label(category), category) for category in CATEGORIES],
             "judgement",
             self.tr("Catégorie du terme"),
+            self.tr("La catégorie sous laquelle le nouveau terme sera signalé"),
         )
         extra_layout.addWidget(self.extra_list, 1)
         extra_layout.addLayout(
@@ -314,9 +343,11 @@ class SettingsDialog(QDialog):
         edit.setAccessibleName(what)
         edit.returnPressed.connect(add)
         add_button = QPushButton(self.tr("Ajouter"))
+        add_button.setAccessibleDescription(self.tr("Ajoute le terme tapé à la liste (Entrée)"))
         add_button.clicked.connect(add)
         remove_button = QPushButton(self.tr("Retirer"))
         remove_button.setAccessibleName(remove_name)
+        remove_button.setAccessibleDescription(self.tr("Retire le terme sélectionné de la liste"))
         remove_button.clicked.connect(remove)
         row = QHBoxLayout()
         row.addWidget(edit, 1)
