@@ -158,3 +158,12 @@ def test_temporary_files_of_a_killed_clean_are_removed_never_a_live_writers(
     assert dead not in left
     assert {alive, foreign} <= left
     assert head_dead not in _left_in(huisclos_home)
+
+
+def test_a_control_character_in_a_name_is_shown_in_a_csv_list_too(tmp_path: Path) -> None:
+    source = tmp_path / "patients.csv"
+    source.write_bytes((HEADER + "1001;MAR\x01TIN;Hélène;Porteuse sida\r\n").encode("utf-8"))
+    listed = tmp_path / "liste.csv"
+    assert main(["clean", str(source), "--worklist", str(listed)]) == 0
+    text = listed.read_bytes().decode("utf-8-sig")
+    assert "MAR\u2401TIN" in text and "\x01" not in text
