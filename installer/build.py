@@ -109,6 +109,7 @@ def smoke() -> dict[str, float]:
         env = dict(os.environ)
         env.update(
             HUISCLOS_HOME=str(tmp / "home"),
+            HUISCLOS_STATE_HOME=str(tmp / "state"),
             HUISCLOS_PASSPHRASE="phrase de passe de test",
             PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
             QT_QPA_PLATFORM="offscreen",

@@ -2,7 +2,8 @@
 
 - Sockets are disabled for the whole session: Huis clos must never talk to a network.
 - An in-memory keyring replaces the OS keyring so no test ever prompts or writes a real secret.
-- ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test.
+- ``$HUISCLOS_HOME`` points at a fresh temporary folder for each test, and so does
+  ``$HUISCLOS_STATE_HOME`` (the journal's anchor): no test touches the user's real folders.
 - The session's autostart entry goes to a temporary ``$XDG_CONFIG_HOME`` (and, on Windows, a
   test registry key), never to the real session.
 - ``$HUISCLOS_CACHE`` points at ONE folder for the whole run: the compiled matcher of the
@@ -72,6 +73,7 @@ def huisclos_home(
 ) -> Path:
     home = tmp_path_factory.mktemp("huisclos-home")
     monkeypatch.setenv("HUISCLOS_HOME", str(home))
+    monkeypatch.setenv("HUISCLOS_STATE_HOME", str(tmp_path_factory.mktemp("huisclos-state")))
     monkeypatch.delenv("HUISCLOS_PASSPHRASE", raising=False)
     return home
 

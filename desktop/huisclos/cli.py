@@ -9,6 +9,7 @@ Exit codes: 0 the job completed (findings or not), 1 a failed check (``log verif
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import os
@@ -118,10 +119,21 @@ def _configure_logging() -> None:
             package_logger.addHandler(logging.NullHandler())
 
 
+def _printable_streams() -> None:
+    """A file name the OS gave as undecodable bytes, or a character the console's encoding
+    lacks, is printed escaped («copie-\\xe9.csv») instead of stopping the command."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None, *, render_pdf: PdfRenderer | None = None) -> int:
     """Run one sub-command; returns the exit code. ``render_pdf`` draws PDF reports (the
     program's entry point hands in Qt's; without one, ``report`` writes HTML only)."""
     _configure_logging()
+    _printable_streams()
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv)
     parser.set_defaults(render_pdf=render_pdf, _run=None)

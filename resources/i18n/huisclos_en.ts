@@ -1123,7 +1123,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="169"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -1339,52 +1339,52 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="151"/>
         <source>Journal déverrouillé.</source>
         <translation>Log unlocked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="171"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="202"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="237"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="276"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="306"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="335"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="419"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="423"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
@@ -1485,118 +1485,118 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Always allow this term</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="77"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="79"/>
         <source>Enregistrer une copie nettoyée</source>
         <translation>Save a cleaned copy</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="40"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="42"/>
         <source>Même format que l&apos;original (*{0})</source>
         <translation>Same format as the original (*{0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="33"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="35"/>
         <source>Classeur Excel (*.xlsx) — le format .xls ne peut pas être modifié</source>
         <translation>Excel workbook (*.xlsx) — the .xls format cannot be edited</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="37"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="39"/>
         <source>LibreOffice Calc (*.ods);;Classeur Excel, textes seulement (*.xlsx)</source>
         <translation>LibreOffice Calc (*.ods);;Excel workbook, texts only (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="47"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="49"/>
         <source>Elle est au format .xlsx et reprend les textes tels qu&apos;ils s&apos;affichent, cellule par cellule (mise en forme, formules, images et notes non reprises).</source>
         <translation>It is in .xlsx format and holds the texts as they are displayed, cell by cell (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="116"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="118"/>
         <source>Exporter la liste de corrections</source>
         <translation>Export the correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="118"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="120"/>
         <source>Tableur CSV (*.csv)</source>
         <translation>CSV spreadsheet (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="136"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="139"/>
         <source>Liste de corrections</source>
         <translation>Correction list</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="137"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="140"/>
         <source>Certains caractères n&apos;existent pas dans l&apos;encodage de votre export : la liste a été enregistrée en UTF-8.</source>
         <translation>Some characters do not exist in your export&apos;s encoding: the list was saved as UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="100"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="102"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaire corrigé).</source>
         <translation>Cleaned copy saved: {0} ({1} comment corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="104"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="106"/>
         <source>Copie nettoyée enregistrée : {0} ({1} commentaires corrigés).</source>
         <translation>Cleaned copy saved: {0} ({1} comments corrected).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="144"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="147"/>
         <source>Liste de corrections enregistrée : {0} ({1} ligne).</source>
         <translation>Correction list saved: {0} ({1} line).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="151"/>
         <source>Liste de corrections enregistrée : {0} ({1} lignes).</source>
         <translation>Correction list saved: {0} ({1} lines).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="176"/>
         <source>Il reste {0} commentaire à revoir. La copie le gardera tel quel.</source>
         <translation>{0} comment is still to review. The copy will keep it as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="180"/>
         <source>Il reste {0} commentaires à revoir. La copie les gardera tels quels.</source>
         <translation>{0} comments are still to review. The copy will keep them as they are.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="184"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="187"/>
         <source>Commentaires à revoir</source>
         <translation>Comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="189"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="192"/>
         <source>Enregistrer quand même</source>
         <translation>Save anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="194"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="197"/>
         <source>Continuer la revue</source>
         <translation>Continue the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="206"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="209"/>
         <source>Corrections non enregistrées</source>
         <translation>Unsaved corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="207"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="210"/>
         <source>Vos corrections n&apos;ont pas été enregistrées dans une copie nettoyée. Que voulez-vous faire ?</source>
         <translation>Your corrections have not been saved in a cleaned copy. What do you want to do?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="215"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="218"/>
         <source>Enregistrer une copie…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="223"/>
         <source>Ne pas enregistrer</source>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="82"/>
-        <location filename="../../desktop/huisclos/ui/saving.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/saving.py" line="228"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
@@ -2170,7 +2170,7 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="215"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="494"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="516"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
@@ -2232,47 +2232,57 @@ F8: next comment · Shift+F8: previous</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="376"/>
+        <source>L&apos;en-tête est à la ligne {0} : les lignes au-dessus (un titre, des lignes vides) ne sont pas des patients et ne sont pas analysées.</source>
+        <translation>The header is on line {0}: the lines above it (a title, blank lines) are not patients and are not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="384"/>
+        <source>Encodage mélangé : {0} ligne(s) en UTF-8 dans un fichier en {1} ; chacune est lue, et corrigée, dans son propre encodage.</source>
+        <translation>Mixed encodings: {0} line(s) in UTF-8 in a file in {1}; each line is read, and corrected, in its own encoding.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="398"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
         <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="458"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="378"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="400"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="459"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="481"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="461"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="483"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="496"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="518"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="500"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="522"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="503"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="525"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="512"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="534"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>

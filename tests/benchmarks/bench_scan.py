@@ -260,6 +260,7 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as home:
         os.environ["HUISCLOS_HOME"] = str(Path(home) / "data")
+        os.environ["HUISCLOS_STATE_HOME"] = str(Path(home) / "state")
         os.environ["HUISCLOS_BENCH_KEYRING"] = str(Path(home) / "keyring.json")
         small = Path(home) / "small.csv"
         generate(small, 200)

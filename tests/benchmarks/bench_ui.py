@@ -127,7 +127,11 @@ window.close()
 
 
 def bench_start() -> float:
-    env = dict(os.environ, HUISCLOS_HOME=tempfile.mkdtemp(prefix="huisclos-bench-home-"))
+    env = dict(
+        os.environ,
+        HUISCLOS_HOME=tempfile.mkdtemp(prefix="huisclos-bench-home-"),
+        HUISCLOS_STATE_HOME=tempfile.mkdtemp(prefix="huisclos-bench-state-"),
+    )
     started = time.time()
     result = subprocess.run(
         [sys.executable, "-c", START_SCRIPT, repr(started)],
@@ -138,6 +142,7 @@ def bench_start() -> float:
 
 def bench_review(path: Path) -> dict[str, float]:
     os.environ["HUISCLOS_HOME"] = tempfile.mkdtemp(prefix="huisclos-bench-home-")
+    os.environ["HUISCLOS_STATE_HOME"] = tempfile.mkdtemp(prefix="huisclos-bench-state-")
     os.environ.setdefault("HUISCLOS_PASSPHRASE", "banc d'essai seulement")
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication

@@ -320,7 +320,7 @@ def test_columns_option_limits_and_checks_the_headers(
 ) -> None:
     out = tmp_path / "copie.csv"
     assert main(["clean", str(source), "-o", str(out), "--columns", "Remarques"]) == 2
-    assert "colonne introuvable : Remarques" in capsys.readouterr().err
+    assert "colonne introuvable : « Remarques »" in capsys.readouterr().err
     assert not out.exists()
     assert main(["clean", str(source), "-o", str(out), "--columns", "NOM"]) == 0
     assert out.read_bytes() == source.read_bytes()
@@ -397,8 +397,8 @@ def test_a_utf8_list_opens_in_excel_and_formulas_are_neutralised(tmp_path: Path)
     assert data.startswith(b"\xef\xbb\xbf")  # Excel reads «Prénom», not «PrÃ©nom»
     lines = read_list(listing, "utf-8-sig", ";")
     proposed = [line[lines[0].index("Commentaire proposé")] for line in lines[1:]]
-    # What the secretary reads and retypes has no apostrophe; Excel does not run it.
-    assert proposed == [" +33 6 12 12 12 12 appeler", " @Maman"]
+    # Exactly what the copy holds; no spreadsheet runs it, whatever its import options.
+    assert proposed == ["'+33 6 12 12 12 12 appeler", "'@Maman"]
     # The cleaned copy neutralises as the export module does.
     copy = out.read_bytes().decode("utf-8")
     assert "A;'+33 6 12 12 12 12 appeler\n" in copy and "B;'@Maman\n" in copy

@@ -297,3 +297,47 @@ def test_cleaning_twice_then_reporting_counts_each_comment_once(
     assert f"D'après le journal, {len(corrected)} commentaires corrigés" in html
     assert "2 enregistrements d'une copie nettoyée" in html
     assert f"<li>Santé\u00a0: {len(health)}</li>" in html
+
+
+class _LyingDisk:
+    """A file on a disk that accepts every write and keeps only the first 8 KB."""
+
+    def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+        self.handle = handle
+
+    def write(self, data: bytes) -> int:
+        room = max(0, 8192 - self.handle.tell())
+        self.handle.write(bytes(data)[:room])
+        return len(data)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.handle, name)
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+
+def test_a_pdf_the_disk_did_not_keep_whole_is_not_reported_as_saved(
+    export: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from huisclos.core import safe_write
+
+    real_fdopen = safe_write.os.fdopen
+    monkeypatch.setattr(safe_write.os, "fdopen", lambda *a, **k: _LyingDisk(real_fdopen(*a, **k)))
+    output = tmp_path / "rapport.pdf"
+    before = sorted(path.name for path in tmp_path.iterdir())
+    capsys.readouterr()
+
+    assert main(["report", str(export), "-o", str(output)]) == 2
+
+    captured = capsys.readouterr()
+    assert "enregistré" not in captured.out.replace("rien n'a été enregistré", "")
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and "en entier" in lines[0], captured.err
+    assert sorted(path.name for path in tmp_path.iterdir()) == before

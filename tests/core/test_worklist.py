@@ -143,14 +143,12 @@ def test_a_comment_excel_would_run_as_a_formula_is_neutralised(tmp_path: Path) -
     export = read_export(write(tmp_path / "patients.csv"))
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", '=HYPERLINK("x")', ("health.hiv",))]
     data, _ = render_csv(listed(export, edits), csv_format_of(export))
-    assert b'" =HYPERLINK(""x"")"' in data
+    assert b'"\'=HYPERLINK(""x"")"' in data
     assert b";=HYPERLINK" not in data and b'"=HYPERLINK' not in data
 
 
 @pytest.mark.parametrize("proposed", ["+33 6 12 12 12 12 appeler", "@Maman", "-5 kg ok"])
-def test_the_proposed_comment_reads_as_typed_without_an_apostrophe(
-    tmp_path: Path, proposed: str
-) -> None:
+def test_the_proposed_comment_is_exactly_what_the_copy_holds(tmp_path: Path, proposed: str) -> None:
     export = read_export(write(tmp_path / "patients.csv", ",", "utf-8", "\n"))
     edits = [Edit(1, COMMENT, "Porteuse sida !!!", proposed, ("health.hiv",))]
     target = tmp_path / "corrections.csv"
@@ -158,9 +156,10 @@ def test_the_proposed_comment_reads_as_typed_without_an_apostrophe(
     text = target.read_bytes().decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=","))
     cell = lines[1][lines[0].index("Commentaire proposé")]
-    # Nothing Excel would run, and nothing the secretary would retype by mistake.
-    assert cell == " " + proposed
-    assert "'" not in cell and cell.strip() == proposed
+    copy = tmp_path / "copie.csv"
+    export.write_copy(edits, copy)
+    assert cell == "'" + proposed  # nothing a spreadsheet would run, whatever its options
+    assert read_export(copy).table.cell(1, COMMENT) == cell  # and what the copy holds
 
 
 def test_an_xlsx_list_holds_formula_like_text_as_plain_text(tmp_path: Path) -> None:
@@ -176,7 +175,8 @@ def test_an_xlsx_list_holds_formula_like_text_as_plain_text(tmp_path: Path) -> N
     sheet = load_workbook(target).active
     column = [cell.value for cell in sheet[1]].index("Commentaire proposé") + 1
     cells = [sheet.cell(row=row, column=column) for row in (2, 3)]
-    assert [cell.value for cell in cells] == ["=1+1 appeler", "@Maman"]
+    # The CSV copy's text, apostrophe included, as plain text cells.
+    assert [cell.value for cell in cells] == ["'=1+1 appeler", "'@Maman"]
     assert [cell.data_type for cell in cells] == ["s", "s"]
 
 

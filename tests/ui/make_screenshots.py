@@ -16,6 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["HUISCLOS_HOME"] = tempfile.mkdtemp(prefix="huisclos-shots-")
+os.environ["HUISCLOS_STATE_HOME"] = tempfile.mkdtemp(prefix="huisclos-shots-state-")
 os.environ.setdefault("HUISCLOS_PASSPHRASE", "capture d'écran seulement")
 
 from PySide6.QtCore import QEventLoop, QTimer

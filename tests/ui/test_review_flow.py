@@ -202,6 +202,28 @@ def test_the_journal_lists_the_session_and_verifies(
     dialog.wait()
 
 
+def test_save_with_a_journal_that_refuses_writes_nothing_and_says_so(
+    qtbot, window, leaked_export: Path, tmp_path: Path, huisclos_home: Path, shown: list[str]
+) -> None:
+    import sqlite3
+
+    open_and_wait(qtbot, window, leaked_export)
+    window.review.apply_all(None)
+    window.recorder.wait()
+    connection = sqlite3.connect(huisclos_home / "journal.sqlite", isolation_level=None)
+    connection.execute("DROP TRIGGER records_refuse_update")
+    connection.execute("UPDATE records SET hash = zeroblob(32) WHERE seq = 1")
+    connection.close()
+    target = tmp_path / "copie.csv"
+
+    assert not window.saving.save_copy_to(target)
+    assert not window.saving.export_worklist_to(tmp_path / "liste.csv")
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["patients.csv"]
+    assert shown and "rien n'a été écrit" in shown[0]
+    assert window.isWindowModified()  # the corrections are still to save
+
+
 def test_apply_all_on_many_comments_is_prepared_in_the_background_as_one_undo_step(
     qtbot, window, leaked_export: Path, monkeypatch
 ) -> None:
@@ -294,3 +316,18 @@ def test_in_a_category_view_the_panel_shows_what_tout_appliquer_will_write(
     assert page.detail.after.text().endswith(session.suggestions(shown)[0].text) or not (
         session.suggestions(shown)[0].text
     )
+
+
+def test_the_review_says_how_the_file_was_read(qtbot, window, tmp_path: Path) -> None:
+    path = tmp_path / "titre-mixte.csv"
+    lines = ["Liste des patients au 12/03/2025", "", "N° dossier;NOM;Prénom;Commentaire"]
+    lines += [f"{1000 + n};DURAND;Hélène;préfère être appelée le matin" for n in range(10)]
+    path.write_bytes(
+        ("\r\n".join(lines) + "\r\n").encode("cp1252") + "2001;MARTIN;Zoé;séropositive\r\n".encode()
+    )
+    open_and_wait(qtbot, window, path)
+    notice = window.review_page.notice_label
+    assert not notice.isHidden()
+    assert "l'en-tête est à la ligne 3" in notice.text().lower()
+    assert "Encodage mélangé : 1 ligne(s) en UTF-8" in notice.text()
+    assert window.session.text(("", 11, "Commentaire")) == "séropositive"

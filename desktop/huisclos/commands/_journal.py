@@ -22,6 +22,10 @@ The policy (GDPR accountability: a practice must be able to show what it checked
   not journaled and how to fix it; a command that writes a corrected copy or a correction list
   refuses (:class:`JournalRequired`, exit 2) and writes nothing — a correction must be journaled.
 
+- the journal fails verification but still takes events (a record altered in the middle):
+  one French warning, once, saying since which event; the command goes on, and ``log verify``
+  tells its new events apart from the damaged ones.
+
 Opening the journal here creates its key and database on first use, as the command's own event
 would have done a moment later.
 """
@@ -51,9 +55,17 @@ def ensure_journal(writes: bool) -> str | None:
     command will not be journaled, else ``None``.
     """
     from ..core.audit.log import open_log
+    from ..core.audit.verify import damage_warning
 
     try:
         log = open_log()
+        try:
+            refused = log.refusal()  # damage that stops any new event (cut, rolled back…)
+            damage = None if refused else damage_warning(log.verify())
+        finally:
+            log.close()
+        if refused:
+            raise AuditError(refused)
     except WrongPassphrase:
         raise
     except Exception as error:  # the journal is unusable: decide by what the command does
@@ -66,10 +78,11 @@ def ensure_journal(writes: bool) -> str | None:
         if writes:
             raise JournalRequired(
                 "rien n'a été écrit : chaque correction doit être inscrite au journal "
-                f"(traçabilité exigée par le RGPD), qui ne peut pas être ouvert. {reason}"
+                f"(traçabilité exigée par le RGPD), qui ne peut pas l'inscrire. {reason}"
             ) from error
         return f"attention — cette vérification ne sera pas inscrite au journal. {reason}"
-    log.close()
+    if damage:
+        warn(damage)  # once per command; its events are still appended, verifiably apart
     return None
 
 

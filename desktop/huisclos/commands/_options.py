@@ -47,8 +47,10 @@ def columns_named(export: Export, wanted: str) -> dict[str, list[str]]:
             chosen[table.name] = list(dict.fromkeys(by_fold[name] for name in present))
     missing = [name for name in names if name.casefold() not in found]
     if missing:
-        available = ", ".join(export.table.header) if export.tables else ""
-        raise HuisclosError(
-            f"colonne introuvable : {', '.join(missing)}. Colonnes du fichier : {available}."
-        )
+        headers = export.table.header if export.tables else []
+        available = ", ".join(f"« {name} »" for name in headers[:20])
+        if len(headers) > 20:
+            available += f" … ({len(headers)} colonnes)"
+        unknown = ", ".join(f"« {name} »" for name in missing[:5])
+        raise HuisclosError(f"colonne introuvable : {unknown}. Colonnes du fichier : {available}.")
     return chosen

@@ -131,13 +131,13 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.audit.log import record_edits, record_event
     from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
+    from ..core.review.saving import save_outputs
     from ..core.review.scan import run_scan
     from ..core.review.session import ReviewSession
     from ._journal import ensure_journal
-    from .scan import scan_processes
+    from .scan import reading_notes, scan_processes
 
     source = Path(args.file)
     if not args.output and not args.worklist:
@@ -166,6 +166,7 @@ def run(args: argparse.Namespace) -> int:
     export = read_export(source)
     if output is not None:
         export.check_copy_target(output)  # an .xls is copied as .xlsx: refuse «-o x.xls» now
+    reading_notes(export)
     detector = Detector.default()
     columns = columns_named(export, args.columns) if args.columns else None
     result = run_scan(
@@ -183,28 +184,29 @@ def run(args: argparse.Namespace) -> int:
     batch = session.bulk_batch(label="huisclos clean")
     session.apply(batch)
     changed = session.changed_categories()
-    warnings: list[str | None] = []
-    if output is not None:
-        saved = session.write_copy(output)
-        if len(batch):
-            warnings.append(record_edits(session.edit_event(batch, "apply")))
-        warnings.append(record_event(*saved))
+    # Copy and list prepared, journalled with the edits, then renamed: none without its record.
+    saved = save_outputs(
+        session,
+        copy=output,
+        worklist=worklist_path,
+        with_original=args.with_original,
+        before=[session.edit_event(batch, "apply")] if len(batch) and output is not None else [],
+    )
+    warnings: list[str] = []
     written_list = None
-    if worklist_path is not None:
-        worklist = session.write_worklist(worklist_path, with_original=args.with_original)
-        if not worklist.same_encoding:
+    if saved.worklist is not None:
+        if not saved.worklist.same_encoding:
             warnings.append(
                 "la liste contient des caractères que l'encodage de l'export ne sait pas écrire : "
                 "elle a été enregistrée en UTF-8."
             )
-        written_list = worklist.entries
-        warnings.append(record_event(*worklist.event))
+        written_list = saved.worklist.entries
 
     _print_summary(result.rows, list(batch), changed, output, worklist_path, written_list)
     note = export.copy_note(output) if output is not None else None
     if note:
         print(note)
-    for warning in dict.fromkeys(warning for warning in warnings if warning):
+    for warning in warnings:
         print(f"huisclos : {warning}", file=sys.stderr)
     return 0
 

@@ -81,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
         warn(unjournaled)
     began = time.perf_counter()
     export = read_export(Path(args.file))
+    reading_notes(export)
     columns = columns_named(export, args.columns) if args.columns else free_text_or_explain(export)
     detector = Detector.default()
     practice_warnings(detector)
@@ -143,6 +144,12 @@ def free_text_or_explain(export: Export) -> dict[str, list[str]]:
         f"aucune colonne de commentaires trouvée dans ce fichier (colonnes : {listed}). "
         f'Indiquez la colonne à analyser avec --columns, par exemple : --columns "{example}".'
     )
+
+
+def reading_notes(export: Export) -> None:
+    """How the file was read, when the user should know (lines skipped above the header…)."""
+    for note in export.reading_notes():
+        print(f"huisclos : à savoir — {note}", file=sys.stderr)
 
 
 def practice_warnings(detector: Detector) -> None:

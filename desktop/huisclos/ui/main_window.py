@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.log_lock_notice = LogLockNotice(self.statusBar(), self.recorder_unlocked)
         self.recorder = AuditRecorder(self)
         self.recorder.warning.connect(self._log_warning)
+        self.recorder.damaged.connect(self._log_warning)
         self.review = ReviewActions(self)
         self.saving = Saving(self)
         self.prevention = Prevention(self)  # the check box, the clipboard watch, the tray

@@ -85,8 +85,32 @@ def render_pdf(html: str, path: Path | str, *, title: str = "Rapport d'autocontr
     del writer  # the PDF is complete once its writer is gone
     buffer.close()
     data = content.data()
-    write_atomically(Path(path), lambda handle: handle.write(data), what="le rapport")
+    if not _is_whole_pdf(data):
+        raise ExportError("Le rapport PDF n'a pas pu être dessiné : rien n'a été enregistré.")
+    target = Path(path)
+
+    def check(written: Path) -> None:
+        """What the disk holds is the whole PDF: its size, and its trailer at the end."""
+        if written.stat().st_size != len(data) or not _is_whole_pdf(_tail(written)):
+            raise ExportError(
+                f"Le rapport « {target.name} » n'a pas pu être écrit en entier (disque plein ?) "
+                ": rien n'a été enregistré. Libérez de la place ou choisissez un autre "
+                "emplacement."
+            )
+
+    write_atomically(target, lambda handle: handle.write(data), what="le rapport", check=check)
     return pages
+
+
+def _is_whole_pdf(data: bytes) -> bool:
+    """A PDF ends with its trailer's «%%EOF» (maybe followed by a line break)."""
+    return data.rstrip(b"\r\n\0 ").endswith(b"%%EOF")
+
+
+def _tail(path: Path, size: int = 1024) -> bytes:
+    with open(path, "rb") as handle:
+        handle.seek(max(0, path.stat().st_size - size))
+        return handle.read()
 
 
 def _paint(html: str, writer: QPdfWriter) -> int:

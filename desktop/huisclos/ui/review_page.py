@@ -362,8 +362,30 @@ class ReviewPage(QWidget):
                     "s'affichent (mise en forme, formules, images et notes non reprises)."
                 )
             )
+        lines += self._reading_notes(session, table)
         self.notice_label.setText("\n".join(lines))
         self.notice_label.setVisible(bool(lines))
+
+    def _reading_notes(self, session: ReviewSession, table: object) -> list[str]:
+        """How the file was read, when it matters (the command line says the same)."""
+        lines = []
+        header_line = getattr(table, "header_line", 0)
+        if header_line > 1:
+            lines.append(
+                self.tr(
+                    "L'en-tête est à la ligne {0} : les lignes au-dessus (un titre, des lignes "
+                    "vides) ne sont pas des patients et ne sont pas analysées."
+                ).format(header_line)
+            )
+        mixed = len(getattr(table, "utf8_records", ()))
+        if mixed:
+            lines.append(
+                self.tr(
+                    "Encodage mélangé : {0} ligne(s) en UTF-8 dans un fichier en {1} ; chacune "
+                    "est lue, et corrigée, dans son propre encodage."
+                ).format(format_number(mixed), getattr(session.export, "encoding_label", ""))
+            )
+        return lines
 
     def _fill_sheets(self, session: ReviewSession | None) -> None:
         """A sheet chooser for workbooks whose comments sit in several sheets (a hidden sheet

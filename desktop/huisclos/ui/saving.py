@@ -1,8 +1,9 @@
 """Writing what the review produced: the cleaned copy and the correction list, and the
 question asked when corrections would be lost.
 
-Both writes are one core call each (:meth:`ReviewSession.write_copy`, ``write_worklist``), the
-same the command line makes; the journal gets the events they return.
+Both writes are one core call (:func:`~huisclos.core.review.saving.save_outputs`), the one the
+command line makes: the file is prepared, journalled, then renamed — never a copy or a list
+without its journal record (a refusing journal means nothing is written, and the user is told).
 
 Threading: GUI thread only.
 """
@@ -18,6 +19,7 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ..core.errors import HuisclosError
+from ..core.review.saving import save_outputs
 from . import folders
 from .errors import show_error
 from .labels import format_number
@@ -87,13 +89,13 @@ class Saving:
             return False
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
         try:
-            saved = session.write_copy(path)
+            self.window.recorder.wait()  # the edits' events first, in order
+            save_outputs(session, copy=path)
         except (HuisclosError, OSError) as error:
             QApplication.restoreOverrideCursor()
             show_error(self.window, error)
             return False
         QApplication.restoreOverrideCursor()
-        self.window.recorder.record(*saved)
         self.window.undo_stack.setClean()
         corrected = session.corrected_count()
         message = (
@@ -125,11 +127,12 @@ class Saving:
         if session is None:
             return False
         try:
-            saved = session.write_worklist(path)
+            self.window.recorder.wait()
+            saved = save_outputs(session, worklist=path).worklist
         except (HuisclosError, OSError) as error:
             show_error(self.window, error)
             return False
-        self.window.recorder.record(*saved.event)
+        assert saved is not None
         if not saved.same_encoding:
             QMessageBox.information(
                 self.window,

@@ -46,6 +46,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "verify",
     "report",
     "prevention",
+    "write_failed",
 )
 
 EVENT_LABELS: dict[str, str] = {
@@ -59,6 +60,7 @@ EVENT_LABELS: dict[str, str] = {
     "verify": "Vérification du journal",
     "report": "Rapport d'autocontrôle",
     "prevention": "Vérifications avant saisie",
+    "write_failed": "Enregistrement échoué",
 }
 
 FORBIDDEN_KEYS: frozenset[str] = frozenset(
@@ -164,7 +166,28 @@ def _free(value: Any, where: str, problems: list[str]) -> Any:
         if item is not None and not (isinstance(item, str) and len(item) <= _MAX_FREE):
             problems.append(f"{where}: expected short strings")
             return _DROP
-    return list(values) if isinstance(value, (list, tuple)) else value
+    kept = [encodable(item) if isinstance(item, str) else item for item in values]
+    return kept if isinstance(value, (list, tuple)) else kept[0]
+
+
+def encodable(text: str) -> str:
+    """``text`` as UTF-8 can always hold it: a file name the OS gave as undecodable bytes
+    (Python's surrogate escapes) keeps those bytes as ``\\xNN``, so the journal can take it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
+def loggable_name(path: Path | str) -> str:
+    """A file's base name as a journal event keeps it: always encodable, at most 255
+    characters (a longer one keeps its start and its extension)."""
+    name = encodable(Path(path).name)
+    if len(name) > _MAX_FREE:
+        suffix = Path(name).suffix[:20]
+        name = name[: _MAX_FREE - len(suffix) - 1] + "…" + suffix
+    return name
 
 
 class _Drop:
@@ -261,7 +284,7 @@ def edit_payload(event: EditEvent, hasher: TextHasher) -> dict[str, Any]:
     if event.fingerprint:
         payload["fingerprint"] = event.fingerprint
     if event.file_name:
-        payload["file_name"] = Path(event.file_name).name
+        payload["file_name"] = loggable_name(event.file_name)
     return payload
 
 
@@ -274,7 +297,7 @@ def file_written_payload(
     return {
         "fingerprint": source_fingerprint,
         "target_fingerprint": target_fingerprint,
-        "target_name": Path(target_name).name,
+        "target_name": loggable_name(target_name),
         **figures,
     }
 
@@ -425,6 +448,9 @@ def describe(event: Mapping[str, Any]) -> str:
     if kind == "worklist":
         entries = int(data.get("entries", 0))
         return f"{prefix}{plural(entries, 'correction à reporter', 'corrections à reporter')}"
+    if kind == "write_failed":
+        written = EVENT_LABELS.get(str(data.get("of")), "fichier").lower()
+        return f"{prefix}{written} préparée et inscrite, mais pas enregistrée (renommage refusé)"
     if kind == "key_rotated":
         return f"clé {data.get('old_key_id', '?')} remplacée par {data.get('new_key_id', '?')}"
     if kind == "verify":

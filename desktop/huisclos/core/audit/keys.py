@@ -122,11 +122,15 @@ class KeySet:
     started — so a log whose database and head were both deleted (or replaced by a new log)
     is detected: the keys know a log existed and how it began. Key sets written before this
     field existed get it at the next event.
+
+    ``anchored``: the log's anchor (:mod:`.anchor`) has been written, so its absence is a
+    finding, not a log from before anchors. Set once, after the first anchor is written.
     """
 
     current: str
     keys: dict[str, bytes] = field(default_factory=dict)
     first_hash: str | None = None
+    anchored: bool = False
 
     @classmethod
     def new(cls) -> KeySet:
@@ -138,7 +142,7 @@ class KeySet:
         return self.keys[self.current]
 
     def copy(self) -> KeySet:
-        return KeySet(self.current, dict(self.keys), self.first_hash)
+        return KeySet(self.current, dict(self.keys), self.first_hash, self.anchored)
 
     def rotated(self) -> KeySet:
         """A copy with a fresh current key; every older key is kept."""
@@ -147,7 +151,7 @@ class KeySet:
             key_id = new_key_id()
         keys = dict(self.keys)
         keys[key_id] = AESGCM.generate_key(bit_length=256)
-        return KeySet(current=key_id, keys=keys, first_hash=self.first_hash)
+        return KeySet(key_id, keys, self.first_hash, self.anchored)
 
     def to_json(self) -> str:
         document: dict[str, object] = {
@@ -156,8 +160,13 @@ class KeySet:
             "current": self.current,
             "keys": {kid: _b64(key) for kid, key in self.keys.items()},
         }
+        journal: dict[str, object] = {}
         if self.first_hash:
-            document["journal"] = {"first_hash": self.first_hash}
+            journal["first_hash"] = self.first_hash
+        if self.anchored:
+            journal["anchored"] = True
+        if journal:
+            document["journal"] = journal
         return json.dumps(document, sort_keys=True)
 
     @classmethod
@@ -170,14 +179,16 @@ class KeySet:
             current = str(data["current"])
             if current not in keys or any(len(k) != KEY_BYTES for k in keys.values()):
                 raise ValueError("inconsistent key set")
-            first_hash = (data.get("journal") or {}).get("first_hash")
+            journal = data.get("journal") or {}
+            first_hash = journal.get("first_hash")
             if first_hash is not None:
                 first_hash = bytes.fromhex(str(first_hash)).hex()
+            anchored = journal.get("anchored") is True
         except (ValueError, KeyError, TypeError, AttributeError, binascii.Error) as error:
             raise AuditError(
                 "La clé du journal enregistrée est illisible : le journal ne peut pas être ouvert."
             ) from error
-        return cls(current=current, keys=keys, first_hash=first_hash or None)
+        return cls(current, keys, first_hash or None, anchored)
 
 
 def new_key_id() -> str:
@@ -315,6 +326,7 @@ def write_key_file(path: Path, keyset: KeySet, passphrase: str) -> None:
     document = dict(header, nonce=_b64(nonce), ciphertext=_b64(ciphertext))
     data = json.dumps(document, indent=1).encode("utf-8")
     replace_atomically(path, lambda handle: handle.write(data))
+    _remember_unwrapped(path, passphrase, keyset)
 
 
 _unwrapped: dict[tuple[object, ...], KeySet] = {}
@@ -328,17 +340,7 @@ def read_key_file(path: Path, passphrase: str | None) -> KeySet:
     """
     if not passphrase:
         raise AuditError(MSG_LOCKED_FILE)
-    try:
-        stat = path.stat()
-        cache_key: tuple[object, ...] = (
-            str(path),
-            stat.st_ino,
-            stat.st_mtime_ns,
-            stat.st_size,
-            hashlib.sha256(passphrase.encode("utf-8")).digest(),
-        )
-    except OSError:
-        cache_key = ()
+    cache_key = _cache_key(path, passphrase)
     if cache_key and cache_key in _unwrapped:
         return _unwrapped[cache_key].copy()
     keyset = _unwrap_key_file(path, passphrase)
@@ -346,6 +348,29 @@ def read_key_file(path: Path, passphrase: str | None) -> KeySet:
         _unwrapped.clear()
         _unwrapped[cache_key] = keyset.copy()
     return keyset
+
+
+def _cache_key(path: Path, passphrase: str) -> tuple[object, ...]:
+    """What must be unchanged for a key file unwrapped earlier to still be the same file."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return ()
+    return (
+        str(path),
+        stat.st_ino,
+        stat.st_mtime_ns,
+        stat.st_size,
+        hashlib.sha256(passphrase.encode("utf-8")).digest(),
+    )
+
+
+def _remember_unwrapped(path: Path, passphrase: str, keyset: KeySet) -> None:
+    """The key file this process just wrapped opens again without scrypt."""
+    cache_key = _cache_key(path, passphrase)
+    _unwrapped.clear()
+    if cache_key:
+        _unwrapped[cache_key] = keyset.copy()
 
 
 def _unwrap_key_file(path: Path, passphrase: str) -> KeySet:

@@ -4,26 +4,28 @@ Each event is one row of an insert-only SQLite table (sqlite-utils; triggers ref
 DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
 type, time, OS user, app version and payload (counts, row numbers, rule ids, fingerprints, keyed
 hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.records` for the
-associated data and the hash chain, :mod:`.head` for the head kept outside the database, and
-:mod:`.keys` for where the keys live.
+associated data and the hash chain, :mod:`.head` for the head kept outside the database,
+:mod:`.anchor` for the third copy of the head kept outside the data folder, and :mod:`.keys` for
+where the keys live.
 
 Checking the chain is :mod:`.verify`'s job, exporting it :mod:`.export`'s.
 
 Concurrency: every writer holds the log's lock (``journal.lock``) and a ``BEGIN IMMEDIATE``
-transaction from reading the previous hash until the head file is replaced, so two processes
-appending at once keep one valid chain. ``verify`` reads the rows and the head under the same
-lock. An :class:`AuditLog` may be shared between threads.
+transaction from reading the previous hash until the head file and the anchor are replaced, so
+two processes appending at once keep one valid chain. ``verify`` reads the rows and both copies
+of the head under the same lock. An :class:`AuditLog` may be shared between threads.
 """
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import logging
 import re
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -33,13 +35,16 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ... import __version__
-from ..datafolder import data_dir, private_file
+from ..datafolder import data_dir, private_umask, restrict
 from ..errors import AuditError
+from ..stale_temps import remove_stale_temps
 from . import keys as keys_mod
+from .anchor import AnchorPlace, anchor_place
 from .events import (
     EVENT_LABELS,
     ClearTextError,
     EditEvent,
+    JournalEvent,
     TextHasher,
     check_payload,
     edit_payload,
@@ -48,7 +53,7 @@ from .events import (
 from .head import Head, HeadError, read_head, write_head
 from .lock import exclusive
 from .records import FORMAT_VERSION, GENESIS, SealedRecord, seal, unseal
-from .verify import TRIGGERS, VerifyResult, verify_records
+from .verify import TRIGGERS, Anchored, VerifyResult, damage_warning, verify_records
 
 logger = logging.getLogger(__name__)
 
@@ -72,21 +77,22 @@ class AuditLog:
         self._store = store
         self._aeads: dict[str, AESGCM] = {}
         self._mutex = threading.RLock()
-        private_file(self.path)
-        self._conn = sqlite3.connect(
-            str(self.path), timeout=60, isolation_level=None, check_same_thread=False
-        )
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=FULL")
-        self._conn.execute("PRAGMA temp_store=MEMORY")
-        self._conn.execute("PRAGMA busy_timeout=60000")
-        self.db = sqlite_utils.Database(self._conn)
-        with exclusive(self.lock_path):
+        restrict(self.path)
+        # SQLite creates the database, then its -wal and -shm files with the database's mode:
+        # all owner-only under this umask. Its side files are never touched afterwards.
+        # Lock order, everywhere: the journal's lock first, then the umask's (a thread holding
+        # the lock may create the anchor's folder under the umask; the reverse order deadlocked
+        # the app when its recorder thread and the window opened the journal at once).
+        with exclusive(self.lock_path), private_umask():
+            self._conn = sqlite3.connect(
+                str(self.path), timeout=60, isolation_level=None, check_same_thread=False
+            )
+            self._conn.execute("PRAGMA busy_timeout=60000")
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA temp_store=MEMORY")
+            self.db = sqlite_utils.Database(self._conn)
             self._create_schema()
-        for suffix in ("-wal", "-shm"):
-            side = self.path.with_name(self.path.name + suffix)
-            if side.exists():
-                private_file(side)
 
     # --- schema ------------------------------------------------------------------------------
 
@@ -131,12 +137,14 @@ class AuditLog:
             return False
         new = set(stored.keys) - set(self._store.keyset.keys)
         first_hash = self._store.keyset.first_hash or stored.first_hash
+        anchored = self._store.keyset.anchored or stored.anchored
         if new:
             merged = {**self._store.keyset.keys, **stored.keys}
-            self._store.keyset = keys_mod.KeySet(stored.current, merged, first_hash)
+            self._store.keyset = keys_mod.KeySet(stored.current, merged, first_hash, anchored)
             self._aeads.clear()
         else:
             self._store.keyset.first_hash = first_hash
+            self._store.keyset.anchored = anchored
         return bool(new)
 
     def _first_hash(self) -> bytes | None:
@@ -146,22 +154,63 @@ class AuditLog:
         marker = self._store.keyset.first_hash
         return bytes.fromhex(marker) if marker else None
 
-    def _remember_start(self) -> None:
-        """Write the first record's hash next to the keys, once (under the log's lock)."""
-        if self._store.keyset.first_hash:
+    def _remember_start(self, anchored: bool) -> None:
+        """Write the first record's hash next to the keys, and that the anchor exists, once
+        each (under the log's lock): a key file is re-wrapped only for these two facts."""
+        keyset = self._store.keyset
+        if keyset.first_hash and (keyset.anchored or not anchored):
             return
         self._refresh_keys()  # never drop a key another process added meanwhile
-        if self._store.keyset.first_hash:
-            return
-        row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
-        if row is None:
-            return
         keyset = self._store.keyset.copy()
-        keyset.first_hash = bytes(row[0]).hex()
+        if not keyset.first_hash:
+            row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
+            if row is None:
+                return
+            keyset.first_hash = bytes(row[0]).hex()
+        keyset.anchored = keyset.anchored or anchored
+        if (keyset.first_hash, keyset.anchored) == (
+            self._store.keyset.first_hash,
+            self._store.keyset.anchored,
+        ):
+            return
         try:
             self._store.save(keyset)
         except (AuditError, OSError) as error:  # retried at the next event
             logger.warning("The log's start could not be recorded with its keys: %s", error)
+
+    def anchor_place(self) -> AnchorPlace | None:
+        """Where this journal's anchor is kept (None before its first record)."""
+        first_hash = self._store.keyset.first_hash
+        if first_hash:
+            return anchor_place(self.storage, bytes.fromhex(first_hash))
+        row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = 1").fetchone()
+        return anchor_place(self.storage, bytes(row[0])) if row is not None else None
+
+    def _read_anchor(self) -> tuple[Head | None, str | None]:
+        """The anchor and, when it is forged, unreadable or gone, what is wrong (French)."""
+        place = self.anchor_place()
+        if place is None:
+            return None, None
+        try:
+            anchor = place.read(self._store.keyset.keys)
+        except HeadError as error:
+            if not (error.unknown_key and self._refresh_keys()):
+                return None, str(error)
+            try:
+                anchor = place.read(self._store.keyset.keys)
+            except HeadError as again:
+                return None, str(again)
+        if anchor is None and self._store.keyset.anchored:
+            return None, (
+                f"{place.form.name} a disparu : impossible de prouver que le journal n'a pas "
+                "été remis à un état antérieur"
+            )
+        return anchor, None
+
+    def _write_anchor(self, head: Head, key: bytes) -> None:
+        place = self.anchor_place()
+        if place is not None and place.write(head, key):
+            self._remember_start(anchored=True)
 
     def _read_head(self) -> Head | None:
         try:
@@ -267,13 +316,17 @@ class AuditLog:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK")
                     raise
-                write_head(
-                    self.head_path,
-                    Head(last_seq, previous, key_id),
-                    self._store.keyset.keys[key_id],
-                )
-                self._remember_start()
+                head = Head(last_seq, previous, key_id)
+                key = self._store.keyset.keys[key_id]
+                write_head(self.head_path, head, key)
+                self._remember_start(anchored=False)
+                self._write_anchor(head, key)
             except sqlite3.Error as error:
+                if _disk_full(error):
+                    raise AuditError(
+                        f"Le disque est plein : le journal ({self.path}) n'a pas pu être écrit. "
+                        "Libérez de la place, puis réessayez."
+                    ) from error
                 raise AuditError(
                     f"Le journal ({self.path}) n'a pas pu être écrit : vérifiez l'espace disque "
                     "et les droits du dossier de données."
@@ -284,6 +337,16 @@ class AuditLog:
                     "l'espace disque et les droits du dossier de données."
                 ) from error
         return list(range(last_seq - len(envelopes) + 1, last_seq + 1))
+
+    def refusal(self) -> str | None:
+        """Why a new event would be refused now (French, :meth:`append`'s message), or
+        ``None`` when the journal takes events."""
+        with self._mutex, exclusive(self.lock_path):
+            try:
+                self._check_head_before_write()
+            except AuditError as error:
+                return error.message
+        return None
 
     def _last(self) -> tuple[int, bytes]:
         row = self._conn.execute(
@@ -318,6 +381,24 @@ class AuditLog:
         row = self._conn.execute(f"SELECT hash FROM {TABLE} WHERE seq = ?", (head.seq,)).fetchone()
         if row is None or bytes(row[0]) != head.hash:
             raise AuditError(refused.format(f"l'événement n° {head.seq} a changé"))
+        anchor, problem = self._read_anchor()
+        if problem:
+            raise AuditError(refused.format(problem))
+        if anchor is not None:
+            if anchor.seq > last_seq:
+                raise AuditError(
+                    refused.format(
+                        f"il a été remis à un état antérieur : il s'arrête au n° {last_seq}, "
+                        f"son ancre en garde le n° {anchor.seq}"
+                    )
+                )
+            row = self._conn.execute(
+                f"SELECT hash FROM {TABLE} WHERE seq = ?", (anchor.seq,)
+            ).fetchone()
+            if row is None or bytes(row[0]) != anchor.hash:
+                raise AuditError(
+                    refused.format(f"l'événement n° {anchor.seq} ne correspond plus à son ancre")
+                )
         return last_seq, last_hash
 
     # --- reading -----------------------------------------------------------------------------
@@ -392,7 +473,17 @@ class AuditLog:
                 )
             }
             first_hash = self._first_hash()
-        return verify_records(rows, head, head_problem, triggers, self._aead, first_hash)
+            anchor, anchor_problem = self._read_anchor()
+            place = self.anchor_place()
+        return verify_records(
+            rows,
+            head,
+            head_problem,
+            triggers,
+            self._aead,
+            first_hash,
+            anchor=Anchored(anchor, anchor_problem, place.form.name if place else ""),
+        )
 
     def close(self) -> None:
         with self._mutex:
@@ -439,6 +530,7 @@ def open_log(passphrase: str | None = None) -> AuditLog:
     """
     try:
         folder = data_dir()
+        remove_stale_temps(folder)  # head and anchor files of a process killed mid-write
         try:
             store = keys_mod.load_keys(passphrase, create=False)
         except keys_mod.KeyMissing:
@@ -447,17 +539,31 @@ def open_log(passphrase: str | None = None) -> AuditLog:
                     raise
                 store = keys_mod.load_keys(passphrase, create=True)
         return AuditLog(folder, store)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
+        if _disk_full(error):
+            raise AuditError(
+                f"Le disque du dossier de données ({data_dir(create=False)}) est plein : le "
+                "journal ne peut pas être ouvert. Libérez de la place, puis réessayez."
+            ) from error
+        if isinstance(error, OSError):
+            raise AuditError(
+                f"Le dossier de données ({data_dir(create=False)}) n'est pas accessible en "
+                "écriture : le journal ne peut pas être ouvert. Vérifiez ses droits ou la "
+                "variable HUISCLOS_HOME."
+            ) from error
         raise AuditError(
             f"Le journal ({data_dir(create=False) / DB_NAME}) ne peut pas être ouvert : il est "
             "abîmé ou n'est pas un journal Huis clos."
         ) from error
-    except OSError as error:
-        raise AuditError(
-            f"Le dossier de données ({data_dir(create=False)}) n'est pas accessible en écriture "
-            ": le journal ne peut pas être ouvert. Vérifiez ses droits ou la variable "
-            "HUISCLOS_HOME."
-        ) from error
+
+
+def _disk_full(error: BaseException) -> bool:
+    """SQLite's «database or disk is full», or the OS's «no space left»."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "is full" in str(
+        error
+    )
 
 
 def record_event(
@@ -472,6 +578,51 @@ def record_event(
     if dropped:
         logger.warning("Log payload fields dropped: %s", "; ".join(dropped))
     return _record(lambda log: log.append(event_type, cleaned), passphrase)
+
+
+def journal_damage(passphrase: str | None = None) -> str | None:
+    """The French warning to give once (a command, an app session) when the journal fails
+    verification but still takes events; ``None`` when it verifies or cannot be opened (the
+    events' own messages say so then)."""
+    try:
+        log = open_log(passphrase)
+    except Exception:  # unusable journal: reported by whoever writes to it
+        return None
+    try:
+        return None if log.refusal() else damage_warning(log.verify())
+    except Exception:  # a journal too damaged to read: verify tells
+        logger.warning("journal check failed", exc_info=True)
+        return None
+    finally:
+        log.close()
+
+
+def record_required(
+    events: Sequence[JournalEvent | EditEvent], *, passphrase: str | None = None
+) -> None:
+    """Append ``events`` in one transaction, or raise :class:`AuditError` (French) and append
+    none: the records of a correction, which must not exist without them (the caller writes
+    its files only after this returns)."""
+    try:
+        log = open_log(passphrase)
+        try:
+            entries: list[tuple[str, Mapping[str, Any]]] = []
+            for event in events:
+                if isinstance(event, EditEvent):
+                    entries.append(("edit", log.edit_payload(event)))
+                else:
+                    cleaned, dropped = strip_payload(event.payload)
+                    if dropped:
+                        logger.warning("Log payload fields dropped: %s", "; ".join(dropped))
+                    entries.append((event.kind, cleaned))
+            log.append_many(entries)
+        finally:
+            log.close()
+    except AuditError:
+        raise
+    except Exception as error:  # a witness that cannot write is a refusal, never a crash
+        logger.warning("Events not logged", exc_info=True)
+        raise AuditError(f"le journal n'a pas pu être écrit ({type(error).__name__}).") from error
 
 
 def record_edits(event: EditEvent, *, passphrase: str | None = None) -> str | None:

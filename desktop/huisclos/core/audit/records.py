@@ -32,6 +32,7 @@ _HASH_DOMAIN = b"huisclos/log/record/v1\x00"
 GENESIS = hashlib.sha256(b"huisclos/log/genesis/v1\x00").digest()
 
 HEAD_INFO = b"huisclos/log/head-mac/v1"
+ANCHOR_INFO = b"huisclos/log/anchor-mac/v1"
 TEXT_HASH_INFO = b"huisclos/log/text-hash/v1"
 
 PAD_TO = 64  # plaintexts are padded so a record's size says little about its content

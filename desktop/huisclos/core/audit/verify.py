@@ -1,5 +1,7 @@
 """Checking the log: every record decrypts and chains to the one before, nothing is missing,
-moved or cut off, and the head kept outside the database agrees with the end.
+moved or cut off, and the two copies of its head — ``journal.head`` beside the database and the
+anchor kept outside the data folder — agree with its end. When they disagree, the message says
+which one and what that means (cut off, or put back to an earlier state).
 
 A failed check names the first bad record and what is wrong with it, in French (altéré,
 manquant, déplacé, tronqué, mauvaise clé…), as sigstore's verification errors say exactly
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -31,6 +33,17 @@ class Problem(enum.StrEnum):
     WRONG_KEY = "mauvaise clé"
     HEAD = "tête invalide"
     DELETED = "supprimé"
+    ROLLED_BACK = "remis à un état antérieur"
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """The journal's anchor as read: the head it holds (None: none yet), what is wrong with it
+    (French; forged, unreadable, gone), and where it is kept, for messages."""
+
+    head: Head | None = None
+    problem: str | None = None
+    name: str = ""
 
 
 @dataclass
@@ -40,6 +53,7 @@ class VerifyResult:
     first_bad_seq: int | None = None
     problem: str | None = None  # French: altered, missing, reordered, truncated, wrong key…
     message: str = ""  # «journal intègre : N événements» or what went wrong
+    damaged: list[int] = field(default_factory=list)  # damaged records (the rest checked out)
 
 
 def _events_word(count: int) -> str:
@@ -64,6 +78,7 @@ def verify_records(
     triggers: set[str],
     aead_for: Callable[[str], AESGCM | None],
     first_hash: bytes | None = None,
+    anchor: Anchored | None = None,
 ) -> VerifyResult:
     if first_hash is not None and not rows and head is None and not head_problem:
         return _fail(
@@ -76,48 +91,38 @@ def verify_records(
         )
     previous = GENESIS
     expected = 1
+    first_damage: VerifyResult | None = None
+    damaged: list[int] = []
     for index, record in enumerate(rows):
         seq = record.seq
+        if seq < expected:  # a number already used, or 0 and below: not one the journal gives
+            return first_damage or _fail(
+                expected,
+                Problem.ALTERED,
+                f"un enregistrement porte le n° {seq}, qui n'est pas le suivant de la suite : "
+                "le journal a été modifié",
+                expected - 1,
+            )
         if seq != expected:
             gap = (
                 f"l'événement n° {expected} a disparu"
                 if seq == expected + 1
                 else f"les événements n° {expected} à {seq - 1} ont disparu"
             )
-            return _fail(expected, Problem.MISSING, gap, expected - 1)
-        if record.version != FORMAT_VERSION:
-            return _fail(seq, Problem.ALTERED, "format d'enregistrement inconnu", seq - 1)
-        computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
-        if computed != record.hash:
-            origin = _misplaced(rows, index)
-            if origin is not None:
-                return _fail(
-                    seq,
-                    Problem.REORDERED,
-                    f"il contient l'enregistrement n° {origin} : des événements ont été "
-                    "intervertis ou déplacés",
-                    seq - 1,
-                )
-            return _fail(seq, Problem.ALTERED, "son contenu a été modifié", seq - 1)
-        aead = aead_for(record.key_id)
-        if aead is None:
-            return _fail(
-                seq,
-                Problem.WRONG_KEY,
-                f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
-                seq - 1,
-            )
-        try:
-            unseal(aead, record, previous)
-        except InvalidTag:
-            return _fail(
-                seq,
-                Problem.ALTERED,
-                "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
-                seq - 1,
-            )
+            return first_damage or _fail(expected, Problem.MISSING, gap, expected - 1)
+        damage = _record_damage(rows, index, previous, aead_for)
+        if damage is not None:
+            if isinstance(damage, VerifyResult):  # moved records: nothing after can be trusted
+                return first_damage or damage
+            problem, detail = damage
+            first_damage = first_damage or _fail(seq, problem, detail, seq - 1)
+            damaged.append(seq)
+        # The records after chain to this one's stored hash: checking goes on from it, so that
+        # a damaged record does not hide the intact ones written after it.
         previous = record.hash
         expected += 1
+    if first_damage is not None:
+        return _separated(first_damage, damaged, expected - 1)
     count = expected - 1
     if first_hash is not None and rows and rows[0].hash != first_hash:
         return _fail(
@@ -155,6 +160,9 @@ def verify_records(
         return _fail(
             head.seq, Problem.ALTERED, "il ne correspond plus à la tête du journal", head.seq - 1
         )
+    anchor_failure = _check_anchor(rows, count, head, anchor)
+    if anchor_failure is not None:
+        return anchor_failure
     if set(TRIGGERS) - triggers:
         return _fail(
             None,
@@ -163,6 +171,122 @@ def verify_records(
             count,
         )
     return VerifyResult(ok=True, events=count, message=f"journal intègre : {_events_word(count)}")
+
+
+def damage_warning(result: VerifyResult) -> str | None:
+    """The one French warning a command or the app gives when it goes on writing to a journal
+    that fails verification but still takes events (``None`` when it verifies). Call it only
+    for a journal whose end is sound (``AuditLog.refusal()`` is ``None``)."""
+    if result.ok:
+        return None
+    since = (
+        f"depuis l'événement n° {result.first_bad_seq}"
+        if result.first_bad_seq
+        else "(ses protections ont été retirées)"
+    )
+    return (
+        f"attention — le journal est abîmé {since} ({result.problem}) : les nouveaux "
+        "événements y sont ajoutés à la suite et restent vérifiables à part. Lancez « huisclos "
+        "log verify » et conservez les fichiers du dossier de données pour l'enquête."
+    )
+
+
+def _record_damage(
+    rows: list[SealedRecord],
+    index: int,
+    previous: bytes,
+    aead_for: Callable[[str], AESGCM | None],
+) -> tuple[Problem, str] | VerifyResult | None:
+    """What is wrong with one record chained after ``previous``: a problem and its French
+    detail, a finished result when records were moved, or ``None`` when it is intact."""
+    record = rows[index]
+    seq = record.seq
+    if record.version != FORMAT_VERSION:
+        return Problem.ALTERED, "format d'enregistrement inconnu"
+    computed = chain_hash(previous, seq, record.nonce, record.ciphertext)
+    if computed != record.hash:
+        origin = _misplaced(rows, index)
+        if origin is not None:
+            return _fail(
+                seq,
+                Problem.REORDERED,
+                f"il contient l'enregistrement n° {origin} : des événements ont été "
+                "intervertis ou déplacés",
+                seq - 1,
+            )
+        return Problem.ALTERED, "son contenu a été modifié"
+    aead = aead_for(record.key_id)
+    if aead is None:
+        return (
+            Problem.WRONG_KEY,
+            f"il est chiffré avec une clé ({record.key_id}) que ce poste ne connaît pas",
+        )
+    try:
+        unseal(aead, record, previous)
+    except InvalidTag:
+        return (
+            Problem.ALTERED,
+            "il ne se déchiffre pas : son contenu a été modifié ou la clé ne correspond pas",
+        )
+    return None
+
+
+def _separated(result: VerifyResult, damaged: list[int], last: int) -> VerifyResult:
+    """The first damage, completed with what the rest of the journal is: the other damaged
+    records, and the intact ones after the first (kept apart: they still prove their events)."""
+    first = damaged[0]
+    others = damaged[1:]
+    intact = [seq for seq in range(first + 1, last + 1) if seq not in set(damaged)]
+    notes = []
+    if others:
+        shown = ", ".join(f"n° {seq}" for seq in others[:10]) + (" …" if len(others) > 10 else "")
+        notes.append(f"abîmés aussi : {shown}")
+    if intact:
+        notes.append(
+            f"{_events_word(len(intact))} après le n° {first} "
+            + ("est intègre" if len(intact) == 1 else "sont intègres")
+        )
+    if notes:
+        result.message += " ; " + " ; ".join(notes)
+    result.damaged = damaged
+    return result
+
+
+def _check_anchor(
+    rows: list[SealedRecord], count: int, head: Head | None, anchor: Anchored | None
+) -> VerifyResult | None:
+    """The anchor against the end of the records (the head already agrees with them)."""
+    if anchor is None:
+        return None
+    if anchor.problem:
+        return _fail(count + 1 if count else None, Problem.HEAD, anchor.problem, count)
+    kept = anchor.head
+    if kept is None:
+        return None
+    if kept.seq > count:
+        missing = (
+            f"l'événement n° {kept.seq} manque"
+            if kept.seq == count + 1
+            else f"les événements n° {count + 1} à {kept.seq} manquent"
+        )
+        head_seq = head.seq if head is not None else 0
+        return _fail(
+            count + 1,
+            Problem.ROLLED_BACK,
+            f"la base du journal (journal.sqlite, n° {count}) et sa tête (journal.head, "
+            f"n° {head_seq}) s'accordent, mais {anchor.name} en garde le n° {kept.seq} : des "
+            f"copies plus anciennes du journal ont été remises en place — {missing}",
+            count,
+        )
+    if kept.seq and rows[kept.seq - 1].hash != kept.hash:
+        return _fail(
+            kept.seq,
+            Problem.ALTERED,
+            f"il ne correspond plus à {anchor.name} : le journal a été remis à un état "
+            "antérieur puis prolongé, ou remplacé",
+            kept.seq - 1,
+        )
+    return None
 
 
 def _misplaced(rows: list[SealedRecord], index: int) -> int | None:

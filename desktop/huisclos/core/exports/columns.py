@@ -64,7 +64,8 @@ def fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
-def _header_role(header: str) -> str | None:
+def header_role(header: str) -> str | None:
+    """The identity role a header names («dossier», «nom», «prenom», «naissance»), if any."""
     folded = fold(header)
     for role, patterns in _IDENTITY_PATTERNS.items():
         if any(re.search(pattern, folded) for pattern in patterns):
@@ -82,9 +83,9 @@ def is_free_text_header(header: str) -> bool:
 
 def _is_identity_header(header: str) -> bool:
     folded = fold(header)
-    if any(word in _FREE_TEXT_WORDS for word in folded.split()) and not _header_role(header):
+    if any(word in _FREE_TEXT_WORDS for word in folded.split()) and not header_role(header):
         return False
-    return bool(_header_role(header) or _NEVER_FREE_TEXT.search(folded))
+    return bool(header_role(header) or _NEVER_FREE_TEXT.search(folded))
 
 
 def looks_like_free_text(values: list[str]) -> bool:
@@ -140,7 +141,7 @@ def identity_columns(table: Table) -> dict[str, str]:
     for name in table.header:
         if is_free_text_header(name):
             continue
-        role = _header_role(name)
+        role = header_role(name)
         if role and role not in found:
             found[role] = name
     return {

@@ -45,6 +45,7 @@ from .csv_index import (
     records_longer_than,
 )
 from .header_row import column_names, find_header
+from .mixed_encoding import ONE_BYTE_CODECS, is_utf8_line, utf8_records
 from .model import MAX_CELL_CHARS, CellSource, Export, Table, neutralise_formula
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,11 @@ class CsvTable(Table):
         self.header_line = header_line
         self.header = column_names(raw_header, width)
         self._bounds = bounds
+        self.utf8_records = utf8_records(data, bounds, encoding.name)  # mixed encodings
+
+    def codec_of(self, row: int) -> str:
+        """The encoding data row ``row`` is written in (its own, in a mixed file)."""
+        return "utf-8" if row - 1 in self.utf8_records else self._codec
 
     @property
     def data_start(self) -> int:
@@ -84,6 +90,10 @@ class CsvTable(Table):
 
     def __len__(self) -> int:
         return len(self._bounds) - 1
+
+    def _parse_record(self, row: int) -> list[str]:
+        start, end = self._bounds[row - 1], self._bounds[row]
+        return self._parse(self._data[start:end].decode(self.codec_of(row)))
 
     def _parse(self, text: str) -> list[str]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter)
@@ -96,12 +106,14 @@ class CsvTable(Table):
 
     def row(self, row: int) -> list[str]:
         start, end = self.record_span(row)
-        cells = self._parse(self._data[start:end].decode(self._codec))
+        cells = self._parse(self._data[start:end].decode(self.codec_of(row)))
         if len(cells) < len(self.header):
             cells.extend([""] * (len(self.header) - len(cells)))
         return cells
 
     def _reader(self) -> Iterator[list[str]]:
+        if self.utf8_records:  # one record at a time, each in its own encoding
+            return (self._parse_record(row) for row in range(1, len(self) + 1))
         stream = io.BytesIO(self._data)
         stream.seek(self.data_start)
         text = io.TextIOWrapper(stream, encoding=self._codec, newline="")
@@ -139,6 +151,19 @@ class CsvTable(Table):
                 yield number, [cells[i] if i < len(cells) else "" for i in indexes]
 
     def column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
+        """:meth:`_column_batch` with the rows written in UTF-8 of a mixed file read again in
+        their own encoding."""
+        batch = self._column_batch(columns, first_row, count)
+        if self.utf8_records:
+            indexes = [self.column_index(column) for column in columns]
+            for record in range(first_row - 1, first_row - 1 + count):
+                if record in self.utf8_records:
+                    cells = self._parse_record(record + 1)
+                    for values, index in zip(batch, indexes, strict=True):
+                        values[record - first_row + 1] = cells[index] if index < len(cells) else ""
+        return batch
+
+    def _column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
         """One list of texts per column for data rows ``first_row`` … ``first_row + count - 1``.
 
         A batch whose records are all single lines (records never
@@ -152,7 +177,8 @@ class CsvTable(Table):
         wanted = sorted(set(indexes))
         if not wanted:
             return []
-        patterns = _column_patterns(self.delimiter, tuple(wanted))
+        # Past a few hundred fields, the line patterns would nest too deep: the csv module reads.
+        patterns = _column_patterns(self.delimiter, tuple(wanted)) if wanted[-1] < 256 else None
         first = first_row - 1
         start, end = self._bounds[first], self._bounds[first + count]
         chunk = self._data[start:end]
@@ -161,8 +187,10 @@ class CsvTable(Table):
         single_lines = breaks == (
             count if chunk.endswith(b"\n") else count - 1
         ) and not has_lone_cr(chunk)
-        found = patterns[0].findall(text) if single_lines else []  # lines with every field
+        single_lines = single_lines and patterns is not None
+        found = patterns[0].findall(text) if single_lines and patterns else []  # every field
         if single_lines and len(found) != count:  # some short or blank lines
+            assert patterns is not None
             found = patterns[1].findall(text)
             del found[count:]  # the empty match after the last line break
         if single_lines and len(found) == count:
@@ -225,12 +253,17 @@ def _column_patterns(
     the second matches every line, a short one leaving its missing fields empty."""
     d = re.escape(delimiter)
     field = rf"[^{d}\r\n]*+"
-    parts = [f"({field})" if index in wanted else field for index in range(max(wanted) + 1)]
+    chosen = set(wanted)
+    parts = [f"({field})" if index in chosen else field for index in range(max(wanted) + 1)]
     full = re.compile("^" + d.join(parts), re.MULTILINE)
     body = ""
     for part in reversed(parts):
         body = part + (f"(?:{d}{body})?" if body else "")
     return full, re.compile("^" + body, re.MULTILINE)
+
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+"""The extensions a CSV copy may take besides the original's own."""
 
 
 class CsvExport(Export):
@@ -248,6 +281,8 @@ class CsvExport(Export):
     ) -> None:
         self.path = path
         self.kind = "csv"
+        # A CSV copy is CSV bytes: «-o copie.xlsx» would be a CSV file Excel refuses to open.
+        self.copy_suffixes = tuple(dict.fromkeys((path.suffix.lower(), *TEXT_SUFFIXES)))
         self.fingerprint = fingerprint
         self.size = len(data)
         self.tables = [table]
@@ -268,6 +303,23 @@ class CsvExport(Export):
 
     def fit_text(self, text: str) -> str:
         return fit_to_encoding(text, self.encoding)
+
+    def copy_text(self, text: str) -> str:
+        return neutralise_formula(text)
+
+    def reading_notes(self) -> list[str]:
+        notes = super().reading_notes()
+        table = self.tables[0]
+        assert isinstance(table, CsvTable)
+        mixed = len(table.utf8_records)
+        if mixed:
+            lines = "1 ligne est écrite" if mixed == 1 else f"{mixed:,} lignes sont écrites"
+            notes.append(
+                f"encodage mélangé : {lines.replace(',', ' ')} en UTF-8, les autres en "
+                f"{self.encoding_label} ; chaque ligne est lue, et corrigée, dans son propre "
+                "encodage."
+            )
+        return notes
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         target = self.check_copy_target(path)
@@ -309,16 +361,20 @@ class CsvExport(Export):
                     fields.append(b"")
                     quoted.append(False)
                 quote = quoted[index] or (self.quote_all and text != "")
-                fields[index] = self._encode(neutralise_formula(text), quote, row, index)
+                fields[index] = self._encode(
+                    neutralise_formula(text), quote, row, index, table.codec_of(row)
+                )
             pieces.append(data[previous:start])
             pieces.append(self.delimiter.encode("ascii").join(fields))
             previous = max(body_end, spans[-1].end)
         pieces.append(data[previous:])
         return pieces
 
-    def _encode(self, text: str, quote: bool, row: int, index: int) -> bytes:
+    def _encode(self, text: str, quote: bool, row: int, index: int, codec: str) -> bytes:
+        """An edited cell in the encoding of its own line (a mixed file's UTF-8 lines stay
+        UTF-8)."""
         try:
-            return encode_field(text, self.delimiter, quote=quote, codec=self.encoding)
+            return encode_field(text, self.delimiter, quote=quote, codec=codec)
         except UnicodeEncodeError as error:
             char = text[error.start]
             column = self.tables[0].header[index]
@@ -327,6 +383,13 @@ class CsvExport(Export):
                 f"écrit dans ce fichier, enregistré en {self.encoding_label}. Remplacez-le par "
                 "un caractère simple, puis enregistrez de nouveau : rien n'a été écrit."
             ) from error
+
+
+def _decode_line(record: bytes, codec: str) -> str:
+    """A line of the header sample in its own encoding (UTF-8 inside a one-byte file)."""
+    if codecs.lookup(codec).name in ONE_BYTE_CODECS and is_utf8_line(record):
+        return record.decode("utf-8")
+    return record.decode(codec)
 
 
 def _decode_sample(data: bytes, start: int, codec: str) -> str:
@@ -354,6 +417,20 @@ def _check_cell_sizes(
                 )
 
 
+MAX_FIELDS_PER_ROW = 5_000
+"""The most fields a line may have (a real export has tens; Excel's own limit is 16,384): a
+wider line is refused at once, before its fields are named or scanned."""
+
+
+def _too_wide(path: Path, line: int, fields: int) -> ExportError:
+    return ExportError(
+        f"La ligne {line} de « {path.name} » compte {fields:,} champs".replace(",", " ")
+        + f" : Huis clos en lit au plus {MAX_FIELDS_PER_ROW:,} par ligne".replace(",", " ")
+        + " (une liste de patients en compte quelques dizaines). Vérifiez que c'est le bon "
+        "fichier, ou exportez de nouveau la liste depuis le logiciel du cabinet."
+    )
+
+
 def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
     """Open a CSV/TSV export from its bytes."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -370,8 +447,15 @@ def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
     delimiter = sniff_delimiter(_decode_sample(data, start, encoding.name), complete)
     head = first_records(data, start, delimiter, _SAMPLE_RECORDS)
     rows = []
-    for record_start, record_end in head:
-        text = data[record_start:record_end].decode(encoding.name)
+    separator = delimiter.encode("ascii")
+    for line, (record_start, record_end) in enumerate(head, 1):
+        # Counting separators first (C speed) keeps a 100,000-field line from being parsed.
+        if data.count(separator, record_start, record_end) >= MAX_FIELDS_PER_ROW:
+            text = data[record_start:record_end].decode(encoding.name)
+            fields = len(records_of(text, delimiter)[0])
+            if fields > MAX_FIELDS_PER_ROW:
+                raise _too_wide(path, line, fields)
+        text = _decode_line(data[record_start:record_end], encoding.name)
         parsed = records_of(text, delimiter)
         rows.append(parsed[0] if parsed else [])
     header_index = find_header(rows)

@@ -40,9 +40,15 @@ MAX_CELL_CHARS = 131_072
 
 
 def neutralise_formula(text: str) -> str:
-    """The text a CSV copy holds for a rewritten cell: a leading apostrophe when the text
-    would start with ``=``, ``+``, ``-`` or ``@`` (spreadsheets then show it as plain text)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """The text a CSV file of ours holds for a rewritten cell: a leading apostrophe when the
+    text would start with ``=``, ``+``, ``-`` or ``@`` — also after spaces, tabs or line breaks,
+    which LibreOffice's «Supprimer les espaces» import option removes before it evaluates.
+
+    Why an apostrophe: it is not a space, so no import option trims it; spreadsheets never run
+    a cell that starts with it (Excel and LibreOffice show it as typed, as plain text); and it
+    is visible, so what the user is shown is exactly what the file holds. A leading space (the
+    usual advice) is trimmed by that option, and the formula then runs."""
+    return "'" + text if text.lstrip(" \t\r\n").startswith(FORMULA_STARTS) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +206,27 @@ class Export(ABC):
         what its encoding cannot write (:class:`.csv_file.CsvExport`)."""
         return text
 
+    def reading_notes(self) -> list[str]:
+        """What the user should know about how the file was read (French, one line each):
+        lines skipped above a header found lower down, mixed encodings…"""
+        notes = []
+        for table in self.tables:
+            if table.header_line > 1:
+                where = f"la feuille « {table.name} »" if table.name else "le fichier"
+                skipped = table.header_line - 1
+                lines = "la ligne 1" if skipped == 1 else f"les lignes 1 à {skipped}"
+                notes.append(
+                    f"dans {where}, l'en-tête est à la ligne {table.header_line} : {lines}, "
+                    "au-dessus (un titre, des lignes vides), ne sont pas des patients et ne sont "
+                    "pas analysées."
+                )
+        return notes
+
+    def copy_text(self, text: str) -> str:
+        """What the cleaned copy holds for a cell given ``text`` — what the user is shown (a
+        CSV copy puts an apostrophe before a would-be formula, :func:`neutralise_formula`)."""
+        return text
+
     @abstractmethod
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         """Write a copy with ``edits`` spliced in; the original file is never written."""
@@ -219,6 +246,10 @@ class Export(ABC):
             raise ExportError(
                 "La copie ne peut pas remplacer le fichier d'origine : choisissez un autre nom "
                 f"que « {self.path.name} » (par exemple « {self.default_copy_path().name} »)."
+            )
+        if target.is_dir():
+            raise ExportError(
+                f"« {target} » est un dossier : donnez un nom de fichier pour la copie."
             )
         suffix = target.suffix.lower()
         if self.copy_suffixes and suffix not in self.copy_suffixes:

@@ -11,8 +11,11 @@ Threading: :func:`read_export` may run on a worker thread (the desktop app opens
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import stat
 from pathlib import Path
 
 from ..errors import ExportError
@@ -34,22 +37,48 @@ def _missing(path: Path) -> ExportError:
     )
 
 
+def _name_error(path: Path, error: OSError) -> ExportError | None:
+    """The French line for a name the system cannot use: too long, or a loop of links."""
+    if error.errno == errno.ENAMETOOLONG:
+        return ExportError(
+            f"Le nom « {path.name} » est trop long pour le système ({len(path.name)} caractères "
+            "dans le nom, ou un chemin trop long) : renommez le fichier ou son dossier plus "
+            "court, puis réessayez."
+        )
+    if error.errno == errno.ELOOP:
+        return ExportError(
+            f"« {path.name} » est un raccourci (lien symbolique) qui, de lien en lien, pointe "
+            "vers lui-même : choisissez le fichier exporté lui-même."
+        )
+    return None
+
+
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise _missing(path)
-    if path.is_dir():
+    try:
+        info = os.stat(path)  # follows links; never opens, so a FIFO cannot block here
+    except FileNotFoundError as error:
+        raise _missing(path) from error
+    except OSError as error:
+        raise _name_error(path, error) or ExportError(
+            f"Le fichier « {path.name} » n'a pas pu être lu ({error.strerror or error}). "
+            "Copiez-le sur le poste puis réessayez."
+        ) from error
+    if stat.S_ISDIR(info.st_mode):
         raise ExportError(
             f"« {path.name} » est un dossier, pas un fichier. Choisissez le fichier exporté "
             "(.csv, .xlsx, .ods ou .xls) à l'intérieur."
         )
+    if not stat.S_ISREG(info.st_mode):
+        raise ExportError(
+            f"« {path.name} » n'est pas un fichier ordinaire (c'est un périphérique, un tube ou "
+            "une prise) : Huis clos ne lit que des fichiers enregistrés. Choisissez le fichier "
+            "exporté par le logiciel du cabinet."
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        raise _too_big(path, info.st_size)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExportError(
-                f"« {path.name} » pèse {size / 1e9:.1f} Go : c'est bien plus qu'une liste de "
-                "patients. Vérifiez que c'est le bon fichier."
-            )
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)  # a file that grows while read stops here
     except FileNotFoundError as error:
         raise _missing(path) from error
     except PermissionError as error:
@@ -58,10 +87,20 @@ def _read_bytes(path: Path) -> bytes:
             "dans un autre logiciel, ou copiez-le dans vos Documents, puis réessayez."
         ) from error
     except OSError as error:
-        raise ExportError(
+        raise _name_error(path, error) or ExportError(
             f"Le fichier « {path.name} » n'a pas pu être lu ({error.strerror or error}). "
             "Copiez-le sur le poste puis réessayez."
         ) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(path, len(data))
+    return data
+
+
+def _too_big(path: Path, size: int) -> ExportError:
+    return ExportError(
+        f"« {path.name} » pèse plus de {MAX_FILE_BYTES / 1e9:.0f} Go ({size / 1e9:.1f} Go) : "
+        "c'est bien plus qu'une liste de patients. Vérifiez que c'est le bon fichier."
+    )
 
 
 def _looks_like_html(data: bytes) -> bool:

@@ -90,9 +90,10 @@ def read_xls(path: Path, data: bytes, fingerprint: str) -> XlsExport:
                 if cells:
                     grid[number] = cells
             tables.append(SheetTable(GridSheet(name, grid), "xls", hidden=hidden.get(name, False)))
-    except ExportError:
+    except (ExportError, KeyboardInterrupt, SystemExit, MemoryError):
         raise
-    except Exception as error:  # calamine raises its own error types for damaged files
+    except BaseException as error:  # calamine's own errors, and its Rust panics (a
+        # ``PanicException``, which derives from BaseException) on a damaged file
         logger.info("calamine could not read %s: %r", path.name, error)
         raise ExportError(
             f"Le classeur « {path.name} » (Excel 97-2003) est abîmé ou protégé et ne peut pas "

@@ -6,7 +6,8 @@
   event is written, :func:`huisclos.core.audit.log.record_edits`);
 - :func:`ignore_event` — one passage ignored («Ignorer»), or that choice undone or redone;
 - :func:`save_copy_event` and :func:`worklist_event` — a cleaned copy or a correction list
-  written, named by their fingerprints.
+  written (or prepared, not yet renamed: :func:`~huisclos.core.safe_write.staged_outputs`),
+  named by their fingerprints.
 
 Figures only, never a word of a comment. Plain functions; safe from a worker thread.
 """
@@ -22,12 +23,13 @@ from ..audit.events import (
     JournalEvent,
     file_written_payload,
     ignore_payload,
+    loggable_name,
 )
 from ..detect.detector import Detector
 from ..detect.findings import Finding
 from ..edits import Edit, EditBatch
 from ..exports.model import Export
-from ..safe_write import file_fingerprint
+from ..safe_write import output_fingerprint
 from .scan import ScanResult
 
 
@@ -62,7 +64,7 @@ def scan_event(result: ScanResult, file_name: str) -> JournalEvent:
         "by_rule": dict(sorted(rule_ids.items())),
         "rows": result.rows,
         "fingerprint": result.fingerprint,
-        "file_name": Path(file_name).name,
+        "file_name": loggable_name(file_name),
         "duration_s": round(float(result.seconds), 3),
         "cells_flagged": result.flagged_cells,
         "counts": result.counts,  # category → severity → comments
@@ -119,7 +121,7 @@ def worklist_event(export: Export, target: Path, entries: int) -> JournalEvent:
 def _written(kind: str, export: Export, target: Path, **figures: int | str) -> JournalEvent:
     payload = file_written_payload(
         source_fingerprint=export.fingerprint,
-        target_fingerprint=file_fingerprint(target),
+        target_fingerprint=output_fingerprint(target),
         target_name=target.name,
         **figures,
     )

@@ -25,6 +25,7 @@ from ..detect.categories import SEVERITY_RANK
 from ..detect.detector import Detector
 from ..detect.findings import Finding, RawFinding, json_head, json_tail
 from ..detect.lexicon import Rule
+from ..errors import ExportError
 from ..exports.columns import free_text_columns
 from ..exports.model import Export
 from ..rewrite.suggestions import first_suggestion
@@ -341,7 +342,20 @@ def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[
     return found
 
 
+MAX_SCANNED_COLUMNS = 200
+"""The most comment columns one scan reads (a real export has one to a few)."""
+
+
 def _choose_columns(export: Export, columns: dict[str, list[str]] | None) -> dict[str, list[str]]:
     if columns is not None:  # a column named twice is scanned (and counted) once
-        return {sheet: list(dict.fromkeys(headers)) for sheet, headers in columns.items()}
-    return {table.name: free_text_columns(table) for table in export.tables}
+        chosen = {sheet: list(dict.fromkeys(headers)) for sheet, headers in columns.items()}
+    else:
+        chosen = {table.name: free_text_columns(table) for table in export.tables}
+    total = sum(len(headers) for headers in chosen.values())
+    if total > MAX_SCANNED_COLUMNS:
+        raise ExportError(
+            f"« {export.path.name} » compte {total} colonnes de commentaires à analyser : Huis "
+            f"clos en analyse au plus {MAX_SCANNED_COLUMNS} à la fois. Choisissez les colonnes "
+            "de commentaires (--columns, ou « Colonnes analysées » dans l'application)."
+        )
+    return chosen

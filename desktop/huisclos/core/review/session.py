@@ -324,7 +324,12 @@ class ReviewSession:
         if not chosen:
             return []
         found = rewrite.suggest(self.text(key), chosen, detector=self.detector)
-        return [replace(item, text=self.export.fit_text(item.text)) for item in found]
+        return [replace(item, text=self._writable(item.text)) for item in found]
+
+    def _writable(self, text: str) -> str:
+        """``text`` as the copy will hold it, so the user sees exactly what is written: what
+        the file's encoding can hold, with a CSV copy's apostrophe before a would-be formula."""
+        return self.export.copy_text(self.export.fit_text(text))
 
     def proposal(self, key: CellKey, category: str | None = None) -> str | None:
         """The proposal the detail panel shows first for this comment in the view of
@@ -338,7 +343,7 @@ class ReviewSession:
         text = self._scanned_suggestion(key, self._findings.get(key, []), chosen)
         if text is None:
             text = rewrite.first_suggestion(self.text(key), chosen, detector=self.detector)
-        return None if text is None else self.export.fit_text(text)
+        return None if text is None else self._writable(text)
 
     def left_for_later(self, key: CellKey, category: str | None) -> list[Finding]:
         """Findings of the cell that a proposal in the view of ``category`` leaves as they are

@@ -9,13 +9,12 @@ delimiter as the source CSV so it opens cleanly in Excel (UTF-8 with BOM and «;
 source, or an .xlsx file when the list's name ends in .xlsx). A UTF-8 list always starts with a
 BOM, even when the source had none: without it Excel reads «Prénom» as «PrÃ©nom».
 
-Formulas: a cell starting with «=», «+», «-» or «@» would be run by Excel. The cleaned copy
-neutralises it the way the export module does (a leading apostrophe, ``neutralise_formula``),
-because the copy must read back as the export did. The list is only read by a person who
-retypes the proposed comment, and Excel shows an apostrophe in a CSV cell as it is («'@Maman»):
-so in a CSV list such a cell starts with a space instead, which Excel does not evaluate and the
-secretary does not see or retype (« +33 6 12 12 12 12 appeler»). An .xlsx list holds every value
-as a text cell, never evaluated, with nothing added.
+Formulas: a cell starting with «=», «+», «-» or «@» (even after spaces) would be run by a
+spreadsheet. Both the cleaned copy and a CSV list put an apostrophe before it
+(:func:`~huisclos.core.exports.model.neutralise_formula`: no import option trims it, none runs
+it), and the list's proposed comment is exactly what the copy holds («'@Maman appelle»). An
+.xlsx list holds every value as a text cell, never evaluated. Control characters are shown as
+their visible pictures in both formats. Every CSV field holding a line break is quoted.
 
 Threading: plain functions; safe from a worker thread.
 """
@@ -23,7 +22,6 @@ Threading: plain functions; safe from a worker thread.
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -34,7 +32,7 @@ from ..detect.categories import CATEGORIES, CATEGORY_LABELS
 from ..edits import CellKey, Edit
 from ..exports.columns import identity_columns
 from ..exports.csv_file import CsvExport
-from ..exports.model import Export, Table
+from ..exports.model import Export, Table, neutralise_formula
 from ..safe_write import write_atomically
 
 logger = logging.getLogger(__name__)
@@ -172,7 +170,7 @@ def build_worklist(
                 edit.column,
                 identity,
                 edit.before,
-                edit.after,
+                export.copy_text(edit.after),  # exactly what the copy holds
                 tuple(category for category in CATEGORIES if category in cell_categories),
             )
         )
@@ -213,15 +211,25 @@ def csv_format_of(export: Export) -> CsvFormat:
     return CsvFormat(export.encoding, bool(export.bom), export.delimiter, export.newline)
 
 
+# Control characters an export may carry in a name (a stray byte typed in the practice software):
+# XML cannot hold them (an .xlsx list would not be written) and a CSV reader may stop at them, so
+# both lists show them as their visible Unicode pictures («MAR␁TIN»), tab and newlines apart.
+_CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if chr(code) not in "\t\n\r"}
+
+
+def _visible_controls(line: Sequence[str]) -> list[str]:
+    return [value.translate(_CONTROL_PICTURES) for value in line]
+
+
 def render_csv(worklist: Worklist, fmt: CsvFormat) -> tuple[bytes, bool]:
     """The list as bytes; second value False when the source encoding could not hold every
     character and UTF-8 with BOM was used instead."""
     buffer = io.StringIO()
-    writer = csv.writer(
-        buffer, delimiter=fmt.delimiter, lineterminator=fmt.newline, quoting=csv.QUOTE_MINIMAL
-    )
-    lines = worklist.rows()
-    writer.writerows([lines[0], *([_csv_safe(value) for value in line] for line in lines[1:])])
+    lines = [_visible_controls(line) for line in worklist.rows()]
+    rows = [lines[0], *([_csv_safe(value) for value in line] for line in lines[1:])]
+    for row in rows:
+        buffer.write(fmt.delimiter.join(_csv_field(value, fmt.delimiter) for value in row))
+        buffer.write(fmt.newline)
     text = buffer.getvalue()
     codec = codecs.lookup(fmt.encoding).name
     try:
@@ -242,7 +250,7 @@ def render_xlsx(worklist: Worklist) -> bytes:
     sheet = workbook.active
     sheet.title = "Corrections"
     for line in worklist.rows():
-        sheet.append(line)
+        sheet.append(_visible_controls(line))
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if cell.data_type == "f":  # «=…» was taken for a formula: it is text
@@ -262,16 +270,28 @@ def render_xlsx(worklist: Worklist) -> bytes:
     return buffer.getvalue()
 
 
-# What Excel runs as a formula at the start of a CSV cell (a tab or a carriage return before
-# one of them too).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _csv_safe(value: str) -> str:
-    """A cell Excel would run as a formula starts with a space in the list: unlike the
-    apostrophe of the cleaned copy, which Excel shows as typed in a CSV cell, the space neither
-    runs nor changes what the secretary reads and retypes."""
-    return " " + value if value.startswith(_FORMULA_STARTS) else value
+    """A cell a spreadsheet could run as a formula gets the cleaned copy's apostrophe
+    (:func:`~huisclos.core.exports.model.neutralise_formula`, which says why it survives every
+    import option of Excel and LibreOffice), and so does one starting with a tab or a carriage
+    return, which Excel also treats as the start of a formula."""
+    return "'" + value if value.startswith(("\t", "\r")) else neutralise_formula(value)
+
+
+def _csv_field(value: str, delimiter: str) -> str:
+    """One field, quoted when it holds the delimiter, a quote, a CR or a LF — whatever the
+    list's own line ending (the csv module leaves a LF unquoted in a lone-CR file, and the row
+    splits) — or starts or ends with a space (quoted spaces survive «Supprimer les espaces»)."""
+    if (
+        delimiter in value
+        or '"' in value
+        or "\r" in value
+        or "\n" in value
+        or value[:1].isspace()
+        or value[-1:].isspace()
+    ):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def write_worklist(path: Path | str, worklist: Worklist, export: Export) -> bool:
