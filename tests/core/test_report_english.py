@@ -3,6 +3,7 @@ names, rules and dates/numbers — and the French report unchanged, byte for byt
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -64,3 +65,59 @@ def _report(**options):  # type: ignore[no-untyped-def]
 
 def test_the_french_report_is_unchanged_byte_for_byte() -> None:
     assert report_html(_report()) == FRENCH_REPORT.read_text(encoding="utf-8")
+
+
+def _text(html: str) -> str:
+    """The report's visible text, roughly (tags dropped, entities left)."""
+    return re.sub(r"<[^>]+>", " ", html.split("<body>", 1)[1])
+
+
+def test_the_english_report_is_in_english_with_english_numbers_and_dates() -> None:
+    html = report_html(_report(), "en")
+    text = _text(html)
+    assert '<html lang="en">' in html
+    for words in (
+        "Self-check report on administrative comments",
+        "Drawn up on 23 November 2026 at 17:05",
+        "File checked",
+        "12,431",  # the English thousands separator, not «12 431»
+        "comments flagged",
+        "Comments flagged by category",
+        "Religion and beliefs",  # the journal view's English category names
+        "Social hardship",
+        "High",
+        "last on 1 November 2026 at 9:07",
+        "Log intact: 12 events",
+        "The rules to remember (CNIL)",
+        "write nothing you could not show them",
+        "Next steps",
+        "Masked examples",
+        "[health]",
+        "Date and signature:",
+    ):
+        assert words in text, words
+    assert "&lt; 0.1%" in text and "0,1" not in text  # 3 patients of 12,431, an English point
+    for french in (
+        "Rapport",
+        "commentaire",
+        "Santé",
+        "novembre",
+        "Prochaines",
+        "[santé]",
+        "\u202f",
+    ):
+        assert french not in text, french
+
+
+def test_the_english_report_says_so_when_nothing_was_found() -> None:
+    data = build_report(
+        file_name="export.csv",
+        fingerprint="",
+        rows=3000,
+        findings=[],
+        generated=datetime(2026, 5, 1, 8, 0),
+    )
+    text = _text(report_html(data, "en"))
+    assert "No sensitive comment was found" in text
+    assert "Log not consulted" in text
+    assert "3,000" in text and "1 May 2026" in text

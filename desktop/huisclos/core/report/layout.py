@@ -7,7 +7,7 @@ report``) and opens as is in a browser. No Qt here. Pure functions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape as _escape
 from typing import TYPE_CHECKING
@@ -19,7 +19,7 @@ from .help_text import CNIL_RULES
 from .masking import MaskedExample
 
 if TYPE_CHECKING:  # the figures (and the journal they read) load only to build a report
-    from .figures import ReportData
+    from .figures import CategoryLine, ReportData
 
 
 def escape(text: str) -> str:
@@ -71,8 +71,15 @@ def percent(value: float) -> str:
     return text.replace(".", ",") + "\u00a0%"
 
 
-def report_html(data: ReportData) -> str:
-    """The whole report as one HTML document (UTF-8, inline styles, no external resource)."""
+def report_html(data: ReportData, language: str = "fr") -> str:
+    """The whole report as one HTML document (UTF-8, inline styles, no external resource).
+
+    ``language`` «en» gives the English report of the desktop app's English mode
+    (:mod:`.layout_en`); the command line and the French app keep the French one."""
+    if language == "en":
+        from .layout_en import report_html_en
+
+        return report_html_en(data)
     parts = [
         _head(data),
         _title_block(data),
@@ -91,11 +98,12 @@ def report_html(data: ReportData) -> str:
     return french_spacing("\n".join(parts))
 
 
-def _head(data: ReportData) -> str:
-    title = "Rapport d'autocontrôle — Huis clos"
+def _head(
+    data: ReportData, title: str = "Rapport d'autocontrôle — Huis clos", lang: str = "fr"
+) -> str:
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="fr"><head><meta charset="utf-8">'
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title>"
         "<style>"
         f"body {{ font-family: 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; font-size: 10pt;"
@@ -239,11 +247,20 @@ def _count_or_dash(value: int) -> str:
     return number(value) if value else '<span class="muted">–</span>'
 
 
-def _chart(data: ReportData) -> str:
+def _chart(
+    data: ReportData,
+    *,
+    label_of: Callable[[CategoryLine], str] = lambda line: line.label,
+    severity_name: Callable[[str], str] = _severity_heading,
+    number_of: Callable[[int], str] = number,
+    caption: str = "Commentaires signalés",
+    legend_intro: str = "— gravité : ",
+) -> str:
     """Horizontal bars (comments per category, split by severity) as nested tables.
 
     Tables with bgcolor cells are the one chart that both QTextDocument and browsers draw
-    identically, and they print in grey as well as in colour.
+    identically, and they print in grey as well as in colour. The words are French unless
+    given (the English report's).
     """
     top = max((line.comments for line in data.categories), default=0)
     if not top:
@@ -267,17 +284,17 @@ def _chart(data: ReportData) -> str:
             f"<tr>{cells}</tr></table>"
         )
         rows.append(
-            f'<tr><td width="32%" class="small">{escape(line.label)}</td>'
+            f'<tr><td width="32%" class="small">{escape(label_of(line))}</td>'
             f'<td width="58%">{bar}</td>'
-            f'<td width="10%" class="num small">{number(line.comments)}</td></tr>'
+            f'<td width="10%" class="num small">{number_of(line.comments)}</td></tr>'
         )
     legend = " &nbsp; ".join(
-        f'<span style="color: {SEVERITY_COLOURS[s]};">&#9632;</span> {_severity_heading(s)}'
+        f'<span style="color: {SEVERITY_COLOURS[s]};">&#9632;</span> {severity_name(s)}'
         for s in reversed(SEVERITIES)
     )
     return (
-        '<p class="small" style="margin-top: 10px;"><b>Commentaires signalés</b> '
-        f'<span class="muted">— gravité : {legend}</span></p>'
+        f'<p class="small" style="margin-top: 10px;"><b>{caption}</b> '
+        f'<span class="muted">{legend_intro}{legend}</span></p>'
         '<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
     )
 
