@@ -1,8 +1,9 @@
 """«Rapport…» in the app's English mode: the preview and the PDF it writes are in English; in
-French mode the same dialog writes the French report."""
+French mode the same dialog writes the French report. The journal's CSV export too."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import unicodedata
@@ -13,9 +14,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from huisclos.core.audit.log import record_event
 from huisclos.core.detect.findings import Finding
 from huisclos.core.report.figures import build_report
 from huisclos.ui.app import install_translations
+from huisclos.ui.dialogs.journal import JournalDialog
 from huisclos.ui.report_dialog import ReportDialog
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -86,3 +89,16 @@ def test_in_french_the_app_writes_the_french_pdf_report(qapp, qtbot, tmp_path: P
     assert "Rapport d'autocontrôle des commentaires administratifs" in text
     assert "23 novembre 2026" in text and "Huis clos — rapport d'autocontrôle" in text
     assert "Self-check" not in text
+
+
+def test_in_english_the_journal_exports_an_english_csv(english, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    record_event("scan", {"findings": 2, "cells_flagged": 1, "rows": 1500, "file_name": "a.csv"})
+    dialog = JournalDialog(None)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "log.csv"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: target.exists(), timeout=20_000)
+    dialog.wait()
+    (row,) = csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines(), delimiter=";")
+    assert row["event"] == "scan" and row["label"] == "Check"  # the journal view's English name
+    assert row["details"] == "a.csv — 1 comment to review, 2 passages found, in 1,500 rows"
