@@ -60,6 +60,7 @@ def test_in_english_the_app_writes_an_english_pdf_report(english, qtbot, tmp_pat
     qtbot.addWidget(dialog)
     dialog.examples.setChecked(True)
     assert "Self-check report on administrative comments" in dialog.preview.toPlainText()
+    assert dialog.default_name(".pdf") == "self-check-report-export.pdf"
     pdf = dialog.save_as(".pdf", tmp_path / "report.pdf")
     assert pdf is not None
     text = _pdf_text(pdf)

@@ -130,7 +130,8 @@ class ReportDialog(QDialog):
 
     def default_name(self, suffix: str) -> str:
         stem = Path(self.data.file_name).stem if self.data else "export"
-        return f"rapport-autocontrole-{stem}{suffix}"
+        prefix = "self-check-report" if language() == "en" else "rapport-autocontrole"
+        return f"{prefix}-{stem}{suffix}"
 
     def save_as(self, suffix: str, path: Path | str | None = None) -> Path | None:
         """Ask where to save (unless ``path`` is given) and write the report."""
