@@ -1,7 +1,7 @@
 """The self-check report in English, for the desktop app when its interface is in English.
 
-Same figures, same sections, same HTML as the French report (:mod:`.layout`, whose styles and
-chart it reuses); English words, English dates («23 November 2026 at 17:05») and numbers
+Same figures, same sections, same HTML as the French report (:mod:`.layout`; styles and chart
+from :mod:`.html_parts`); English words, English dates («23 November 2026 at 17:05») and numbers
 («12,431», «12.5%»). Category names come from the journal view's English names
 (:data:`..audit.describe_en.CATEGORY_NAMES_EN`), the CNIL rules from the English help file. The
 command line's report stays French. No Qt here. Pure functions.
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..audit.describe_en import CATEGORY_NAMES_EN, count
 from ..detect.categories import CATEGORY_LABELS, SEVERITIES
 from .help_text import cnil_rules
-from .layout import RULE, _chart, _head, escape
+from .html_parts import RULE, bar_chart, escape, head
 from .masking import MaskedExample
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def category_name(category: str) -> str:
 def report_html_en(data: ReportData) -> str:
     """The whole report in English, as one HTML document (see :func:`.layout.report_html`)."""
     parts = [
-        _head(data, "Self-check report — Huis clos", lang="en"),
+        head("Self-check report — Huis clos", "en"),
         _title_block(data),
         _file_block(data),
         _figures_block(data),
@@ -185,7 +185,7 @@ def _categories_block(data: ReportData) -> str:
         "10) or identifier; medium: social hardship or judgement; low: a practical need "
         "worded as an illness.</p>"
     )
-    chart = _chart(
+    chart = bar_chart(
         data,
         label_of=lambda line: category_name(line.category),
         severity_name=SEVERITY_EN.__getitem__,
