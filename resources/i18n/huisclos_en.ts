@@ -828,12 +828,12 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="251"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="254"/>
         <source>Journal exporté : {0} ({1} événement).</source>
         <translation>Log exported: {0} ({1} event).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="253"/>
+        <location filename="../../desktop/huisclos/ui/dialogs/journal.py" line="256"/>
         <source>Journal exporté : {0} ({1} événements).</source>
         <translation>Log exported: {0} ({1} events).</translation>
     </message>
@@ -2008,82 +2008,82 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="50"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="59"/>
         <source>Rapport d&apos;autocontrôle</source>
         <translation>Self-check report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="57"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="66"/>
         <source>Nom du cabinet (facultatif)</source>
         <translation>Practice name (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="58"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="67"/>
         <source>Nom du cabinet</source>
         <translation>Practice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="59"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="68"/>
         <source>Ajouter quelques exemples masqués</source>
         <translation>Add a few masked examples</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="62"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="71"/>
         <source>Par défaut, le rapport ne contient aucun mot ni nom de patient. Cette option ajoute quelques commentaires dont les passages sensibles, les noms et les chiffres sont masqués.</source>
         <translation>By default, the report holds no patient word or name. This option adds a few comments with their sensitive passages, names and numbers masked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="68"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="77"/>
         <source>Aperçu du rapport</source>
         <translation>Report preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="70"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="79"/>
         <source>Le rapport tel qu&apos;il sera enregistré : des chiffres, aucun nom de patient</source>
         <translation>The report as it will be saved: figures, no patient&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="78"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="87"/>
         <source>Enregistrer en PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="90"/>
         <source>Enregistrer en HTML…</source>
         <translation>Save as HTML…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="84"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="93"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="85"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="94"/>
         <source>Le rapport à imprimer ou à classer (PDF)</source>
         <translation>The report to print or file (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="86"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="95"/>
         <source>Le rapport à ouvrir dans un navigateur (HTML)</source>
         <translation>The report to open in a browser (HTML)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="87"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="96"/>
         <source>Ferme l&apos;aperçu sans enregistrer (Échap)</source>
         <translation>Closes the preview without saving (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="93"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="102"/>
         <source>Cabinet :</source>
         <translation>Practice:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="134"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="144"/>
         <source>Enregistrer le rapport</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/report_dialog.py" line="163"/>
         <source>Rapport enregistré : {path}</source>
         <translation>Report saved: {path}</translation>
     </message>

@@ -305,6 +305,23 @@ def test_export_writes_csv_and_json(tmp_path: Path) -> None:
     assert not (tmp_path / "registre.txt").exists()
 
 
+def test_in_english_the_csv_export_has_english_headers_names_and_details(tmp_path: Path) -> None:
+    payload = {"findings": 1200, "cells_flagged": 1100, "rows": 3000, "file_name": "export.csv"}
+    with open_log() as log:
+        log.append("scan", {**payload, "counts": {"health": {"high": 1100}}})
+        export_events(log, tmp_path / "log.csv", language="en", labels={"scan": "Scan"})
+        export_events(log, tmp_path / "journal.csv")
+    english = (tmp_path / "log.csv").read_text(encoding="utf-8-sig")
+    (row,) = csv.DictReader(english.splitlines(), delimiter=";")
+    assert list(row)[:4] == ["no.", "date", "event", "label"]
+    assert row["label"] == "Scan"
+    assert row["details"] == (
+        "export.csv — 1,100 comments to review, 1,200 passages found, in 3,000 rows (health 1,100)"
+    )
+    (french,) = csv.DictReader((tmp_path / "journal.csv").open(encoding="utf-8-sig"), delimiter=";")
+    assert "détails" in french and "1\u202f100" in french["détails"]  # French stays French
+
+
 def test_scan_events_read_in_french() -> None:
     payload = {
         "findings": 3,

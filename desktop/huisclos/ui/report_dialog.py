@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -31,13 +32,21 @@ from ..core.report.layout import report_html
 from ..core.report.output import write_report
 from ..core.review.session import ReviewSession
 from . import folders
-from .report_pdf import render_pdf
+from .labels import language
+from .report_pdf import FOOTER_EN, render_pdf
 
 logger = logging.getLogger(__name__)
 
 
 ReportBuilder = Callable[[str, bool], ReportData]
 """(practice name, with masked examples) → the report's data."""
+
+
+def _pdf_renderer() -> Callable[[str, Path], int]:
+    """The PDF renderer for the interface language: English title and footer in English."""
+    if language() != "en":
+        return render_pdf
+    return partial(render_pdf, title="Self-check report", footer=FOOTER_EN)
 
 
 class ReportDialog(QDialog):
@@ -115,13 +124,14 @@ class ReportDialog(QDialog):
             self.save_pdf.setEnabled(False)
             self.save_html.setEnabled(False)
             return
-        self.preview.setHtml(report_html(self.data))
+        self.preview.setHtml(report_html(self.data, language()))
         self.save_pdf.setEnabled(True)
         self.save_html.setEnabled(True)
 
     def default_name(self, suffix: str) -> str:
         stem = Path(self.data.file_name).stem if self.data else "export"
-        return f"rapport-autocontrole-{stem}{suffix}"
+        prefix = "self-check-report" if language() == "en" else "rapport-autocontrole"
+        return f"{prefix}-{stem}{suffix}"
 
     def save_as(self, suffix: str, path: Path | str | None = None) -> Path | None:
         """Ask where to save (unless ``path`` is given) and write the report."""
@@ -142,7 +152,7 @@ class ReportDialog(QDialog):
             if path.suffix.lower() != suffix and not (suffix == ".html" and path.suffix == ".htm"):
                 path = path.with_name(path.name + suffix)
         try:
-            target = write_report(self.data, path, render_pdf=render_pdf)
+            target = write_report(self.data, path, render_pdf=_pdf_renderer(), language=language())
         except HuisclosError as error:
             QMessageBox.warning(self, self.windowTitle(), error.message)
             return None

@@ -35,6 +35,7 @@ from ..core.safe_write import write_atomically
 PDF_RESOLUTION = 300
 MARGINS_MM = QMarginsF(18, 15, 18, 14)
 FOOTER = "Huis clos — rapport d'autocontrôle"
+FOOTER_EN = "Huis clos — self-check report"
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -68,9 +69,12 @@ def report_document(html: str) -> QTextDocument:
     return document
 
 
-def render_pdf(html: str, path: Path | str, *, title: str = "Rapport d'autocontrôle") -> int:
+def render_pdf(
+    html: str, path: Path | str, *, title: str = "Rapport d'autocontrôle", footer: str = FOOTER
+) -> int:
     """Write ``html`` as an A4 PDF at ``path`` (whole or not at all); returns the number of
-    pages. Raises ``ExportError`` with a French message when the file cannot be written."""
+    pages. ``title`` and ``footer`` are the French ones unless given (the app's English mode).
+    Raises ``ExportError`` with a French message when the file cannot be written."""
     ensure_gui_application()
     content = QByteArray()
     buffer = QBuffer(content)
@@ -81,7 +85,7 @@ def render_pdf(html: str, path: Path | str, *, title: str = "Rapport d'autocontr
     writer.setResolution(PDF_RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("Huis clos")
-    pages = _paint(html, writer)
+    pages = _paint(html, writer, footer)
     del writer  # the PDF is complete once its writer is gone
     buffer.close()
     data = content.data()
@@ -113,7 +117,7 @@ def _tail(path: Path, size: int = 1024) -> bytes:
         return handle.read()
 
 
-def _paint(html: str, writer: QPdfWriter) -> int:
+def _paint(html: str, writer: QPdfWriter, footer_text: str = FOOTER) -> int:
     document = report_document(html)
     layout = document.documentLayout()
     layout.setPaintDevice(writer)
@@ -146,7 +150,7 @@ def _paint(html: str, writer: QPdfWriter) -> int:
             footer = QRectF(0, body.height(), body.width(), footer_height)
             painter.drawLine(footer.topLeft(), footer.topRight())
             painter.drawText(
-                footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), FOOTER
+                footer, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), footer_text
             )
             painter.drawText(
                 footer,

@@ -1,6 +1,7 @@
-"""The journal's one-line summaries in English, for the desktop app's journal view when its
-interface is in English (``log show``, the CSV export and the report stay French:
-:func:`huisclos.core.audit.events.describe`).
+"""The journal's one-line summaries in English, for the desktop app's journal view and its CSV
+export when its interface is in English; its category names serve the English report too
+(:mod:`huisclos.core.report.layout_en`). The command line (``log show``, ``log export``) stays
+French: :func:`huisclos.core.audit.events.describe`.
 
 Same figures as the French line (:mod:`huisclos.core.review.counts`: comments to review,
 passages found, comments corrected), English words and number format. An event this module

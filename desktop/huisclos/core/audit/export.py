@@ -17,6 +17,7 @@ from typing import Any
 from ..errors import AuditError
 from ..safe_write import check_new_file, replace_atomically
 from . import keys as keys_mod
+from .describe_en import describe_in_english
 from .events import describe
 from .log import AuditLog
 
@@ -38,30 +39,58 @@ EXPORT_FIELDS = (
 )
 
 
-def export_rows(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+EXPORT_FIELDS_EN = ("no.", "date", "event", "label", "user", "version", "details", "data")
+
+
+def export_rows(
+    events: Iterable[Mapping[str, Any]],
+    language: str = "fr",
+    labels: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """One CSV row per event: French headers and details, or in English (the desktop app's
+    English mode: English headers, :func:`.describe_en.describe_in_english`, and the event
+    names in ``labels`` when given)."""
+    english = language == "en"
+    fields = EXPORT_FIELDS_EN if english else EXPORT_FIELDS
+    details = describe_in_english if english else describe
+    names = labels if english and labels else {}
     return [
-        {
-            "n°": event["seq"],
-            "date": event["time"],
-            "événement": event["event"],
-            "libellé": event["label"],
-            "utilisateur": event["user"],
-            "version": event["app_version"],
-            "détails": describe(event),
-            "données": json.dumps(event["payload"], ensure_ascii=False, sort_keys=True),
-        }
+        dict(
+            zip(
+                fields,
+                (
+                    event["seq"],
+                    event["time"],
+                    event["event"],
+                    names.get(event["event"]) or event["label"],
+                    event["user"],
+                    event["app_version"],
+                    details(event),
+                    json.dumps(event["payload"], ensure_ascii=False, sort_keys=True),
+                ),
+                strict=True,
+            )
+        )
         for event in events
     ]
 
 
 def export_events(
-    log: AuditLog, path: str | Path, fmt: str | None = None, *, overwrite: bool = True
+    log: AuditLog,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    overwrite: bool = True,
+    language: str = "fr",
+    labels: Mapping[str, str] | None = None,
 ) -> int:
     """Write the decrypted log to ``path`` (CSV ``;`` UTF-8 with BOM for Excel, or JSON).
 
     ``fmt`` defaults to the extension. Written through a temporary file then renamed, 0600.
     ``overwrite=False`` (the CLI without ``--force``) refuses an existing file. Returns the
-    number of events.
+    number of events. ``language`` «en» (and the event names in ``labels``) gives the CSV's
+    headers and details in English, for the desktop app's English mode; JSON is data, the same
+    in both.
     """
     target = Path(path)
     if not target.parent.is_dir():
@@ -96,10 +125,13 @@ def export_events(
     else:
         buffer = io.StringIO()
         writer = csv.DictWriter(
-            buffer, fieldnames=EXPORT_FIELDS, delimiter=";", lineterminator="\r\n"
+            buffer,
+            fieldnames=EXPORT_FIELDS_EN if language == "en" else EXPORT_FIELDS,
+            delimiter=";",
+            lineterminator="\r\n",
         )
         writer.writeheader()
-        writer.writerows(export_rows(events))
+        writer.writerows(export_rows(events, language, labels))
         data = buffer.getvalue().encode("utf-8-sig")
     try:
         replace_atomically(target, lambda handle: handle.write(data))

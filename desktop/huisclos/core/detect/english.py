@@ -1,9 +1,9 @@
 """The lexicon's rules in English: a label and an explanation per rule id, read from
 ``resources/lexicon/en/rules.toml`` (beside the French lexicon, which stays the source).
 
-The desktop app shows them when its interface is in English; the command line, the report and
-the journal stay French. A rule without an English entry (a practice's own term) is shown in
-French. Plain data, read once.
+The desktop app shows them when its interface is in English; the command line stays French. A
+rule without an English entry (a practice's own term) is shown in French. Plain data, read
+once.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from html import escape
+from typing import Any
 
 from ..errors import HuisclosError
 from ..french import french_spacing
@@ -181,17 +182,34 @@ def topic_for(
 
 
 @cache
-def english_topics() -> dict[str, HelpTopic]:
-    """The topics in English (``resources/lexicon/en/help.toml``), by id; {} if missing."""
+def _english_help() -> dict[str, Any]:
+    """``resources/lexicon/en/help.toml`` read once ({} if missing or unreadable)."""
     try:
         path = resource("lexicon", "en", "help.toml")
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (HuisclosError, OSError, tomllib.TOMLDecodeError):
         return {}
+
+
+@cache
+def english_topics() -> dict[str, HelpTopic]:
+    """The topics in English (``resources/lexicon/en/help.toml``), by id; {} if missing."""
+    data = _english_help()
     return {
         topic_id: HelpTopic(topic_id, str(entry["title"]), tuple(entry["paragraphs"]))
         for topic_id, entry in (data.get("topics") or {}).items()
     }
+
+
+def cnil_rules(language: str = "fr") -> tuple[str, ...]:
+    """The CNIL rules the report lists, in ``language`` (French when no English list)."""
+    if language == "en":
+        english = tuple(
+            str(rule) for rule in _english_help().get("report", {}).get("cnil_rules", ())
+        )
+        if len(english) == len(CNIL_RULES):
+            return english
+    return CNIL_RULES
 
 
 def in_language(item: HelpTopic, language: str) -> HelpTopic:

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from html import escape as _escape
 from typing import TYPE_CHECKING
 
 from ..detect.categories import CATEGORY_LABELS, SEVERITIES
 from ..french import french_spacing, number, plural
 from ..review import counts as review_counts
 from .help_text import CNIL_RULES
+from .html_parts import RULE, bar_chart, escape, head
 from .masking import MaskedExample
 
 if TYPE_CHECKING:  # the figures (and the journal they read) load only to build a report
     from .figures import ReportData
-
-
-def escape(text: str) -> str:
-    """Escape text content (quotes stay readable: the text is never put in an attribute)."""
-    return _escape(text, quote=False)
 
 
 MONTHS = (
@@ -41,14 +36,6 @@ MONTHS = (
     "novembre",
     "décembre",
 )
-
-# Colours readable in print and in grey (severity: high → dark red, medium → amber, low → blue).
-SEVERITY_COLOURS = {"high": "#a93226", "medium": "#d68910", "low": "#2e86c1"}
-INK = "#1c2833"
-MUTED = "#566573"
-RULE = "#aab7b8"
-ACCENT = "#1f4e79"
-
 
 # --- layout ----------------------------------------------------------------------------------
 
@@ -71,10 +58,17 @@ def percent(value: float) -> str:
     return text.replace(".", ",") + "\u00a0%"
 
 
-def report_html(data: ReportData) -> str:
-    """The whole report as one HTML document (UTF-8, inline styles, no external resource)."""
+def report_html(data: ReportData, language: str = "fr") -> str:
+    """The whole report as one HTML document (UTF-8, inline styles, no external resource).
+
+    ``language`` «en» gives the English report of the desktop app's English mode
+    (:mod:`.layout_en`); the command line and the French app keep the French one."""
+    if language == "en":
+        from .layout_en import report_html_en
+
+        return report_html_en(data)
     parts = [
-        _head(data),
+        head("Rapport d'autocontrôle — Huis clos", "fr"),
         _title_block(data),
         _file_block(data),
         _figures_block(data),
@@ -89,31 +83,6 @@ def report_html(data: ReportData) -> str:
     parts.append(_signature_block(data))
     parts.append("</body></html>")
     return french_spacing("\n".join(parts))
-
-
-def _head(data: ReportData) -> str:
-    title = "Rapport d'autocontrôle — Huis clos"
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="fr"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title>"
-        "<style>"
-        f"body {{ font-family: 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; font-size: 10pt;"
-        f" color: {INK}; }}"
-        f"h1 {{ font-size: 17pt; color: {ACCENT}; margin-bottom: 2px; }}"
-        f"h2 {{ font-size: 12pt; color: {ACCENT}; margin-top: 16px; margin-bottom: 6px; }}"
-        f"p {{ margin-top: 3px; margin-bottom: 3px; }}"
-        f".muted {{ color: {MUTED}; }}"
-        f".small {{ font-size: 8.5pt; }}"
-        f".mono {{ font-family: 'DejaVu Sans Mono', Consolas, monospace; font-size: 8.5pt; }}"
-        f".big {{ font-size: 18pt; font-weight: bold; color: {ACCENT}; }}"
-        f"th {{ text-align: left; color: {MUTED}; font-weight: normal; font-size: 9pt; }}"
-        f"td.num {{ text-align: right; }}"
-        f".ok {{ color: #1e8449; font-weight: bold; }}"
-        f".bad {{ color: #a93226; font-weight: bold; }}"
-        f".unknown {{ color: #9a7d0a; font-weight: bold; }}"
-        "</style></head><body>"
-    )
 
 
 def _title_block(data: ReportData) -> str:
@@ -240,45 +209,13 @@ def _count_or_dash(value: int) -> str:
 
 
 def _chart(data: ReportData) -> str:
-    """Horizontal bars (comments per category, split by severity) as nested tables.
-
-    Tables with bgcolor cells are the one chart that both QTextDocument and browsers draw
-    identically, and they print in grey as well as in colour.
-    """
-    top = max((line.comments for line in data.categories), default=0)
-    if not top:
-        return ""
-    rows = []
-    for line in data.categories:
-        segments = []
-        for severity in reversed(SEVERITIES):
-            count = line.by_severity.get(severity, 0)
-            if count:
-                segments.append((count, SEVERITY_COLOURS[severity]))
-        filled = max(1, round(100 * line.comments / top))
-        cells = "".join(
-            f'<td width="{max(1, round(filled * count / line.comments))}%" bgcolor="{colour}"></td>'
-            for count, colour in segments
-        )
-        if filled < 100:
-            cells += f'<td width="{100 - filled}%"></td>'
-        bar = (
-            '<table width="100%" cellspacing="0" cellpadding="0" border="0" height="12">'
-            f"<tr>{cells}</tr></table>"
-        )
-        rows.append(
-            f'<tr><td width="32%" class="small">{escape(line.label)}</td>'
-            f'<td width="58%">{bar}</td>'
-            f'<td width="10%" class="num small">{number(line.comments)}</td></tr>'
-        )
-    legend = " &nbsp; ".join(
-        f'<span style="color: {SEVERITY_COLOURS[s]};">&#9632;</span> {_severity_heading(s)}'
-        for s in reversed(SEVERITIES)
-    )
-    return (
-        '<p class="small" style="margin-top: 10px;"><b>Commentaires signalés</b> '
-        f'<span class="muted">— gravité : {legend}</span></p>'
-        '<table width="100%" cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
+    return bar_chart(
+        data,
+        label_of=lambda line: line.label,
+        severity_name=_severity_heading,
+        number_of=number,
+        caption="Commentaires signalés",
+        legend_intro="— gravité : ",
     )
 
 

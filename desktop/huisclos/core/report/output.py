@@ -41,13 +41,15 @@ def no_pdf_renderer() -> HuisclosError:
     )
 
 
-def write_report(data: ReportData, path: Path | str, *, render_pdf: PdfRenderer | None) -> Path:
-    """Write the report to ``path`` (.pdf, .html or .htm) and return it."""
+def write_report(
+    data: ReportData, path: Path | str, *, render_pdf: PdfRenderer | None, language: str = "fr"
+) -> Path:
+    """Write the report to ``path`` (.pdf, .html or .htm) in ``language`` and return it."""
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise unknown_format(target)
-    html = report_html(data)
+    html = report_html(data, language)
     if suffix != ".pdf":
         data_bytes = html.encode("utf-8")
         write_atomically(target, lambda handle: handle.write(data_bytes), what="le rapport")

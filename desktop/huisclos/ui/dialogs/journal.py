@@ -55,10 +55,10 @@ def _verify() -> VerifyResult:
         log.close()
 
 
-def _export(path: Path) -> int:
+def _export(path: Path, language: str = "fr", labels: dict[str, str] | None = None) -> int:
     log = audit_log.open_log()
     try:
-        return export_events(log, path)
+        return export_events(log, path, language=language, labels=labels)
     finally:
         log.close()
 
@@ -244,7 +244,10 @@ class JournalDialog(QDialog):
     def export_to(self, path: Path) -> CallJob:
         """Write the decrypted log (CSV or JSON by extension) in the background."""
         self.status.setText(self.tr("Export en cours…"))
-        return self._run(_export, lambda count: self._exported(path, count), path)
+        labels = {kind: self.event_label(kind) for kind in audit_events.EVENT_LABELS}
+        return self._run(
+            _export, lambda count: self._exported(path, count), path, language(), labels
+        )
 
     def _exported(self, path: Path, count: int) -> None:
         text = (
