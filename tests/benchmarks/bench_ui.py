@@ -197,6 +197,7 @@ def bench_review(path: Path) -> dict[str, float]:
 
     clock.restart()
     gaps.clear()
+    late.clear()
     beat.restart()
     timer.start()
     window.review.apply_all(None, confirm=False)
@@ -206,7 +207,10 @@ def bench_review(path: Path) -> dict[str, float]:
         wait()
     timer.stop()
     figures["apply_all_s"] = clock.elapsed() / 1000
-    figures["apply_blocked_ms"] = float(max(gaps[1:] or [0]))
+    # every gap counts, the first too: it holds what the click itself did on the GUI thread
+    figures["apply_blocked_ms"] = float(max(gaps or [0]))
+    if late:
+        print("beats later than 100 ms during «Tout appliquer» (at ms, gap ms):", late[:10])
     figures["apply_all_progress"] = float(getattr(window.review, "progress_shown", False))
     figures["comments_changed"] = session.corrected_count()
     clock.restart()

@@ -251,6 +251,51 @@ def test_apply_all_on_many_comments_is_prepared_in_the_background_as_one_undo_st
     assert {k: session.text(k) for k in keys} == originals
 
 
+def test_apply_all_in_the_background_waits_for_the_window_after_each_progress_step(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """While «Tout appliquer» is prepared, the job pauses after each progress report until the
+    window has shown it: were it to run on, each Python call of the window's repaints (the
+    table's model and delegate, hundreds of them) would wait for the interpreter lock, and on a
+    large file the window froze for seconds."""
+    import time
+
+    from huisclos.ui import bulk_apply, review_actions
+
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    expected = {edit.key: edit.after for edit in session.bulk_batch()}
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    # a slow machine waits rather than races
+    monkeypatch.setattr(bulk_apply, "RESUME_TIMEOUT", 30.0)
+    reports: list[int] = []  # what the job has reported so far
+    seen: list[tuple[int, int, int]] = []  # (report, reports made before / after handling it)
+    real_batch = session.bulk_batch
+
+    def bulk_batch(category=None, label="", progress=None):  # type: ignore[no-untyped-def]
+        for done in range(5):
+            reports.append(done)
+            progress(done, 5)
+        return real_batch(category, label)
+
+    show = bulk_apply.BulkPreparation._show_progress
+
+    def showing(self, done: int, total: int) -> None:  # type: ignore[no-untyped-def]
+        before = len(reports)
+        time.sleep(0.02)  # the window busy with the update
+        seen.append((done, before, len(reports)))
+        show(self, done, total)
+
+    monkeypatch.setattr(session, "bulk_batch", bulk_batch)
+    monkeypatch.setattr(bulk_apply.BulkPreparation, "_show_progress", showing)
+
+    assert window.review.apply_all(None)
+    assert window.review.wait_for_apply(30_000)
+
+    assert seen == [(done, done + 1, done + 1) for done in range(5)]
+    assert {k: session.text(k) for k in expected} == expected
+
+
 def test_cancelling_apply_all_changes_nothing(
     qtbot, window, leaked_export: Path, monkeypatch
 ) -> None:

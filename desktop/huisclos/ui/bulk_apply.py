@@ -8,11 +8,16 @@ nothing changes the session under the job; the finished batch comes back to the 
 which asks for confirmation and pushes it on the undo stack as one step.
 
 Threading: constructed and driven on the GUI thread; only ``bulk_batch`` runs on the pool,
-reading a session nothing else touches while it runs.
+reading a session nothing else touches while it runs. After each progress report the job waits
+until the window has handled it (as the scan does, :meth:`ScanJob._emit`): while the job runs
+Python, every Python call the window makes — painting the table calls the model and the delegate
+hundreds of times — waits for the interpreter lock, so without these pauses the repaint after the
+window is disabled, or the progress dialog appearing, froze the window for seconds.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,6 +34,7 @@ if TYPE_CHECKING:
 # Below this many comments to review, the batch is made at once (well under half a second).
 BACKGROUND_COMMENTS = 500
 SHOW_AFTER_MS = 500
+RESUME_TIMEOUT = 0.2  # longest pause of the job waiting for the window to handle a report
 
 
 def _prepare(
@@ -74,6 +80,7 @@ class BulkPreparation(QObject):
         self._done = done
         self._failed = failed
         self._cancelled = False
+        self._resume = threading.Event()
         self.finished = False
         self.progress_shown = False
         self._progress = _Progress()
@@ -107,17 +114,26 @@ class BulkPreparation(QObject):
         pool.start(self.job)
 
     def _report(self, done: int, total: int) -> None:  # pool thread
+        """Send the progress, then pause until the window has handled it and what was
+        waiting before it (a repaint), or RESUME_TIMEOUT."""
         if self._cancelled:
             raise _Stopped
+        self._resume.clear()
         self._progress.changed.emit(done, total)
+        self._resume.wait(RESUME_TIMEOUT)
+        if self._cancelled:
+            raise _Stopped
 
     def _show_progress(self, done: int, total: int) -> None:
         self.dialog.setMaximum(max(total, 1))
         self.dialog.setValue(done)
         self.progress_shown = self.progress_shown or self.dialog.isVisible()
+        # queued: the repaints this update asked for are handled before the job goes on
+        QTimer.singleShot(0, self._resume.set)
 
     def _cancel(self) -> None:
         self._cancelled = True
+        self._resume.set()
 
     def _close(self) -> None:
         self.finished = True
