@@ -53,6 +53,47 @@ def head(title: str, lang: str) -> str:
     )
 
 
+def category_table(
+    data: ReportData,
+    *,
+    headings: tuple[str, str, str],
+    label_of: Callable[[CategoryLine], str],
+    severity_name: Callable[[str], str],
+    number_of: Callable[[int], str],
+    percent_of: Callable[[float], str],
+) -> str:
+    """The table of flagged comments per category and severity, shaded every other row.
+
+    ``headings`` are the words of the category, patients and share columns; the words and
+    number formats are the caller's (the French or the English report's)."""
+    category, patients, share = headings
+    head = (
+        f"<tr><th>{escape(category)}</th>"
+        + "".join(
+            f'<th align="right">{escape(severity_name(s))}</th>' for s in reversed(SEVERITIES)
+        )
+        + f'<th align="right">{escape(patients)}</th><th align="right">{escape(share)}</th></tr>'
+    )
+
+    def count_or_dash(value: int) -> str:
+        return number_of(value) if value else '<span class="muted">–</span>'
+
+    body = []
+    for index, line in enumerate(data.categories):
+        shade = ' style="background-color: #f4f6f7;"' if index % 2 == 0 else ""
+        counts = "".join(
+            f'<td class="num">{count_or_dash(line.by_severity.get(s, 0))}</td>'
+            for s in reversed(SEVERITIES)
+        )
+        body.append(
+            f"<tr{shade}><td>{escape(label_of(line))}</td>{counts}"
+            f'<td class="num">{number_of(line.patients)}</td>'
+            f'<td class="num">{escape(percent_of(line.share))}</td></tr>'
+        )
+    table = '<table width="100%" cellspacing="0" cellpadding="3">'
+    return table + head + "".join(body) + "</table>"
+
+
 def bar_chart(
     data: ReportData,
     *,

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..detect.categories import CATEGORY_LABELS, SEVERITIES
+from ..detect.categories import CATEGORY_LABELS
 from ..french import french_spacing, number, plural
 from ..review import counts as review_counts
 from .help_text import CNIL_RULES
-from .html_parts import RULE, bar_chart, escape, head
+from .html_parts import RULE, bar_chart, category_table, escape, head
 from .masking import MaskedExample
 
 if TYPE_CHECKING:  # the figures (and the journal they read) load only to build a report
@@ -169,27 +169,13 @@ def _categories_block(data: ReportData) -> str:
             "<h2>Commentaires signalés par catégorie</h2>"
             "<p>Aucun commentaire sensible n'a été trouvé dans les colonnes analysées.</p>"
         )
-    head = (
-        "<tr><th>Catégorie</th>"
-        + "".join(
-            f'<th align="right">{escape(_severity_heading(s))}</th>' for s in reversed(SEVERITIES)
-        )
-        + '<th align="right">Patients</th><th align="right">Part</th></tr>'
-    )
-    body = []
-    for index, line in enumerate(data.categories):
-        shade = ' style="background-color: #f4f6f7;"' if index % 2 == 0 else ""
-        counts = "".join(
-            f'<td class="num">{_count_or_dash(line.by_severity.get(s, 0))}</td>'
-            for s in reversed(SEVERITIES)
-        )
-        body.append(
-            f"<tr{shade}><td>{escape(line.label)}</td>{counts}"
-            f'<td class="num">{number(line.patients)}</td>'
-            f'<td class="num">{escape(percent(line.share))}</td></tr>'
-        )
-    table = (
-        '<table width="100%" cellspacing="0" cellpadding="3">' + head + "".join(body) + "</table>"
+    table = category_table(
+        data,
+        headings=("Catégorie", "Patients", "Part"),
+        label_of=lambda line: line.label,
+        severity_name=_severity_heading,
+        number_of=number,
+        percent_of=percent,
     )
     note = (
         '<p class="small muted">Un commentaire compte une fois par catégorie, à sa gravité la '
@@ -202,10 +188,6 @@ def _categories_block(data: ReportData) -> str:
 
 def _severity_heading(severity: str) -> str:
     return {"high": "Élevée", "medium": "Moyenne", "low": "Faible"}[severity]
-
-
-def _count_or_dash(value: int) -> str:
-    return number(value) if value else '<span class="muted">–</span>'
 
 
 def _chart(data: ReportData) -> str:

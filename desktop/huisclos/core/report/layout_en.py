@@ -14,9 +14,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..audit.describe_en import CATEGORY_NAMES_EN, count
-from ..detect.categories import CATEGORY_LABELS, SEVERITIES
+from ..detect.categories import CATEGORY_LABELS
 from .help_text import cnil_rules
-from .html_parts import RULE, bar_chart, escape, head
+from .html_parts import RULE, bar_chart, category_table, escape, head
 from .masking import MaskedExample
 
 if TYPE_CHECKING:
@@ -159,25 +159,13 @@ def _categories_block(data: ReportData) -> str:
     title = "<h2>Comments flagged by category</h2>"
     if not data.categories:
         return title + "<p>No sensitive comment was found in the columns checked.</p>"
-    head = (
-        "<tr><th>Category</th>"
-        + "".join(f'<th align="right">{SEVERITY_EN[s]}</th>' for s in reversed(SEVERITIES))
-        + '<th align="right">Patients</th><th align="right">Share</th></tr>'
-    )
-    body = []
-    for index, line in enumerate(data.categories):
-        shade = ' style="background-color: #f4f6f7;"' if index % 2 == 0 else ""
-        counts = "".join(
-            f'<td class="num">{_count_or_dash(line.by_severity.get(s, 0))}</td>'
-            for s in reversed(SEVERITIES)
-        )
-        body.append(
-            f"<tr{shade}><td>{escape(category_name(line.category))}</td>{counts}"
-            f'<td class="num">{line.patients:,}</td>'
-            f'<td class="num">{escape(percent_en(line.share))}</td></tr>'
-        )
-    table = (
-        '<table width="100%" cellspacing="0" cellpadding="3">' + head + "".join(body) + "</table>"
+    table = category_table(
+        data,
+        headings=("Category", "Patients", "Share"),
+        label_of=lambda line: category_name(line.category),
+        severity_name=SEVERITY_EN.__getitem__,
+        number_of=lambda value: f"{value:,}",
+        percent_of=percent_en,
     )
     note = (
         '<p class="small muted">A comment counts once per category, at its highest severity; '
@@ -194,10 +182,6 @@ def _categories_block(data: ReportData) -> str:
         legend_intro="— severity: ",
     )
     return title + table + note + chart
-
-
-def _count_or_dash(value: int) -> str:
-    return f"{value:,}" if value else '<span class="muted">–</span>'
 
 
 def _corrections_block(data: ReportData) -> str:
