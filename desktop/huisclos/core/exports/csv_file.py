@@ -15,11 +15,8 @@ import csv
 import io
 import logging
 import os
-import re
 from array import array
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
@@ -44,6 +41,7 @@ from .csv_index import (
     record_bounds,
     records_longer_than,
 )
+from .csv_lines import single_line_columns
 from .header_row import column_names, find_header
 from .mixed_encoding import ONE_BYTE_CODECS, is_utf8_line, utf8_records
 from .model import MAX_CELL_CHARS, CellSource, Export, Table, neutralise_formula
@@ -166,69 +164,34 @@ class CsvTable(Table):
     def _column_batch(self, columns: list[str], first_row: int, count: int) -> list[list[str]]:
         """One list of texts per column for data rows ``first_row`` … ``first_row + count - 1``.
 
-        A batch whose records are all single lines (records never
-        span a line break, and every line is a record) is cut into fields by one regular
-        expression over the whole batch; a line holding a quote is then read again by the csv
-        module. Any other batch (quoted line breaks, lone CR line ends) is read by the csv module
-        over exactly its records, so the texts are the csv module's in every case
+        A batch whose records are all single lines (records never span a line break, and
+        every line is a record) is cut into fields by string methods over all its lines
+        (:mod:`.csv_lines`), the lines the delimiter alone cannot cut read by the csv module.
+        Any other batch (quoted line breaks, lone CR line ends) is read by the csv module over
+        exactly its records, so the texts are the csv module's in every case
         (tests/core/test_export_properties.py).
         """
         indexes = [self.column_index(column) for column in columns]
         wanted = sorted(set(indexes))
         if not wanted:
             return []
-        # Past a few hundred fields, the line patterns would nest too deep: the csv module reads.
-        patterns = _column_patterns(self.delimiter, tuple(wanted)) if wanted[-1] < 256 else None
         first = first_row - 1
         start, end = self._bounds[first], self._bounds[first + count]
         chunk = self._data[start:end]
-        text = chunk.decode(self._codec)
         breaks = chunk.count(b"\n")
-        single_lines = breaks == (
-            count if chunk.endswith(b"\n") else count - 1
-        ) and not has_lone_cr(chunk)
-        single_lines = single_lines and patterns is not None
-        found = patterns[0].findall(text) if single_lines and patterns else []  # every field
-        if single_lines and len(found) != count:  # some short or blank lines
-            assert patterns is not None
-            found = patterns[1].findall(text)
-            del found[count:]  # the empty match after the last line break
-        if single_lines and len(found) == count:
-            if len(wanted) == 1:
-                by_index = {wanted[0]: found}
-            else:
-                by_index = dict(zip(wanted, map(list, zip(*found, strict=True)), strict=True))
-            if b'"' in chunk:
-                self._reparse_quoted_lines(chunk, start, first, wanted, by_index)
+        if breaks == (count if chunk.endswith(b"\n") else count - 1) and not has_lone_cr(chunk):
+            by_index = single_line_columns(
+                chunk, count, self._codec, self.delimiter, len(self.header), wanted
+            )
             return [by_index[i] for i in indexes]
         reader = csv.reader(
-            io.StringIO(text, newline=""), delimiter=self.delimiter, quotechar=QUOTE
+            io.StringIO(chunk.decode(self._codec), newline=""),
+            delimiter=self.delimiter,
+            quotechar=QUOTE,
         )
         rows = list(reader)
         assert len(rows) == count, "record index and csv module disagree"
         return [[cells[i] if i < len(cells) else "" for cells in rows] for i in indexes]
-
-    def _reparse_quoted_lines(
-        self,
-        chunk: bytes,
-        chunk_start: int,
-        first: int,
-        indexes: list[int],
-        by_index: dict[int, list[str]],
-    ) -> None:
-        """Replace, in ``by_index``, the values of the batch's lines that hold a quote by what
-        the csv module reads there (the regular expression knows no quoting)."""
-        bounds = self._bounds
-        seen = -1
-        for match in _QUOTE.finditer(chunk):
-            record = bisect_right(bounds, chunk_start + match.start(), first) - 1
-            if record == seen:
-                continue
-            seen = record
-            cells = self._parse(self._data[bounds[record] : bounds[record + 1]].decode(self._codec))
-            local = record - first
-            for i in indexes:
-                by_index[i][local] = cells[i] if i < len(cells) else ""
 
     def source_of(self, row: int, column: str) -> CellSource:
         index = self.column_index(column)
@@ -239,27 +202,6 @@ class CsvTable(Table):
             return CellSource("csv", span.start, span.end, span.quoted)
         body_end = record_body_end(self._data, start, end)
         return CellSource("csv", body_end, body_end, False, present=False)
-
-
-_QUOTE = re.compile(rb'"')
-
-
-@lru_cache(maxsize=16)
-def _column_patterns(
-    delimiter: str, wanted: tuple[int, ...]
-) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Line-anchored patterns whose groups are the fields ``wanted`` (sorted positions) of a
-    line without quotes: the first (quicker) matches only lines that have all those fields;
-    the second matches every line, a short one leaving its missing fields empty."""
-    d = re.escape(delimiter)
-    field = rf"[^{d}\r\n]*+"
-    chosen = set(wanted)
-    parts = [f"({field})" if index in chosen else field for index in range(max(wanted) + 1)]
-    full = re.compile("^" + d.join(parts), re.MULTILINE)
-    body = ""
-    for part in reversed(parts):
-        body = part + (f"(?:{d}{body})?" if body else "")
-    return full, re.compile("^" + body, re.MULTILINE)
 
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
