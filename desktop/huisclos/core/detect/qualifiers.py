@@ -25,7 +25,17 @@ from .terms import term_key
 
 # Clause ends for qualifiers. A line break inside a cell is a clause end unless the next line
 # goes on in lower case («serait homosexuelle\nd'après sa mère» is one wrapped sentence).
-_CLAUSE_BREAK = re.compile(r"[;!?|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:|[\r\n]+(?![ \t]*[a-zà-ÿ])")
+# Written as one character class, then what follows each kind of break: a pattern that opens
+# on a class is searched at C speed (``[;!?|()\[\]]+|\.(?=\s|$)|\s[-–—/]\s|:|[\r\n]+(?!…)``
+# tries every alternative at every character, three times slower).
+_CLAUSE_BREAK = re.compile(
+    r"[;!?|()\[\].:\s]"
+    r"(?:(?<=[;!?|()\[\]])[;!?|()\[\]]*"  # a run of ; ! ? | ( ) [ ]
+    r"|(?<=\.)(?=\s|$)"  # a full stop before a space or the end
+    r"|(?<=\s)[-–—/]\s"  # a dash or a slash between spaces
+    r"|(?<=:)"
+    r"|(?<=[\r\n])[\r\n]*(?![ \t]*[a-zà-ÿ]))"  # line breaks, unless the next line goes on
+)
 _WORD = re.compile(r"[a-z0-9]+")
 _GAP_AND_NUMBERS = re.compile(r"\s+(?:[0-9]+\s+)*")  # in ``key``: spaces and number-only words
 # Words opening a new part of a clause: a relative in one part is not the subject of another.
