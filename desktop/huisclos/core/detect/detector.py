@@ -56,7 +56,7 @@ from .lexicon import (
     default_lexicon_dir,
     load_lexicon,
 )
-from .matcher import DIGIT_RUN, Matcher, cell_ends, cell_starts, cells, fold_batch
+from .matcher import DIGIT_RUN, Matcher, cell_starts, cells, fold_batch, hits_by_cell
 from .normalize import fold, key_fold, squeeze_repeats
 from .qualifiers import Qualifiers
 from .terms import NON_ALNUM, Form, exact_forms, marks_pattern, term_key, term_variants
@@ -73,8 +73,9 @@ _LIGATURE = re.compile("œ|oe", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as identifiers.BATCH_PREFILTER
 
 # What the batch pass found in one cell: (end, id) of the lexicon's keys (and its runs of three
-# letters and of digits), and of the generated forms' keys.
-CellHits = tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]]
+# letters and of digits), and of the generated forms' keys, the ends offsets in the batch; and
+# where the cell's space-padded key starts in the batch.
+CellHits = tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]], int]
 
 BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
     kind: Rule(
@@ -319,13 +320,36 @@ class Detector:
             return [(index, None) for index in cells(data, positions)]
         data = fold_batch(texts)  # folded once, scanned by both databases
         starts = cell_starts(texts)
-        main = cell_ends(starts, matcher.match_ends(data))
-        extra = cell_ends(starts, generated.matcher.match_ends(data)) if generated else {}
+        main = hits_by_cell(starts, matcher.match_ends(data))
+        extra = hits_by_cell(starts, generated.matcher.match_ends(data)) if generated else {}
         none: tuple[tuple[int, int], ...] = ()
-        found = {index: (hits, extra.pop(index, none)) for index, hits in main.items()}
-        for index, hits in extra.items():
-            found[index] = (none, hits)
-        return sorted(found.items())
+        if not extra:
+            return [(index, (hits, none, starts[index])) for index, hits in main.items()]
+        return [
+            (index, (main.get(index, none), extra.get(index, none), starts[index]))
+            for index in sorted(main.keys() | extra.keys())
+        ]
+
+    def detect_batch(self, texts: Sequence[str]) -> dict[str, tuple[RawFinding, ...]]:
+        """The findings of every distinct text of ``texts`` that has some (the scan's path):
+        each distinct text is matched once, and not at all when an earlier batch had it."""
+        memo = self._memo
+        found: dict[str, tuple[RawFinding, ...]] = {}
+        fresh: list[str] = []
+        for text in dict.fromkeys(texts):
+            known = memo.get(text)
+            if known is None:
+                if text:
+                    fresh.append(text)
+            elif known:
+                found[text] = known
+        detect_raw = self.detect_raw
+        for index, hits in self.candidate_hits(fresh):
+            text = fresh[index]
+            raw = detect_raw(text, hits)
+            if raw:
+                found[text] = raw
+        return found
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
         """This detector's form ids for a generated key's slots (memoised per slot set)."""
@@ -350,14 +374,18 @@ class Detector:
                     stretched = True  # «aaa»: some letters are repeated, try the squeezed text
             digits = _DIGIT_RUN.search(key) is not None
         else:  # the batch pass's hits: (end just past the key's trailing space, id)
-            main_ends, generated_ends = hits
+            main_ends, generated_ends, base = hits
+            if generated_ends:
+                generated_ends = [(end - base, key_id) for end, key_id in generated_ends]
             by_id = self._matcher.by_id
             assert by_id is not None
             digits = False
+            shift = base + 2  # the batch's offsets in the cell's key
             for end, key_id in main_ends:
                 length, form_ids = by_id[key_id]
                 if length > 0:
-                    self._check(text, key, end - length - 2, end - 2, form_ids, spans)
+                    end -= shift
+                    self._check(text, key, end - length, end, form_ids, spans)
                 elif length == DIGIT_RUN:
                     digits = True
                 else:

@@ -19,10 +19,10 @@ import logging
 import os
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -197,18 +197,23 @@ def cell_starts(texts: Sequence[str]) -> list[int]:
     return list(map(add, lengths, range(0, 3 * len(texts) + 1, 3)))
 
 
-def cell_ends(starts: list[int], ends: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+def hits_by_cell(
+    starts: list[int], found: list[tuple[int, int]]
+) -> dict[int, list[tuple[int, int]]]:
     """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index (``starts``:
-    :func:`cell_starts`), each end moved to the cell's own space-padded key."""
+    :func:`cell_starts`), in cell order; the ends stay offsets in the batch (cell ``k``'s
+    space-padded key starts at ``starts[k]``). No Python step per hit: the cells are found by
+    ``bisect`` mapped over the sorted ends, the hits of a cell are a slice."""
+    if not found:
+        return {}
+    found.sort(key=itemgetter(0))  # hyperscan reports by end already: one pass, order kept
+    cells = list(map(bisect_left, repeat(starts), map(itemgetter(0), found)))
     per_cell: dict[int, list[tuple[int, int]]] = {}
-    low = high = 0  # the current cell's padded key: starts at ``low``, the next at ``high``
-    found: list[tuple[int, int]] = []
-    for end, key_id in ends:
-        if not low < end <= high:  # most hits fall in the cell of the hit before
-            cell = bisect_right(starts, end - 1) - 1
-            low, high = starts[cell], starts[cell + 1]
-            found = per_cell.setdefault(cell, [])
-        found.append((end - low, key_id))
+    low = 0
+    for cell in dict.fromkeys(cells):
+        high = bisect_right(cells, cell, low)
+        per_cell[cell - 1] = found[low:high]  # starts[cell - 1] < end <= starts[cell]
+        low = high
     return per_cell
 
 

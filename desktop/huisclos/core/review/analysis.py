@@ -14,6 +14,7 @@ scan at a time per detector (the app's scan job, or one command).
 from __future__ import annotations
 
 import weakref
+from itertools import compress
 from typing import NamedTuple
 
 from ..detect.categories import at_least
@@ -78,18 +79,17 @@ def suggestion_memo(detector: Detector) -> SuggestionMemo:
 
 
 def analyse_batch(detector: Detector, texts: list[str], options: ScanOptions) -> list[AnalysedCell]:
-    """The flagged cells of the batch, in batch order, with their suggestion when asked for."""
-    out: list[AnalysedCell] = []
-    detect_raw = detector.detect_raw
+    """The flagged cells of the batch, in batch order, with their suggestion when asked for.
+    Equal comments of the batch share one analysis (and one findings tuple)."""
+    found = detector.detect_batch(texts)
+    if not found:
+        return []
     rules = detector.rules
     categories, min_severity, suggest = options
     filtering = options.filtering
     memo = suggestion_memo(detector)
-    for index, hits in detector.candidate_hits(texts):
-        text = texts[index]
-        raw = detect_raw(text, hits)
-        if not raw:
-            continue
+    kept: dict[str, tuple[tuple[RawFinding, ...], str | None]] = {}
+    for text, raw in found.items():
         if filtering:
             raw = tuple(
                 item
@@ -106,5 +106,9 @@ def analyse_batch(detector: Detector, texts: list[str], options: ScanOptions) ->
                 cell = detector.findings_from(text, raw)
                 suggestion = first_suggestion(text, cell, detector=detector, complete=not filtering)
                 memo.put(text, raw, suggestion)
-        out.append(AnalysedCell(index, text, raw, suggestion))
-    return out
+        kept[text] = (raw, suggestion)
+    new = tuple.__new__
+    return [
+        new(AnalysedCell, (index, texts[index], *kept[texts[index]]))
+        for index in compress(range(len(texts)), map(kept.__contains__, texts))
+    ]
