@@ -92,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
         columns=columns,
         suggest=args.suggest,
         processes=scan_processes(export, suggest=args.suggest),
+        json_lines=args.format == "jsonl",
     )
     jsonl = args.format == "jsonl"
     seen: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column

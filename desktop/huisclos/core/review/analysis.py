@@ -25,11 +25,13 @@ from ..rewrite.suggestions import first_suggestion
 
 class ScanOptions(NamedTuple):
     """What the scan keeps: ``categories`` (None: all) and findings of ``min_severity`` or more;
-    ``suggest``: compute each flagged cell's first suggestion."""
+    ``suggest``: compute each flagged cell's first suggestion; ``json_lines``: write each
+    batch's JSON lines where it is analysed (the CLI's ``--format jsonl``)."""
 
     categories: frozenset[str] | None
     min_severity: str
     suggest: bool
+    json_lines: bool = False
 
     @property
     def filtering(self) -> bool:
@@ -85,7 +87,7 @@ def analyse_batch(detector: Detector, texts: list[str], options: ScanOptions) ->
     if not found:
         return []
     rules = detector.rules
-    categories, min_severity, suggest = options
+    categories, min_severity, suggest, _ = options
     filtering = options.filtering
     memo = suggestion_memo(detector)
     kept: dict[str, tuple[tuple[RawFinding, ...], str | None]] = {}

@@ -23,6 +23,7 @@ from ..detect.lexicon import Lexicon
 from ..exports.model import Table
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, gc_paused, read_batch
+from .json_lines import batch_lines, count_cells, placed
 
 # The state of a worker process (and, while a forked pool runs, of the scanning process, whose
 # memory the workers inherit).
@@ -68,13 +69,14 @@ class WorkerPool:
         """Up to four batches a worker, so none waits while the scanning process works."""
         return busy < 4 * self.processes
 
-    def submit(self, batch: Batch, options: ScanOptions) -> AsyncResult[Wired]:
+    def submit(self, batch: Batch, options: ScanOptions) -> AsyncResult[Analysis]:
         """Hand ``batch`` to a worker: its place in the export (forked workers read it), or its
         texts."""
         if batch.texts is None:
             where = (batch.sheet, batch.headers, batch.first, batch.count)
             return self._pool.apply_async(read_and_analyse_in_worker, (where, options))
-        return self._pool.apply_async(analyse_in_worker, (batch.texts, options))
+        place = (batch.sheet, batch.headers, batch.first)
+        return self._pool.apply_async(analyse_in_worker, (batch.texts, options, place))
 
     def close(self) -> None:
         """Stop the workers (the scan ended or was cancelled) and forget the export."""
@@ -127,20 +129,46 @@ def unwire(wired: Wired) -> list[tuple[int, str, tuple[RawFinding, ...], str | N
     return out
 
 
-def analyse_in_worker(texts: list[str], options: ScanOptions) -> Wired:
-    """A worker's analysis of texts sent to it."""
+# What a worker sends back for a batch: its cells (:func:`wire`), their counts, and their JSON
+# lines when the scan writes them.
+Analysis = tuple[Wired, dict[str, dict[str, int]], str | None]
+
+# The JSON lines' tails already written by this worker, per sheet (see json_lines.batch_lines).
+_worker_seen: dict[str, dict[str, list[str]]] = {}
+
+
+def _analysis(
+    texts: list[str], options: ScanOptions, where: tuple[str, list[str], int]
+) -> Analysis:
+    """A worker's analysis of a batch (``where``: sheet, headers, first row)."""
     assert _worker_detector is not None
+    sheet, headers, first = where
+    cells = analyse_batch(_worker_detector, texts, options)
+    rules = _worker_detector.rules
+    counts: dict[str, dict[str, int]] = {}
+    count_cells(cells, rules, counts, raw_at=2)
+    text = None
+    if options.json_lines and cells:
+        seen = _worker_seen.setdefault(sheet, {})
+        text = batch_lines(rules, placed(cells, first, headers), sheet, seen)
+    return wire(cells), counts, text
+
+
+def analyse_in_worker(
+    texts: list[str], options: ScanOptions, where: tuple[str, list[str], int]
+) -> Analysis:
+    """A worker's analysis of texts sent to it."""
     with gc_paused():
-        return wire(analyse_batch(_worker_detector, texts, options))
+        return _analysis(texts, options, where)
 
 
 def read_and_analyse_in_worker(
     where: tuple[str, list[str], int, int], options: ScanOptions
-) -> Wired:
+) -> Analysis:
     """A forked worker's analysis of a batch (sheet, headers, first row, rows) it reads from the
     export it shares with the scanning process."""
-    assert _worker_detector is not None and _worker_tables is not None
+    assert _worker_tables is not None
     sheet, headers, first, count = where
     with gc_paused():
         texts = read_batch(_worker_tables[sheet], headers, first, count)
-        return wire(analyse_batch(_worker_detector, texts, options))
+        return _analysis(texts, options, (sheet, headers, first))

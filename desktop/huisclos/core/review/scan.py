@@ -21,17 +21,16 @@ from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
 from typing import NamedTuple
 
-from ..detect.categories import SEVERITY_RANK
 from ..detect.detector import Detector
-from ..detect.findings import Finding, RawFinding, json_head, json_tail
-from ..detect.lexicon import Rule
+from ..detect.findings import Finding, RawFinding
 from ..errors import ExportError
 from ..exports.columns import free_text_columns
 from ..exports.model import Export
 from ..rewrite.suggestions import first_suggestion
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
-from .pool import Wired, WorkerPool, unwire
+from .json_lines import add_counts, batch_lines, count_cells
+from .pool import Analysis, WorkerPool, unwire
 
 logger = logging.getLogger(__name__)
 
@@ -51,12 +50,15 @@ class FlaggedCells:
     asked for: on a big export, building 100,000 findings would take the scanning process longer
     than reading the file."""
 
-    __slots__ = ("_findings", "cells", "detector", "sheet")
+    __slots__ = ("_findings", "cells", "detector", "sheet", "text")
 
-    def __init__(self, detector: Detector, sheet: str, cells: list[FlaggedCell]) -> None:
+    def __init__(
+        self, detector: Detector, sheet: str, cells: list[FlaggedCell], text: str | None = None
+    ) -> None:
         self.detector = detector
         self.sheet = sheet
         self.cells = cells
+        self.text = text  # the JSON lines, when the analysis wrote them
         self._findings: list[Finding] | None = None
 
     def findings(self) -> list[Finding]:
@@ -66,38 +68,12 @@ class FlaggedCells:
         return self._findings
 
     def jsonl(self, seen: dict[str, list[str]]) -> str:
-        """The JSON lines of every finding of these cells, without building the findings.
-
-        What follows the row and column is the same for equal comments of a sheet in one scan
-        (its options decide the findings of a text): it is written once and kept in ``seen``
-        (comment → its lines' tails), which the caller keeps per sheet for the whole scan.
-        """
-        rules = self.detector.rules
-        sheet = self.sheet
-        lines: list[str] = []
-        for row, column, text, raw, suggestion in self.cells:
-            ends = seen.get(text)
-            if ends is None:
-                ends = [
-                    json_tail(
-                        item.start,
-                        item.end,
-                        rules[item.rule].category,
-                        item.severity,
-                        rules[item.rule].id,
-                        text[item.start : item.end],
-                        item.reasons,
-                        suggestion,
-                        sheet,
-                    )
-                    for item in raw
-                ]
-                if len(seen) > 100_000:
-                    seen.clear()
-                seen[text] = ends
-            head = json_head(row, column)
-            lines.extend([head + end for end in ends])
-        return "".join(lines)
+        """The JSON lines of every finding of these cells, without building the findings;
+        ``seen`` (comment → its lines' tails) is kept by the caller per sheet for the whole
+        scan (:func:`.json_lines.batch_lines`)."""
+        if self.text is not None:
+            return self.text
+        return batch_lines(self.detector.rules, self.cells, self.sheet, seen)
 
 
 @dataclass
@@ -149,7 +125,7 @@ class _Pending:
         self,
         batch: Batch,
         analysed: list[AnalysedCell] | None,
-        job: AsyncResult[Wired] | None,
+        job: AsyncResult[Analysis] | None,
     ) -> None:
         self.analysed = analysed
         self.job = job
@@ -160,10 +136,6 @@ class _Pending:
 
     def ready(self) -> bool:
         return self.job is None or self.job.ready()
-
-    def cells(self) -> Sequence[tuple[int, str, tuple[RawFinding, ...], str | None]]:
-        """The analysed cells (index in the batch, text, findings, suggestion)."""
-        return unwire(self.job.get()) if self.job is not None else self.analysed or []
 
 
 def analyse_here(detector: Detector, batch: Batch, options: ScanOptions) -> _Pending:
@@ -186,6 +158,7 @@ def scan_export(
     suggest: bool = True,
     batch_rows: int = 20_000,
     processes: int = 0,
+    json_lines: bool = False,
 ) -> Generator[ScanProgress, None, ScanResult]:
     """Scan the free-text columns; the generator's return value is the ScanResult.
 
@@ -194,14 +167,19 @@ def scan_export(
     ``categories``/``min_severity`` keep only some findings; ``suggest`` fills
     ``Finding.suggestion`` with the first rewrite. ``processes`` > 0 analyses batches in that
     many worker processes (the CLI on big files; one process in a frozen app); results and their
-    order are identical.
+    order are identical. ``json_lines``: each batch's JSON lines are written where it is
+    analysed (:meth:`FlaggedCells.jsonl` then only returns them).
     """
     began = time.perf_counter()
     chosen = _choose_columns(export, columns)
     total = sum(len(table) for table in export.tables if table.name in chosen)
     options = ScanOptions(
-        frozenset(categories) if categories is not None else None, min_severity, suggest
+        frozenset(categories) if categories is not None else None,
+        min_severity,
+        suggest,
+        json_lines,
     )
+    seen: dict[str, dict[str, list[str]]] | None = {} if json_lines else None
     tables = {table.name: table for table in export.tables}
     pool = WorkerPool.start(detector, processes, tables) if processes > 0 else None
     lazy = pool is not None and pool.shared
@@ -225,14 +203,14 @@ def scan_export(
                     rows_done += batch.count
                     ready = []
                     while pending and _head_ready(pending, pool):
-                        flagged = _collect(pending.popleft(), detector, counts)
+                        flagged = _collect(pending.popleft(), detector, counts, seen)
                         batches.append(flagged)
                         ready.append((rows_done - sum(item.count for item in pending), flagged))
                 for done, flagged in ready:
                     yield ScanProgress(done, total, flagged, time.perf_counter() - began)
         while pending:
             with gc_paused():
-                flagged = _collect(pending.popleft(), detector, counts)
+                flagged = _collect(pending.popleft(), detector, counts, seen)
                 batches.append(flagged)
                 done = rows_done - sum(item.count for item in pending)
             yield ScanProgress(done, total, flagged, time.perf_counter() - began)
@@ -282,18 +260,36 @@ def _head_ready(pending: deque[_Pending], pool: WorkerPool | None) -> bool:
     return pending[0].ready() or len(pending) > limit
 
 
-def _collect(item: _Pending, detector: Detector, counts: dict[str, dict[str, int]]) -> FlaggedCells:
-    """An analysed batch made into flagged cells, and counted."""
-    flagged = FlaggedCells(detector, item.sheet, _cells(item))
-    _count_cells(flagged.cells, detector.rules, counts)
-    return flagged
+def _collect(
+    item: _Pending,
+    detector: Detector,
+    counts: dict[str, dict[str, int]],
+    seen: dict[str, dict[str, list[str]]] | None,
+) -> FlaggedCells:
+    """An analysed batch made into flagged cells, and counted; with ``seen`` (per sheet: see
+    :func:`.json_lines.batch_lines`), with its JSON lines."""
+    rules = detector.rules
+    if item.job is not None:  # a worker counted the cells and wrote their lines
+        wired, batch_counts, text = item.job.get()
+        cells = _cells(unwire(wired), item.first, item.headers)
+        add_counts(counts, batch_counts)
+    else:
+        cells = _cells(item.analysed or [], item.first, item.headers)
+        count_cells(cells, rules, counts, raw_at=3)
+        text = None
+        if seen is not None and cells:
+            text = batch_lines(rules, cells, item.sheet, seen.setdefault(item.sheet, {}))
+    return FlaggedCells(detector, item.sheet, cells, text)
 
 
-def _cells(item: _Pending) -> list[FlaggedCell]:
+def _cells(
+    analysed: Sequence[tuple[int, str, tuple[RawFinding, ...], str | None]],
+    first: int,
+    headers: list[str],
+) -> list[FlaggedCell]:
     """Batch cell indexes turned into row numbers and column names (the scanning process does
     this for every flagged cell: ``tuple.__new__`` makes the named tuple without a Python call).
     """
-    analysed, first, headers = item.cells(), item.first, item.headers
     new = tuple.__new__
     if len(headers) == 1:
         column = headers[0]
@@ -306,29 +302,6 @@ def _cells(item: _Pending) -> list[FlaggedCell]:
         new(FlaggedCell, (first + index // width, headers[index % width], text, raw, suggestion))
         for index, text, raw, suggestion in analysed
     ]
-
-
-def _count_cells(
-    cells: list[FlaggedCell], rules: Sequence[Rule], counts: dict[str, dict[str, int]]
-) -> None:
-    """Add the cells to ``counts``: a cell counts once per category, at its most serious
-    severity in that category."""
-    for cell in cells:
-        raw = cell.raw
-        if len(raw) == 1:  # most cells
-            only = raw[0]
-            per = counts.setdefault(rules[only.rule].category, {})
-            per[only.severity] = per.get(only.severity, 0) + 1
-            continue
-        worst: dict[str, str] = {}
-        for item in raw:
-            category = rules[item.rule].category
-            previous = worst.get(category)
-            if previous is None or SEVERITY_RANK[item.severity] > SEVERITY_RANK[previous]:
-                worst[category] = item.severity
-        for category, severity in worst.items():
-            per = counts.setdefault(category, {})
-            per[severity] = per.get(severity, 0) + 1
 
 
 def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[Finding]:
