@@ -53,6 +53,7 @@ def _patterns(delimiter: str) -> tuple[re.Pattern[bytes], ...]:
 
 
 _LF = re.compile(rb"\n")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 _CR = re.compile(rb"\r")
 _ANY_BREAK = re.compile(rb"\r\n|\n|\r")
 _CHUNK = 1 << 22
@@ -64,8 +65,7 @@ _NOT_SPECIAL = {
 
 def has_lone_cr(data: bytes, start: int = 0) -> bool:
     """True when a CR not followed by LF (an old Mac line end) appears from ``start``."""
-    # every CR of a CRLF is counted by both (two memory-speed counts)
-    return data.count(b"\r", start) != data.count(b"\r\n", start)
+    return data.find(b"\r", start) >= 0 and _LONE_CR.search(data, start) is not None
 
 
 def _line_ends(data: bytes, start: int) -> array:
