@@ -432,7 +432,10 @@ class Detector:
             form = forms[form_id]
             index = form.rule
             compiled = compiled_rules[index]
-            if compiled.case_sensitive and NON_ALNUM.sub("", raw) != form.stripped:
+            if (
+                compiled.case_sensitive
+                and (raw if raw.isalnum() else NON_ALNUM.sub("", raw)) != form.stripped
+            ):
                 continue
             if form.marks is not None and not form.marks.match(folded(text), start):
                 continue

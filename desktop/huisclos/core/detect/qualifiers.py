@@ -100,6 +100,7 @@ class Qualifiers:
         if self._may_qualify(key):  # most comments: no hearsay, no relative, nothing to place
             breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
         clause_cache: dict[int, Clause] = {}
+        new = tuple.__new__  # a named tuple without a Python call
         minimum_caps = self._min_capitals
         out = []
         ordered = spans if len(spans) == 1 else sorted(spans, key=lambda s: (s[0], -s[1], s[2]))
@@ -107,7 +108,7 @@ class Qualifiers:
             rule = rules[index]
             reasons: tuple[str, ...] = ()
             if breaks is not None:
-                clause = _clause_index(breaks, start)
+                clause = bisect.bisect_right(breaks, start) - 1
                 qualified = clause_cache.get(clause)
                 if qualified is None:
                     qualified = self._clause(text, key, breaks[clause], breaks[clause + 1])
@@ -124,7 +125,7 @@ class Qualifiers:
             severity = rule.severity
             if reasons:
                 severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
-            out.append(RawFinding(start, end, index, severity, reasons))
+            out.append(new(RawFinding, (start, end, index, severity, reasons)))
         return out
 
     def _may_qualify(self, key: str) -> bool:
@@ -218,14 +219,3 @@ def _phrase_automaton(groups: dict[str, Iterable[str]]) -> ahocorasick.Automaton
     automaton.add_word("  ", ("", 2))  # never empty, so make_automaton always works
     automaton.make_automaton()
     return automaton
-
-
-def _clause_index(breaks: list[int], position: int) -> int:
-    low, high = 0, len(breaks) - 1
-    while low < high - 1:
-        middle = (low + high) // 2
-        if breaks[middle] <= position:
-            low = middle
-        else:
-            high = middle
-    return low
