@@ -16,6 +16,8 @@ import hashlib
 import logging
 import os
 import stat
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ExportError
@@ -28,6 +30,7 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"  # as ods_file'
 CFB_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _BLANK = b" \t\r\n\xef\xbb\xbf"
 MAX_FILE_BYTES = 2_000_000_000
+BACKGROUND_HASH_BYTES = 1 << 23  # below this, a thread costs more than it saves
 
 
 def _missing(path: Path) -> ExportError:
@@ -127,7 +130,40 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
             f"Le fichier « {path.name} » est vide. Exportez de nouveau la liste des patients "
             "depuis le logiciel du cabinet."
         )
-    fingerprint = hashlib.sha256(data).hexdigest()
+    fingerprint = _fingerprint_aside(data)
+    try:
+        export = _read_kind(path, data, progress)
+    finally:
+        digest = fingerprint()
+    export.fingerprint = digest
+    if progress:
+        progress(total, total)
+    logger.info("opened %s (%s, %d bytes)", path.name, export.kind, total)
+    return export
+
+
+def _fingerprint_aside(data: bytes) -> Callable[[], str]:
+    """The SHA-256 of ``data`` (call the result to get it): for a big file it is computed on a
+    thread while the file is read, ``hashlib`` letting go of the interpreter meanwhile."""
+    if len(data) < BACKGROUND_HASH_BYTES:
+        digest = hashlib.sha256(data).hexdigest()
+        return lambda: digest
+    found: list[str] = []
+    thread = threading.Thread(
+        target=lambda: found.append(hashlib.sha256(data).hexdigest()), name="empreinte"
+    )
+    thread.start()
+
+    def wait() -> str:
+        thread.join()
+        return found[0]
+
+    return wait
+
+
+def _read_kind(path: Path, data: bytes, progress: ProgressCallback | None) -> Export:
+    """The export read by the reader of its kind (its fingerprint set by the caller)."""
+    fingerprint = ""
     suffix = path.suffix.lower()
     if data.startswith(XLSX_MAGIC) and data[30:38] == b"mimetype" and ODS_MIMETYPE in data[:100]:
         from .ods_file import read_ods  # each reader loads only for its kind of file
@@ -166,7 +202,4 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
         from .csv_file import read_csv
 
         export = read_csv(path, data, fingerprint)
-    if progress:
-        progress(total, total)
-    logger.info("opened %s (%s, %d bytes)", path.name, export.kind, total)
     return export
