@@ -84,7 +84,8 @@ def test_read_copy_and_edit_one_cell(case):  # type: ignore[no-untyped-def]
             [r[3], r[1]] for r in case["rows"]
         ]
         assert_batches_agree(table, ["Commentaire", "NOM"])
-        assert_batches_agree(table, ["Ville"])
+        for column in HEADER:  # the first, a middle and the last field are cut differently
+            assert_batches_agree(table, [column])
 
         copy = Path(folder) / "copie.csv"
         export.write_copy([], copy)

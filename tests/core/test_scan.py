@@ -175,6 +175,30 @@ def test_worker_processes_give_the_same_findings(detector: Detector) -> None:
     scan.close()  # cancelling stops the workers
 
 
+def test_json_lines_written_where_batches_are_analysed_are_the_findings_lines(
+    detector: Detector,
+) -> None:
+    """``scan --format jsonl`` writes what the workers (or this process) wrote for each batch:
+    exactly the contract's line of every finding, in file order, equal comments included."""
+    from huisclos.core.detect.findings import json_line
+
+    comments = ["RDV le matin", "CMU, pénible", "", "porteuse sida", "séropo !!"] * 30
+    export = export_of(comments, ["pénible", "", "sida"] * 50)
+    options = {"detector": detector, "columns": {"": ["Commentaire", "Notes"]}, "batch_rows": 7}
+    expected = "".join(json_line(f) for f in run_scan(export, **options).findings)
+    for processes in (0, 1, 2):
+        seen: dict[str, dict[str, list[str]]] = {}
+        scan = scan_export(export, processes=processes, json_lines=True, **options)
+        written = []
+        while True:
+            try:
+                progress = next(scan)
+            except StopIteration:
+                break
+            written.append(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
+        assert "".join(written) == expected, processes
+
+
 def test_batch_scan_finds_exactly_what_the_detector_finds_on_the_corpus() -> None:
     """The batch pre-filter must never hide a finding (real lexicon, real comments)."""
     import csv
