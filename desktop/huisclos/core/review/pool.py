@@ -12,6 +12,7 @@ functions run in the worker processes, with the module's globals as their state.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import sys
 import threading
@@ -54,6 +55,8 @@ class WorkerPool:
             _worker_detector = detector  # inherited as is: no rebuild in the child
             _worker_tables = tables
         context = multiprocessing.get_context("fork" if fork else "spawn")
+        if fork:  # the workers' collector leaves the inherited objects alone: no page copied
+            gc.freeze()
         try:
             pool = context.Pool(
                 processes,
@@ -63,6 +66,9 @@ class WorkerPool:
         except BaseException:
             _forget_tables()
             raise
+        finally:
+            if fork:
+                gc.unfreeze()
         return cls(pool, processes, fork)
 
     def has_room(self, busy: int) -> bool:
