@@ -114,9 +114,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def scan_processes(export: Export, *, suggest: bool) -> int:
-    """Worker processes that analyse a big file's batches (two: they keep two cores busy, and
-    this process only writes what they send back; bench_scan.py measures it) — for ``scan`` and
-    for ``clean``, whose scan computes every flagged comment's suggestion.
+    """Worker processes that analyse while this one reads a big file (on two cores they save
+    much of the time, with or without suggestions; bench_scan.py measures it) — for ``scan``
+    and for ``clean``, whose scan computes every flagged comment's suggestion.
     ``$HUISCLOS_SCAN_PROCESSES`` overrides the choice (0: none)."""
     rows = sum(len(table) for table in export.tables)
     cores = os.cpu_count() or 1
@@ -127,7 +127,7 @@ def scan_processes(export: Export, *, suggest: bool) -> int:
         return 0
     if "fork" not in multiprocessing.get_all_start_methods():
         return 0  # Windows: starting interpreters costs more than it saves on most files
-    return 2
+    return 2 if suggest else 1
 
 
 def free_text_or_explain(export: Export) -> dict[str, list[str]]:

@@ -196,8 +196,6 @@ def scan_export(
                 continue
             for batch in column_batches(table, sheet, headers, batch_rows, lazy=lazy):
                 with gc_paused():
-                    if pool is not None and pool.processes > 1:
-                        _wait_for_room(pool, pending)  # two workers keep two cores busy
                     if pool is not None and pool.has_room(_busy(pending)):
                         pending.append(analyse_in_pool(pool, batch, options))
                     else:  # the workers have enough: this process would otherwise sit idle
@@ -254,14 +252,6 @@ def rescan_cell(
 # --------------------------------------------------------------------------------- internals
 def _busy(pending: deque[_Pending]) -> int:
     return sum(1 for item in pending if not item.ready())
-
-
-def _wait_for_room(pool: WorkerPool, pending: deque[_Pending]) -> None:
-    """Wait until a worker has room for one more batch (the oldest busy one is done)."""
-    while not pool.has_room(_busy(pending)):
-        oldest = next(item for item in pending if not item.ready())
-        assert oldest.job is not None
-        oldest.job.wait()
 
 
 def _head_ready(pending: deque[_Pending], pool: WorkerPool | None) -> bool:
