@@ -24,12 +24,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from ..audit.events import EditEvent, JournalEvent
-from ..detect.categories import CATEGORIES, SEVERITY_RANK, at_least
+from ..detect.categories import CATEGORIES, at_least
 from ..detect.detector import Detector
 from ..detect.findings import Finding
 from ..edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
@@ -39,18 +39,9 @@ from . import journal_events
 from . import worklist as worklist_mod
 from .counts import ReviewCounts
 from .scan import FlaggedCell, ScanResult
+from .tally import CategorySummary, ReviewTally
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class CategorySummary:
-    """What the findings list shows for one category."""
-
-    category: str
-    findings: int  # findings still to review
-    cells: int  # comments concerned
-    severity: str  # the most serious severity among them
 
 
 class BulkCounts(NamedTuple):
@@ -92,6 +83,7 @@ class ReviewSession:
         self._ignored: set[tuple[CellKey, str, str]] = set()
         self._edited_categories: dict[CellKey, set[str]] = {}
         self._first_found: dict[CellKey, list[Finding]] = {}  # findings before the 1st edit
+        self._tally = ReviewTally()  # the figures, kept up to date cell by cell (_retally)
         self.rows_scanned = 0
         self.scan_complete = False
 
@@ -175,12 +167,17 @@ class ReviewSession:
                 continue  # the scan read the file's text; this cell is re-scanned at the end
             self._findings.setdefault(key, []).append(finding)
             touched.add(key)
+        for key in touched:
+            self._retally(key)
         return touched
 
     def restart_scan(self, columns: dict[str, list[str]] | None = None) -> None:
         """Forget the findings before a new scan (other columns, new settings); the user's
         edits are kept and their cells re-scanned by :meth:`finish_scan`."""
         self._findings.clear()
+        self._tally.clear()
+        for key in self.overlay:
+            self._retally(key)
         if columns is not None:
             self.columns = dict(columns)
         self.rows_scanned = 0
@@ -206,6 +203,14 @@ class ReviewSession:
     def has_findings(self, key: CellKey) -> bool:
         return bool(self.findings(key))
 
+    def _retally(self, key: CellKey) -> None:
+        """Tell the tally what the cell now counts for (after any change to its findings, its
+        ignored passages or its text)."""
+        every = self._findings.get(key, [])
+        to_review = self.findings(key) if self._ignored else every
+        found = self._first_found.get(key, []) if self.overlay.is_changed(key) else every
+        self._tally.set(key, to_review, found)
+
     def pending_keys(self) -> list[CellKey]:
         """Cells that still need review, in file order."""
         order = {table.name: index for index, table in enumerate(self.export.tables)}
@@ -221,7 +226,7 @@ class ReviewSession:
 
     def review_count(self) -> int:
         """Comments still to review."""
-        return sum(1 for key in self._findings if self.has_findings(key))
+        return self._tally.to_review
 
     def corrected_count(self) -> int:
         """Comments whose text differs from the file."""
@@ -231,49 +236,19 @@ class ReviewSession:
         """The review's figures (:mod:`.counts`): comments flagged and passages found in the file
         as it was read — a corrected comment still counts with the passages it had — comments
         still to review, comments corrected."""
-        cells = 0
-        found = 0
-        by_category: Counter[str] = Counter()
-        for key, findings in self._findings.items():
-            if self.overlay.is_changed(key) or not findings:
-                continue
-            cells += 1
-            found += len(findings)
-            by_category.update({finding.category for finding in findings})
-        for key in self.overlay:
-            first = self._first_found.get(key)
-            if first:
-                cells += 1
-                found += len(first)
-                by_category.update({finding.category for finding in first})
+        tally = self._tally
         return ReviewCounts(
-            flagged=cells,
-            passages=found,
-            to_review=self.review_count(),
+            flagged=tally.flagged,
+            passages=tally.passages,
+            to_review=tally.to_review,
             corrected=self.corrected_count(),
             patients=self.patient_count(),
-            by_category=dict(by_category),
+            by_category=tally.by_category(),
         )
 
     def category_summaries(self) -> list[CategorySummary]:
         """Per category: findings, comments, worst severity — most serious first."""
-        findings: Counter[str] = Counter()
-        cells: dict[str, set[CellKey]] = {}
-        worst: dict[str, str] = {}
-        for key in self._findings:
-            for finding in self.findings(key):
-                findings[finding.category] += 1
-                cells.setdefault(finding.category, set()).add(key)
-                current = worst.get(finding.category, "low")
-                if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[current]:
-                    worst[finding.category] = finding.severity
-        summaries = [
-            CategorySummary(category, findings[category], len(cells[category]), worst[category])
-            for category in CATEGORIES
-            if findings[category]
-        ]
-        summaries.sort(key=lambda s: (-SEVERITY_RANK[s.severity], -s.findings))
-        return summaries
+        return self._tally.summaries()
 
     def detect(self, key: CellKey, text: str) -> list[Finding]:
         """Findings the current settings would report for ``text`` in this cell."""
@@ -290,14 +265,17 @@ class ReviewSession:
                 self._findings[key] = found
             else:
                 self._findings.pop(key, None)
+            self._retally(key)
 
     def ignore(self, finding: Finding) -> None:
         """Leave this occurrence as it is (for this session)."""
         self._ignored.add((cell_key(finding), finding.rule, finding.match))
+        self._retally(cell_key(finding))
 
     def unignore(self, finding: Finding) -> None:
         """Undo :meth:`ignore`: the occurrence is to review again."""
         self._ignored.discard((cell_key(finding), finding.rule, finding.match))
+        self._retally(cell_key(finding))
 
     def ignore_event(self, finding: Finding, action: str) -> JournalEvent:
         """The journal's ``ignore`` event once ``action`` (apply, undo, redo) is done."""
