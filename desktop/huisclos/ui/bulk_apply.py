@@ -44,10 +44,7 @@ def _prepare(
     re-checks every changed cell on the GUI thread, which then finds them in the detector's
     memo instead of blocking the window for a second."""
     batch = session.bulk_batch(category, "apply_all", report)
-    detect = session.detector.detect_raw
-    for edit in batch:
-        if edit.after.strip():
-            detect(edit.after)
+    session.detect_ahead(edit.after for edit in batch)
     return batch
 
 

@@ -46,6 +46,7 @@ from .labels import format_decimal, format_number
 from .log_lock_notice import LogLockNotice
 from .menus import Menus
 from .prevention import Prevention
+from .proposals_ahead import ProposalsAheadControl
 from .review_actions import ReviewActions
 from .review_page import ReviewPage
 from .saving import Saving
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.recorder.warning.connect(self._log_warning)
         self.recorder.damaged.connect(self._log_warning)
         self.review = ReviewActions(self)
+        self.ahead = ProposalsAheadControl(self.pool, self)  # proposals made during the scan
         self.saving = Saving(self)
         self.prevention = Prevention(self)  # the check box, the clipboard watch, the tray
         self._quitting = False
@@ -281,6 +283,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         keys = self.session.add_findings(findings)
+        self.ahead.found(self.session, keys)
         self.review_page.model.refresh_cells(keys)
         if not self._first_shown and keys:
             self._first_shown = True
@@ -348,6 +351,7 @@ class MainWindow(QMainWindow):
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         """Block until background work is over (closing, tests)."""
         done = self.scans.wait(msecs) and self.review.wait_for_apply(msecs)
+        self.ahead.stop()  # after the pool's jobs: a helper that was starting is ended too
         return self.recorder.wait(msecs) and done
 
     def change_columns(self) -> None:
@@ -381,6 +385,7 @@ class MainWindow(QMainWindow):
         )
 
     def _set_session(self, session: ReviewSession | None) -> None:
+        self.ahead.stop()
         self.session = session
         self.undo_stack.clear()
         self.undo_stack.setClean()

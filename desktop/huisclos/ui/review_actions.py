@@ -292,6 +292,7 @@ class ReviewActions:
         payload = audit_events.settings_payload(allowlist_added=1)
         payload.update(rule=finding.rule, category=finding.category)  # never the term itself
         self.window.recorder.record("settings_changed", payload)
+        self.window.ahead.stop()  # its proposals were made with the former rules
         self.window.session.set_detector(self.window.detector)
         keys = self.window.session.pending_keys()
         self.window.session.rescan(keys)

@@ -37,6 +37,7 @@ from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
+from .ahead import MISSING, AheadStore, ProposalsAhead
 from .counts import ReviewCounts
 from .scan import FlaggedCell, ScanResult
 from .tally import CategorySummary, ReviewTally
@@ -84,6 +85,7 @@ class ReviewSession:
         self._edited_categories: dict[CellKey, set[str]] = {}
         self._first_found: dict[CellKey, list[Finding]] = {}  # findings before the 1st edit
         self._tally = ReviewTally()  # the figures, kept up to date cell by cell (_retally)
+        self._ahead = AheadStore()  # proposals a helper process made ahead (the app)
         self.rows_scanned = 0
         self.scan_complete = False
 
@@ -112,6 +114,8 @@ class ReviewSession:
         return session
 
     def set_detector(self, detector: Detector) -> None:
+        if detector is not self.detector:
+            self._ahead.forget()  # made with the former rules
         self.detector = detector
 
     @property
@@ -253,7 +257,11 @@ class ReviewSession:
     def detect(self, key: CellKey, text: str) -> list[Finding]:
         """Findings the current settings would report for ``text`` in this cell."""
         sheet, row, column = key
-        found = self.detector.detect(text, row=row, column=column, sheet=sheet)
+        raw = self._ahead.found_in(text, self.detector)  # a proposal made ahead: known
+        if raw is None:
+            found = self.detector.detect(text, row=row, column=column, sheet=sheet)
+        else:
+            found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
         return [finding for finding in found if self._keep(finding)]
 
     def rescan(self, keys: Iterable[CellKey]) -> None:
@@ -320,8 +328,25 @@ class ReviewSession:
             return None
         text = self._scanned_suggestion(key, self._findings.get(key, []), chosen)
         if text is None:
-            text = rewrite.first_suggestion(self.text(key), chosen, detector=self.detector)
+            made = self._ahead.proposal(key, self.text(key), chosen, self.detector)
+            if made is MISSING:
+                made = rewrite.first_suggestion(self.text(key), chosen, detector=self.detector)
+            text = made  # type: ignore[assignment]
         return None if text is None else self._writable(text)
+
+    def propose_ahead(self, helper: ProposalsAhead, keys: Iterable[CellKey]) -> bytes | None:
+        """The message asking ``helper`` to make the proposals (every category) of these
+        comments while the scan goes on (the caller sends it); :meth:`proposal` uses each
+        one while its comment and findings stay as they were asked for."""
+        cells = [(key, self.text(key), found) for key in keys if (found := self.findings(key))]
+        return self._ahead.ask(helper, self.detector, cells)
+
+    def detect_ahead(self, texts: Iterable[str]) -> None:
+        """Detect these texts now (the «Tout appliquer» job, before its batch is applied on the
+        window's thread) so that applying the batch finds them already detected."""
+        for text in texts:
+            if text.strip() and self._ahead.found_in(text, self.detector) is None:
+                self.detector.detect_raw(text)
 
     def left_for_later(self, key: CellKey, category: str | None) -> list[Finding]:
         """Findings of the cell that a proposal in the view of ``category`` leaves as they are
@@ -366,15 +391,33 @@ class ReviewSession:
         this on a worker thread while the session is left alone, and shows a progress bar)."""
         edits: list[Edit] = []
         pending = self.pending_keys()
-        for done, key in enumerate(pending):
-            if progress is not None and done % 100 == 0:
-                progress(done, len(pending))
-            new_text = self.proposal(key, category)
+        proposals = self._bulk_proposals(pending, category, progress)
+        for key in pending:
+            new_text = proposals[key]
             if new_text is None or new_text == self.text(key):
                 continue
             rules = tuple(dict.fromkeys(f.rule for f in self._chosen(key, category)))
             edits.append(self.edit(key, new_text, rules))
         return batch_from(edits, label)
+
+    def _bulk_proposals(
+        self,
+        pending: list[CellKey],
+        category: str | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> dict[CellKey, str | None]:
+        """:meth:`proposal` of each comment. Those made ahead are gathered as they arrive; the
+        others are made here from the last comment back, while the helper works from the first:
+        the two meet in the middle."""
+        proposals: dict[CellKey, str | None] = {}
+        gather = self._ahead.gather
+        for done, key in enumerate(reversed(pending)):
+            if done % 10 == 0:
+                gather()
+            if progress is not None and done % 100 == 0:
+                progress(done, len(pending))
+            proposals[key] = self.proposal(key, category)
+        return proposals
 
     def bulk_counts(self, batch: EditBatch, category: str | None = None) -> BulkCounts:
         """What the confirmation of «Tout appliquer» says about ``batch`` (not applied yet):
