@@ -206,6 +206,7 @@ def bench_review(path: Path) -> dict[str, float]:
     wait = getattr(window.review, "wait_for_apply", None)
     if wait is not None:  # «Tout appliquer» computing its rewrites on a worker
         wait()
+    application.processEvents()  # the window repainted with the comments changed
     heartbeat()  # the gap up to now holds the batch applied and the views refreshed
     timer.stop()
     figures["apply_all_s"] = clock.elapsed() / 1000
