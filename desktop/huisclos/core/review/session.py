@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
@@ -440,16 +440,34 @@ class ReviewSession:
 
     def apply(self, batch: EditBatch) -> list[CellKey]:
         """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""
-        for edit in batch:
-            before = self._findings.get(edit.key, [])
-            if not self.overlay.is_changed(edit.key):
-                self._first_found[edit.key] = list(before)
+        keys = [edit.key for edit in batch]
+        for key in keys:
+            before = self._findings.get(key, [])
+            if not self.overlay.is_changed(key):
+                self._first_found[key] = list(before)
             found = {finding.category for finding in before}
-            self._edited_categories.setdefault(edit.key, set()).update(found)
+            self._edited_categories.setdefault(key, set()).update(found)
         batch.apply(self.overlay)
-        keys = list(dict.fromkeys(edit.key for edit in batch))
+        keys = list(dict.fromkeys(keys))
         self.rescan(keys)
         return keys
+
+    def apply_in_steps(
+        self, batch: EditBatch, step: int = 100
+    ) -> Generator[int, None, list[CellKey]]:
+        """:meth:`apply`, ``step`` edits at a time: yields the edits applied so far, returns the
+        cells touched — the window applies ten thousand edits between its repaints. Nothing
+        changes when the batch is refused (a cell no longer holds an edit's *before*); a batch
+        that edits a cell twice is applied in one step."""
+        keys = [edit.key for edit in batch]
+        cells = list(dict.fromkeys(keys))
+        text = self.overlay.__getitem__
+        if len(cells) != len(keys) or any(text(edit.key) != edit.before for edit in batch):
+            return self.apply(batch)  # a conflict is refused there, all or nothing
+        for start in range(0, len(batch), step):
+            self.apply(EditBatch(batch.edits[start : start + step], batch.label))
+            yield min(start + step, len(batch))
+        return cells
 
     def batch_categories(self, batch: EditBatch) -> dict[str, int]:
         """Categories resolved by a batch, counted per edited comment (for the log)."""
