@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from ..core import resources
 from ..core.detect.detector import Detector
-from ..core.detect.findings import Finding
+from ..core.edits import CellKey
 from ..core.errors import HuisclosError
 from ..core.exports.model import Export
 from ..core.review.journal_events import scan_event
-from ..core.review.scan import ScanResult
+from ..core.review.scan import FlaggedCells, ScanResult
 from ..core.review.session import ReviewSession
 from . import folders, settings
 from .audit import AuditRecorder
@@ -279,10 +279,14 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal but not blocking: the scan goes on behind it
 
-    def _found(self, findings: list[Finding]) -> None:
-        if self.session is None:
+    def _found(self, batches: list[FlaggedCells]) -> None:
+        session = self.session
+        if session is None:
             return
-        keys = self.session.add_findings(findings)
+        keys: set[CellKey] = set()
+        for flagged in batches:  # the texts too: reading a CSV cell again parses its row
+            session.remember_texts(flagged.sheet, flagged.cells)
+            keys |= session.add_findings(flagged.findings())
         self.ahead.found(self.session, keys)
         self.review_page.model.refresh_cells(keys)
         if not self._first_shown and keys:

@@ -24,7 +24,7 @@ class ScanController(QObject):
     """Runs one scan at a time for the window and forwards the current job's signals."""
 
     opened = Signal(object, object, object)  # Export, Detector, columns per table
-    found = Signal(list)  # findings of the last batches
+    found = Signal(list)  # FlaggedCells of the last batches
     progress = Signal(int, int, float)  # rows done, rows total, seconds
     finished = Signal(object)  # ScanResult
     failed = Signal(str)  # French message
@@ -57,7 +57,7 @@ class ScanController(QObject):
                 job, self.opened, export, detector, columns
             )
         )
-        signals.findings.connect(lambda findings, job=job: self._forward(job, self.found, findings))
+        signals.findings.connect(lambda flagged, job=job: self._forward(job, self.found, flagged))
         signals.progress.connect(
             lambda done, total, seconds, job=job: self._progressed(job, done, total, seconds)
         )
