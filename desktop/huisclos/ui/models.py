@@ -240,6 +240,16 @@ class PatientTableModel(QAbstractTableModel):
         return self._row_cache[1]
 
     # --- Qt model API ----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One Python call per index (Qt's own would call rowCount and columnCount for each,
+        and a repaint makes hundreds of indexes)."""
+        rows = len(self._visible) if self._review_only else self._rows
+        if parent.isValid() or not (0 <= row < rows and 0 <= column <= len(self.header)):
+            return QModelIndex()
+        if self.session is None:
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0
