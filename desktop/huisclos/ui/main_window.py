@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -57,6 +57,8 @@ from .window_tools import WindowTools
 from .workers import ScanJob
 
 logger = logging.getLogger(__name__)
+
+SUMMARY_INTERVAL_MS = 300  # the summary's refreshes while a scan runs, at most
 
 
 def demo_path() -> Path:
@@ -134,10 +136,11 @@ class MainWindow(QMainWindow):
         page.only_to_review.setChecked(settings.only_to_review.value())
         page.only_to_review.toggled.connect(self._filter_toggled)
 
-        self._summary_timer = QTimer(self)
-        self._summary_timer.setSingleShot(True)
-        self._summary_timer.setInterval(150)
-        self._summary_timer.timeout.connect(self.refresh_summary)
+        # During a scan the summary follows the findings when the scan's progress is shown:
+        # the scan then waits for the window, so the refresh never competes with it.
+        self._summary_due = False
+        self._summary_clock = QElapsedTimer()
+        self._summary_clock.start()
 
         self.tools = WindowTools(self)
         self.menus = Menus(self)
@@ -295,12 +298,14 @@ class MainWindow(QMainWindow):
             self.refresh_summary()
             self.first_findings_shown.emit()
         else:
-            self._summary_timer.start()
+            self._summary_due = True
 
     def _progress(self, done: int, total: int, seconds: float) -> None:
         if self.session is not None:
             self.session.rows_scanned = done
         self.review_page.show_rate(done, total, seconds)
+        if self._summary_due and self._summary_clock.elapsed() >= SUMMARY_INTERVAL_MS:
+            self.refresh_summary()
 
     def _finished(self, result: ScanResult) -> None:
         session = self.session
@@ -341,6 +346,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Analyse annulée."), 8_000
         )
+        if self._summary_due and self.session is not None:
+            self.refresh_summary()
         self._update_actions()
         self.scan_finished.emit()
 
@@ -401,6 +408,8 @@ class MainWindow(QMainWindow):
 
     # --- reviewing -------------------------------------------------------------------------
     def refresh_summary(self) -> None:
+        self._summary_due = False
+        self._summary_clock.restart()
         if self.session is not None:
             self.review_page.refresh_summary(self.session)
         self._update_actions()
