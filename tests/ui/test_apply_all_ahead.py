@@ -51,3 +51,41 @@ def test_a_small_file_starts_no_helper(qtbot, window, leaked_export: Path) -> No
     open_and_wait(qtbot, window, leaked_export)
     qtbot.wait(50)
     assert window.ahead.helper is None and window.ahead._starting is None
+
+
+def test_the_window_keeps_turning_and_the_bar_moves_while_the_batch_is_applied(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """A large «Tout appliquer» is applied a few edits at a time: between two, the window
+    handles its events (a timer fires) and the progress bar shows how far it is."""
+    from PySide6.QtCore import QTimer
+
+    from huisclos.ui import bulk_apply, review_actions
+
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    monkeypatch.setattr(bulk_apply, "APPLY_SLICE", 0.0)  # one step per turn of the loop
+    monkeypatch.setattr(bulk_apply, "APPLY_STEP", 1)
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    expected = plain_proposals(leaked_export)
+    assert len(expected) >= 4
+    seen: list[int] = []  # the bar's value each time the window's timer fired
+
+    def tick() -> None:
+        bulk = window.review.bulk
+        if bulk is not None and bulk._steps is not None:
+            seen.append(bulk.dialog.value())
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(0)
+    assert window.review.apply_all(None)
+    assert window.review.wait_for_apply(30_000)
+    timer.stop()
+
+    assert len(set(seen)) >= 3 and seen == sorted(seen)  # the bar moved, turn after turn
+    assert {key: session.text(key) for key in expected} == expected
+    assert window.undo_stack.count() == 1 and window.review_page.isEnabled()
+    window.menus.undo.trigger()
+    assert {key: session.text(key) for key in originals} == originals

@@ -42,6 +42,7 @@ BACKGROUND_COMMENTS = 500
 SHOW_AFTER_MS = 500
 RESUME_TIMEOUT = 0.2  # longest pause of the job waiting for the window to handle a report
 APPLY_SLICE = 0.03  # seconds of applying edits between two turns of the event loop
+APPLY_STEP = 100  # edits applied at a time within a slice
 
 
 def _prepare(
@@ -172,7 +173,7 @@ class BulkPreparation(QObject):
             return
         self._hold_repaints(True)
         self._batch = batch
-        self._steps = self.session.apply_in_steps(batch)
+        self._steps = self.session.apply_in_steps(batch, APPLY_STEP)
         self.dialog.setLabelText(
             QCoreApplication.translate("MainWindow", "Application des propositions…")
         )
@@ -186,6 +187,7 @@ class BulkPreparation(QObject):
         assert self._steps is not None
         deadline = time.perf_counter() + APPLY_SLICE
         try:
+            applied = next(self._steps)
             while time.perf_counter() < deadline:
                 applied = next(self._steps)
         except StopIteration as stop:
