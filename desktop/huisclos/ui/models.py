@@ -133,12 +133,13 @@ class PatientTableModel(QAbstractTableModel):
         self._row_cache = None
         for row in rows:
             self._update_row(row)
-        if self._review_only:
-            self._sync_visible(rows)
+        if self._review_only and self._sync_visible(rows):
+            return  # reset: every row is read again anyway
         self._emit_changed(rows)
 
-    def _sync_visible(self, rows: list[int]) -> None:
-        """Insert the rows that now need review and remove those that no longer do."""
+    def _sync_visible(self, rows: list[int]) -> bool:
+        """Insert the rows that now need review and remove those that no longer do; True when
+        there were so many that the model was reset instead."""
         listed = set(self._visible)
         to_add = [row for row in rows if row in self._row_categories and row not in listed]
         to_remove = [row for row in rows if row not in self._row_categories and row in listed]
@@ -146,7 +147,7 @@ class PatientTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._visible = sorted(self._row_categories)
             self.endResetModel()
-            return
+            return True
         for row in reversed(to_remove):
             position = bisect.bisect_left(self._visible, row)
             self.beginRemoveRows(QModelIndex(), position, position)
@@ -167,6 +168,7 @@ class PatientTableModel(QAbstractTableModel):
             self._visible[start:start] = run
             self.endInsertRows()
             offset += len(run)
+        return False
 
     def _emit_changed(self, rows: list[int]) -> None:
         """dataChanged for the listed rows, in contiguous runs of view positions."""

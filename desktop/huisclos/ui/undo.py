@@ -39,6 +39,7 @@ class EditBatchCommand(QUndoCommand):
         self.on_change = on_change
         self._applied_once = False
         self._already = applied
+        self._inverse: EditBatch | None = None  # made once: ten thousand edits take a while
 
     def redo(self) -> None:
         if self._already is not None:
@@ -50,7 +51,9 @@ class EditBatchCommand(QUndoCommand):
         self.on_change(keys, self.batch, action)
 
     def undo(self) -> None:
-        keys = self.session.apply(self.batch.inverted())
+        if self._inverse is None:
+            self._inverse = self.batch.inverted()
+        keys = self.session.apply(self._inverse)
         self.on_change(keys, self.batch, "undo")
 
 

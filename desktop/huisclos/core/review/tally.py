@@ -109,8 +109,10 @@ class ReviewTally:
 
 
 def _share(to_review: Sequence[Finding], found: Sequence[Finding]) -> _Share:
-    if not to_review and not found:
-        return _NOTHING
+    if not to_review:
+        if not found:
+            return _NOTHING
+        return _Share((), len(found), tuple(dict.fromkeys(f.category for f in found)))
     pending: dict[str, list[int]] = {}
     for finding in to_review:
         rank = SEVERITY_RANK[finding.severity]
@@ -120,8 +122,12 @@ def _share(to_review: Sequence[Finding], found: Sequence[Finding]) -> _Share:
         else:
             entry[0] += 1
             entry[1] = max(entry[1], rank)
+    if found is to_review:  # an unchanged cell, nothing ignored: one pass is enough
+        categories = tuple(pending)
+    else:
+        categories = tuple(dict.fromkeys(finding.category for finding in found))
     return _Share(
         tuple((category, n, rank) for category, (n, rank) in pending.items()),
         len(found),
-        tuple(dict.fromkeys(finding.category for finding in found)),
+        categories,
     )
