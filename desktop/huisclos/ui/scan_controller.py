@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from .workers import ScanJob
 
 PROGRESS_DELAY_MS = 600  # no progress bar for a file read and scanned quicker than this
-RESUME_DELAY_MS = 50  # the scan pauses this long after each update so the window can paint
+RESUME_DELAY_MS = 30  # the scan pauses this long after each update so the window can paint
 
 
 class ScanController(QObject):
@@ -97,10 +97,12 @@ class ScanController(QObject):
             self.slow.emit()
 
     def _progressed(self, job: ScanJob, done: int, total: int, seconds: float) -> None:
-        # let the worker go on once this update is painted (see ScanJob._emit)
-        QTimer.singleShot(RESUME_DELAY_MS, job.resume)
         if job is self.job:
             self.progress.emit(done, total, seconds)
+        # let the worker go on once this update is painted (see ScanJob._emit): after the
+        # repaints it asked for, which the event loop handles before its timers, and at least
+        # RESUME_DELAY_MS later
+        QTimer.singleShot(RESUME_DELAY_MS, lambda: QTimer.singleShot(0, job.resume))
 
     def _end(self, job: ScanJob, signal: SignalInstance, *payload: object) -> None:
         self._jobs.discard(job)
