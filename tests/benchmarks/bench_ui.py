@@ -17,9 +17,11 @@ appended. Then measures, each in a fresh process:
    table and the detail panel (≤ 1 s), and all findings (≤ 3 s);
 3. event loop during the scan: a 10 ms heartbeat QTimer; the longest gap between two beats
    (never blocked > 100 ms);
-4. «Tout appliquer» on every comment to review — one undo step, re-scan of the changed cells and
-   the views refreshed (≤ 2 s, a progress bar when longer than 0.5 s, the event loop never
-   blocked over 100 ms); and its undo (≤ 1 s).
+4. «Tout appliquer» on every comment to review, clicked as soon as the scan ends — the
+   proposals a helper process made during the scan, the rest made on the pool, the batch
+   applied between repaints as one undo step, the views refreshed and repainted (≤ 2 s, a
+   progress bar when longer than 0.5 s, the event loop never blocked over 100 ms); and its undo
+   (≤ 1 s).
 
 The machine is shared with other work: run it two or three times and keep the best.
 """
