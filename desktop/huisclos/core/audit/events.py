@@ -112,49 +112,15 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
         return value  # holds tens of thousands of row numbers and identifiers
     if kind is str and _IDENT.match(value):
         return value
-    # Below, a number or an identifier one level down is taken as _clean would take it, without
-    # a call: an edit event holds 100,000 cells of six fields on a big export.
-    plain = depth < _MAX_DEPTH
-    ident = _IDENT.match
-    if kind is dict or isinstance(value, Mapping):
-        out: dict[str, Any] = {}
-        for key, item in value.items():
-            key_s = key if type(key) is str else str(key)
-            verdict = _KEY_VERDICTS.get(key_s)
-            if verdict is None:
-                verdict = _key_verdict(key_s)
-                if len(_KEY_VERDICTS) < 10_000:
-                    _KEY_VERDICTS[key_s] = verdict
-            if verdict:
-                here = f"{where}.{key_s}" if where else key_s
-                problems.append(f"{here}: {verdict}")
-                continue
-            item_kind = type(item)
-            if key_s in FREE_TEXT_KEYS:
-                here = f"{where}.{key_s}" if where else key_s
-                cleaned = _free(item, here, problems)
-            elif plain and (
-                item_kind is int
-                or item_kind is float
-                or item is None
-                or (item_kind is str and ident(item))
-            ):
-                cleaned = item
-            else:
-                here = f"{where}.{key_s}" if where else key_s
-                cleaned = _clean(item, here, problems, depth + 1)
-            if cleaned is not _DROP:
-                out[key_s] = cleaned
-        return out
-    if kind is list or isinstance(value, (list, tuple, set, frozenset)):
+    if kind is dict:
+        return _clean_mapping(value, where, problems, depth)
+    if kind is list:  # before the (slow) abstract Mapping test
+        return _clean_items(value, where, problems, depth)
+    if isinstance(value, Mapping):
+        return _clean_mapping(value, where, problems, depth)
+    if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        kept = [
-            item
-            if plain and type(item) is str and ident(item)
-            else _clean(item, where, problems, depth + 1)
-            for item in items
-        ]
-        return [item for item in kept if item is not _DROP]
+        return _clean_items(items, where, problems, depth)
     if value is None or isinstance(value, (bool, int, float)):
         return value
     if isinstance(value, str):
@@ -164,6 +130,65 @@ def _clean(value: Any, where: str, problems: list[str], depth: int) -> Any:
         return _DROP
     problems.append(f"{where}: unsupported type {type(value).__name__}")
     return _DROP
+
+
+# Below, what :func:`_clean` would return at once one level down (a number, an identifier, a
+# dict or a list) is taken without going through it: an edit event holds 100,000 cells of six
+# fields on a big export.
+
+
+def _clean_mapping(
+    value: Mapping[Any, Any], where: str, problems: list[str], depth: int
+) -> dict[str, Any]:
+    plain = depth < _MAX_DEPTH
+    ident = _IDENT.match
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        key_s = key if type(key) is str else str(key)
+        verdict = _KEY_VERDICTS.get(key_s)
+        if verdict is None:
+            verdict = _key_verdict(key_s)
+            if len(_KEY_VERDICTS) < 10_000:
+                _KEY_VERDICTS[key_s] = verdict
+        if verdict:
+            problems.append(f"{where}.{key_s}: {verdict}" if where else f"{key_s}: {verdict}")
+            continue
+        kind = type(item)
+        if key_s in FREE_TEXT_KEYS:
+            if kind is str and len(item) <= _MAX_FREE:
+                cleaned = encodable(item)  # what _free makes of one short string
+            else:
+                cleaned = _free(item, f"{where}.{key_s}" if where else key_s, problems)
+        elif plain and (
+            kind is int or kind is float or item is None or (kind is str and ident(item))
+        ):
+            cleaned = item
+        elif plain and kind is list:
+            cleaned = _clean_items(
+                item, f"{where}.{key_s}" if where else key_s, problems, depth + 1
+            )
+        else:
+            cleaned = _clean(item, f"{where}.{key_s}" if where else key_s, problems, depth + 1)
+        if cleaned is not _DROP:
+            out[key_s] = cleaned
+    return out
+
+
+def _clean_items(items: Any, where: str, problems: list[str], depth: int) -> list[Any]:
+    plain = depth < _MAX_DEPTH
+    ident = _IDENT.match
+    kept = []
+    for item in items:
+        kind = type(item)
+        if plain and kind is str and ident(item):
+            kept.append(item)
+        elif plain and kind is dict:
+            kept.append(_clean_mapping(item, where, problems, depth + 1))
+        else:
+            cleaned = _clean(item, where, problems, depth + 1)
+            if cleaned is not _DROP:
+                kept.append(cleaned)
+    return kept
 
 
 # A payload's keys repeat (an edit event has the same few keys for each of its cells): each
