@@ -35,6 +35,7 @@ from .csv_dialect import (
     sniff_delimiter,
 )
 from .csv_index import (
+    FieldSpan,
     encode_field,
     field_spans,
     field_value,
@@ -109,9 +110,13 @@ class CsvTable(Table):
         index = self.column_index(column)
         start, end = self.record_span(row)
         field = plain_field(self._data, start, end, self.delimiter, index)
-        if field is None:  # quotes or line breaks: the csv module reads the record
+        if field is None:  # quotes before the cell: the csv module reads the record
             return super().cell(row, column)
-        return self._data[field[0] : field[1]].decode(self.codec_of(row))
+        field_start, field_end, _present, quoted = field
+        if quoted:
+            span = FieldSpan(field_start, field_end, True)
+            return field_value(self._data, span, self.delimiter, self.codec_of(row))
+        return self._data[field_start:field_end].decode(self.codec_of(row))
 
     def row(self, row: int) -> list[str]:
         start, end = self.record_span(row)
@@ -368,7 +373,7 @@ class CsvExport(Export):
                 # Most records: only the changed fields are re-encoded, in place.
                 for field, (index, text) in zip(plain, changed, strict=True):
                     assert field is not None
-                    quote = self.quote_all and text != ""
+                    quote = field[3] or (self.quote_all and text != "")
                     pieces.append(data[previous : field[0]])
                     pieces.append(self._encode(neutralise_formula(text), quote, row, index, codec))
                     previous = field[1]

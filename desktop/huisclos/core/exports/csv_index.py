@@ -186,20 +186,14 @@ def record_body_end(data: bytes, start: int, end: int) -> int:
 
 def field_spans(data: bytes, start: int, end: int, delimiter: str) -> list[FieldSpan]:
     """The fields of the record ``data[start:end]`` (line break excluded from the last one)."""
-    _record, _multi, quoted, unquoted = _patterns(delimiter)
+    unquoted = _patterns(delimiter)[3]
     delim = ord(delimiter)
     body_end = record_body_end(data, start, end)
     spans: list[FieldSpan] = []
     pos = start
     while True:
         if pos < body_end and data[pos] == QUOTE_BYTE:
-            match = quoted.match(data, pos, end)
-            if match is None:  # pragma: no cover - the pattern always matches a quote
-                field_end = body_end
-            elif match.group(2):
-                field_end = min(match.end(), body_end)
-            else:  # never closed: the field runs to the end of the file, line break included
-                field_end = match.end()
+            field_end = _quoted_end(data, pos, end, body_end, delimiter)
             spans.append(FieldSpan(pos, field_end, True))
         else:
             match = unquoted.match(data, pos, body_end)
@@ -214,27 +208,47 @@ def field_spans(data: bytes, start: int, end: int, delimiter: str) -> list[Field
 
 def plain_field(
     data: bytes, start: int, end: int, delimiter: str, index: int
-) -> tuple[int, int, bool] | None:
-    """Bytes ``start``–``end`` of field ``index`` of the record ``data[start:end]`` and whether
-    the record has it, when the record holds no quote and no line break inside (most records:
-    its fields are what lies between delimiters, as the csv module splits them); None for any
-    other record (:func:`field_spans` then). A quick path for reading or replacing one cell."""
+) -> tuple[int, int, bool, bool] | None:
+    """Field ``index`` of the record ``data[start:end]`` as (start, end, present, quoted), when
+    no quote stands before it in the record (most records: the fields before it are what lies
+    between delimiters, as the csv module splits them; the comment column is often the last);
+    None otherwise (:func:`field_spans` then). A quick path for reading or replacing one cell."""
     body_end = record_body_end(data, start, end)
-    if (
-        data.find(b'"', start, body_end) >= 0
-        or data.find(b"\r", start, body_end) >= 0
-        or data.find(b"\n", start, body_end) >= 0
-    ):
-        return None
     separator = delimiter.encode("ascii")
     position = start
+    missing = False
     for _ in range(index):
         found = data.find(separator, position, body_end)
         if found < 0:
-            return body_end, body_end, False
+            position, missing = body_end, True
+            break
         position = found + 1
+    if data.find(b'"', start, position) >= 0 or _has_break(data, start, position):
+        return None
+    if missing:
+        return body_end, body_end, False, False  # a short record: no such field
+    if position < body_end and data[position] == QUOTE_BYTE:
+        field_end = _quoted_end(data, position, end, body_end, delimiter)
+        return position, field_end, True, True
     found = data.find(separator, position, body_end)
-    return position, body_end if found < 0 else found, True
+    field_end = body_end if found < 0 else found
+    if data.find(b'"', position, field_end) >= 0 or _has_break(data, position, field_end):
+        return None
+    return position, field_end, True, False
+
+
+def _has_break(data: bytes, start: int, end: int) -> bool:
+    return data.find(b"\r", start, end) >= 0 or data.find(b"\n", start, end) >= 0
+
+
+def _quoted_end(data: bytes, position: int, end: int, body_end: int, delimiter: str) -> int:
+    """Where the quoted field starting at ``position`` ends (the csv module's rules)."""
+    match = _patterns(delimiter)[2].match(data, position, end)
+    if match is None:  # pragma: no cover - the pattern always matches a quote
+        return body_end
+    if match.group(2):
+        return min(match.end(), body_end)
+    return match.end()  # never closed: the field runs to the end of the file, line break included
 
 
 def field_value(data: bytes, span: FieldSpan, delimiter: str, codec: str) -> str:

@@ -282,10 +282,24 @@ class ReviewSession:
         return [finding for finding in found if self._keep(finding)]
 
     def rescan(self, keys: Iterable[CellKey]) -> None:
-        """Re-detect the given cells from their current text (after an edit)."""
-        for key in keys:
-            text = self.text(key)
-            found = self.detect(key, text) if text.strip() else []
+        """Re-detect the given cells from their current text (after an edit): the texts go
+        through the detector's batch pass at once, as in a scan (a «Tout appliquer» changes
+        100,000 comments on a big export), and only those it may flag are looked at."""
+        keys = [key for key in keys]
+        texts = [self.text(key) for key in keys]
+        for key, text in zip(keys, texts, strict=True):
+            if not text.strip():
+                self._findings.pop(key, None)
+        chosen = [index for index, text in enumerate(texts) if text.strip()]
+        hits = dict(self.detector.candidate_hits([texts[index] for index in chosen]))
+        for position, index in enumerate(chosen):
+            key, text = keys[index], texts[index]
+            found: list[Finding] = []
+            if position in hits:
+                sheet, row, column = key
+                raw = self.detector.detect_raw(text, hits[position])
+                found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
+                found = [finding for finding in found if self._keep(finding)]
             if found:
                 self._findings[key] = found
             else:
