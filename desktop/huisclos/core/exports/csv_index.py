@@ -214,27 +214,40 @@ def plain_field(
     between delimiters, as the csv module splits them; the comment column is often the last);
     None otherwise (:func:`field_spans` then). A quick path for reading or replacing one cell."""
     body_end = record_body_end(data, start, end)
-    separator = delimiter.encode("ascii")
-    position = start
-    missing = False
-    for _ in range(index):
-        found = data.find(separator, position, body_end)
-        if found < 0:
-            position, missing = body_end, True
-            break
-        position = found + 1
-    if data.find(b'"', start, position) >= 0 or _has_break(data, start, position):
-        return None
-    if missing:
-        return body_end, body_end, False, False  # a short record: no such field
+    before = _unquoted_fields(delimiter, index).match(data, start, body_end)
+    if before is None:
+        return _short_record(data, start, body_end, delimiter)
+    position = before.end()
     if position < body_end and data[position] == QUOTE_BYTE:
         field_end = _quoted_end(data, position, end, body_end, delimiter)
         return position, field_end, True, True
-    found = data.find(separator, position, body_end)
-    field_end = body_end if found < 0 else found
-    if data.find(b'"', position, field_end) >= 0 or _has_break(data, position, field_end):
-        return None
+    field_end = _unquoted_field(delimiter).match(data, position, body_end).end()  # type: ignore[union-attr]
+    if field_end < body_end and data[field_end] != ord(delimiter):
+        return None  # a quote or a line break inside the field
     return position, field_end, True, False
+
+
+@lru_cache(maxsize=64)
+def _unquoted_fields(delimiter: str, count: int) -> re.Pattern[bytes]:
+    """``count`` fields without quotes nor line breaks, each with its delimiter."""
+    d = re.escape(delimiter.encode("ascii"))
+    return re.compile(rb"(?:[^" + d + rb'"\r\n]*+' + d + rb"){" + str(count).encode() + rb"}")
+
+
+@lru_cache(maxsize=8)
+def _unquoted_field(delimiter: str) -> re.Pattern[bytes]:
+    d = re.escape(delimiter.encode("ascii"))
+    return re.compile(rb"[^" + d + rb'"\r\n]*+')
+
+
+def _short_record(
+    data: bytes, start: int, body_end: int, delimiter: str
+) -> tuple[int, int, bool, bool] | None:
+    """(body_end, body_end, False, False) when the record has too few fields (and no quote nor
+    line break), None when it holds quotes or line breaks (then ask :func:`field_spans`)."""
+    if data.find(b'"', start, body_end) >= 0 or _has_break(data, start, body_end):
+        return None
+    return body_end, body_end, False, False
 
 
 def _has_break(data: bytes, start: int, end: int) -> bool:
