@@ -279,7 +279,7 @@ def encode_field(
 ) -> bytes:  # raises UnicodeEncodeError
     """A field written as the file's dialect requires: quoted when asked (the file or the old
     cell quoted it) or when the text holds the delimiter, a quote or a line break."""
-    if quote or any(char in text for char in (delimiter, '"', "\r", "\n")):
+    if quote or delimiter in text or '"' in text or "\r" in text or "\n" in text:
         text = '"' + text.replace('"', '""') + '"'
     return text.encode(codec)
 

@@ -197,6 +197,8 @@ class ReviewSession:
 
     def findings(self, key: CellKey) -> list[Finding]:
         """Findings of a cell still to review (ignored occurrences left out)."""
+        if not self._ignored:  # the common case, and «Tout appliquer» asks for every cell
+            return list(self._findings.get(key, ()))
         return [
             finding
             for finding in self._findings.get(key, ())
@@ -204,6 +206,8 @@ class ReviewSession:
         ]
 
     def has_findings(self, key: CellKey) -> bool:
+        if not self._ignored:
+            return bool(self._findings.get(key))
         return bool(self.findings(key))
 
     def pending_keys(self) -> list[CellKey]:
@@ -464,10 +468,15 @@ class ReviewSession:
 
     def changed_categories(self) -> dict[CellKey, list[str]]:
         """For each changed cell, the categories it was flagged for before the user's edits."""
-        return {
-            key: [c for c in CATEGORIES if c in self._edited_categories.get(key, set())]
-            for key in self.overlay
-        }
+        ordered: dict[frozenset[str], list[str]] = {}  # a few category sets, many cells
+        out: dict[CellKey, list[str]] = {}
+        for key in self.overlay:
+            found = frozenset(self._edited_categories.get(key, ()))
+            known = ordered.get(found)
+            if known is None:
+                known = ordered[found] = [c for c in CATEGORIES if c in found]
+            out[key] = list(known)
+        return out
 
     def worklist(self, with_original: bool = False) -> worklist_mod.Worklist:
         """The correction list: one line per changed comment, to report in the practice
