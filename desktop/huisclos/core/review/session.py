@@ -214,7 +214,15 @@ class ReviewSession:
         """Cells that still need review, in file order."""
         order = {table.name: index for index, table in enumerate(self.export.tables)}
         keys = [key for key in self._findings if self.has_findings(key)]
-        return sorted(keys, key=lambda k: (order.get(k[0], 0), k[1], self._column_rank(k)))
+        ranks: dict[tuple[str, str], int] = {}  # (sheet, column) → its rank, found once
+
+        def place(key: CellKey) -> tuple[int, int, int]:
+            rank = ranks.get((key[0], key[2]))
+            if rank is None:
+                rank = ranks[(key[0], key[2])] = self._column_rank(key)
+            return (order.get(key[0], 0), key[1], rank)
+
+        return sorted(keys, key=place)
 
     def _column_rank(self, key: CellKey) -> int:
         header = self._tables[key[0]].header
@@ -437,14 +445,15 @@ class ReviewSession:
 
     def apply(self, batch: EditBatch) -> list[CellKey]:
         """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""
-        for edit in batch:
-            before = self._findings.get(edit.key, [])
-            if not self.overlay.is_changed(edit.key):
-                self._first_found[edit.key] = list(before)
+        keys = [edit.key for edit in batch]
+        for key in keys:
+            before = self._findings.get(key, [])
+            if not self.overlay.is_changed(key):
+                self._first_found[key] = list(before)
             found = {finding.category for finding in before}
-            self._edited_categories.setdefault(edit.key, set()).update(found)
+            self._edited_categories.setdefault(key, set()).update(found)
         batch.apply(self.overlay)
-        keys = list(dict.fromkeys(edit.key for edit in batch))
+        keys = list(dict.fromkeys(keys))
         self.rescan(keys)
         return keys
 
