@@ -245,6 +245,10 @@ class Clauses:
         after = self.separators[index + 1]
         previous_gone = index > 0 and (index - 1) in result
         next_gone = (index + 1) in result
+        if not previous_gone and not next_gone and not self.has_brackets:
+            # Far from every removed clause (most clauses): only a frame of reported speech
+            # whose piece went can go; every other test needs a removed neighbour.
+            return hangs_on_removed(self, index, result, hangs)
         if previous_gone and before.subordinate:
             return True
         if (
