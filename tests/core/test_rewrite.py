@@ -330,3 +330,26 @@ def test_cleaning_some_categories_keeps_the_others_words(
 )
 def test_the_mask_stays_in_lower_case(comment: str, masked: str) -> None:
     assert [s.text for s in suggestions(comment) if s.kind == "mask"] == [masked]
+
+
+def test_any_case_guards_match_what_ignore_case_matches() -> None:
+    """The quick guards of the removal (cause complements, days given relative to another)
+    match exactly what an ignore-case pattern matches, odd capitals («ſ», «İ») included."""
+    import re
+    import sys
+
+    from huisclos.core.rewrite.strategies import _CAUSE_WORDS, _RELATIVE_WORDS
+
+    cased = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if chr(code).lower() != chr(code) or chr(code).upper() != chr(code)
+    ]  # ignore-case matching only ever pairs cased characters
+    pairs = ((_CAUSE_WORDS, "pour|cause|raison|suite"), (_RELATIVE_WORDS, "lendemain|veille|jour"))
+    for guard, words in pairs:
+        for word in words.split("|"):
+            for letter in set(word):
+                for char in cased:
+                    text = word.replace(letter, char)
+                    expected = bool(re.search(words, text, re.IGNORECASE))
+                    assert bool(guard.search(text)) == expected, (word, hex(ord(char)))

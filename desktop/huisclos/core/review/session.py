@@ -198,6 +198,8 @@ class ReviewSession:
 
     def findings(self, key: CellKey) -> list[Finding]:
         """Findings of a cell still to review (ignored occurrences left out)."""
+        if not self._ignored:  # the common case, and «Tout appliquer» asks for every cell
+            return list(self._findings.get(key, ()))
         return [
             finding
             for finding in self._findings.get(key, ())
@@ -205,6 +207,8 @@ class ReviewSession:
         ]
 
     def has_findings(self, key: CellKey) -> bool:
+        if not self._ignored:
+            return bool(self._findings.get(key))
         return bool(self.findings(key))
 
     def _retally(self, key: CellKey) -> None:
@@ -219,7 +223,15 @@ class ReviewSession:
         """Cells that still need review, in file order."""
         order = {table.name: index for index, table in enumerate(self.export.tables)}
         keys = [key for key in self._findings if self.has_findings(key)]
-        return sorted(keys, key=lambda k: (order.get(k[0], 0), k[1], self._column_rank(k)))
+        ranks: dict[tuple[str, str], int] = {}  # (sheet, column) → its rank, found once
+
+        def place(key: CellKey) -> tuple[int, int, int]:
+            rank = ranks.get((key[0], key[2]))
+            if rank is None:
+                rank = ranks[(key[0], key[2])] = self._column_rank(key)
+            return (order.get(key[0], 0), key[1], rank)
+
+        return sorted(keys, key=place)
 
     def _column_rank(self, key: CellKey) -> int:
         header = self._tables[key[0]].header
@@ -265,10 +277,24 @@ class ReviewSession:
         return [finding for finding in found if self._keep(finding)]
 
     def rescan(self, keys: Iterable[CellKey]) -> None:
-        """Re-detect the given cells from their current text (after an edit)."""
-        for key in keys:
-            text = self.text(key)
-            found = self.detect(key, text) if text.strip() else []
+        """Re-detect the given cells from their current text (after an edit): the texts go
+        through the detector's batch pass at once, as in a scan (a «Tout appliquer» changes
+        100,000 comments on a big export), and only those it may flag are looked at."""
+        keys = [key for key in keys]
+        texts = [self.text(key) for key in keys]
+        for key, text in zip(keys, texts, strict=True):
+            if not text.strip():
+                self._findings.pop(key, None)
+        chosen = [index for index, text in enumerate(texts) if text.strip()]
+        hits = dict(self.detector.candidate_hits([texts[index] for index in chosen]))
+        for position, index in enumerate(chosen):
+            key, text = keys[index], texts[index]
+            found: list[Finding] = []
+            if position in hits:
+                sheet, row, column = key
+                raw = self.detector.detect_raw(text, hits[position])
+                found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
+                found = [finding for finding in found if self._keep(finding)]
             if found:
                 self._findings[key] = found
             else:
@@ -489,10 +515,15 @@ class ReviewSession:
 
     def changed_categories(self) -> dict[CellKey, list[str]]:
         """For each changed cell, the categories it was flagged for before the user's edits."""
-        return {
-            key: [c for c in CATEGORIES if c in self._edited_categories.get(key, set())]
-            for key in self.overlay
-        }
+        ordered: dict[frozenset[str], list[str]] = {}  # a few category sets, many cells
+        out: dict[CellKey, list[str]] = {}
+        for key in self.overlay:
+            found = frozenset(self._edited_categories.get(key, ()))
+            known = ordered.get(found)
+            if known is None:
+                known = ordered[found] = [c for c in CATEGORIES if c in found]
+            out[key] = list(known)
+        return out
 
     def worklist(self, with_original: bool = False) -> worklist_mod.Worklist:
         """The correction list: one line per changed comment, to report in the practice
