@@ -31,7 +31,7 @@ from typing import NamedTuple
 from ..audit.events import EditEvent, JournalEvent
 from ..detect.categories import CATEGORIES, at_least
 from ..detect.detector import Detector
-from ..detect.findings import Finding
+from ..detect.findings import Finding, RawFinding
 from ..edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
 from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
@@ -268,35 +268,45 @@ class ReviewSession:
 
     def detect(self, key: CellKey, text: str) -> list[Finding]:
         """Findings the current settings would report for ``text`` in this cell."""
-        sheet, row, column = key
+        if not text:
+            return []
         raw = self._ahead.found_in(text, self.detector)  # a proposal made ahead: known
         if raw is None:
-            found = self.detector.detect(text, row=row, column=column, sheet=sheet)
-        else:
-            found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
+            raw = self.detector.detect_raw(text)
+        return self._kept(key, text, raw)
+
+    def _kept(self, key: CellKey, text: str, raw: Sequence[RawFinding]) -> list[Finding]:
+        """The findings of ``raw`` in this cell that the current settings report."""
+        sheet, row, column = key
+        found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
         return [finding for finding in found if self._keep(finding)]
 
     def rescan(self, keys: Iterable[CellKey]) -> None:
-        """Re-detect the given cells from their current text (after an edit): the texts go
-        through the detector's batch pass at once, as in a scan (a «Tout appliquer» changes
-        100,000 comments on a big export), and only those it may flag are looked at."""
-        keys = [key for key in keys]
+        """Re-detect the given cells from their current text (after an edit). What a proposal
+        made ahead still holds is known; the other texts go through the detector's batch pass
+        at once, as in a scan (a «Tout appliquer» changes 100,000 comments on a big export),
+        and only those it may flag are looked at."""
+        keys = list(keys)
         texts = [self.text(key) for key in keys]
-        for key, text in zip(keys, texts, strict=True):
+        found: dict[CellKey, list[Finding]] = {}
+        unknown: list[int] = []  # positions of the texts to detect
+        for index, (key, text) in enumerate(zip(keys, texts, strict=True)):
             if not text.strip():
-                self._findings.pop(key, None)
-        chosen = [index for index, text in enumerate(texts) if text.strip()]
-        hits = dict(self.detector.candidate_hits([texts[index] for index in chosen]))
-        for position, index in enumerate(chosen):
+                continue
+            raw = self._ahead.found_in(text, self.detector)
+            if raw is None:
+                unknown.append(index)
+            else:
+                found[key] = self._kept(key, text, raw)
+        detector = self.detector
+        for position, hits in detector.candidate_hits([texts[index] for index in unknown]):
+            index = unknown[position]
             key, text = keys[index], texts[index]
-            found: list[Finding] = []
-            if position in hits:
-                sheet, row, column = key
-                raw = self.detector.detect_raw(text, hits[position])
-                found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
-                found = [finding for finding in found if self._keep(finding)]
-            if found:
-                self._findings[key] = found
+            found[key] = self._kept(key, text, detector.detect_raw(text, hits))
+        for key in keys:
+            kept = found.get(key)
+            if kept:
+                self._findings[key] = kept
             else:
                 self._findings.pop(key, None)
             self._retally(key)
