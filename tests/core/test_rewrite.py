@@ -10,6 +10,7 @@ import pytest
 from rewrite_fakes import FakeDetector
 
 from huisclos.core.detect.findings import Finding
+from huisclos.core.rewrite.clauses import split_clauses
 from huisclos.core.rewrite.suggestions import MASK, Suggestion, first_suggestion, suggest
 from huisclos.core.rewrite.tidy import tidy
 
@@ -353,3 +354,16 @@ def test_any_case_guards_match_what_ignore_case_matches() -> None:
                     text = word.replace(letter, char)
                     expected = bool(re.search(words, text, re.IGNORECASE))
                     assert bool(guard.search(text)) == expected, (word, hex(ord(char)))
+
+
+@pytest.mark.parametrize(
+    ("comment", "clauses"),
+    [
+        ("RDV le mardi puisque travaille", ["RDV le mardi", "travaille"]),
+        ("Ne vient plus rapporté par sa fille", ["Ne vient plus", "rapporté par sa fille"]),
+        ("RDV le mardi puisqu'il travaille", ["RDV le mardi", "il travaille"]),
+    ],
+)
+def test_link_words_the_separator_lists_open_a_clause(comment: str, clauses: list[str]) -> None:
+    split = split_clauses(comment)
+    assert [comment[start:end] for start, end in split.segments] == clauses

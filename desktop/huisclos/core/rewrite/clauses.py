@@ -30,8 +30,8 @@ _SEPARATOR = re.compile(
     r"""
     (?=[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
       |\s+(?:[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
-          |(?:car|mais|et|parce|puisqu|vu|donc|sauf|alors|d['’]|selon|suite|[àa]|dixit|il|on|
-              aux|rapport)\b))
+          |(?:car|mais|et|parce|vu|donc|sauf|alors|d['’]|selon|suite|[àa]|dixit|il|on|
+              aux)\b|puisqu|rapporté))
     (?:
      (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
     |(?P<sentence>\s*(?:[!?…;]+(?=[\s.!?…;"»)]|$)|\.(?=\s|$|[!?]))
