@@ -1123,7 +1123,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="171"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -1339,148 +1339,153 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="153"/>
         <source>Journal déverrouillé.</source>
         <translation>Log unlocked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="173"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="204"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="274"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="276"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="278"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="309"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="338"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="419"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="424"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="428"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="75"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="76"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="89"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="90"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="142"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="169"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="148"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="153"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="81"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="99"/>
         <source>Préparation des propositions…</source>
         <translation>Preparing the suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="87"/>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="151"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="105"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="173"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="156"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="177"/>
+        <source>Application des propositions…</source>
+        <translation>Applying the suggestions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="157"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="165"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="183"/>
         <source>Remplacer {0} commentaire ({1}) par la proposition ?</source>
         <translation>Replace {0} comment ({1}) with the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="187"/>
         <source>Remplacer {0} commentaires ({1}) par les propositions ?</source>
         <translation>Replace {0} comments ({1}) with the suggestions?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="195"/>
         <source>• {0} sera vidé entièrement (« à vider » dans la liste).</source>
         <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="277"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="295"/>
         <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
         <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="181"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="199"/>
         <source>• {0} seront vidés entièrement (« à vider » dans la liste).</source>
         <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="190"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="208"/>
         <source>• {0} garde des passages d&apos;autres catégories, à revoir ensuite.</source>
         <translation>• {0} keeps passages of other categories, to review next.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="213"/>
         <source>• {0} gardent des passages d&apos;autres catégories, à revoir ensuite.</source>
         <translation>• {0} keep passages of other categories, to review afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="202"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="220"/>
         <source>Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="225"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="243"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="246"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="264"/>
         <source>Ignorer le passage (ligne {0})</source>
         <translation>Ignore the passage (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="253"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="271"/>
         <source>Passage ignoré ligne {0} ({1}) : il reste tel quel.</source>
         <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="276"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="294"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
@@ -1595,7 +1600,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="82"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="100"/>
         <location filename="../../desktop/huisclos/ui/saving.py" line="228"/>
         <source>Annuler</source>
         <translation>Cancel</translation>

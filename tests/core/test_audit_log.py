@@ -391,3 +391,20 @@ def test_the_journal_lines_read_in_english_with_the_same_figures() -> None:
     ignore = {"event": "ignore", "payload": {"action": "undo", "row": 12, "category": "social"}}
     assert describe_in_english(ignore) == "row 12: ignore undone (social hardship)"
     assert "(s)" not in " ".join(describe_in_english(e) for e in (scan, edit, ignore))
+
+
+def test_text_hashes_are_the_hmac_sha256_of_the_texts_under_the_derived_key() -> None:
+    """A practice checks «was this the text of row 12?» with any HMAC-SHA256 tool: the hashes
+    the journal keeps are exactly that, under the key derived from the log key."""
+    import hashlib
+    import hmac
+
+    from huisclos.core.audit.events import TextHasher
+    from huisclos.core.audit.records import TEXT_HASH_INFO, derive
+
+    log_key = bytes(range(32))
+    hasher = TextHasher(log_key, "k1")
+    for text in ("", "porteuse sida !!! !!!!", "Préfère RDV le matin ’€", "x" * 500):
+        expected = hmac.new(derive(log_key, TEXT_HASH_INFO), text.encode(), hashlib.sha256)
+        assert hasher.hash(text) == expected.hexdigest()[:32]
+    assert hasher.pair("a", "b") == (hasher.hash("a"), hasher.hash("b"))

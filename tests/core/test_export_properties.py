@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from huisclos.core.edits import Edit
-from huisclos.core.exports.csv_index import field_spans, field_value, record_bounds
+from huisclos.core.exports.csv_index import field_spans, field_value, plain_field, record_bounds
 from huisclos.core.exports.model import neutralise_formula
 from huisclos.core.exports.reading import read_export
 
@@ -80,6 +80,9 @@ def test_read_copy_and_edit_one_cell(case):  # type: ignore[no-untyped-def]
         assert len(table) == len(case["rows"])
         assert [cells for _, cells in table.iter_rows()] == case["rows"]
         assert [table.row(n) for n in range(1, len(table) + 1)] == case["rows"]
+        assert [[table.cell(n, c) for c in HEADER] for n in range(1, len(table) + 1)] == case[
+            "rows"
+        ]
         assert [values for _, values in table.iter_column_values(["Commentaire", "NOM"])] == [
             [r[3], r[1]] for r in case["rows"]
         ]
@@ -128,6 +131,16 @@ def test_record_index_agrees_with_the_csv_module(raw, delimiter):  # type: ignor
         spans = field_spans(data, begin, end, delimiter)
         values = [field_value(data, span, delimiter, "ascii") for span in spans]
         assert values == (record or [""])
+        for column in range(len(values) + 2):  # the quick path, where it answers
+            plain = plain_field(data, begin, end, delimiter, column)
+            if plain is not None:
+                field_start, field_end, present, quoted = plain
+                assert present == (column < len(values))
+                if present:
+                    span = spans[column]
+                    assert (field_start, field_end, quoted) == (span.start, span.end, span.quoted)
+                else:
+                    assert field_start == field_end
 
 
 def assert_batches_agree(table, columns: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -167,3 +180,30 @@ def test_batch_reader_agrees_with_the_csv_module(raw, delimiter, codec):  # type
         ]
         assert_batches_agree(table, ["Commentaire"])
         assert_batches_agree(table, ["Commentaire", "N° dossier", "Commentaire"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(exports(), st.data())
+def test_two_cells_of_one_row_edited_together(case, data):  # type: ignore[no-untyped-def]
+    """Two cells of the same record change in one copy; every other cell stays as it was."""
+    row, _column, _text = case["edit"]
+    first, second = data.draw(
+        st.lists(st.sampled_from(HEADER), min_size=2, max_size=2, unique=True)
+    )
+    texts = [data.draw(st.text(alphabet='ab ;"é\n=', max_size=12)) for _ in range(2)]
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "export.csv"
+        source.write_bytes(case["content"])
+        export = read_export(source)
+        table = export.table
+        edits = [
+            Edit(row, column, table.cell(row, column), text)
+            for column, text in zip((first, second), texts, strict=True)
+        ]
+        edited = Path(folder) / "modifie.csv"
+        export.write_copy(edits, edited)
+        expected = [list(r) for r in case["rows"]]
+        for edit in edits:
+            if edit.after != edit.before:
+                expected[row - 1][HEADER.index(edit.column)] = neutralise_formula(edit.after)
+        assert [cells for _, cells in read_export(edited).table.iter_rows()] == expected

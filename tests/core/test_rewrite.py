@@ -10,6 +10,7 @@ import pytest
 from rewrite_fakes import FakeDetector
 
 from huisclos.core.detect.findings import Finding
+from huisclos.core.rewrite.clauses import split_clauses
 from huisclos.core.rewrite.suggestions import MASK, Suggestion, first_suggestion, suggest
 from huisclos.core.rewrite.tidy import tidy
 
@@ -330,3 +331,39 @@ def test_cleaning_some_categories_keeps_the_others_words(
 )
 def test_the_mask_stays_in_lower_case(comment: str, masked: str) -> None:
     assert [s.text for s in suggestions(comment) if s.kind == "mask"] == [masked]
+
+
+def test_any_case_guards_match_what_ignore_case_matches() -> None:
+    """The quick guards of the removal (cause complements, days given relative to another)
+    match exactly what an ignore-case pattern matches, odd capitals («ſ», «İ») included."""
+    import re
+    import sys
+
+    from huisclos.core.rewrite.strategies import _CAUSE_WORDS, _RELATIVE_WORDS
+
+    cased = [
+        chr(code)
+        for code in range(sys.maxunicode + 1)
+        if chr(code).lower() != chr(code) or chr(code).upper() != chr(code)
+    ]  # ignore-case matching only ever pairs cased characters
+    pairs = ((_CAUSE_WORDS, "pour|cause|raison|suite"), (_RELATIVE_WORDS, "lendemain|veille|jour"))
+    for guard, words in pairs:
+        for word in words.split("|"):
+            for letter in set(word):
+                for char in cased:
+                    text = word.replace(letter, char)
+                    expected = bool(re.search(words, text, re.IGNORECASE))
+                    assert bool(guard.search(text)) == expected, (word, hex(ord(char)))
+
+
+@pytest.mark.parametrize(
+    ("comment", "clauses"),
+    [
+        ("RDV le mardi puisque travaille", ["RDV le mardi", "travaille"]),
+        ("Ne vient plus rapporté par sa fille", ["Ne vient plus", "rapporté par sa fille"]),
+        ("RDV le mardi puisqu'il travaille", ["RDV le mardi", "il travaille"]),
+    ],
+)
+def test_link_words_the_separator_lists_open_a_clause(comment: str, clauses: list[str]) -> None:
+    split = split_clauses(comment)
+    assert [comment[start:end] for start, end in split.segments] == clauses

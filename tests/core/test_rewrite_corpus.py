@@ -203,6 +203,9 @@ REFUSAL = "Refus de certains soins : voir le dossier médical"
         ("porteuse\r\nSIDA, RDV matin", "RDV matin"),
         ("Préfère RDV le matin\nSIDA", "Préfère RDV le matin"),
         ("RDV matin\nCode porte 12\nSéropo", "RDV matin\nCode porte 12"),
+        # «puisque» opens a clause of its own, as «puisqu'» and «parce que» do.
+        ("Vient en taxi puisque sous dialyse", "Vient en taxi"),
+        ("Vient en taxi puisque séropositif", "Vient en taxi"),
     ],
 )
 def test_audit_comments_keep_exactly_the_benign_part(

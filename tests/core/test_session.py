@@ -3,10 +3,12 @@ undo restores, what the cleaned copy contains — the same decisions for the app
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from huisclos.core.edits import EditConflict
 from huisclos.core.errors import ExportError
 from huisclos.core.exports.reading import read_export
 from huisclos.core.review.scan import run_scan
@@ -156,3 +158,50 @@ def test_new_text_is_fitted_to_what_the_file_can_hold(tmp_path: Path) -> None:
     copy = (tmp_path / "app.csv").read_bytes()
     assert copy == (tmp_path / "cli.csv").read_bytes()
     assert copy.decode("cp1252").endswith("1;MARTIN;Échange difficile : rappeler >= 9 h\r\n")
+
+
+def _state(session: ReviewSession) -> tuple:  # type: ignore[type-arg]
+    keys = sorted({*session.pending_keys(), *session.overlay})
+    return (
+        {key: session.text(key) for key in keys},
+        {key: [replace(f, suggestion=None) for f in session.findings(key)] for key in keys},
+        session.counts(),
+        session.category_summaries(),
+        session.changed_categories(),
+        session.net_edits(),
+    )
+
+
+def test_tout_appliquer_applied_a_few_edits_at_a_time_is_applying_it_at_once(
+    export_path: Path,
+) -> None:
+    """The window applies a large «Tout appliquer» between its repaints: the comments, their
+    findings, the figures and the correction list are the same as when it is applied at once,
+    and undo restores every comment."""
+    at_once, in_steps = reviewed(export_path), reviewed(export_path)
+    originals = _state(in_steps)
+    batch = in_steps.bulk_batch()
+    assert len(batch) >= 4
+    at_once.apply(at_once.bulk_batch())
+    steps = in_steps.apply_in_steps(batch, step=1)
+    done = []
+    try:
+        while True:
+            done.append(next(steps))
+    except StopIteration as stop:
+        keys = stop.value
+    assert done == list(range(1, len(batch) + 1))
+    assert keys == [edit.key for edit in batch]
+    assert _state(in_steps) == _state(at_once)
+    in_steps.apply(batch.inverted())
+    assert _state(in_steps) == originals
+
+
+def test_a_refused_batch_applied_in_steps_changes_nothing(session: ReviewSession) -> None:
+    batch = session.bulk_batch()
+    first = batch.edits[0]
+    session.apply(session.manual_batch(first.key, "RDV le matin"))  # changed meanwhile
+    before = _state(session)
+    with pytest.raises(EditConflict):
+        list(session.apply_in_steps(batch, step=1))
+    assert _state(session) == before

@@ -133,6 +133,7 @@ def _plural(count: int, singular: str, plural: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
+    from ..core.review.batches import gc_paused
     from ..core.review.saving import save_outputs
     from ..core.review.scan import run_scan
     from ..core.review.session import ReviewSession
@@ -177,21 +178,27 @@ def run(args: argparse.Namespace) -> int:
         min_severity=min_severity,
         processes=scan_processes(export, suggest=True),
     )
-    # The same steps as «Tout appliquer» then «Enregistrer» in the app.
-    session = ReviewSession.of_scan(
-        export, result, categories=categories, min_severity=min_severity
-    )
-    batch = session.bulk_batch(label="huisclos clean")
-    session.apply(batch)
-    changed = session.changed_categories()
-    # Copy and list prepared, journalled with the edits, then renamed: none without its record.
-    saved = save_outputs(
-        session,
-        copy=output,
-        worklist=worklist_path,
-        with_original=args.with_original,
-        before=[session.edit_event(batch, "apply")] if len(batch) and output is not None else [],
-    )
+    # The same steps as «Tout appliquer» then «Enregistrer» in the app. They build hundreds of
+    # thousands of small objects (findings, edits, the journal's cells) beside the scan's, and
+    # none forms a reference cycle: the cyclic collector would only walk them again and again.
+    with gc_paused():
+        session = ReviewSession.of_scan(
+            export, result, categories=categories, min_severity=min_severity
+        )
+        batch = session.bulk_batch(label="huisclos clean")
+        session.apply(batch)
+        changed = session.changed_categories()
+        # Copy and list prepared, journalled with the edits, then renamed: none without its
+        # record.
+        saved = save_outputs(
+            session,
+            copy=output,
+            worklist=worklist_path,
+            with_original=args.with_original,
+            before=[session.edit_event(batch, "apply")]
+            if len(batch) and output is not None
+            else [],
+        )
     warnings: list[str] = []
     written_list = None
     if saved.worklist is not None:

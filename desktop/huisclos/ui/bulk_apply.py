@@ -1,31 +1,37 @@
-"""«Tout appliquer» on many comments: their rewrites are prepared on the thread pool, with a
-progress bar, while the window stays responsive.
+"""«Tout appliquer» on many comments: their rewrites are prepared on the thread pool, then
+applied between the window's repaints, with a progress bar, while the window stays responsive.
 
-Making the first rewrite of ten thousand comments takes seconds: :class:`BulkPreparation` runs
-the session's ``bulk_batch`` on the window's pool and shows a window-modal progress dialog when
-it lasts longer than half a second (it can be cancelled). The window is disabled meanwhile, so
-nothing changes the session under the job; the finished batch comes back to the GUI thread,
-which asks for confirmation and pushes it on the undo stack as one step.
+Making the first rewrite of ten thousand comments takes seconds (less when a helper process
+made most of them during the scan, :mod:`.proposals_ahead`): :class:`BulkPreparation` runs the
+session's ``bulk_batch`` on the window's pool and shows a window-modal progress dialog when it
+lasts longer than half a second (it can be cancelled while the rewrites are being made). The
+window's widgets are disabled meanwhile, so nothing changes the session under the job — with
+their repaints held back: repainting the whole disabled window while the job runs Python took
+the window a long time, and nothing there changes until the batch is applied. The finished
+batch comes back to the GUI thread, which asks for confirmation, applies it a few edits at a
+time between two turns of the event loop (:meth:`ReviewSession.apply_in_steps`), and hands it
+to the caller to push on the undo stack as one step, already applied.
 
 Threading: constructed and driven on the GUI thread; only ``bulk_batch`` runs on the pool,
 reading a session nothing else touches while it runs. After each progress report the job waits
 until the window has handled it (as the scan does, :meth:`ScanJob._emit`): while the job runs
-Python, every Python call the window makes — painting the table calls the model and the delegate
-hundreds of times — waits for the interpreter lock, so without these pauses the repaint after the
-window is disabled, or the progress dialog appearing, froze the window for seconds.
+Python, every Python call the window makes waits for the interpreter lock, so without these
+pauses the progress dialog appearing froze the window for seconds.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
-from ..core.edits import EditBatch
+from ..core.edits import CellKey, EditBatch
+from ..core.errors import HuisclosError
 from .workers import CallJob
 
 if TYPE_CHECKING:
@@ -35,6 +41,8 @@ if TYPE_CHECKING:
 BACKGROUND_COMMENTS = 500
 SHOW_AFTER_MS = 500
 RESUME_TIMEOUT = 0.2  # longest pause of the job waiting for the window to handle a report
+APPLY_SLICE = 0.03  # seconds of applying edits between two turns of the event loop
+APPLY_STEP = 100  # edits applied at a time within a slice
 
 
 def _prepare(
@@ -44,10 +52,7 @@ def _prepare(
     re-checks every changed cell on the GUI thread, which then finds them in the detector's
     memo instead of blocking the window for a second."""
     batch = session.bulk_batch(category, "apply_all", report)
-    detect = session.detector.detect_raw
-    for edit in batch:
-        if edit.after.strip():
-            detect(edit.after)
+    session.detect_ahead(edit.after for edit in batch)
     return batch
 
 
@@ -60,9 +65,11 @@ class _Progress(QObject):
 
 
 class BulkPreparation(QObject):
-    """One «Tout appliquer» being prepared: ``done(batch)`` is called on the GUI thread, or
-    ``failed(message)`` when the job failed (nothing when the user cancelled); ``over`` is
-    emitted either way."""
+    """One «Tout appliquer» being prepared then applied. On the GUI thread, once the batch is
+    made: ``decide(batch)`` says whether to apply it (the confirmation); ``done(batch, keys)``
+    is called once it is applied (``keys``: the cells changed), or ``failed(message)`` when the
+    job failed (nothing when the user cancelled or declined); ``over`` is emitted either way,
+    before those calls."""
 
     over = Signal()
 
@@ -72,13 +79,18 @@ class BulkPreparation(QObject):
         pool: QThreadPool,
         session: ReviewSession,
         category: str | None,
-        done: Callable[[EditBatch], None],
+        decide: Callable[[EditBatch], bool],
+        done: Callable[[EditBatch, list[CellKey]], None],
         failed: Callable[[str], None],
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.session = session
+        self._decide = decide
         self._done = done
         self._failed = failed
+        self._steps: Generator[int, None, list[CellKey]] | None = None
+        self._batch = EditBatch()
         self._cancelled = False
         self._resume = threading.Event()
         self.finished = False
@@ -103,15 +115,22 @@ class BulkPreparation(QObject):
         self.job.signals.done.connect(self._finish)
         self.job.signals.failed.connect(self._fail)
         # Nothing may change the session while the job reads it: the window's widgets and
-        # actions are disabled (not the window itself, whose child the progress dialog is).
+        # actions are disabled (not the window itself, whose child the progress dialog is),
+        # their repaint held back until the batch is applied.
+        self._central = window.centralWidget()
         self._disabled: list[QWidget | QAction] = [
             item
-            for item in [window.centralWidget(), window.menuBar(), *window.findChildren(QAction)]
+            for item in [self._central, window.menuBar(), *window.findChildren(QAction)]
             if item is not None and item.isEnabled()
         ]
+        self._hold_repaints(True)
         for item in self._disabled:
             item.setEnabled(False)
         pool.start(self.job)
+
+    def _hold_repaints(self, held: bool) -> None:
+        if self._central is not None:
+            self._central.setUpdatesEnabled(not held)
 
     def _report(self, done: int, total: int) -> None:  # pool thread
         """Send the progress, then pause until the window has handled it and what was
@@ -140,13 +159,48 @@ class BulkPreparation(QObject):
         self.progress_shown = self.progress_shown or self.dialog.isVisible()
         for item in self._disabled:
             item.setEnabled(True)
+        self._hold_repaints(False)
         self.dialog.close()
         self.dialog.deleteLater()
         self.over.emit()
 
     def _finish(self, batch: EditBatch) -> None:
-        self._close()
-        self._done(batch)
+        """The batch is made: ask, then apply it between repaints."""
+        self._hold_repaints(False)  # the window behind a question shows as it is
+        go = self._decide(batch)
+        if not go:
+            self._close()
+            return
+        self._hold_repaints(True)
+        self._batch = batch
+        self._steps = self.session.apply_in_steps(batch, APPLY_STEP)
+        self.dialog.setLabelText(
+            QCoreApplication.translate("MainWindow", "Application des propositions…")
+        )
+        self.dialog.setCancelButton(None)  # type: ignore[arg-type]  # all or nothing now
+        self.dialog.setMaximum(max(len(batch), 1))
+        self.dialog.setValue(0)
+        self._apply_slice()
+
+    def _apply_slice(self) -> None:
+        """Apply edits for APPLY_SLICE seconds, then let the window breathe."""
+        assert self._steps is not None
+        deadline = time.perf_counter() + APPLY_SLICE
+        try:
+            applied = next(self._steps)
+            while time.perf_counter() < deadline:
+                applied = next(self._steps)
+        except StopIteration as stop:
+            self._close()
+            self._done(self._batch, stop.value)
+            return
+        except HuisclosError as error:  # refused before anything changed
+            self._close()
+            self._failed(error.message)
+            return
+        self.dialog.setValue(applied)
+        self.progress_shown = self.progress_shown or self.dialog.isVisible()
+        QTimer.singleShot(0, self._apply_slice)
 
     def _fail(self, message: str) -> None:
         self._close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from ..core import resources
 from ..core.detect.detector import Detector
-from ..core.detect.findings import Finding
+from ..core.edits import CellKey
 from ..core.errors import HuisclosError
 from ..core.exports.model import Export
 from ..core.review.journal_events import scan_event
-from ..core.review.scan import ScanResult
+from ..core.review.scan import FlaggedCells, ScanResult
 from ..core.review.session import ReviewSession
 from . import folders, settings
 from .audit import AuditRecorder
@@ -46,6 +46,7 @@ from .labels import format_decimal, format_number
 from .log_lock_notice import LogLockNotice
 from .menus import Menus
 from .prevention import Prevention
+from .proposals_ahead import ProposalsAheadControl
 from .review_actions import ReviewActions
 from .review_page import ReviewPage
 from .saving import Saving
@@ -56,6 +57,8 @@ from .window_tools import WindowTools
 from .workers import ScanJob
 
 logger = logging.getLogger(__name__)
+
+SUMMARY_INTERVAL_MS = 300  # the summary's refreshes while a scan runs, at most
 
 
 def demo_path() -> Path:
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.recorder.warning.connect(self._log_warning)
         self.recorder.damaged.connect(self._log_warning)
         self.review = ReviewActions(self)
+        self.ahead = ProposalsAheadControl(self.pool, self)  # proposals made during the scan
         self.saving = Saving(self)
         self.prevention = Prevention(self)  # the check box, the clipboard watch, the tray
         self._quitting = False
@@ -132,10 +136,11 @@ class MainWindow(QMainWindow):
         page.only_to_review.setChecked(settings.only_to_review.value())
         page.only_to_review.toggled.connect(self._filter_toggled)
 
-        self._summary_timer = QTimer(self)
-        self._summary_timer.setSingleShot(True)
-        self._summary_timer.setInterval(150)
-        self._summary_timer.timeout.connect(self.refresh_summary)
+        # During a scan the summary follows the findings when the scan's progress is shown:
+        # the scan then waits for the window, so the refresh never competes with it.
+        self._summary_due = False
+        self._summary_clock = QElapsedTimer()
+        self._summary_clock.start()
 
         self.tools = WindowTools(self)
         self.menus = Menus(self)
@@ -277,10 +282,15 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal but not blocking: the scan goes on behind it
 
-    def _found(self, findings: list[Finding]) -> None:
-        if self.session is None:
+    def _found(self, batches: list[FlaggedCells]) -> None:
+        session = self.session
+        if session is None:
             return
-        keys = self.session.add_findings(findings)
+        keys: set[CellKey] = set()
+        for flagged in batches:  # the texts too: reading a CSV cell again parses its row
+            session.remember_texts(flagged.sheet, flagged.cells)
+            keys |= session.add_findings(flagged.findings())
+        self.ahead.found(self.session, keys)
         self.review_page.model.refresh_cells(keys)
         if not self._first_shown and keys:
             self._first_shown = True
@@ -288,12 +298,14 @@ class MainWindow(QMainWindow):
             self.refresh_summary()
             self.first_findings_shown.emit()
         else:
-            self._summary_timer.start()
+            self._summary_due = True
 
     def _progress(self, done: int, total: int, seconds: float) -> None:
         if self.session is not None:
             self.session.rows_scanned = done
         self.review_page.show_rate(done, total, seconds)
+        if self._summary_due and self._summary_clock.elapsed() >= SUMMARY_INTERVAL_MS:
+            self.refresh_summary()
 
     def _finished(self, result: ScanResult) -> None:
         session = self.session
@@ -334,6 +346,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Analyse annulée."), 8_000
         )
+        if self._summary_due and self.session is not None:
+            self.refresh_summary()
         self._update_actions()
         self.scan_finished.emit()
 
@@ -348,6 +362,7 @@ class MainWindow(QMainWindow):
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         """Block until background work is over (closing, tests)."""
         done = self.scans.wait(msecs) and self.review.wait_for_apply(msecs)
+        self.ahead.stop()  # after the pool's jobs: a helper that was starting is ended too
         return self.recorder.wait(msecs) and done
 
     def change_columns(self) -> None:
@@ -381,6 +396,7 @@ class MainWindow(QMainWindow):
         )
 
     def _set_session(self, session: ReviewSession | None) -> None:
+        self.ahead.stop()
         self.session = session
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -392,6 +408,8 @@ class MainWindow(QMainWindow):
 
     # --- reviewing -------------------------------------------------------------------------
     def refresh_summary(self) -> None:
+        self._summary_due = False
+        self._summary_clock.restart()
         if self.session is not None:
             self.review_page.refresh_summary(self.session)
         self._update_actions()

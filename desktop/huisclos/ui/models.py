@@ -133,12 +133,13 @@ class PatientTableModel(QAbstractTableModel):
         self._row_cache = None
         for row in rows:
             self._update_row(row)
-        if self._review_only:
-            self._sync_visible(rows)
+        if self._review_only and self._sync_visible(rows):
+            return  # reset: every row is read again anyway
         self._emit_changed(rows)
 
-    def _sync_visible(self, rows: list[int]) -> None:
-        """Insert the rows that now need review and remove those that no longer do."""
+    def _sync_visible(self, rows: list[int]) -> bool:
+        """Insert the rows that now need review and remove those that no longer do; True when
+        there were so many that the model was reset instead."""
         listed = set(self._visible)
         to_add = [row for row in rows if row in self._row_categories and row not in listed]
         to_remove = [row for row in rows if row not in self._row_categories and row in listed]
@@ -146,7 +147,7 @@ class PatientTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._visible = sorted(self._row_categories)
             self.endResetModel()
-            return
+            return True
         for row in reversed(to_remove):
             position = bisect.bisect_left(self._visible, row)
             self.beginRemoveRows(QModelIndex(), position, position)
@@ -167,6 +168,7 @@ class PatientTableModel(QAbstractTableModel):
             self._visible[start:start] = run
             self.endInsertRows()
             offset += len(run)
+        return False
 
     def _emit_changed(self, rows: list[int]) -> None:
         """dataChanged for the listed rows, in contiguous runs of view positions."""
@@ -240,6 +242,16 @@ class PatientTableModel(QAbstractTableModel):
         return self._row_cache[1]
 
     # --- Qt model API ----------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """One Python call per index (Qt's own would call rowCount and columnCount for each,
+        and a repaint makes hundreds of indexes)."""
+        rows = len(self._visible) if self._review_only else self._rows
+        if parent.isValid() or not (0 <= row < rows and 0 <= column <= len(self.header)):
+            return QModelIndex()
+        if self.session is None:
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0

@@ -41,11 +41,12 @@ class ReviewActions:
     def _current_key(self, key: CellKey | None) -> CellKey | None:
         return key if key is not None else self.window.review_page.current_key()
 
-    def push_batch(self, batch: EditBatch, text: str) -> bool:
-        """Apply ``batch`` as one undo step; False when there was nothing to change."""
+    def push_batch(self, batch: EditBatch, text: str, applied: list[CellKey] | None = None) -> bool:
+        """Apply ``batch`` as one undo step (``applied``: the cells it changed, when it is
+        already applied); False when there was nothing to change."""
         if self.window.session is None or not len(batch):
             return False
-        command = EditBatchCommand(self.window.session, batch, text, self._edits_changed)
+        command = EditBatchCommand(self.window.session, batch, text, self._edits_changed, applied)
         try:
             self.window.undo_stack.push(command)
         except HuisclosError as error:
@@ -113,15 +114,22 @@ class ReviewActions:
                 session.bulk_batch(category, label="apply_all"), category, confirm
             )
 
-        def done(batch: EditBatch) -> None:
-            self._forget_bulk()
-            self._push_bulk(batch, category, confirm)
+        def done(batch: EditBatch, keys: list[CellKey]) -> None:
+            self.push_batch(batch, self._bulk_label(category), applied=keys)
 
         def failed(message: str) -> None:
-            self._forget_bulk()
             show_error(self.window, message)
 
-        self.bulk = BulkPreparation(self.window, self.window.pool, session, category, done, failed)
+        self.bulk = BulkPreparation(
+            self.window,
+            self.window.pool,
+            session,
+            category,
+            lambda batch: self._worth_applying(batch, category, confirm),
+            done,
+            failed,
+        )
+        self.bulk.over.connect(self._forget_bulk)
         return True
 
     def _forget_bulk(self) -> None:
@@ -134,6 +142,25 @@ class ReviewActions:
         return self.bulk is None or self.bulk.wait(msecs)
 
     def _push_bulk(self, batch: EditBatch, category: str | None, confirm: bool) -> bool:
+        if not self._worth_applying(batch, category, confirm):
+            return False
+        return self.push_batch(batch, self._bulk_label(category))
+
+    @staticmethod
+    def _what(category: str | None) -> str:
+        if category:
+            return category_label(category)
+        return QCoreApplication.translate("MainWindow", "toutes catégories")
+
+    def _bulk_label(self, category: str | None) -> str:
+        """The undo step's name: «Tout appliquer : Santé»."""
+        return QCoreApplication.translate("MainWindow", "Tout appliquer : {0}").format(
+            self._what(category)
+        )
+
+    def _worth_applying(self, batch: EditBatch, category: str | None, confirm: bool) -> bool:
+        """Whether to apply a «Tout appliquer» batch: not when it changes nothing (said in the
+        status bar), nor when the user answers no to the confirmation (``confirm``)."""
         session = self.window.session
         if session is None:
             return False
@@ -142,18 +169,9 @@ class ReviewActions:
                 QCoreApplication.translate("MainWindow", "Aucune proposition à appliquer."), 5_000
             )
             return False
-        what = (
-            category_label(category)
-            if category
-            else QCoreApplication.translate("MainWindow", "toutes catégories")
-        )
-        if confirm and not self.window.ask(
+        return not confirm or self.window.ask(
             QCoreApplication.translate("MainWindow", "Tout appliquer"),
-            self._bulk_question(session.bulk_counts(batch, category), what),
-        ):
-            return False
-        return self.push_batch(
-            batch, QCoreApplication.translate("MainWindow", "Tout appliquer : {0}").format(what)
+            self._bulk_question(session.bulk_counts(batch, category), self._what(category)),
         )
 
     @staticmethod
@@ -292,6 +310,7 @@ class ReviewActions:
         payload = audit_events.settings_payload(allowlist_added=1)
         payload.update(rule=finding.rule, category=finding.category)  # never the term itself
         self.window.recorder.record("settings_changed", payload)
+        self.window.ahead.stop()  # its proposals were made with the former rules
         self.window.session.set_detector(self.window.detector)
         keys = self.window.session.pending_keys()
         self.window.session.rescan(keys)

@@ -17,14 +17,14 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from .workers import ScanJob
 
 PROGRESS_DELAY_MS = 600  # no progress bar for a file read and scanned quicker than this
-RESUME_DELAY_MS = 50  # the scan pauses this long after each update so the window can paint
+RESUME_DELAY_MS = 30  # the scan pauses this long after each update so the window can paint
 
 
 class ScanController(QObject):
     """Runs one scan at a time for the window and forwards the current job's signals."""
 
     opened = Signal(object, object, object)  # Export, Detector, columns per table
-    found = Signal(list)  # findings of the last batches
+    found = Signal(list)  # FlaggedCells of the last batches
     progress = Signal(int, int, float)  # rows done, rows total, seconds
     finished = Signal(object)  # ScanResult
     failed = Signal(str)  # French message
@@ -57,7 +57,7 @@ class ScanController(QObject):
                 job, self.opened, export, detector, columns
             )
         )
-        signals.findings.connect(lambda findings, job=job: self._forward(job, self.found, findings))
+        signals.findings.connect(lambda flagged, job=job: self._forward(job, self.found, flagged))
         signals.progress.connect(
             lambda done, total, seconds, job=job: self._progressed(job, done, total, seconds)
         )
@@ -97,10 +97,12 @@ class ScanController(QObject):
             self.slow.emit()
 
     def _progressed(self, job: ScanJob, done: int, total: int, seconds: float) -> None:
-        # let the worker go on once this update is painted (see ScanJob._emit)
-        QTimer.singleShot(RESUME_DELAY_MS, job.resume)
         if job is self.job:
             self.progress.emit(done, total, seconds)
+        # let the worker go on once this update is painted (see ScanJob._emit): after the
+        # repaints it asked for, which the event loop handles before its timers, and at least
+        # RESUME_DELAY_MS later
+        QTimer.singleShot(RESUME_DELAY_MS, lambda: QTimer.singleShot(0, job.resume))
 
     def _end(self, job: ScanJob, signal: SignalInstance, *payload: object) -> None:
         self._jobs.discard(job)

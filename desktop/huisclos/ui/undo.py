@@ -24,22 +24,36 @@ class EditBatchCommand(QUndoCommand):
     """Apply ``batch`` on redo, its inverse on undo."""
 
     def __init__(
-        self, session: ReviewSession, batch: EditBatch, text: str, on_change: ChangeCallback
+        self,
+        session: ReviewSession,
+        batch: EditBatch,
+        text: str,
+        on_change: ChangeCallback,
+        applied: list[CellKey] | None = None,
     ) -> None:
+        """``applied``: the cells changed when the batch is already applied (a large «Tout
+        appliquer», applied between the window's repaints): pushing it then applies nothing."""
         super().__init__(text)
         self.session = session
         self.batch = batch
         self.on_change = on_change
         self._applied_once = False
+        self._already = applied
+        self._inverse: EditBatch | None = None  # made once: ten thousand edits take a while
 
     def redo(self) -> None:
-        keys = self.session.apply(self.batch)
+        if self._already is not None:
+            keys, self._already = self._already, None
+        else:
+            keys = self.session.apply(self.batch)
         action = "redo" if self._applied_once else "apply"
         self._applied_once = True
         self.on_change(keys, self.batch, action)
 
     def undo(self) -> None:
-        keys = self.session.apply(self.batch.inverted())
+        if self._inverse is None:
+            self._inverse = self.batch.inverted()
+        keys = self.session.apply(self._inverse)
         self.on_change(keys, self.batch, "undo")
 
 

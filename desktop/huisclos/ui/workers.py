@@ -68,7 +68,7 @@ class ScanSignals(QObject):
 
     opened = Signal(object, object, object)  # Export, Detector, columns per table
     progress = Signal(int, int, float)  # rows done, rows total, seconds
-    findings = Signal(list)  # findings of the last batch
+    findings = Signal(list)  # FlaggedCells of the last batches (their findings built)
     finished = Signal(object)  # ScanResult
     failed = Signal(str)  # French message
     cancelled = Signal()
@@ -160,7 +160,9 @@ class ScanJob(QRunnable):
                 except StopIteration as stop:
                     result = stop.value
                     break
-                pending.extend(progress.findings)
+                if progress.flagged.cells:
+                    progress.flagged.findings()  # built here, not on the window's thread
+                    pending.append(progress.flagged)
                 now = time.monotonic()
                 # few, larger updates: every queued signal costs the window a turn at the GIL
                 if (pending and not shown_any) or now - last_emit >= EMIT_INTERVAL:
@@ -174,7 +176,7 @@ class ScanJob(QRunnable):
             self._emit(pending, progress)
         self.signals.finished.emit(result)
 
-    def _emit(self, findings: list, progress: ScanProgress) -> None:
+    def _emit(self, flagged: list, progress: ScanProgress) -> None:
         """Send an update, then pause until the window has shown it (or RESUME_TIMEOUT).
 
         While this thread runs Python, every Python call the window makes (painting the table
@@ -182,8 +184,8 @@ class ScanJob(QRunnable):
         pausing here lets the window paint at full speed, so it never looks frozen.
         """
         self._resume.clear()
-        if findings:
-            self.signals.findings.emit(findings)
+        if flagged:
+            self.signals.findings.emit(flagged)
         self.signals.progress.emit(progress.rows_done, progress.rows_total, progress.seconds)
         self._resume.wait(RESUME_TIMEOUT)
 

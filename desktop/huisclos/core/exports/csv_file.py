@@ -32,11 +32,13 @@ from .csv_dialect import (
     sniff_delimiter,
 )
 from .csv_index import (
+    FieldSpan,
     encode_field,
     field_spans,
     field_value,
     first_records,
     has_lone_cr,
+    plain_field,
     record_body_end,
     record_bounds,
     records_longer_than,
@@ -101,6 +103,18 @@ class CsvTable(Table):
         """Bytes of data row ``row`` in the file, line break included."""
         self.check_row(row)
         return self._bounds[row - 1], self._bounds[row]
+
+    def cell(self, row: int, column: str) -> str:
+        index = self.column_index(column)
+        start, end = self.record_span(row)
+        field = plain_field(self._data, start, end, self.delimiter, index)
+        if field is None:  # quotes before the cell: the csv module reads the record
+            return super().cell(row, column)
+        field_start, field_end, _present, quoted = field
+        if quoted:
+            span = FieldSpan(field_start, field_end, True)
+            return field_value(self._data, span, self.delimiter, self.codec_of(row))
+        return self._data[field_start:field_end].decode(self.codec_of(row))
 
     def row(self, row: int) -> list[str]:
         start, end = self.record_span(row)
@@ -294,18 +308,28 @@ class CsvExport(Export):
         raw = self._data
         for row in sorted(by_row):
             start, end = table.record_span(row)
+            changed = sorted(by_row[row].items())
+            codec = table.codec_of(row)
+            plain = [plain_field(raw, start, end, self.delimiter, index) for index, _ in changed]
+            if all(field is not None and field[2] for field in plain):
+                # Most records: only the changed fields are re-encoded, in place.
+                for field, (index, text) in zip(plain, changed, strict=True):
+                    assert field is not None
+                    quote = field[3] or (self.quote_all and text != "")
+                    pieces.append(data[previous : field[0]])
+                    pieces.append(self._encode(neutralise_formula(text), quote, row, index, codec))
+                    previous = field[1]
+                continue
             spans = field_spans(raw, start, end, self.delimiter)
             body_end = record_body_end(raw, start, end)
             fields = [raw[span.start : span.end] for span in spans]
             quoted = [span.quoted for span in spans]
-            for index, text in sorted(by_row[row].items()):
+            for index, text in changed:
                 while len(fields) <= index:
                     fields.append(b"")
                     quoted.append(False)
                 quote = quoted[index] or (self.quote_all and text != "")
-                fields[index] = self._encode(
-                    neutralise_formula(text), quote, row, index, table.codec_of(row)
-                )
+                fields[index] = self._encode(neutralise_formula(text), quote, row, index, codec)
             pieces.append(data[previous:start])
             pieces.append(self.delimiter.encode("ascii").join(fields))
             previous = max(body_end, spans[-1].end)

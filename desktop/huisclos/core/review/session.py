@@ -23,34 +23,26 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from ..audit.events import EditEvent, JournalEvent
-from ..detect.categories import CATEGORIES, SEVERITY_RANK, at_least
+from ..detect.categories import CATEGORIES, at_least
 from ..detect.detector import Detector
-from ..detect.findings import Finding
+from ..detect.findings import Finding, RawFinding
 from ..edits import CellKey, CellOverlay, Edit, EditBatch, batch_from
 from ..exports.model import Export, Table
 from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
+from .ahead import MISSING, AheadStore, ProposalsAhead
 from .counts import ReviewCounts
 from .scan import FlaggedCell, ScanResult
+from .tally import CategorySummary, ReviewTally
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class CategorySummary:
-    """What the findings list shows for one category."""
-
-    category: str
-    findings: int  # findings still to review
-    cells: int  # comments concerned
-    severity: str  # the most serious severity among them
 
 
 class BulkCounts(NamedTuple):
@@ -92,6 +84,8 @@ class ReviewSession:
         self._ignored: set[tuple[CellKey, str, str]] = set()
         self._edited_categories: dict[CellKey, set[str]] = {}
         self._first_found: dict[CellKey, list[Finding]] = {}  # findings before the 1st edit
+        self._tally = ReviewTally()  # the figures, kept up to date cell by cell (_retally)
+        self._ahead = AheadStore()  # proposals a helper process made ahead (the app)
         self.rows_scanned = 0
         self.scan_complete = False
 
@@ -120,6 +114,8 @@ class ReviewSession:
         return session
 
     def set_detector(self, detector: Detector) -> None:
+        if detector is not self.detector:
+            self._ahead.forget()  # made with the former rules
         self.detector = detector
 
     @property
@@ -175,12 +171,17 @@ class ReviewSession:
                 continue  # the scan read the file's text; this cell is re-scanned at the end
             self._findings.setdefault(key, []).append(finding)
             touched.add(key)
+        for key in touched:
+            self._retally(key)
         return touched
 
     def restart_scan(self, columns: dict[str, list[str]] | None = None) -> None:
         """Forget the findings before a new scan (other columns, new settings); the user's
         edits are kept and their cells re-scanned by :meth:`finish_scan`."""
         self._findings.clear()
+        self._tally.clear()
+        for key in self.overlay:
+            self._retally(key)
         if columns is not None:
             self.columns = dict(columns)
         self.rows_scanned = 0
@@ -197,6 +198,8 @@ class ReviewSession:
 
     def findings(self, key: CellKey) -> list[Finding]:
         """Findings of a cell still to review (ignored occurrences left out)."""
+        if not self._ignored:  # the common case, and «Tout appliquer» asks for every cell
+            return list(self._findings.get(key, ()))
         return [
             finding
             for finding in self._findings.get(key, ())
@@ -204,13 +207,31 @@ class ReviewSession:
         ]
 
     def has_findings(self, key: CellKey) -> bool:
+        if not self._ignored:
+            return bool(self._findings.get(key))
         return bool(self.findings(key))
+
+    def _retally(self, key: CellKey) -> None:
+        """Tell the tally what the cell now counts for (after any change to its findings, its
+        ignored passages or its text)."""
+        every = self._findings.get(key, [])
+        to_review = self.findings(key) if self._ignored else every
+        found = self._first_found.get(key, []) if self.overlay.is_changed(key) else every
+        self._tally.set(key, to_review, found)
 
     def pending_keys(self) -> list[CellKey]:
         """Cells that still need review, in file order."""
         order = {table.name: index for index, table in enumerate(self.export.tables)}
         keys = [key for key in self._findings if self.has_findings(key)]
-        return sorted(keys, key=lambda k: (order.get(k[0], 0), k[1], self._column_rank(k)))
+        ranks: dict[tuple[str, str], int] = {}  # (sheet, column) → its rank, found once
+
+        def place(key: CellKey) -> tuple[int, int, int]:
+            rank = ranks.get((key[0], key[2]))
+            if rank is None:
+                rank = ranks[(key[0], key[2])] = self._column_rank(key)
+            return (order.get(key[0], 0), key[1], rank)
+
+        return sorted(keys, key=place)
 
     def _column_rank(self, key: CellKey) -> int:
         header = self._tables[key[0]].header
@@ -221,7 +242,7 @@ class ReviewSession:
 
     def review_count(self) -> int:
         """Comments still to review."""
-        return sum(1 for key in self._findings if self.has_findings(key))
+        return self._tally.to_review
 
     def corrected_count(self) -> int:
         """Comments whose text differs from the file."""
@@ -231,73 +252,74 @@ class ReviewSession:
         """The review's figures (:mod:`.counts`): comments flagged and passages found in the file
         as it was read — a corrected comment still counts with the passages it had — comments
         still to review, comments corrected."""
-        cells = 0
-        found = 0
-        by_category: Counter[str] = Counter()
-        for key, findings in self._findings.items():
-            if self.overlay.is_changed(key) or not findings:
-                continue
-            cells += 1
-            found += len(findings)
-            by_category.update({finding.category for finding in findings})
-        for key in self.overlay:
-            first = self._first_found.get(key)
-            if first:
-                cells += 1
-                found += len(first)
-                by_category.update({finding.category for finding in first})
+        tally = self._tally
         return ReviewCounts(
-            flagged=cells,
-            passages=found,
-            to_review=self.review_count(),
+            flagged=tally.flagged,
+            passages=tally.passages,
+            to_review=tally.to_review,
             corrected=self.corrected_count(),
             patients=self.patient_count(),
-            by_category=dict(by_category),
+            by_category=tally.by_category(),
         )
 
     def category_summaries(self) -> list[CategorySummary]:
         """Per category: findings, comments, worst severity — most serious first."""
-        findings: Counter[str] = Counter()
-        cells: dict[str, set[CellKey]] = {}
-        worst: dict[str, str] = {}
-        for key in self._findings:
-            for finding in self.findings(key):
-                findings[finding.category] += 1
-                cells.setdefault(finding.category, set()).add(key)
-                current = worst.get(finding.category, "low")
-                if SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[current]:
-                    worst[finding.category] = finding.severity
-        summaries = [
-            CategorySummary(category, findings[category], len(cells[category]), worst[category])
-            for category in CATEGORIES
-            if findings[category]
-        ]
-        summaries.sort(key=lambda s: (-SEVERITY_RANK[s.severity], -s.findings))
-        return summaries
+        return self._tally.summaries()
 
     def detect(self, key: CellKey, text: str) -> list[Finding]:
         """Findings the current settings would report for ``text`` in this cell."""
+        if not text:
+            return []
+        raw = self._ahead.found_in(text, self.detector)  # a proposal made ahead: known
+        if raw is None:
+            raw = self.detector.detect_raw(text)
+        return self._kept(key, text, raw)
+
+    def _kept(self, key: CellKey, text: str, raw: Sequence[RawFinding]) -> list[Finding]:
+        """The findings of ``raw`` in this cell that the current settings report."""
         sheet, row, column = key
-        found = self.detector.detect(text, row=row, column=column, sheet=sheet)
+        found = self.detector.findings_from(text, raw, row=row, column=column, sheet=sheet)
         return [finding for finding in found if self._keep(finding)]
 
     def rescan(self, keys: Iterable[CellKey]) -> None:
-        """Re-detect the given cells from their current text (after an edit)."""
+        """Re-detect the given cells from their current text (after an edit). What a proposal
+        made ahead still holds is known; the other texts go through the detector's batch pass
+        at once, as in a scan (a «Tout appliquer» changes 100,000 comments on a big export),
+        and only those it may flag are looked at."""
+        keys = list(keys)
+        texts = [self.text(key) for key in keys]
+        found: dict[CellKey, list[Finding]] = {}
+        unknown: list[int] = []  # positions of the texts to detect
+        for index, (key, text) in enumerate(zip(keys, texts, strict=True)):
+            if not text.strip():
+                continue
+            raw = self._ahead.found_in(text, self.detector)
+            if raw is None:
+                unknown.append(index)
+            else:
+                found[key] = self._kept(key, text, raw)
+        detector = self.detector
+        for position, hits in detector.candidate_hits([texts[index] for index in unknown]):
+            index = unknown[position]
+            key, text = keys[index], texts[index]
+            found[key] = self._kept(key, text, detector.detect_raw(text, hits))
         for key in keys:
-            text = self.text(key)
-            found = self.detect(key, text) if text.strip() else []
-            if found:
-                self._findings[key] = found
+            kept = found.get(key)
+            if kept:
+                self._findings[key] = kept
             else:
                 self._findings.pop(key, None)
+            self._retally(key)
 
     def ignore(self, finding: Finding) -> None:
         """Leave this occurrence as it is (for this session)."""
         self._ignored.add((cell_key(finding), finding.rule, finding.match))
+        self._retally(cell_key(finding))
 
     def unignore(self, finding: Finding) -> None:
         """Undo :meth:`ignore`: the occurrence is to review again."""
         self._ignored.discard((cell_key(finding), finding.rule, finding.match))
+        self._retally(cell_key(finding))
 
     def ignore_event(self, finding: Finding, action: str) -> JournalEvent:
         """The journal's ``ignore`` event once ``action`` (apply, undo, redo) is done."""
@@ -342,8 +364,25 @@ class ReviewSession:
             return None
         text = self._scanned_suggestion(key, self._findings.get(key, []), chosen)
         if text is None:
-            text = rewrite.first_suggestion(self.text(key), chosen, detector=self.detector)
+            made = self._ahead.proposal(key, self.text(key), chosen, self.detector)
+            if made is MISSING:
+                made = rewrite.first_suggestion(self.text(key), chosen, detector=self.detector)
+            text = made  # type: ignore[assignment]
         return None if text is None else self._writable(text)
+
+    def propose_ahead(self, helper: ProposalsAhead, keys: Iterable[CellKey]) -> bytes | None:
+        """The message asking ``helper`` to make the proposals (every category) of these
+        comments while the scan goes on (the caller sends it); :meth:`proposal` uses each
+        one while its comment and findings stay as they were asked for."""
+        cells = [(key, self.text(key), found) for key in keys if (found := self.findings(key))]
+        return self._ahead.ask(helper, self.detector, cells)
+
+    def detect_ahead(self, texts: Iterable[str]) -> None:
+        """Detect these texts now (the «Tout appliquer» job, before its batch is applied on the
+        window's thread) so that applying the batch finds them already detected."""
+        for text in texts:
+            if text.strip() and self._ahead.found_in(text, self.detector) is None:
+                self.detector.detect_raw(text)
 
     def left_for_later(self, key: CellKey, category: str | None) -> list[Finding]:
         """Findings of the cell that a proposal in the view of ``category`` leaves as they are
@@ -388,15 +427,33 @@ class ReviewSession:
         this on a worker thread while the session is left alone, and shows a progress bar)."""
         edits: list[Edit] = []
         pending = self.pending_keys()
-        for done, key in enumerate(pending):
-            if progress is not None and done % 100 == 0:
-                progress(done, len(pending))
-            new_text = self.proposal(key, category)
+        proposals = self._bulk_proposals(pending, category, progress)
+        for key in pending:
+            new_text = proposals[key]
             if new_text is None or new_text == self.text(key):
                 continue
             rules = tuple(dict.fromkeys(f.rule for f in self._chosen(key, category)))
             edits.append(self.edit(key, new_text, rules))
         return batch_from(edits, label)
+
+    def _bulk_proposals(
+        self,
+        pending: list[CellKey],
+        category: str | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> dict[CellKey, str | None]:
+        """:meth:`proposal` of each comment. Those made ahead are gathered as they arrive; the
+        others are made here from the last comment back, while the helper works from the first:
+        the two meet in the middle."""
+        proposals: dict[CellKey, str | None] = {}
+        gather = self._ahead.gather
+        for done, key in enumerate(reversed(pending)):
+            if done % 10 == 0:
+                gather()
+            if progress is not None and done % 100 == 0:
+                progress(done, len(pending))
+            proposals[key] = self.proposal(key, category)
+        return proposals
 
     def bulk_counts(self, batch: EditBatch, category: str | None = None) -> BulkCounts:
         """What the confirmation of «Tout appliquer» says about ``batch`` (not applied yet):
@@ -419,16 +476,34 @@ class ReviewSession:
 
     def apply(self, batch: EditBatch) -> list[CellKey]:
         """Apply a batch (or an inverted one, for undo) and re-scan the cells it touched."""
-        for edit in batch:
-            before = self._findings.get(edit.key, [])
-            if not self.overlay.is_changed(edit.key):
-                self._first_found[edit.key] = list(before)
+        keys = [edit.key for edit in batch]
+        for key in keys:
+            before = self._findings.get(key, [])
+            if not self.overlay.is_changed(key):
+                self._first_found[key] = list(before)
             found = {finding.category for finding in before}
-            self._edited_categories.setdefault(edit.key, set()).update(found)
+            self._edited_categories.setdefault(key, set()).update(found)
         batch.apply(self.overlay)
-        keys = list(dict.fromkeys(edit.key for edit in batch))
+        keys = list(dict.fromkeys(keys))
         self.rescan(keys)
         return keys
+
+    def apply_in_steps(
+        self, batch: EditBatch, step: int = 100
+    ) -> Generator[int, None, list[CellKey]]:
+        """:meth:`apply`, ``step`` edits at a time: yields the edits applied so far, returns the
+        cells touched — the window applies ten thousand edits between its repaints. Nothing
+        changes when the batch is refused (a cell no longer holds an edit's *before*); a batch
+        that edits a cell twice is applied in one step."""
+        keys = [edit.key for edit in batch]
+        cells = list(dict.fromkeys(keys))
+        text = self.overlay.__getitem__
+        if len(cells) != len(keys) or any(text(edit.key) != edit.before for edit in batch):
+            return self.apply(batch)  # a conflict is refused there, all or nothing
+        for start in range(0, len(batch), step):
+            self.apply(EditBatch(batch.edits[start : start + step], batch.label))
+            yield min(start + step, len(batch))
+        return cells
 
     def batch_categories(self, batch: EditBatch) -> dict[str, int]:
         """Categories resolved by a batch, counted per edited comment (for the log)."""
@@ -450,10 +525,15 @@ class ReviewSession:
 
     def changed_categories(self) -> dict[CellKey, list[str]]:
         """For each changed cell, the categories it was flagged for before the user's edits."""
-        return {
-            key: [c for c in CATEGORIES if c in self._edited_categories.get(key, set())]
-            for key in self.overlay
-        }
+        ordered: dict[frozenset[str], list[str]] = {}  # a few category sets, many cells
+        out: dict[CellKey, list[str]] = {}
+        for key in self.overlay:
+            found = frozenset(self._edited_categories.get(key, ()))
+            known = ordered.get(found)
+            if known is None:
+                known = ordered[found] = [c for c in CATEGORIES if c in found]
+            out[key] = list(known)
+        return out
 
     def worklist(self, with_original: bool = False) -> worklist_mod.Worklist:
         """The correction list: one line per changed comment, to report in the practice

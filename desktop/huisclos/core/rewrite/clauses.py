@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .references import hangs_on_removed
@@ -30,8 +30,8 @@ _SEPARATOR = re.compile(
     r"""
     (?=[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
       |\s+(?:[!?…;.:\-–—=→⇒()\[\]{}/+&,\r\n]
-          |(?:car|mais|et|parce|puisqu|vu|donc|sauf|alors|d['’]|selon|suite|[àa]|dixit|il|on|
-              aux|rapport)\b))
+          |(?:car|mais|et|parce|vu|donc|sauf|alors|d['’]|selon|suite|[àa]|dixit|il|on|
+              aux)\b|puisqu|rapporté))
     (?:
      (?P<line>[ \t]*(?:\r\n|\r|\n)\s*)
     |(?P<sentence>\s*(?:[!?…;]+(?=[\s.!?…;"»)]|$)|\.(?=\s|$|[!?]))
@@ -159,6 +159,10 @@ class Clauses:
     text: str
     segments: tuple[tuple[int, int], ...]
     separators: tuple[Separator, ...]
+    # What :func:`.references.hangs_on_removed` worked out about each clause (facts of the
+    # clause and its neighbours' words, never of what is removed): several removals of one
+    # comment ask again (the need-keeping rewrite, the removal, their repairs).
+    _hangs: dict[int, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.segments)
@@ -222,7 +226,7 @@ class Clauses:
                 continue
             if index not in result and self._lone_word_next_to(index, anchors):
                 result.add(index)
-        hangs: dict[int, bool] = {}  # clause → refers back to the clause before it (computed once)
+        hangs = self._hangs  # clause → refers back to the clause before it (computed once)
         changed = True
         while changed:
             changed = False
@@ -241,6 +245,10 @@ class Clauses:
         after = self.separators[index + 1]
         previous_gone = index > 0 and (index - 1) in result
         next_gone = (index + 1) in result
+        if not previous_gone and not next_gone and not self.has_brackets:
+            # Far from every removed clause (most clauses): only a frame of reported speech
+            # whose piece went can go; every other test needs a removed neighbour.
+            return hangs_on_removed(self, index, result, hangs)
         if previous_gone and before.subordinate:
             return True
         if (
@@ -405,7 +413,8 @@ def split_clauses(text: str, joins: Iterable[int] = ()) -> Clauses:
     separators: list[Separator] = []
     segments: list[tuple[int, int]] = []
     position = 0
-    pending: Separator = Separator(0, 0, "", "edge")
+    new = tuple.__new__  # a Separator without a Python call: several per flagged comment
+    pending: Separator = new(Separator, (0, 0, "", "edge"))
     for match in _SEPARATOR.finditer(text):
         start, end = match.span()
         if end == start:
@@ -420,14 +429,16 @@ def split_clauses(text: str, joins: Iterable[int] = ()) -> Clauses:
         elif kind == "line" and _continues_sentence(text, start, end, join_at):
             kind = "softline"
         piece = text[position:start]
-        if piece.strip():
+        stripped = piece.lstrip()
+        if stripped:
             separators.append(pending)
-            segments.append(_strip(piece, position))
-            pending = Separator(start, end, found, kind)
+            first = position + len(piece) - len(stripped)
+            segments.append((first, first + len(stripped.rstrip())))
+            pending = new(Separator, (start, end, found, kind))
         else:
             # Two separators in a row («. (», «, et»): merge them, keep the stronger kind.
             merged_kind = kind if _STRENGTH[kind] > _STRENGTH[pending.kind] else pending.kind
-            pending = Separator(pending.start, end, text[pending.start : end], merged_kind)
+            pending = new(Separator, (pending.start, end, text[pending.start : end], merged_kind))
         position = end
     tail = text[position:]
     if tail.strip():

@@ -205,7 +205,17 @@ _CAUSE_BEFORE = re.compile(
 )
 
 
-_CAUSE_WORDS = re.compile(r"pour|cause|raison|suite", re.IGNORECASE)
+def _any_case(*words: str) -> re.Pattern[str]:
+    """``words`` in any case, as ``re.IGNORECASE`` matches them (for «s», «i» also «ſ», «ı»,
+    «İ»), written as character classes: the engine then skips quickly over the other
+    characters, where an ignore-case pattern is tried slowly at each one (these guards run for
+    every flagged comment)."""
+    variants = {"s": "Ssſ", "i": "Iiİı"}
+    classes = ("".join(f"[{variants.get(c, c + c.upper())}]" for c in word) for word in words)
+    return re.compile("|".join(classes))
+
+
+_CAUSE_WORDS = _any_case("pour", "cause", "raison", "suite")
 # «connu pour …», «condamné pour …»: the complement is the fact itself, not a cause.
 _KNOWN_FOR = re.compile(
     r"\b(?:connu|réputé|repute|suspecté|suspecte|accusé|accuse|condamné|condamne|arrêté|arrete|"
@@ -251,7 +261,7 @@ def _cause_cuts(
     return cuts
 
 
-_RELATIVE_WORDS = re.compile(r"lendemain|veille|jour", re.IGNORECASE)
+_RELATIVE_WORDS = _any_case("lendemain", "veille", "jour")
 
 
 def _resolve_days(

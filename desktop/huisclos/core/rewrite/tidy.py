@@ -78,9 +78,32 @@ def lower_first(text: str) -> str:
     return text
 
 
+# The characters :func:`_balance_parentheses` acts on.
+_BRACKET_OR_END = re.compile(r"[().?!;\n]")
+
+
+def _balanced(text: str) -> bool:
+    """True when every «(» of ``text`` is closed in its sentence and every «)» was opened:
+    :func:`_balance_parentheses` would leave it as it is (most texts; a quick check)."""
+    depth = 0
+    for found in _BRACKET_OR_END.finditer(text):
+        char = found.group()
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if not depth:
+                return False
+            depth -= 1
+        elif depth:
+            return False
+    return not depth
+
+
 def _balance_parentheses(text: str) -> str:
     """Drop a closing parenthesis with no opening one; close an opening one left open
     (at the end of its sentence)."""
+    if _balanced(text):
+        return text
     out: list[str] = []
     open_at: list[int] = []
     for char in text:
@@ -122,6 +145,7 @@ _LONE_EXCLAMATION = _compile(r"\s*!(?=\s|$)")
 _EMPTY_BRACKETS = _compile(r"\(\s*[,;:.\-–—]*\s*\)|\[\s*\]")
 _SPACE_AFTER_OPENING = _compile(r"\(\s+")
 _SPACE_BEFORE_CLOSING = _compile(r"\s+\)")
+_SPACE_THEN_CLOSING = re.compile(r"\s\)")
 _DOUBLE_SPACES = _compile(r" {2,}")
 _COMMA_RUN = _compile(r"\s*,(?:\s*,)+")
 _MARK_BEFORE_STOP = _compile(r"\s*[,:–—-]\s*([.?;])")
@@ -178,7 +202,8 @@ def _tidy_line(line: str) -> str:
     if "(" in text or ")" in text:
         text = _balance_parentheses(text)
         text = _SPACE_AFTER_OPENING.sub("(", text)
-        text = _SPACE_BEFORE_CLOSING.sub(")", text)
+        if _SPACE_THEN_CLOSING.search(text) is not None:  # a guard: see _PUNCTUATION_STEPS
+            text = _SPACE_BEFORE_CLOSING.sub(")", text)
     if "  " in text:
         text = _DOUBLE_SPACES.sub(" ", text)
     # Punctuation runs left by removals: «, ,», «, .», «: ,» …
@@ -213,26 +238,40 @@ def _tidy_line(line: str) -> str:
     return text
 
 
-# The clean-ups of punctuation runs, in order: (any of these characters, and any of those too —
-# "" when the first are enough —, the pattern, its replacement).
-_PUNCTUATION_STEPS: tuple[tuple[str, str, re.Pattern[str], str], ...] = (
-    (",", "", _COMMA_RUN, ","),
-    (".?;", ",:–—-", _MARK_BEFORE_STOP, r"\1"),
-    (",", ":–—", _COMMA_BEFORE_COLON, r" \1"),
-    (",", "–—", _DASH_BEFORE_COMMA, r" \1"),
-    (".;", "", _STOP_RUN, r"\1"),
-    (",", "", _SPACE_BEFORE_COMMA, ","),
-    (",", "", _COMMA_WITHOUT_SPACE, ", "),
-    (".", "", _SPACE_BEFORE_STOP, "."),
-    ("(", "", _MARK_AFTER_OPENING, "("),
-    (")", "", _MARK_BEFORE_CLOSING, ")"),
+# The clean-ups of punctuation runs, in order: (a guard, the pattern, its replacement). A
+# pattern that starts with optional spaces is tried by the regex engine at every character of
+# the line; its guard starts with the punctuation the pattern needs and matches wherever the
+# pattern does (and sometimes more), so that the pattern runs only when it may change the line.
+_PUNCTUATION_STEPS: tuple[tuple[re.Pattern[str] | None, re.Pattern[str], str], ...] = (
+    (re.compile(r",\s*,"), _COMMA_RUN, ","),
+    (re.compile(r"[,:–—-]\s*[.?;]"), _MARK_BEFORE_STOP, r"\1"),
+    (re.compile(r",\s*[:–—]"), _COMMA_BEFORE_COLON, r" \1"),
+    (re.compile(r"[–—]\s*,"), _DASH_BEFORE_COMMA, r" \1"),
+    (re.compile(r"[.?;]\s*[.;]"), _STOP_RUN, r"\1"),
+    (re.compile(r"\s,"), _SPACE_BEFORE_COMMA, ","),
+    (None, _COMMA_WITHOUT_SPACE, ", "),  # quick on its own: it starts with the comma
+    (re.compile(r"\s\.(?!\.)"), _SPACE_BEFORE_STOP, "."),
+    (None, _MARK_AFTER_OPENING, "("),
+    (re.compile(r"[,;:]\s*\)"), _MARK_BEFORE_CLOSING, ")"),
 )
+
+
+# What every guard above needs, in two searches: a punctuation mark after another (the guards
+# of runs), or a space before a comma, a full stop or a closing bracket. Most lines have neither.
+_ANY_RUN = re.compile(r"[,:;–—.?-]\s*[.?;,):–—]")
+_ANY_SPACED_MARK = re.compile(r"\s[,.)]")
 
 
 def _tidy_punctuation(text: str) -> str:
     """One pass over the punctuation runs a removal leaves («, ,», «, .», «: ,», «( ,»)."""
-    for needs, also, pattern, replacement in _PUNCTUATION_STEPS:
-        if _any_in(text, needs) and (not also or _any_in(text, also)):
+    # Until a step changes the line, a guard that neither search found cannot match it.
+    unchanged = _ANY_RUN.search(text) is None and _ANY_SPACED_MARK.search(text) is None
+    for guard, pattern, replacement in _PUNCTUATION_STEPS:
+        if guard is None:
+            tidied = pattern.sub(replacement, text)
+            if tidied != text:
+                text, unchanged = tidied, False
+        elif not unchanged and guard.search(text) is not None:
             text = pattern.sub(replacement, text)
     if "  " in text:
         text = _DOUBLE_SPACES.sub(" ", text)
@@ -273,15 +312,24 @@ _ACRONYMS = frozenset(
     }
 )  # fmt: skip
 _SHOUTED_WORD = re.compile(r"\b[^\W\d_]+\b")
+# The capitals of Latin-1, and every character beyond it (judged one by one): no other
+# character of Latin-1 is upper case.
+_CAPITAL_OR_WIDE = re.compile("[A-ZÀ-ÖØ-Þ\u0100-\U0010ffff]")
+
+
+def _capitals(text: str) -> int:
+    """How many characters of ``text`` are upper case (``str.isupper``), at C speed."""
+    found = _CAPITAL_OR_WIDE.findall(text)
+    return len(found) if text.isascii() else sum(map(str.isupper, found))
 
 
 def calm_shouting(text: str) -> str:
     """A comment typed in capitals («TOUJOURS UN SUCRE A L'ACCUEIL») in lower case, keeping
     the usual acronyms; a comment must never be excessive (CNIL)."""
-    if sum(map(str.isupper, text)) < 7:  # fewer than 80 % of at least 8 letters
+    if _capitals(text) < 7:  # fewer than 80 % of at least 8 letters
         return text
-    letters = [char for char in text if char.isalpha()]
-    if len(letters) < 8 or sum(char.isupper() for char in letters) < 0.8 * len(letters):
+    letters = "".join(filter(str.isalpha, text))
+    if len(letters) < 8 or _capitals(letters) < 0.8 * len(letters):
         return text
     return _SHOUTED_WORD.sub(
         lambda match: match.group() if match.group() in _ACRONYMS else match.group().lower(), text

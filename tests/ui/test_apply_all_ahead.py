@@ -1,0 +1,91 @@
+"""«Tout appliquer» on a large file: the proposals are made ahead by a helper process while the
+scan runs, the result is exactly what the panel shows, undo restores every comment, and the
+helper ends with the window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_helpers import open_and_wait
+
+from huisclos.core.detect.detector import Detector
+from huisclos.core.exports.reading import read_export
+from huisclos.core.review.scan import run_scan
+from huisclos.core.review.session import ReviewSession
+
+
+def plain_proposals(path: Path) -> dict:  # type: ignore[type-arg]
+    """What «Tout appliquer» writes, made without any helper."""
+    export = read_export(path)
+    session = ReviewSession.of_scan(export, run_scan(export, detector=Detector.default()))
+    return {edit.key: edit.after for edit in session.bulk_batch()}
+
+
+def test_proposals_made_ahead_during_the_scan_are_what_tout_appliquer_writes(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    from huisclos.ui import proposals_ahead, review_actions
+
+    monkeypatch.setattr(proposals_ahead, "AHEAD_COMMENTS", 1)
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    open_and_wait(qtbot, window, leaked_export)
+    qtbot.waitUntil(lambda: window.ahead.helper is not None, timeout=30_000)
+    helper = window.ahead.helper
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    expected = plain_proposals(leaked_export)
+
+    assert window.review.apply_all(None)
+    assert window.review.wait_for_apply(30_000)
+
+    assert {key: session.text(key) for key in expected} == expected
+    assert window.undo_stack.count() == 1
+    window.menus.undo.trigger()
+    assert {key: session.text(key) for key in originals} == originals
+    window.close()
+    window.wait_for_jobs()
+    assert window.ahead.helper is None and not helper._process.is_alive()
+
+
+def test_a_small_file_starts_no_helper(qtbot, window, leaked_export: Path) -> None:
+    open_and_wait(qtbot, window, leaked_export)
+    qtbot.wait(50)
+    assert window.ahead.helper is None and window.ahead._starting is None
+
+
+def test_the_window_keeps_turning_and_the_bar_moves_while_the_batch_is_applied(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """A large «Tout appliquer» is applied a few edits at a time: between two, the window
+    handles its events (a timer fires) and the progress bar shows how far it is."""
+    from PySide6.QtCore import QTimer
+
+    from huisclos.ui import bulk_apply, review_actions
+
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    monkeypatch.setattr(bulk_apply, "APPLY_SLICE", 0.0)  # one step per turn of the loop
+    monkeypatch.setattr(bulk_apply, "APPLY_STEP", 1)
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    expected = plain_proposals(leaked_export)
+    assert len(expected) >= 4
+    seen: list[int] = []  # the bar's value each time the window's timer fired
+
+    def tick() -> None:
+        bulk = window.review.bulk
+        if bulk is not None and bulk._steps is not None:
+            seen.append(bulk.dialog.value())
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(0)
+    assert window.review.apply_all(None)
+    assert window.review.wait_for_apply(30_000)
+    timer.stop()
+
+    assert len(set(seen)) >= 3 and seen == sorted(seen)  # the bar moved, turn after turn
+    assert {key: session.text(key) for key in expected} == expected
+    assert window.undo_stack.count() == 1 and window.review_page.isEnabled()
+    window.menus.undo.trigger()
+    assert {key: session.text(key) for key in originals} == originals
