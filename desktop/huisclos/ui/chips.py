@@ -28,10 +28,30 @@ def chip_font(font: QFont) -> QFont:
     return small
 
 
+# Every repaint of the table draws the chips of each visible row: the font, its metrics and the
+# widths are made once per table font (and set of words), not once per cell.
+_chip_fonts: dict[str, tuple[QFont, QFontMetrics]] = {}
+_chips_widths: dict[tuple[str, tuple[str, ...]], int] = {}
+
+
+def _chip_font_and_metrics(font: QFont) -> tuple[QFont, QFontMetrics]:
+    key = font.key()
+    found = _chip_fonts.get(key)
+    if found is None:
+        small = chip_font(font)
+        found = _chip_fonts[key] = (small, QFontMetrics(small))
+    return found
+
+
 def chips_width(words: list[str], font: QFont) -> int:
     """Pixels the chips of ``words`` take, side by side."""
-    metrics = QFontMetrics(chip_font(font))
-    return sum(metrics.horizontalAdvance(w) + 2 * CHIP_PADDING + CHIP_GAP for w in words) + 4
+    key = (font.key(), tuple(words))
+    width = _chips_widths.get(key)
+    if width is None:
+        metrics = _chip_font_and_metrics(font)[1]
+        width = sum(metrics.horizontalAdvance(w) + 2 * CHIP_PADDING + CHIP_GAP for w in words) + 4
+        _chips_widths[key] = width
+    return width
 
 
 class CategoryChipDelegate(QStyledItemDelegate):
@@ -55,8 +75,7 @@ class CategoryChipDelegate(QStyledItemDelegate):
         available = option.rect.width() - 4
         if chips_width(words, option.font) > available:
             words = [category_marker(c) for c in categories]
-        font = chip_font(option.font)
-        metrics = QFontMetrics(font)
+        font, metrics = _chip_font_and_metrics(option.font)
         palette = option.palette
         text_colour = palette.color(QPalette.ColorRole.Text)
         painter.save()

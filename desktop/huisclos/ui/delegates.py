@@ -39,6 +39,22 @@ def segments(text: str, findings: list[Finding]) -> list[tuple[str, Finding | No
     return runs
 
 
+# The fonts and metrics of a cell, made once per table font rather than for every cell painted.
+_fonts: dict[str, tuple[QFontMetrics, QFont, QFontMetrics]] = {}
+
+
+def _fonts_of(font: QFont) -> tuple[QFontMetrics, QFont, QFontMetrics]:
+    """The text's metrics, the markers' font (smaller, bold) and its metrics."""
+    key = font.key()
+    found = _fonts.get(key)
+    if found is None:
+        marker_font = QFont(font)
+        marker_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.72))
+        marker_font.setBold(True)
+        found = _fonts[key] = (QFontMetrics(font), marker_font, QFontMetrics(marker_font))
+    return found
+
+
 class HighlightDelegate(QStyledItemDelegate):
     """Paints a comment cell with its findings highlighted."""
 
@@ -68,11 +84,7 @@ class HighlightDelegate(QStyledItemDelegate):
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         rect = option.rect.adjusted(PADDING, 0, -PADDING, 0)
-        metrics = QFontMetrics(option.font)
-        marker_font = QFont(option.font)
-        marker_font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.72))
-        marker_font.setBold(True)
-        marker_metrics = QFontMetrics(marker_font)
+        metrics, marker_font, marker_metrics = _fonts_of(option.font)
         x = rect.left()
         baseline = rect.top() + (rect.height() + metrics.ascent() - metrics.descent()) // 2
         ellipsis = "…"
@@ -120,4 +132,4 @@ class HighlightDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(size.width() + 40, max(size.height(), QFontMetrics(option.font).height() + 10))
+        return QSize(size.width() + 40, max(size.height(), _fonts_of(option.font)[0].height() + 10))

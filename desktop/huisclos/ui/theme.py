@@ -76,29 +76,58 @@ def category_colour(category: str) -> QColor:
     return colour
 
 
+_KEY_ROLES = (QPalette.ColorRole.Base, QPalette.ColorRole.Window, QPalette.ColorRole.WindowText)
+
+
+def _palette_key(palette: QPalette | None) -> tuple[QPalette, tuple[int, ...]]:
+    """``palette`` (the application's by default) and the colours the category colours depend
+    on: its own and the application's (``category_colour`` follows the application's theme)."""
+    application = QGuiApplication.palette()
+    palette = palette or application
+    colours = [palette.color(role).rgba() for role in _KEY_ROLES]
+    colours += [application.color(role).rgba() for role in _KEY_ROLES[1:]]
+    return palette, tuple(colours)
+
+
+# Painting a table asks for these colours for every highlighted cell of every repaint; working
+# them out (contrast loops) each time cost the window most of its paint. Keyed by the colours
+# they depend on, so a theme change gives new ones.
+_marker_colours: dict[tuple[str, tuple[int, ...]], QColor] = {}
+_highlight_backgrounds: dict[tuple[str, tuple[int, ...]], QColor] = {}
+
+
 def marker_colour(category: str, palette: QPalette | None = None) -> QColor:
     """The category colour for small text (markers, underlines): darkened on a light base
     (lightened on a dark one) until it reads at 3:1 at least — yellow and sky blue need it."""
-    palette = palette or QGuiApplication.palette()
-    base = palette.color(QPalette.ColorRole.Base)
-    colour = category_colour(category)
-    dark = is_dark(palette)
-    for _ in range(20):
-        if contrast_ratio(colour, base) >= 3.0:
-            break
-        colour = colour.lighter(112) if dark else colour.darker(115)
-    return colour
+    palette, colours = _palette_key(palette)
+    key = (category, colours)
+    colour = _marker_colours.get(key)
+    if colour is None:
+        base = palette.color(QPalette.ColorRole.Base)
+        colour = category_colour(category)
+        dark = is_dark(palette)
+        for _ in range(20):
+            if contrast_ratio(colour, base) >= 3.0:
+                break
+            colour = colour.lighter(112) if dark else colour.darker(115)
+        _marker_colours[key] = colour
+    return QColor(colour)
 
 
 def highlight_background(category: str, palette: QPalette | None = None) -> QColor:
     """A tint of the category colour mixed into the base colour, readable under the text."""
-    palette = palette or QGuiApplication.palette()
-    base = palette.color(QPalette.ColorRole.Base)
-    colour = QColor(CATEGORY_COLOURS.get(category, OKABE_ITO["grey"]))
-    if is_dark(palette) and colour.lightnessF() < 0.2:
-        colour = QColor("#BBBBBB")
-    share = 0.28 if not is_dark(palette) else 0.35
-    return _mix(colour, base, share)
+    palette, colours = _palette_key(palette)
+    key = (category, colours)
+    colour = _highlight_backgrounds.get(key)
+    if colour is None:
+        base = palette.color(QPalette.ColorRole.Base)
+        colour = QColor(CATEGORY_COLOURS.get(category, OKABE_ITO["grey"]))
+        if is_dark(palette) and colour.lightnessF() < 0.2:
+            colour = QColor("#BBBBBB")
+        share = 0.28 if not is_dark(palette) else 0.35
+        colour = _mix(colour, base, share)
+        _highlight_backgrounds[key] = colour
+    return QColor(colour)
 
 
 def severity_colour(severity: str) -> QColor:
