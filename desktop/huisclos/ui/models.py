@@ -40,6 +40,11 @@ ROW_CATEGORIES_ROLE = Qt.ItemDataRole.UserRole + 3  # categories still to review
 CHANGED_ROLE = Qt.ItemDataRole.UserRole + 4  # the cell differs from the file
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 5  # category id of a CategoryModel row
 STATE_CATEGORIES_ROLE = Qt.ItemDataRole.UserRole + 6  # «État» column: categories, in order
+# read once: each Qt.ItemDataRole.X costs an enum lookup, and data() runs for every cell painted
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_FONT = Qt.ItemDataRole.FontRole
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -246,11 +251,9 @@ class PatientTableModel(QAbstractTableModel):
         """One Python call per index (Qt's own would call rowCount and columnCount for each,
         and a repaint makes hundreds of indexes)."""
         rows = len(self._visible) if self._review_only else self._rows
-        if parent.isValid() or not (0 <= row < rows and 0 <= column <= len(self.header)):
-            return QModelIndex()
-        if self.session is None:
-            return QModelIndex()
-        return self.createIndex(row, column)
+        if 0 <= row < rows and 0 <= column <= len(self.header) and not parent.isValid():
+            return self.createIndex(row, column)  # no session: no rows
+        return QModelIndex()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
@@ -278,7 +281,9 @@ class PatientTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or self.session is None:
+        # A repaint asks each visible cell for a dozen roles, most of which no cell has (colour,
+        # alignment, check state…): those are answered before anything is looked up.
+        if role not in _CELL_ROLES or self.session is None or not index.isValid():
             return None
         row = self.row_at(index.row())
         column = index.column()
@@ -289,16 +294,16 @@ class PatientTableModel(QAbstractTableModel):
         name = self.header[column - 1]
         key: CellKey = (self.sheet, row, name)
         is_comment = name in self.comment_columns
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (_DISPLAY, _TOOLTIP):
             if is_comment:
                 text = self.session.text(key)
             else:
                 values = self._row(row)
                 index_in_row = column - 1
                 text = values[index_in_row] if index_in_row < len(values) else ""
-            return display_text(text) if role == Qt.ItemDataRole.DisplayRole else (text or None)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return display_text(text) if role == _DISPLAY else (text or None)
+        if role == _ACCESSIBLE:
+            return self.data(index, _DISPLAY)
         if role == FINDINGS_ROLE:
             return self.session.findings(key) if is_comment else []
         if role == KEY_ROLE:
@@ -310,35 +315,53 @@ class PatientTableModel(QAbstractTableModel):
     def _state_data(self, row: int, role: int):  # type: ignore[no-untyped-def]
         assert self.session is not None
         categories = self.row_categories(row)
-        changed = any(
-            self.session.is_changed((self.sheet, row, column)) for column in self.comment_columns
-        )
+        if role == _FONT:
+            return _bold_font() if categories else None
         ordered = [c for c in CATEGORIES if c in categories]
-        words = ", ".join(category_word(c) for c in ordered)
-        if role == Qt.ItemDataRole.DisplayRole:
-            # the category words say «à revoir» (drawn as chips, spelled out in the tooltip)
-            if categories:
-                return words
-            if changed:
-                return QCoreApplication.translate("Models", "Corrigé")
-            return ""
         if role == STATE_CATEGORIES_ROLE:
             return ordered
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            if categories:
-                return QCoreApplication.translate("Models", "À revoir") + f" : {words}"
-            return QCoreApplication.translate("Models", "Corrigé") if changed else ""
-        if role == Qt.ItemDataRole.ToolTipRole and categories:
+        if role == _TOOLTIP:
+            if not categories:
+                return None
             return (
                 QCoreApplication.translate("Models", "À revoir")
                 + " : "
                 + ", ".join(category_label(c) for c in ordered)
             )
-        if role == Qt.ItemDataRole.FontRole and categories:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        if role not in (_DISPLAY, _ACCESSIBLE):
+            return None
+        if categories:
+            words = ", ".join(category_word(c) for c in ordered)
+            if role == _DISPLAY:
+                # the category words say «à revoir» (drawn as chips, spelled out in the tooltip)
+                return words
+            return QCoreApplication.translate("Models", "À revoir") + f" : {words}"
+        changed = any(
+            self.session.is_changed((self.sheet, row, column)) for column in self.comment_columns
+        )
+        return QCoreApplication.translate("Models", "Corrigé") if changed else ""
+
+
+# The roles PatientTableModel.data answers; every other one is None without a lookup.
+_CELL_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _ACCESSIBLE,
+        _FONT,
+        FINDINGS_ROLE,
+        KEY_ROLE,
+        ROW_CATEGORIES_ROLE,
+        CHANGED_ROLE,
+        STATE_CATEGORIES_ROLE,
+    }
+)
+
+
+def _bold_font() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 def comments_text(count: int) -> str:
