@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         page = self.review_page
         page.progress.cancel_requested.connect(self.cancel_scan)
         page.current_cell_changed.connect(self.show_current)
+        page.table_painted.connect(self.scans.window_painted)
         page.apply_category_requested.connect(self.review.apply_all)
         page.change_columns_requested.connect(self.change_columns)
         page.detail.apply_requested.connect(self.review.apply_suggestion)

@@ -141,6 +141,7 @@ class ReviewPage(QWidget):
     apply_category_requested = Signal(object)  # category id, or None for everything
     change_columns_requested = Signal()
     current_cell_changed = Signal()
+    table_painted = Signal()  # the patients table repainted (a scan waits for it: main_window)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -470,8 +471,11 @@ class ReviewPage(QWidget):
             self.table.setColumnWidth(column, width)
 
     def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_comment_columns()
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self._fit_comment_columns()
+            elif event.type() == QEvent.Type.Paint:
+                self.table_painted.emit()
         return super().eventFilter(watched, event)
 
     def refresh_columns_label(self, session: ReviewSession) -> None:

@@ -42,6 +42,11 @@ class ScanController(QObject):
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_DELAY_MS)
         self._progress_timer.timeout.connect(self._slow)
+        self._paused: ScanJob | None = None  # the job waiting for the window to show its update
+        self._resume_timer = QTimer(self)
+        self._resume_timer.setSingleShot(True)
+        self._resume_timer.setInterval(RESUME_DELAY_MS)
+        self._resume_timer.timeout.connect(self._resume)
 
     @property
     def running(self) -> bool:
@@ -101,10 +106,28 @@ class ScanController(QObject):
     def _progressed(self, job: ScanJob, done: int, total: int, seconds: float) -> None:
         if job is self.job:
             self.progress.emit(done, total, seconds)
-        # let the worker go on once this update is painted (see ScanJob._emit): after the
-        # repaints it asked for, which the event loop handles before its timers, and at least
-        # RESUME_DELAY_MS later
-        QTimer.singleShot(RESUME_DELAY_MS, lambda: QTimer.singleShot(0, job.resume))
+        # let the worker go on once this update is painted (see ScanJob._emit): at least
+        # RESUME_DELAY_MS later, and RESUME_DELAY_MS after the window's last repaint
+        if self._paused is not None and self._paused is not job:
+            self._paused.resume()
+        self._paused = job
+        self._resume_timer.start()
+
+    def window_painted(self) -> None:
+        """The window repainted while the scan waits for it: wait RESUME_DELAY_MS more.
+
+        One update brings a few repaints in a row (the rows inserted, then the layout settling
+        tens of milliseconds later); one of them made while the scan runs waits for the
+        interpreter lock at each of its hundreds of Python calls and blocks the window.
+        The job waits no longer than its own timeout (``workers.RESUME_TIMEOUT``).
+        """
+        if self._resume_timer.isActive():
+            self._resume_timer.start()
+
+    def _resume(self) -> None:
+        job, self._paused = self._paused, None
+        if job is not None:
+            QTimer.singleShot(0, job.resume)  # after the repaints asked for meanwhile
 
     def _end(self, job: ScanJob, signal: SignalInstance, *payload: object) -> None:
         self._jobs.discard(job)
