@@ -180,7 +180,8 @@ class BulkPreparation(QObject):
         self.dialog.setCancelButton(None)  # type: ignore[arg-type]  # all or nothing now
         self.dialog.setMaximum(max(len(batch), 1))
         self.dialog.setValue(0)
-        self._apply_slice()
+        # the first slice in a turn of its own: this one already answered and set up
+        QTimer.singleShot(0, self._apply_slice)
 
     def _apply_slice(self) -> None:
         """Apply edits for APPLY_SLICE seconds, then let the window breathe."""
@@ -191,8 +192,8 @@ class BulkPreparation(QObject):
             while time.perf_counter() < deadline:
                 applied = next(self._steps)
         except StopIteration as stop:
-            self._close()
-            self._done(self._batch, stop.value)
+            # closing and refreshing the views in a turn of their own, not after a full slice
+            QTimer.singleShot(0, lambda keys=stop.value: self._end(keys))
             return
         except HuisclosError as error:  # refused before anything changed
             self._close()
@@ -201,6 +202,10 @@ class BulkPreparation(QObject):
         self.dialog.setValue(applied)
         self.progress_shown = self.progress_shown or self.dialog.isVisible()
         QTimer.singleShot(0, self._apply_slice)
+
+    def _end(self, keys: list[CellKey]) -> None:
+        self._close()
+        self._done(self._batch, keys)
 
     def _fail(self, message: str) -> None:
         self._close()
