@@ -117,11 +117,16 @@ class ProgressStrip(QFrame):
         self._last_update = now
         self.label.setText(self.tr("Analyse des commentaires…"))
         if total > 0:
+            # setValue repaints the window at once, before the rows just inserted are laid
+            # out, and they are painted a second time moments later: with updates off, the bar
+            # is painted with the rest, once
+            self.bar.setUpdatesEnabled(False)
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
             self.bar.setFormat(
                 self.tr("{0} / {1} lignes").format(format_number(done), format_number(total))
             )
+            self.bar.setUpdatesEnabled(True)
         rate = done / seconds if seconds > 0 else 0
         if rate:
             self.rate.setText(self.tr("{0} lignes/s").format(format_rate(rate)))
