@@ -31,7 +31,7 @@ from .errors import error_message
 logger = logging.getLogger(__name__)
 
 PROGRESS_ROWS = 2_000  # rows per batch: small enough that first findings show quickly
-EMIT_INTERVAL = 0.15  # seconds between two updates sent to the window (the first: at once)
+EMIT_INTERVAL = 0.2  # seconds between two updates sent to the window (the first: at once)
 RESUME_TIMEOUT = 0.2  # longest pause waiting for the window to show an update
 
 
