@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from .workers import ScanJob
 
 PROGRESS_DELAY_MS = 600  # no progress bar for a file read and scanned quicker than this
-RESUME_DELAY_MS = 50  # the scan pauses this long after each update so the window can paint
+RESUME_DELAY_MS = 50  # the scan pauses this long after an update and after each repaint
 
 
 class ScanController(QObject):
