@@ -14,6 +14,7 @@ from huisclos.core.exports.reading import read_export
 from huisclos.core.review.ahead import MISSING, AheadStore, MadeAhead, ProposalsAhead
 from huisclos.core.review.scan import run_scan
 from huisclos.core.review.session import ReviewSession
+from huisclos.core.rewrite.suggestions import first_suggestion
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "resources" / "demo" / "patients-demo.csv"
@@ -129,3 +130,34 @@ def test_a_helper_that_is_gone_changes_nothing(gone: str) -> None:
         assert {edit.key: edit.after for edit in session.bulk_batch()} == plain
     finally:
         helper.close()
+
+
+def test_a_comment_asked_for_again_takes_only_the_answer_to_its_last_request() -> None:
+    """A new scan with other settings asks again for a comment whose first answer is still on
+    its way: that answer, made from the former findings, is never taken for the new ones."""
+    session = reviewed(DEMO)
+    detector = session.detector
+    text = findings = before = after = None
+    for key in session.pending_keys():
+        text, findings = session.text(key), session.findings(key)
+        first = [f for f in findings if f.category == findings[0].category]
+        before = first_suggestion(text, findings, detector=detector)
+        after = first_suggestion(text, first, detector=detector)
+        if before != after:
+            break
+    assert before != after, "the demo has a comment flagged for two categories"
+    helper = ProposalsAhead.start(detector)
+    assert helper is not None
+    try:
+        for asked in (findings, first):  # the first scan, then one category only
+            message = helper.wire([(key, text, asked)])
+            assert message is not None
+            helper.send(message)
+        deadline = time.monotonic() + 60
+        made: list[MadeAhead] = []
+        while helper.outstanding and time.monotonic() < deadline:
+            made += helper.collect()
+            time.sleep(0.02)
+    finally:
+        helper.close()
+    assert [(item.findings, item.proposal) for item in made] == [(tuple(first), after)]

@@ -89,3 +89,38 @@ def test_the_window_keeps_turning_and_the_bar_moves_while_the_batch_is_applied(
     assert window.undo_stack.count() == 1 and window.review_page.isEnabled()
     window.menus.undo.trigger()
     assert {key: session.text(key) for key in originals} == originals
+
+
+def test_a_failure_while_the_batch_is_applied_puts_every_comment_back(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """A defect part-way through the batch leaves no comment half changed and no window
+    stuck: what was applied is put back, the window is usable and the user is told."""
+    from huisclos.core.review.session import ReviewSession
+    from huisclos.ui import bulk_apply, review_actions
+
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    monkeypatch.setattr(bulk_apply, "APPLY_SLICE", 0.0)
+    monkeypatch.setattr(bulk_apply, "APPLY_STEP", 1)
+    told: list[str] = []
+    monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    assert len(originals) >= 4
+    real_apply = ReviewSession.apply
+    calls = []
+
+    def failing_apply(self, batch, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(batch))
+        if len(calls) == 3:
+            raise RuntimeError("défaut simulé")
+        return real_apply(self, batch, *args, **kwargs)
+
+    monkeypatch.setattr(ReviewSession, "apply", failing_apply)
+    assert window.review.apply_all(None, confirm=False)
+    window.review.wait_for_apply(30_000)
+
+    assert {key: session.text(key) for key in originals} == originals
+    assert told and window.review_page.isEnabled() and window.undo_stack.count() == 0
+    assert window.review.bulk is None

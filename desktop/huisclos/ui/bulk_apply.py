@@ -21,6 +21,7 @@ pauses the progress dialog appearing froze the window for seconds.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable, Generator
@@ -30,8 +31,9 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPoo
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
-from ..core.edits import CellKey, EditBatch
+from ..core.edits import CellKey, Edit, EditBatch
 from ..core.errors import HuisclosError
+from .errors import error_message
 from .workers import CallJob
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ SHOW_AFTER_MS = 500
 RESUME_TIMEOUT = 0.2  # longest pause of the job waiting for the window to handle a report
 APPLY_SLICE = 0.03  # seconds of applying edits between two turns of the event loop
 APPLY_STEP = 100  # edits applied at a time within a slice
+
+logger = logging.getLogger(__name__)
 
 
 def _prepare(
@@ -91,6 +95,7 @@ class BulkPreparation(QObject):
         self._failed = failed
         self._steps: Generator[int, None, list[CellKey]] | None = None
         self._batch = EditBatch()
+        self._applied = 0  # edits of the batch applied so far
         self._cancelled = False
         self._resume = threading.Event()
         self.finished = False
@@ -173,6 +178,7 @@ class BulkPreparation(QObject):
             return
         self._hold_repaints(True)
         self._batch = batch
+        self._applied = 0
         self._steps = self.session.apply_in_steps(batch, APPLY_STEP)
         self.dialog.setLabelText(
             QCoreApplication.translate("MainWindow", "Application des propositions…")
@@ -188,9 +194,9 @@ class BulkPreparation(QObject):
         assert self._steps is not None
         deadline = time.perf_counter() + APPLY_SLICE
         try:
-            applied = next(self._steps)
+            self._applied = next(self._steps)
             while time.perf_counter() < deadline:
-                applied = next(self._steps)
+                self._applied = next(self._steps)
         except StopIteration as stop:
             # closing and refreshing the views in a turn of their own, not after a full slice
             QTimer.singleShot(0, lambda keys=stop.value: self._end(keys))
@@ -199,13 +205,26 @@ class BulkPreparation(QObject):
             self._close()
             self._failed(error.message)
             return
-        self.dialog.setValue(applied)
+        except Exception as error:  # a defect: put the comments back, never leave it stuck
+            logger.exception("«Tout appliquer» failed while applying")
+            self._put_back(self._batch.edits[: self._applied])
+            self._close()
+            self._failed(error_message(error))
+            return
+        self.dialog.setValue(self._applied)
         self.progress_shown = self.progress_shown or self.dialog.isVisible()
         QTimer.singleShot(0, self._apply_slice)
 
     def _end(self, keys: list[CellKey]) -> None:
         self._close()
         self._done(self._batch, keys)
+
+    def _put_back(self, edits: tuple[Edit, ...]) -> None:
+        """Undo the edits of the batch already applied (all or nothing, as «Tout appliquer»)."""
+        try:
+            self.session.apply(EditBatch(edits, self._batch.label).inverted())
+        except Exception:
+            logger.exception("The comments already changed could not be put back")
 
     def _fail(self, message: str) -> None:
         self._close()

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, QThreadPool
 
 from ..core.edits import CellKey
-from ..core.review.ahead import ProposalsAhead
+from ..core.review.ahead import STOP_TIMEOUT, ProposalsAhead
 from ..core.review.session import ReviewSession
 from .bulk_apply import BACKGROUND_COMMENTS
 from .workers import CallJob
@@ -103,4 +103,4 @@ class ProposalsAheadControl(QObject):
         if self.helper is not None:
             self.helper.close()  # a message being sent fails at once
             self.helper = None
-        self._sender.waitForDone()
+        self._sender.waitForDone(int(STOP_TIMEOUT * 1000))  # never hang the window

@@ -21,6 +21,7 @@ Plain functions; safe from any thread.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -79,7 +80,6 @@ FREE_TEXT_KEYS: frozenset[str] = frozenset(
 """Structural labels allowed in any spelling: a file's base name, headers, sheet, batch label."""
 
 _IDENT = re.compile(r"^[\w.:/+@\-]{0,128}$")
-_SHA256_BLOCK = 64
 _MAX_FREE = 255
 _MAX_DEPTH = 6
 
@@ -249,22 +249,13 @@ class TextHasher:
     """HMAC-SHA256 of texts under a key derived from one log key (128-bit hex digests)."""
 
     def __init__(self, log_key: bytes, key_id: str) -> None:
-        key = derive(log_key, TEXT_HASH_INFO)
-        if len(key) > _SHA256_BLOCK:  # RFC 2104: a long key is hashed first
-            key = hashlib.sha256(key).digest()
-        key = key.ljust(_SHA256_BLOCK, b"\0")
-        # The two padded keys hashed once: each text then costs two copies and two updates
-        # (an edit event hashes two texts per changed comment, 200,000 on a big export).
-        self._inner = hashlib.sha256(bytes(byte ^ 0x36 for byte in key))
-        self._outer = hashlib.sha256(bytes(byte ^ 0x5C for byte in key))
+        self._keyed = hmac.new(derive(log_key, TEXT_HASH_INFO), digestmod=hashlib.sha256)
         self.key_id = key_id
 
     def hash(self, text: str) -> str:
-        inner = self._inner.copy()
-        inner.update(text.encode("utf-8"))
-        outer = self._outer.copy()
-        outer.update(inner.digest())
-        return outer.hexdigest()[:32]
+        keyed = self._keyed.copy()  # the key's padding computed once, not for every text
+        keyed.update(text.encode("utf-8"))
+        return keyed.hexdigest()[:32]
 
     def pair(self, before: str, after: str) -> tuple[str, str]:
         """``hash_texts``: the keyed hashes of a cell's text before and after an edit."""

@@ -71,7 +71,10 @@ class ProposalsAhead:
         self._work = work
         self._results = results
         self.detector = detector  # the rules the proposals are made with
-        self._sent: dict[CellKey, tuple[str, tuple[Finding, ...]]] = {}
+        # cell → the number of its last request, its text and findings: a comment asked for
+        # again (a new scan) takes only the answer to its last request
+        self._sent: dict[CellKey, tuple[int, str, tuple[Finding, ...]]] = {}
+        self._requests = 0
         self._closed = False
 
     @classmethod
@@ -109,12 +112,15 @@ class ProposalsAhead:
         """The message asking for the proposals of these comments (cell, text, findings), for
         :meth:`send`; None when there is nothing to ask. Call it from the thread that
         collects: it records what was asked."""
+        if self._closed:
+            return None
         wired = []
         for key, text, findings in cells:
             kept = tuple(findings)
-            self._sent[key] = (text, kept)
-            wired.append((key, text, [_wire(finding) for finding in kept]))
-        if not wired or self._closed:
+            self._requests += 1
+            self._sent[key] = (self._requests, text, kept)
+            wired.append((self._requests, key, text, [_wire(finding) for finding in kept]))
+        if not wired:
             return None
         return pickle.dumps(wired, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -131,10 +137,12 @@ class ProposalsAhead:
         made: list[MadeAhead] = []
         try:
             while not self._closed and self._results.poll():
-                for key, proposal, found in pickle.loads(self._results.recv_bytes()):
-                    sent = self._sent.pop(key, None)
-                    if sent is not None:
-                        made.append(MadeAhead(key, sent[0], sent[1], proposal, found))
+                for request, key, proposal, found in pickle.loads(self._results.recv_bytes()):
+                    sent = self._sent.get(key)
+                    if sent is None or sent[0] != request:
+                        continue  # the answer to an earlier request for this comment
+                    del self._sent[key]
+                    made.append(MadeAhead(key, sent[1], sent[2], proposal, found))
         except (OSError, EOFError):
             logger.warning("Proposals helper stopped", exc_info=True)
             self.close()
@@ -239,7 +247,8 @@ def serve(lexicon: Lexicon, allowlist: tuple[str, ...], work: Connection,
     sys.setswitchinterval(0.001)
     inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
     outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-    reader = threading.Thread(target=_read, args=(work, inbox), daemon=True)
+    app_gone = threading.Event()
+    reader = threading.Thread(target=_read, args=(work, inbox, app_gone), daemon=True)
     writer = threading.Thread(target=_write, args=(results, outbox), daemon=True)
     reader.start()  # before the detector is built: work may already be on its way
     writer.start()
@@ -247,6 +256,8 @@ def serve(lexicon: Lexicon, allowlist: tuple[str, ...], work: Connection,
     while (message := inbox.get()) is not None:
         cells = pickle.loads(message)
         for start in range(0, len(cells), CHUNK):
+            if app_gone.is_set():  # the app closed its end, or died: stop at once
+                break
             made = [_propose(detector, *cell) for cell in cells[start : start + CHUNK]]
             outbox.put(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     outbox.put(None)
@@ -269,19 +280,22 @@ def _lower_priority() -> None:
 
 
 def _propose(
-    detector: Detector, key: CellKey, text: str, wired: list[WiredFinding]
-) -> tuple[CellKey, str | None, tuple[RawFinding, ...]]:
+    detector: Detector, request: int, key: CellKey, text: str, wired: list[WiredFinding]
+) -> tuple[int, CellKey, str | None, tuple[RawFinding, ...]]:
     findings = [Finding(*fields) for fields in wired]  # type: ignore[arg-type]
     proposal = first_suggestion(text, findings, detector=detector)
     found = detector.detect_raw(proposal) if proposal else ()
-    return key, proposal, found
+    return request, key, proposal, found
 
 
-def _read(work: Connection, inbox: queue.SimpleQueue[bytes | None]) -> None:
+def _read(
+    work: Connection, inbox: queue.SimpleQueue[bytes | None], app_gone: threading.Event
+) -> None:
     try:
         while True:
             inbox.put(work.recv_bytes())
     except (EOFError, OSError):
+        app_gone.set()
         inbox.put(None)
 
 

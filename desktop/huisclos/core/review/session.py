@@ -283,9 +283,9 @@ class ReviewSession:
 
     def rescan(self, keys: Iterable[CellKey]) -> None:
         """Re-detect the given cells from their current text (after an edit). What a proposal
-        made ahead still holds is known; the other texts go through the detector's batch pass
-        at once, as in a scan (a «Tout appliquer» changes 100,000 comments on a big export),
-        and only those it may flag are looked at."""
+        made ahead still holds is known; the other texts are detected together, as in a scan
+        (a «Tout appliquer» changes 100,000 comments on a big export): those already seen are
+        known, and only those the batch pass may flag are looked at."""
         keys = list(keys)
         texts = [self.text(key) for key in keys]
         found: dict[CellKey, list[Finding]] = {}
@@ -298,11 +298,11 @@ class ReviewSession:
                 unknown.append(index)
             else:
                 found[key] = self._kept(key, text, raw)
-        detector = self.detector
-        for position, hits in detector.candidate_hits([texts[index] for index in unknown]):
-            index = unknown[position]
-            key, text = keys[index], texts[index]
-            found[key] = self._kept(key, text, detector.detect_raw(text, hits))
+        detected = self.detector.detect_batch([texts[index] for index in unknown])
+        for index in unknown:
+            raw = detected.get(texts[index])
+            if raw:
+                found[keys[index]] = self._kept(keys[index], texts[index], raw)
         for key in keys:
             kept = found.get(key)
             if kept:

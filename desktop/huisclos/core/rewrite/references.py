@@ -147,8 +147,8 @@ def hangs_on_removed(
     refers back to, reports or goes on describing the removed clause just before it («le père
     ne le supporte pas», «… et qu'il boit», «prie en salle d'attente»), or it is the frame of
     reported speech one of whose pieces went («la gardienne dit qu'il ne sort plus»). ``hangs``
-    keeps what was worked out for each clause during one removal (the caller's fixpoint asks
-    again at every pass)."""
+    keeps what was worked out for each clause of the comment (the caller's fixpoint asks again
+    at every pass, and every removal from the same comment asks the same questions)."""
     if index > 0 and (index - 1) in result:
         if index not in hangs:
             hangs[index] = _hangs_on_previous(clauses, index)
@@ -167,7 +167,7 @@ def hangs_on_removed(
 def _cached(
     clauses: Clauses, hangs: dict[int, bool], index: int, kind: int, test: Callable[[str], bool]
 ) -> bool:
-    """``test`` of clause ``index``, worked out once per removal."""
+    """``test`` of clause ``index``, worked out once per comment (``hangs``)."""
     key = index + kind * len(clauses.segments)
     if key not in hangs:
         segment = clauses.segment_text(index)
