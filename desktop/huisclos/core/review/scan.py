@@ -29,7 +29,7 @@ from ..exports.model import Export
 from ..rewrite.suggestions import first_suggestion
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
-from .json_lines import add_counts, batch_lines, count_cells
+from .json_lines import add_counts, batch_lines, count_cells, placed
 from .pool import Analysis, WorkerPool, unwire
 
 logger = logging.getLogger(__name__)
@@ -287,21 +287,10 @@ def _cells(
     first: int,
     headers: list[str],
 ) -> list[FlaggedCell]:
-    """Batch cell indexes turned into row numbers and column names (the scanning process does
-    this for every flagged cell: ``tuple.__new__`` makes the named tuple without a Python call).
-    """
+    """Batch cell indexes turned into row numbers and column names (:func:`.json_lines.placed`),
+    as named tuples (``tuple.__new__`` makes one without a Python call)."""
     new = tuple.__new__
-    if len(headers) == 1:
-        column = headers[0]
-        return [
-            new(FlaggedCell, (first + index, column, text, raw, suggestion))
-            for index, text, raw, suggestion in analysed
-        ]
-    width = len(headers)
-    return [
-        new(FlaggedCell, (first + index // width, headers[index % width], text, raw, suggestion))
-        for index, text, raw, suggestion in analysed
-    ]
+    return [new(FlaggedCell, cell) for cell in placed(analysed, first, headers)]
 
 
 def _findings(detector: Detector, cells: list[FlaggedCell], sheet: str) -> list[Finding]:
