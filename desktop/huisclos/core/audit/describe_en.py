@@ -1,6 +1,6 @@
 """The journal's one-line summaries in English, for the desktop app's journal view and its CSV
 export when its interface is in English; its category names serve the English report too
-(:mod:`huisclos.core.report.layout_en`). The command line (``log show``, ``log export``) stays
+(:mod:`huisclos.core.report.wording_en`). The command line (``log show``, ``log export``) stays
 French: :func:`huisclos.core.audit.events.describe`.
 
 Same figures as the French line (:mod:`huisclos.core.review.counts`: comments to review,

@@ -1,309 +1,267 @@
-"""The self-check report laid out as one HTML document a GP can file.
+"""The self-check report laid out as one HTML document a GP can file, in French or in English.
 
-The HTML uses the subset of HTML/CSS that Qt's QTextDocument renders (tables, bgcolor bars,
-simple CSS), so the same text becomes a PDF through Qt (the desktop app and ``huisclos
-report``) and opens as is in a browser. No Qt here. Pure functions.
+One layout, two wordings: the sections, their order and their HTML are here; every word, date
+and number format comes from a :class:`Wording` (:mod:`.wording_fr`, the command line's and the
+French app's; :mod:`.wording_en`, the desktop app's English mode). The HTML uses the subset of
+HTML/CSS that Qt's QTextDocument renders (tables, bgcolor bars, simple CSS), so the same text
+becomes a PDF through Qt (the desktop app and ``huisclos report``) and opens as is in a browser.
+No Qt here. Pure functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from ..detect.categories import CATEGORY_LABELS
-from ..french import french_spacing, number, plural
-from ..review import counts as review_counts
-from .help_text import CNIL_RULES
 from .html_parts import RULE, bar_chart, category_table, escape, head
 from .masking import MaskedExample
+from .wording_fr import percent
 
 if TYPE_CHECKING:  # the figures (and the journal they read) load only to build a report
-    from .figures import ReportData
+    from ..review.counts import ReviewCounts
+    from .figures import CategoryLine, Corrections, LogStatus, ReportData
+
+__all__ = ["Wording", "percent", "report_html"]
 
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
+class Wording(Protocol):
+    """Every word of the report in one language: headings, sentences and number formats."""
 
-# --- layout ----------------------------------------------------------------------------------
+    language: str  # the document's ``lang``
+    document_title: str
+    heading: str
+    file_heading: str
+    file_labels: tuple[str, str, str, str]  # file name, rows, columns checked, fingerprint
+    fingerprint_note: str
+    summary_heading: str
+    categories_heading: str
+    no_category: str
+    category_headings: tuple[str, str, str]  # category, patients, share
+    categories_note: str
+    chart_caption: str
+    chart_legend_intro: str
+    log_heading: str
+    log_note: str
+    rules_heading: str
+    rules: Sequence[str]
+    next_steps_heading: str
+    next_steps: Sequence[str]
+    tampered_step: str
+    examples_heading: str
+    examples_note: str
+    signature_labels: tuple[str, str]  # who checked, date and signature
 
+    def number(self, value: int) -> str: ...
 
-def french_date(moment: datetime, with_time: bool = True) -> str:
-    """«23 novembre 2026 à 17 h 05» — independent of the system locale."""
-    day = "1er" if moment.day == 1 else str(moment.day)
-    text = f"{day} {MONTHS[moment.month - 1]} {moment.year}"
-    if with_time:
-        text += f" à {moment.hour} h {moment.minute:02d}"
-    return text
+    def percent(self, value: float) -> str: ...
 
+    def severity(self, severity: str) -> str: ...
 
-def percent(value: float) -> str:
-    """«12,5 %» with one decimal below 10 %, none above; «< 0,1 %» for tiny non-zero shares."""
-    pct = value * 100
-    if 0 < pct < 0.1:
-        return "< 0,1\u00a0%"
-    text = f"{pct:.1f}" if pct < 10 else f"{pct:.0f}"
-    return text.replace(".", ",") + "\u00a0%"
+    def line_label(self, line: CategoryLine) -> str: ...
+
+    def category(self, category: str) -> str: ...
+
+    def drawn_up(self, data: ReportData) -> str:
+        """When and with what the report was drawn up, and what it holds."""
+        ...
+
+    def quoted(self, column: str) -> str: ...
+
+    def figure_cells(self, data: ReportData) -> list[tuple[int, str]]:
+        """The summary's big figures, each with the words under it."""
+        ...
+
+    def summary_detail(self, data: ReportData) -> str: ...
+
+    def corrected(self, corrections: Corrections) -> str: ...
+
+    def category_count(self, category: str, value: int) -> str: ...
+
+    def remaining(self, counts: ReviewCounts) -> str: ...
+
+    def nothing_corrected(self) -> str: ...
+
+    def unsaved(self, count: int) -> str: ...
+
+    def log_sentence(self, status: LogStatus) -> str: ...
+
+    def example_text(self, example: MaskedExample) -> str: ...
+
+    def finish(self, html: str) -> str:
+        """The whole document as the language writes it (French no-break spaces)."""
+        ...
 
 
 def report_html(data: ReportData, language: str = "fr") -> str:
     """The whole report as one HTML document (UTF-8, inline styles, no external resource).
 
-    ``language`` «en» gives the English report of the desktop app's English mode
-    (:mod:`.layout_en`); the command line and the French app keep the French one."""
+    ``language`` «en» gives the English report of the desktop app's English mode; the command
+    line and the French app keep the French one."""
     if language == "en":
-        from .layout_en import report_html_en
+        from .wording_en import EnglishWording
 
-        return report_html_en(data)
+        words: Wording = EnglishWording()
+    else:
+        from .wording_fr import FrenchWording
+
+        words = FrenchWording()
     parts = [
-        head("Rapport d'autocontrôle — Huis clos", "fr"),
-        _title_block(data),
-        _file_block(data),
-        _figures_block(data),
-        _categories_block(data),
-        _corrections_block(data),
-        _log_block(data),
-        _rules_block(),
-        _next_steps_block(data),
+        head(words.document_title, words.language),
+        _title_block(data, words),
+        _file_block(data, words),
+        _figures_block(data, words),
+        _categories_block(data, words),
+        _corrections_block(data, words),
+        _log_block(data, words),
+        _rules_block(words),
+        _next_steps_block(data, words),
     ]
     if data.examples:
-        parts.append(_examples_block(data.examples))
-    parts.append(_signature_block(data))
+        parts.append(_examples_block(data.examples, words))
+    parts.append(_signature_block(words))
     parts.append("</body></html>")
-    return french_spacing("\n".join(parts))
+    return words.finish("\n".join(parts))
 
 
-def _title_block(data: ReportData) -> str:
+def _title_block(data: ReportData, words: Wording) -> str:
     practice = (
         f'<p style="font-size: 12pt; font-weight: bold;">{escape(data.practice)}</p>'
         if data.practice.strip()
         else ""
     )
     return (
-        "<h1>Rapport d'autocontrôle des commentaires administratifs</h1>"
+        f"<h1>{words.heading}</h1>"
         f"{practice}"
-        f'<p class="muted">Établi le {escape(french_date(data.generated))} avec Huis clos '
-        f"{escape(data.app_version)}, sur ce poste, sans connexion à Internet. "
-        f"{escape(contents_sentence(data))}</p>"
+        f'<p class="muted">{escape(words.drawn_up(data))}</p>'
         f'<hr style="color: {RULE};">'
     )
 
 
-def contents_sentence(data: ReportData) -> str:
-    """What the report holds, exactly: figures only, or figures and the masked examples the
-    user asked for (never a patient's name)."""
-    if not data.examples:
-        return (
-            "Ce rapport ne contient que des chiffres : aucun nom ni aucun commentaire de patient."
-        )
-    shown = plural(len(data.examples), "exemple masqué", "exemples masqués")
-    return (
-        f"Ce rapport ne contient aucun nom de patient ; à votre demande, il montre {shown} "
-        "de commentaires (en fin de rapport), où les passages sensibles sont remplacés par "
-        "leur catégorie et les noms et les chiffres sont cachés."
-    )
-
-
-def _file_block(data: ReportData) -> str:
-    columns = ", ".join(f"« {escape(c)} »" for c in data.columns) if data.columns else "—"
+def _file_block(data: ReportData, words: Wording) -> str:
+    columns = ", ".join(words.quoted(escape(c)) for c in data.columns) if data.columns else "—"
     fingerprint = data.fingerprint or "—"
+    name, rows, checked, print_label = words.file_labels
     return (
-        "<h2>Fichier vérifié</h2>"
+        f"<h2>{words.file_heading}</h2>"
         '<table cellspacing="0" cellpadding="2">'
-        f'<tr><td class="muted" width="170">Nom du fichier</td><td>{escape(data.file_name)}</td>'
+        f'<tr><td class="muted" width="170">{name}</td><td>{escape(data.file_name)}</td>'
         "</tr>"
-        f'<tr><td class="muted">Patients (lignes)</td><td>{number(data.rows)}</td></tr>'
-        f'<tr><td class="muted">Colonnes analysées</td><td>{columns}</td></tr>'
-        f'<tr><td class="muted">Empreinte SHA-256</td><td class="mono">{escape(fingerprint)}'
+        f'<tr><td class="muted">{rows}</td><td>{words.number(data.rows)}</td></tr>'
+        f'<tr><td class="muted">{checked}</td><td>{columns}</td></tr>'
+        f'<tr><td class="muted">{print_label}</td><td class="mono">{escape(fingerprint)}'
         "</td></tr>"
         "</table>"
-        '<p class="small muted">L\'empreinte identifie ce fichier précisément : elle permet de '
-        "prouver quel export a été vérifié, sans en conserver le contenu.</p>"
+        f'<p class="small muted">{words.fingerprint_note}</p>'
     )
 
 
-def _figures_block(data: ReportData) -> str:
-    counts = data.review_counts
-    high = data.high_comments
-    cells = [
-        (counts.to_review, "commentaire à revoir", "commentaires à revoir"),
-        (counts.corrected, "commentaire corrigé", "commentaires corrigés"),
-        (counts.flagged, "commentaire signalé", "commentaires signalés"),
-        (high, "commentaire de gravité élevée", "commentaires de gravité élevée"),
-        (data.flagged_patients, "patient concerné", "patients concernés"),
-    ]
+def _figures_block(data: ReportData, words: Wording) -> str:
     row = "".join(
         f'<td width="20%" align="center" style="background-color: #eef3f8;">'
-        f'<span class="big">{escape(number(value))}</span><br>'
-        f'<span class="small">{escape(plural(value, one, many).split(" ", 1)[1])}</span></td>'
-        for value, one, many in cells
-    )
-    detail = (
-        f"{review_counts.passages(counts.passages)} dans "
-        f"{review_counts.flagged(counts.flagged)}, chez "
-        f"{review_counts.patients(data.flagged_patients)} sur {number(data.rows)} "
-        f"({percent(data.share_flagged)})."
+        f'<span class="big">{escape(words.number(value))}</span><br>'
+        f'<span class="small">{escape(label)}</span></td>'
+        for value, label in words.figure_cells(data)
     )
     return (
-        "<h2>En résumé</h2>"
+        f"<h2>{words.summary_heading}</h2>"
         f'<table width="100%" cellspacing="6" cellpadding="8"><tr>{row}</tr></table>'
-        f'<p class="small muted">{escape(detail)}</p>'
+        f'<p class="small muted">{escape(words.summary_detail(data))}</p>'
     )
 
 
-def _categories_block(data: ReportData) -> str:
+def _categories_block(data: ReportData, words: Wording) -> str:
+    title = f"<h2>{words.categories_heading}</h2>"
     if not data.categories:
-        return (
-            "<h2>Commentaires signalés par catégorie</h2>"
-            "<p>Aucun commentaire sensible n'a été trouvé dans les colonnes analysées.</p>"
-        )
+        return title + f"<p>{words.no_category}</p>"
     table = category_table(
         data,
-        headings=("Catégorie", "Patients", "Part"),
-        label_of=lambda line: line.label,
-        severity_name=_severity_heading,
-        number_of=number,
-        percent_of=percent,
+        headings=words.category_headings,
+        label_of=words.line_label,
+        severity_name=words.severity,
+        number_of=words.number,
+        percent_of=words.percent,
     )
-    note = (
-        '<p class="small muted">Un commentaire compte une fois par catégorie, à sa gravité la '
-        "plus haute ; un patient compte une fois par catégorie. Gravité élevée : donnée "
-        "sensible (RGPD art. 9 et 10) ou identifiant ; moyenne : précarité sociale ou jugement ; "
-        "faible : besoin pratique formulé comme une maladie.</p>"
-    )
-    return "<h2>Commentaires signalés par catégorie</h2>" + table + note + _chart(data)
-
-
-def _severity_heading(severity: str) -> str:
-    return {"high": "Élevée", "medium": "Moyenne", "low": "Faible"}[severity]
-
-
-def _chart(data: ReportData) -> str:
-    return bar_chart(
+    chart = bar_chart(
         data,
-        label_of=lambda line: line.label,
-        severity_name=_severity_heading,
-        number_of=number,
-        caption="Commentaires signalés",
-        legend_intro="— gravité : ",
+        label_of=words.line_label,
+        severity_name=words.severity,
+        number_of=words.number,
+        caption=words.chart_caption,
+        legend_intro=words.chart_legend_intro,
     )
+    return title + table + f'<p class="small muted">{words.categories_note}</p>' + chart
 
 
-def _corrections_block(data: ReportData) -> str:
+def _corrections_block(data: ReportData, words: Wording) -> str:
     c = data.corrections
     if c.cells:
-        when = f", la dernière fois le {french_date(c.last)}" if c.last else ""
-        corrected = plural(c.cells, "commentaire corrigé", "commentaires corrigés")
-        how = (
-            f"en {plural(c.saves, 'enregistrement')} d'une copie nettoyée"
-            if c.saves
-            else "dans l'application (aucune copie nettoyée enregistrée pour l'instant)"
-        )
-        text = f"<p>D'après le journal, {corrected} dans ce fichier, {how}{when}.</p>"
+        text = f"<p>{words.corrected(c)}</p>"
         if c.by_category:
             items = "".join(
-                f"<li>{escape(CATEGORY_LABELS.get(k, k))} : {number(v)}</li>"
+                f"<li>{words.category_count(k, v)}</li>"
                 for k, v in sorted(c.by_category.items(), key=lambda kv: -kv[1])
             )
             text += f"<ul>{items}</ul>"
         counts = data.review_counts
         if counts.flagged:
-            text += (
-                f"<p>Restent {review_counts.to_review(counts.to_review)} sur "
-                f"{review_counts.flagged(counts.flagged)}.</p>"
-                if counts.to_review
-                else "<p>Tous les commentaires signalés ont été traités.</p>"
-            )
+            text += f"<p>{words.remaining(counts)}</p>"
     else:
-        text = (
-            "<p>Le journal ne contient encore aucune correction enregistrée pour ce fichier. "
-            "Les corrections apparaissent ici dès qu'une copie nettoyée est enregistrée.</p>"
-        )
-    if c.unsaved == 1:
-        text += "<p>1 correction faite dans l'application n'est pas encore enregistrée.</p>"
-    elif c.unsaved > 1:
-        text += (
-            f"<p>{number(c.unsaved)} corrections faites dans l'application ne sont pas encore "
-            "enregistrées.</p>"
-        )
+        text = f"<p>{words.nothing_corrected()}</p>"
+    if c.unsaved:
+        text += f"<p>{words.unsaved(c.unsaved)}</p>"
     return "<h2>Corrections</h2>" + text
 
 
-def _log_block(data: ReportData) -> str:
-    status = data.log
+def _log_block(data: ReportData, words: Wording) -> str:
     css, mark = {True: ("ok", "&#10003;"), False: ("bad", "&#10007;")}.get(
-        status.ok, ("unknown", "?")
+        data.log.ok, ("unknown", "?")
     )
-    message = status.message[:1].upper() + status.message[1:]
     return (
-        "<h2>Journal chiffré</h2>"
-        f'<p><span class="{css}">{mark} {escape(message)}</span></p>'
-        '<p class="small muted">Le journal garde, chiffrés et chaînés, la date, l\'empreinte du '
-        "fichier et le nombre de corrections par catégorie — jamais le texte d'un commentaire. "
-        "Toute modification ou suppression d'un événement est détectée.</p>"
+        f"<h2>{words.log_heading}</h2>"
+        f'<p><span class="{css}">{mark} {escape(words.log_sentence(data.log))}</span></p>'
+        f'<p class="small muted">{words.log_note}</p>'
     )
 
 
-def _rules_block() -> str:
-    items = "".join(f"<li>{escape(rule)}</li>" for rule in CNIL_RULES)
-    return "<h2>Les règles à retenir (CNIL)</h2>" + f"<ul>{items}</ul>"
+def _rules_block(words: Wording) -> str:
+    items = "".join(f"<li>{escape(rule)}</li>" for rule in words.rules)
+    return f"<h2>{words.rules_heading}</h2>" + f"<ul>{items}</ul>"
 
 
-def _next_steps_block(data: ReportData) -> str:
-    steps = [
-        "Reporter chaque correction dans le logiciel du cabinet à l'aide de la liste de "
-        "corrections (la copie nettoyée ne remplace pas la source).",
-        "Supprimer l'export et la copie nettoyée une fois les corrections reportées, y compris "
-        "de la corbeille et des dossiers synchronisés.",
-        "Former l'équipe (secrétariat, remplaçants) : le besoin pratique, pas la maladie ; "
-        "ni rumeur, ni proche, ni jugement.",
-        "Refaire cette vérification régulièrement, par exemple chaque trimestre, et classer ce "
-        "rapport avec votre registre RGPD.",
-    ]
+def _next_steps_block(data: ReportData, words: Wording) -> str:
+    steps = list(words.next_steps)
     if data.log.ok is False:
-        steps.insert(0, "Le journal est altéré : signalez-le au responsable du cabinet.")
+        steps.insert(0, words.tampered_step)
     items = "".join(
         f'<tr><td width="22" valign="top" style="font-size: 12pt;">&#9744;</td>'
         f"<td>{escape(step)}</td></tr>"
         for step in steps
     )
     return (
-        "<h2>Prochaines étapes</h2>"
+        f"<h2>{words.next_steps_heading}</h2>"
         f'<table cellspacing="0" cellpadding="3" width="100%">{items}</table>'
     )
 
 
-def _examples_block(examples: Sequence[MaskedExample]) -> str:
+def _examples_block(examples: Sequence[MaskedExample], words: Wording) -> str:
     rows = "".join(
         f'<tr><td width="32%" class="small muted">'
-        f"{escape(', '.join(CATEGORY_LABELS.get(c, c) for c in ex.categories))}</td>"
-        f"<td>{escape(ex.text)}</td></tr>"
+        f"{escape(', '.join(words.category(c) for c in ex.categories))}</td>"
+        f"<td>{escape(words.example_text(ex))}</td></tr>"
         for ex in examples
     )
     return (
-        "<h2>Exemples masqués</h2>"
-        '<p class="small muted">Ajoutés à la demande. Les passages sensibles sont remplacés par '
-        "leur catégorie, les noms par « [nom] », les chiffres par « • ».</p>"
+        f"<h2>{words.examples_heading}</h2>"
+        f'<p class="small muted">{words.examples_note}</p>'
         f'<table width="100%" cellspacing="0" cellpadding="3">{rows}</table>'
     )
 
 
-def _signature_block(data: ReportData) -> str:
+def _signature_block(words: Wording) -> str:
+    checked_by, signature = words.signature_labels
     return (
         '<table width="100%" cellspacing="0" cellpadding="4" style="margin-top: 18px;">'
-        '<tr><td width="50%" class="muted">Vérification faite par :</td>'
-        '<td width="50%" class="muted">Date et signature :</td></tr>'
+        f'<tr><td width="50%" class="muted">{checked_by}</td>'
+        f'<td width="50%" class="muted">{signature}</td></tr>'
         '<tr><td height="40">&nbsp;</td><td>&nbsp;</td></tr></table>'
     )
