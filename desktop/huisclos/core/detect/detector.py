@@ -34,6 +34,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import LexiconError
 from . import practice
@@ -72,10 +73,15 @@ OBJECT_WORDS = "objets"
 _LIGATURE = re.compile("œ|oe", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as identifiers.BATCH_PREFILTER
 
-# What the batch pass found in one cell: (end, id) of the lexicon's keys (and its runs of three
-# letters and of digits), and of the generated forms' keys, the ends offsets in the batch; and
-# where the cell's space-padded key starts in the batch.
-CellHits = tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]], int]
+
+class CellHits(NamedTuple):
+    """What the batch pass found in one cell, offsets in the folded batch."""
+
+    main: Sequence[tuple[int, int]]  # (end, id) of the lexicon's keys, runs of letters, digits
+    generated: Sequence[tuple[int, int]]  # (end, id) of the generated forms' keys
+    base: int  # where the cell's space-padded key starts in the batch
+    batch: bytes  # the folded batch (:func:`.matcher.fold_batch`): the cell's key is a slice
+
 
 BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
     kind: Rule(
@@ -323,10 +329,17 @@ class Detector:
         main = hits_by_cell(starts, matcher.match_ends(data))
         extra = hits_by_cell(starts, generated.matcher.match_ends(data)) if generated else {}
         none: tuple[tuple[int, int], ...] = ()
+        new = tuple.__new__  # a named tuple without a Python call
         if not extra:
-            return [(index, (hits, none, starts[index])) for index, hits in main.items()]
+            return [
+                (index, new(CellHits, (hits, none, starts[index], data)))
+                for index, hits in main.items()
+            ]
         return [
-            (index, (main.get(index, none), extra.get(index, none), starts[index]))
+            (
+                index,
+                new(CellHits, (main.get(index, none), extra.get(index, none), starts[index], data)),
+            )
             for index in sorted(main.keys() | extra.keys())
         ]
 
@@ -361,7 +374,10 @@ class Detector:
         return form_ids
 
     def _detect(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
-        key = key_fold(text)
+        if hits is None:
+            key = key_fold(text)
+        else:  # folded already, with the whole batch
+            key = hits.batch[hits.base + 1 : hits.base + 1 + len(text)].decode("ascii")
         padded = f" {key} "
         spans: dict[tuple[int, int, int], None] = {}
         stretched = False
@@ -374,7 +390,7 @@ class Detector:
                     stretched = True  # «aaa»: some letters are repeated, try the squeezed text
             digits = _DIGIT_RUN.search(key) is not None
         else:  # the batch pass's hits: (end just past the key's trailing space, id)
-            main_ends, generated_ends, base = hits
+            main_ends, generated_ends, base, _ = hits
             if generated_ends:
                 generated_ends = [(end - base, key_id) for end, key_id in generated_ends]
             by_id = self._matcher.by_id
