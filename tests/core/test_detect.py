@@ -376,3 +376,39 @@ def test_the_batch_pass_hits_give_what_a_lone_comment_gives() -> None:
     }
     for index, text in enumerate(batch):
         assert found.get(index, ()) == alone._detect(text), text
+
+
+QUALIFIER_WORDINGS = {
+    # text: the reasons of its findings, in text order
+    "Ses 3 enfants seraient séropositifs": [("hearsay", "third_party")],
+    "Le 12 03 sa 2 4 mère 7 serait en prison": [("hearsay", "third_party")],
+    "Mari 2 alcoolique, séropositif": [("third_party",), ()],
+    "sa  mère : diabétique depuis 2019": [()],
+    "Diabétique. Sa. Mère aussi": [()],
+    "d’après sa mère, VIH+ et alcoolique": [("hearsay", "third_party")] * 2,
+    "VIH ; son\x00mari dit que c'est faux": [()],
+    "diabète\nd'après son fils": [("hearsay", "third_party")],
+    "diabète\nD'après son fils": [()],
+    "sa mère, musulmane voilée": [("third_party",)] * 2,
+    "appeler la fille : dépression": [()],
+    "son fils dit que le père serait alcoolique !!": [("hearsay", "third_party", "emphasis")],
+    "séropositif selon": [("hearsay",)],
+}
+
+
+def test_qualifier_phrases_are_placed_the_same_with_and_without_hyperscan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hyperscan finds the hearsay and relative phrases where they start and end (numbers between
+    their words skipped); the phrase automaton does without it: same reasons, in the right
+    clause."""
+    pytest.importorskip("hyperscan")
+    from huisclos.core.detect import matcher as matcher_module
+
+    with_hyperscan = Detector(load_lexicon())
+    monkeypatch.setattr(matcher_module, "hyperscan", None)
+    without = Detector(load_lexicon())
+    for text, reasons in QUALIFIER_WORDINGS.items():
+        found = with_hyperscan.detect(text)
+        assert [finding.reasons for finding in found] == reasons, text
+        assert without.detect(text) == found, text

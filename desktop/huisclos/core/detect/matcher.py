@@ -173,6 +173,35 @@ class Matcher:
         return positions
 
 
+class SpanMatcher:
+    """Regular expressions over a folded text, each match reported with where it starts too
+    (hyperscan's leftmost start): a few hundred short patterns, one text at a time. Compiled
+    once per set of patterns and cached beside the lexicon's database; without hyperscan (or
+    without patterns) :attr:`available` is False and the caller finds them its own way."""
+
+    def __init__(self, patterns: Sequence[bytes], name: str) -> None:
+        self._database = None
+        if hyperscan is not None and patterns:
+            digest = _digest([b"leftmost start"], list(patterns))
+            flags = hyperscan.HS_FLAG_SOM_LEFTMOST
+            self._database = _batch_database([], list(patterns), digest, name, None, flags)
+        self._lock = threading.Lock()
+
+    @property
+    def available(self) -> bool:
+        return self._database is not None
+
+    def spans(self, data: bytes) -> list[tuple[int, int, int]]:
+        """(start, end, pattern index) of every match in ``data``, by end."""
+        found: list[tuple[int, int, int]] = []
+        add = found.append
+        with self._lock:
+            self._database.scan(  # type: ignore[union-attr]
+                data, match_event_handler=lambda i, start, end, _f, _c: add((start, end, i))
+            )
+        return found
+
+
 def fold_batch(texts: Sequence[str]) -> bytes:
     """A batch of cells as one folded, space-padded text, the cells separated by NUL."""
     return key_fold_bytes(" " + " \x00 ".join(texts) + " ")
@@ -244,9 +273,11 @@ def _batch_database(  # type: ignore[no-untyped-def]
     digest: str,
     name: str,
     progress: Callable[[str], None] | None,
+    flags: int = 0,
 ):
     """One hyperscan database: every padded key (plain literals) and the ``patterns``
-    (stretched letters, long digit runs); loaded from the cache when compiled before."""
+    (stretched letters, long digit runs), the patterns compiled with ``flags``; loaded from the
+    cache when compiled before."""
     cached = _load_cached_database(name, digest)
     if cached is not None:
         return cached
@@ -255,7 +286,8 @@ def _batch_database(  # type: ignore[no-untyped-def]
     database = hyperscan.Database()
     if patterns:
         expressions = [re.escape(literal) for literal in literals] + patterns
-        database.compile(expressions=expressions, ids=list(range(len(expressions))))
+        flagged = [0] * len(literals) + [flags] * len(patterns)
+        database.compile(expressions=expressions, ids=list(range(len(expressions))), flags=flagged)
     else:  # plain literals: hyperscan's literal compiler is the faster one
         database.compile(expressions=literals, ids=list(range(len(literals))), literal=True)
     _save_cached_database(name, digest, database)
