@@ -381,7 +381,6 @@ class Detector:
         padded = f" {key} "
         spans: dict[tuple[int, int, int], None] = {}
         stretched = False
-        generated_ends: Sequence[tuple[int, int]] | None = None
         if hits is None:
             for last, (length, form_ids) in self._matcher.scan(padded):
                 if form_ids:
@@ -391,8 +390,6 @@ class Detector:
             digits = _DIGIT_RUN.search(key) is not None
         else:  # the batch pass's hits: (end just past the key's trailing space, id)
             main_ends, generated_ends, base, _ = hits
-            if generated_ends:
-                generated_ends = [(end - base, key_id) for end, key_id in generated_ends]
             by_id = self._matcher.by_id
             assert by_id is not None
             digits = False
@@ -406,9 +403,19 @@ class Detector:
                     digits = True
                 else:
                     stretched = True
+            if generated_ends:  # a generated key's id reads (key length, slots)
+                slots_by_id = self._generated.matcher.by_id  # type: ignore[union-attr]
+                assert slots_by_id is not None
+                translated = self._translated
+                for end, key_id in generated_ends:
+                    length, slots = slots_by_id[key_id]
+                    form_ids = translated.get(slots) or self._generated_forms(slots)
+                    if form_ids:
+                        end -= shift
+                        self._check(text, key, end - length, end, form_ids, spans)
         generated = self._generated
-        if generated is not None and (generated_ends is None or generated_ends):
-            for start, end, slots in generated.hits(padded, generated_ends):
+        if generated is not None and hits is None:
+            for start, end, slots in generated.hits(padded):
                 form_ids = self._generated_forms(slots)
                 if form_ids:
                     self._check(text, key, start - 1, end - 1, form_ids, spans)

@@ -59,6 +59,12 @@ _CONTACT_WORDS = frozenset(
 )  # fmt: skip
 
 
+# A severity one level up (a finding with reasons), the highest staying as it is.
+_RAISED = {
+    name: SEVERITIES[min(rank + 1, len(SEVERITIES) - 1)] for name, rank in SEVERITY_RANK.items()
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Clause:
     """The qualifiers of one clause: word offsets, the part of the clause each word is in, the
@@ -133,13 +139,12 @@ class Qualifiers:
             shouting = (
                 matched.isupper()
                 and rule.category != "identifier"
-                and sum(char.isalpha() for char in matched) > minimum_caps
+                and (len(matched) if matched.isalpha() else sum(map(str.isalpha, matched)))
+                > minimum_caps
             )
             if emphasis_cell or shouting:
                 reasons = (*reasons, "emphasis")
-            severity = rule.severity
-            if reasons:
-                severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
+            severity = _RAISED[rule.severity] if reasons else rule.severity
             out.append(new(RawFinding, (start, end, index, severity, reasons)))
         return out
 
