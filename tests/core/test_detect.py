@@ -376,6 +376,9 @@ def test_the_batch_pass_hits_give_what_a_lone_comment_gives() -> None:
     }
     for index, text in enumerate(batch):
         assert found.get(index, ()) == alone._detect(text), text
+    # the scan's path: the flagged comments' qualifier phrases found in one pass for them all
+    scanned = Detector(load_lexicon()).detect_batch(batch)
+    assert scanned == {text: alone._detect(text) for text in batch if alone._detect(text)}
 
 
 QUALIFIER_WORDINGS = {
@@ -412,3 +415,10 @@ def test_qualifier_phrases_are_placed_the_same_with_and_without_hyperscan(
         found = with_hyperscan.detect(text)
         assert [finding.reasons for finding in found] == reasons, text
         assert without.detect(text) == found, text
+    together = [*QUALIFIER_WORDINGS, *QUALIFIER_WORDINGS]  # one batch, as a scan has them
+    for detector in (with_hyperscan,):
+        detector._memo.clear()
+        raw = detector.detect_batch(together)
+        assert {text: detector.findings_from(text, found) for text, found in raw.items()} == {
+            text: detector.detect(text) for text in QUALIFIER_WORDINGS
+        }

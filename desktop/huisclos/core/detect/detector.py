@@ -297,15 +297,18 @@ class Detector:
     def detect_raw(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
         """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export.
         ``hits``: what :meth:`candidate_hits` found in it (None: it is matched here)."""
-        memo = self._memo
-        hit = memo.get(text)
+        hit = self._memo.get(text)
         if hit is not None:
             return hit
         result = self._detect(text, hits)
+        self._remember(text, result)
+        return result
+
+    def _remember(self, text: str, result: tuple[RawFinding, ...]) -> None:
+        memo = self._memo
         if len(memo) > 200_000:
             memo.clear()
         memo[text] = result
-        return result
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
         """Indices of ``texts`` that may hold a finding; every other text certainly has none."""
@@ -356,12 +359,19 @@ class Detector:
                     fresh.append(text)
             elif known:
                 found[text] = known
-        detect_raw = self.detect_raw
+        flagged: list[tuple[str, str, list[tuple[int, int, int]]]] = []
         for index, hits in self.candidate_hits(fresh):
             text = fresh[index]
-            raw = detect_raw(text, hits)
-            if raw:
-                found[text] = raw
+            key, spans = self._spans(text, hits)
+            if spans:
+                flagged.append((text, key, spans))
+            else:
+                self._remember(text, ())
+        qualify, rules = self._qualifiers.qualify, self.rules
+        phrases = self._qualifiers.phrase_spans([key for _, key, _ in flagged])
+        for (text, key, spans), its_phrases in zip(flagged, phrases, strict=True):
+            raw = found[text] = tuple(qualify(text, key, spans, rules, its_phrases))
+            self._remember(text, raw)
         return found
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
@@ -374,6 +384,13 @@ class Detector:
         return form_ids
 
     def _detect(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
+        """:meth:`detect_raw` without the memo."""
+        key, spans = self._spans(text, hits)
+        return tuple(self._qualifiers.qualify(text, key, spans, self.rules)) if spans else ()
+
+    def _spans(self, text: str, hits: CellHits | None) -> tuple[str, list[tuple[int, int, int]]]:
+        """The comment's key, and the (start, end, rule index) of what passes its rule's checks,
+        one per passage and category; qualifiers come after."""
         if hits is None:
             key = key_fold(text)
         else:  # folded already, with the whole batch
@@ -431,10 +448,7 @@ class Detector:
                         self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
         for match in find_identifiers(text) if digits else ():
             spans[(match.start, match.end, self._validator_rules[match.kind])] = None
-        if not spans:
-            return ()
-        kept = self._drop_nested(list(spans))
-        return tuple(self._qualifiers.qualify(text, key, kept, self.rules))
+        return key, self._drop_nested(list(spans)) if spans else []
 
     def _check(
         self,

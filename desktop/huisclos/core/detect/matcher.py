@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 from operator import add, itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 import ahocorasick
 
@@ -40,6 +41,7 @@ from .normalize import key_fold_bytes
 logger = logging.getLogger(__name__)
 
 Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded text, form ids
+EndFirst = TypeVar("EndFirst", bound=tuple[int, ...])  # a batch hit: its end offset first
 DIGIT_RUN = -1  # the "key length" of a long digit run (an identifier may be there)
 
 
@@ -192,12 +194,13 @@ class SpanMatcher:
         return self._database is not None
 
     def spans(self, data: bytes) -> list[tuple[int, int, int]]:
-        """(start, end, pattern index) of every match in ``data``, by end."""
+        """(end, start, pattern index) of every match in ``data`` (end first, as
+        :func:`hits_by_cell` reads them)."""
         found: list[tuple[int, int, int]] = []
         add = found.append
         with self._lock:
             self._database.scan(  # type: ignore[union-attr]
-                data, match_event_handler=lambda i, start, end, _f, _c: add((start, end, i))
+                data, match_event_handler=lambda i, start, end, _f, _c: add((end, start, i))
             )
         return found
 
@@ -226,18 +229,17 @@ def cell_starts(texts: Sequence[str]) -> list[int]:
     return list(map(add, lengths, range(0, 3 * len(texts) + 1, 3)))
 
 
-def hits_by_cell(
-    starts: list[int], found: list[tuple[int, int]]
-) -> dict[int, list[tuple[int, int]]]:
-    """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index (``starts``:
-    :func:`cell_starts`), in cell order; the ends stay offsets in the batch (cell ``k``'s
-    space-padded key starts at ``starts[k]``). No Python step per hit: the cells are found by
-    ``bisect`` mapped over the sorted ends, the hits of a cell are a slice."""
+def hits_by_cell(starts: list[int], found: list[EndFirst]) -> dict[int, list[EndFirst]]:
+    """The (end, id) of :meth:`Matcher.match_ends` (or the (end, start, id) of
+    :meth:`SpanMatcher.spans`) on a folded batch, by cell index (``starts``: :func:`cell_starts`),
+    in cell order; the offsets stay offsets in the batch (cell ``k``'s space-padded key starts at
+    ``starts[k]``). No Python step per hit: the cells are found by ``bisect`` mapped over the
+    sorted ends, the hits of a cell are a slice."""
     if not found:
         return {}
     found.sort(key=itemgetter(0))  # hyperscan reports by end already: one pass, order kept
     cells = list(map(bisect_left, repeat(starts), map(itemgetter(0), found)))
-    per_cell: dict[int, list[tuple[int, int]]] = {}
+    per_cell: dict[int, list[EndFirst]] = {}
     low = 0
     for cell in dict.fromkeys(cells):
         high = bisect_right(cells, cell, low)

@@ -21,7 +21,7 @@ import ahocorasick
 from .categories import SEVERITIES, SEVERITY_RANK
 from .findings import RawFinding
 from .lexicon import Lexicon, Rule
-from .matcher import SpanMatcher
+from .matcher import SpanMatcher, cell_starts, hits_by_cell
 from .terms import term_key
 
 # Clause ends for qualifiers. A line break inside a cell is a clause end unless the next line
@@ -110,13 +110,20 @@ class Qualifiers:
         self._min_capitals = lexicon.min_capital_letters
 
     def qualify(
-        self, text: str, key: str, spans: list[tuple[int, int, int]], rules: Sequence[Rule]
+        self,
+        text: str,
+        key: str,
+        spans: list[tuple[int, int, int]],
+        rules: Sequence[Rule],
+        phrases: Sequence[PhraseSpan] | None = None,
     ) -> list[RawFinding]:
         """The findings of ``spans`` (start, end, rule index), in text order, with their
-        reasons and their severity raised by one level when they have some."""
+        reasons and their severity raised by one level when they have some; ``phrases``: the
+        comment's :meth:`phrase_spans` when they were found with other comments'."""
         emphasis_cell = "!" in text and self._exclaim.search(text) is not None
         breaks = None
-        phrases = self.phrase_spans(key)
+        if phrases is None:
+            phrases = self.phrase_spans([key])[0]
         if phrases:  # most comments: no hearsay, no relative, nothing to place
             breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
         clause_cache: dict[int, Clause] = {}
@@ -148,16 +155,21 @@ class Qualifiers:
             out.append(new(RawFinding, (start, end, index, severity, reasons)))
         return out
 
-    def phrase_spans(self, key: str) -> list[PhraseSpan]:
-        """Every hearsay or relative phrase among the words of a comment's ``key``, number-only
+    def phrase_spans(self, keys: Sequence[str]) -> list[list[PhraseSpan]]:
+        """Every hearsay or relative phrase among the words of each comment's key, number-only
         words left out, as the clauses' text has them: a phrase found in a clause is found in
         the comment, and lies within the clause's offsets (clauses are cut at punctuation, a
-        space in ``key``)."""
-        if self._spans.available:
-            kinds = self._span_kinds
-            found = self._spans.spans(f" {key} ".encode("ascii"))
-            return [(start, end - 2, kinds[index]) for start, end, index in found]
-        return self._automaton_spans(key)
+        space in a key). With hyperscan, one scan finds them in all the comments."""
+        if not self._spans.available:
+            return [self._automaton_spans(key) for key in keys]
+        starts = cell_starts(keys)
+        found = self._spans.spans((" " + " \x00 ".join(keys) + " ").encode("ascii"))
+        out: list[list[PhraseSpan]] = [[] for _ in keys]
+        kinds = self._span_kinds
+        for cell, hits in hits_by_cell(starts, found).items():
+            base = starts[cell]  # where the cell's space-padded key starts
+            out[cell] = [(start - base, end - base - 2, kinds[index]) for end, start, index in hits]
+        return out
 
     def _automaton_spans(self, key: str) -> list[PhraseSpan]:
         """:meth:`phrase_spans` with the phrase automaton (no hyperscan)."""
