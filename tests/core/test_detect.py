@@ -416,9 +416,23 @@ def test_qualifier_phrases_are_placed_the_same_with_and_without_hyperscan(
         assert [finding.reasons for finding in found] == reasons, text
         assert without.detect(text) == found, text
     together = [*QUALIFIER_WORDINGS, *QUALIFIER_WORDINGS]  # one batch, as a scan has them
-    for detector in (with_hyperscan,):
+    for detector in (with_hyperscan, without):
         detector._memo.clear()
         raw = detector.detect_batch(together)
         assert {text: detector.findings_from(text, found) for text, found in raw.items()} == {
             text: detector.detect(text) for text in QUALIFIER_WORDINGS
         }
+
+
+def test_a_comment_holding_a_nul_does_not_shift_the_batch_without_hyperscan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cells of a batch are joined with NUL: a comment with a NUL of its own (a damaged export)
+    must not make the comments after it be read as their neighbours."""
+    from huisclos.core.detect import matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "hyperscan", None)
+    detector = Detector(load_lexicon())
+    texts = ["RDV\x00annulé", "RAS", "séropositif", "\x00\x00", "diabétique"]
+    assert detector.candidates(texts) == [2, 4]
+    assert set(detector.detect_batch(texts)) == {"séropositif", "diabétique"}

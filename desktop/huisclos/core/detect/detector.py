@@ -326,7 +326,7 @@ class Detector:
                 return [(index, None) for index in matcher.candidates(texts)]
             data = fold_batch(texts)
             positions = matcher.positions(data) + generated.matcher.positions(data)
-            return [(index, None) for index in cells(data, positions)]
+            return [(index, None) for index in cells(cell_starts(texts), positions)]
         data = fold_batch(texts)  # folded once, scanned by both databases
         starts = cell_starts(texts)
         main = hits_by_cell(starts, matcher.match_ends(data))

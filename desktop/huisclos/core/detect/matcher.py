@@ -158,8 +158,7 @@ class Matcher:
         """
         if not texts:
             return []
-        data = fold_batch(texts)
-        return cells(data, self.positions(data))
+        return cells(cell_starts(texts), self.positions(fold_batch(texts)))
 
     def positions(self, data: bytes) -> list[int]:
         """Where terms end in a folded batch (:func:`fold_batch`), unsorted."""
@@ -248,21 +247,12 @@ def hits_by_cell(starts: list[int], found: list[EndFirst]) -> dict[int, list[End
     return per_cell
 
 
-def cells(data: bytes, positions: list[int]) -> list[int]:
-    """The indices of the cells of a folded batch in which the ``positions`` fall."""
-    if not positions:
-        return []
-    positions.sort()
-    indices: list[int] = []
-    cell = 0
-    previous = 0
-    count = data.count
-    for position in positions:
-        cell += count(b"\x00", previous, position)
-        previous = position
-        if not indices or indices[-1] != cell:
-            indices.append(cell)
-    return indices
+def cells(starts: list[int], positions: list[int]) -> list[int]:
+    """The indices of the cells of a folded batch (``starts``: :func:`cell_starts`) in which the
+    ``positions`` fall, in order, each once. Cells are told apart by their lengths, not by the
+    NUL between them: a comment may hold a NUL too."""
+    found = dict.fromkeys(map(bisect_right, repeat(starts), sorted(positions)))
+    return [cell - 1 for cell in found]
 
 
 # Past this many keys a first compile takes seconds: the caller is told (a status message).
