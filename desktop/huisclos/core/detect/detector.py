@@ -15,7 +15,9 @@ How it works, one module a step:
 5. :mod:`.identifiers` — NIR, IBAN and card numbers are found by checksum.
 
 For a whole export, :meth:`Detector.candidates` finds in one pass the few cells of a batch that
-may hold something; equal comments are analysed once (:meth:`Detector.detect_raw` memo).
+may hold something; equal comments are analysed once (:meth:`Detector.detect_raw` memo), and
+:meth:`Detector.detect_batch` finds the qualifier phrases of a batch's flagged comments in one
+pass.
 
 For the desktop app: ``Detector.default()`` is built once and rebuilt by itself when a lexicon
 file or the practice's files change; ``Detector(lexicon, allowlist=[...])`` gives a detector with

@@ -5,7 +5,8 @@ one level; they never remove a finding, and negation is not looked at (DESIGN.md
 («serait», «d'après sa mère») covers its clause; a relative («sa mère») makes a finding
 third-party only where the relative is the subject; shouting (capitals, «!!!») is emphasis.
 
-Threading: a :class:`Qualifiers` is immutable after construction; safe to share.
+Threading: a :class:`Qualifiers` is immutable after construction; safe to share (its hyperscan
+scan of the phrases holds a lock).
 """
 
 from __future__ import annotations
