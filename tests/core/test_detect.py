@@ -376,3 +376,63 @@ def test_the_batch_pass_hits_give_what_a_lone_comment_gives() -> None:
     }
     for index, text in enumerate(batch):
         assert found.get(index, ()) == alone._detect(text), text
+    # the scan's path: the flagged comments' qualifier phrases found in one pass for them all
+    scanned = Detector(load_lexicon()).detect_batch(batch)
+    assert scanned == {text: alone._detect(text) for text in batch if alone._detect(text)}
+
+
+QUALIFIER_WORDINGS = {
+    # text: the reasons of its findings, in text order
+    "Ses 3 enfants seraient séropositifs": [("hearsay", "third_party")],
+    "Le 12 03 sa 2 4 mère 7 serait en prison": [("hearsay", "third_party")],
+    "Mari 2 alcoolique, séropositif": [("third_party",), ()],
+    "sa  mère : diabétique depuis 2019": [()],
+    "Diabétique. Sa. Mère aussi": [()],
+    "d’après sa mère, VIH+ et alcoolique": [("hearsay", "third_party")] * 2,
+    "VIH ; son\x00mari dit que c'est faux": [()],
+    "diabète\nd'après son fils": [("hearsay", "third_party")],
+    "diabète\nD'après son fils": [()],
+    "sa mère, musulmane voilée": [("third_party",)] * 2,
+    "appeler la fille : dépression": [()],
+    "son fils dit que le père serait alcoolique !!": [("hearsay", "third_party", "emphasis")],
+    "séropositif selon": [("hearsay",)],
+}
+
+
+def test_qualifier_phrases_are_placed_the_same_with_and_without_hyperscan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hyperscan finds the hearsay and relative phrases where they start and end (numbers between
+    their words skipped); the phrase automaton does without it: same reasons, in the right
+    clause."""
+    pytest.importorskip("hyperscan")
+    from huisclos.core.detect import matcher as matcher_module
+
+    with_hyperscan = Detector(load_lexicon())
+    monkeypatch.setattr(matcher_module, "hyperscan", None)
+    without = Detector(load_lexicon())
+    for text, reasons in QUALIFIER_WORDINGS.items():
+        found = with_hyperscan.detect(text)
+        assert [finding.reasons for finding in found] == reasons, text
+        assert without.detect(text) == found, text
+    together = [*QUALIFIER_WORDINGS, *QUALIFIER_WORDINGS]  # one batch, as a scan has them
+    for detector in (with_hyperscan, without):
+        detector._memo.clear()
+        raw = detector.detect_batch(together)
+        assert {text: detector.findings_from(text, found) for text, found in raw.items()} == {
+            text: detector.detect(text) for text in QUALIFIER_WORDINGS
+        }
+
+
+def test_a_comment_holding_a_nul_does_not_shift_the_batch_without_hyperscan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Cells of a batch are joined with NUL: a comment with a NUL of its own (a damaged export)
+    must not make the comments after it be read as their neighbours."""
+    from huisclos.core.detect import matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "hyperscan", None)
+    detector = Detector(load_lexicon())
+    texts = ["RDV\x00annulé", "RAS", "séropositif", "\x00\x00", "diabétique"]
+    assert detector.candidates(texts) == [2, 4]
+    assert set(detector.detect_batch(texts)) == {"séropositif", "diabétique"}

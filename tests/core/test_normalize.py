@@ -32,3 +32,22 @@ def test_squeeze_maps_back_to_the_original_letters() -> None:
     end = start + len("sida")
     assert " sidaaa ok "[origin[start] : origin[end]] == "sidaaa"
     assert squeeze_repeats("salle d'attente") is None
+
+
+def test_folding_through_the_codec_agrees_with_the_character_table() -> None:
+    """A cp1252 text is folded byte by byte; every character cp1252 has folds as the table
+    folds it, and a text with a character beyond cp1252 still folds."""
+    from huisclos.core.detect.normalize import _FOLD_TABLE
+
+    every = "".join(
+        chr(code) for code in range(0x20, 0x2200) if chr(code).encode("cp1252", "ignore")
+    )
+    assert fold("é" + every) == ("é" + every).translate(_FOLD_TABLE)
+    assert fold("Ŝa mère\u202f: ÉPOUSE") == "sa mere : epouse"
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2200)))
+def test_folding_a_text_through_the_codec_or_the_table_gives_the_same(text: str) -> None:
+    from huisclos.core.detect.normalize import _FOLD_TABLE
+
+    assert fold(text) == (text.lower() if text.isascii() else text.translate(_FOLD_TABLE))

@@ -307,21 +307,31 @@ def looks_like_name_or_place(text: str, key: str, start: int, end: int) -> bool:
     Laurent», «BLANC-NOIR»; or a street: «rue de l'Église», «12 place de la Synagogue», «chemin
     des Juifs» — but not «en cours de chimio» or «en route pour la dialyse»."""
     capital = text[start : start + 1].isupper() and " " not in text[start:end]
-    if not capital and ADDRESS_WORDS.isdisjoint(key[:start].rsplit(None, 3)[-3:]):
-        return False  # the common case, without looking for the clause: its words are fewer
+    if (
+        capital
+        and (
+            _COMPOUND_NAME.match(text, end)
+            or (
+                text.endswith(("-", "-\n"), max(0, start - 30), start)  # what «-$» can match
+                and _COMPOUND_NAME_BEFORE.search(text[max(0, start - 30) : start])
+            )
+            or _FIRST_NAME_AFTER.match(text, end)
+        )
+    ):
+        return True
+    # The clause's last three words are among the comment's last three words before the term
+    # (a clause starts after a break, a space in ``key``): the clause is looked for only when
+    # these hold a civility or an address word.
+    last_three = key[:start].rsplit(None, 3)[-3:]
+    civility = capital and bool(last_three) and last_three[-1] in CIVILITIES
+    if not civility and ADDRESS_WORDS.isdisjoint(last_three):
+        return False  # the common case
     clause_start = 0
     for match in _NAME_BREAK.finditer(text, 0, start):  # the last break before the term
         clause_start = match.end()
     words = key[clause_start:start].rsplit(None, 3)[-3:]  # the last three words
-    if capital:
-        if words and words[-1] in CIVILITIES:
-            return True
-        if _COMPOUND_NAME.match(text, end) or _COMPOUND_NAME_BEFORE.search(
-            text[max(0, start - 30) : start]
-        ):
-            return True
-        if _FIRST_NAME_AFTER.match(text, end):
-            return True
+    if civility and words and words[-1] in CIVILITIES:
+        return True
     if ADDRESS_WORDS.isdisjoint(words):
         return False
     if not STREET_WORDS.isdisjoint(words):

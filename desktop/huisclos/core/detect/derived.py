@@ -50,17 +50,13 @@ class GeneratedForms:
     matcher: Matcher
     count: int
 
-    def hits(
-        self, padded: str, ends: Sequence[tuple[int, int]] | None = None
-    ) -> list[matching.Hit]:
-        """(start, end, slots) of every generated key in a space-padded comment key; ``ends``:
-        the (end, id) the batch pass already found in it, offsets moved to this comment."""
+    def hits(self, padded: str) -> list[matching.Hit]:
+        """(start, end, slots) of every generated key in a space-padded comment key (a batch's
+        cells take theirs from the batch pass)."""
         matcher = self.matcher
         if not matcher.batch_ids:
             return list(matcher.hits(padded))
-        if ends is None:
-            ends = matcher.match_ends(padded.encode("ascii"))
-        return ends_to_hits(matcher, ends)
+        return ends_to_hits(matcher, matcher.match_ends(padded.encode("ascii")))
 
 
 _lock = threading.Lock()

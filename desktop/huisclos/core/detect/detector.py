@@ -15,7 +15,9 @@ How it works, one module a step:
 5. :mod:`.identifiers` — NIR, IBAN and card numbers are found by checksum.
 
 For a whole export, :meth:`Detector.candidates` finds in one pass the few cells of a batch that
-may hold something; equal comments are analysed once (:meth:`Detector.detect_raw` memo).
+may hold something; equal comments are analysed once (:meth:`Detector.detect_raw` memo), and
+:meth:`Detector.detect_batch` finds the qualifier phrases of a batch's flagged comments in one
+pass.
 
 For the desktop app: ``Detector.default()`` is built once and rebuilt by itself when a lexicon
 file or the practice's files change; ``Detector(lexicon, allowlist=[...])`` gives a detector with
@@ -34,6 +36,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import LexiconError
 from . import practice
@@ -72,10 +75,15 @@ OBJECT_WORDS = "objets"
 _LIGATURE = re.compile("œ|oe", re.IGNORECASE)
 _DIGIT_RUN = re.compile(r"[0-9](?: ?[0-9ab]){12}")  # as identifiers.BATCH_PREFILTER
 
-# What the batch pass found in one cell: (end, id) of the lexicon's keys (and its runs of three
-# letters and of digits), and of the generated forms' keys, the ends offsets in the batch; and
-# where the cell's space-padded key starts in the batch.
-CellHits = tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]], int]
+
+class CellHits(NamedTuple):
+    """What the batch pass found in one cell, offsets in the folded batch."""
+
+    main: Sequence[tuple[int, int]]  # (end, id) of the lexicon's keys, runs of letters, digits
+    generated: Sequence[tuple[int, int]]  # (end, id) of the generated forms' keys
+    base: int  # where the cell's space-padded key starts in the batch
+    batch: bytes  # the folded batch (:func:`.matcher.fold_batch`): the cell's key is a slice
+
 
 BUILTIN_IDENTIFIER_RULES: dict[str, Rule] = {
     kind: Rule(
@@ -291,15 +299,18 @@ class Detector:
     def detect_raw(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
         """Findings of ``text`` as plain tuples, memoised: comments repeat a lot in an export.
         ``hits``: what :meth:`candidate_hits` found in it (None: it is matched here)."""
-        memo = self._memo
-        hit = memo.get(text)
+        hit = self._memo.get(text)
         if hit is not None:
             return hit
         result = self._detect(text, hits)
+        self._remember(text, result)
+        return result
+
+    def _remember(self, text: str, result: tuple[RawFinding, ...]) -> None:
+        memo = self._memo
         if len(memo) > 200_000:
             memo.clear()
         memo[text] = result
-        return result
 
     def candidates(self, texts: Sequence[str]) -> list[int]:
         """Indices of ``texts`` that may hold a finding; every other text certainly has none."""
@@ -317,16 +328,23 @@ class Detector:
                 return [(index, None) for index in matcher.candidates(texts)]
             data = fold_batch(texts)
             positions = matcher.positions(data) + generated.matcher.positions(data)
-            return [(index, None) for index in cells(data, positions)]
+            return [(index, None) for index in cells(cell_starts(texts), positions)]
         data = fold_batch(texts)  # folded once, scanned by both databases
         starts = cell_starts(texts)
         main = hits_by_cell(starts, matcher.match_ends(data))
         extra = hits_by_cell(starts, generated.matcher.match_ends(data)) if generated else {}
         none: tuple[tuple[int, int], ...] = ()
+        new = tuple.__new__  # a named tuple without a Python call
         if not extra:
-            return [(index, (hits, none, starts[index])) for index, hits in main.items()]
+            return [
+                (index, new(CellHits, (hits, none, starts[index], data)))
+                for index, hits in main.items()
+            ]
         return [
-            (index, (main.get(index, none), extra.get(index, none), starts[index]))
+            (
+                index,
+                new(CellHits, (main.get(index, none), extra.get(index, none), starts[index], data)),
+            )
             for index in sorted(main.keys() | extra.keys())
         ]
 
@@ -343,12 +361,19 @@ class Detector:
                     fresh.append(text)
             elif known:
                 found[text] = known
-        detect_raw = self.detect_raw
+        flagged: list[tuple[str, str, list[tuple[int, int, int]]]] = []
         for index, hits in self.candidate_hits(fresh):
             text = fresh[index]
-            raw = detect_raw(text, hits)
-            if raw:
-                found[text] = raw
+            key, spans = self._spans(text, hits)
+            if spans:
+                flagged.append((text, key, spans))
+            else:
+                self._remember(text, ())
+        qualify, rules = self._qualifiers.qualify, self.rules
+        phrases = self._qualifiers.phrase_spans([key for _, key, _ in flagged])
+        for (text, key, spans), its_phrases in zip(flagged, phrases, strict=True):
+            raw = found[text] = tuple(qualify(text, key, spans, rules, its_phrases))
+            self._remember(text, raw)
         return found
 
     def _generated_forms(self, slots: tuple[int, ...]) -> tuple[int, ...]:
@@ -361,11 +386,20 @@ class Detector:
         return form_ids
 
     def _detect(self, text: str, hits: CellHits | None = None) -> tuple[RawFinding, ...]:
-        key = key_fold(text)
+        """:meth:`detect_raw` without the memo."""
+        key, spans = self._spans(text, hits)
+        return tuple(self._qualifiers.qualify(text, key, spans, self.rules)) if spans else ()
+
+    def _spans(self, text: str, hits: CellHits | None) -> tuple[str, list[tuple[int, int, int]]]:
+        """The comment's key, and the (start, end, rule index) of what passes its rule's checks,
+        one per passage and category; qualifiers come after."""
+        if hits is None:
+            key = key_fold(text)
+        else:  # folded already, with the whole batch
+            key = hits.batch[hits.base + 1 : hits.base + 1 + len(text)].decode("ascii")
         padded = f" {key} "
         spans: dict[tuple[int, int, int], None] = {}
         stretched = False
-        generated_ends: Sequence[tuple[int, int]] | None = None
         if hits is None:
             for last, (length, form_ids) in self._matcher.scan(padded):
                 if form_ids:
@@ -374,9 +408,7 @@ class Detector:
                     stretched = True  # «aaa»: some letters are repeated, try the squeezed text
             digits = _DIGIT_RUN.search(key) is not None
         else:  # the batch pass's hits: (end just past the key's trailing space, id)
-            main_ends, generated_ends, base = hits
-            if generated_ends:
-                generated_ends = [(end - base, key_id) for end, key_id in generated_ends]
+            main_ends, generated_ends, base, _ = hits
             by_id = self._matcher.by_id
             assert by_id is not None
             digits = False
@@ -390,9 +422,19 @@ class Detector:
                     digits = True
                 else:
                     stretched = True
+            if generated_ends:  # a generated key's id reads (key length, slots)
+                slots_by_id = self._generated.matcher.by_id  # type: ignore[union-attr]
+                assert slots_by_id is not None
+                translated = self._translated
+                for end, key_id in generated_ends:
+                    length, slots = slots_by_id[key_id]
+                    form_ids = translated.get(slots) or self._generated_forms(slots)
+                    if form_ids:
+                        end -= shift
+                        self._check(text, key, end - length, end, form_ids, spans)
         generated = self._generated
-        if generated is not None and (generated_ends is None or generated_ends):
-            for start, end, slots in generated.hits(padded, generated_ends):
+        if generated is not None and hits is None:
+            for start, end, slots in generated.hits(padded):
                 form_ids = self._generated_forms(slots)
                 if form_ids:
                     self._check(text, key, start - 1, end - 1, form_ids, spans)
@@ -408,10 +450,7 @@ class Detector:
                         self._check(text, key, origin[start] - 1, origin[end] - 1, form_ids, spans)
         for match in find_identifiers(text) if digits else ():
             spans[(match.start, match.end, self._validator_rules[match.kind])] = None
-        if not spans:
-            return ()
-        kept = self._drop_nested(list(spans))
-        return tuple(self._qualifiers.qualify(text, key, kept, self.rules))
+        return key, self._drop_nested(list(spans)) if spans else []
 
     def _check(
         self,

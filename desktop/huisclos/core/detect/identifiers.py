@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from stdnum import iban as _iban
 from stdnum import luhn as _luhn
@@ -29,6 +30,7 @@ _RUN = re.compile(
 )
 _GROUP = re.compile(r"[0-9A-Za-z]+")
 _CARD_SHAPES = ((4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 6, 5))
+_SHORTEST, _LONGEST = 13, 34  # the lengths :func:`_kind` accepts (a card, an IBAN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,20 +59,27 @@ def find_identifiers(text: str) -> list[IdentifierMatch]:
     """Every valid NIR, IBAN or card number in ``text``, with character offsets."""
     found: list[IdentifierMatch] = []
     for run in _RUN.finditer(text):
-        if sum(char.isdigit() for char in run.group()) < 13:
-            continue
+        number = run.group()
+        if len(number) < _SHORTEST or sum(char.isdigit() for char in number) < _SHORTEST:
+            continue  # a date, an hour, a phone number cut short: fewer than 13 digits
         spans = [
             (m.start() + run.start(), m.end() + run.start()) for m in _GROUP.finditer(run.group())
         ]
         groups = [text[a:b] for a, b in spans]
+        sizes = list(accumulate(map(len, groups), initial=0))  # ASCII: upper() keeps them
         i = 0
         while i < len(groups):
+            kind = None
             for j in range(len(groups), i, -1):
-                kind = _kind(groups[i:j])
-                if kind:
-                    found.append(IdentifierMatch(spans[i][0], spans[j - 1][1], kind))
-                    i = j
+                size = sizes[j] - sizes[i]
+                if size > _LONGEST:
+                    continue
+                kind = _kind(groups[i:j]) if size >= _SHORTEST else None
+                if kind or size < _SHORTEST:  # shorter runs from i are shorter still
                     break
+            if kind:
+                found.append(IdentifierMatch(spans[i][0], spans[j - 1][1], kind))
+                i = j
             else:
                 i += 1
     return found

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, repeat
 from operator import add, itemgetter
 from pathlib import Path
+from typing import TypeVar
 
 import ahocorasick
 
@@ -40,6 +41,7 @@ from .normalize import key_fold_bytes
 logger = logging.getLogger(__name__)
 
 Hit = tuple[int, int, tuple[int, ...]]  # start, end in the padded text, form ids
+EndFirst = TypeVar("EndFirst", bound=tuple[int, ...])  # a batch hit: its end offset first
 DIGIT_RUN = -1  # the "key length" of a long digit run (an identifier may be there)
 
 
@@ -156,8 +158,7 @@ class Matcher:
         """
         if not texts:
             return []
-        data = fold_batch(texts)
-        return cells(data, self.positions(data))
+        return cells(cell_starts(texts), self.positions(fold_batch(texts)))
 
     def positions(self, data: bytes) -> list[int]:
         """Where terms end in a folded batch (:func:`fold_batch`), unsorted."""
@@ -171,6 +172,36 @@ class Matcher:
         if self._stretched:
             positions.extend(match.start() for match in BATCH_PREFILTER.finditer(data))
         return positions
+
+
+class SpanMatcher:
+    """Regular expressions over a folded text, each match reported with where it starts too
+    (hyperscan's leftmost start): a few hundred short patterns, one text at a time. Compiled
+    once per set of patterns and cached beside the lexicon's database; without hyperscan (or
+    without patterns) :attr:`available` is False and the caller finds them its own way."""
+
+    def __init__(self, patterns: Sequence[bytes], name: str) -> None:
+        self._database = None
+        if hyperscan is not None and patterns:
+            digest = _digest([b"leftmost start"], list(patterns))
+            flags = hyperscan.HS_FLAG_SOM_LEFTMOST
+            self._database = _batch_database([], list(patterns), digest, name, None, flags)
+        self._lock = threading.Lock()
+
+    @property
+    def available(self) -> bool:
+        return self._database is not None
+
+    def spans(self, data: bytes) -> list[tuple[int, int, int]]:
+        """(end, start, pattern index) of every match in ``data`` (end first, as
+        :func:`hits_by_cell` reads them)."""
+        found: list[tuple[int, int, int]] = []
+        add = found.append
+        with self._lock:
+            self._database.scan(  # type: ignore[union-attr]
+                data, match_event_handler=lambda i, start, end, _f, _c: add((end, start, i))
+            )
+        return found
 
 
 def fold_batch(texts: Sequence[str]) -> bytes:
@@ -197,18 +228,17 @@ def cell_starts(texts: Sequence[str]) -> list[int]:
     return list(map(add, lengths, range(0, 3 * len(texts) + 1, 3)))
 
 
-def hits_by_cell(
-    starts: list[int], found: list[tuple[int, int]]
-) -> dict[int, list[tuple[int, int]]]:
-    """The (end, id) of :meth:`Matcher.match_ends` on a folded batch, by cell index (``starts``:
-    :func:`cell_starts`), in cell order; the ends stay offsets in the batch (cell ``k``'s
-    space-padded key starts at ``starts[k]``). No Python step per hit: the cells are found by
-    ``bisect`` mapped over the sorted ends, the hits of a cell are a slice."""
+def hits_by_cell(starts: list[int], found: list[EndFirst]) -> dict[int, list[EndFirst]]:
+    """The (end, id) of :meth:`Matcher.match_ends` (or the (end, start, id) of
+    :meth:`SpanMatcher.spans`) on a folded batch, by cell index (``starts``: :func:`cell_starts`),
+    in cell order; the offsets stay offsets in the batch (cell ``k``'s space-padded key starts at
+    ``starts[k]``). No Python step per hit: the cells are found by ``bisect`` mapped over the
+    sorted ends, the hits of a cell are a slice."""
     if not found:
         return {}
     found.sort(key=itemgetter(0))  # hyperscan reports by end already: one pass, order kept
     cells = list(map(bisect_left, repeat(starts), map(itemgetter(0), found)))
-    per_cell: dict[int, list[tuple[int, int]]] = {}
+    per_cell: dict[int, list[EndFirst]] = {}
     low = 0
     for cell in dict.fromkeys(cells):
         high = bisect_right(cells, cell, low)
@@ -217,21 +247,12 @@ def hits_by_cell(
     return per_cell
 
 
-def cells(data: bytes, positions: list[int]) -> list[int]:
-    """The indices of the cells of a folded batch in which the ``positions`` fall."""
-    if not positions:
-        return []
-    positions.sort()
-    indices: list[int] = []
-    cell = 0
-    previous = 0
-    count = data.count
-    for position in positions:
-        cell += count(b"\x00", previous, position)
-        previous = position
-        if not indices or indices[-1] != cell:
-            indices.append(cell)
-    return indices
+def cells(starts: list[int], positions: list[int]) -> list[int]:
+    """The indices of the cells of a folded batch (``starts``: :func:`cell_starts`) in which the
+    ``positions`` fall, in order, each once. Cells are told apart by their lengths, not by the
+    NUL between them: a comment may hold a NUL too."""
+    found = dict.fromkeys(map(bisect_right, repeat(starts), sorted(positions)))
+    return [cell - 1 for cell in found]
 
 
 # Past this many keys a first compile takes seconds: the caller is told (a status message).
@@ -244,9 +265,11 @@ def _batch_database(  # type: ignore[no-untyped-def]
     digest: str,
     name: str,
     progress: Callable[[str], None] | None,
+    flags: int = 0,
 ):
     """One hyperscan database: every padded key (plain literals) and the ``patterns``
-    (stretched letters, long digit runs); loaded from the cache when compiled before."""
+    (stretched letters, long digit runs), the patterns compiled with ``flags``; loaded from the
+    cache when compiled before."""
     cached = _load_cached_database(name, digest)
     if cached is not None:
         return cached
@@ -255,7 +278,8 @@ def _batch_database(  # type: ignore[no-untyped-def]
     database = hyperscan.Database()
     if patterns:
         expressions = [re.escape(literal) for literal in literals] + patterns
-        database.compile(expressions=expressions, ids=list(range(len(expressions))))
+        flagged = [0] * len(literals) + [flags] * len(patterns)
+        database.compile(expressions=expressions, ids=list(range(len(expressions))), flags=flagged)
     else:  # plain literals: hyperscan's literal compiler is the faster one
         database.compile(expressions=literals, ids=list(range(len(literals))), literal=True)
     _save_cached_database(name, digest, database)

@@ -8,6 +8,8 @@ Two foldings:
 
 - :func:`fold` — lower case, accents stripped, typographic apostrophes and dashes unified; other
   punctuation kept (``«K+»`` stays ``«k+»``). Used for ``unless`` traps and raw-text checks.
+  A text that cp1252 can encode (French text nearly always can) is folded through the codec and
+  ``bytes.translate`` too, with a table made from the character table, so both ways agree.
 - :func:`key_fold` — the matching form: pure ASCII, lower case, every character that is not a
   letter or a digit becomes a space (``«l’âme»`` → ``«l ame»``, ``«s.i.d.a»`` → ``«s i d a»``).
   It goes through the cp1252 codec and ``bytes.translate``, which run at memory speed on a whole
@@ -18,8 +20,10 @@ Pure functions, thread-safe.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
+from encodings import cp1252
 
 __all__ = ["fold", "key_fold", "key_fold_bytes", "squeeze_repeats"]
 
@@ -70,12 +74,39 @@ def _build_fold_table() -> dict[int, str]:
 
 _FOLD_TABLE = _build_fold_table()
 
+# The cp1252 codec called without the codec registry's Python wrapper (``str.encode`` goes
+# through one per call): same tables, same errors.
+_ENCODING_MAP = cp1252.encoding_table
+_DECODING_TABLE = cp1252.decoding_table
+_encode = codecs.charmap_encode
+_decode = codecs.charmap_decode
+
+
+def _build_fold_bytes() -> bytes:
+    """cp1252 byte → the cp1252 byte of its character folded by :data:`_FOLD_TABLE` (every
+    cp1252 character folds to one; a byte the codec does not define never comes up)."""
+    out = bytearray(range(256))
+    for byte in range(256):
+        try:
+            char = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+        out[byte] = ord(char.translate(_FOLD_TABLE).encode("cp1252"))
+    return bytes(out)
+
+
+_FOLD_BYTES = _build_fold_bytes()
+
 
 def fold(text: str) -> str:
     """Lower case, accents stripped, apostrophes/dashes unified; ``len(fold(t)) == len(t)``."""
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD_TABLE)
+    try:
+        encoded = _encode(text, "strict", _ENCODING_MAP)[0]
+    except UnicodeEncodeError:  # a character beyond cp1252 (U+202F, «ŝ»): the slower table
+        return text.translate(_FOLD_TABLE)
+    return _decode(encoded.translate(_FOLD_BYTES), "strict", _DECODING_TABLE)[0]
 
 
 def _build_key_table() -> bytes:
@@ -100,7 +131,7 @@ _KEY_TABLE = _build_key_table()
 
 def key_fold_bytes(text: str) -> bytes:
     """The matching form of ``text`` as ASCII bytes, one byte per character (NUL kept)."""
-    return text.encode("cp1252", "replace").translate(_KEY_TABLE)
+    return _encode(text, "replace", _ENCODING_MAP)[0].translate(_KEY_TABLE)
 
 
 def key_fold(text: str) -> str:

@@ -5,14 +5,15 @@ one level; they never remove a finding, and negation is not looked at (DESIGN.md
 («serait», «d'après sa mère») covers its clause; a relative («sa mère») makes a finding
 third-party only where the relative is the subject; shouting (capitals, «!!!») is emphasis.
 
-Threading: a :class:`Qualifiers` is immutable after construction; safe to share.
+Threading: a :class:`Qualifiers` is immutable after construction; safe to share (its hyperscan
+scan of the phrases holds a lock).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -21,6 +22,7 @@ import ahocorasick
 from .categories import SEVERITIES, SEVERITY_RANK
 from .findings import RawFinding
 from .lexicon import Lexicon, Rule
+from .matcher import SpanMatcher, cell_starts, hits_by_cell
 from .terms import term_key
 
 # Clause ends for qualifiers. A line break inside a cell is a clause end unless the next line
@@ -37,7 +39,12 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=[\r\n])[\r\n]*(?![ \t]*[a-zà-ÿ]))"  # line breaks, unless the next line goes on
 )
 _WORD = re.compile(r"[a-z0-9]+")
-_GAP_AND_NUMBERS = re.compile(r"\s+(?:[0-9]+\s+)*")  # in ``key``: spaces and number-only words
+_TOKEN = re.compile(r"[^ ]+")  # a word of ``key`` as ``str.split`` cuts it (only spaces separate)
+# A qualifier phrase as it stands in a space-padded key: its words with spaces between them, and
+# number-only words too, which the clauses' text leaves out («ses 3 enfants» → «ses enfants»).
+_GAP = "(?: +[0-9]+)* +"
+
+PhraseSpan = tuple[int, int, str]  # start of the first word, end of the last one (in ``key``), kind
 # Words opening a new part of a clause: a relative in one part is not the subject of another.
 _PART_STARTS = frozenset(
     ["car", "mais", "donc", "parce", "puisque", "tandis", "alors", "cependant"]
@@ -51,6 +58,12 @@ _CONTACT_WORDS = frozenset(
         "aupres", "via", "voir", "accompagne", "accompagnee", "accompagnant", "accompagnante",
     ]
 )  # fmt: skip
+
+
+# A severity one level up (a finding with reasons), the highest staying as it is.
+_RAISED = {
+    name: SEVERITIES[min(rank + 1, len(SEVERITIES) - 1)] for name, rank in SEVERITY_RANK.items()
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,27 +90,42 @@ class Qualifiers:
     """The lexicon's hearsay and relative phrases and its emphasis thresholds, compiled."""
 
     def __init__(self, lexicon: Lexicon) -> None:
-        groups = {"hearsay": lexicon.hearsay, "third_party": lexicon.third_party}
-        self._phrases = _phrase_automaton(groups)
+        kinds: dict[str, str] = {}  # phrase key → kind (a key listed twice: the last kind)
+        for kind, phrases in (("hearsay", lexicon.hearsay), ("third_party", lexicon.third_party)):
+            for key in map(term_key, phrases):
+                if key:
+                    kinds[key] = kind
+        self._phrases = _phrase_automaton(kinds)
         # One word of every phrase, its longest (the rarest, «au dire de» → «dire»): a comment
         # holding none of these words holds no phrase.
-        self._needed_words = frozenset(
-            max(key.split(), key=len)
-            for phrases in groups.values()
-            for key in map(term_key, phrases)
-            if key
+        self._needed_words = frozenset(max(key.split(), key=len) for key in kinds)
+        # The same phrases for hyperscan, where they start and end (a phrase with a number-only
+        # word is never found: the clauses' text has none).
+        searchable = [key for key in kinds if not any(word.isdigit() for word in key.split())]
+        self._span_kinds = tuple(kinds[key] for key in searchable)
+        self._spans = SpanMatcher(
+            [(" " + _GAP.join(key.split()) + " ").encode("ascii") for key in searchable],
+            name="qualificatifs",
         )
         self._exclaim = re.compile(r"(?:!\s*){" + str(max(1, lexicon.min_exclamations)) + ",}")
         self._min_capitals = lexicon.min_capital_letters
 
     def qualify(
-        self, text: str, key: str, spans: list[tuple[int, int, int]], rules: Sequence[Rule]
+        self,
+        text: str,
+        key: str,
+        spans: list[tuple[int, int, int]],
+        rules: Sequence[Rule],
+        phrases: Sequence[PhraseSpan] | None = None,
     ) -> list[RawFinding]:
         """The findings of ``spans`` (start, end, rule index), in text order, with their
-        reasons and their severity raised by one level when they have some."""
+        reasons and their severity raised by one level when they have some; ``phrases``: the
+        comment's :meth:`phrase_spans` when they were found with other comments'."""
         emphasis_cell = "!" in text and self._exclaim.search(text) is not None
         breaks = None
-        if self._may_qualify(key):  # most comments: no hearsay, no relative, nothing to place
+        if phrases is None:
+            phrases = self.phrase_spans([key])[0]
+        if phrases:  # most comments: no hearsay, no relative, nothing to place
             breaks = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text) + 1]
         clause_cache: dict[int, Clause] = {}
         new = tuple.__new__  # a named tuple without a Python call
@@ -111,33 +139,57 @@ class Qualifiers:
                 clause = bisect.bisect_right(breaks, start) - 1
                 qualified = clause_cache.get(clause)
                 if qualified is None:
-                    qualified = self._clause(text, key, breaks[clause], breaks[clause + 1])
+                    low, high = breaks[clause], breaks[clause + 1]
+                    qualified = self._clause(text, key, low, high, phrases)
                     clause_cache[clause] = qualified
                 reasons = qualified.reasons_at(start)
             matched = text[start:end]
             shouting = (
                 matched.isupper()
                 and rule.category != "identifier"
-                and sum(char.isalpha() for char in matched) > minimum_caps
+                and (len(matched) if matched.isalpha() else sum(map(str.isalpha, matched)))
+                > minimum_caps
             )
             if emphasis_cell or shouting:
                 reasons = (*reasons, "emphasis")
-            severity = rule.severity
-            if reasons:
-                severity = SEVERITIES[min(SEVERITY_RANK[severity] + 1, len(SEVERITIES) - 1)]
+            severity = _RAISED[rule.severity] if reasons else rule.severity
             out.append(new(RawFinding, (start, end, index, severity, reasons)))
         return out
 
-    def _may_qualify(self, key: str) -> bool:
-        """False when no clause of the comment can hold a qualifier: a clause's words are a run
-        of the comment's words (clauses are cut at punctuation, a space in ``key``), so a
-        qualifier phrase found in a clause is also found in the whole comment."""
-        if self._needed_words.isdisjoint(key.split()):
-            return False
-        plain = _GAP_AND_NUMBERS.sub(" ", f" {key} ")  # the words, numbers left out
-        return any(kind for _, (kind, _) in self._phrases.iter(plain))
+    def phrase_spans(self, keys: Sequence[str]) -> list[list[PhraseSpan]]:
+        """Every hearsay or relative phrase among the words of each comment's key, number-only
+        words left out, as the clauses' text has them: a phrase found in a clause is found in
+        the comment, and lies within the clause's offsets (clauses are cut at punctuation, a
+        space in a key). With hyperscan, one scan finds them in all the comments."""
+        if not self._spans.available:
+            return [self._automaton_spans(key) for key in keys]
+        starts = cell_starts(keys)
+        found = self._spans.spans((" " + " \x00 ".join(keys) + " ").encode("ascii"))
+        out: list[list[PhraseSpan]] = [[] for _ in keys]
+        kinds = self._span_kinds
+        for cell, hits in hits_by_cell(starts, found).items():
+            base = starts[cell]  # where the cell's space-padded key starts
+            out[cell] = [(start - base, end - base - 2, kinds[index]) for end, start, index in hits]
+        return out
 
-    def _clause(self, text: str, key: str, low: int, high: int) -> Clause:
+    def _automaton_spans(self, key: str) -> list[PhraseSpan]:
+        """:meth:`phrase_spans` with the phrase automaton (no hyperscan)."""
+        if self._needed_words.isdisjoint(key.split()):
+            return []
+        words = [match.span() for match in _TOKEN.finditer(key) if not match.group().isdigit()]
+        joined = " " + " ".join(key[start:end] for start, end in words) + " "
+        starts = list(accumulate((end - start + 1 for start, end in words[:-1]), initial=1))
+        out = []
+        for last, (kind, size) in self._phrases.iter(joined):
+            if kind:
+                first_word = bisect.bisect_right(starts, last - size + 2) - 1
+                last_word = bisect.bisect_right(starts, last - 1) - 1
+                out.append((words[first_word][0], words[last_word][1], kind))
+        return out
+
+    def _clause(
+        self, text: str, key: str, low: int, high: int, phrases: Sequence[PhraseSpan]
+    ) -> Clause:
         """Where the qualifiers of one clause apply.
 
         Hearsay («serait», «d'après») covers the whole clause. A relative («sa mère») makes a
@@ -146,10 +198,7 @@ class Qualifiers:
         («d'après sa mère», «sa mère dit que»), or stands alone just before it («sa mère,
         musulmane»). A relative one calls or contacts («appeler la fille») is not a subject.
         """
-        plain = [w for w in key[low:high].split() if not w.isdigit()]
-        if not plain:
-            return Clause((), (), (), ())
-        kinds = {kind for _, (kind, _) in self._phrases.iter(" " + " ".join(plain) + " ")}
+        kinds = {kind for start, end, kind in phrases if low <= start and end <= high}
         reasons = ("hearsay",) if "hearsay" in kinds else ()
         if "third_party" not in kinds:  # the common case: no relative, nothing to place
             return Clause((), (), (), reasons)
@@ -207,15 +256,12 @@ class Qualifiers:
         )
 
 
-def _phrase_automaton(groups: dict[str, Iterable[str]]) -> ahocorasick.Automaton:
-    """One automaton finding the phrases of every group (key-folded, as whole words in a
-    space-padded string); each hit's value is its group's name and its padded length."""
+def _phrase_automaton(kinds: dict[str, str]) -> ahocorasick.Automaton:
+    """One automaton finding the phrases (key-folded, as whole words in a space-padded string);
+    each hit's value is its kind and its padded length."""
     automaton = ahocorasick.Automaton()
-    for name, phrases in groups.items():
-        for phrase in phrases:
-            key = term_key(phrase)
-            if key:
-                automaton.add_word(f" {key} ", (name, len(key) + 2))
+    for key, kind in kinds.items():
+        automaton.add_word(f" {key} ", (kind, len(key) + 2))
     automaton.add_word("  ", ("", 2))  # never empty, so make_automaton always works
     automaton.make_automaton()
     return automaton
