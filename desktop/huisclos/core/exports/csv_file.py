@@ -402,8 +402,8 @@ def _too_wide(path: Path, line: int, fields: int) -> ExportError:
     )
 
 
-def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
-    """Open a CSV/TSV export from its bytes."""
+def read_csv(path: Path, data: bytes, fingerprint: str, *, random_access: bool = True) -> CsvExport:
+    """Open a CSV/TSV export from its bytes; ``random_access``: see :func:`.reading.read_export`."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         detect_encoding(data)  # explains that UTF-16 is not read
     if b"\x00" in data:
@@ -452,6 +452,8 @@ def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
     _check_cell_sizes(
         data, records.longer_than(MAX_CELL_CHARS), delimiter, encoding.name, header_line
     )
+    if random_access:
+        records.bounds  # noqa: B018 - built now, on the thread that opens the file
     table = CsvTable(data, encoding, delimiter, raw_header, header_line, records, width)
     newline = _newline_of(data, head)
     quote_all = _quotes_everything(data, head[header_index or 0 :], delimiter)
