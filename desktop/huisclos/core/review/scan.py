@@ -26,7 +26,6 @@ from ..detect.findings import Finding, RawFinding
 from ..errors import ExportError
 from ..exports.columns import free_text_columns
 from ..exports.model import Export
-from ..rewrite.suggestions import first_suggestion
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
 from .json_lines import add_counts, batch_lines, count_cells, placed
@@ -242,6 +241,8 @@ def rescan_cell(
     text: str, *, row: int, column: str, detector: Detector, sheet: str = ""
 ) -> list[Finding]:
     """Findings of one (edited) cell, each carrying the cell's suggestion as the scan fills it."""
+    from ..rewrite.suggestions import first_suggestion  # loaded when a rewrite is needed
+
     found = detector.detect(text, row=row, column=column, sheet=sheet)
     if not found:
         return found
