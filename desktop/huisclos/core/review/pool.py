@@ -17,6 +17,7 @@ import logging
 import multiprocessing
 import sys
 import threading
+from collections import Counter
 from multiprocessing.pool import AsyncResult, Pool
 
 from ..detect.detector import Detector
@@ -25,7 +26,7 @@ from ..detect.lexicon import Lexicon
 from ..exports.model import Table
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, gc_paused, read_batch
-from .json_lines import batch_lines, count_cells, placed
+from .json_lines import batch_lines, count_cells, flagged_rows, placed, tally_findings
 
 logger = logging.getLogger(__name__)
 
@@ -164,9 +165,10 @@ def unwire(wired: Wired) -> list[tuple[int, str, tuple[RawFinding, ...], str | N
     return out
 
 
-# What a worker sends back for a batch: its cells (:func:`wire`), their counts, and their JSON
-# lines when the scan writes them.
-Analysis = tuple[Wired, dict[str, dict[str, int]], str | None]
+# What a worker sends back for a batch: its cells (:func:`wire`), their counts, their JSON
+# lines when the scan writes them, and the scan event's figures: the findings by (rule,
+# severity) and the rows flagged.
+Analysis = tuple[Wired, dict[str, dict[str, int]], str | None, Counter[tuple[int, str]], int]
 
 # The JSON lines' tails already written by this worker, per sheet (see json_lines.batch_lines).
 _worker_seen: dict[str, dict[str, list[str]]] = {}
@@ -182,11 +184,14 @@ def _analysis(
     rules = _worker_detector.rules
     counts: dict[str, dict[str, int]] = {}
     count_cells(cells, rules, counts, raw_at=2)
+    tally: Counter[tuple[int, str]] = Counter()
+    tally_findings(cells, 2, tally)
+    rows = flagged_rows(cells, len(headers))
     text = None
     if options.json_lines and cells:
         seen = _worker_seen.setdefault(sheet, {})
         text = batch_lines(rules, placed(cells, first, headers), sheet, seen)
-    return wire(cells), counts, text
+    return wire(cells), counts, text, tally, rows
 
 
 def analyse_in_worker(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
@@ -28,7 +28,7 @@ from ..exports.columns import free_text_columns
 from ..exports.model import Export
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
-from .json_lines import add_counts, batch_lines, count_cells, placed
+from .json_lines import add_counts, batch_lines, count_cells, flagged_rows, placed, tally_findings
 from .pool import Analysis, WorkerPool, unwire
 
 logger = logging.getLogger(__name__)
@@ -100,6 +100,9 @@ class ScanResult:
     fingerprint: str
     detector: Detector  # the rules the raw findings' indices point into
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # category → severity → cells
+    # (rule index, severity) → findings, and the rows with a flagged cell: the journal's figures
+    findings_by_rule: Counter[tuple[int, str]] = field(default_factory=Counter)
+    rows_flagged: int = 0
     _findings: list[Finding] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -184,6 +187,7 @@ def scan_export(
     lazy = pool is not None and pool.shared
     batches: list[FlaggedCells] = []
     counts: dict[str, dict[str, int]] = {}
+    figures = _Figures()
     pending: deque[_Pending] = deque()
     rows_done = 0
 
@@ -202,14 +206,14 @@ def scan_export(
                     rows_done += batch.count
                     ready = []
                     while pending and _head_ready(pending, pool):
-                        flagged = _collect(pending.popleft(), detector, counts, seen)
+                        flagged = _collect(pending.popleft(), detector, counts, figures, seen)
                         batches.append(flagged)
                         ready.append((rows_done - sum(item.count for item in pending), flagged))
                 for done, flagged in ready:
                     yield ScanProgress(done, total, flagged, time.perf_counter() - began)
         while pending:
             with gc_paused():
-                flagged = _collect(pending.popleft(), detector, counts, seen)
+                flagged = _collect(pending.popleft(), detector, counts, figures, seen)
                 batches.append(flagged)
                 done = rows_done - sum(item.count for item in pending)
             yield ScanProgress(done, total, flagged, time.perf_counter() - began)
@@ -224,6 +228,8 @@ def scan_export(
         fingerprint=export.fingerprint,
         detector=detector,
         counts=counts,
+        findings_by_rule=figures.by_rule,
+        rows_flagged=figures.rows,
     )
 
 
@@ -261,22 +267,39 @@ def _head_ready(pending: deque[_Pending], pool: WorkerPool | None) -> bool:
     return pending[0].ready() or len(pending) > limit
 
 
+class _Figures:
+    """The journal's figures of a scan, added up batch by batch: findings by (rule index,
+    severity) and rows with a flagged cell (batches never share a row)."""
+
+    __slots__ = ("by_rule", "rows")
+
+    def __init__(self) -> None:
+        self.by_rule: Counter[tuple[int, str]] = Counter()
+        self.rows = 0
+
+
 def _collect(
     item: _Pending,
     detector: Detector,
     counts: dict[str, dict[str, int]],
+    figures: _Figures,
     seen: dict[str, dict[str, list[str]]] | None,
 ) -> FlaggedCells:
     """An analysed batch made into flagged cells, and counted; with ``seen`` (per sheet: see
     :func:`.json_lines.batch_lines`), with its JSON lines."""
     rules = detector.rules
     if item.job is not None:  # a worker counted the cells and wrote their lines
-        wired, batch_counts, text = item.job.get()
+        wired, batch_counts, text, tally, rows = item.job.get()
         cells = _cells(unwire(wired), item.first, item.headers)
         add_counts(counts, batch_counts)
+        figures.by_rule.update(tally)
+        figures.rows += rows
     else:
-        cells = _cells(item.analysed or [], item.first, item.headers)
+        analysed = item.analysed or []
+        cells = _cells(analysed, item.first, item.headers)
         count_cells(cells, rules, counts, raw_at=3)
+        tally_findings(cells, 3, figures.by_rule)
+        figures.rows += flagged_rows(analysed, len(item.headers))
         text = None
         if seen is not None and cells:
             text = batch_lines(rules, cells, item.sheet, seen.setdefault(item.sheet, {}))
