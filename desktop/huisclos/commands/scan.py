@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         except StopIteration as stop:
             result: ScanResult = stop.value
             break
-        if jsonl and progress.flagged.cells:
+        if jsonl and progress.flagged.count:
             out.write(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
     result.seconds = time.perf_counter() - began
     if not jsonl:

@@ -29,7 +29,7 @@ from ..exports.model import Export
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
 from .json_lines import add_counts, batch_lines, count_cells, flagged_rows, placed, tally_findings
-from .pool import Analysis, WorkerPool, unwire
+from .pool import Analysis, Wired, WorkerPool, unwire
 
 logger = logging.getLogger(__name__)
 
@@ -47,18 +47,34 @@ class FlaggedCell(NamedTuple):
 class FlaggedCells:
     """The flagged cells of one batch (one sheet); their Finding objects are built only when
     asked for: on a big export, building 100,000 findings would take the scanning process longer
-    than reading the file."""
+    than reading the file. The cells a worker sent are named tuples again only when asked for
+    too (``huisclos scan --format jsonl`` writes the lines the worker wrote, and counts)."""
 
-    __slots__ = ("_findings", "cells", "detector", "sheet", "text")
+    __slots__ = ("_cells", "_findings", "_sent", "count", "detector", "sheet", "text")
 
     def __init__(
-        self, detector: Detector, sheet: str, cells: list[FlaggedCell], text: str | None = None
+        self,
+        detector: Detector,
+        sheet: str,
+        cells: list[FlaggedCell] | None,
+        text: str | None = None,
+        sent: tuple[Wired, int, list[str]] | None = None,
     ) -> None:
         self.detector = detector
         self.sheet = sheet
-        self.cells = cells
+        self._cells = cells
+        self._sent = sent  # a worker's cells (:func:`.pool.wire`), first row, headers
+        self.count = len(cells) if cells is not None else len(sent[0]) if sent else 0
         self.text = text  # the JSON lines, when the analysis wrote them
         self._findings: list[Finding] | None = None
+
+    @property
+    def cells(self) -> list[FlaggedCell]:
+        if self._cells is None:
+            wired, first, headers = self._sent or ([], 1, [])
+            self._cells = _cells(unwire(wired), first, headers)
+            self._sent = None
+        return self._cells
 
     def findings(self) -> list[Finding]:
         """The findings of these cells, in cell order, each carrying its cell's suggestion."""
@@ -115,7 +131,7 @@ class ScanResult:
     @property
     def flagged_cells(self) -> int:
         """Number of distinct cells with at least one finding."""
-        return sum(len(batch.cells) for batch in self.batches)
+        return sum(batch.count for batch in self.batches)
 
 
 class _Pending:
@@ -290,19 +306,18 @@ def _collect(
     rules = detector.rules
     if item.job is not None:  # a worker counted the cells and wrote their lines
         wired, batch_counts, text, tally, rows = item.job.get()
-        cells = _cells(unwire(wired), item.first, item.headers)
         add_counts(counts, batch_counts)
         figures.by_rule.update(tally)
         figures.rows += rows
-    else:
-        analysed = item.analysed or []
-        cells = _cells(analysed, item.first, item.headers)
-        count_cells(cells, rules, counts, raw_at=3)
-        tally_findings(cells, 3, figures.by_rule)
-        figures.rows += flagged_rows(analysed, len(item.headers))
-        text = None
-        if seen is not None and cells:
-            text = batch_lines(rules, cells, item.sheet, seen.setdefault(item.sheet, {}))
+        return FlaggedCells(detector, item.sheet, None, text, (wired, item.first, item.headers))
+    analysed = item.analysed or []
+    cells = _cells(analysed, item.first, item.headers)
+    count_cells(cells, rules, counts, raw_at=3)
+    tally_findings(cells, 3, figures.by_rule)
+    figures.rows += flagged_rows(analysed, len(item.headers))
+    text = None
+    if seen is not None and cells:
+        text = batch_lines(rules, cells, item.sheet, seen.setdefault(item.sheet, {}))
     return FlaggedCells(detector, item.sheet, cells, text)
 
 
