@@ -1,8 +1,9 @@
 """Where each record and each field of a CSV file starts and ends, in bytes.
 
-The reader keeps the file's bytes and only an array of record start offsets, so a
-million-row export opens in a fraction of a second and costs little memory; a record's fields
-are located (and decoded) only when someone asks for that record.
+The reader keeps the file's bytes and only an index of record starts (:class:`RecordIndex`:
+line feeds counted per block, and an array of record start offsets built when first needed),
+so a million-row export opens in a fraction of a second and costs little memory; a record's
+fields are located (and decoded) only when someone asks for that record.
 
 Records follow exactly the rules of Python's ``csv`` module (``strict=False``, ``"`` quoting
 with doubled quotes, line breaks ``\\r\\n``, ``\\n`` or a lone ``\\r``): a quote opens a quoted

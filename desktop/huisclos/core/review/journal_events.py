@@ -34,9 +34,8 @@ from .scan import ScanResult
 
 
 def scan_event(result: ScanResult, file_name: str) -> JournalEvent:
-    """The ``scan`` event, from the figures the scan added up batch by batch (where each batch
-    was analysed: a big export has 100,000 findings, counting them at the end kept the command
-    busy while the worker processes had finished)."""
+    """The ``scan`` event, from the figures the scan added up batch by batch, where each batch
+    was analysed: the end of a big scan does not wait for 100,000 findings to be counted."""
     by_rule = result.findings_by_rule  # (rule index, severity) → findings
     categories: Counter[str] = Counter()
     severities: Counter[str] = Counter()

@@ -97,18 +97,18 @@ class WorkerPool:
 
 
 RESULTS_PIPE_BYTES = 1 << 20
-"""What the pipe bringing the workers' results may hold: a batch's analysis and JSON lines
-(about 0.7 MB for 20,000 rows with 2,700 flagged cells)."""
+"""What the pipe bringing the workers' results may hold: more than a batch's analysis and JSON
+lines."""
 
 
 def _widen_results_pipe(pool: Pool) -> None:
     """Let a worker hand over a whole batch's analysis without waiting for this process.
 
-    A pipe holds 64 KB unless asked for more (Linux). The pool's thread that reads the results
-    here needs the interpreter lock between two reads, and waits for it while this process
-    analyses: a worker writing 0.7 MB stalled for 20-30 ms a batch. The pipe is the pool's own
-    (a private attribute of ``multiprocessing.pool``): where it is missing or the system
-    refuses the size, results go through the usual 64 KB.
+    A pipe holds 64 KB unless asked for more (Linux), a fraction of a batch's results. The
+    pool's thread that reads them here needs the interpreter lock between two reads, and waits
+    for it while this process analyses: the worker, unable to write the rest, would wait too.
+    The pipe is the pool's own (a private attribute of ``multiprocessing.pool``): where it is
+    missing or the system refuses the size, results go through the usual 64 KB.
     """
     if sys.platform != "linux":
         return
