@@ -1,8 +1,9 @@
 """CSV/TSV exports: open without copying the text, read cells lazily, splice a copy.
 
 The file's bytes stay in memory as read (they are the fingerprinted bytes), with an index of
-record starts (:class:`.csv_index.RecordIndex`). Iterating rows runs the ``csv`` module over a decoding stream of those
-bytes, as fast as a plain ``csv.reader`` over the file; random access decodes one record.
+record starts (:class:`.csv_index.RecordIndex`). Iterating rows runs the ``csv`` module over
+a decoding stream of those bytes, as fast as a plain ``csv.reader`` over the file; random
+access decodes one record.
 Writing a copy reuses every untouched byte and re-encodes only the changed fields.
 
 Threading: a :class:`CsvTable` never changes after opening; each iteration uses its own stream.
