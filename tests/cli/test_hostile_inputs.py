@@ -10,6 +10,7 @@ import pytest
 
 from huisclos.cli import main
 from huisclos.core.exports.csv_file import MAX_FIELDS_PER_ROW
+from huisclos.core.exports.model import MAX_CELL_CHARS
 from huisclos.core.review.scan import MAX_SCANNED_COLUMNS
 
 
@@ -97,3 +98,25 @@ def test_a_wide_but_admissible_file_is_scanned(
     capsys.readouterr()
     assert main(["scan", str(wide)]) == 0
     assert "sida" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_cell_larger_than_the_limit_is_refused_naming_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], quoted: bool
+) -> None:
+    """Deep in a big file of ordinary lines (the scan's reader never indexes them one by one),
+    or quoted across line breaks: the cell is refused with its line, in French, before any
+    finding is written."""
+    huge = "sida " * (MAX_CELL_CHARS // 5 + 10)
+    if quoted:
+        huge = '"' + huge.replace("sida sida", "sida\r\nsida") + '"'
+    lines = ["NOM;Commentaire"] + [f"MARTIN;porteuse sida {i}" for i in range(3000)]
+    lines.insert(2500, f"DURAND;{huge}")
+    path = tmp_path / "patients.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    for fmt in ("jsonl", "text"):
+        capsys.readouterr()
+        assert main(["scan", str(path), "--format", fmt]) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and len(err.strip().splitlines()) == 1, err
+        assert "La cellule de la ligne 2501 (colonne 2)" in err, err

@@ -7,12 +7,21 @@ import csv
 import io
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from huisclos.core.edits import Edit
-from huisclos.core.exports.csv_index import field_spans, field_value, plain_field, record_bounds
+from huisclos.core.exports import csv_index
+from huisclos.core.exports.csv_index import (
+    RecordIndex,
+    field_spans,
+    field_value,
+    plain_field,
+    record_bounds,
+    records_longer_than,
+)
 from huisclos.core.exports.model import neutralise_formula
 from huisclos.core.exports.reading import read_export
 
@@ -141,6 +150,27 @@ def test_record_index_agrees_with_the_csv_module(raw, delimiter):  # type: ignor
                     assert (field_start, field_end, quoted) == (span.start, span.end, span.quoted)
                 else:
                     assert field_start == field_end
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.text(alphabet='a;"\r\n ', max_size=80) | st.text(alphabet="a\n", max_size=80),
+    st.integers(min_value=1, max_value=9),
+    st.integers(min_value=1, max_value=12),
+)
+def test_record_counts_agree_with_the_record_starts(raw, block, limit):  # type: ignore[no-untyped-def]
+    """Without the array of record starts (line feeds counted per block), the number of
+    records, where each starts and which are too long are exactly what the array says."""
+    data = ("H1;H2\n" + raw).encode("ascii")
+    with mock.patch.object(csv_index, "_BLOCK", block):
+        index = RecordIndex(data, 6, ";")
+        bounds = RecordIndex(data, 6, ";").bounds
+        assert len(index) == len(bounds) - 1
+        assert index.end == bounds[-1]
+        assert [index.offset(i) for i in range(len(bounds))] == list(bounds)
+        assert index.span(0, len(index)) == (bounds[0], bounds[-1])
+        long = [(i, bounds[i], bounds[i + 1]) for i in records_longer_than(bounds, limit)]
+        assert index.longer_than(limit) == long
 
 
 def assert_batches_agree(table, columns: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -199,6 +199,33 @@ def test_json_lines_written_where_batches_are_analysed_are_the_findings_lines(
         assert "".join(written) == expected, processes
 
 
+def test_the_scan_event_figures_are_the_findings_figures_with_or_without_workers(
+    detector: Detector,
+) -> None:
+    """The journal's figures, added up where each batch was analysed (equal comments counted
+    once and multiplied), are those of the findings counted one by one: two comment columns,
+    repeated comments, batches analysed here and by workers."""
+    from collections import Counter
+
+    from huisclos.core.review.journal_events import scan_event
+
+    comments = ["RDV le matin", "CMU, pénible", "", "porteuse sida", "séropo !!", "sida"] * 30
+    export = export_of(comments, ["pénible", "", "sida", "sida", "CMU", ""] * 30)
+    options = {"detector": detector, "columns": {"": ["Commentaire", "Notes"]}, "batch_rows": 7}
+    for processes in (0, 1, 2):
+        result = run_scan(export, processes=processes, **options)
+        findings = result.findings
+        _kind, payload = scan_event(result, "patients.csv")
+        assert payload["findings"] == len(findings) > 100, processes
+        assert payload["rows_flagged"] == len({f.row for f in findings}) < payload["cells_flagged"]
+        assert payload["by_rule"] == dict(sorted(Counter(f.rule for f in findings).items()))
+        pairs = Counter((f.category, f.severity) for f in findings)
+        assert sum(sum(per.values()) for per in payload["by_category_severity"].values()) == sum(
+            pairs.values()
+        )
+        assert payload["by_severity"] == dict(sorted(Counter(f.severity for f in findings).items()))
+
+
 def test_batch_scan_finds_exactly_what_the_detector_finds_on_the_corpus() -> None:
     """The batch pre-filter must never hide a finding (real lexicon, real comments)."""
     import csv

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     if unjournaled:
         warn(unjournaled)
     began = time.perf_counter()
-    export = read_export(Path(args.file))
+    export = read_export(Path(args.file), random_access=False)  # the scan reads batches
     reading_notes(export)
     columns = columns_named(export, args.columns) if args.columns else free_text_or_explain(export)
     detector = Detector.default()
@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         except StopIteration as stop:
             result: ScanResult = stop.value
             break
-        if jsonl and progress.flagged.cells:
+        if jsonl and progress.flagged.count:
             out.write(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
     result.seconds = time.perf_counter() - began
     if not jsonl:

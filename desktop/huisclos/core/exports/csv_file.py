@@ -1,8 +1,9 @@
 """CSV/TSV exports: open without copying the text, read cells lazily, splice a copy.
 
-The file's bytes stay in memory as read (they are the fingerprinted bytes), with an array of
-record start offsets. Iterating rows runs the ``csv`` module over a decoding stream of those
-bytes, as fast as a plain ``csv.reader`` over the file; random access decodes one record.
+The file's bytes stay in memory as read (they are the fingerprinted bytes), with an index of
+record starts (:class:`.csv_index.RecordIndex`). Iterating rows runs the ``csv`` module over
+a decoding stream of those bytes, as fast as a plain ``csv.reader`` over the file; random
+access decodes one record.
 Writing a copy reuses every untouched byte and re-encodes only the changed fields.
 
 Threading: a :class:`CsvTable` never changes after opening; each iteration uses its own stream.
@@ -15,7 +16,6 @@ import csv
 import io
 import logging
 import os
-from array import array
 from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
@@ -33,6 +33,7 @@ from .csv_dialect import (
 )
 from .csv_index import (
     FieldSpan,
+    RecordIndex,
     encode_field,
     field_spans,
     field_value,
@@ -40,8 +41,6 @@ from .csv_index import (
     has_lone_cr,
     plain_field,
     record_body_end,
-    record_bounds,
-    records_longer_than,
 )
 from .csv_lines import single_line_columns
 from .header_row import column_names, find_header
@@ -66,7 +65,7 @@ class CsvTable(Table):
         delimiter: str,
         raw_header: list[str],
         header_line: int,
-        bounds: array,
+        records: RecordIndex,
         width: int,
     ) -> None:
         self.name = ""
@@ -76,8 +75,8 @@ class CsvTable(Table):
         self.raw_header = raw_header
         self.header_line = header_line
         self.header = column_names(raw_header, width)
-        self._bounds = bounds
-        self.utf8_records = utf8_records(data, bounds, encoding.name)  # mixed encodings
+        self._records = records
+        self.utf8_records = utf8_records(data, records, encoding.name)  # mixed encodings
 
     def codec_of(self, row: int) -> str:
         """The encoding data row ``row`` is written in (its own, in a mixed file)."""
@@ -86,13 +85,14 @@ class CsvTable(Table):
     @property
     def data_start(self) -> int:
         """Byte offset of the first data record."""
-        return self._bounds[0]
+        return self._records.start
 
     def __len__(self) -> int:
-        return len(self._bounds) - 1
+        return len(self._records)
 
     def _parse_record(self, row: int) -> list[str]:
-        start, end = self._bounds[row - 1], self._bounds[row]
+        bounds = self._records.bounds
+        start, end = bounds[row - 1], bounds[row]
         return self._parse(self._data[start:end].decode(self.codec_of(row)))
 
     def _parse(self, text: str) -> list[str]:
@@ -102,7 +102,8 @@ class CsvTable(Table):
     def record_span(self, row: int) -> tuple[int, int]:
         """Bytes of data row ``row`` in the file, line break included."""
         self.check_row(row)
-        return self._bounds[row - 1], self._bounds[row]
+        bounds = self._records.bounds
+        return bounds[row - 1], bounds[row]
 
     def cell(self, row: int, column: str) -> str:
         index = self.column_index(column)
@@ -189,11 +190,9 @@ class CsvTable(Table):
         wanted = sorted(set(indexes))
         if not wanted:
             return []
-        first = first_row - 1
-        start, end = self._bounds[first], self._bounds[first + count]
+        start, end = self._records.span(first_row - 1, count)
         chunk = self._data[start:end]
-        breaks = chunk.count(b"\n")
-        if breaks == (count if chunk.endswith(b"\n") else count - 1) and not has_lone_cr(chunk):
+        if self._records.single_lines or _single_lines(chunk, count):
             by_index = single_line_columns(
                 chunk, count, self._codec, self.delimiter, len(self.header), wanted
             )
@@ -216,6 +215,12 @@ class CsvTable(Table):
             return CellSource("csv", span.start, span.end, span.quoted)
         body_end = record_body_end(self._data, start, end)
         return CellSource("csv", body_end, body_end, False, present=False)
+
+
+def _single_lines(chunk: bytes, count: int) -> bool:
+    """True when the ``count`` records of ``chunk`` are each one line (no lone CR)."""
+    breaks = chunk.count(b"\n")
+    return breaks == (count if chunk.endswith(b"\n") else count - 1) and not has_lone_cr(chunk)
 
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -364,11 +369,12 @@ def _decode_sample(data: bytes, start: int, codec: str) -> str:
 
 
 def _check_cell_sizes(
-    data: bytes, bounds: array, delimiter: str, codec: str, lines_before: int
-) -> None:
-    """Refuse a cell larger than the csv module accepts, naming its line."""
-    for index in records_longer_than(bounds, MAX_CELL_CHARS):
-        start, end = bounds[index], bounds[index + 1]
+    data: bytes, long_records: list[tuple[int, int, int]], delimiter: str, codec: str,
+    lines_before: int,
+) -> None:  # fmt: skip
+    """Refuse a cell larger than the csv module accepts, naming its line; ``long_records``:
+    (index, start, end) of the records longer than :data:`MAX_CELL_CHARS` bytes."""
+    for index, start, end in long_records:
         for column, span in enumerate(field_spans(data, start, end, delimiter), 1):
             if span.end - span.start <= MAX_CELL_CHARS:
                 continue
@@ -397,8 +403,8 @@ def _too_wide(path: Path, line: int, fields: int) -> ExportError:
     )
 
 
-def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
-    """Open a CSV/TSV export from its bytes."""
+def read_csv(path: Path, data: bytes, fingerprint: str, *, random_access: bool = True) -> CsvExport:
+    """Open a CSV/TSV export from its bytes; ``random_access``: see :func:`.reading.read_export`."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         detect_encoding(data)  # explains that UTF-16 is not read
     if b"\x00" in data:
@@ -436,12 +442,20 @@ def read_csv(path: Path, data: bytes, fingerprint: str) -> CsvExport:
         data_start = head[header_index][1]
         # Columns beyond the header (rows longer than it) get names too, so they can be shown.
         width = max([len(raw_header)] + [len(row) for row in rows[header_index + 1 :]])
-    bounds = record_bounds(data, data_start, delimiter)
+    records = RecordIndex(data, data_start, delimiter)
     if head:
-        head_bounds = array("q", [head[0][0]] + [end for _start, end in head])
-        _check_cell_sizes(data, head_bounds, delimiter, encoding.name, 0)
-    _check_cell_sizes(data, bounds, delimiter, encoding.name, header_line)
-    table = CsvTable(data, encoding, delimiter, raw_header, header_line, bounds, width)
+        head_long = [
+            (index, start, end)
+            for index, (start, end) in enumerate(head)
+            if end - start > MAX_CELL_CHARS
+        ]
+        _check_cell_sizes(data, head_long, delimiter, encoding.name, 0)
+    _check_cell_sizes(
+        data, records.longer_than(MAX_CELL_CHARS), delimiter, encoding.name, header_line
+    )
+    if random_access:
+        records.bounds  # noqa: B018 - built now, on the thread that opens the file
+    table = CsvTable(data, encoding, delimiter, raw_header, header_line, records, width)
     newline = _newline_of(data, head)
     quote_all = _quotes_everything(data, head[header_index or 0 :], delimiter)
     return CsvExport(path, data, fingerprint, encoding, table, newline, quote_all)

@@ -20,6 +20,10 @@ import codecs
 import re
 from array import array
 from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .csv_index import RecordIndex
 
 ONE_BYTE_CODECS = frozenset(
     codecs.lookup(name).name for name in ("cp1252", "latin-1", "iso8859-15", "cp1250")
@@ -42,19 +46,23 @@ def is_utf8_line(record: bytes) -> bool:
     return _UTF8_MULTIBYTE.search(record) is not None and _valid_utf8(record)
 
 
-def utf8_records(data: bytes, bounds: array, codec: str) -> frozenset[int]:
-    """Indexes of the records (between consecutive ``bounds``) written in UTF-8, in a file read
-    with the one-byte ``codec``; empty for any other codec. One search per UTF-8 record, so a
-    file mostly in UTF-8 costs one step per line, not per accented letter."""
-    if codecs.lookup(codec).name not in ONE_BYTE_CODECS or len(bounds) < 2:
+def utf8_records(data: bytes, records: RecordIndex, codec: str) -> frozenset[int]:
+    """Indexes of the ``records`` written in UTF-8, in a file read with the one-byte ``codec``;
+    empty for any other codec. One search per UTF-8 record, so a file mostly in UTF-8 costs one
+    step per line, not per accented letter; the array of record starts is only asked for when
+    a sequence is found."""
+    if codecs.lookup(codec).name not in ONE_BYTE_CODECS or len(records) == 0:
         return frozenset()
     found: list[int] = []
-    end = bounds[-1]
-    for chunk_start in range(bounds[0], end, _CHUNK):
+    end = records.end
+    bounds: array | None = None
+    for chunk_start in range(records.start, end, _CHUNK):
         chunk_stop = min(end, chunk_start + _CHUNK)
         mapped = data[chunk_start : min(end, chunk_stop + 1)].translate(_CLASSES)
         at = mapped.find(b"LC")
         while 0 <= at < chunk_stop - chunk_start:
+            if bounds is None:
+                bounds = records.bounds
             record = bisect_right(bounds, chunk_start + at) - 1
             stop = bounds[record + 1]
             if (not found or found[-1] != record) and _valid_utf8(data[bounds[record] : stop]):

@@ -113,12 +113,20 @@ def _looks_like_html(data: bytes) -> bool:
     )
 
 
-def read_export(path: Path | str, progress: ProgressCallback | None = None) -> Export:
+def read_export(
+    path: Path | str,
+    progress: ProgressCallback | None = None,
+    *,
+    random_access: bool = True,
+) -> Export:
     """Open an export; raises ``ExportError`` with a French message on unusable input.
 
     ``progress`` (optional) is called now and then with (done, total) while opening — bytes for
     a CSV file, bytes for a workbook (after each sheet); only the ratio
     matters. It is called from the thread that opens the file.
+    ``random_access``: a CSV file's index of record starts is built now, on this thread (the
+    app's table then reads any row at once); False leaves it to the first row read at random,
+    which a command that only scans never does.
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -132,7 +140,7 @@ def read_export(path: Path | str, progress: ProgressCallback | None = None) -> E
         )
     fingerprint = _fingerprint_aside(data)
     try:
-        export = _read_kind(path, data, progress)
+        export = _read_kind(path, data, progress, random_access)
     finally:
         digest = fingerprint()
     export.fingerprint = digest
@@ -161,7 +169,9 @@ def _fingerprint_aside(data: bytes) -> Callable[[], str]:
     return wait
 
 
-def _read_kind(path: Path, data: bytes, progress: ProgressCallback | None) -> Export:
+def _read_kind(
+    path: Path, data: bytes, progress: ProgressCallback | None, random_access: bool
+) -> Export:
     """The export read by the reader of its kind (its fingerprint set by the caller)."""
     fingerprint = ""
     suffix = path.suffix.lower()
@@ -201,5 +211,5 @@ def _read_kind(path: Path, data: bytes, progress: ProgressCallback | None) -> Ex
     else:
         from .csv_file import read_csv
 
-        export = read_csv(path, data, fingerprint)
+        export = read_csv(path, data, fingerprint, random_access=random_access)
     return export

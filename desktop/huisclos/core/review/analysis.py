@@ -20,7 +20,6 @@ from typing import NamedTuple
 from ..detect.categories import at_least
 from ..detect.detector import Detector
 from ..detect.findings import RawFinding
-from ..rewrite.suggestions import first_suggestion
 
 
 class ScanOptions(NamedTuple):
@@ -90,6 +89,8 @@ def analyse_batch(detector: Detector, texts: list[str], options: ScanOptions) ->
     categories, min_severity, suggest, _ = options
     filtering = options.filtering
     memo = suggestion_memo(detector)
+    if suggest:  # the rewriting modules load only for a scan that makes suggestions
+        from ..rewrite.suggestions import first_suggestion
     kept: dict[str, tuple[tuple[RawFinding, ...], str | None]] = {}
     for text, raw in found.items():
         if filtering:

@@ -34,13 +34,9 @@ from .scan import ScanResult
 
 
 def scan_event(result: ScanResult, file_name: str) -> JournalEvent:
-    """The ``scan`` event, counted from the scan's plain tuples with C-level ``Counter``s (a big
-    export has 100,000 findings: building each one would cost more than the scan's reading)."""
-    by_rule: Counter[tuple[int, str]] = Counter()  # (rule index, severity) → findings
-    rows: set[tuple[str, int]] = set()
-    for batch in result.batches:
-        rows.update((batch.sheet, cell.row) for cell in batch.cells)
-        by_rule.update((item.rule, item.severity) for cell in batch.cells for item in cell.raw)
+    """The ``scan`` event, from the figures the scan added up batch by batch, where each batch
+    was analysed: the end of a big scan does not wait for 100,000 findings to be counted."""
+    by_rule = result.findings_by_rule  # (rule index, severity) → findings
     categories: Counter[str] = Counter()
     severities: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
@@ -57,7 +53,7 @@ def scan_event(result: ScanResult, file_name: str) -> JournalEvent:
         matrix.setdefault(category, {})[severity] = count
     payload: dict[str, Any] = {
         "findings": sum(by_rule.values()),
-        "rows_flagged": len(rows),
+        "rows_flagged": result.rows_flagged,
         "by_category": dict(sorted(categories.items())),
         "by_severity": dict(sorted(severities.items())),
         "by_category_severity": matrix,

@@ -9,7 +9,9 @@ Threading: pure functions; ``seen`` belongs to the caller (one scan, one sheet).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 
 from ..detect.categories import SEVERITY_RANK
 from ..detect.findings import RawFinding, json_head, json_tail
@@ -107,3 +109,28 @@ def add_counts(counts: dict[str, dict[str, int]], more: dict[str, dict[str, int]
         per = counts.setdefault(category, {})
         for severity, number in per_severity.items():
             per[severity] = per.get(severity, 0) + number
+
+
+def tally_findings(
+    cells: Sequence[tuple[object, ...]], raw_at: int, tally: Counter[tuple[int, str]]
+) -> None:
+    """Add to ``tally`` ((rule index, severity) → findings, for the journal's scan event) the
+    findings of ``cells``; ``raw_at`` is where a cell tuple holds its findings. Equal comments
+    share one findings tuple (the detector's memo): it is counted once, times its cells."""
+    raws: list[Sequence[RawFinding]] = list(map(itemgetter(raw_at), cells))  # type: ignore[arg-type]
+    times = Counter(map(id, raws))
+    if len(times) == len(raws):
+        tally.update((item.rule, item.severity) for raw in raws for item in raw)
+        return
+    for raw in {id(raw): raw for raw in raws}.values():
+        cells_with_it = times[id(raw)]
+        for item in raw:
+            tally[(item.rule, item.severity)] += cells_with_it
+
+
+def flagged_rows(cells: Sequence[tuple[object, ...]], width: int) -> int:
+    """How many rows a batch's analysed cells (index in the batch first; cells row by row,
+    ``width`` a row) are in."""
+    if width == 1:
+        return len(cells)
+    return len({cell[0] // width for cell in cells})  # type: ignore[operator]

@@ -13,9 +13,11 @@ functions run in the worker processes, with the module's globals as their state.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import sys
 import threading
+from collections import Counter
 from multiprocessing.pool import AsyncResult, Pool
 
 from ..detect.detector import Detector
@@ -24,7 +26,9 @@ from ..detect.lexicon import Lexicon
 from ..exports.model import Table
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, gc_paused, read_batch
-from .json_lines import batch_lines, count_cells, placed
+from .json_lines import batch_lines, count_cells, flagged_rows, placed, tally_findings
+
+logger = logging.getLogger(__name__)
 
 # The state of a worker process (and, while a forked pool runs, of the scanning process, whose
 # memory the workers inherit).
@@ -69,6 +73,7 @@ class WorkerPool:
         finally:
             if fork:
                 gc.unfreeze()
+        _widen_results_pipe(pool)
         return cls(pool, processes, fork)
 
     def has_room(self, busy: int) -> bool:
@@ -89,6 +94,31 @@ class WorkerPool:
         self._pool.terminate()
         self._pool.join()
         _forget_tables()
+
+
+RESULTS_PIPE_BYTES = 1 << 20
+"""What the pipe bringing the workers' results may hold: more than a batch's analysis and JSON
+lines."""
+
+
+def _widen_results_pipe(pool: Pool) -> None:
+    """Let a worker hand over a whole batch's analysis without waiting for this process.
+
+    A pipe holds 64 KB unless asked for more (Linux), a fraction of a batch's results. The
+    pool's thread that reads them here needs the interpreter lock between two reads, and waits
+    for it while this process analyses: the worker, unable to write the rest, would wait too.
+    The pipe is the pool's own (a private attribute of ``multiprocessing.pool``): where it is
+    missing or the system refuses the size, results go through the usual 64 KB.
+    """
+    if sys.platform != "linux":
+        return
+    import fcntl  # Unix only
+
+    try:
+        writer = pool._outqueue._writer  # type: ignore[attr-defined]
+        fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, RESULTS_PIPE_BYTES)
+    except (AttributeError, OSError):
+        logger.debug("the results pipe keeps its size")
 
 
 def _init_worker(lexicon: Lexicon, allowlist: tuple[str, ...]) -> None:
@@ -135,9 +165,10 @@ def unwire(wired: Wired) -> list[tuple[int, str, tuple[RawFinding, ...], str | N
     return out
 
 
-# What a worker sends back for a batch: its cells (:func:`wire`), their counts, and their JSON
-# lines when the scan writes them.
-Analysis = tuple[Wired, dict[str, dict[str, int]], str | None]
+# What a worker sends back for a batch: its cells (:func:`wire`), their counts, their JSON
+# lines when the scan writes them, and the scan event's figures: the findings by (rule,
+# severity) and the rows flagged.
+Analysis = tuple[Wired, dict[str, dict[str, int]], str | None, Counter[tuple[int, str]], int]
 
 # The JSON lines' tails already written by this worker, per sheet (see json_lines.batch_lines).
 _worker_seen: dict[str, dict[str, list[str]]] = {}
@@ -153,11 +184,14 @@ def _analysis(
     rules = _worker_detector.rules
     counts: dict[str, dict[str, int]] = {}
     count_cells(cells, rules, counts, raw_at=2)
+    tally: Counter[tuple[int, str]] = Counter()
+    tally_findings(cells, 2, tally)
+    rows = flagged_rows(cells, len(headers))
     text = None
     if options.json_lines and cells:
         seen = _worker_seen.setdefault(sheet, {})
         text = batch_lines(rules, placed(cells, first, headers), sheet, seen)
-    return wire(cells), counts, text
+    return wire(cells), counts, text, tally, rows
 
 
 def analyse_in_worker(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field, replace
 from multiprocessing.pool import AsyncResult
@@ -26,11 +26,10 @@ from ..detect.findings import Finding, RawFinding
 from ..errors import ExportError
 from ..exports.columns import free_text_columns
 from ..exports.model import Export
-from ..rewrite.suggestions import first_suggestion
 from .analysis import AnalysedCell, ScanOptions, analyse_batch
 from .batches import Batch, column_batches, gc_paused
-from .json_lines import add_counts, batch_lines, count_cells, placed
-from .pool import Analysis, WorkerPool, unwire
+from .json_lines import add_counts, batch_lines, count_cells, flagged_rows, placed, tally_findings
+from .pool import Analysis, Wired, WorkerPool, unwire
 
 logger = logging.getLogger(__name__)
 
@@ -48,18 +47,34 @@ class FlaggedCell(NamedTuple):
 class FlaggedCells:
     """The flagged cells of one batch (one sheet); their Finding objects are built only when
     asked for: on a big export, building 100,000 findings would take the scanning process longer
-    than reading the file."""
+    than reading the file. The cells a worker sent are named tuples again only when asked for
+    too (``huisclos scan --format jsonl`` writes the lines the worker wrote, and counts)."""
 
-    __slots__ = ("_findings", "cells", "detector", "sheet", "text")
+    __slots__ = ("_cells", "_findings", "_sent", "count", "detector", "sheet", "text")
 
     def __init__(
-        self, detector: Detector, sheet: str, cells: list[FlaggedCell], text: str | None = None
+        self,
+        detector: Detector,
+        sheet: str,
+        cells: list[FlaggedCell] | None,
+        text: str | None = None,
+        sent: tuple[Wired, int, list[str]] | None = None,
     ) -> None:
         self.detector = detector
         self.sheet = sheet
-        self.cells = cells
+        self._cells = cells
+        self._sent = sent  # a worker's cells (:func:`.pool.wire`), first row, headers
+        self.count = len(cells) if cells is not None else len(sent[0]) if sent else 0
         self.text = text  # the JSON lines, when the analysis wrote them
         self._findings: list[Finding] | None = None
+
+    @property
+    def cells(self) -> list[FlaggedCell]:
+        if self._cells is None:
+            wired, first, headers = self._sent or ([], 1, [])
+            self._cells = _cells(unwire(wired), first, headers)
+            self._sent = None
+        return self._cells
 
     def findings(self) -> list[Finding]:
         """The findings of these cells, in cell order, each carrying its cell's suggestion."""
@@ -101,6 +116,9 @@ class ScanResult:
     fingerprint: str
     detector: Detector  # the rules the raw findings' indices point into
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # category → severity → cells
+    # (rule index, severity) → findings, and the rows with a flagged cell: the journal's figures
+    findings_by_rule: Counter[tuple[int, str]] = field(default_factory=Counter)
+    rows_flagged: int = 0
     _findings: list[Finding] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -113,7 +131,7 @@ class ScanResult:
     @property
     def flagged_cells(self) -> int:
         """Number of distinct cells with at least one finding."""
-        return sum(len(batch.cells) for batch in self.batches)
+        return sum(batch.count for batch in self.batches)
 
 
 class _Pending:
@@ -185,6 +203,7 @@ def scan_export(
     lazy = pool is not None and pool.shared
     batches: list[FlaggedCells] = []
     counts: dict[str, dict[str, int]] = {}
+    figures = _Figures()
     pending: deque[_Pending] = deque()
     rows_done = 0
 
@@ -203,14 +222,14 @@ def scan_export(
                     rows_done += batch.count
                     ready = []
                     while pending and _head_ready(pending, pool):
-                        flagged = _collect(pending.popleft(), detector, counts, seen)
+                        flagged = _collect(pending.popleft(), detector, counts, figures, seen)
                         batches.append(flagged)
                         ready.append((rows_done - sum(item.count for item in pending), flagged))
                 for done, flagged in ready:
                     yield ScanProgress(done, total, flagged, time.perf_counter() - began)
         while pending:
             with gc_paused():
-                flagged = _collect(pending.popleft(), detector, counts, seen)
+                flagged = _collect(pending.popleft(), detector, counts, figures, seen)
                 batches.append(flagged)
                 done = rows_done - sum(item.count for item in pending)
             yield ScanProgress(done, total, flagged, time.perf_counter() - began)
@@ -225,6 +244,8 @@ def scan_export(
         fingerprint=export.fingerprint,
         detector=detector,
         counts=counts,
+        findings_by_rule=figures.by_rule,
+        rows_flagged=figures.rows,
     )
 
 
@@ -242,6 +263,8 @@ def rescan_cell(
     text: str, *, row: int, column: str, detector: Detector, sheet: str = ""
 ) -> list[Finding]:
     """Findings of one (edited) cell, each carrying the cell's suggestion as the scan fills it."""
+    from ..rewrite.suggestions import first_suggestion  # loaded when a rewrite is needed
+
     found = detector.detect(text, row=row, column=column, sheet=sheet)
     if not found:
         return found
@@ -260,25 +283,41 @@ def _head_ready(pending: deque[_Pending], pool: WorkerPool | None) -> bool:
     return pending[0].ready() or len(pending) > limit
 
 
+class _Figures:
+    """The journal's figures of a scan, added up batch by batch: findings by (rule index,
+    severity) and rows with a flagged cell (batches never share a row)."""
+
+    __slots__ = ("by_rule", "rows")
+
+    def __init__(self) -> None:
+        self.by_rule: Counter[tuple[int, str]] = Counter()
+        self.rows = 0
+
+
 def _collect(
     item: _Pending,
     detector: Detector,
     counts: dict[str, dict[str, int]],
+    figures: _Figures,
     seen: dict[str, dict[str, list[str]]] | None,
 ) -> FlaggedCells:
     """An analysed batch made into flagged cells, and counted; with ``seen`` (per sheet: see
     :func:`.json_lines.batch_lines`), with its JSON lines."""
     rules = detector.rules
     if item.job is not None:  # a worker counted the cells and wrote their lines
-        wired, batch_counts, text = item.job.get()
-        cells = _cells(unwire(wired), item.first, item.headers)
+        wired, batch_counts, text, tally, rows = item.job.get()
         add_counts(counts, batch_counts)
-    else:
-        cells = _cells(item.analysed or [], item.first, item.headers)
-        count_cells(cells, rules, counts, raw_at=3)
-        text = None
-        if seen is not None and cells:
-            text = batch_lines(rules, cells, item.sheet, seen.setdefault(item.sheet, {}))
+        figures.by_rule.update(tally)
+        figures.rows += rows
+        return FlaggedCells(detector, item.sheet, None, text, (wired, item.first, item.headers))
+    analysed = item.analysed or []
+    cells = _cells(analysed, item.first, item.headers)
+    count_cells(cells, rules, counts, raw_at=3)
+    tally_findings(cells, 3, figures.by_rule)
+    figures.rows += flagged_rows(analysed, len(item.headers))
+    text = None
+    if seen is not None and cells:
+        text = batch_lines(rules, cells, item.sheet, seen.setdefault(item.sheet, {}))
     return FlaggedCells(detector, item.sheet, cells, text)
 
 
