@@ -11,6 +11,7 @@ Threading: a :class:`CsvTable` never changes after opening; each iteration uses 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import logging
@@ -279,10 +280,16 @@ class CsvExport(Export):
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         target = self.check_copy_target(path)
-        changes = self._net_changes(edits)
-        self._check_unchanged()  # so the bytes in memory are still the file's bytes
-        data = memoryview(self._data)
-        pieces = self._splice(data, changes) if changes else [data]
+        unchanged = self._check_unchanged_aside()  # the bytes in memory are still the file's
+        try:
+            changes = self._net_changes(edits)
+            data = memoryview(self._data)
+            pieces = self._splice(data, changes) if changes else [data]
+        except BaseException:
+            with contextlib.suppress(ExportError):  # the edits' own error is the one to tell
+                unchanged()
+            raise
+        unchanged()
         try:
             mode = os.stat(self.path).st_mode & 0o777
         except OSError:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -292,6 +293,29 @@ class Export(ABC):
             raise self._unreadable() from error
         if digest != self.fingerprint:
             raise self._changed_on_disk()
+
+    def _check_unchanged_aside(self) -> Callable[[], None]:
+        """:meth:`_check_unchanged` begun on a thread, ``hashlib`` letting go of the interpreter
+        while it reads and hashes (a big file takes a tenth of a second or more): the caller
+        prepares the copy meanwhile, then calls the result, which waits and raises as
+        :meth:`_check_unchanged` does."""
+        failure: list[BaseException] = []
+
+        def check() -> None:
+            try:
+                self._check_unchanged()
+            except BaseException as error:  # handed to the caller's thread
+                failure.append(error)
+
+        thread = threading.Thread(target=check, name="empreinte-original")
+        thread.start()
+
+        def wait() -> None:
+            thread.join()
+            if failure:
+                raise failure[0]
+
+        return wait
 
     def _current_bytes(self) -> bytes:
         """The original's bytes, after checking that it has not changed since it was read."""
