@@ -169,18 +169,18 @@ def run(args: argparse.Namespace) -> int:
     reading_notes(export)
     detector = Detector.default()
     columns = columns_named(export, args.columns) if args.columns else None
+    session, result = ReviewSession.scanning(
+        export,
+        detector=detector,
+        columns=columns,
+        categories=categories,
+        min_severity=min_severity,
+        processes=scan_processes(export, suggest=True),
+    )
     # The same steps as «Tout appliquer» then «Enregistrer» in the app. They build hundreds of
-    # thousands of small objects (findings, edits, the journal's cells) beside the scan's, and
-    # none forms a reference cycle: the cyclic collector would only walk them again and again.
+    # thousands of small objects (edits, the journal's cells) beside the scan's, and none forms
+    # a reference cycle: the cyclic collector would only walk them again and again.
     with gc_paused():
-        session, result = ReviewSession.scanning(
-            export,
-            detector=detector,
-            columns=columns,
-            categories=categories,
-            min_severity=min_severity,
-            processes=scan_processes(export, suggest=True),
-        )
         batch = session.bulk_batch(label="huisclos clean")
         session.apply(batch)
         changed = session.changed_categories()

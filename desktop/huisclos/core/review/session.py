@@ -38,6 +38,7 @@ from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
 from .ahead import MISSING, AheadStore, ProposalsAhead
+from .batches import gc_paused
 from .counts import ReviewCounts
 from .scan import FlaggedCell, FlaggedCells, ScanResult, scan_export
 from .tally import CategorySummary, ReviewTally
@@ -147,7 +148,8 @@ class ReviewSession:
             except StopIteration as stop:
                 result: ScanResult = stop.value
                 break
-            session.add_flagged(progress.flagged)
+            with gc_paused():  # no reference cycle among the findings: nothing to collect
+                session.add_flagged(progress.flagged)
         session.finish_scan(result.columns)
         return session, result
 
