@@ -327,17 +327,24 @@ class Export(ABC):
             raise self._changed_on_disk()
         return data
 
-    def _net_changes(self, edits: Iterable[Edit]) -> dict[tuple[str, int, str], str]:
-        """Final text of every changed cell, after checking each edit against the file."""
+    def _net_changes(
+        self, edits: Iterable[Edit], read: Callable[[Table, int, str], str] | None = None
+    ) -> dict[tuple[str, int, str], str]:
+        """Final text of every changed cell, after checking each edit against the file (each
+        cell read from it once, by ``read(table, row, column)``: by default ``table.cell``)."""
         current: dict[tuple[str, int, str], str] = {}
-        original: dict[tuple[str, int, str], str] = {}  # each cell read from the file once
+        original: dict[tuple[str, int, str], str] = {}
         for edit in edits:
             table = self.table_named(edit.sheet)
             table.check_row(edit.row)
             table.column_index(edit.column)
             key = (table.name, edit.row, edit.column)
             if key not in current:
-                current[key] = original[key] = table.cell(edit.row, edit.column)
+                if read is None:
+                    text = table.cell(edit.row, edit.column)
+                else:
+                    text = read(table, edit.row, edit.column)
+                current[key] = original[key] = text
             text = current[key]
             if text != edit.before:
                 raise ExportError(
