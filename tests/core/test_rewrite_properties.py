@@ -151,3 +151,32 @@ def test_a_category_filter_keeps_every_word_of_the_others(
         # …and what was left out is still there, word for word.
         for finding in left:
             assert folded(finding.match) in folded(suggestion.text), (text, suggestion)
+
+
+# Pieces of comments as rewrites leave them: words (link words and prepositions among them),
+# every mark the clean-ups look at, and spaces of several kinds.
+_TIDY_PIECES = [
+    "RDV", "le", "matin", "16/10", "12h", "et", "car", "de", "Mais", "avec", "à", "qu'",
+    "d'après", "parce qu’", "x", "_", "€", "É", "ß", "Saint-Étienne", "40,00",
+    ".", ",", ";", ":", "…", "-", "–", "—", "/", "!", "?", "(", ")", "[", "]", "«", "»",
+    " ", " ", " ", "  ", "\t", "\u00a0", "\u202f", "\u2003",
+]  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_TIDY_PIECES), min_size=1, max_size=14))
+def test_tidy_quick_test_only_passes_lines_the_clean_ups_keep(pieces: list[str]) -> None:
+    from huisclos.core.rewrite.tidy import _is_tidy, _tidied_line
+
+    line = "".join(pieces)
+    if _is_tidy(line):
+        assert _tidied_line(line) == line
+
+
+def test_tidy_quick_test_passes_benign_rewrites() -> None:
+    from huisclos.core.rewrite.tidy import _is_tidy
+
+    assert _is_tidy("Reste 40,00 € à régler. RDV le 16/10 à 12h")
+    assert _is_tidy("RDV annulé le 03/05, reporté au mardi 12h00 ; salle d'attente difficile")
+    assert not _is_tidy("RDV le matin, et")
+    assert not _is_tidy("RDV le matin. et pas le soir")

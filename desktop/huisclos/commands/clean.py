@@ -135,7 +135,6 @@ def run(args: argparse.Namespace) -> int:
     from ..core.exports.reading import read_export
     from ..core.review.batches import gc_paused
     from ..core.review.saving import save_outputs
-    from ..core.review.scan import run_scan
     from ..core.review.session import ReviewSession
     from ._journal import ensure_journal
     from .scan import reading_notes, scan_processes
@@ -170,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     reading_notes(export)
     detector = Detector.default()
     columns = columns_named(export, args.columns) if args.columns else None
-    result = run_scan(
+    session, result = ReviewSession.scanning(
         export,
         detector=detector,
         columns=columns,
@@ -179,12 +178,9 @@ def run(args: argparse.Namespace) -> int:
         processes=scan_processes(export, suggest=True),
     )
     # The same steps as «Tout appliquer» then «Enregistrer» in the app. They build hundreds of
-    # thousands of small objects (findings, edits, the journal's cells) beside the scan's, and
-    # none forms a reference cycle: the cyclic collector would only walk them again and again.
+    # thousands of small objects (edits, the journal's cells) beside the scan's, and none forms
+    # a reference cycle: the cyclic collector would only walk them again and again.
     with gc_paused():
-        session = ReviewSession.of_scan(
-            export, result, categories=categories, min_severity=min_severity
-        )
         batch = session.bulk_batch(label="huisclos clean")
         session.apply(batch)
         changed = session.changed_categories()

@@ -12,6 +12,7 @@ Threading: a :class:`CsvTable` never changes after opening; each iteration uses 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import logging
@@ -48,6 +49,10 @@ from .mixed_encoding import ONE_BYTE_CODECS, is_utf8_line, utf8_records
 from .model import MAX_CELL_CHARS, CellSource, Export, Table, neutralise_formula
 
 logger = logging.getLogger(__name__)
+
+PlainField = tuple[int, int, bool, bool]
+"""A cell's place in its record: :func:`~.csv_index.plain_field`'s (start, end, present,
+quoted)."""
 
 _SAMPLE_BYTES = 1 << 16
 _SAMPLE_RECORDS = 40
@@ -106,16 +111,21 @@ class CsvTable(Table):
         return bounds[row - 1], bounds[row]
 
     def cell(self, row: int, column: str) -> str:
+        return self.placed_cell(row, column)[0]
+
+    def placed_cell(self, row: int, column: str) -> tuple[str, PlainField | None]:
+        """The cell's text and, when no quote stands before it in its record, its place there
+        (:func:`~.csv_index.plain_field`; the copy splices a changed cell in at that place)."""
         index = self.column_index(column)
         start, end = self.record_span(row)
         field = plain_field(self._data, start, end, self.delimiter, index)
         if field is None:  # quotes before the cell: the csv module reads the record
-            return super().cell(row, column)
+            return super().cell(row, column), None
         field_start, field_end, _present, quoted = field
         if quoted:
             span = FieldSpan(field_start, field_end, True)
-            return field_value(self._data, span, self.delimiter, self.codec_of(row))
-        return self._data[field_start:field_end].decode(self.codec_of(row))
+            return field_value(self._data, span, self.delimiter, self.codec_of(row)), field
+        return self._data[field_start:field_end].decode(self.codec_of(row)), field
 
     def row(self, row: int) -> list[str]:
         start, end = self.record_span(row)
@@ -284,10 +294,23 @@ class CsvExport(Export):
 
     def write_copy(self, edits: Iterable[Edit], path: Path) -> None:
         target = self.check_copy_target(path)
-        changes = self._net_changes(edits)
-        self._check_unchanged()  # so the bytes in memory are still the file's bytes
-        data = memoryview(self._data)
-        pieces = self._splice(data, changes) if changes else [data]
+        unchanged = self._check_unchanged_aside()  # the bytes in memory are still the file's
+        places: dict[tuple[int, int], PlainField | None] = {}  # (row, column index) → place
+
+        def read(table: Table, row: int, column: str) -> str:
+            assert isinstance(table, CsvTable)
+            text, places[(row, table.column_index(column))] = table.placed_cell(row, column)
+            return text
+
+        try:
+            changes = self._net_changes(edits, read)
+            data = memoryview(self._data)
+            pieces = self._splice(data, changes, places) if changes else [data]
+        except BaseException:
+            with contextlib.suppress(ExportError):  # the edits' own error is the one to tell
+                unchanged()
+            raise
+        unchanged()
         try:
             mode = os.stat(self.path).st_mode & 0o777
         except OSError:
@@ -300,9 +323,13 @@ class CsvExport(Export):
         logger.info("wrote %s with %d changed cells", target.name, len(changes))
 
     def _splice(
-        self, data: memoryview, changes: dict[tuple[str, int, str], str]
+        self,
+        data: memoryview,
+        changes: dict[tuple[str, int, str], str],
+        places: dict[tuple[int, int], PlainField | None],
     ) -> list[bytes | memoryview]:
-        """The copy as pieces: slices of the original bytes around re-encoded changed rows."""
+        """The copy as pieces: slices of the original bytes around re-encoded changed rows
+        (``places``: where each changed cell lies in its record, found when it was read)."""
         table = self.tables[0]
         assert isinstance(table, CsvTable)
         by_row: dict[int, dict[int, str]] = {}
@@ -315,7 +342,7 @@ class CsvExport(Export):
             start, end = table.record_span(row)
             changed = sorted(by_row[row].items())
             codec = table.codec_of(row)
-            plain = [plain_field(raw, start, end, self.delimiter, index) for index, _ in changed]
+            plain = [places[(row, index)] for index, _ in changed]
             if all(field is not None and field[2] for field in plain):
                 # Most records: only the changed fields are re-encoded, in place.
                 for field, (index, text) in zip(plain, changed, strict=True):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -293,6 +294,29 @@ class Export(ABC):
         if digest != self.fingerprint:
             raise self._changed_on_disk()
 
+    def _check_unchanged_aside(self) -> Callable[[], None]:
+        """:meth:`_check_unchanged` begun on a thread, ``hashlib`` letting go of the interpreter
+        while it reads and hashes (a big file takes a tenth of a second or more): the caller
+        prepares the copy meanwhile, then calls the result, which waits and raises as
+        :meth:`_check_unchanged` does."""
+        failure: list[BaseException] = []
+
+        def check() -> None:
+            try:
+                self._check_unchanged()
+            except BaseException as error:  # handed to the caller's thread
+                failure.append(error)
+
+        thread = threading.Thread(target=check, name="empreinte-original")
+        thread.start()
+
+        def wait() -> None:
+            thread.join()
+            if failure:
+                raise failure[0]
+
+        return wait
+
     def _current_bytes(self) -> bytes:
         """The original's bytes, after checking that it has not changed since it was read."""
         try:
@@ -303,17 +327,24 @@ class Export(ABC):
             raise self._changed_on_disk()
         return data
 
-    def _net_changes(self, edits: Iterable[Edit]) -> dict[tuple[str, int, str], str]:
-        """Final text of every changed cell, after checking each edit against the file."""
+    def _net_changes(
+        self, edits: Iterable[Edit], read: Callable[[Table, int, str], str] | None = None
+    ) -> dict[tuple[str, int, str], str]:
+        """Final text of every changed cell, after checking each edit against the file (each
+        cell read from it once, by ``read(table, row, column)``: by default ``table.cell``)."""
         current: dict[tuple[str, int, str], str] = {}
-        original: dict[tuple[str, int, str], str] = {}  # each cell read from the file once
+        original: dict[tuple[str, int, str], str] = {}
         for edit in edits:
             table = self.table_named(edit.sheet)
             table.check_row(edit.row)
             table.column_index(edit.column)
             key = (table.name, edit.row, edit.column)
             if key not in current:
-                current[key] = original[key] = table.cell(edit.row, edit.column)
+                if read is None:
+                    text = table.cell(edit.row, edit.column)
+                else:
+                    text = read(table, edit.row, edit.column)
+                current[key] = original[key] = text
             text = current[key]
             if text != edit.before:
                 raise ExportError(

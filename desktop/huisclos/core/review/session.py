@@ -38,8 +38,9 @@ from ..rewrite import suggestions as rewrite
 from . import journal_events
 from . import worklist as worklist_mod
 from .ahead import MISSING, AheadStore, ProposalsAhead
+from .batches import gc_paused
 from .counts import ReviewCounts
-from .scan import FlaggedCell, ScanResult
+from .scan import FlaggedCell, FlaggedCells, ScanResult, scan_export
 from .tally import CategorySummary, ReviewTally
 
 logger = logging.getLogger(__name__)
@@ -107,11 +108,50 @@ class ReviewSession:
             categories=categories,
             min_severity=min_severity,
         )
-        for batch in result.batches:
-            session.remember_texts(batch.sheet, batch.cells)
-        session.add_findings(result.findings)
+        for flagged in result.batches:
+            session.add_flagged(flagged)
         session.finish_scan(result.columns)
         return session
+
+    @classmethod
+    def scanning(
+        cls,
+        export: Export,
+        *,
+        detector: Detector,
+        columns: dict[str, list[str]] | None = None,
+        categories: set[str] | None = None,
+        min_severity: str = "low",
+        processes: int = 0,
+    ) -> tuple[ReviewSession, ScanResult]:
+        """Scan ``export`` (:func:`.scan.scan_export`, suggestions made) and build its session
+        batch by batch as the scan yields them, as the app does: with worker processes, this
+        process takes each batch in while they analyse the next ones (``huisclos clean``)."""
+        session = cls(
+            export,
+            detector=detector,
+            columns=columns,
+            categories=categories,
+            min_severity=min_severity,
+        )
+        scan = scan_export(
+            export,
+            detector=detector,
+            columns=columns,
+            categories=categories,
+            min_severity=min_severity,
+            processes=processes,
+        )
+        while True:
+            try:
+                progress = next(scan)
+            except StopIteration as stop:
+                result: ScanResult = stop.value
+                break
+            with gc_paused():  # no reference cycle among the findings: nothing to collect
+                session.add_flagged(progress.flagged)
+        session.finish_scan(result.columns)
+        return session, result
 
     def set_detector(self, detector: Detector) -> None:
         if detector is not self.detector:
@@ -138,6 +178,12 @@ class ReviewSession:
         originals = self._originals
         for cell in cells:
             originals[(sheet, cell.row, cell.column)] = cell.text
+
+    def add_flagged(self, flagged: FlaggedCells) -> set[CellKey]:
+        """A batch of flagged cells a scan yielded: their texts and findings
+        (:meth:`remember_texts` then :meth:`add_findings`)."""
+        self.remember_texts(flagged.sheet, flagged.cells)
+        return self.add_findings(flagged.findings())
 
     def _original_text(self, key: CellKey) -> str:
         text = self._originals.get(key)

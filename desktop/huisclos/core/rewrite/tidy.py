@@ -178,6 +178,11 @@ def _any_in(text: str, chars: str) -> bool:
 
 
 def _tidy_line(line: str) -> str:
+    return line if _is_tidy(line) else _tidied_line(line)
+
+
+def _tidied_line(line: str) -> str:
+    """Every clean-up of one line, in order."""
     text = line
     if "  " in text or _any_in(text, "\t\u00a0\u202f"):
         text = _BLANKS.sub(" ", text)
@@ -236,6 +241,53 @@ def _tidy_line(line: str) -> str:
     if text and (text[-1] in ",:–—-/(" or text[-1].isspace()):
         text = _TRAILING_MARKS.sub("", text)
     return text
+
+
+# A line that :func:`_tidied_line` would return as it is holds none of the characters or pairs
+# below, and no sentence piece that starts or ends with a dangling word or holds no word. Most
+# rewrites are benign clauses joined by the comment's own punctuation: they are found so at
+# once. The patterns open on one character class, so the regex engine skips the letters quickly.
+# Whitespace other than one plain space (``str.isspace``), «!», «?», brackets:
+_UNTIDY_CHAR = re.compile(
+    "[!?()\\[\\]\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+# With those gone, ``\\s*`` between two marks is at most one space. Each branch opens on its own
+# character (the engine then skips the others at C speed): a punctuation run (the guards of
+# :func:`_tidy_punctuation`), a comma glued to the next word, two sentence marks in a row, a
+# sentence ending or starting with a mark, a sentence starting in lower case
+# (:data:`_SENTENCE_START`), a space before a mark.
+_LOWER_START = "[a-zàâäçéèêëîïôöùûüÿœæ]"
+_UNTIDY_PAIR = re.compile(
+    r",(?:[^\s\d]| [.;,:–—…])|: ?[.;,:–—…]|; ?[.;,:–—…\-/]|– ?[.;,:–—…]|— ?[.;,:–—…]"
+    rf"|\. ?[.;,:–—…\-/]|\. {_LOWER_START}|- ?[.;,:–—…]|/ ?[.…;]"
+    rf"|… ?[.…;,:–—\-/]|… {_LOWER_START}| [,.…]"
+)
+_UNTIDY_FIRST = frozenset(" ,;:.!?…–—-/)")  # what :data:`_LEADING_MARKS` would take off
+_UNTIDY_LAST = frozenset(" ,;:–—-/(")  # … :data:`_TRAILING_MARKS`, or a sentence's last mark
+
+
+def _is_tidy(line: str) -> bool:
+    """True when :func:`_tidied_line` would return ``line`` as it is: a quick test of what would
+    set off each of its clean-ups, exact (a property test checks it against them)."""
+    if (
+        not line
+        or line[0] in _UNTIDY_FIRST
+        or line[-1] in _UNTIDY_LAST
+        or "  " in line
+        or _UNTIDY_CHAR.search(line) is not None
+        or _UNTIDY_PAIR.search(line) is not None
+    ):
+        return False
+    pieces = _SENTENCE_END.split(line)[::2] if _any_in(line, ".…;") else (line,)
+    for piece in pieces:
+        body = piece.strip()
+        if body and (
+            _LEADING_DANGLING.match(body) is not None
+            or (_may_dangle(body) and _TRAILING_DANGLING.search(body) is not None)
+            or not has_words(body)
+        ):
+            return False
+    return True
 
 
 # The clean-ups of punctuation runs, in order: (a guard, the pattern, its replacement). A
