@@ -362,9 +362,16 @@ class MainWindow(QMainWindow):
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         """Block until background work is over (closing, tests)."""
+        if self.review.steps is not None:  # a big undo or redo: what is left, at once
+            self.review.steps.finish_now()
         done = self.scans.wait(msecs) and self.review.wait_for_apply(msecs)
         self.ahead.stop()  # after the pool's jobs: a helper that was starting is ended too
         return self.recorder.wait(msecs) and done
+
+    def wait_for_edits(self, msecs: int = 60_000) -> bool:
+        """Run the event loop until a big batch applied between repaints (an undo, a redo) is
+        done (tests, benchmarks)."""
+        return self.review.wait_for_steps(msecs)
 
     def change_columns(self) -> None:
         from .dialogs.columns import ColumnsDialog
