@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -295,11 +295,25 @@ class MainWindow(QMainWindow):
         self.review_page.model.refresh_cells(keys)
         if not self._first_shown and keys:
             self._first_shown = True
-            self.review_page.step(True)
-            self.refresh_summary()
-            self.first_findings_shown.emit()
+            # the rows first, then the first comment, then the figures: three turns of the
+            # event loop, none long enough to be felt
+            QTimer.singleShot(0, lambda: self._show_first(session))
         else:
             self._summary_due = True
+
+    def _show_first(self, session: ReviewSession) -> None:
+        """The first comment to review selected (its detail shown), the figures next."""
+        if session is not self.session:
+            return
+        if not self.review_page.table.currentIndex().isValid():  # (a short scan has ended)
+            self.review_page.step(True)
+        QTimer.singleShot(0, lambda: self._first_figures(session))
+
+    def _first_figures(self, session: ReviewSession) -> None:
+        if session is not self.session:
+            return
+        self.refresh_summary()
+        self.first_findings_shown.emit()
 
     def _progress(self, done: int, total: int, seconds: float) -> None:
         if self.session is not None:
