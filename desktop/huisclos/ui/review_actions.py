@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from ..core.audit import events as audit_events
 from ..core.detect import practice
@@ -97,8 +97,13 @@ class ReviewActions:
         return self.steps is None
 
     def _edits_changed(self, keys: list[CellKey], batch: EditBatch, action: str) -> None:
-        page = self.window.review_page
-        page.model.refresh_cells(keys)
+        self.window.review_page.model.refresh_cells(keys)
+        if len(keys) < STEPPED_EDITS:
+            self._after_edits(batch, action)
+        else:  # ten thousand comments: the figures and the journal in a turn of their own
+            QTimer.singleShot(0, lambda: self._after_edits(batch, action))
+
+    def _after_edits(self, batch: EditBatch, action: str) -> None:
         self.window.refresh_summary()
         self.window.show_current()
         if self.window.session is not None:
