@@ -18,7 +18,7 @@ import gc
 import logging
 import threading
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -154,13 +154,12 @@ class ScanJob(QRunnable):
             suggest=False,  # a comment's proposals are made when it is shown or applied
             batch_rows=self.batch_rows,
         )
-        remote = self._start_process(export, detector, columns)
         try:
-            result = self._scan(updates, local, remote)
+            result = self._scan(
+                updates, local, lambda: self._start_process(export, detector, columns)
+            )
         finally:
             local.close()
-            if remote is not None:
-                remote.close()
         if result is None:
             self.signals.cancelled.emit()
         else:
@@ -177,48 +176,57 @@ class ScanJob(QRunnable):
 
     def _scan(
         self, updates: _Updates, local: Generator[ScanProgress, None, ScanResult],
-        remote: ScanProcess | None,
+        start_process: Callable[[], ScanProcess | None],
     ) -> ScanResult | None:  # fmt: skip
         """Scan with ``local`` (this thread) until the first findings are shown, then take the
-        batches from ``remote`` once it has read the file; ``local`` goes on whenever
-        ``remote`` is missing, slow to start or gone. None when cancelled."""
-        ready = False
+        batches from the process ``start_process`` starts once the first batch is scanned here
+        (so as not to slow that one down), as soon as it has read the file; ``local`` goes on
+        whenever the process is missing, slow to start or gone. None when cancelled."""
+        remote: ScanProcess | None = None
+        started = ready = False
         waiting_since: float | None = None
-        while not self._cancel:
-            if remote is not None and remote.gone:
-                remote = None
-            if remote is not None and not ready:
-                if updates.shown_any:  # the window has its first findings: wait for the process
-                    waiting_since = waiting_since or time.monotonic()
-                    if time.monotonic() - waiting_since > READY_TIMEOUT:
-                        logger.info("Scan process slow to start: the scan goes on here")
-                        remote.close()
+        try:
+            while not self._cancel:
+                if remote is not None and remote.gone:
+                    remote = None
+                if remote is not None and not ready:
+                    if updates.shown_any:  # the window has its first findings: wait for it
+                        waiting_since = waiting_since or time.monotonic()
+                        if time.monotonic() - waiting_since > READY_TIMEOUT:
+                            logger.info("Scan process slow to start: the scan goes on here")
+                            remote.close()
+                            continue
+                    message = remote.receive(POLL if updates.shown_any else 0.0)
+                    if isinstance(message, Ready):
+                        ready = message.fingerprint == updates.export.fingerprint
+                        if not ready:  # the file changed since the window read it
+                            logger.info("Scan process read another file: the scan goes on here")
+                            remote.close()
                         continue
-                message = remote.receive(POLL if updates.shown_any else 0.0)
-                if isinstance(message, Ready):
-                    ready = message.fingerprint == updates.export.fingerprint
-                    if not ready:  # the file changed since the window read it
-                        logger.info("Scan process read another file: the scan goes on here")
-                        remote.close()
+                    if updates.shown_any:
+                        continue
+                elif remote is not None:
+                    message = remote.receive(POLL)
+                    if isinstance(message, Scanned):
+                        flagged = FlaggedCells(updates.detector, message.sheet, message.cells)
+                        updates.take(message.rows_done, message.rows_total, flagged, wait=False)
+                    elif isinstance(message, Done):
+                        return updates.finish_from_process(message)
+                    else:
+                        updates.offer(wait=False)
                     continue
-                if updates.shown_any:
-                    continue
-            elif remote is not None:
-                message = remote.receive(POLL)
-                if isinstance(message, Scanned):
-                    flagged = FlaggedCells(updates.detector, message.sheet, message.cells)
-                    updates.take(message.rows_done, message.rows_total, flagged, wait=False)
-                elif isinstance(message, Done):
-                    return updates.finish_from_process(message)
-                else:
-                    updates.offer(wait=False)
-                continue
-            try:
-                progress = next(local)
-            except StopIteration as stop:
-                return updates.finish(stop.value)
-            updates.take(progress.rows_done, progress.rows_total, progress.flagged, wait=True)
-        return None
+                try:
+                    progress = next(local)
+                except StopIteration as stop:
+                    return updates.finish(stop.value)
+                if not started:
+                    started = True
+                    remote = start_process()
+                updates.take(progress.rows_done, progress.rows_total, progress.flagged, wait=True)
+            return None
+        finally:
+            if remote is not None:
+                remote.close()
 
     def _emit(
         self, flagged: list[FlaggedCells], done: int, total: int, seconds: float, wait: bool
