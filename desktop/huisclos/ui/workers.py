@@ -40,6 +40,7 @@ EMIT_INTERVAL = 0.2  # seconds between two updates sent to the window (the first
 RESUME_TIMEOUT = 0.2  # longest pause waiting for the window to show an update
 PROCESS_ROWS = 20_000  # from this many rows, the scan runs in a process of its own
 READY_TIMEOUT = 2.0  # longest wait for that process once the first findings are shown
+LOCAL_BATCHES = 5  # batches scanned here at most before that process starts (no findings yet)
 POLL = 0.05  # seconds between two looks at the cancel flag while waiting for that process
 
 
@@ -179,11 +180,12 @@ class ScanJob(QRunnable):
         start_process: Callable[[], ScanProcess | None],
     ) -> ScanResult | None:  # fmt: skip
         """Scan with ``local`` (this thread) until the first findings are shown, then take the
-        batches from the process ``start_process`` starts once the first batch is scanned here
-        (so as not to slow that one down), as soon as it has read the file; ``local`` goes on
-        whenever the process is missing, slow to start or gone. None when cancelled."""
+        batches from the process ``start_process`` starts then (its start would slow down the
+        window showing them), as soon as it has read the file; ``local`` goes on whenever the
+        process is missing, slow to start or gone. None when cancelled."""
         remote: ScanProcess | None = None
         started = ready = False
+        scanned_here = 0  # batches scanned on this thread
         waiting_since: float | None = None
         try:
             while not self._cancel:
@@ -219,10 +221,11 @@ class ScanJob(QRunnable):
                     progress = next(local)
                 except StopIteration as stop:
                     return updates.finish(stop.value)
-                if not started:
+                updates.take(progress.rows_done, progress.rows_total, progress.flagged, wait=True)
+                scanned_here += 1
+                if not started and (updates.shown_any or scanned_here >= LOCAL_BATCHES):
                     started = True
                     remote = start_process()
-                updates.take(progress.rows_done, progress.rows_total, progress.flagged, wait=True)
             return None
         finally:
             if remote is not None:
