@@ -295,24 +295,19 @@ class MainWindow(QMainWindow):
         self.review_page.model.refresh_cells(keys)
         if not self._first_shown and keys:
             self._first_shown = True
-            # the rows first, then the first comment, then the figures: three turns of the
-            # event loop, none long enough to be felt
+            self.refresh_summary()
+            # the first comment selected and its detail shown in a turn of its own: with the
+            # rows and the figures, one block of the window long enough to be felt
             QTimer.singleShot(0, lambda: self._show_first(session))
         else:
             self._summary_due = True
 
     def _show_first(self, session: ReviewSession) -> None:
-        """The first comment to review selected (its detail shown), the figures next."""
+        """The first comment to review selected, its detail shown."""
         if session is not self.session:
             return
         if not self.review_page.table.currentIndex().isValid():  # (a short scan has ended)
             self.review_page.step(True)
-        QTimer.singleShot(0, lambda: self._first_figures(session))
-
-    def _first_figures(self, session: ReviewSession) -> None:
-        if session is not self.session:
-            return
-        self.refresh_summary()
         self.first_findings_shown.emit()
 
     def _progress(self, done: int, total: int, seconds: float) -> None:
