@@ -36,11 +36,13 @@ from typing import NamedTuple
 from ..core.detect.detector import Detector
 from ..core.detect.lexicon import Lexicon
 from ..core.exports.reading import read_export
+from ..core.review.ahead import lower_priority
 from ..core.review.scan import FlaggedCell, scan_export
 
 logger = logging.getLogger(__name__)
 
 STOP_TIMEOUT = 2.0  # seconds to wait for the process to end
+SCAN_NICE = 3  # the process's priority below the window's (the proposals helper's is 5)
 
 
 class Ready(NamedTuple):
@@ -166,6 +168,8 @@ def serve(lexicon: Lexicon, allowlist: tuple[str, ...], order: ScanOrder,
           results: Connection) -> None:  # fmt: skip
     """The process's life: read the file, scan it and send each batch, then the end."""
     gc.disable()  # the process ends with the scan: no collection on the way
+    # a little below the window: on a busy computer the window is served first
+    lower_priority(SCAN_NICE)
     try:
         detector = Detector(lexicon, allowlist)
         export = read_export(order.path)
