@@ -124,3 +124,79 @@ def test_a_failure_while_the_batch_is_applied_puts_every_comment_back(
     assert {key: session.text(key) for key in originals} == originals
     assert told and window.review_page.isEnabled() and window.undo_stack.count() == 0
     assert window.review.bulk is None
+
+
+def _big_batches_in_steps(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Every batch counts as big: its undo and redo go one edit per turn of the loop."""
+    from huisclos.ui import bulk_apply, review_actions
+
+    monkeypatch.setattr(review_actions, "STEPPED_EDITS", 1)
+    monkeypatch.setattr(bulk_apply, "APPLY_SLICE", 0.0)
+    monkeypatch.setattr(bulk_apply, "APPLY_STEP", 1)
+
+
+def test_the_window_keeps_turning_while_a_big_undo_and_its_redo_are_applied(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """Undoing «Tout appliquer» on ten thousand comments is applied a few edits at a time: the
+    window handles its events between two (a timer fires), the table is locked meanwhile, and
+    in the end every comment is back; redo writes every proposal again the same way."""
+    from PySide6.QtCore import QTimer
+
+    _big_batches_in_steps(monkeypatch)
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    assert len(originals) >= 4
+    assert window.review.apply_all(None, confirm=False)
+    assert window.wait_for_edits(30_000)
+    applied = {key: session.text(key) for key in originals}
+    assert applied != originals
+    turns: list[int] = []  # comments already back each time the window's timer fired
+
+    def tick() -> None:
+        if window.review.steps is not None:
+            assert not window.review_page.isEnabled()
+            turns.append(sum(session.text(key) == text for key, text in originals.items()))
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(0)
+    window.menus.undo.trigger()
+    assert window.wait_for_edits(30_000)
+    undone = list(turns)
+    window.menus.redo.trigger()
+    assert window.wait_for_edits(30_000)
+    timer.stop()
+
+    assert len(set(undone)) >= 3 and undone == sorted(undone)  # turn after turn, more back
+    assert len(turns) > len(undone)  # the redo went by steps too
+    assert {key: session.text(key) for key in originals} == applied
+    assert window.review_page.isEnabled() and window.menus.undo.isEnabled()
+    window.menus.undo.trigger()
+    assert window.wait_for_edits(30_000)
+    assert {key: session.text(key) for key in originals} == originals
+    assert window.review_page.isEnabled() and not window.menus.undo.isEnabled()
+
+
+def test_a_redo_asked_for_while_the_undo_is_applied_comes_after_it(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """Undo and redo pressed in a row on a big batch: the undo is finished first, so the
+    comments end as the redo leaves them, none half changed."""
+    _big_batches_in_steps(monkeypatch)
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    keys = session.pending_keys()
+    assert window.review.apply_all(None, confirm=False)
+    assert window.wait_for_edits(30_000)
+    applied = {key: session.text(key) for key in keys}
+
+    window.menus.undo.trigger()
+    assert window.review.steps is not None  # the undo is under way
+    window.undo_stack.redo()
+    assert window.wait_for_edits(30_000)
+
+    assert {key: session.text(key) for key in keys} == applied
+    assert window.undo_stack.canUndo() and not window.undo_stack.canRedo()
+    assert window.review_page.isEnabled()

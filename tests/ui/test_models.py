@@ -73,3 +73,34 @@ def test_category_filter_keeps_rows_of_that_category(leaked_export: Path) -> Non
     summary = session.category_summaries()[0]
     proxy.set_category(summary.category)
     assert proxy.rowCount() == summary.cells
+
+
+def test_rows_found_after_the_listed_ones_are_inserted_keeping_the_selection(
+    leaked_export: Path, monkeypatch
+) -> None:
+    """A scan's update adds its rows after those already listed, however many they are: they
+    are inserted in one go, the table is not reset and the comment selected stays selected."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    full = reviewed(leaked_export)
+    findings = full.all_findings()
+    session = ReviewSession(full.export, detector=full.detector, columns=full.columns)
+    model = PatientTableModel()
+    model.set_session(session)
+    proxy = ReviewFilterProxy()
+    proxy.setSourceModel(model)
+    monkeypatch.setattr(PatientTableModel, "BULK", 1)
+    first_row = findings[0].row
+    model.refresh_cells(session.add_findings([f for f in findings if f.row == first_row]))
+    selection = QItemSelectionModel(proxy)
+    selection.setCurrentIndex(proxy.index(0, 1), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+
+    keys = session.add_findings([f for f in findings if f.row != first_row])
+    model.refresh_cells(keys)
+
+    assert len({key[1] for key in keys}) > PatientTableModel.BULK
+    assert not resets and model.rowCount() == proxy.rowCount() == session.review_count()
+    assert selection.currentIndex().row() == 0
+    assert model.row_number(proxy.mapToSource(selection.currentIndex())) == first_row

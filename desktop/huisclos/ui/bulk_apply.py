@@ -24,7 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThreadPool, QTimer, Signal
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 # Below this many comments to review, the batch is made at once (well under half a second).
 BACKGROUND_COMMENTS = 500
+# Undoing or redoing a batch of this many edits or more is done between repaints too.
+STEPPED_EDITS = 500
 SHOW_AFTER_MS = 500
 RESUME_TIMEOUT = 0.2  # longest pause of the job waiting for the window to handle a report
 APPLY_SLICE = 0.03  # seconds of applying edits between two turns of the event loop
@@ -68,6 +70,117 @@ class _Progress(QObject):
     changed = Signal(int, int)
 
 
+class WindowHold:
+    """The window's widgets and actions disabled (not the window itself, whose child a progress
+    dialog is), and its central widget's repaints held back, until :meth:`release`: nothing
+    may change the session while a batch is being made or applied."""
+
+    def __init__(self, window: QMainWindow, keep: tuple[QAction, ...] = ()) -> None:
+        """``keep``: actions left as they are (undo and redo, which their stack manages)."""
+        self._central = window.centralWidget()
+        self._disabled: list[QWidget | QAction] = [
+            item
+            for item in [self._central, window.menuBar(), *window.findChildren(QAction)]
+            if item is not None and item.isEnabled() and item not in keep
+        ]
+        self.hold_repaints(True)
+        for item in self._disabled:
+            item.setEnabled(False)
+
+    def hold_repaints(self, held: bool) -> None:
+        if self._central is not None:
+            self._central.setUpdatesEnabled(not held)
+
+    def release(self) -> None:
+        for item in self._disabled:
+            item.setEnabled(True)
+        self._disabled = []
+        self.hold_repaints(False)
+
+
+class StepsBetweenRepaints:
+    """``batch`` applied a few edits at a time between two turns of the event loop
+    (:meth:`ReviewSession.apply_in_steps`), all or nothing: ``progress(applied)`` after each
+    slice of APPLY_SLICE seconds, then ``done(keys)`` in a turn of its own (``keys``: the cells
+    changed); after a failure, what was applied is put back and ``failed(message)`` is called.
+    """
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        batch: EditBatch,
+        progress: Callable[[int], None],
+        done: Callable[[list[CellKey]], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        self.session = session
+        self.batch = batch
+        self._progress = progress
+        self._done = done
+        self._failed = failed
+        self.applied = 0  # edits of the batch applied so far
+        self.finished = False
+        self._keys: list[CellKey] | None = None  # the cells changed, once all is applied
+        self._steps = session.apply_in_steps(batch, APPLY_STEP)
+        # the first slice in a turn of its own: the caller has set up and answered first
+        QTimer.singleShot(0, self._apply_slice)
+
+    def _apply_slice(self) -> None:
+        """Apply edits for APPLY_SLICE seconds, then let the window breathe."""
+        if self.finished:
+            return
+        deadline = time.perf_counter() + APPLY_SLICE
+        while self._step() and time.perf_counter() < deadline:
+            pass
+        if self.finished:
+            return
+        if self._keys is not None:  # the views refreshed in a turn of their own
+            QTimer.singleShot(0, self._end)
+            return
+        self._progress(self.applied)
+        QTimer.singleShot(0, self._apply_slice)
+
+    def _step(self) -> bool:
+        """Apply one step; False once all is applied or it failed."""
+        try:
+            self.applied = next(self._steps)
+        except StopIteration as stop:
+            self._keys = stop.value
+            return False
+        except HuisclosError as error:  # refused before anything changed
+            self._fail(error.message)
+            return False
+        except Exception as error:  # a defect: put the comments back, never leave it stuck
+            logger.exception("A batch failed while being applied")
+            self._put_back(self.batch.edits[: self.applied])
+            self._fail(error_message(error))
+            return False
+        return True
+
+    def finish_now(self) -> None:
+        """Apply what is left at once (another batch must be applied after this one)."""
+        while not self.finished and self._keys is None and self._step():
+            pass
+        self._end()
+
+    def _end(self) -> None:
+        if self.finished or self._keys is None:
+            return
+        self.finished = True
+        self._done(self._keys)
+
+    def _fail(self, message: str) -> None:
+        self.finished = True
+        self._failed(message)
+
+    def _put_back(self, edits: tuple[Edit, ...]) -> None:
+        """Undo the edits of the batch already applied (all or nothing)."""
+        try:
+            self.session.apply(EditBatch(edits, self.batch.label).inverted())
+        except Exception:
+            logger.exception("The comments already changed could not be put back")
+
+
 class BulkPreparation(QObject):
     """One «Tout appliquer» being prepared then applied. On the GUI thread, once the batch is
     made: ``decide(batch)`` says whether to apply it (the confirmation); ``done(batch, keys)``
@@ -93,9 +206,7 @@ class BulkPreparation(QObject):
         self._decide = decide
         self._done = done
         self._failed = failed
-        self._steps: Generator[int, None, list[CellKey]] | None = None
-        self._batch = EditBatch()
-        self._applied = 0  # edits of the batch applied so far
+        self._steps: StepsBetweenRepaints | None = None  # the batch being applied
         self._cancelled = False
         self._resume = threading.Event()
         self.finished = False
@@ -119,23 +230,8 @@ class BulkPreparation(QObject):
         self.job = CallJob(_prepare, session, category, self._report)
         self.job.signals.done.connect(self._finish)
         self.job.signals.failed.connect(self._fail)
-        # Nothing may change the session while the job reads it: the window's widgets and
-        # actions are disabled (not the window itself, whose child the progress dialog is),
-        # their repaint held back until the batch is applied.
-        self._central = window.centralWidget()
-        self._disabled: list[QWidget | QAction] = [
-            item
-            for item in [self._central, window.menuBar(), *window.findChildren(QAction)]
-            if item is not None and item.isEnabled()
-        ]
-        self._hold_repaints(True)
-        for item in self._disabled:
-            item.setEnabled(False)
+        self._hold = WindowHold(window)  # until the batch is applied
         pool.start(self.job)
-
-    def _hold_repaints(self, held: bool) -> None:
-        if self._central is not None:
-            self._central.setUpdatesEnabled(not held)
 
     def _report(self, done: int, total: int) -> None:  # pool thread
         """Send the progress, then pause until the window has handled it and what was
@@ -162,73 +258,41 @@ class BulkPreparation(QObject):
     def _close(self) -> None:
         self.finished = True
         self.progress_shown = self.progress_shown or self.dialog.isVisible()
-        for item in self._disabled:
-            item.setEnabled(True)
-        self._hold_repaints(False)
+        self._hold.release()
         self.dialog.close()
         self.dialog.deleteLater()
         self.over.emit()
 
     def _finish(self, batch: EditBatch) -> None:
         """The batch is made: ask, then apply it between repaints."""
-        self._hold_repaints(False)  # the window behind a question shows as it is
+        self._hold.hold_repaints(False)  # the window behind a question shows as it is
         go = self._decide(batch)
         if not go:
             self._close()
             return
-        self._hold_repaints(True)
-        self._batch = batch
-        self._applied = 0
-        self._steps = self.session.apply_in_steps(batch, APPLY_STEP)
+        self._hold.hold_repaints(True)
         self.dialog.setLabelText(
             QCoreApplication.translate("MainWindow", "Application des propositions…")
         )
         self.dialog.setCancelButton(None)  # type: ignore[arg-type]  # all or nothing now
         self.dialog.setMaximum(max(len(batch), 1))
         self.dialog.setValue(0)
-        # the first slice in a turn of its own: this one already answered and set up
-        QTimer.singleShot(0, self._apply_slice)
+        self._steps = StepsBetweenRepaints(
+            self.session, batch, self._applied, lambda keys: self._end(batch, keys), self._fail
+        )
 
-    def _apply_slice(self) -> None:
-        """Apply edits for APPLY_SLICE seconds, then let the window breathe."""
-        assert self._steps is not None
-        deadline = time.perf_counter() + APPLY_SLICE
-        try:
-            self._applied = next(self._steps)
-            while time.perf_counter() < deadline:
-                self._applied = next(self._steps)
-        except StopIteration as stop:
-            # closing and refreshing the views in a turn of their own, not after a full slice
-            QTimer.singleShot(0, lambda keys=stop.value: self._end(keys))
-            return
-        except HuisclosError as error:  # refused before anything changed
-            self._close()
-            self._failed(error.message)
-            return
-        except Exception as error:  # a defect: put the comments back, never leave it stuck
-            logger.exception("«Tout appliquer» failed while applying")
-            self._put_back(self._batch.edits[: self._applied])
-            self._close()
-            self._failed(error_message(error))
-            return
-        self.dialog.setValue(self._applied)
+    def _applied(self, applied: int) -> None:
+        self.dialog.setValue(applied)
         self.progress_shown = self.progress_shown or self.dialog.isVisible()
-        QTimer.singleShot(0, self._apply_slice)
 
-    def _end(self, keys: list[CellKey]) -> None:
+    def _end(self, batch: EditBatch, keys: list[CellKey]) -> None:
         self._close()
-        self._done(self._batch, keys)
-
-    def _put_back(self, edits: tuple[Edit, ...]) -> None:
-        """Undo the edits of the batch already applied (all or nothing, as «Tout appliquer»)."""
-        try:
-            self.session.apply(EditBatch(edits, self._batch.label).inverted())
-        except Exception:
-            logger.exception("The comments already changed could not be put back")
+        self._done(batch, keys)
 
     def _fail(self, message: str) -> None:
+        cancelled = self._cancelled  # closing the dialog says «canceled» too
         self._close()
-        if not self._cancelled:
+        if not cancelled:
             self._failed(message)
 
     def wait(self, msecs: int = 60_000) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -295,11 +295,20 @@ class MainWindow(QMainWindow):
         self.review_page.model.refresh_cells(keys)
         if not self._first_shown and keys:
             self._first_shown = True
-            self.review_page.step(True)
             self.refresh_summary()
-            self.first_findings_shown.emit()
+            # the first comment selected and its detail shown in a turn of its own: with the
+            # rows and the figures, one block of the window long enough to be felt
+            QTimer.singleShot(0, lambda: self._show_first(session))
         else:
             self._summary_due = True
+
+    def _show_first(self, session: ReviewSession) -> None:
+        """The first comment to review selected, its detail shown."""
+        if session is not self.session:
+            return
+        if not self.review_page.table.currentIndex().isValid():  # (a short scan has ended)
+            self.review_page.step(True)
+        self.first_findings_shown.emit()
 
     def _progress(self, done: int, total: int, seconds: float) -> None:
         if self.session is not None:
@@ -362,9 +371,16 @@ class MainWindow(QMainWindow):
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         """Block until background work is over (closing, tests)."""
+        if self.review.steps is not None:  # a big undo or redo: what is left, at once
+            self.review.steps.finish_now()
         done = self.scans.wait(msecs) and self.review.wait_for_apply(msecs)
         self.ahead.stop()  # after the pool's jobs: a helper that was starting is ended too
         return self.recorder.wait(msecs) and done
+
+    def wait_for_edits(self, msecs: int = 60_000) -> bool:
+        """Run the event loop until a big batch applied between repaints (an undo, a redo) is
+        done (tests, benchmarks)."""
+        return self.review.wait_for_steps(msecs)
 
     def change_columns(self) -> None:
         from .dialogs.columns import ColumnsDialog

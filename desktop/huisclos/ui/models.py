@@ -64,7 +64,7 @@ class PatientTableModel(QAbstractTableModel):
     """
 
     COL_STATE = 0  # first column: «À revoir» / «Corrigé»
-    BULK = 400  # more changed rows than this: one reset instead of many inserts/removals
+    BULK = 400  # more insertions/removals than this: one reset instead (a run of rows is one)
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -148,7 +148,8 @@ class PatientTableModel(QAbstractTableModel):
         listed = set(self._visible)
         to_add = [row for row in rows if row in self._row_categories and row not in listed]
         to_remove = [row for row in rows if row not in self._row_categories and row in listed]
-        if len(to_add) + len(to_remove) > self.BULK:
+        runs = _insert_runs(self._visible, to_add)
+        if len(runs) + len(to_remove) > self.BULK:
             self.beginResetModel()
             self._visible = sorted(self._row_categories)
             self.endResetModel()
@@ -158,14 +159,8 @@ class PatientTableModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), position, position)
             del self._visible[position]
             self.endRemoveRows()
-        # rows arrive in file order during a scan: consecutive insert positions form one run
-        runs: list[tuple[int, list[int]]] = []
-        for row in to_add:
-            position = bisect.bisect_left(self._visible, row)
-            if runs and runs[-1][0] == position:
-                runs[-1][1].append(row)
-            else:
-                runs.append((position, [row]))
+        if to_remove:  # the places of the rows to insert have moved
+            runs = _insert_runs(self._visible, to_add)
         offset = 0
         for position, run in runs:
             start = position + offset
@@ -340,6 +335,20 @@ class PatientTableModel(QAbstractTableModel):
             self.session.is_changed((self.sheet, row, column)) for column in self.comment_columns
         )
         return QCoreApplication.translate("Models", "Corrigé") if changed else ""
+
+
+def _insert_runs(visible: list[int], rows: list[int]) -> list[tuple[int, list[int]]]:
+    """Where ``rows`` (ascending, none of them in ``visible``) go in ``visible``: runs of rows
+    inserted at one position. Rows arrive in file order during a scan: a scan's update is one
+    run at the end, however many rows it holds."""
+    runs: list[tuple[int, list[int]]] = []
+    for row in rows:
+        position = bisect.bisect_left(visible, row)
+        if runs and runs[-1][0] == position:
+            runs[-1][1].append(row)
+        else:
+            runs.append((position, [row]))
+    return runs
 
 
 # The roles PatientTableModel.data answers; every other one is None without a lookup.

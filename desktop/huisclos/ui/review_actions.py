@@ -10,9 +10,11 @@ Threading: GUI thread only.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from ..core.audit import events as audit_events
 from ..core.detect import practice
@@ -20,7 +22,13 @@ from ..core.detect.detector import Detector
 from ..core.detect.findings import Finding
 from ..core.edits import CellKey, EditBatch
 from ..core.errors import HuisclosError
-from .bulk_apply import BACKGROUND_COMMENTS, BulkPreparation
+from .bulk_apply import (
+    BACKGROUND_COMMENTS,
+    STEPPED_EDITS,
+    BulkPreparation,
+    StepsBetweenRepaints,
+    WindowHold,
+)
 from .errors import show_error
 from .labels import category_label, format_number
 from .undo import EditBatchCommand, IgnoreCommand
@@ -36,6 +44,7 @@ class ReviewActions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.bulk: BulkPreparation | None = None  # a «Tout appliquer» being prepared
+        self.steps: StepsBetweenRepaints | None = None  # a big undo or redo being applied
         self.progress_shown = False  # whether the last one showed its progress bar
 
     def _current_key(self, key: CellKey | None) -> CellKey | None:
@@ -46,7 +55,9 @@ class ReviewActions:
         already applied); False when there was nothing to change."""
         if self.window.session is None or not len(batch):
             return False
-        command = EditBatchCommand(self.window.session, batch, text, self._edits_changed, applied)
+        command = EditBatchCommand(
+            self.window.session, batch, text, self._edits_changed, applied, self._in_steps
+        )
         try:
             self.window.undo_stack.push(command)
         except HuisclosError as error:
@@ -54,9 +65,45 @@ class ReviewActions:
             return False
         return True
 
+    def _in_steps(self, batch: EditBatch, done: Callable[[list[CellKey]], None]) -> bool:
+        """Undo or redo a big batch a few edits at a time between the window's repaints (the
+        window's widgets disabled meanwhile), then call ``done``; False for a small batch."""
+        session = self.window.session
+        if self.steps is not None:  # an undo, then a redo at once: the first one ends first
+            self.steps.finish_now()
+        if session is None or len(batch) < STEPPED_EDITS:
+            return False
+        # undo and redo stay as the stack sets them: another one finishes this one first
+        hold = WindowHold(self.window, keep=(self.window.menus.undo, self.window.menus.redo))
+
+        def end(keys: list[CellKey]) -> None:
+            hold.release()
+            self.steps = None
+            done(keys)
+
+        def failed(message: str) -> None:
+            hold.release()
+            self.steps = None
+            show_error(self.window, message)
+
+        self.steps = StepsBetweenRepaints(session, batch, lambda _applied: None, end, failed)
+        return True
+
+    def wait_for_steps(self, msecs: int = 60_000) -> bool:
+        """Run the event loop until a big undo or redo is applied (tests, benchmarks)."""
+        clock = time.monotonic()
+        while self.steps is not None and time.monotonic() - clock < msecs / 1000:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        return self.steps is None
+
     def _edits_changed(self, keys: list[CellKey], batch: EditBatch, action: str) -> None:
-        page = self.window.review_page
-        page.model.refresh_cells(keys)
+        self.window.review_page.model.refresh_cells(keys)
+        if len(keys) < STEPPED_EDITS:
+            self._after_edits(batch, action)
+        else:  # ten thousand comments: the figures and the journal in a turn of their own
+            QTimer.singleShot(0, lambda: self._after_edits(batch, action))
+
+    def _after_edits(self, batch: EditBatch, action: str) -> None:
         self.window.refresh_summary()
         self.window.show_current()
         if self.window.session is not None:

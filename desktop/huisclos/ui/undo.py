@@ -19,6 +19,10 @@ from ..core.review.session import ReviewSession
 ChangeCallback = Callable[[list[CellKey], EditBatch, str], None]
 """Called after each change with the cells touched, the batch and «apply», «undo» or «redo»."""
 
+StepsCallback = Callable[[EditBatch, Callable[[list[CellKey]], None]], bool]
+"""Applies a big batch between the window's repaints, then calls back with the cells touched;
+False when the batch is small enough to apply at once (the command then does)."""
+
 
 class EditBatchCommand(QUndoCommand):
     """Apply ``batch`` on redo, its inverse on undo."""
@@ -30,31 +34,42 @@ class EditBatchCommand(QUndoCommand):
         text: str,
         on_change: ChangeCallback,
         applied: list[CellKey] | None = None,
+        in_steps: StepsCallback | None = None,
     ) -> None:
         """``applied``: the cells changed when the batch is already applied (a large «Tout
-        appliquer», applied between the window's repaints): pushing it then applies nothing."""
+        appliquer», applied between the window's repaints): pushing it then applies nothing.
+        ``in_steps``: how a big batch's undo and redo are applied between repaints."""
         super().__init__(text)
         self.session = session
         self.batch = batch
         self.on_change = on_change
+        self.in_steps = in_steps
         self._applied_once = False
         self._already = applied
         self._inverse: EditBatch | None = None  # made once: ten thousand edits take a while
 
     def redo(self) -> None:
-        if self._already is not None:
-            keys, self._already = self._already, None
-        else:
-            keys = self.session.apply(self.batch)
         action = "redo" if self._applied_once else "apply"
         self._applied_once = True
-        self.on_change(keys, self.batch, action)
+        if self._already is not None:
+            keys, self._already = self._already, None
+            self.on_change(keys, self.batch, action)
+        else:
+            self._apply(self.batch, action)
 
     def undo(self) -> None:
         if self._inverse is None:
             self._inverse = self.batch.inverted()
-        keys = self.session.apply(self._inverse)
-        self.on_change(keys, self.batch, "undo")
+        self._apply(self._inverse, "undo")
+
+    def _apply(self, batch: EditBatch, action: str) -> None:
+        """Apply ``batch`` (the command's or its inverse), between repaints when it is big."""
+
+        def changed(keys: list[CellKey]) -> None:
+            self.on_change(keys, self.batch, action)
+
+        if self.in_steps is None or not self.in_steps(batch, changed):
+            changed(self.session.apply(batch))
 
 
 IgnoreCallback = Callable[[Finding, str], None]

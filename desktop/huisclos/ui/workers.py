@@ -1,8 +1,11 @@
 """Background work: reading and scanning an export on the Qt thread pool.
 
 The core's ``scan_export`` is a plain generator; :class:`ScanJob` runs it on a worker thread
-and turns each yield into a queued signal. Cancel is a flag checked between batches of rows
-(the generator is then closed). Like Anki's ``CollectionOp``: the job never touches a widget
+and turns each yield into a queued signal. On a big export, the batches after the first
+findings come from a process of its own running the same generator (:mod:`.scan_process`):
+the worker thread then only waits for them, and the window never waits for the interpreter
+lock. Cancel is a flag checked between batches of rows (the generator is then closed, the
+process stopped). Like Anki's ``CollectionOp``: the job never touches a widget
 or the review session — it only emits data, and the GUI thread decides what to do with it.
 
 Threading: construct and connect on the GUI thread; ``run`` executes on a pool thread.
@@ -15,7 +18,8 @@ import gc
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -25,14 +29,19 @@ from ..core.errors import HuisclosError
 from ..core.exports.columns import free_text_columns
 from ..core.exports.model import Export
 from ..core.exports.reading import read_export
-from ..core.review.scan import ScanProgress, ScanResult, scan_export
+from ..core.review.scan import FlaggedCells, ScanProgress, ScanResult, scan_export
 from .errors import error_message
+from .scan_process import Done, Ready, Scanned, ScanOrder, ScanProcess
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_ROWS = 2_000  # rows per batch: small enough that first findings show quickly
 EMIT_INTERVAL = 0.2  # seconds between two updates sent to the window (the first: at once)
 RESUME_TIMEOUT = 0.2  # longest pause waiting for the window to show an update
+PROCESS_ROWS = 20_000  # from this many rows, the scan runs in a process of its own
+READY_TIMEOUT = 2.0  # longest wait for that process once the first findings are shown
+LOCAL_BATCHES = 5  # batches scanned here at most before that process starts (no findings yet)
+POLL = 0.05  # seconds between two looks at the cancel flag while waiting for that process
 
 
 _gc_lock = threading.Lock()
@@ -136,7 +145,8 @@ class ScanJob(QRunnable):
         if self._cancel:
             self.signals.cancelled.emit()
             return
-        generator = scan_export(
+        updates = _Updates(self, export, detector)
+        local = scan_export(
             export,
             detector=detector,
             columns=columns,
@@ -145,53 +155,174 @@ class ScanJob(QRunnable):
             suggest=False,  # a comment's proposals are made when it is shown or applied
             batch_rows=self.batch_rows,
         )
-        result: ScanResult | None = None
-        pending: list = []
-        last_emit = 0.0
-        shown_any = False
-        progress: ScanProgress | None = None
         try:
-            while True:
-                if self._cancel:
-                    self.signals.cancelled.emit()
-                    return
-                try:
-                    progress = next(generator)
-                except StopIteration as stop:
-                    result = stop.value
-                    break
-                if progress.flagged.cells:
-                    progress.flagged.findings()  # built here, not on the window's thread
-                    pending.append(progress.flagged)
-                now = time.monotonic()
-                # few, larger updates: every queued signal costs the window a turn at the GIL
-                if (pending and not shown_any) or now - last_emit >= EMIT_INTERVAL:
-                    shown_any = shown_any or bool(pending)
-                    self._emit(pending, progress)
-                    pending = []
-                    last_emit = now
+            result = self._scan(
+                updates, local, lambda: self._start_process(export, detector, columns)
+            )
         finally:
-            generator.close()
-        if progress is not None:
-            self._emit(pending, progress)
-        self.signals.finished.emit(result)
+            local.close()
+        if result is None:
+            self.signals.cancelled.emit()
+        else:
+            self.signals.finished.emit(result)
 
-    def _emit(self, flagged: list, progress: ScanProgress) -> None:
-        """Send an update, then pause until the window has shown it (or RESUME_TIMEOUT).
+    def _start_process(
+        self, export: Export, detector: Detector, columns: dict[str, list[str]]
+    ) -> ScanProcess | None:
+        """A process scanning the export, for a big one (:mod:`.scan_process`)."""
+        if sum(len(table) for table in export.tables) < PROCESS_ROWS:
+            return None
+        order = ScanOrder(export.path, columns, self.categories, self.min_severity, self.batch_rows)
+        return ScanProcess.start(detector, order)
+
+    def _scan(
+        self, updates: _Updates, local: Generator[ScanProgress, None, ScanResult],
+        start_process: Callable[[], ScanProcess | None],
+    ) -> ScanResult | None:  # fmt: skip
+        """Scan with ``local`` (this thread) until the first findings are shown, then take the
+        batches from the process ``start_process`` starts then (its start would slow down the
+        window showing them), as soon as it has read the file; ``local`` goes on whenever the
+        process is missing, slow to start or gone. None when cancelled."""
+        remote: ScanProcess | None = None
+        started = ready = False
+        scanned_here = 0  # batches scanned on this thread
+        waiting_since: float | None = None
+        try:
+            while not self._cancel:
+                if remote is not None and remote.gone:
+                    remote = None
+                if remote is not None and not ready:
+                    if updates.shown_any:  # the window has its first findings: wait for it
+                        waiting_since = waiting_since or time.monotonic()
+                        if time.monotonic() - waiting_since > READY_TIMEOUT:
+                            logger.info("Scan process slow to start: the scan goes on here")
+                            remote.close()
+                            continue
+                    message = remote.receive(POLL if updates.shown_any else 0.0)
+                    if isinstance(message, Ready):
+                        ready = message.fingerprint == updates.export.fingerprint
+                        if not ready:  # the file changed since the window read it
+                            logger.info("Scan process read another file: the scan goes on here")
+                            remote.close()
+                        continue
+                    if updates.shown_any:
+                        continue
+                elif remote is not None:
+                    message = remote.receive(POLL)
+                    if isinstance(message, Scanned):
+                        flagged = FlaggedCells(updates.detector, message.sheet, message.cells)
+                        updates.take(message.rows_done, message.rows_total, flagged, wait=False)
+                    elif isinstance(message, Done):
+                        return updates.finish_from_process(message)
+                    else:
+                        updates.offer(wait=False)
+                    continue
+                try:
+                    progress = next(local)
+                except StopIteration as stop:
+                    return updates.finish(stop.value)
+                updates.take(progress.rows_done, progress.rows_total, progress.flagged, wait=True)
+                scanned_here += 1
+                if not started and (updates.shown_any or scanned_here >= LOCAL_BATCHES):
+                    started = True
+                    remote = start_process()
+            return None
+        finally:
+            if remote is not None:
+                remote.close()
+
+    def _emit(
+        self, flagged: list[FlaggedCells], done: int, total: int, seconds: float, wait: bool
+    ) -> None:
+        """Send an update; with ``wait``, pause until the window has shown it (or
+        RESUME_TIMEOUT).
 
         While this thread runs Python, every Python call the window makes (painting the table
         calls the model and the delegate hundreds of times) waits for the interpreter lock;
-        pausing here lets the window paint at full speed, so it never looks frozen.
+        pausing here lets the window paint at full speed, so it never looks frozen. Batches
+        scanned by another process need no pause: this thread then only waits for them.
         """
         self._resume.clear()
         if flagged:
             self.signals.findings.emit(flagged)
-        self.signals.progress.emit(progress.rows_done, progress.rows_total, progress.seconds)
-        self._resume.wait(RESUME_TIMEOUT)
+        self.signals.progress.emit(done, total, seconds)
+        if wait:
+            self._resume.wait(RESUME_TIMEOUT)
+
+    @property
+    def window_caught_up(self) -> bool:
+        """The window has handled the last update (:meth:`resume`)."""
+        return self._resume.is_set()
 
     def resume(self) -> None:
         """The window has handled the last update (called from the GUI thread)."""
         self._resume.set()
+
+
+class _Updates:
+    """A scan's batches, gathered into the window's updates: few, larger ones (every queued
+    signal costs the window a turn at the interpreter lock), the first as soon as there are
+    findings. A batch is taken once, whichever scan brought it first (both bring the same
+    batches in the same order)."""
+
+    def __init__(self, job: ScanJob, export: Export, detector: Detector) -> None:
+        self.job = job
+        self.export = export
+        self.detector = detector
+        self.began = time.perf_counter()
+        self.batches: list[FlaggedCells] = []
+        self.shown_any = False  # an update with findings has been sent
+        self._rows = 0  # rows of the batches taken so far
+        self._total = 0
+        self._pending: list[FlaggedCells] = []
+        self._last_emit = 0.0
+
+    def take(self, rows_done: int, rows_total: int, flagged: FlaggedCells, *, wait: bool) -> None:
+        """A batch scanned (``wait``: by this thread, see :meth:`ScanJob._emit`)."""
+        if rows_done <= self._rows:
+            return  # already taken from the other scan
+        self._rows, self._total = rows_done, rows_total
+        self.batches.append(flagged)
+        if flagged.cells:
+            flagged.findings()  # built here, not on the window's thread
+            self._pending.append(flagged)
+        self.offer(wait=wait)
+
+    def offer(self, *, wait: bool) -> None:
+        """Send an update if one is due; without ``wait``, only once the window has handled
+        the last one (or RESUME_TIMEOUT later)."""
+        now = time.monotonic()
+        since = now - self._last_emit
+        if not ((self._pending and not self.shown_any) or since >= EMIT_INTERVAL):
+            return
+        if not wait and not self.job.window_caught_up and since < EMIT_INTERVAL + RESUME_TIMEOUT:
+            return
+        self._send(wait)
+        self._last_emit = now
+
+    def _send(self, wait: bool) -> None:
+        self.shown_any = self.shown_any or bool(self._pending)
+        seconds = time.perf_counter() - self.began
+        self.job._emit(self._pending, self._rows, self._total, seconds, wait)
+        self._pending = []
+
+    def finish(self, result: ScanResult) -> ScanResult:
+        """The last update sent; ``result`` (of the scan on this thread) with the batches taken."""
+        self._send(wait=True)
+        return replace(result, batches=self.batches)
+
+    def finish_from_process(self, done: Done) -> ScanResult:
+        """The last update sent; the result of the scan the process made."""
+        self._send(wait=True)
+        return ScanResult(
+            rows=done.rows,
+            batches=self.batches,
+            columns=done.columns,
+            seconds=time.perf_counter() - self.began,
+            fingerprint=self.export.fingerprint,
+            detector=self.detector,
+            counts=done.counts,
+        )
 
 
 class CallSignals(QObject):

@@ -242,7 +242,7 @@ def serve(lexicon: Lexicon, allowlist: tuple[str, ...], work: Connection,
           results: Connection) -> None:  # fmt: skip
     """The helper's life: make the proposals of the comments it is sent, in order, until the
     app closes its end of the work pipe."""
-    _lower_priority()
+    lower_priority()
     # the reader takes the interpreter lock at once when work arrives: the app never waits long
     sys.setswitchinterval(0.001)
     inbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -264,12 +264,12 @@ def serve(lexicon: Lexicon, allowlist: tuple[str, ...], work: Connection,
     writer.join(STOP_TIMEOUT)
 
 
-def _lower_priority() -> None:
+def lower_priority(steps: int = 5) -> None:
     """Work made ahead must not slow the scan down, nor the rest of the computer: the helper
-    runs below normal priority."""
+    runs below normal priority (``steps`` of ``nice`` where there is one)."""
     try:
         if hasattr(os, "nice"):
-            os.nice(5)
+            os.nice(steps)
         elif sys.platform == "win32":
             import ctypes
 
