@@ -27,7 +27,6 @@ import contextlib
 import gc
 import logging
 import multiprocessing
-import sys
 import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -36,7 +35,7 @@ from typing import NamedTuple
 from ..core.detect.detector import Detector
 from ..core.detect.lexicon import Lexicon
 from ..core.exports.reading import read_export
-from ..core.review.ahead import lower_priority
+from ..core.review.ahead import SPAWN, can_spawn, lower_priority, spawned
 from ..core.review.scan import FlaggedCell, scan_export
 
 logger = logging.getLogger(__name__)
@@ -109,15 +108,11 @@ class ScanProcess:
     def start(cls, detector: Detector, order: ScanOrder) -> ScanProcess | None:
         """Start scanning with ``detector``'s rules; None in a bundled app (the job then scans
         in its own process, as it does when the process cannot be started)."""
-        if getattr(sys, "frozen", False):  # PyInstaller's documented flag
+        if not can_spawn():
             return None
-        context = multiprocessing.get_context("spawn")
-        results_out, results_in = context.Pipe(duplex=False)
-        process = context.Process(
-            target=serve,
-            args=(detector.lexicon, detector.allowlist, order, results_in),
-            name="huisclos-analyse",
-            daemon=True,
+        results_out, results_in = SPAWN.Pipe(duplex=False)
+        process = spawned(
+            serve, (detector.lexicon, detector.allowlist, order, results_in), "huisclos-analyse"
         )
         return cls(process, results_out, results_in)
 

@@ -31,8 +31,9 @@ import pickle
 import queue
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import NamedTuple
 
 from ..detect.detector import Detector
@@ -81,16 +82,14 @@ class ProposalsAhead:
     def start(cls, detector: Detector) -> ProposalsAhead | None:
         """Start the helper for ``detector``'s rules; None in a bundled app or when no process
         can be started (the proposals are then all made when needed)."""
-        if getattr(sys, "frozen", False):  # PyInstaller's documented flag
+        if not can_spawn():
             return None
-        context = multiprocessing.get_context("spawn")
-        work_out, work_in = context.Pipe(duplex=False)
-        results_out, results_in = context.Pipe(duplex=False)
-        process = context.Process(
-            target=serve,
-            args=(detector.lexicon, detector.allowlist, work_out, results_in),
-            name="huisclos-propositions",
-            daemon=True,
+        work_out, work_in = SPAWN.Pipe(duplex=False)
+        results_out, results_in = SPAWN.Pipe(duplex=False)
+        process = spawned(
+            serve,
+            (detector.lexicon, detector.allowlist, work_out, results_in),
+            "huisclos-propositions",
         )
         try:
             process.start()
@@ -262,6 +261,21 @@ def serve(lexicon: Lexicon, allowlist: tuple[str, ...], work: Connection,
             outbox.put(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
     outbox.put(None)
     writer.join(STOP_TIMEOUT)
+
+
+SPAWN = multiprocessing.get_context("spawn")
+"""How the app starts its helper processes: spawned, not forked (the app runs Qt's threads, and
+Windows can only spawn)."""
+
+
+def can_spawn() -> bool:
+    """False in a bundled app, which has no safe way to start itself again."""
+    return not getattr(sys, "frozen", False)  # PyInstaller's documented flag
+
+
+def spawned(target: Callable[..., None], args: tuple[object, ...], name: str) -> BaseProcess:
+    """A helper process of the app, not started yet; it ends with the app (daemon)."""
+    return SPAWN.Process(target=target, args=args, name=name, daemon=True)
 
 
 def lower_priority(steps: int = 5) -> None:
