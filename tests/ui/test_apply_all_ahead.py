@@ -200,3 +200,89 @@ def test_a_redo_asked_for_while_the_undo_is_applied_comes_after_it(
     assert {key: session.text(key) for key in keys} == applied
     assert window.undo_stack.canUndo() and not window.undo_stack.canRedo()
     assert window.review_page.isEnabled()
+
+
+def _failing_third_apply(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    """From now on, the session's third apply fails (a defect part-way through a batch)."""
+    from huisclos.core.review.session import ReviewSession
+
+    real_apply = ReviewSession.apply
+    calls: list[int] = []
+
+    def failing_apply(self, batch, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(len(batch))
+        if len(calls) == 3:
+            raise RuntimeError("défaut simulé")
+        return real_apply(self, batch, *args, **kwargs)
+
+    monkeypatch.setattr(ReviewSession, "apply", failing_apply)
+    return calls
+
+
+def test_a_big_undo_failing_part_way_leaves_the_change_applied_and_still_undoable(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """Undoing a big «Tout appliquer» fails part-way: every comment keeps its proposal, the
+    undo menu still offers to undo it (nothing to redo), the user reads why in French, and a
+    second undo then puts every comment back."""
+    from huisclos.ui import review_actions
+
+    _big_batches_in_steps(monkeypatch)
+    told: list[str] = []
+    monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    assert len(originals) >= 4
+    assert window.review.apply_all(None, confirm=False)
+    assert window.wait_for_edits(30_000)
+    applied = {key: session.text(key) for key in originals}
+    qtbot.wait(50)  # the apply's journal event, in a turn of its own
+    journalled: list[object] = []
+    monkeypatch.setattr(window.recorder, "record_edits", journalled.append)
+
+    _failing_third_apply(monkeypatch)
+    window.menus.undo.trigger()
+    assert window.review.wait_for_steps(30_000)
+
+    assert {key: session.text(key) for key in originals} == applied
+    assert window.undo_stack.canUndo() and not window.undo_stack.canRedo()
+    assert window.menus.undo.isEnabled() and not window.menus.redo.isEnabled()
+    assert len(told) == 1 and "L'annulation n'a pas pu aller jusqu'au bout" in told[0]
+    assert "la modification est toujours appliquée" in told[0]
+    assert window.review_page.isEnabled()
+    qtbot.wait(50)
+    assert journalled == []  # no undo journalled: none happened
+
+    monkeypatch.undo()  # the defect is gone: undo now works
+    _big_batches_in_steps(monkeypatch)
+    window.menus.undo.trigger()
+    assert window.wait_for_edits(30_000)
+    assert {key: session.text(key) for key in originals} == originals
+    assert not window.undo_stack.canUndo() and window.undo_stack.canRedo()
+
+
+def test_a_big_redo_failing_part_way_leaves_the_change_undone_and_still_redoable(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    from huisclos.ui import review_actions
+
+    _big_batches_in_steps(monkeypatch)
+    told: list[str] = []
+    monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    assert window.review.apply_all(None, confirm=False)
+    assert window.wait_for_edits(30_000)
+    window.menus.undo.trigger()
+    assert window.wait_for_edits(30_000)
+    assert {key: session.text(key) for key in originals} == originals
+
+    _failing_third_apply(monkeypatch)
+    window.menus.redo.trigger()
+    assert window.review.wait_for_steps(30_000)
+
+    assert {key: session.text(key) for key in originals} == originals
+    assert not window.undo_stack.canUndo() and window.undo_stack.canRedo()
+    assert len(told) == 1 and "Le rétablissement n'a pas pu aller jusqu'au bout" in told[0]

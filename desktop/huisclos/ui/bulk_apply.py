@@ -120,6 +120,8 @@ class StepsBetweenRepaints:
         self._failed = failed
         self.applied = 0  # edits of the batch applied so far
         self.finished = False
+        self.restored = True  # after a failure: whether every comment is as it was before
+        self.failed = False
         self._keys: list[CellKey] | None = None  # the cells changed, once all is applied
         self._steps = session.apply_in_steps(batch, APPLY_STEP)
         # the first slice in a turn of its own: the caller has set up and answered first
@@ -171,14 +173,17 @@ class StepsBetweenRepaints:
 
     def _fail(self, message: str) -> None:
         self.finished = True
+        self.failed = True
         self._failed(message)
 
     def _put_back(self, edits: tuple[Edit, ...]) -> None:
-        """Undo the edits of the batch already applied (all or nothing)."""
+        """Undo the edits of the batch already applied (all or nothing); :attr:`restored` says
+        whether that worked."""
         try:
             self.session.apply(EditBatch(edits, self.batch.label).inverted())
         except Exception:
             logger.exception("The comments already changed could not be put back")
+            self.restored = False
 
 
 class BulkPreparation(QObject):

@@ -38,6 +38,29 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
+def _steps_failed(action: str, restored: bool, message: str) -> str:
+    """What the user reads when a big undo or redo failed part-way (``message``: why)."""
+    if not restored:
+        what = QCoreApplication.translate(
+            "MainWindow",
+            "L'opération n'a pas pu aller jusqu'au bout, et certains commentaires n'ont pas pu "
+            "être remis comme avant : vérifiez-les avant d'enregistrer la copie nettoyée.",
+        )
+    elif action == "undo":
+        what = QCoreApplication.translate(
+            "MainWindow",
+            "L'annulation n'a pas pu aller jusqu'au bout : aucun commentaire n'a été changé, "
+            "la modification est toujours appliquée.",
+        )
+    else:
+        what = QCoreApplication.translate(
+            "MainWindow",
+            "Le rétablissement n'a pas pu aller jusqu'au bout : aucun commentaire n'a été "
+            "changé, la modification est toujours annulée.",
+        )
+    return f"{what}\n\n{message}"
+
+
 class ReviewActions:
     """The window's editing actions on the review session."""
 
@@ -46,6 +69,7 @@ class ReviewActions:
         self.bulk: BulkPreparation | None = None  # a «Tout appliquer» being prepared
         self.steps: StepsBetweenRepaints | None = None  # a big undo or redo being applied
         self.progress_shown = False  # whether the last one showed its progress bar
+        self._finishing = False  # a big undo or redo being finished before the next one
 
     def _current_key(self, key: CellKey | None) -> CellKey | None:
         return key if key is not None else self.window.review_page.current_key()
@@ -65,12 +89,30 @@ class ReviewActions:
             return False
         return True
 
-    def _in_steps(self, batch: EditBatch, done: Callable[[list[CellKey]], None]) -> bool:
+    def _in_steps(
+        self,
+        batch: EditBatch,
+        action: str,
+        done: Callable[[list[CellKey]], None],
+        not_done: Callable[[], None],
+    ) -> bool:
         """Undo or redo a big batch a few edits at a time between the window's repaints (the
-        window's widgets disabled meanwhile), then call ``done``; False for a small batch."""
+        window's widgets disabled meanwhile), then call ``done``; False for a small batch.
+        When it fails part-way, what was changed is put back and the undo stack steps back
+        over the command (``not_done`` tells it to change nothing then): the stack says what
+        the comments are, and the user is told."""
         session = self.window.session
         if self.steps is not None:  # an undo, then a redo at once: the first one ends first
-            self.steps.finish_now()
+            first = self.steps
+            self._finishing = True
+            try:
+                first.finish_now()
+            finally:
+                self._finishing = False
+            if first.failed and first.restored and first.batch is not batch:
+                # the first one changed nothing: the comments are already as this one (its
+                # opposite) would leave them, which the stack now says
+                return True
         if session is None or len(batch) < STEPPED_EDITS:
             return False
         # undo and redo stay as the stack sets them: another one finishes this one first
@@ -83,10 +125,19 @@ class ReviewActions:
 
         def failed(message: str) -> None:
             hold.release()
+            restored = steps.restored
             self.steps = None
-            show_error(self.window, message)
+            if restored and not self._finishing:  # else the next one steps back itself
+                not_done()
+                stack = self.window.undo_stack
+                if action == "undo":
+                    stack.redo()  # the command is done again on the stack, not on the comments
+                else:
+                    stack.undo()
+            show_error(self.window, _steps_failed(action, restored, message))
 
-        self.steps = StepsBetweenRepaints(session, batch, lambda _applied: None, end, failed)
+        steps = StepsBetweenRepaints(session, batch, lambda _applied: None, end, failed)
+        self.steps = steps
         return True
 
     def wait_for_steps(self, msecs: int = 60_000) -> bool:

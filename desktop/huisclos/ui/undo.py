@@ -19,9 +19,13 @@ from ..core.review.session import ReviewSession
 ChangeCallback = Callable[[list[CellKey], EditBatch, str], None]
 """Called after each change with the cells touched, the batch and «apply», «undo» or «redo»."""
 
-StepsCallback = Callable[[EditBatch, Callable[[list[CellKey]], None]], bool]
-"""Applies a big batch between the window's repaints, then calls back with the cells touched;
-False when the batch is small enough to apply at once (the command then does)."""
+StepsCallback = Callable[
+    [EditBatch, str, Callable[[list[CellKey]], None], Callable[[], None]], bool
+]
+"""Applies a big batch («apply», «undo» or «redo») between the window's repaints, then calls
+back with the cells touched — or, when it failed and nothing was changed, calls the second
+callback (the command then lets the stack step back over it without applying anything); False
+when the batch is small enough to apply at once (the command then does)."""
 
 
 class EditBatchCommand(QUndoCommand):
@@ -47,8 +51,14 @@ class EditBatchCommand(QUndoCommand):
         self._applied_once = False
         self._already = applied
         self._inverse: EditBatch | None = None  # made once: ten thousand edits take a while
+        # an undo or redo between repaints failed and changed nothing: the stack's step back
+        # over this command must change nothing either
+        self._pass_next = False
 
     def redo(self) -> None:
+        if self._pass_next:
+            self._pass_next = False
+            return
         action = "redo" if self._applied_once else "apply"
         self._applied_once = True
         if self._already is not None:
@@ -58,6 +68,9 @@ class EditBatchCommand(QUndoCommand):
             self._apply(self.batch, action)
 
     def undo(self) -> None:
+        if self._pass_next:
+            self._pass_next = False
+            return
         if self._inverse is None:
             self._inverse = self.batch.inverted()
         self._apply(self._inverse, "undo")
@@ -68,7 +81,10 @@ class EditBatchCommand(QUndoCommand):
         def changed(keys: list[CellKey]) -> None:
             self.on_change(keys, self.batch, action)
 
-        if self.in_steps is None or not self.in_steps(batch, changed):
+        def not_done() -> None:
+            self._pass_next = True
+
+        if self.in_steps is None or not self.in_steps(batch, action, changed, not_done):
             changed(self.session.apply(batch))
 
 
