@@ -1123,7 +1123,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Open a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="175"/>
         <location filename="../../desktop/huisclos/ui/menus.py" line="40"/>
         <source>Ouvrir l&apos;export de vos patients</source>
         <translation>Open your patient export</translation>
@@ -1339,153 +1339,168 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="157"/>
         <source>Journal déverrouillé.</source>
         <translation>Log unlocked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="177"/>
         <source>Exports de patients (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;Tous les fichiers (*)</source>
         <translation>Patient exports (*.csv *.tsv *.txt *.xlsx *.xlsm *.ods *.xls);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="208"/>
         <source>Ouverture du fichier…</source>
         <translation>Opening the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="243"/>
         <source>Préparation du lexique pour ce poste (une seule fois, quelques secondes)…</source>
         <translation>Preparing the lexicon for this computer (once only, a few seconds)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="281"/>
         <source>Termes du cabinet</source>
         <translation>Practice terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="283"/>
         <source>Avertissement</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="329"/>
         <source>Analyse terminée : {0} lignes en {1} s.</source>
         <translation>Check finished: {0} rows in {1} s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="358"/>
         <source>Analyse annulée.</source>
         <translation>Check cancelled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="455"/>
         <source>Plus de commentaire à revoir dans ce sens.</source>
         <translation>No more comments to review in this direction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/huisclos/ui/main_window.py" line="459"/>
         <source>Plus aucun commentaire à revoir.</source>
         <translation>No comment left to review.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="76"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="174"/>
         <source>Appliquer la proposition (ligne {0})</source>
         <translation>Apply the suggestion (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="90"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="188"/>
         <source>Plus aucun commentaire à revoir. Pensez à enregistrer la copie nettoyée (Ctrl+S).</source>
         <translation>No comment left to review. Remember to save the cleaned copy (Ctrl+S).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="169"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="267"/>
         <source>Aucune proposition à appliquer.</source>
         <translation>No suggestion to apply.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="153"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="251"/>
         <source>toutes catégories</source>
         <translation>all categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="99"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="221"/>
         <source>Préparation des propositions…</source>
         <translation>Preparing the suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="105"/>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="173"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="227"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="271"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="177"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="280"/>
         <source>Application des propositions…</source>
         <translation>Applying the suggestions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="157"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="255"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="183"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="281"/>
         <source>Remplacer {0} commentaire ({1}) par la proposition ?</source>
         <translation>Replace {0} comment ({1}) with the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="187"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="285"/>
         <source>Remplacer {0} commentaires ({1}) par les propositions ?</source>
         <translation>Replace {0} comments ({1}) with the suggestions?</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="293"/>
         <source>• {0} sera vidé entièrement (« à vider » dans la liste).</source>
         <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="295"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="393"/>
         <source>Ne plus jamais signaler « {0} » ? Le terme ne sera plus signalé dans aucun fichier, pour toutes les analyses de ce poste. Vous pourrez le retirer dans Outils › Réglages › Termes du cabinet.</source>
         <translation>Never flag “{0}” again? The term will no longer be flagged in any file, for every check on this computer. You can remove it in Tools › Settings › Practice terms.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="199"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="297"/>
         <source>• {0} seront vidés entièrement (« à vider » dans la liste).</source>
         <translation>• {0} will be emptied entirely (“to empty” in the list).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="208"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="44"/>
+        <source>L&apos;opération n&apos;a pas pu aller jusqu&apos;au bout, et certains commentaires n&apos;ont pas pu être remis comme avant : vérifiez-les avant d&apos;enregistrer la copie nettoyée.</source>
+        <translation>The operation could not be completed, and some comments could not be put back as they were: check them before saving the cleaned copy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="50"/>
+        <source>L&apos;annulation n&apos;a pas pu aller jusqu&apos;au bout : aucun commentaire n&apos;a été changé, la modification est toujours appliquée.</source>
+        <translation>The undo could not be completed: no comment was changed, the change is still applied.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="56"/>
+        <source>Le rétablissement n&apos;a pas pu aller jusqu&apos;au bout : aucun commentaire n&apos;a été changé, la modification est toujours annulée.</source>
+        <translation>The redo could not be completed: no comment was changed, the change is still undone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="306"/>
         <source>• {0} garde des passages d&apos;autres catégories, à revoir ensuite.</source>
         <translation>• {0} keeps passages of other categories, to review next.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="213"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="311"/>
         <source>• {0} gardent des passages d&apos;autres catégories, à revoir ensuite.</source>
         <translation>• {0} keep passages of other categories, to review afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="220"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="318"/>
         <source>Vous pourrez tout annuler d&apos;un coup avec Ctrl+Z.</source>
         <translation>You can undo it all at once with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="243"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="341"/>
         <source>Modifier le commentaire (ligne {0})</source>
         <translation>Edit the comment (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="264"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="362"/>
         <source>Ignorer le passage (ligne {0})</source>
         <translation>Ignore the passage (row {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="271"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="369"/>
         <source>Passage ignoré ligne {0} ({1}) : il reste tel quel.</source>
         <translation>Passage ignored on row {0} ({1}): it stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_actions.py" line="294"/>
+        <location filename="../../desktop/huisclos/ui/review_actions.py" line="392"/>
         <source>Toujours autoriser ce terme</source>
         <translation>Always allow this term</translation>
     </message>
@@ -1600,7 +1615,7 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Don&apos;t save</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="100"/>
+        <location filename="../../desktop/huisclos/ui/bulk_apply.py" line="222"/>
         <location filename="../../desktop/huisclos/ui/saving.py" line="228"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
@@ -1674,69 +1689,68 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="259"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="269"/>
         <source>État</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="317"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="321"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="322"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="333"/>
         <source>À revoir</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="311"/>
-        <location filename="../../desktop/huisclos/ui/models.py" line="318"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="337"/>
         <source>Corrigé</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="335"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="379"/>
         <source>{n} commentaire à revoir</source>
         <translation>{n} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="337"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="381"/>
         <source>{n} commentaires à revoir</source>
         <translation>{n} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="447"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="491"/>
         <source>Catégorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="448"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="492"/>
         <source>Commentaires</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="449"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="493"/>
         <source>Gravité</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="465"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="509"/>
         <source>Toutes les catégories</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="489"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="533"/>
         <source>{c} commentaire à revoir</source>
         <translation>{c} comment to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="491"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="535"/>
         <source>{c} commentaires à revoir</source>
         <translation>{c} comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="494"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="538"/>
         <source>{n} passage repéré</source>
         <translation>{n} passage found</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/models.py" line="496"/>
+        <location filename="../../desktop/huisclos/ui/models.py" line="540"/>
         <source>{n} passages repérés</source>
         <translation>{n} passages found</translation>
     </message>
@@ -1899,12 +1913,12 @@ F8: next comment · Shift+F8: previous</translation>
         <translation>Checking the comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="123"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="127"/>
         <source>{0} / {1} lignes</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="127"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="132"/>
         <source>{0} lignes/s</source>
         <translation>{0} rows/s</translation>
     </message>
@@ -2139,155 +2153,155 @@ F8: next comment · Shift+F8: previous</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="159"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="165"/>
         <source>Résumé</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="164"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="170"/>
         <source>Changer les colonnes…</source>
         <translation>Change columns…</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="166"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="172"/>
         <source>Choisir les colonnes de commentaires à analyser, puis relancer l&apos;analyse</source>
         <translation>Choose the comment columns to check, then check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="168"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="174"/>
         <source>Changer les colonnes analysées</source>
         <translation>Change the checked columns</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="188"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="194"/>
         <source>À revoir par catégorie</source>
         <translation>To review by category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="193"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="199"/>
         <source>Catégories à revoir</source>
         <translation>Categories to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="195"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="201"/>
         <source>Choisissez une catégorie pour n&apos;afficher que ses commentaires</source>
         <translation>Choose a category to show only its comments</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="215"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="516"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="221"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="525"/>
         <source>Tout appliquer</source>
         <translation>Apply all</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="217"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="223"/>
         <source>Appliquer toutes les propositions de la catégorie choisie</source>
         <translation>Apply every suggestion of the chosen category</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="229"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="231"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="235"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="237"/>
         <source>Seulement les commentaires à revoir</source>
         <translation>Only comments to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="233"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="239"/>
         <source>Décochez pour voir tous les patients du fichier (Ctrl+R)</source>
         <translation>Untick to see every patient of the file (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="241"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="247"/>
         <source>Patients</source>
         <translation>Patients</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="244"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="250"/>
         <source>Une ligne par patient ; F8 : commentaire à revoir suivant, Entrée : appliquer la proposition, F2 : modifier, Ctrl+F : rechercher</source>
         <translation>One row per patient; F8: next comment to review, Enter: apply the suggestion, F2: edit, Ctrl+F: search</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="271"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="277"/>
         <source>Remarque sur la feuille</source>
         <translation>Note about the sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="276"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="282"/>
         <source>&amp;Feuille :</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="278"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="284"/>
         <source>Feuille du classeur</source>
         <translation>Workbook sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="347"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
         <source>Cette feuille est masquée dans le classeur : ses commentaires sont analysés comme les autres.</source>
         <translation>This sheet is hidden in the workbook: its comments are checked like the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="355"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="361"/>
         <source>Colonnes masquées dans le tableur, analysées aussi : {0}.</source>
         <translation>Columns hidden in the spreadsheet, checked too: {0}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="360"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="366"/>
         <source>Classeur Excel 97-2003 (.xls) : les notes des cellules ne sont pas lues, et la copie nettoyée sera un classeur .xlsx qui reprend les textes tels qu&apos;ils s&apos;affichent (mise en forme, formules, images et notes non reprises).</source>
         <translation>Excel 97-2003 workbook (.xls): cell notes are not read, and the cleaned copy will be an .xlsx workbook holding the texts as they are displayed (formatting, formulas, images and notes are not kept).</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="376"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="382"/>
         <source>L&apos;en-tête est à la ligne {0} : les lignes au-dessus (un titre, des lignes vides) ne sont pas des patients et ne sont pas analysées.</source>
         <translation>The header is on line {0}: the lines above it (a title, blank lines) are not patients and are not checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="384"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="390"/>
         <source>Encodage mélangé : {0} ligne(s) en UTF-8 dans un fichier en {1} ; chacune est lue, et corrigée, dans son propre encodage.</source>
         <translation>Mixed encodings: {0} line(s) in UTF-8 in a file in {1}; each line is read, and corrected, in its own encoding.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="398"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="404"/>
         <source>(feuille)</source>
         <translation>(sheet)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="353"/>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="480"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="359"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="489"/>
         <source>« {0} »</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="400"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="406"/>
         <source>{0} (masquée)</source>
         <translation>{0} (hidden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="481"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="490"/>
         <source>Colonnes analysées : {0}</source>
         <translation>Checked columns: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="483"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="492"/>
         <source>Aucune colonne de commentaires trouvée : choisissez-en une.</source>
         <translation>No comment column found: choose one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="518"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="527"/>
         <source>Appliquer la proposition de chaque commentaire à revoir (Ctrl+Maj+Entrée)</source>
         <translation>Apply the suggestion of every comment to review (Ctrl+Shift+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="522"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="531"/>
         <source>Tout appliquer : {0}</source>
         <translation>Apply all: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="525"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="534"/>
         <source>Appliquer les propositions de cette catégorie — une seule annulation</source>
         <translation>Apply the suggestions of this category — a single undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/huisclos/ui/review_page.py" line="534"/>
+        <location filename="../../desktop/huisclos/ui/review_page.py" line="543"/>
         <source>Plus aucun commentaire à revoir. Enregistrez la copie nettoyée (Ctrl+S) et la liste de corrections.</source>
         <translation>No comment left to review. Save the cleaned copy (Ctrl+S) and the correction list.</translation>
     </message>
