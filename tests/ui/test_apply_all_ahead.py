@@ -53,6 +53,36 @@ def test_a_small_file_starts_no_helper(qtbot, window, leaked_export: Path) -> No
     assert window.ahead.helper is None and window.ahead._starting is None
 
 
+def test_a_big_export_starts_its_helper_with_the_scan_and_it_still_writes_the_proposals(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """From a big export on, the helper is started as the scan starts, before any comment is
+    found (its start took a third of the time it had to work), and what «Tout appliquer»
+    writes is unchanged."""
+    from huisclos.ui import proposals_ahead, review_actions
+
+    monkeypatch.setattr(proposals_ahead, "AHEAD_ROWS", 1)
+    monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
+    starts: list[int] = []  # comments found when the helper's start was asked for
+    real_start = proposals_ahead.ProposalsAheadControl._start
+
+    def start(self, session):  # type: ignore[no-untyped-def]
+        starts.append(session.review_count())
+        real_start(self, session)
+
+    monkeypatch.setattr(proposals_ahead.ProposalsAheadControl, "_start", start)
+    open_and_wait(qtbot, window, leaked_export)
+    qtbot.waitUntil(lambda: window.ahead.helper is not None, timeout=30_000)
+    session = window.session
+    expected = plain_proposals(leaked_export)
+
+    assert window.review.apply_all(None, confirm=False)
+    assert window.review.wait_for_apply(30_000)
+
+    assert starts == [0]
+    assert {key: session.text(key) for key in expected} == expected
+
+
 def test_the_window_keeps_turning_and_the_bar_moves_while_the_batch_is_applied(
     qtbot, window, leaked_export: Path, monkeypatch
 ) -> None:

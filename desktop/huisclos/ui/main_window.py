@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
             min_severity=settings.min_severity.value(),
         )
         self._set_session(session)
+        self.ahead.scan_starts(session)
 
     def _warn_about_practice_files(self, detector: Detector) -> None:
         """Say once (without blocking the scan) that the practice's own term files were
