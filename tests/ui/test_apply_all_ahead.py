@@ -316,3 +316,31 @@ def test_a_big_redo_failing_part_way_leaves_the_change_undone_and_still_redoable
     assert {key: session.text(key) for key in originals} == originals
     assert not window.undo_stack.canUndo() and window.undo_stack.canRedo()
     assert len(told) == 1 and "Le rétablissement n'a pas pu aller jusqu'au bout" in told[0]
+
+
+def test_a_big_undo_failing_while_a_redo_waits_for_it_leaves_the_change_applied(
+    qtbot, window, leaked_export: Path, monkeypatch
+) -> None:
+    """Undo then redo at once on a big batch, and the undo fails part-way: the comments keep
+    their proposals, which is what the redo asked for, and the stack says so."""
+    from huisclos.ui import review_actions
+
+    _big_batches_in_steps(monkeypatch)
+    told: list[str] = []
+    monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
+    open_and_wait(qtbot, window, leaked_export)
+    session = window.session
+    keys = session.pending_keys()
+    assert window.review.apply_all(None, confirm=False)
+    assert window.wait_for_edits(30_000)
+    applied = {key: session.text(key) for key in keys}
+
+    _failing_third_apply(monkeypatch)
+    window.menus.undo.trigger()
+    assert window.review.steps is not None  # the undo is under way
+    window.undo_stack.redo()
+    assert window.wait_for_edits(30_000)
+
+    assert {key: session.text(key) for key in keys} == applied
+    assert window.undo_stack.canUndo() and not window.undo_stack.canRedo()
+    assert len(told) == 1 and window.review_page.isEnabled()
