@@ -185,7 +185,8 @@ def test_json_lines_written_where_batches_are_analysed_are_the_findings_lines(
     comments = ["RDV le matin", "CMU, pénible", "", "porteuse sida", "séropo !!"] * 30
     export = export_of(comments, ["pénible", "", "sida"] * 50)
     options = {"detector": detector, "columns": {"": ["Commentaire", "Notes"]}, "batch_rows": 7}
-    expected = "".join(json_line(f) for f in run_scan(export, **options).findings)
+    plain = run_scan(export, **options)
+    expected = "".join(json_line(f) for f in plain.findings)
     for processes in (0, 1, 2):
         seen: dict[str, dict[str, list[str]]] = {}
         scan = scan_export(export, processes=processes, json_lines=True, **options)
@@ -193,10 +194,16 @@ def test_json_lines_written_where_batches_are_analysed_are_the_findings_lines(
         while True:
             try:
                 progress = next(scan)
-            except StopIteration:
+            except StopIteration as stop:
+                result = stop.value
                 break
             written.append(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
         assert "".join(written) == expected, processes
+        # the summary's and the journal's figures, whoever wrote the lines
+        assert result.flagged_cells == plain.flagged_cells, processes
+        assert result.counts == plain.counts, processes
+        assert result.findings_by_rule == plain.findings_by_rule, processes
+        assert result.rows_flagged == plain.rows_flagged, processes
 
 
 def test_the_scan_event_figures_are_the_findings_figures_with_or_without_workers(

@@ -33,7 +33,7 @@ DELIMITERS = (";", ",", "\t", "|")
 QUOTE = '"'
 
 # Bytes undefined in Windows-1252 (a file containing them is not Windows-1252).
-_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_CP1252_UNDEFINED = b"\x81\x8d\x8f\x90\x9d"  # each of them a C1 byte
 _C1 = bytes(range(0x80, 0xA0))
 # Bytes whose meaning differs between ISO-8859-1 and ISO-8859-15 (€ Š š Ž ž Œ œ Ÿ).
 _LATIN9_ONLY = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
@@ -120,7 +120,7 @@ def detect_encoding(data: bytes) -> Encoding:
     if _is_utf8(data):
         return Encoding("utf_8", b"", "UTF-8")
     has_c1 = _has_any(data, _C1)
-    undefined = any(byte in data for byte in _CP1252_UNDEFINED)
+    undefined = has_c1 and _has_any(data, _CP1252_UNDEFINED)  # one pass, not five
     if has_c1 and not undefined:
         if _looks_like_dos(data):
             return Encoding("cp850", b"", "DOS (CP850)")

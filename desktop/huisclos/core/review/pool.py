@@ -76,8 +76,13 @@ class WorkerPool:
         _widen_results_pipe(pool)
         return cls(pool, processes, fork)
 
-    def has_room(self, busy: int) -> bool:
-        """Up to four batches a worker, so none waits while the scanning process works."""
+    def has_room(self, busy: int, left: int | None = None) -> bool:
+        """Up to four batches a worker, so none waits while the scanning process works; near
+        the end (``left``: batches still to hand out, this one included), no more than the
+        scanning process will analyse meanwhile, so that it does not sit waiting for the
+        workers' queue once it has read the last batch."""
+        if left is not None and busy >= self.processes * (left - 1):
+            return False
         return busy < 4 * self.processes
 
     def submit(self, batch: Batch, options: ScanOptions) -> AsyncResult[Analysis]:
@@ -165,10 +170,11 @@ def unwire(wired: Wired) -> list[tuple[int, str, tuple[RawFinding, ...], str | N
     return out
 
 
-# What a worker sends back for a batch: its cells (:func:`wire`), their counts, their JSON
-# lines when the scan writes them, and the scan event's figures: the findings by (rule,
-# severity) and the rows flagged.
-Analysis = tuple[Wired, dict[str, dict[str, int]], str | None, Counter[tuple[int, str]], int]
+# What a worker sends back for a batch: its cells (:func:`wire`; none when the scan writes JSON
+# lines, which are then all that is asked of them), their counts, their JSON lines when the
+# scan writes them, the scan event's figures: the findings by (rule, severity) and the rows
+# flagged, and the number of flagged cells.
+Analysis = tuple[Wired, dict[str, dict[str, int]], str | None, Counter[tuple[int, str]], int, int]
 
 # The JSON lines' tails already written by this worker, per sheet (see json_lines.batch_lines).
 _worker_seen: dict[str, dict[str, list[str]]] = {}
@@ -187,11 +193,13 @@ def _analysis(
     tally: Counter[tuple[int, str]] = Counter()
     tally_findings(cells, 2, tally)
     rows = flagged_rows(cells, len(headers))
+    if not options.json_lines:
+        return wire(cells), counts, None, tally, rows, len(cells)
     text = None
-    if options.json_lines and cells:
+    if cells:
         seen = _worker_seen.setdefault(sheet, {})
         text = batch_lines(rules, placed(cells, first, headers), sheet, seen)
-    return wire(cells), counts, text, tally, rows
+    return [], counts, text, tally, rows, len(cells)
 
 
 def analyse_in_worker(

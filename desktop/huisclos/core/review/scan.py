@@ -59,12 +59,15 @@ class FlaggedCells:
         cells: list[FlaggedCell] | None,
         text: str | None = None,
         sent: tuple[Wired, int, list[str]] | None = None,
+        count: int | None = None,
     ) -> None:
         self.detector = detector
         self.sheet = sheet
         self._cells = cells
         self._sent = sent  # a worker's cells (:func:`.pool.wire`), first row, headers
-        self.count = len(cells) if cells is not None else len(sent[0]) if sent else 0
+        if count is None:
+            count = len(cells) if cells is not None else len(sent[0]) if sent else 0
+        self.count = count
         self.text = text  # the JSON lines, when the analysis wrote them
         self._findings: list[Finding] | None = None
 
@@ -186,7 +189,10 @@ def scan_export(
     ``Finding.suggestion`` with the first rewrite. ``processes`` > 0 analyses batches in that
     many worker processes (the CLI on big files; one process in a frozen app); results and their
     order are identical. ``json_lines``: each batch's JSON lines are written where it is
-    analysed (:meth:`FlaggedCells.jsonl` then only returns them).
+    analysed (:meth:`FlaggedCells.jsonl` then only returns them); the workers then send back
+    only the lines and the figures (counts, journal figures), not the flagged cells: the
+    batches they analysed have no cells or findings (``huisclos scan --format jsonl`` needs
+    none, and receiving them cost this process time the workers waited for).
     """
     began = time.perf_counter()
     chosen = _choose_columns(export, columns)
@@ -215,7 +221,8 @@ def scan_export(
                 continue
             for batch in column_batches(table, sheet, headers, batch_rows, lazy=lazy):
                 with gc_paused():
-                    if pool is not None and pool.has_room(_busy(pending)):
+                    left = -(-(total - rows_done) // max(batch_rows, 1))  # this one included
+                    if pool is not None and pool.has_room(_busy(pending), left):
                         pending.append(analyse_in_pool(pool, batch, options))
                     else:  # the workers have enough: this process would otherwise sit idle
                         pending.append(analyse_here(detector, batch, options))
@@ -305,11 +312,12 @@ def _collect(
     :func:`.json_lines.batch_lines`), with its JSON lines."""
     rules = detector.rules
     if item.job is not None:  # a worker counted the cells and wrote their lines
-        wired, batch_counts, text, tally, rows = item.job.get()
+        wired, batch_counts, text, tally, rows, flagged = item.job.get()
         add_counts(counts, batch_counts)
         figures.by_rule.update(tally)
         figures.rows += rows
-        return FlaggedCells(detector, item.sheet, None, text, (wired, item.first, item.headers))
+        sent = (wired, item.first, item.headers)
+        return FlaggedCells(detector, item.sheet, None, text, sent, flagged)
     analysed = item.analysed or []
     cells = _cells(analysed, item.first, item.headers)
     count_cells(cells, rules, counts, raw_at=3)
