@@ -67,8 +67,8 @@ def _cells(count: int, seed: int) -> list[dict[str, object]]:
 def build(events: int, cells: int) -> None:
     """A journal in ``$HUISCLOS_HOME`` holding the events of ``events`` big cleans."""
     import keyring
-
     from bench_keyring import FileKeyring
+
     from huisclos.core.audit.log import open_log
 
     keyring.set_keyring(FileKeyring())
