@@ -1,7 +1,6 @@
 """The encrypted, tamper-evident local log (``journal.sqlite`` in the data folder).
 
-Each event is one row of an insert-only SQLite table (sqlite-utils; triggers refuse UPDATE and
-DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
+Each event is one row of an insert-only SQLite table (triggers refuse UPDATE and DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
 type, time, OS user, app version and payload (counts, row numbers, rule ids, fingerprints, keyed
 hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.records` for the
 associated data and the hash chain, :mod:`.head` for the head kept outside the database,
@@ -30,7 +29,6 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -75,6 +73,12 @@ LOCK_NAME = keys_mod.LOCK_FILE_NAME
 TABLE = "records"
 
 _COLUMNS = "seq, version, key_id, nonce, ciphertext, hash"
+# The table as sqlite-utils created it in earlier versions (the same text, byte for byte).
+_CREATE_TABLE = (
+    f'CREATE TABLE "{TABLE}" (\n   "seq" INTEGER PRIMARY KEY,\n   "version" INTEGER NOT NULL,\n'
+    '   "key_id" TEXT NOT NULL,\n   "nonce" BLOB NOT NULL,\n   "ciphertext" BLOB NOT NULL,\n'
+    '   "hash" BLOB NOT NULL\n)'
+)
 _PIECE = 1 << 20  # a long record is read, hashed and decrypted this many bytes at a time
 _TAG_BYTES = 16  # AES-GCM's tag, at the end of each ciphertext
 _EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -105,26 +109,16 @@ class AuditLog:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=FULL")
             self._conn.execute("PRAGMA temp_store=MEMORY")
-            self.db = sqlite_utils.Database(self._conn)
             self._create_schema()
 
     # --- schema ------------------------------------------------------------------------------
 
     def _create_schema(self) -> None:
-        if self.db[TABLE].exists():
+        if self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+        ).fetchone():
             return
-        self.db[TABLE].create(  # type: ignore[union-attr]
-            {
-                "seq": int,
-                "version": int,
-                "key_id": str,
-                "nonce": bytes,
-                "ciphertext": bytes,
-                "hash": bytes,
-            },
-            pk="seq",
-            not_null={"version", "key_id", "nonce", "ciphertext", "hash"},
-        )
+        self._conn.execute(_CREATE_TABLE)
         for name, action in zip(TRIGGERS, ("UPDATE", "DELETE"), strict=True):
             self._conn.execute(
                 f"CREATE TRIGGER {name} BEFORE {action} ON {TABLE} "
@@ -315,16 +309,18 @@ class AuditLog:
                         record = seal(aead, key_id, last_seq, previous, plaintext)
                         previous = record.hash
                         rows.append(
-                            {
-                                "seq": record.seq,
-                                "version": record.version,
-                                "key_id": record.key_id,
-                                "nonce": record.nonce,
-                                "ciphertext": record.ciphertext,
-                                "hash": record.hash,
-                            }
+                            (
+                                record.seq,
+                                record.version,
+                                record.key_id,
+                                record.nonce,
+                                record.ciphertext,
+                                record.hash,
+                            )
                         )
-                    self.db[TABLE].insert_all(rows, batch_size=500)  # type: ignore[union-attr]
+                    self._conn.executemany(
+                        f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows
+                    )
                     self._conn.execute("COMMIT")
                 except BaseException:
                     if self._conn.in_transaction:
