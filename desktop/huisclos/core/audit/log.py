@@ -1,6 +1,7 @@
 """The encrypted, tamper-evident local log (``journal.sqlite`` in the data folder).
 
-Each event is one row of an insert-only SQLite table (triggers refuse UPDATE and DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
+Each event is one row of an insert-only SQLite table (triggers refuse UPDATE and DELETE):
+``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
 type, time, OS user, app version and payload (counts, row numbers, rule ids, fingerprints, keyed
 hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.records` for the
 associated data and the hash chain, :mod:`.head` for the head kept outside the database,
