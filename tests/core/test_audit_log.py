@@ -408,3 +408,22 @@ def test_text_hashes_are_the_hmac_sha256_of_the_texts_under_the_derived_key() ->
         expected = hmac.new(derive(log_key, TEXT_HASH_INFO), text.encode(), hashlib.sha256)
         assert hasher.hash(text) == expected.hexdigest()[:32]
     assert hasher.pair("a", "b") == (hasher.hash("a"), hasher.hash("b"))
+
+
+def test_a_new_journal_has_the_table_and_triggers_earlier_versions_wrote(
+    huisclos_home: Path,
+) -> None:
+    with open_log() as log:
+        log.append("scan", {"findings": 1})
+    connection = sqlite3.connect(huisclos_home / DB_NAME)
+    schema = dict(connection.execute("SELECT name, sql FROM sqlite_master"))
+    connection.close()
+    assert schema["records"] == (
+        'CREATE TABLE "records" (\n   "seq" INTEGER PRIMARY KEY,\n   "version" INTEGER NOT NULL,'
+        '\n   "key_id" TEXT NOT NULL,\n   "nonce" BLOB NOT NULL,\n   "ciphertext" BLOB NOT NULL,'
+        '\n   "hash" BLOB NOT NULL\n)'
+    )
+    assert schema["records_refuse_update"] == (
+        "CREATE TRIGGER records_refuse_update BEFORE UPDATE ON records "
+        "BEGIN SELECT RAISE(ABORT, 'journal en ajout seul'); END"
+    )

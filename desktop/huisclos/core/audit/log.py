@@ -1,7 +1,7 @@
 """The encrypted, tamper-evident local log (``journal.sqlite`` in the data folder).
 
-Each event is one row of an insert-only SQLite table (sqlite-utils; triggers refuse UPDATE and
-DELETE): ``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
+Each event is one row of an insert-only SQLite table (triggers refuse UPDATE and DELETE):
+``seq, version, key_id, nonce, ciphertext, hash``. Nothing else is in clear: the event
 type, time, OS user, app version and payload (counts, row numbers, rule ids, fingerprints, keyed
 hashes — never cell text) are inside the AES-256-GCM ciphertext; see :mod:`.records` for the
 associated data and the hash chain, :mod:`.head` for the head kept outside the database,
@@ -30,9 +30,11 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.ciphers.algorithms import AES
+from cryptography.hazmat.primitives.ciphers.modes import GCM
 
 from ... import __version__
 from ..datafolder import data_dir, private_umask, restrict
@@ -52,7 +54,16 @@ from .events import (
 )
 from .head import Head, HeadError, read_head, write_head
 from .lock import exclusive
-from .records import FORMAT_VERSION, GENESIS, SealedRecord, seal, unseal
+from .records import (
+    FORMAT_VERSION,
+    GENESIS,
+    NONCE_BYTES,
+    SealedRecord,
+    associated_data,
+    chain_hasher,
+    seal,
+    unseal,
+)
 from .verify import TRIGGERS, Anchored, VerifyResult, damage_warning, verify_records
 
 logger = logging.getLogger(__name__)
@@ -63,6 +74,14 @@ LOCK_NAME = keys_mod.LOCK_FILE_NAME
 TABLE = "records"
 
 _COLUMNS = "seq, version, key_id, nonce, ciphertext, hash"
+# The table as sqlite-utils created it in earlier versions (the same text, byte for byte).
+_CREATE_TABLE = (
+    f'CREATE TABLE "{TABLE}" (\n   "seq" INTEGER PRIMARY KEY,\n   "version" INTEGER NOT NULL,\n'
+    '   "key_id" TEXT NOT NULL,\n   "nonce" BLOB NOT NULL,\n   "ciphertext" BLOB NOT NULL,\n'
+    '   "hash" BLOB NOT NULL\n)'
+)
+_PIECE = 1 << 20  # a long record is read, hashed and decrypted this many bytes at a time
+_TAG_BYTES = 16  # AES-GCM's tag, at the end of each ciphertext
 _EVENT_TYPE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -91,26 +110,16 @@ class AuditLog:
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=FULL")
             self._conn.execute("PRAGMA temp_store=MEMORY")
-            self.db = sqlite_utils.Database(self._conn)
             self._create_schema()
 
     # --- schema ------------------------------------------------------------------------------
 
     def _create_schema(self) -> None:
-        if self.db[TABLE].exists():
+        if self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)
+        ).fetchone():
             return
-        self.db[TABLE].create(  # type: ignore[union-attr]
-            {
-                "seq": int,
-                "version": int,
-                "key_id": str,
-                "nonce": bytes,
-                "ciphertext": bytes,
-                "hash": bytes,
-            },
-            pk="seq",
-            not_null={"version", "key_id", "nonce", "ciphertext", "hash"},
-        )
+        self._conn.execute(_CREATE_TABLE)
         for name, action in zip(TRIGGERS, ("UPDATE", "DELETE"), strict=True):
             self._conn.execute(
                 f"CREATE TRIGGER {name} BEFORE {action} ON {TABLE} "
@@ -301,16 +310,18 @@ class AuditLog:
                         record = seal(aead, key_id, last_seq, previous, plaintext)
                         previous = record.hash
                         rows.append(
-                            {
-                                "seq": record.seq,
-                                "version": record.version,
-                                "key_id": record.key_id,
-                                "nonce": record.nonce,
-                                "ciphertext": record.ciphertext,
-                                "hash": record.hash,
-                            }
+                            (
+                                record.seq,
+                                record.version,
+                                record.key_id,
+                                record.nonce,
+                                record.ciphertext,
+                                record.hash,
+                            )
                         )
-                    self.db[TABLE].insert_all(rows, batch_size=500)  # type: ignore[union-attr]
+                    self._conn.executemany(
+                        f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows
+                    )
                     self._conn.execute("COMMIT")
                 except BaseException:
                     if self._conn.in_transaction:
@@ -455,10 +466,84 @@ class AuditLog:
 
     # --- verifying ---------------------------------------------------------------------------
 
+    def _sealed_intact(self) -> list[SealedRecord] | None:
+        """Every record, read in pieces, chains to the one before and decrypts under its key.
+
+        Returns the records without their ciphertext (``b""``) when each one's version is
+        known, its chain hash recomputed over its nonce and whole ciphertext equals the stored
+        hash, and its AES-GCM tag checks against its key and associated data (the previous
+        stored hash included); ``None`` at the first that does not, or when a record cannot be
+        read this way — then :meth:`verify` checks them all again the slow way, which names
+        what is wrong. The same checks as :func:`.verify.verify_records` makes on whole
+        records; reading a long record in pieces only spares copying it whole, several times.
+        """
+        rows: list[SealedRecord] = []
+        previous = GENESIS
+        buffer = bytearray(_PIECE + 16)
+        self._conn.execute("BEGIN")
+        try:
+            listed = self._conn.execute(
+                f"SELECT seq, version, key_id, nonce, hash, length(ciphertext) FROM {TABLE} "
+                "ORDER BY seq"
+            ).fetchall()
+            for seq, version, key_id, nonce, stored, size in listed:
+                record = SealedRecord(
+                    int(seq), int(version), str(key_id), bytes(nonce), b"", bytes(stored)
+                )
+                if (
+                    record.version != FORMAT_VERSION
+                    or not isinstance(size, int)
+                    or size < _TAG_BYTES
+                    or len(record.nonce) != NONCE_BYTES
+                    or self._aead(record.key_id) is None
+                ):
+                    return None
+                key = self._store.keyset.keys[record.key_id]
+                hasher = chain_hasher(previous, record.seq, record.nonce)
+                with self._conn.blobopen(TABLE, "ciphertext", record.seq, readonly=True) as blob:
+                    blob.seek(size - _TAG_BYTES)
+                    tag = blob.read(_TAG_BYTES)
+                    blob.seek(0)
+                    decryptor = Cipher(AES(key), GCM(record.nonce, tag)).decryptor()
+                    decryptor.authenticate_additional_data(
+                        associated_data(record.version, record.seq, record.key_id, previous)
+                    )
+                    left = size - _TAG_BYTES
+                    while left:
+                        piece = blob.read(min(_PIECE, left))
+                        if not piece:
+                            return None
+                        left -= len(piece)
+                        hasher.update(piece)
+                        decryptor.update_into(piece, buffer)
+                hasher.update(tag)
+                decryptor.finalize()  # InvalidTag when anything bound was changed
+                if hasher.digest() != record.hash:
+                    return None
+                rows.append(record)
+                previous = record.hash
+        except (InvalidTag, ValueError, sqlite3.Error):
+            return None
+        finally:
+            self._conn.execute("COMMIT")
+        return rows
+
     def verify(self) -> VerifyResult:
-        """Check every record decrypts and chains, and that the head matches the end."""
+        """Check every record decrypts and chains, and that the head matches the end.
+
+        What is checked, at each call (every command runs it first): every record is read
+        whole, its chain hash recomputed and compared, its AES-GCM tag checked (so any change
+        to any byte of any record — seq, version, key id, nonce, ciphertext or hash — shows),
+        the numbering has no gap, the first record is the one the keys remember, the head file
+        and the anchor (both HMAC'd under a log key) match the end, the triggers are in place.
+        Nothing is taken on trust from an earlier check. Intact records are read in pieces
+        (:meth:`_sealed_intact`); when one is not, all are checked again whole, for the message.
+        """
         with self._mutex, exclusive(self.lock_path):
-            rows = self._rows()
+            rows = self._sealed_intact()
+            intact = rows is not None
+            if rows is None:
+                rows = self._rows()
             head_problem: str | None = None
             head: Head | None = None
             try:
@@ -483,6 +568,7 @@ class AuditLog:
             self._aead,
             first_hash,
             anchor=Anchored(anchor, anchor_problem, place.form.name if place else ""),
+            sealed_checked=intact,
         )
 
     def close(self) -> None:

@@ -60,10 +60,16 @@ def associated_data(version: int, seq: int, key_id: str, previous: bytes) -> byt
     )
 
 
+def chain_hasher(previous: bytes, seq: int, nonce: bytes) -> hashlib._Hash:
+    """The record's chain hash before its ciphertext: ``update`` it with the ciphertext (in
+    pieces, as a long record is read), then ``digest`` gives :func:`chain_hash`."""
+    return hashlib.sha256(_HASH_DOMAIN + previous + seq.to_bytes(8, "big") + nonce)
+
+
 def chain_hash(previous: bytes, seq: int, nonce: bytes, ciphertext: bytes) -> bytes:
-    return hashlib.sha256(
-        _HASH_DOMAIN + previous + seq.to_bytes(8, "big") + nonce + ciphertext
-    ).digest()
+    hasher = chain_hasher(previous, seq, nonce)
+    hasher.update(ciphertext)
+    return hasher.digest()
 
 
 def pad(plaintext: bytes) -> bytes:
