@@ -126,7 +126,6 @@ def test_a_failure_while_the_batch_is_applied_puts_every_comment_back(
 ) -> None:
     """A defect part-way through the batch leaves no comment half changed and no window
     stuck: what was applied is put back, the window is usable and the user is told."""
-    from huisclos.core.review.session import ReviewSession
     from huisclos.ui import bulk_apply, review_actions
 
     monkeypatch.setattr(review_actions, "BACKGROUND_COMMENTS", 1)
@@ -138,16 +137,7 @@ def test_a_failure_while_the_batch_is_applied_puts_every_comment_back(
     session = window.session
     originals = {key: session.text(key) for key in session.pending_keys()}
     assert len(originals) >= 4
-    real_apply = ReviewSession.apply
-    calls = []
-
-    def failing_apply(self, batch, *args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(len(batch))
-        if len(calls) == 3:
-            raise RuntimeError("défaut simulé")
-        return real_apply(self, batch, *args, **kwargs)
-
-    monkeypatch.setattr(ReviewSession, "apply", failing_apply)
+    _failing_third_apply(monkeypatch)
     assert window.review.apply_all(None, confirm=False)
     window.review.wait_for_apply(30_000)
 
