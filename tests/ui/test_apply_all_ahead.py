@@ -146,6 +146,19 @@ def test_a_failure_while_the_batch_is_applied_puts_every_comment_back(
     assert window.review.bulk is None
 
 
+def _applied_to_all(qtbot, window, export: Path):  # type: ignore[no-untyped-def]
+    """Open ``export``, apply every proposal and wait: the session, each pending comment's
+    text before (``originals``) and after (``applied``)."""
+    open_and_wait(qtbot, window, export)
+    session = window.session
+    originals = {key: session.text(key) for key in session.pending_keys()}
+    assert len(originals) >= 4
+    assert window.review.apply_all(None, confirm=False)
+    assert window.wait_for_edits(30_000)
+    applied = {key: session.text(key) for key in originals}
+    return session, originals, applied
+
+
 def _big_batches_in_steps(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Every batch counts as big: its undo and redo go one edit per turn of the loop."""
     from huisclos.ui import bulk_apply, review_actions
@@ -164,13 +177,7 @@ def test_the_window_keeps_turning_while_a_big_undo_and_its_redo_are_applied(
     from PySide6.QtCore import QTimer
 
     _big_batches_in_steps(monkeypatch)
-    open_and_wait(qtbot, window, leaked_export)
-    session = window.session
-    originals = {key: session.text(key) for key in session.pending_keys()}
-    assert len(originals) >= 4
-    assert window.review.apply_all(None, confirm=False)
-    assert window.wait_for_edits(30_000)
-    applied = {key: session.text(key) for key in originals}
+    session, originals, applied = _applied_to_all(qtbot, window, leaked_export)
     assert applied != originals
     turns: list[int] = []  # comments already back each time the window's timer fired
 
@@ -205,19 +212,14 @@ def test_a_redo_asked_for_while_the_undo_is_applied_comes_after_it(
     """Undo and redo pressed in a row on a big batch: the undo is finished first, so the
     comments end as the redo leaves them, none half changed."""
     _big_batches_in_steps(monkeypatch)
-    open_and_wait(qtbot, window, leaked_export)
-    session = window.session
-    keys = session.pending_keys()
-    assert window.review.apply_all(None, confirm=False)
-    assert window.wait_for_edits(30_000)
-    applied = {key: session.text(key) for key in keys}
+    session, originals, applied = _applied_to_all(qtbot, window, leaked_export)
 
     window.menus.undo.trigger()
     assert window.review.steps is not None  # the undo is under way
     window.undo_stack.redo()
     assert window.wait_for_edits(30_000)
 
-    assert {key: session.text(key) for key in keys} == applied
+    assert {key: session.text(key) for key in originals} == applied
     assert window.undo_stack.canUndo() and not window.undo_stack.canRedo()
     assert window.review_page.isEnabled()
 
@@ -250,13 +252,7 @@ def test_a_big_undo_failing_part_way_leaves_the_change_applied_and_still_undoabl
     _big_batches_in_steps(monkeypatch)
     told: list[str] = []
     monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
-    open_and_wait(qtbot, window, leaked_export)
-    session = window.session
-    originals = {key: session.text(key) for key in session.pending_keys()}
-    assert len(originals) >= 4
-    assert window.review.apply_all(None, confirm=False)
-    assert window.wait_for_edits(30_000)
-    applied = {key: session.text(key) for key in originals}
+    session, originals, applied = _applied_to_all(qtbot, window, leaked_export)
     qtbot.wait(50)  # the apply's journal event, in a turn of its own
     journalled: list[object] = []
     monkeypatch.setattr(window.recorder, "record_edits", journalled.append)
@@ -290,11 +286,7 @@ def test_a_big_redo_failing_part_way_leaves_the_change_undone_and_still_redoable
     _big_batches_in_steps(monkeypatch)
     told: list[str] = []
     monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
-    open_and_wait(qtbot, window, leaked_export)
-    session = window.session
-    originals = {key: session.text(key) for key in session.pending_keys()}
-    assert window.review.apply_all(None, confirm=False)
-    assert window.wait_for_edits(30_000)
+    session, originals, _ = _applied_to_all(qtbot, window, leaked_export)
     window.menus.undo.trigger()
     assert window.wait_for_edits(30_000)
     assert {key: session.text(key) for key in originals} == originals
@@ -318,12 +310,7 @@ def test_a_big_undo_failing_while_a_redo_waits_for_it_leaves_the_change_applied(
     _big_batches_in_steps(monkeypatch)
     told: list[str] = []
     monkeypatch.setattr(review_actions, "show_error", lambda parent, message: told.append(message))
-    open_and_wait(qtbot, window, leaked_export)
-    session = window.session
-    keys = session.pending_keys()
-    assert window.review.apply_all(None, confirm=False)
-    assert window.wait_for_edits(30_000)
-    applied = {key: session.text(key) for key in keys}
+    session, originals, applied = _applied_to_all(qtbot, window, leaked_export)
 
     _failing_third_apply(monkeypatch)
     window.menus.undo.trigger()
@@ -331,6 +318,6 @@ def test_a_big_undo_failing_while_a_redo_waits_for_it_leaves_the_change_applied(
     window.undo_stack.redo()
     assert window.wait_for_edits(30_000)
 
-    assert {key: session.text(key) for key in keys} == applied
+    assert {key: session.text(key) for key in originals} == applied
     assert window.undo_stack.canUndo() and not window.undo_stack.canRedo()
     assert len(told) == 1 and window.review_page.isEnabled()
