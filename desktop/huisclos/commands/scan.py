@@ -12,7 +12,6 @@ Exit 0 when the scan completed, 2 with one French line on unusable input.
 from __future__ import annotations
 
 import argparse
-import gc
 import multiprocessing
 import os
 import sys
@@ -74,6 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..core.detect.detector import Detector
     from ..core.exports.reading import read_export
+    from ..core.review.batches import gc_paused
     from ..core.review.scan import scan_export
     from ._journal import ensure_journal, warn
 
@@ -88,28 +88,27 @@ def run(args: argparse.Namespace) -> int:
     practice_warnings(detector)
     out = sys.stdout
     # No cyclic garbage collection for the whole scan, here and in the forked workers (which
-    # inherit it): the scan makes no reference cycles, and re-enabling the collector after each
-    # batch (gc_paused) walked the detector's memo of a million comments again and again.
-    gc.disable()
-    generator = scan_export(
-        export,
-        detector=detector,
-        columns=columns,
-        suggest=args.suggest,
-        processes=scan_processes(export, suggest=args.suggest),
-        json_lines=args.format == "jsonl",
-    )
-    jsonl = args.format == "jsonl"
-    seen: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column
-    while True:
-        try:
-            progress = next(generator)
-        except StopIteration as stop:
-            result: ScanResult = stop.value
-            break
-        if jsonl and progress.flagged.count:
-            out.write(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
-    gc.enable()
+    # inherit it), put back as it was afterwards: the scan makes no reference cycles, and
+    # re-enabling the collector after each batch walked the detector's memo again and again.
+    with gc_paused():
+        generator = scan_export(
+            export,
+            detector=detector,
+            columns=columns,
+            suggest=args.suggest,
+            processes=scan_processes(export, suggest=args.suggest),
+            json_lines=args.format == "jsonl",
+        )
+        jsonl = args.format == "jsonl"
+        seen: dict[str, dict[str, list[str]]] = {}  # sheet → comment → its lines after the column
+        while True:
+            try:
+                progress = next(generator)
+            except StopIteration as stop:
+                result: ScanResult = stop.value
+                break
+            if jsonl and progress.flagged.count:
+                out.write(progress.flagged.jsonl(seen.setdefault(progress.flagged.sheet, {})))
     result.seconds = time.perf_counter() - began
     if not jsonl:
         print_summary(result, Path(args.file).name, out)

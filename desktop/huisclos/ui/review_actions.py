@@ -70,6 +70,7 @@ class ReviewActions:
         self.steps: StepsBetweenRepaints | None = None  # a big undo or redo being applied
         self.progress_shown = False  # whether the last one showed its progress bar
         self._finishing = False  # a big undo or redo being finished before the next one
+        self._steps_not_done: Callable[[], None] | None = None  # its command's «change nothing»
 
     def _current_key(self, key: CellKey | None) -> CellKey | None:
         return key if key is not None else self.window.review_page.current_key()
@@ -103,16 +104,19 @@ class ReviewActions:
         the comments are, and the user is told."""
         session = self.window.session
         if self.steps is not None:  # an undo, then a redo at once: the first one ends first
-            first = self.steps
+            first, first_not_done = self.steps, self._steps_not_done
             self._finishing = True
             try:
                 first.finish_now()
             finally:
                 self._finishing = False
-            if first.failed and first.restored and first.batch is not batch:
-                # the first one changed nothing: the comments are already as this one (its
-                # opposite) would leave them, which the stack now says
-                return True
+            if first.failed and first.restored and first_not_done is not None:
+                if first_not_done == not_done:
+                    # the same command's opposite: the first one changed nothing, so the
+                    # comments already are as this one would leave them, as the stack now says
+                    return True
+                # another command: the stack's next step over the first one changes nothing
+                first_not_done()
         if session is None or len(batch) < STEPPED_EDITS:
             return False
         # undo and redo stay as the stack sets them: another one finishes this one first
@@ -120,13 +124,13 @@ class ReviewActions:
 
         def end(keys: list[CellKey]) -> None:
             hold.release()
-            self.steps = None
+            self.steps, self._steps_not_done = None, None
             done(keys)
 
         def failed(message: str) -> None:
             hold.release()
             restored = steps.restored
-            self.steps = None
+            self.steps, self._steps_not_done = None, None
             if restored and not self._finishing:  # else the next one steps back itself
                 not_done()
                 stack = self.window.undo_stack
@@ -137,7 +141,7 @@ class ReviewActions:
             show_error(self.window, _steps_failed(action, restored, message))
 
         steps = StepsBetweenRepaints(session, batch, lambda _applied: None, end, failed)
-        self.steps = steps
+        self.steps, self._steps_not_done = steps, not_done
         return True
 
     def wait_for_steps(self, msecs: int = 60_000) -> bool:

@@ -81,11 +81,13 @@ class EditBatchCommand(QUndoCommand):
         def changed(keys: list[CellKey]) -> None:
             self.on_change(keys, self.batch, action)
 
-        def not_done() -> None:
-            self._pass_next = True
-
-        if self.in_steps is None or not self.in_steps(batch, action, changed, not_done):
+        if self.in_steps is None or not self.in_steps(batch, action, changed, self._pass_over_next):
             changed(self.session.apply(batch))
+
+    def _pass_over_next(self) -> None:
+        """The stack's next undo or redo of this command changes nothing (a big one failed
+        part-way and put every comment back: they already are as that step would leave them)."""
+        self._pass_next = True
 
 
 IgnoreCallback = Callable[[Finding, str], None]

@@ -483,15 +483,17 @@ class AuditLog:
         self._conn.execute("BEGIN")
         try:
             listed = self._conn.execute(
-                f"SELECT seq, version, key_id, nonce, hash, length(ciphertext) FROM {TABLE} "
-                "ORDER BY seq"
+                f"SELECT seq, rowid, version, key_id, nonce, hash, length(ciphertext), "
+                f"typeof(ciphertext) FROM {TABLE} ORDER BY seq"
             ).fetchall()
-            for seq, version, key_id, nonce, stored, size in listed:
+            for seq, rowid, version, key_id, nonce, stored, size, kind in listed:
                 record = SealedRecord(
                     int(seq), int(version), str(key_id), bytes(nonce), b"", bytes(stored)
                 )
                 if (
-                    record.version != FORMAT_VERSION
+                    rowid != seq  # the piece reader opens the ciphertext by rowid
+                    or kind != "blob"
+                    or record.version != FORMAT_VERSION
                     or not isinstance(size, int)
                     or size < _TAG_BYTES
                     or len(record.nonce) != NONCE_BYTES
