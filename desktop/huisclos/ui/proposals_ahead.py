@@ -47,10 +47,7 @@ class ProposalsAheadControl(QObject):
     def found(self, session: ReviewSession, keys: Iterable[CellKey]) -> None:
         """The scan found these comments in ``session``: hand them over (starting the helper
         when there are enough of them)."""
-        if self.helper is not None and (
-            self._session is not session or self.helper.detector is not session.detector
-        ):
-            self.stop()
+        self._stop_if_for_another(session)
         if self.helper is not None:
             self._send(session.propose_ahead(self.helper, sorted(keys, key=lambda key: key[1])))
         elif (
@@ -63,6 +60,7 @@ class ProposalsAheadControl(QObject):
     def scan_starts(self, session: ReviewSession) -> None:
         """The scan of ``session`` starts: a big export gets its helper at once, ready when
         the first comments are found."""
+        self._stop_if_for_another(session)
         rows = sum(len(table) for table in session.export.tables)
         if (
             rows >= AHEAD_ROWS
@@ -71,6 +69,13 @@ class ProposalsAheadControl(QObject):
             and self._session is not session
         ):
             self._start(session)
+
+    def _stop_if_for_another(self, session: ReviewSession) -> None:
+        """A helper made for another session, or for another detector, is ended."""
+        if self.helper is not None and (
+            self._session is not session or self.helper.detector is not session.detector
+        ):
+            self.stop()
 
     def _start(self, session: ReviewSession) -> None:
         self._session = session
